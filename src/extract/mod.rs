@@ -1,0 +1,5 @@
+//! Pure text functions: HTML to text now; the entity extractor joins later.
+//!
+//! Nothing here does I/O at call time.
+
+pub mod html;

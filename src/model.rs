@@ -1,0 +1,138 @@
+//! Plain data shared by every layer: feeds, articles and what a fetch produced.
+//!
+//! No I/O and no imports of our own modules: `fetch` produces these, `store` persists them,
+//! the CLI and the interface display them. Times are UTC; text fields are already sanitised
+//! (see [`crate::sanitize`]) by the time a value of these types exists.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Row id of a feed in the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FeedId(pub i64);
+
+/// Row id of an article in the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArticleId(pub i64);
+
+/// A feed as the user configured it: where it lives and how to label it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedSpec {
+    /// `http(s)://`, `file://` or a local path, exactly as configured.
+    pub url: String,
+    /// The user's title, overriding the feed's own.
+    pub title: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// A feed as the cache knows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feed {
+    pub id: FeedId,
+    pub url: String,
+    /// The configured title if any, else the feed's own, else the URL.
+    pub title: String,
+    /// The feed's own title as last parsed.
+    pub feed_title: Option<String>,
+    /// The web page the feed belongs to.
+    pub site_link: Option<String>,
+    pub tags: Vec<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// When the last fetch attempt finished, successful or not.
+    pub last_fetch: Option<DateTime<Utc>>,
+    /// When the last fetch succeeded (200 or 304).
+    pub last_success: Option<DateTime<Utc>>,
+    /// The last fetch's error, for the user; `None` after a success.
+    pub last_error: Option<String>,
+    /// Where a 301/308 said the feed now lives.
+    pub moved_to: Option<String>,
+    /// Do not fetch before this time (Retry-After).
+    pub retry_after: Option<DateTime<Utc>>,
+    pub unread: u32,
+    pub total: u32,
+}
+
+/// A file attached to an article (podcast audio, image ...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enclosure {
+    pub url: String,
+    pub mime: Option<String>,
+    pub length: Option<u64>,
+}
+
+/// One article as parsed from a feed, before it has a row in the cache.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewArticle {
+    /// Stable identity: the GUID/id, else the link, else a hash of title and date.
+    pub guid: String,
+    pub title: String,
+    /// Absolute URL (resolved against the feed's base).
+    pub link: Option<String>,
+    pub authors: Vec<String>,
+    /// Publication time; `None` when the feed gives none (the store uses first-seen).
+    pub published: Option<DateTime<Utc>>,
+    pub updated: Option<DateTime<Utc>>,
+    pub summary_html: Option<String>,
+    pub content_html: Option<String>,
+    /// Plain-text rendering of the body (content, else summary) for display, search and
+    /// extraction.
+    pub text: String,
+    pub enclosures: Vec<Enclosure>,
+    pub categories: Vec<String>,
+}
+
+/// A parsed feed document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParsedFeed {
+    pub title: Option<String>,
+    pub site_link: Option<String>,
+    pub articles: Vec<NewArticle>,
+}
+
+/// An article as stored, with its reading state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: ArticleId,
+    pub feed_id: FeedId,
+    pub feed_title: String,
+    pub guid: String,
+    pub title: String,
+    pub link: Option<String>,
+    pub authors: Vec<String>,
+    /// Publication time, or first-seen when the feed gave none.
+    pub published: DateTime<Utc>,
+    pub updated: Option<DateTime<Utc>>,
+    pub summary_html: Option<String>,
+    pub content_html: Option<String>,
+    pub text: String,
+    pub enclosures: Vec<Enclosure>,
+    pub categories: Vec<String>,
+    pub read: bool,
+    pub starred: bool,
+    pub first_seen: DateTime<Utc>,
+}
+
+/// The light form of an article used by lists: no bodies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub feed_id: FeedId,
+    pub feed_title: String,
+    pub title: String,
+    pub link: Option<String>,
+    pub authors: Vec<String>,
+    pub published: DateTime<Utc>,
+    pub read: bool,
+    pub starred: bool,
+}
+
+/// What storing one parsed feed changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreStats {
+    pub new: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+}
