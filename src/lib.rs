@@ -10,3 +10,6 @@ pub mod fetch;
 pub mod model;
 pub mod sanitize;
 pub mod store;
+pub mod app;
+pub mod cli;
+pub mod worker;
