@@ -254,26 +254,24 @@ async fn refresh_one(
             .await
             .unwrap_or_else(|e| Err(format!("the parser crashed: {e}")));
             match parsed {
-                Ok(parsed) => {
-                    store
-                        .call(move |s| {
-                            s.record_fetch(
-                                id,
-                                FetchRecord::Parsed {
-                                    feed: &parsed,
-                                    etag: etag.as_deref(),
-                                    last_modified: last_modified.as_deref(),
-                                    moved_to: moved_to.as_deref(),
-                                },
-                                Utc::now(),
-                            )
-                        })
-                        .await?
-                        .map(|stats| FeedOutcome::Ok {
-                            new: stats.new,
-                            updated: stats.updated,
-                        })
-                }
+                Ok(parsed) => store
+                    .call(move |s| {
+                        s.record_fetch(
+                            id,
+                            FetchRecord::Parsed {
+                                feed: &parsed,
+                                etag: etag.as_deref(),
+                                last_modified: last_modified.as_deref(),
+                                moved_to: moved_to.as_deref(),
+                            },
+                            Utc::now(),
+                        )
+                    })
+                    .await?
+                    .map(|stats| FeedOutcome::Ok {
+                        new: stats.new,
+                        updated: stats.updated,
+                    }),
                 Err(message) => record_failure(store, id, message, None).await?,
             }
         }

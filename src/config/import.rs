@@ -43,3 +43,11 @@ pub fn add_feeds_to_config(
 pub fn export_opml(feeds: &[FeedSpec]) -> String {
     todo!("{feeds:?}")
 }
+
+/// Adds the feeds of `content` to the config file at `config_path`, written atomically.
+pub fn import_into_file(
+    config_path: &std::path::Path,
+    content: &str,
+) -> Result<ImportReport, ImportError> {
+    todo!("{config_path:?}{content}")
+}

@@ -53,7 +53,10 @@ pub enum FetchError {
     #[error("TLS error: {0}")]
     Tls(String),
     #[error("HTTP {status}{}", retry_after.map(|t| format!(", retry after {}", t.format("%Y-%m-%d %H:%M UTC"))).unwrap_or_default())]
-    Status { status: u16, retry_after: Option<DateTime<Utc>> },
+    Status {
+        status: u16,
+        retry_after: Option<DateTime<Utc>>,
+    },
     #[error("timed out after {0:?}")]
     Timeout(Duration),
     #[error("feed larger than {limit} bytes, cut off")]
@@ -62,6 +65,11 @@ pub enum FetchError {
     TooManyRedirects,
     #[error("cannot read {path}: {reason}")]
     File { path: String, reason: String },
+    #[error("not a feed ({reason}); it links: {}", alternates.join(", "))]
+    NotAFeed {
+        reason: String,
+        alternates: Vec<String>,
+    },
     #[error("{0}")]
     Other(String),
 }

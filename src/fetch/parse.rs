@@ -15,6 +15,10 @@ pub enum ParseError {
 
 /// Parses `body` fetched from `base_url`; `now` stands in for missing dates only where the
 /// model needs one.
-pub fn parse_feed(body: &[u8], base_url: &str, now: DateTime<Utc>) -> Result<ParsedFeed, ParseError> {
+pub fn parse_feed(
+    body: &[u8],
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<ParsedFeed, ParseError> {
     todo!("{body:?}{base_url}{now}")
 }

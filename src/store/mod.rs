@@ -11,7 +11,9 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId, FeedSpec, ParsedFeed, StoreStats};
+use crate::model::{
+    Article, ArticleId, ArticleSummary, Feed, FeedId, FeedSpec, ParsedFeed, StoreStats,
+};
 
 /// A database problem, written for the user.
 #[derive(Debug, thiserror::Error)]
@@ -21,7 +23,10 @@ pub enum StoreError {
     #[error("the cache was written by a newer dateline (schema {found}, this one knows {known})")]
     TooNew { found: i64, known: i64 },
     #[error("cannot open the cache {path}: {source}")]
-    Open { path: String, source: rusqlite::Error },
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
     #[error("no such article: {0}")]
     NoSuchArticle(i64),
     #[error("database error: {0}")]
@@ -46,8 +51,13 @@ pub enum FetchRecord<'a> {
         last_modified: Option<&'a str>,
         moved_to: Option<&'a str>,
     },
-    NotModified { moved_to: Option<&'a str> },
-    Failed { error: &'a str, retry_after: Option<DateTime<Utc>> },
+    NotModified {
+        moved_to: Option<&'a str>,
+    },
+    Failed {
+        error: &'a str,
+        retry_after: Option<DateTime<Utc>>,
+    },
 }
 
 /// An open cache.
@@ -76,6 +86,11 @@ impl Store {
     /// Configured feeds with unread and total counts, in configuration order.
     pub fn feeds(&self) -> Result<Vec<Feed>, StoreError> {
         todo!()
+    }
+
+    /// The configured feed with this URL.
+    pub fn feed_by_url(&self, url: &str) -> Result<Option<Feed>, StoreError> {
+        todo!("{url}")
     }
 
     /// Records one fetch attempt in one transaction: on `Parsed`, inserts new articles and
