@@ -5,5 +5,6 @@ mod cli;
 mod config;
 mod corpora;
 mod fetch;
+mod refresh;
 mod store;
 mod support;
