@@ -9,6 +9,7 @@
 //! titles differ from their URLs: the order, URLs, titles and tags come back unchanged.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -217,7 +218,11 @@ fn outline_feed(
     line: usize,
     warnings: &mut Vec<String>,
 ) -> Option<FeedSpec> {
-    let label = outline.title.as_deref().or(outline.text.as_deref()).unwrap_or(url);
+    let label = outline
+        .title
+        .as_deref()
+        .or(outline.text.as_deref())
+        .unwrap_or(url);
     if url.starts_with('|') {
         warnings.push(format!(
             "line {line}: skipped \"{label}\": `{url}` runs a command, it is not a feed address"
@@ -464,12 +469,12 @@ pub fn add_feeds_to_config(
     feeds: Vec<FeedSpec>,
 ) -> Result<(String, ImportReport), ImportError> {
     let origin = Path::new("config");
-    let config = Config::from_toml(config_text, origin)
-        .map_err(|e| ImportError::Config(e.to_string()))?;
-    let mut known: Vec<String> = config.feeds.into_iter().map(|f| f.url).collect();
+    let config =
+        Config::from_toml(config_text, origin).map_err(|e| ImportError::Config(e.to_string()))?;
+    let mut known: HashSet<String> = config.feeds.into_iter().map(|f| f.url).collect();
     let mut report = ImportReport::default();
     for feed in feeds {
-        if known.iter().any(|u| *u == feed.url) {
+        if known.contains(&feed.url) {
             report.already_present += 1;
             continue;
         }
@@ -482,7 +487,7 @@ pub fn add_feeds_to_config(
             push_tag(&mut tags, tag);
         }
         let title = feed.title.filter(|t| !t.trim().is_empty());
-        known.push(feed.url.clone());
+        known.insert(feed.url.clone());
         report.added.push(FeedSpec {
             url: feed.url,
             title,
@@ -506,7 +511,9 @@ pub fn add_feeds_to_config(
         None => append_tables(config_text, &report.added),
     };
     Config::from_toml(&text, origin).map_err(|e| {
-        ImportError::Config(format!("the edited config would not load ({e}); nothing was changed"))
+        ImportError::Config(format!(
+            "the edited config would not load ({e}); nothing was changed"
+        ))
     })?;
     Ok((text, report))
 }
@@ -531,7 +538,11 @@ fn feed_inline_table(feed: &FeedSpec) -> InlineTable {
 /// The original text, untouched, followed by one `[[feeds]]` block per feed, each after a
 /// blank line, in the file's own line ending.
 fn append_tables(config_text: &str, feeds: &[FeedSpec]) -> String {
-    let newline = if config_text.contains("\r\n") { "\r\n" } else { "\n" };
+    let newline = if config_text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let mut out = config_text.to_string();
     if !out.is_empty() && !out.ends_with('\n') {
         out.push_str(newline);

@@ -67,10 +67,8 @@ fn join(prefix: &str, key: &str) -> String {
 type Found = Vec<(String, Range<usize>)>;
 
 fn walk_table(table: &Table, path: &str, out: &mut Found) {
-    if !path.is_empty() {
-        if let Some(span) = table.span() {
-            out.push((path.to_string(), span));
-        }
+    if let Some(span) = table.span().filter(|_| !path.is_empty()) {
+        out.push((path.to_string(), span));
     }
     for (name, item) in table.iter() {
         let child = join(path, name);

@@ -254,7 +254,10 @@ fn friendly_message(message: &str) -> String {
         .replace("expected a sequence", "expected a list like [\"a\", \"b\"]")
         .replace("expected struct RawSettings", "expected a table")
         .replace("expected struct RawFeed", "expected a table")
-        .replace("expected struct View", "expected a table with `name` and `query`")
+        .replace(
+            "expected struct View",
+            "expected a table with `name` and `query`",
+        )
         .replace("expected struct RawConfig", "expected a table")
         .replace("expected a map", "expected a table")
 }

@@ -78,14 +78,23 @@ mod tests {
     use super::*;
 
     fn dirs() -> Option<(&'static Path, &'static Path)> {
-        Some((Path::new("/home/u/.config/dateline"), Path::new("/home/u/.local/share/dateline")))
+        Some((
+            Path::new("/home/u/.config/dateline"),
+            Path::new("/home/u/.local/share/dateline"),
+        ))
     }
 
     #[test]
     fn defaults_come_from_the_project_dirs() {
         let paths = resolve_with(dirs(), None, None).unwrap();
-        assert_eq!(paths.config, Path::new("/home/u/.config/dateline/config.toml"));
-        assert_eq!(paths.db, Path::new("/home/u/.local/share/dateline/cache.db"));
+        assert_eq!(
+            paths.config,
+            Path::new("/home/u/.config/dateline/config.toml")
+        );
+        assert_eq!(
+            paths.db,
+            Path::new("/home/u/.local/share/dateline/cache.db")
+        );
         assert_eq!(paths.log_dir, Path::new("/home/u/.local/share/dateline"));
     }
 
@@ -93,9 +102,15 @@ mod tests {
     fn explicit_files_override_each_default_separately() {
         let paths = resolve_with(dirs(), Some("/tmp/c.toml".into()), None).unwrap();
         assert_eq!(paths.config, Path::new("/tmp/c.toml"));
-        assert_eq!(paths.db, Path::new("/home/u/.local/share/dateline/cache.db"));
+        assert_eq!(
+            paths.db,
+            Path::new("/home/u/.local/share/dateline/cache.db")
+        );
         let paths = resolve_with(dirs(), None, Some("/tmp/x.db".into())).unwrap();
-        assert_eq!(paths.config, Path::new("/home/u/.config/dateline/config.toml"));
+        assert_eq!(
+            paths.config,
+            Path::new("/home/u/.config/dateline/config.toml")
+        );
         assert_eq!(paths.db, Path::new("/tmp/x.db"));
     }
 
@@ -104,8 +119,8 @@ mod tests {
         let err = resolve_with(None, Some("c.toml".into()), None).unwrap_err();
         assert!(err.to_string().contains("home directory"), "{err}");
         assert!(resolve_with(None, None, None).is_err());
-        let paths = resolve_with(None, Some("c.toml".into()), Some("/var/x/cache.db".into()))
-            .unwrap();
+        let paths =
+            resolve_with(None, Some("c.toml".into()), Some("/var/x/cache.db".into())).unwrap();
         assert_eq!(paths.log_dir, Path::new("/var/x"));
         let paths = resolve_with(None, Some("c.toml".into()), Some("cache.db".into())).unwrap();
         assert_eq!(paths.log_dir, Path::new("."));

@@ -70,7 +70,13 @@ fn settings_are_read_and_keep_days_zero_keeps_forever() {
     assert_eq!(s.keep_days, None);
     assert_eq!(s.user_agent, "me/1");
     assert!(!s.refresh_on_start && !s.mark_read_on_open);
-    assert_eq!(parse("[settings]\nkeep_days = 7").unwrap().settings.keep_days, Some(7));
+    assert_eq!(
+        parse("[settings]\nkeep_days = 7")
+            .unwrap()
+            .settings
+            .keep_days,
+        Some(7)
+    );
 }
 
 #[test]
@@ -100,7 +106,11 @@ query = "unread"
     .unwrap();
     assert_eq!(config.feeds.len(), 3);
     assert_eq!(config.feeds[0].title.as_deref(), Some("A"));
-    assert_eq!(config.feeds[0].tags, ["x", "y"], "duplicate tags are dropped");
+    assert_eq!(
+        config.feeds[0].tags,
+        ["x", "y"],
+        "duplicate tags are dropped"
+    );
     assert_eq!(config.feeds[1].title, None);
     assert!(config.feeds[1].tags.is_empty());
     assert_eq!(config.feeds[2].url, "feeds/local.xml");
@@ -122,7 +132,10 @@ fn syntax_errors_name_the_line() {
     assert_eq!(key, "settings.per_host");
     assert!(!message.is_empty());
     let (line, _, _) = invalid("# c\n\n[[feeds]]\nurl = \"https://a\ntitle = \"x\"\n");
-    assert_eq!(line, 4, "an unterminated string is reported where it starts");
+    assert_eq!(
+        line, 4,
+        "an unterminated string is reported where it starts"
+    );
 }
 
 #[test]
@@ -130,7 +143,10 @@ fn unknown_keys_are_errors_at_their_line() {
     let (line, key, message) = invalid("[settings]\nconcurrency = 4\nconcurency = 3\n");
     assert_eq!((line, key.as_str()), (3, "settings.concurency"));
     assert!(message.contains("unknown key `concurency`"), "{message}");
-    assert!(message.contains("`concurrency`"), "suggests the real keys: {message}");
+    assert!(
+        message.contains("`concurrency`"),
+        "suggests the real keys: {message}"
+    );
 
     let (line, key, _) = invalid("\n\n[setings]\nconcurrency = 3\n");
     assert_eq!((line, key.as_str()), (3, "setings"));
@@ -153,7 +169,8 @@ fn wrong_types_are_errors_at_their_line() {
     assert_eq!((line, key.as_str()), (2, "settings.refresh_on_start"));
     assert!(message.contains("boolean"), "{message}");
 
-    let text = "[[feeds]]\nurl = \"https://a/\"\n\n[[feeds]]\nurl = \"https://b/\"\ntags = [\"a\", 3]\n";
+    let text =
+        "[[feeds]]\nurl = \"https://a/\"\n\n[[feeds]]\nurl = \"https://b/\"\ntags = [\"a\", 3]\n";
     let (line, key, _) = invalid(text);
     assert_eq!((line, key.as_str()), (6, "feeds[2].tags[2]"));
 
@@ -164,7 +181,8 @@ fn wrong_types_are_errors_at_their_line() {
 
 #[test]
 fn missing_required_keys_name_the_table() {
-    let (line, key, message) = invalid("[[feeds]]\nurl = \"https://a/\"\n\n[[feeds]]\ntitle = \"x\"\n");
+    let (line, key, message) =
+        invalid("[[feeds]]\nurl = \"https://a/\"\n\n[[feeds]]\ntitle = \"x\"\n");
     assert_eq!((line, key.as_str()), (4, "feeds[2]"));
     assert!(message.contains("missing key `url`"), "{message}");
 }
@@ -175,7 +193,10 @@ fn out_of_range_settings_are_errors() {
         ("[settings]\nconcurrency = 0", "settings.concurrency"),
         ("[settings]\nconcurrency = 257", "settings.concurrency"),
         ("[settings]\nper_host = 0", "settings.per_host"),
-        ("[settings]\nconnect_timeout_secs = -1", "settings.connect_timeout_secs"),
+        (
+            "[settings]\nconnect_timeout_secs = -1",
+            "settings.connect_timeout_secs",
+        ),
         ("[settings]\ntimeout_secs = 0", "settings.timeout_secs"),
         ("[settings]\nmax_feed_mb = 0", "settings.max_feed_mb"),
         ("[settings]\nkeep_days = -3", "settings.keep_days"),
@@ -266,7 +287,13 @@ fn check_feed_url_accepts_what_the_fetcher_can_read() {
     ] {
         assert!(check_feed_url(ok).is_ok(), "{ok}");
     }
-    for bad in ["", "mailto:a@b.c", "query:x:unread", "https://", "javascript:alert(1)"] {
+    for bad in [
+        "",
+        "mailto:a@b.c",
+        "query:x:unread",
+        "https://",
+        "javascript:alert(1)",
+    ] {
         assert!(check_feed_url(bad).is_err(), "{bad}");
     }
 }

@@ -10,7 +10,9 @@ use dateline::config::{Config, DEFAULT_CONFIG};
 use dateline::model::FeedSpec;
 
 fn shared(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel)
 }
 
 fn read(path: &Path) -> String {
@@ -18,7 +20,11 @@ fn read(path: &Path) -> String {
 }
 
 fn fixture(name: &str) -> String {
-    read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name))
+    read(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
 }
 
 fn spec(url: &str, title: Option<&str>, tags: &[&str]) -> FeedSpec {
@@ -40,12 +46,36 @@ fn newsboat_example_opml_nests_folders_into_tags() {
     assert_eq!(
         feeds,
         [
-            spec("https://example.com/feed.xml", Some("example.com website"), &[]),
-            spec("https://example.com/mirrors/distrowatch.rss", Some("Distrowatch mirror"), &[]),
-            spec("https://example.com/feed.atom", Some("example.com website (Atom feed)"), &[]),
-            spec("https://example.com/feed.rss09", Some("example.com website (RSS 0.9 feed)"), &[]),
-            spec("https://blogs.example.com/~john/posts.rss", Some("John's musings"), &["Blogs"]),
-            spec("https://blogs.example.com/~mike/.rss", Some("Notes by Mike"), &["Blogs", "friends"]),
+            spec(
+                "https://example.com/feed.xml",
+                Some("example.com website"),
+                &[]
+            ),
+            spec(
+                "https://example.com/mirrors/distrowatch.rss",
+                Some("Distrowatch mirror"),
+                &[]
+            ),
+            spec(
+                "https://example.com/feed.atom",
+                Some("example.com website (Atom feed)"),
+                &[]
+            ),
+            spec(
+                "https://example.com/feed.rss09",
+                Some("example.com website (RSS 0.9 feed)"),
+                &[]
+            ),
+            spec(
+                "https://blogs.example.com/~john/posts.rss",
+                Some("John's musings"),
+                &["Blogs"]
+            ),
+            spec(
+                "https://blogs.example.com/~mike/.rss",
+                Some("Notes by Mike"),
+                &["Blogs", "friends"]
+            ),
             spec(
                 "https://fred.example.com/writing/index.php?type=rss",
                 Some("Fred on everything"),
@@ -59,9 +89,19 @@ fn newsboat_example_opml_nests_folders_into_tags() {
 fn newsboat_example2_and_repeated_folders() {
     let (feeds, _) = opml("example2.opml").unwrap();
     assert_eq!(feeds.len(), 7);
-    assert_eq!(feeds[2], spec("https://third.example.com/~of/internet.rss", Some("Really?"), &["Rant boards", "humans"]));
+    assert_eq!(
+        feeds[2],
+        spec(
+            "https://third.example.com/~of/internet.rss",
+            Some("Really?"),
+            &["Rant boards", "humans"]
+        )
+    );
     assert_eq!(feeds[3].tags, ["Rant boards"]);
-    assert_eq!(feeds[4], spec("https://example.com/five.atom", Some("another title"), &[]));
+    assert_eq!(
+        feeds[4],
+        spec("https://example.com/five.atom", Some("another title"), &[])
+    );
 
     let (feeds, _) = opml("test-urls+.opml").unwrap();
     let tags: Vec<_> = feeds.iter().map(|f| f.tags.join("/")).collect();
@@ -82,12 +122,18 @@ fn newsboat_category_pipes_filters_and_broken_files() {
     let (feeds, warnings) = opml("piped.opml").unwrap();
     assert_eq!(feeds.len(), 1);
     assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].starts_with("line 8:") && warnings[0].contains("Birdsite"), "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("line 8:") && warnings[0].contains("Birdsite"),
+        "{warnings:?}"
+    );
     let (feeds, warnings) = opml("filtered.opml").unwrap();
     assert_eq!(feeds.len(), 2);
     assert!(warnings[0].contains("filter"), "{warnings:?}");
     assert_eq!(opml("body-element-missing.opml").unwrap().0, []);
-    assert!(matches!(opml("opml-element-missing.opml"), Err(ImportError::Format(_))));
+    assert!(matches!(
+        opml("opml-element-missing.opml"),
+        Err(ImportError::Format(_))
+    ));
 }
 
 #[test]
@@ -98,11 +144,20 @@ fn real_world_subscription_lists_import_with_and_without_title_attributes() {
     assert!(w1.is_empty() && w2.is_empty(), "{w1:?} {w2:?}");
     assert_eq!(with_titles.len(), 207);
     assert_eq!(with_titles, without, "title falls back to text");
-    assert!(with_titles.iter().all(|f| f.title.is_some() && f.tags.len() <= 1));
+    assert!(
+        with_titles
+            .iter()
+            .all(|f| f.title.is_some() && f.tags.len() <= 1)
+    );
     let tagged = |tag: &str| with_titles.iter().filter(|f| f.tags == [tag]).count();
     // Feeds inside each of the four folders (counted with awk from the file; 69 are at the top).
     assert_eq!(
-        [tagged("Programming"), tagged("Macintosh"), tagged("Weblogs"), tagged("Writers")],
+        [
+            tagged("Programming"),
+            tagged("Macintosh"),
+            tagged("Weblogs"),
+            tagged("Writers")
+        ],
         [33, 5, 97, 3]
     );
     assert_eq!(with_titles[4].title.as_deref(), Some("chat & code"));
@@ -110,7 +165,10 @@ fn real_world_subscription_lists_import_with_and_without_title_attributes() {
     let (text, report) = add_feeds_to_config(DEFAULT_CONFIG, with_titles).unwrap();
     assert_eq!(report.added.len(), 207);
     let config = Config::from_toml(&text, Path::new("config.toml")).unwrap();
-    let default_count = Config::from_toml(DEFAULT_CONFIG, Path::new("d")).unwrap().feeds.len();
+    let default_count = Config::from_toml(DEFAULT_CONFIG, Path::new("d"))
+        .unwrap()
+        .feeds
+        .len();
     assert_eq!(config.feeds.len(), default_count + 207);
 }
 
@@ -120,17 +178,48 @@ fn newsboat_urls_fixture_imports_tags_titles_and_warns_per_skipped_line() {
     assert_eq!(
         feeds,
         [
-            spec("https://feeds.bbci.co.uk/news/world/rss.xml", Some("BBC World"), &["world", "news"]),
-            spec("https://www.theguardian.com/world/rss", Some("The Guardian: World"), &["world"]),
-            spec("https://lwn.net/headlines/rss", None, &["linux", "free software", "duplicate-line"]),
-            spec("https://blog.rust-lang.org/feed.xml", Some("Rust Blog"), &["rust", "programming"]),
-            spec("https://feeds.example.org/podcast.xml", Some("A \"quoted\" podcast"), &["podcasts"]),
-            spec("https://www.aljazeera.com/xml/rss/all.xml", None, &["world", "middle-east"]),
+            spec(
+                "https://feeds.bbci.co.uk/news/world/rss.xml",
+                Some("BBC World"),
+                &["world", "news"]
+            ),
+            spec(
+                "https://www.theguardian.com/world/rss",
+                Some("The Guardian: World"),
+                &["world"]
+            ),
+            spec(
+                "https://lwn.net/headlines/rss",
+                None,
+                &["linux", "free software", "duplicate-line"]
+            ),
+            spec(
+                "https://blog.rust-lang.org/feed.xml",
+                Some("Rust Blog"),
+                &["rust", "programming"]
+            ),
+            spec(
+                "https://feeds.example.org/podcast.xml",
+                Some("A \"quoted\" podcast"),
+                &["podcasts"]
+            ),
+            spec(
+                "https://www.aljazeera.com/xml/rss/all.xml",
+                None,
+                &["world", "middle-east"]
+            ),
             spec("file:///home/user/feeds/local.xml", None, &["local"]),
         ]
     );
-    let lines: Vec<&str> = warnings.iter().map(|w| w.split(':').next().unwrap_or("")).collect();
-    assert_eq!(lines, ["line 13", "line 14", "line 15", "line 16"], "{warnings:?}");
+    let lines: Vec<&str> = warnings
+        .iter()
+        .map(|w| w.split(':').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        lines,
+        ["line 13", "line 14", "line 15", "line 16"],
+        "{warnings:?}"
+    );
 }
 
 #[test]
@@ -149,14 +238,20 @@ fn import_keeps_every_comment_and_byte_of_the_existing_file_and_is_idempotent() 
     assert_eq!(report.already_present, 4);
     assert_eq!(report.warnings.len(), 4);
     let after = read(&path);
-    assert!(after.starts_with(&original), "the old text is a byte-for-byte prefix");
+    assert!(
+        after.starts_with(&original),
+        "the old text is a byte-for-byte prefix"
+    );
     assert_eq!(
         original.lines().filter(|l| l.contains('#')).count(),
         after.lines().filter(|l| l.contains('#')).count(),
         "no comment added or lost"
     );
     let config = Config::from_toml(&after, &path).unwrap();
-    assert_eq!(config.feeds.last().map(|f| f.url.as_str()), Some("file:///home/user/feeds/local.xml"));
+    assert_eq!(
+        config.feeds.last().map(|f| f.url.as_str()),
+        Some("file:///home/user/feeds/local.xml")
+    );
 
     let report = import_into_file(&path, &urls).unwrap();
     assert!(report.added.is_empty());
@@ -229,11 +324,36 @@ impl Rng {
 #[test]
 fn generated_feed_lists_survive_export_and_import() {
     const WORDS: &[&str] = &[
-        "news", "Le Monde", "R&D", "<b>bold</b>", "\"quoted\"", "it's", "Ünïcødé", "日本", "🦀",
-        "a  b", "tab\there", "x;y", "&amp;", "100%", "#1", "!", "~tilde", "line\nbreak",
+        "news",
+        "Le Monde",
+        "R&D",
+        "<b>bold</b>",
+        "\"quoted\"",
+        "it's",
+        "Ünïcødé",
+        "日本",
+        "🦀",
+        "a  b",
+        "tab\there",
+        "x;y",
+        "&amp;",
+        "100%",
+        "#1",
+        "!",
+        "~tilde",
+        "line\nbreak",
     ];
     const TAGS: &[&str] = &[
-        "world", "europe", "tag one", "Ελλάδα", "a&b", "<x>", "q\"t", "dash-ed", "under_s", "~t",
+        "world",
+        "europe",
+        "tag one",
+        "Ελλάδα",
+        "a&b",
+        "<x>",
+        "q\"t",
+        "dash-ed",
+        "under_s",
+        "~t",
     ];
     const URLS: &[&str] = &[
         "https://example.com/feed",
@@ -252,7 +372,10 @@ fn generated_feed_lists_survive_export_and_import() {
             let title = match rng.below(3) {
                 0 => None,
                 _ => Some(
-                    (0..1 + rng.below(3)).map(|_| rng.pick(WORDS)).collect::<Vec<_>>().join(" "),
+                    (0..1 + rng.below(3))
+                        .map(|_| rng.pick(WORDS))
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 ),
             };
             let mut tags: Vec<String> = Vec::new();

@@ -24,7 +24,11 @@ fn newsboat_lines_give_tags_titles_and_skip_commands() {
     assert_eq!(
         feeds,
         [
-            spec("https://a.example/rss", Some("A \"quoted\" title"), &["tech", "long tag"]),
+            spec(
+                "https://a.example/rss",
+                Some("A \"quoted\" title"),
+                &["tech", "long tag"]
+            ),
             spec("https://b.example/atom", None, &["news"]),
             spec("https://d.example/", Some("Dee"), &[]),
         ]
@@ -65,7 +69,11 @@ fn opml_folders_become_tags_and_category_adds_more() {
     assert_eq!(
         feeds,
         [
-            spec("https://w.example/rss", Some("World & more"), &["News", "World", "a", "b", "c"]),
+            spec(
+                "https://w.example/rss",
+                Some("World & more"),
+                &["News", "World", "a", "b", "c"]
+            ),
             spec("https://n.example/rss", None, &["News"]),
             spec("https://top.example/", Some("Café\u{a0}Top é A"), &[]),
         ]
@@ -75,7 +83,8 @@ fn opml_folders_become_tags_and_category_adds_more() {
 #[test]
 fn opml_without_head_or_body_is_fine_and_other_xml_is_not() {
     let (feeds, _) =
-        parse_feed_list("<opml><outline xmlUrl=\"https://x.example/\" text=\"X\"/></opml>").unwrap();
+        parse_feed_list("<opml><outline xmlUrl=\"https://x.example/\" text=\"X\"/></opml>")
+            .unwrap();
     assert_eq!(feeds, [spec("https://x.example/", Some("X"), &[])]);
     let err = parse_feed_list("<rss><channel></channel></rss>").unwrap_err();
     assert!(err.to_string().contains("<rss>"), "{err}");
@@ -146,7 +155,10 @@ fn adding_to_an_inline_feed_array_pushes_into_it() {
     let (text, report) =
         add_feeds_to_config(original, vec![spec("https://b/", Some("B"), &["t"])]).unwrap();
     assert_eq!(report.added.len(), 1);
-    assert!(text.starts_with("# c\nfeeds = [{ url = \"https://a/\" }"), "{text}");
+    assert!(
+        text.starts_with("# c\nfeeds = [{ url = \"https://a/\" }"),
+        "{text}"
+    );
     let config = Config::from_toml(&text, Path::new("t")).unwrap();
     assert_eq!(config.feeds[1], spec("https://b/", Some("B"), &["t"]));
 }
@@ -154,10 +166,16 @@ fn adding_to_an_inline_feed_array_pushes_into_it() {
 #[test]
 fn an_invalid_config_is_not_edited_and_bad_feeds_are_skipped() {
     let err = add_feeds_to_config("[settings]\nbogus = 1\n", vec![]).unwrap_err();
-    assert!(matches!(err, ImportError::Config(ref m) if m.contains("bogus")), "{err}");
+    assert!(
+        matches!(err, ImportError::Config(ref m) if m.contains("bogus")),
+        "{err}"
+    );
     let (text, report) = add_feeds_to_config(
         "",
-        vec![spec("gopher://x/", None, &[]), spec("https://y/", Some(" "), &[" ", "k"])],
+        vec![
+            spec("gopher://x/", None, &[]),
+            spec("https://y/", Some(" "), &[" ", "k"]),
+        ],
     )
     .unwrap();
     assert_eq!(report.warnings.len(), 1);
@@ -168,7 +186,11 @@ fn an_invalid_config_is_not_edited_and_bad_feeds_are_skipped() {
 #[test]
 fn export_escapes_and_groups_consecutive_first_tags() {
     let feeds = vec![
-        spec("https://a/?x=1&y=2", Some("A <b> \"c\" 'd'"), &["world", "europe"]),
+        spec(
+            "https://a/?x=1&y=2",
+            Some("A <b> \"c\" 'd'"),
+            &["world", "europe"],
+        ),
         spec("https://b/", None, &["world"]),
         spec("https://c/", Some("C"), &[]),
         spec("https://d/", Some("D"), &["world"]),
@@ -176,9 +198,14 @@ fn export_escapes_and_groups_consecutive_first_tags() {
     let opml = export_opml(&feeds);
     assert!(opml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"));
     assert!(opml.contains("xmlUrl=\"https://a/?x=1&amp;y=2\""), "{opml}");
-    assert!(opml.contains("text=\"A &lt;b&gt; &quot;c&quot; &apos;d&apos;\""), "{opml}");
+    assert!(
+        opml.contains("text=\"A &lt;b&gt; &quot;c&quot; &apos;d&apos;\""),
+        "{opml}"
+    );
     assert!(opml.contains("category=\"world,europe\""), "{opml}");
-    assert!(opml.contains("<outline type=\"rss\" text=\"https://b/\" xmlUrl=\"https://b/\" category=\"world\"/>"));
+    assert!(opml.contains(
+        "<outline type=\"rss\" text=\"https://b/\" xmlUrl=\"https://b/\" category=\"world\"/>"
+    ));
     assert_eq!(opml.matches("<outline text=\"world\"").count(), 2, "{opml}");
     let (back, warnings) = parse_feed_list(&opml).unwrap();
     assert!(warnings.is_empty());
