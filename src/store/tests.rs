@@ -612,6 +612,10 @@ fn list_queries_use_indices() {
             .collect::<Result<_, _>>()
             .unwrap();
         assert!(
+            plan.iter().any(|l| l.contains("INDEX articles_")),
+            "{sql}\nuses no articles index: {plan:?}"
+        );
+        assert!(
             !plan
                 .iter()
                 .any(|l| l.starts_with("SCAN a") && !l.contains("INDEX")),

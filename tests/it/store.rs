@@ -1,6 +1,7 @@
 //! Integration tests: store. The cache on real files: migration from an older schema, two
 //! connections writing at once, a writer killed half-way, and a timing run for 25,000 articles.
 
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread;
@@ -234,22 +235,34 @@ const KILL_CHILD_DB: &str = "DATELINE_STORE_KILLED_WRITER_DB";
 const KILL_CHILD_ROUND: &str = "DATELINE_STORE_KILLED_WRITER_ROUND";
 const BATCH: usize = 50;
 const KILL_FEEDS: usize = 40;
+/// Rounds of spawn-and-kill; stops early once two kills have landed inside a batch.
+const MAX_ROUNDS: u64 = 12;
 
 /// The child: stores batches of exactly 50 articles, one transaction each, until killed.
 fn killed_writer_child(path: &str, round: &str) -> ! {
     let mut store = Store::open(Path::new(path)).unwrap();
     store.sync_feeds(&specs(KILL_FEEDS)).unwrap();
     let feeds: Vec<FeedId> = store.feeds().unwrap().iter().map(|f| f.id).collect();
+    // Bodies are built once so that nearly all the loop's time is spent storing.
+    let template = article("template", "template", 4000);
     for batch in 0.. {
         let tag = format!("r{round} b{batch}");
         let doc = parsed(
             (0..BATCH)
-                .map(|i| article(&format!("{tag} i{i}"), &format!("{tag} i{i}"), 4000))
+                .map(|i| NewArticle {
+                    guid: format!("{tag} i{i}"),
+                    title: format!("{tag} i{i}"),
+                    link: Some(format!("https://example.org/{tag}/{i}")),
+                    ..template.clone()
+                })
                 .collect(),
         );
+        // The parent reads these to tell whether the kill landed inside a transaction.
+        println!("WRITER begin {batch}");
         store
             .record_fetch(feeds[batch % feeds.len()], record(&doc), at(NOW))
             .unwrap();
+        println!("WRITER done {batch}");
     }
     unreachable!("the writer runs until it is killed")
 }
@@ -283,7 +296,10 @@ fn killed_writer_leaves_only_whole_batches() {
     let exe = std::env::current_exe().unwrap();
     let mut marked: Option<(Vec<ArticleId>, ArticleId)> = None;
 
-    for round in 0..3u64 {
+    let mut killed_mid_batch = 0;
+    let mut rounds = 0;
+    for round in 0..MAX_ROUNDS {
+        rounds += 1;
         let before = total_articles(&path);
         let mut child = Command::new(&exe)
             .args([
@@ -294,10 +310,15 @@ fn killed_writer_leaves_only_whole_batches() {
             ])
             .env(KILL_CHILD_DB, &path)
             .env(KILL_CHILD_ROUND, round.to_string())
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let reader = thread::spawn(move || {
+            let lines = BufReader::new(stdout).lines().map_while(Result::ok);
+            lines.filter(|l| l.starts_with("WRITER ")).last()
+        });
         let wait_for = |target: u32, child: &mut std::process::Child| {
             let deadline = Instant::now() + Duration::from_secs(120);
             while total_articles(&path) < target {
@@ -323,10 +344,14 @@ fn killed_writer_leaves_only_whole_batches() {
 
         wait_for(before + 6 * BATCH as u32, &mut child);
         // Vary where in its loop the writer dies.
-        thread::sleep(Duration::from_millis(round * 7));
+        thread::sleep(Duration::from_millis(round % 5 * 5 + 2));
         child.kill().unwrap();
         let status = child.wait().unwrap();
         assert!(!status.success(), "the writer was killed, not finished");
+        let last = reader.join().unwrap().unwrap_or_default();
+        if last.starts_with("WRITER begin") {
+            killed_mid_batch += 1;
+        }
 
         let store = Store::open(&path).unwrap();
         assert_eq!(store.integrity_check().unwrap(), "ok");
@@ -340,7 +365,15 @@ fn killed_writer_leaves_only_whole_batches() {
             assert!(store.article(*id).unwrap().read, "read flag of {id:?} lost");
         }
         assert!(store.article(*starred).unwrap().starred);
+        if round >= 2 && killed_mid_batch >= 2 {
+            break;
+        }
     }
+    eprintln!("the writer was killed inside a batch in {killed_mid_batch} of {rounds} rounds");
+    assert!(
+        killed_mid_batch > 0,
+        "no kill landed inside a transaction, so nothing was tested"
+    );
 }
 
 /// Times storing 500 feeds x 50 articles of ~4 KB HTML. Run it in release:
