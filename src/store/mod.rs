@@ -34,19 +34,25 @@ const DAY: i64 = 86_400;
 /// A database problem, written for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Another process held the write lock past the busy timeout.
     #[error("the cache {path} is in use by another dateline and stayed locked")]
     Busy { path: String },
+    /// The file's schema is newer than this build knows; it is left untouched.
     #[error("the cache was written by a newer dateline (schema {found}, this one knows {known})")]
     TooNew { found: i64, known: i64 },
+    /// The file could not be opened or set up (permissions, not a database, ...).
     #[error("cannot open the cache {path}: {source}")]
     Open {
         path: String,
         source: rusqlite::Error,
     },
+    /// No article has this id (it may have been pruned).
     #[error("no such article: {0}")]
     NoSuchArticle(i64),
+    /// No feed has this id; call [`Store::sync_feeds`] first.
     #[error("no such feed in the cache: {0}")]
     NoSuchFeed(i64),
+    /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -54,24 +60,29 @@ pub enum StoreError {
 /// Which articles a list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleFilter {
+    /// Only articles not yet read.
     pub unread_only: bool,
+    /// Only this feed's articles; `None` for every configured feed.
     pub feed: Option<FeedId>,
+    /// At most this many rows; `None` for all.
     pub limit: Option<u32>,
+    /// Rows to skip first, for paging.
     pub offset: u32,
 }
 
 /// The result of a fetch, as the store records it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchRecord<'a> {
+    /// A 200 with a parsed document and the response's validators.
     Parsed {
         feed: &'a ParsedFeed,
         etag: Option<&'a str>,
         last_modified: Option<&'a str>,
         moved_to: Option<&'a str>,
     },
-    NotModified {
-        moved_to: Option<&'a str>,
-    },
+    /// A 304: nothing changed since the stored validators.
+    NotModified { moved_to: Option<&'a str> },
+    /// The fetch or the parse failed; the message is shown beside the feed.
     Failed {
         error: &'a str,
         retry_after: Option<DateTime<Utc>>,
@@ -323,8 +334,8 @@ impl Store {
     /// article's GUID is no longer in the document (so feeds whose items all link to the
     /// home page are not merged). An item whose GUID repeats within the document is stored
     /// once (the first wins). An item pruned earlier (see [`Store::prune`]) is not stored
-    /// again and counts as unchanged. `NotModified` keeps the stored `moved_to` unless a new
-    /// one is given.
+    /// again and counts as unchanged. A `moved_to` of `None` keeps the stored one; a success
+    /// clears `last_error` and `retry_after`; a failure keeps the validators.
     pub fn record_fetch(
         &mut self,
         feed: FeedId,

@@ -332,7 +332,7 @@ fn sync_feeds_hides_and_reactivates_with_state() {
     store.set_read(&[first], true).unwrap();
 
     // B leaves the configuration: hidden, with its articles.
-    store.sync_feeds(&[a.clone()]).unwrap();
+    store.sync_feeds(std::slice::from_ref(&a)).unwrap();
     let feeds = store.feeds().unwrap();
     assert_eq!(feeds.len(), 1);
     assert_eq!(feeds[0].url, a.url);
