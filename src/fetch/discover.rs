@@ -70,7 +70,8 @@ pub fn looks_like_html(body: &[u8], content_type: Option<&str>) -> bool {
         Sniff::NotHtml => false,
         Sniff::Unknown => content_type.is_some_and(|ct| {
             let mime = ct.split(';').next().unwrap_or_default().trim();
-            mime.eq_ignore_ascii_case("text/html") || mime.eq_ignore_ascii_case("application/xhtml+xml")
+            mime.eq_ignore_ascii_case("text/html")
+                || mime.eq_ignore_ascii_case("application/xhtml+xml")
         }),
     }
 }
@@ -112,7 +113,9 @@ fn sniff(body: &[u8]) -> Sniff {
         }
         if starts_with_ignore_case(rest, b"<!doctype") {
             let after = rest[b"<!doctype".len()..].trim_ascii_start();
-            if starts_with_ignore_case(after, b"html") && after.get(4).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+            if starts_with_ignore_case(after, b"html")
+                && after.get(4).is_none_or(|c| !c.is_ascii_alphanumeric())
+            {
                 return Sniff::Html;
             }
             match find(rest, b">") {
@@ -149,7 +152,10 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// The absolute feed URL a `<link>` tag names, if it names one.
 fn feed_link(tag: &Tag, base: Option<&Url>) -> Option<String> {
     let rel = tag.attribute("rel")?;
-    if !rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("alternate")) {
+    if !rel
+        .split_ascii_whitespace()
+        .any(|r| r.eq_ignore_ascii_case("alternate"))
+    {
         return None;
     }
     let kind = tag.attribute("type")?;
@@ -197,7 +203,10 @@ struct Tag {
 impl Tag {
     /// The first value of attribute `name` (as browsers do with duplicates).
     fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -234,7 +243,9 @@ impl<'a> Tags<'a> {
         let mut attributes = Vec::new();
         let bytes = self.text.as_bytes();
         loop {
-            while self.pos < bytes.len() && (bytes[self.pos].is_ascii_whitespace() || bytes[self.pos] == b'/') {
+            while self.pos < bytes.len()
+                && (bytes[self.pos].is_ascii_whitespace() || bytes[self.pos] == b'/')
+            {
                 self.pos += 1;
             }
             if self.pos >= bytes.len() {
@@ -245,7 +256,10 @@ impl<'a> Tags<'a> {
                 return attributes;
             }
             let start = self.pos;
-            while self.pos < bytes.len() && !matches!(bytes[self.pos], b'=' | b'>' | b'/') && !bytes[self.pos].is_ascii_whitespace() {
+            while self.pos < bytes.len()
+                && !matches!(bytes[self.pos], b'=' | b'>' | b'/')
+                && !bytes[self.pos].is_ascii_whitespace()
+            {
                 self.pos += 1;
             }
             let name = self.text[start..self.pos].to_ascii_lowercase();
@@ -261,13 +275,19 @@ impl<'a> Tags<'a> {
                 match bytes.get(self.pos) {
                     Some(&quote @ (b'"' | b'\'')) => {
                         let from = self.pos + 1;
-                        let len = bytes[from..].iter().position(|&c| c == quote).unwrap_or(bytes.len() - from);
+                        let len = bytes[from..]
+                            .iter()
+                            .position(|&c| c == quote)
+                            .unwrap_or(bytes.len() - from);
                         value = decode_entities(&self.text[from..from + len]);
                         self.pos = (from + len + 1).min(bytes.len());
                     }
                     Some(_) => {
                         let from = self.pos;
-                        while self.pos < bytes.len() && bytes[self.pos] != b'>' && !bytes[self.pos].is_ascii_whitespace() {
+                        while self.pos < bytes.len()
+                            && bytes[self.pos] != b'>'
+                            && !bytes[self.pos].is_ascii_whitespace()
+                        {
                             self.pos += 1;
                         }
                         value = decode_entities(&self.text[from..self.pos]);
@@ -359,7 +379,11 @@ fn decode_entities(raw: &str) -> String {
         match decoded {
             Some(c) => {
                 out.push(c);
-                let consumed = if rest[end..].starts_with(';') { end + 1 } else { end };
+                let consumed = if rest[end..].starts_with(';') {
+                    end + 1
+                } else {
+                    end
+                };
                 rest = &rest[consumed..];
             }
             None => {
@@ -458,12 +482,19 @@ mod tests {
         ] {
             let _ = alternate_feeds(page.as_bytes(), "https://x.example/");
         }
-        assert!(alternate_feeds(b"<link rel=alternate type=application/rss+xml href=/ok>", "not a url").is_empty());
+        assert!(
+            alternate_feeds(
+                b"<link rel=alternate type=application/rss+xml href=/ok>",
+                "not a url"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn javascript_links_are_dropped() {
-        let page = r#"<link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">"#;
+        let page =
+            r#"<link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">"#;
         assert!(alternate_feeds(page.as_bytes(), "https://x.example/").is_empty());
     }
 
@@ -498,13 +529,19 @@ mod tests {
             "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}",
             "<htmlfeed>",
         ] {
-            assert!(!looks_like_html(body.as_bytes(), Some("text/html; charset=utf-8")), "{body:?}");
+            assert!(
+                !looks_like_html(body.as_bytes(), Some("text/html; charset=utf-8")),
+                "{body:?}"
+            );
         }
     }
 
     #[test]
     fn content_type_decides_only_when_the_body_does_not() {
-        assert!(looks_like_html(b"just text", Some("Text/HTML; charset=utf-8")));
+        assert!(looks_like_html(
+            b"just text",
+            Some("Text/HTML; charset=utf-8")
+        ));
         assert!(!looks_like_html(b"just text", Some("text/plain")));
         assert!(!looks_like_html(b"", None));
         assert!(looks_like_html(b"", Some("text/html")));

@@ -167,7 +167,9 @@ impl Fetcher {
             .timeout(options.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|e| FetchError::Other(format!("cannot set up the HTTP client: {}", innermost(&e))))?;
+            .map_err(|e| {
+                FetchError::Other(format!("cannot set up the HTTP client: {}", innermost(&e)))
+            })?;
         let global = Semaphore::new(options.concurrency.max(1));
         Ok(Fetcher {
             inner: Arc::new(Inner {
@@ -222,7 +224,11 @@ impl Fetcher {
 
     fn host_semaphore(&self, key: &str) -> Arc<Semaphore> {
         let per_host = self.inner.options.per_host.max(1);
-        let mut hosts = self.inner.hosts.lock().unwrap_or_else(|poison| poison.into_inner());
+        let mut hosts = self
+            .inner
+            .hosts
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner());
         Arc::clone(
             hosts
                 .entry(key.to_owned())
@@ -233,13 +239,21 @@ impl Fetcher {
     /// Forgets the host's semaphore when no fetch holds or waits for it, so the map does not
     /// grow with every host ever seen.
     fn release_host(&self, key: &str) {
-        let mut hosts = self.inner.hosts.lock().unwrap_or_else(|poison| poison.into_inner());
+        let mut hosts = self
+            .inner
+            .hosts
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner());
         if hosts.get(key).is_some_and(|s| Arc::strong_count(s) == 1) {
             hosts.remove(key);
         }
     }
 
-    async fn fetch_http(&self, start: Url, request: &FetchRequest) -> Result<FetchResponse, FetchError> {
+    async fn fetch_http(
+        &self,
+        start: Url,
+        request: &FetchRequest,
+    ) -> Result<FetchResponse, FetchError> {
         let options = &self.inner.options;
         let conditional = conditional_headers(request);
         let mut current = start;
@@ -327,7 +341,11 @@ impl Fetcher {
         }
     }
 
-    async fn fetch_file(&self, path: &Path, request: &FetchRequest) -> Result<FetchResponse, FetchError> {
+    async fn fetch_file(
+        &self,
+        path: &Path,
+        request: &FetchRequest,
+    ) -> Result<FetchResponse, FetchError> {
         let limit = self.inner.options.max_bytes;
         let shown = path.display().to_string();
         let file_error = |e: io::Error| FetchError::File {
@@ -433,7 +451,10 @@ fn conditional_headers(request: &FetchRequest) -> HeaderMap {
     for (name, value) in validators {
         // A validator that is not a valid header value (it came from a broken server) is
         // simply not sent: the fetch becomes unconditional rather than failing.
-        if let Some(value) = value.as_deref().and_then(|v| HeaderValue::from_str(v.trim()).ok()) {
+        if let Some(value) = value
+            .as_deref()
+            .and_then(|v| HeaderValue::from_str(v.trim()).ok())
+        {
             headers.insert(name, value);
         }
     }
@@ -464,14 +485,22 @@ fn redirect_target(current: &Url, headers: &HeaderMap) -> Result<Url, FetchError
 
 /// Reads the (already decompressed) body chunk by chunk, stopping as soon as it exceeds the
 /// cap: a huge feed or a compression bomb costs at most `max_bytes` plus one chunk.
-async fn read_capped(response: reqwest::Response, url: &Url, options: &FetcherOptions) -> Result<Vec<u8>, FetchError> {
+async fn read_capped(
+    response: reqwest::Response,
+    url: &Url,
+    options: &FetcherOptions,
+) -> Result<Vec<u8>, FetchError> {
     let limit = options.max_bytes;
     // reqwest reports no length when it decompresses, so this only rejects plain bodies that
     // announce their excess up front.
     if response.content_length().is_some_and(|len| len > limit) {
         return Err(FetchError::TooLarge { limit });
     }
-    let initial = response.content_length().unwrap_or(16 * 1024).min(limit).min(8 << 20);
+    let initial = response
+        .content_length()
+        .unwrap_or(16 * 1024)
+        .min(limit)
+        .min(8 << 20);
     let mut body = Vec::with_capacity(usize::try_from(initial).unwrap_or(0));
     let mut stream = response.bytes_stream();
     while let Some(chunk) = stream.next().await {
@@ -566,21 +595,32 @@ fn map_reqwest_error(err: &reqwest::Error, url: &Url, options: &FetcherOptions) 
     if err.is_connect() {
         FetchError::Connect(format!("{authority}: {detail}"))
     } else if err.is_body() || err.is_decode() {
-        FetchError::Other(format!("error reading the response from {authority}: {detail}"))
+        FetchError::Other(format!(
+            "error reading the response from {authority}: {detail}"
+        ))
     } else {
         FetchError::Other(format!("request to {authority} failed: {detail}"))
     }
 }
 
 fn looks_like_tls(lower: &str) -> bool {
-    ["certificate", "tls", "handshake", "peer sent", "corrupt message", "alert"]
-        .iter()
-        .any(|needle| lower.contains(needle))
+    [
+        "certificate",
+        "tls",
+        "handshake",
+        "peer sent",
+        "corrupt message",
+        "alert",
+    ]
+    .iter()
+    .any(|needle| lower.contains(needle))
 }
 
 /// The message of the error inside an io error (rustls's own), or the io error's.
 fn tls_message(io: &io::Error) -> String {
-    io.get_ref().map(ToString::to_string).unwrap_or_else(|| io.to_string())
+    io.get_ref()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| io.to_string())
 }
 
 /// The last error of a chain: usually the most specific one.
@@ -606,7 +646,9 @@ mod tests {
     use super::*;
 
     fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2024, 5, 1, 12, 0, 0).single().expect("valid date")
+        Utc.with_ymd_and_hms(2024, 5, 1, 12, 0, 0)
+            .single()
+            .expect("valid date")
     }
 
     #[test]
@@ -617,7 +659,10 @@ mod tests {
 
     #[test]
     fn retry_after_accepts_all_three_http_date_forms() {
-        let expected = Utc.with_ymd_and_hms(1994, 11, 6, 8, 49, 37).single().expect("valid date");
+        let expected = Utc
+            .with_ymd_and_hms(1994, 11, 6, 8, 49, 37)
+            .single()
+            .expect("valid date");
         for text in [
             "Sun, 06 Nov 1994 08:49:37 GMT",
             "Sunday, 06-Nov-94 08:49:37 GMT",
@@ -637,7 +682,10 @@ mod tests {
 
     #[test]
     fn targets_are_classified_by_scheme() {
-        assert!(matches!(Target::parse("https://example.org/feed"), Ok(Target::Http(_))));
+        assert!(matches!(
+            Target::parse("https://example.org/feed"),
+            Ok(Target::Http(_))
+        ));
         assert_eq!(
             Target::parse("feeds/local.xml").ok(),
             Some(Target::File(PathBuf::from("feeds/local.xml")))
@@ -646,13 +694,21 @@ mod tests {
             Target::parse("file:///tmp/x.xml").ok(),
             Some(Target::File(PathBuf::from("/tmp/x.xml")))
         );
-        let err = Target::parse("ftp://example.org/feed").err().map(|e| e.to_string());
+        let err = Target::parse("ftp://example.org/feed")
+            .err()
+            .map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
             Some("invalid URL ftp://example.org/feed: unsupported scheme ftp:")
         );
-        assert!(matches!(Target::parse("http://"), Err(FetchError::InvalidUrl { .. })));
-        assert!(matches!(Target::parse("  "), Err(FetchError::InvalidUrl { .. })));
+        assert!(matches!(
+            Target::parse("http://"),
+            Err(FetchError::InvalidUrl { .. })
+        ));
+        assert!(matches!(
+            Target::parse("  "),
+            Err(FetchError::InvalidUrl { .. })
+        ));
     }
 
     #[test]
@@ -668,7 +724,10 @@ mod tests {
         let current = Url::parse("http://example.org/blog/feed").expect("valid url");
         let with = |location: &str| {
             let mut headers = HeaderMap::new();
-            headers.insert(header::LOCATION, HeaderValue::from_str(location).expect("valid header"));
+            headers.insert(
+                header::LOCATION,
+                HeaderValue::from_str(location).expect("valid header"),
+            );
             redirect_target(&current, &headers)
         };
         assert_eq!(
@@ -676,11 +735,20 @@ mod tests {
             Some("http://example.org/atom.xml")
         );
         assert_eq!(
-            with("https://other.example/x").map(String::from).ok().as_deref(),
+            with("https://other.example/x")
+                .map(String::from)
+                .ok()
+                .as_deref(),
             Some("https://other.example/x")
         );
-        assert!(matches!(with("file:///etc/passwd"), Err(FetchError::InvalidUrl { .. })));
-        assert!(matches!(redirect_target(&current, &HeaderMap::new()), Err(FetchError::Other(_))));
+        assert!(matches!(
+            with("file:///etc/passwd"),
+            Err(FetchError::InvalidUrl { .. })
+        ));
+        assert!(matches!(
+            redirect_target(&current, &HeaderMap::new()),
+            Err(FetchError::Other(_))
+        ));
     }
 
     #[test]
@@ -691,7 +759,12 @@ mod tests {
             last_modified: Some("bad\nvalue".to_owned()),
         };
         let headers = conditional_headers(&request);
-        assert_eq!(headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()), Some("\"abc\""));
+        assert_eq!(
+            headers
+                .get(header::IF_NONE_MATCH)
+                .and_then(|v| v.to_str().ok()),
+            Some("\"abc\"")
+        );
         assert!(headers.get(header::IF_MODIFIED_SINCE).is_none());
     }
 
@@ -699,7 +772,10 @@ mod tests {
     fn not_a_feed_message_lists_alternates_or_says_none() {
         let with = FetchError::NotAFeed {
             reason: "an HTML page".to_owned(),
-            alternates: vec!["https://a.example/rss".to_owned(), "https://a.example/atom".to_owned()],
+            alternates: vec![
+                "https://a.example/rss".to_owned(),
+                "https://a.example/atom".to_owned(),
+            ],
         };
         assert_eq!(
             with.to_string(),
@@ -709,7 +785,10 @@ mod tests {
             reason: "an HTML page".to_owned(),
             alternates: Vec::new(),
         };
-        assert_eq!(without.to_string(), "not a feed (an HTML page) and links no feed");
+        assert_eq!(
+            without.to_string(),
+            "not a feed (an HTML page) and links no feed"
+        );
     }
 
     #[test]
@@ -718,6 +797,9 @@ mod tests {
             status: 429,
             retry_after: Some(now()),
         };
-        assert_eq!(err.to_string(), "HTTP 429, retry after 2024-05-01 12:00 UTC");
+        assert_eq!(
+            err.to_string(),
+            "HTTP 429, retry after 2024-05-01 12:00 UTC"
+        );
     }
 }

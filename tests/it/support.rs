@@ -17,7 +17,10 @@
 //! assert_eq!(server.stats("/feed.xml").requests, 1);
 //! ```
 
-#![allow(dead_code, reason = "shared helpers: not every test module uses every one")]
+#![allow(
+    dead_code,
+    reason = "shared helpers: not every test module uses every one"
+)]
 
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
@@ -34,6 +37,9 @@ use flate2::write::GzEncoder;
 const HANDLER_LIMIT: Duration = Duration::from_secs(30);
 /// Most bytes an endless route ever writes.
 const ENDLESS_LIMIT: u64 = 1 << 30;
+/// Bytes an endless route writes per tick, and the tick (about 8 MB/s).
+const ENDLESS_CHUNK: usize = 16 * 1024;
+const ENDLESS_TICK: Duration = Duration::from_millis(2);
 /// Largest request head the server reads.
 const MAX_HEAD: usize = 64 * 1024;
 /// How often waiting handlers look at the shutdown flag.
@@ -107,7 +113,7 @@ pub enum Route {
     /// server is dropped).
     Silent,
     /// Answer 200 with no `Content-Length` and write a body forever (bounded by the server's
-    /// limits), counting the bytes actually accepted by the socket in
+    /// limits) at about 8 MB/s, counting the bytes actually accepted by the socket in
     /// [`RouteStats::bytes_sent`].
     Endless,
 }
@@ -175,7 +181,9 @@ struct Shared {
 
 impl Shared {
     fn routes(&self) -> MutexGuard<'_, HashMap<String, RouteState>> {
-        self.routes.lock().unwrap_or_else(|poison| poison.into_inner())
+        self.routes
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
     }
 
     fn stopping(&self) -> bool {
@@ -223,13 +231,21 @@ impl TestServer {
     /// Serves `route` on `path` (matched exactly, query string ignored), replacing any
     /// previous route there; counters are kept.
     pub fn route(&self, path: &str, route: impl Into<Route>) -> &TestServer {
-        self.shared.routes().entry(path.to_owned()).or_default().route = Some(route.into());
+        self.shared
+            .routes()
+            .entry(path.to_owned())
+            .or_default()
+            .route = Some(route.into());
         self
     }
 
     /// What the server saw on `path` so far.
     pub fn stats(&self, path: &str) -> RouteStats {
-        self.shared.routes().get(path).map(|r| r.stats).unwrap_or_default()
+        self.shared
+            .routes()
+            .get(path)
+            .map(|r| r.stats)
+            .unwrap_or_default()
     }
 
     /// The requests received on `path`, oldest first.
@@ -312,10 +328,22 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
     let started = Instant::now();
     stream.set_read_timeout(Some(Duration::from_secs(5)))?;
     stream.set_write_timeout(Some(Duration::from_secs(5)))?;
-    let Some(request) = read_request(&mut stream)? else {
-        return Ok(());
+    let request = match read_request(&mut stream)? {
+        Head::Request(request) => request,
+        Head::Garbage => {
+            // Like a real server faced with a TLS handshake or junk: a plain 400, then close.
+            let head = response_head(400, &[("Content-Length".to_owned(), "0".to_owned())]);
+            stream.write_all(head.as_bytes())?;
+            return Ok(());
+        }
+        Head::Closed => return Ok(()),
     };
-    let path = request.target.split('?').next().unwrap_or_default().to_owned();
+    let path = request
+        .target
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
 
     let route = {
         let mut routes = shared.routes();
@@ -341,7 +369,11 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
         None => {
             in_flight.end();
             let head = response_head(404, &[("Content-Length".to_owned(), "9".to_owned())]);
-            write_counted(&mut stream, &[head.as_bytes(), b"not found"].concat(), &count)?;
+            write_counted(
+                &mut stream,
+                &[head.as_bytes(), b"not found"].concat(),
+                &count,
+            )?;
         }
         Some(Route::Reply(reply)) => {
             while started.elapsed() < reply.delay && !shared.stopping() {
@@ -352,10 +384,16 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
                 let validators: Vec<(String, String)> = reply
                     .headers
                     .iter()
-                    .filter(|(n, _)| n.eq_ignore_ascii_case("etag") || n.eq_ignore_ascii_case("last-modified"))
+                    .filter(|(n, _)| {
+                        n.eq_ignore_ascii_case("etag") || n.eq_ignore_ascii_case("last-modified")
+                    })
                     .cloned()
                     .collect();
-                write_counted(&mut stream, response_head(304, &validators).as_bytes(), &count)?;
+                write_counted(
+                    &mut stream,
+                    response_head(304, &validators).as_bytes(),
+                    &count,
+                )?;
             } else {
                 let mut headers = reply.headers.clone();
                 if reply.header_value("content-length").is_none() {
@@ -372,7 +410,11 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
                 ("Location".to_owned(), location),
                 ("Content-Length".to_owned(), "0".to_owned()),
             ];
-            write_counted(&mut stream, response_head(status, &headers).as_bytes(), &count)?;
+            write_counted(
+                &mut stream,
+                response_head(status, &headers).as_bytes(),
+                &count,
+            )?;
         }
         Some(Route::Silent) => {
             stream.set_read_timeout(Some(POLL))?;
@@ -381,26 +423,46 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
                 match stream.read(&mut buf) {
                     Ok(0) => break,
                     Ok(_) => {}
-                    Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {}
+                    Err(e)
+                        if matches!(
+                            e.kind(),
+                            io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                        ) => {}
                     Err(_) => break,
                 }
             }
         }
         Some(Route::Endless) => {
             stream.set_write_timeout(Some(Duration::from_millis(100)))?;
-            let head = response_head(200, &[("Content-Type".to_owned(), "application/rss+xml".to_owned())]);
+            let head = response_head(
+                200,
+                &[("Content-Type".to_owned(), "application/rss+xml".to_owned())],
+            );
             write_counted(&mut stream, head.as_bytes(), &count)?;
-            write_counted(&mut stream, b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>", &count)?;
-            let filler = b"<!-- padding padding padding padding padding padding -->\n".repeat(256);
+            write_counted(
+                &mut stream,
+                b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>",
+                &count,
+            )?;
+            // 16 KiB per tick at most, paced to about 8 MB/s: a reading client keeps up, so
+            // the kernel's socket buffers stay nearly empty and `bytes_sent` tracks what the
+            // client actually consumed rather than what the buffers could hold.
+            let filler = b"<!-- padding padding padding padding padding padding -->\n".repeat(300);
+            let filler = &filler[..ENDLESS_CHUNK];
             let mut sent = 0u64;
             while !shared.stopping() && started.elapsed() < HANDLER_LIMIT && sent < ENDLESS_LIMIT {
-                match stream.write(&filler) {
+                match stream.write(filler) {
                     Ok(0) => break,
                     Ok(n) => {
                         sent += n as u64;
                         count(n);
+                        std::thread::sleep(ENDLESS_TICK);
                     }
-                    Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {}
+                    Err(e)
+                        if matches!(
+                            e.kind(),
+                            io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                        ) => {}
                     Err(_) => break,
                 }
             }
@@ -429,22 +491,34 @@ fn not_modified(reply: &Reply, request: &RecordedRequest) -> bool {
         (Some(etag), Some(sent)) => sent.split(',').any(|t| t.trim() == etag || t.trim() == "*"),
         _ => false,
     };
-    let date_match = match (reply.header_value("last-modified"), request.header("if-modified-since")) {
+    let date_match = match (
+        reply.header_value("last-modified"),
+        request.header("if-modified-since"),
+    ) {
         (Some(modified), Some(sent)) => sent.trim() == modified,
         _ => false,
     };
     reply.status == 200 && (etag_match || date_match)
 }
 
-fn read_request(stream: &mut TcpStream) -> io::Result<Option<RecordedRequest>> {
-    let mut head = Vec::new();
+/// What arrived on a connection.
+enum Head {
+    Request(RecordedRequest),
+    /// Not HTTP (for instance a TLS handshake), or a head too large.
+    Garbage,
+    /// The client left before sending a full head.
+    Closed,
+}
+
+fn read_request(stream: &mut TcpStream) -> io::Result<Head> {
+    let mut head: Vec<u8> = Vec::new();
     let mut buf = [0u8; 4096];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        if head.len() > MAX_HEAD {
-            return Ok(None);
+        if head.len() > MAX_HEAD || head.first().is_some_and(|c| !c.is_ascii_uppercase()) {
+            return Ok(Head::Garbage);
         }
         match stream.read(&mut buf)? {
-            0 => return Ok(None),
+            0 => return Ok(Head::Closed),
             n => head.extend_from_slice(&buf[..n]),
         }
     }
@@ -458,7 +532,11 @@ fn read_request(stream: &mut TcpStream) -> io::Result<Option<RecordedRequest>> {
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
         .collect();
-    Ok(Some(RecordedRequest { method, target, headers }))
+    Ok(Head::Request(RecordedRequest {
+        method,
+        target,
+        headers,
+    }))
 }
 
 fn response_head(status: u16, headers: &[(String, String)]) -> String {
@@ -470,6 +548,7 @@ fn response_head(status: u16, headers: &[(String, String)]) -> String {
         304 => "Not Modified",
         307 => "Temporary Redirect",
         308 => "Permanent Redirect",
+        400 => "Bad Request",
         404 => "Not Found",
         429 => "Too Many Requests",
         500 => "Internal Server Error",
