@@ -184,7 +184,8 @@ impl Fetcher {
     /// Fetches one feed, waiting for a per-host and a global slot first.
     ///
     /// The time limit starts once both slots are held, so waiting in the queue never counts
-    /// against a feed. Local files take only a global slot.
+    /// against a feed. Local files take only a global slot. The host slot is that of the
+    /// configured URL: a redirect to another host does not take that host's slot.
     pub async fn fetch(&self, request: &FetchRequest) -> Result<FetchResponse, FetchError> {
         let timeout = self.inner.options.timeout;
         match Target::parse(&request.url)? {
