@@ -1,10 +1,31 @@
 //! Parsing a feed document (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.0/1.1) with feed-rs
 //! and normalising it into [`ParsedFeed`]: stable ids, absolute links, dates, sanitised text
 //! and a plain-text rendering of every body.
+//!
+//! This is the one place where feed-rs's model meets ours, so every rule about what an
+//! article looks like once parsed lives here: which link is "the" link, what the stable id is
+//! when a feed gives none, how big a body may be. It does no I/O and knows nothing of the
+//! store.
 
 use chrono::{DateTime, Utc};
+use feed_rs::model::{Content, Entry, Feed, FeedType, Link, Person, Text};
+use sha2::{Digest, Sha256};
+use url::Url;
 
-use crate::model::ParsedFeed;
+use crate::extract::html::html_to_text;
+use crate::model::{Enclosure, NewArticle, ParsedFeed};
+use crate::sanitize::{sanitize_line, sanitize_text};
+
+/// At most this many articles are kept from one document (the first ones, in feed order).
+pub const MAX_ARTICLES: usize = 5_000;
+/// Titles (feed and article) are cut to this many characters.
+pub const MAX_TITLE_CHARS: usize = 1_000;
+/// `summary_html` and `content_html` are each cut to this many bytes, on a char boundary.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// An article without a title is labelled with at most this many words of its text.
+const DERIVED_TITLE_WORDS: usize = 12;
+/// Title of an article that has neither a title nor any text.
+const UNTITLED: &str = "(untitled)";
 
 /// Why a document is not a feed.
 #[derive(Debug, thiserror::Error)]
@@ -15,6 +36,552 @@ pub enum ParseError {
 
 /// Parses `body` fetched from `base_url`; `now` stands in for missing dates only where the
 /// model needs one.
+///
+/// `base_url` resolves relative links (after any `xml:base`); when it is not an absolute URL
+/// (a local path) relative links that nothing else resolves are dropped. The model keeps a
+/// missing publication date as `None` (the store substitutes first-seen), so `now` is not
+/// consulted today.
+///
+/// Per article: the stable id is the GUID/id when present, else the absolute link, else the
+/// hex SHA-256 of title and publication date; the link is the alternate (HTML) one, absolute
+/// and `http(s)` only; `published` falls back to `updated`; bodies are sanitised and capped at
+/// [`MAX_BODY_BYTES`]; `text` renders the content, else the summary. Plain-text bodies are
+/// stored HTML-escaped and never parsed as HTML. At most [`MAX_ARTICLES`] articles are kept.
 pub fn parse_feed(body: &[u8], base_url: &str, now: DateTime<Utc>) -> Result<ParsedFeed, ParseError> {
-    todo!("{body:?}{base_url}{now}")
+    let _ = now;
+    let base = Url::parse(base_url).ok();
+    let parser = feed_rs::parser::Builder::new()
+        .base_uri(base.as_ref().map(Url::as_str))
+        // An empty id tells us afterwards that the feed had none; we then derive our own,
+        // which needs the date feed-rs's generator is not given.
+        .id_generator(|_links, _title, _uri| String::new())
+        .build();
+    let feed = parser.parse(body).map_err(|e| ParseError::NotAFeed(e.to_string()))?;
+    Ok(convert(feed, base.as_ref()))
+}
+
+/// Turns feed-rs's model into ours.
+fn convert(mut feed: Feed, base: Option<&Url>) -> ParsedFeed {
+    let is_rss = matches!(feed.feed_type, FeedType::RSS0 | FeedType::RSS1 | FeedType::RSS2);
+    let title = feed.title.as_ref().map(text_to_line).filter(|t| !t.is_empty());
+    let site_link = pick_link(&feed.links, base);
+    feed.entries.truncate(MAX_ARTICLES);
+    let articles = feed
+        .entries
+        .into_iter()
+        .map(|entry| convert_entry(entry, base, is_rss))
+        .collect();
+    ParsedFeed { title, site_link, articles }
+}
+
+fn convert_entry(entry: Entry, base: Option<&Url>, is_rss: bool) -> NewArticle {
+    let summary = entry.summary.as_ref().and_then(text_body);
+    let content = entry.content.as_ref().and_then(content_body);
+
+    let text = content
+        .as_ref()
+        .or(summary.as_ref())
+        .map(|b| b.to_text())
+        .unwrap_or_default();
+
+    let feed_title = entry.title.as_ref().map(text_to_line).filter(|t| !t.is_empty());
+    let title = feed_title.clone().unwrap_or_else(|| derive_title(&text));
+
+    let mut link = pick_link(&entry.links, base);
+    let raw_id = entry.id.trim();
+    // RSS readers traditionally treat a GUID that is a web address as the permalink.
+    if link.is_none() && is_rss {
+        link = absolute_http(raw_id, base);
+    }
+
+    let published = entry.published.or(entry.updated);
+    let guid = if !raw_id.is_empty() {
+        sanitize_text(raw_id)
+    } else if let Some(link) = &link {
+        link.clone()
+    } else {
+        hashed_id(feed_title.as_deref().unwrap_or(""), published, &text)
+    };
+
+    NewArticle {
+        guid,
+        title,
+        link,
+        authors: authors(&entry.authors),
+        published,
+        updated: entry.updated,
+        summary_html: summary.map(Body::into_html),
+        content_html: content.map(Body::into_html),
+        text,
+        enclosures: enclosures(&entry, base),
+        categories: categories(&entry),
+    }
+}
+
+/// A body as the feed typed it: HTML (or XHTML) to be rendered, or text to be shown as is.
+enum Body {
+    Html(String),
+    Plain(String),
+}
+
+impl Body {
+    fn new(raw: &str, html: bool) -> Option<Body> {
+        if raw.trim().is_empty() {
+            return None;
+        }
+        let clean = cap_bytes(sanitize_text(raw), MAX_BODY_BYTES);
+        Some(if html { Body::Html(clean) } else { Body::Plain(clean) })
+    }
+
+    fn to_text(&self) -> String {
+        match self {
+            Body::Html(html) => html_to_text(html),
+            Body::Plain(text) => text.trim().to_string(),
+        }
+    }
+
+    /// The body as HTML: plain text is escaped so that nothing in it is taken for markup.
+    fn into_html(self) -> String {
+        match self {
+            Body::Html(html) => html,
+            Body::Plain(text) => cap_bytes(escape_html(&text), MAX_BODY_BYTES),
+        }
+    }
+}
+
+fn text_body(text: &Text) -> Option<Body> {
+    Body::new(&text.content, is_html_type(text.content_type.as_str()))
+}
+
+fn content_body(content: &Content) -> Option<Body> {
+    let mime = content.content_type.as_str();
+    let html = is_html_type(mime);
+    // Other media types (base64 images, binary documents) are not text we can show.
+    if !html && !mime.starts_with("text/") {
+        return None;
+    }
+    content.body.as_deref().and_then(|b| Body::new(b, html))
+}
+
+/// True for the media types whose bodies are markup: HTML, XHTML and inline XML.
+fn is_html_type(mime: &str) -> bool {
+    let essence = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence == "text/html" || essence.ends_with("/xml") || essence.ends_with("+xml")
+}
+
+/// One-line rendering of a title-like text construct, capped at [`MAX_TITLE_CHARS`].
+fn text_to_line(text: &Text) -> String {
+    let line = if is_html_type(text.content_type.as_str()) {
+        sanitize_line(&html_to_text(&text.content))
+    } else {
+        sanitize_line(&text.content)
+    };
+    cap_chars(line, MAX_TITLE_CHARS)
+}
+
+/// A title for an article that has none: the first words of its text, else "(untitled)".
+fn derive_title(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    let head: Vec<&str> = words.by_ref().take(DERIVED_TITLE_WORDS).collect();
+    if head.is_empty() {
+        return UNTITLED.to_string();
+    }
+    let mut title = sanitize_line(&head.join(" "));
+    if words.next().is_some() {
+        title.push('…');
+    }
+    cap_chars(title, MAX_TITLE_CHARS)
+}
+
+/// The link a reader should open: the first `alternate` (or untyped) link that resolves to
+/// an absolute http(s) URL, preferring HTML over other media types; else any such link that
+/// is not the feed's own (`self`), a reply thread or an enclosure.
+fn pick_link(links: &[Link], base: Option<&Url>) -> Option<String> {
+    let is_alternate = |l: &&Link| l.rel.as_deref().is_none_or(|r| r.eq_ignore_ascii_case("alternate"));
+    let is_htmlish = |l: &&Link| {
+        l.media_type
+            .as_deref()
+            .is_none_or(|m| is_html_type(m) || m.trim().is_empty())
+    };
+    let is_other = |l: &&Link| {
+        !l.rel.as_deref().is_some_and(|r| {
+            ["self", "replies", "enclosure", "edit", "hub", "next", "previous", "first", "last"]
+                .iter()
+                .any(|x| r.eq_ignore_ascii_case(x))
+        })
+    };
+    links
+        .iter()
+        .filter(is_alternate)
+        .filter(is_htmlish)
+        .chain(links.iter().filter(is_alternate))
+        .chain(links.iter().filter(is_other))
+        .find_map(|l| absolute_http(&l.href, base))
+}
+
+/// `href` resolved against `base` when relative; `None` unless the result is http(s).
+fn absolute_http(href: &str, base: Option<&Url>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    let url = match Url::parse(href) {
+        Ok(url) => url,
+        Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(href).ok()?,
+        Err(_) => return None,
+    };
+    matches!(url.scheme(), "http" | "https").then(|| sanitize_line(url.as_str()))
+}
+
+/// Display names of the authors: the name, else the e-mail address; deduplicated.
+fn authors(people: &[Person]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for person in people {
+        let name = person_name(person);
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(cap_chars(name, MAX_TITLE_CHARS));
+        }
+    }
+    out
+}
+
+fn person_name(person: &Person) -> String {
+    let email = person.email.as_deref().map(sanitize_line).unwrap_or_default();
+    // feed-rs reports an RSS <author> as a person named "author" whose e-mail field holds
+    // the element's text, conventionally "address (Name)", and an Atom author without a
+    // name as "unknown".
+    let placeholder = person.name == "author" || person.name == "unknown";
+    let name = if placeholder && !email.is_empty() {
+        String::new()
+    } else {
+        sanitize_line(&person.name)
+    };
+    if !name.is_empty() {
+        return name;
+    }
+    name_from_contact(&email)
+}
+
+/// "me@example.com (Jane Doe)" and "Jane Doe <me@example.com>" give "Jane Doe"; anything
+/// else is returned as is.
+fn name_from_contact(contact: &str) -> String {
+    if let (Some(open), true) = (contact.find('('), contact.ends_with(')')) {
+        let inner = contact[open + 1..contact.len() - 1].trim();
+        if !inner.is_empty() {
+            return inner.to_string();
+        }
+    }
+    if let (Some(open), true) = (contact.find('<'), contact.ends_with('>')) {
+        let before = contact[..open].trim().trim_matches('"').trim();
+        if !before.is_empty() {
+            return before.to_string();
+        }
+    }
+    contact.to_string()
+}
+
+/// Enclosures from RSS `<enclosure>`, Media RSS content and Atom `rel="enclosure"` links,
+/// deduplicated by URL; only http(s) URLs are kept.
+fn enclosures(entry: &Entry, base: Option<&Url>) -> Vec<Enclosure> {
+    let mut out: Vec<Enclosure> = Vec::new();
+    let mut push = |url: Option<String>, mime: Option<String>, length: Option<u64>| {
+        if let Some(url) = url
+            && !out.iter().any(|e| e.url == url)
+        {
+            let mime = mime.map(|m| sanitize_line(&m)).filter(|m| !m.is_empty());
+            out.push(Enclosure { url, mime, length });
+        }
+    };
+    for media in &entry.media {
+        for content in &media.content {
+            let url = content.url.as_ref().and_then(|u| absolute_http(u.as_str(), base));
+            push(url, content.content_type.as_ref().map(|m| m.to_string()), content.size);
+        }
+    }
+    for link in &entry.links {
+        if link.rel.as_deref().is_some_and(|r| r.eq_ignore_ascii_case("enclosure")) {
+            push(absolute_http(&link.href, base), link.media_type.clone(), link.length);
+        }
+    }
+    out
+}
+
+/// Category labels (else terms), one-line, deduplicated, empty ones dropped.
+fn categories(entry: &Entry) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for category in &entry.categories {
+        let label = category.label.as_deref().map(sanitize_line).filter(|l| !l.is_empty());
+        let name = label.unwrap_or_else(|| sanitize_line(&category.term));
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(cap_chars(name, MAX_TITLE_CHARS));
+        }
+    }
+    out
+}
+
+/// Hex SHA-256 of the title and the publication date: the identity of an article that has
+/// neither id nor link. When both are missing the text joins in, so that distinct untitled,
+/// undated items do not all collapse into one.
+fn hashed_id(title: &str, published: Option<DateTime<Utc>>, text: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(title.as_bytes());
+    hasher.update([0u8]);
+    if let Some(date) = published {
+        hasher.update(date.to_rfc3339().as_bytes());
+    }
+    if title.is_empty() && published.is_none() {
+        hasher.update([0u8]);
+        hasher.update(text.as_bytes());
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Escapes the characters that HTML would read as markup.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `s` cut to at most `max` bytes, on a char boundary.
+fn cap_bytes(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        let mut end = max;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+    }
+    s
+}
+
+/// `s` cut to at most `max` characters.
+fn cap_chars(s: String, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => s[..end].to_string(),
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2024-05-01T12:00:00Z")
+            .map(|d| d.with_timezone(&Utc))
+            .unwrap()
+    }
+
+    fn parse(xml: &str, base: &str) -> ParsedFeed {
+        parse_feed(xml.as_bytes(), base, now()).unwrap()
+    }
+
+    #[test]
+    fn rss2_item_fields() {
+        let feed = parse(
+            r#"<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>  My   blog </title><link>/home</link>
+<item>
+  <title>Hello &amp; welcome</title>
+  <link>posts/1.html</link>
+  <guid isPermaLink="false">tag:example,2024:1</guid>
+  <author>jane@example.com (Jane Doe)</author>
+  <dc:creator>Jane Doe</dc:creator>
+  <pubDate>Tue, 30 Apr 2024 08:00:00 +0200</pubDate>
+  <description>&lt;p&gt;Short &lt;b&gt;summary&lt;/b&gt;&lt;/p&gt;</description>
+  <content:encoded><![CDATA[<p>Full text.</p><p>Second para.</p>]]></content:encoded>
+  <enclosure url="/audio/1.mp3" length="1234" type="audio/mpeg"/>
+  <category>News</category><category>News</category><category>World</category>
+</item></channel></rss>"#,
+            "https://example.com/feed/rss.xml",
+        );
+        assert_eq!(feed.title.as_deref(), Some("My blog"));
+        assert_eq!(feed.site_link.as_deref(), Some("https://example.com/home"));
+        let a = &feed.articles[0];
+        assert_eq!(a.guid, "tag:example,2024:1");
+        assert_eq!(a.title, "Hello & welcome");
+        assert_eq!(a.link.as_deref(), Some("https://example.com/feed/posts/1.html"));
+        assert_eq!(a.authors, ["Jane Doe"]);
+        assert_eq!(a.published.map(|d| d.to_rfc3339()).as_deref(), Some("2024-04-30T06:00:00+00:00"));
+        assert_eq!(a.summary_html.as_deref(), Some("<p>Short <b>summary</b></p>"));
+        assert_eq!(a.text, "Full text.\n\nSecond para.");
+        assert_eq!(
+            a.enclosures,
+            [Enclosure {
+                url: "https://example.com/audio/1.mp3".into(),
+                mime: Some("audio/mpeg".into()),
+                length: Some(1234),
+            }]
+        );
+        assert_eq!(a.categories, ["News", "World"]);
+    }
+
+    #[test]
+    fn atom_xml_base_alternate_link_and_updated_fallback() {
+        let feed = parse(
+            r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.org/blog/">
+<title type="html">&lt;i&gt;Atom&lt;/i&gt; feed</title>
+<link rel="self" href="http://example.org/feed.atom"/>
+<link rel="alternate" type="text/html" href="./"/>
+<entry xml:base="2024/">
+  <id>urn:uuid:1</id>
+  <title type="text">a &lt;b&gt; is not bold</title>
+  <link rel="edit" href="edit/1"/>
+  <link rel="alternate" type="text/html" href="one.html"/>
+  <link rel="enclosure" type="image/png" length="10" href="pic.png"/>
+  <updated>2024-04-01T10:00:00Z</updated>
+  <author><name>A</name></author><author><email>b@example.org</email></author><author><name>A</name></author>
+  <content type="text">x &lt; y &amp; &lt;script&gt;</content>
+</entry></feed>"#,
+            "https://ignored.example/feed",
+        );
+        assert_eq!(feed.title.as_deref(), Some("Atom feed"));
+        assert_eq!(feed.site_link.as_deref(), Some("http://example.org/blog/"));
+        let a = &feed.articles[0];
+        assert_eq!(a.title, "a <b> is not bold");
+        assert_eq!(a.link.as_deref(), Some("http://example.org/blog/2024/one.html"));
+        assert_eq!(a.published, a.updated);
+        assert!(a.published.is_some());
+        assert_eq!(a.authors, ["A", "b@example.org"]);
+        // Plain text is escaped for the HTML field and kept verbatim as text.
+        assert_eq!(a.content_html.as_deref(), Some("x &lt; y &amp; &lt;script&gt;"));
+        assert_eq!(a.text, "x < y & <script>");
+        assert_eq!(a.enclosures.len(), 1);
+        assert_eq!(a.enclosures[0].url, "http://example.org/blog/2024/pic.png");
+    }
+
+    #[test]
+    fn id_falls_back_to_link_then_to_a_hash_of_title_and_date() {
+        let xml = r#"<rss version="2.0"><channel><title>t</title>
+<item><title>With link</title><link>https://example.com/a</link></item>
+<item><title>No link</title><pubDate>Wed, 01 May 2024 10:00:00 GMT</pubDate></item>
+<item><title>No link</title><pubDate>Thu, 02 May 2024 10:00:00 GMT</pubDate></item>
+</channel></rss>"#;
+        let feed = parse(xml, "https://example.com/rss");
+        assert_eq!(feed.articles[0].guid, "https://example.com/a");
+        let (b, c) = (&feed.articles[1].guid, &feed.articles[2].guid);
+        assert_eq!(b.len(), 64);
+        assert!(b.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(b, c);
+        // Stable across parses.
+        assert_eq!(parse(xml, "https://example.com/rss").articles[1].guid, *b);
+        assert!(feed.articles[1].published.is_some());
+    }
+
+    #[test]
+    fn missing_title_is_derived_from_text_or_untitled() {
+        let feed = parse(
+            r#"<rss version="2.0"><channel><title>t</title>
+<item><description>&lt;p&gt;One two three four five six seven eight nine ten eleven twelve thirteen&lt;/p&gt;</description></item>
+<item><guid>x</guid></item>
+</channel></rss>"#,
+            "",
+        );
+        assert_eq!(feed.articles[0].title, "One two three four five six seven eight nine ten eleven twelve…");
+        assert_eq!(feed.articles[1].title, UNTITLED);
+        assert_eq!(feed.articles[1].published, None);
+    }
+
+    #[test]
+    fn guid_permalink_becomes_the_link_and_non_http_links_are_dropped() {
+        let feed = parse(
+            r#"<rss version="2.0"><channel><title>t</title>
+<item><title>a</title><guid>http://example.com/p/1</guid></item>
+<item><title>b</title><link>javascript:alert(1)</link></item>
+<item><title>c</title><link>relative/only</link></item>
+</channel></rss>"#,
+            "/local/path/feed.xml",
+        );
+        assert_eq!(feed.articles[0].link.as_deref(), Some("http://example.com/p/1"));
+        assert_eq!(feed.articles[1].link, None);
+        assert_eq!(feed.articles[2].link, None);
+    }
+
+    #[test]
+    fn json_feed_items() {
+        let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"J","home_page_url":"https://j.example/",
+"items":[{"id":"1","url":"https://j.example/1","title":"One","content_text":"a <b> c","date_published":"2024-01-02T03:04:05Z",
+"authors":[{"name":"Ann"}],"tags":["x","y"]},
+{"id":"2","content_html":"<p>Hi <em>there</em></p>"}]}"#;
+        let feed = parse(json, "https://j.example/feed.json");
+        assert_eq!(feed.title.as_deref(), Some("J"));
+        assert_eq!(feed.site_link.as_deref(), Some("https://j.example/"));
+        let a = &feed.articles[0];
+        assert_eq!((a.guid.as_str(), a.title.as_str()), ("1", "One"));
+        assert_eq!(a.text, "a <b> c");
+        assert_eq!(a.authors, ["Ann"]);
+        assert_eq!(a.categories, ["x", "y"]);
+        assert_eq!(feed.articles[1].text, "Hi there");
+        assert_eq!(feed.articles[1].title, "Hi there");
+    }
+
+    #[test]
+    fn hostile_text_is_sanitised() {
+        let feed = parse(
+            "<rss version=\"2.0\"><channel><title>evil\u{1b}]0;pwned\u{7} feed</title>\
+             <item><title>bad\u{202e}title\u{1b}[2J</title><description>x\u{9b}31m y</description></item>\
+             </channel></rss>",
+            "",
+        );
+        assert_eq!(feed.title.as_deref(), Some("evil feed"));
+        assert_eq!(feed.articles[0].title, "badtitle");
+        assert!(!feed.articles[0].summary_html.as_deref().unwrap_or("").contains('\u{9b}'));
+    }
+
+    #[test]
+    fn caps_apply_to_articles_titles_and_bodies() {
+        let mut xml = String::from("<rss version=\"2.0\"><channel><title>t</title>");
+        for i in 0..MAX_ARTICLES + 5 {
+            xml.push_str(&format!("<item><guid>{i}</guid></item>"));
+        }
+        xml.push_str("</channel></rss>");
+        assert_eq!(parse(&xml, "").articles.len(), MAX_ARTICLES);
+
+        let long_title = "é".repeat(MAX_TITLE_CHARS + 10);
+        let big_body = "ü".repeat(MAX_BODY_BYTES);
+        let xml = format!(
+            "<rss version=\"2.0\"><channel><title>t</title><item><title>{long_title}</title>\
+             <description>{big_body}</description></item></channel></rss>"
+        );
+        let a = &parse(&xml, "").articles[0];
+        assert_eq!(a.title.chars().count(), MAX_TITLE_CHARS);
+        let summary = a.summary_html.as_deref().unwrap_or("");
+        assert!(summary.len() <= MAX_BODY_BYTES && summary.len() > MAX_BODY_BYTES - 4);
+    }
+
+    #[test]
+    fn not_a_feed_is_an_error_with_a_reason() {
+        let err = parse_feed(b"<html><body>hello</body></html>", "", now()).unwrap_err();
+        assert!(matches!(err, ParseError::NotAFeed(ref why) if !why.is_empty()), "{err}");
+        assert!(parse_feed(b"", "", now()).is_err());
+        assert!(parse_feed(b"just text", "", now()).is_err());
+    }
+
+    #[test]
+    fn contact_strings_give_names() {
+        assert_eq!(name_from_contact("me@example.com (Jane Doe)"), "Jane Doe");
+        assert_eq!(name_from_contact("\"Jane Doe\" <me@example.com>"), "Jane Doe");
+        assert_eq!(name_from_contact("me@example.com"), "me@example.com");
+    }
+
+    #[test]
+    fn caps_cut_on_char_boundaries() {
+        assert_eq!(cap_bytes("aé".to_string(), 2), "a");
+        assert_eq!(cap_chars("aéb".to_string(), 2), "aé");
+        assert_eq!(escape_html("<a href=\"x\">&</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+    }
 }
