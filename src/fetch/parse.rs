@@ -56,8 +56,154 @@ pub fn parse_feed(body: &[u8], base_url: &str, now: DateTime<Utc>) -> Result<Par
         // which needs the date feed-rs's generator is not given.
         .id_generator(|_links, _title, _uri| String::new())
         .build();
-    let feed = parser.parse(body).map_err(|e| ParseError::NotAFeed(e.to_string()))?;
+    let body = repair_utf8(body);
+    let body = body.as_ref();
+    let first = parser.parse(body);
+    // feed-rs does not know the legacy dialects (RSS without a version or 0.93/0.94, Atom
+    // 0.3, RSS 0.90). Those get one more try, rewritten into what it does know; a feed that
+    // parsed with content is never retried.
+    let needs_retry = match &first {
+        Ok(feed) => feed.entries.is_empty() && feed.title.is_none(),
+        Err(_) => true,
+    };
+    let result = match (needs_retry, legacy_rewrite(body)) {
+        (true, Some(rewritten)) => match parser.parse(rewritten.as_slice()) {
+            Ok(feed) => Ok(feed),
+            Err(_) => first,
+        },
+        _ => first,
+    };
+    let feed = result.map_err(|e| ParseError::NotAFeed(e.to_string()))?;
     Ok(convert(feed, base.as_ref()))
+}
+
+/// Namespaces of legacy dialects, mapped to the ones feed-rs reads with the same meaning.
+const LEGACY_NAMESPACES: &[(&str, &str)] = &[
+    ("http://purl.org/atom/ns#", "http://www.w3.org/2005/Atom"),
+    ("http://my.netscape.com/rdf/simple/0.9/", "http://purl.org/rss/1.0/"),
+    ("http://backend.userland.com/rss2", ""),
+    ("http://backend.userland.com/rss", ""),
+    ("http://blogs.law.harvard.edu/tech/rss", ""),
+];
+
+/// A document that will be decoded as UTF-8 (it declares no other encoding and has no
+/// UTF-16 byte-order mark) with its invalid sequences replaced by U+FFFD: feed-rs would
+/// otherwise fail the whole feed, or silently drop the element holding the bad byte.
+fn repair_utf8(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if std::str::from_utf8(body).is_ok() || body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF") {
+        return body.into();
+    }
+    if body.starts_with(b"<?xml") {
+        let decl_end = find(body, b"?>").unwrap_or(0);
+        let decl = body[..decl_end].to_ascii_lowercase();
+        if let Some(at) = find(&decl, b"encoding=") {
+            let value = &decl[at + b"encoding=".len()..];
+            let utf8 = value.get(1..6) == Some(b"utf-8") || value.get(1..5) == Some(b"utf8");
+            if !utf8 {
+                return body.into();
+            }
+        }
+    }
+    String::from_utf8_lossy(body).into_owned().into_bytes().into()
+}
+
+/// `body` rewritten so that feed-rs can read it, or `None` when there is nothing to rewrite:
+/// legacy namespace declarations become their modern equivalents and a root `<rss>` whose
+/// version feed-rs does not dispatch on is declared 2.0 (the dialects are close enough that
+/// the 2.0 reader takes their elements).
+fn legacy_rewrite(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = body.to_vec();
+    for (old, new) in LEGACY_NAMESPACES {
+        for quote in ['"', '\''] {
+            let from = format!("={quote}{old}{quote}");
+            let to = format!("={quote}{new}{quote}");
+            out = replace_all(&out, from.as_bytes(), to.as_bytes());
+        }
+    }
+    if let Some(fixed) = declare_rss_2(&out) {
+        out = fixed;
+    }
+    (out != body).then_some(out)
+}
+
+/// Every occurrence of `from` in `haystack` replaced by `to`.
+fn replace_all(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(haystack.len());
+    let mut rest = haystack;
+    while let Some(at) = find(rest, from) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(to);
+        rest = &rest[at + from.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || haystack.len() < needle.len() {
+        return None;
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// When the root element is `<rss>` with no version or one feed-rs does not dispatch on
+/// (0.93, 0.94, 2.0.1 ...), the document with `version="2.0"` on that element.
+fn declare_rss_2(doc: &[u8]) -> Option<Vec<u8>> {
+    let start = root_start(doc)?;
+    let tag = &doc[start..];
+    if !(tag.starts_with(b"<rss") && tag.get(4).is_some_and(|c| c.is_ascii_whitespace() || *c == b'>')) {
+        return None;
+    }
+    let end = start + find(tag, b">")?;
+    let head = &doc[start..end];
+    let mut out = Vec::with_capacity(doc.len() + 16);
+    match find(head, b"version=") {
+        Some(v) => {
+            let value_start = start + v + b"version=".len();
+            let quote = *doc.get(value_start)?;
+            let value_len = find(&doc[value_start + 1..end], &[quote])?;
+            let value = &doc[value_start + 1..value_start + 1 + value_len];
+            if matches!(value, b"2.0" | b"0.91" | b"0.92") {
+                return None;
+            }
+            out.extend_from_slice(&doc[..value_start + 1]);
+            out.extend_from_slice(b"2.0");
+            out.extend_from_slice(&doc[value_start + 1 + value_len..]);
+        }
+        None => {
+            out.extend_from_slice(&doc[..start + 4]);
+            out.extend_from_slice(b" version=\"2.0\"");
+            out.extend_from_slice(&doc[start + 4..]);
+        }
+    }
+    Some(out)
+}
+
+/// Offset of the root element's `<`, past a BOM, the XML declaration, processing
+/// instructions, comments and a doctype (a bracketed internal subset included).
+fn root_start(doc: &[u8]) -> Option<usize> {
+    let mut i = if doc.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    loop {
+        while doc.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        let rest = doc.get(i..)?;
+        if rest.starts_with(b"<?") {
+            i += find(rest, b"?>")? + 2;
+        } else if rest.starts_with(b"<!--") {
+            i += find(rest, b"-->")? + 3;
+        } else if rest.starts_with(b"<!") {
+            let close = match (find(rest, b"["), find(rest, b">")) {
+                (Some(open), Some(gt)) if open < gt => open + find(&rest[open..], b"]")? + 1,
+                _ => 0,
+            };
+            i += close + find(&rest[close..], b">")? + 1;
+        } else if rest.starts_with(b"<") {
+            return Some(i);
+        } else {
+            return None;
+        }
+    }
 }
 
 /// Turns feed-rs's model into ours.
@@ -306,12 +452,12 @@ fn enclosures(entry: &Entry, base: Option<&Url>) -> Vec<Enclosure> {
     out
 }
 
-/// Category labels (else terms), one-line, deduplicated, empty ones dropped.
+/// Category terms (else labels), one-line, deduplicated, empty ones dropped.
 fn categories(entry: &Entry) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for category in &entry.categories {
-        let label = category.label.as_deref().map(sanitize_line).filter(|l| !l.is_empty());
-        let name = label.unwrap_or_else(|| sanitize_line(&category.term));
+        let term = Some(sanitize_line(&category.term)).filter(|t| !t.is_empty());
+        let name = term.unwrap_or_else(|| category.label.as_deref().map(sanitize_line).unwrap_or_default());
         if !name.is_empty() && !out.contains(&name) {
             out.push(cap_chars(name, MAX_TITLE_CHARS));
         }
@@ -569,6 +715,50 @@ mod tests {
         assert!(matches!(err, ParseError::NotAFeed(ref why) if !why.is_empty()), "{err}");
         assert!(parse_feed(b"", "", now()).is_err());
         assert!(parse_feed(b"just text", "", now()).is_err());
+    }
+
+    #[test]
+    fn legacy_dialects_are_read() {
+        // RSS without a version, RSS 0.94, Atom 0.3 and RSS 0.90.
+        let unversioned = parse("<?xml version=\"1.0\"?>\n<!-- c -->\n<rss><channel><title>u</title><item><title>i</title></item></channel></rss>", "");
+        assert_eq!((unversioned.title.as_deref(), unversioned.articles.len()), (Some("u"), 1));
+        let v094 = parse("<rss version='0.94'><channel><title>v</title><item><title>i</title></item></channel></rss>", "");
+        assert_eq!(v094.articles.len(), 1);
+        let atom03 = parse(
+            r#"<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>a</title>
+<entry><title>e</title><id>tag:x</id><link rel="alternate" type="text/html" href="http://x.example/e"/></entry></feed>"#,
+            "",
+        );
+        assert_eq!(atom03.title.as_deref(), Some("a"));
+        assert_eq!(atom03.articles[0].link.as_deref(), Some("http://x.example/e"));
+        let rss090 = parse(
+            r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+<channel><title>n</title><link>http://n.example/</link></channel><item><title>i</title><link>http://n.example/i</link></item></rdf:RDF>"#,
+            "",
+        );
+        assert_eq!(rss090.articles.len(), 1);
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_not_fatal() {
+        let mut doc = b"<rss version=\"2.0\"><channel><title>caf".to_vec();
+        doc.push(0xE9);
+        doc.extend_from_slice(b"</title><item><title>i</title></item></channel></rss>");
+        let feed = parse_feed(&doc, "", now()).unwrap();
+        assert_eq!(feed.title.as_deref(), Some("caf\u{fffd}"));
+        // A declared legacy encoding is left to feed-rs's decoder.
+        let mut latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>".to_vec();
+        latin1.extend_from_slice(&doc);
+        assert_eq!(parse_feed(&latin1, "", now()).unwrap().title.as_deref(), Some("café"));
+    }
+
+    #[test]
+    fn root_start_skips_prolog() {
+        let doc = b"\xEF\xBB\xBF<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY a 'b'>]><!-- x --> <rss>";
+        assert_eq!(root_start(doc).map(|i| &doc[i..]), Some(&b"<rss>"[..]));
+        assert_eq!(declare_rss_2(b"<rss version=\"2.0\">"), None);
+        assert_eq!(declare_rss_2(b"<rss version=\"0.93\">").as_deref(), Some(&b"<rss version=\"2.0\">"[..]));
+        assert_eq!(declare_rss_2(b"<rssx>"), None);
     }
 
     #[test]
