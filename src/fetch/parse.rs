@@ -320,9 +320,50 @@ fn text_to_line(text: &Text) -> String {
     let line = if is_html_type(text.content_type.as_str()) {
         sanitize_line(&html_to_text(&text.content))
     } else {
-        sanitize_line(&text.content)
+        plain_line(&text.content)
     };
     cap_chars(line, MAX_TITLE_CHARS)
+}
+
+/// A one-line plain-text field: sanitised, with leftover HTML named entities decoded.
+fn plain_line(raw: &str) -> String {
+    sanitize_line(&decode_html_entities(raw))
+}
+
+/// XML knows only five named entities; feeds use HTML's (`&eacute;`) anyway and the XML
+/// reader leaves those as written. Decodes every HTML named entity except the XML five (a
+/// literal `&lt;` still in the text was written as `&amp;lt;` and means those characters).
+fn decode_html_entities(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains('&') {
+        return raw.into();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let tail = &rest[amp..];
+        let name_len = tail[1..]
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .take(32)
+            .count();
+        let name = &tail[1..1 + name_len];
+        let is_xml = matches!(name, "lt" | "gt" | "amp" | "quot" | "apos");
+        if name_len > 0 && !is_xml && tail.as_bytes().get(1 + name_len) == Some(&b';') {
+            let entity = &tail[..name_len + 2];
+            let decoded = html_to_text(entity);
+            if decoded != entity {
+                // Entities that render as nothing are the spaces (&nbsp; &emsp; ...).
+                out.push_str(if decoded.is_empty() { " " } else { &decoded });
+                rest = &tail[entity.len()..];
+                continue;
+            }
+        }
+        out.push('&');
+        rest = &tail[1..];
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// A title for an article that has none: the first words of its text, else "(untitled)".
@@ -400,7 +441,7 @@ fn person_name(person: &Person) -> String {
     let name = if placeholder && !email.is_empty() {
         String::new()
     } else {
-        sanitize_line(&person.name)
+        plain_line(&person.name)
     };
     if !name.is_empty() {
         return name;
@@ -456,7 +497,7 @@ fn enclosures(entry: &Entry, base: Option<&Url>) -> Vec<Enclosure> {
 fn categories(entry: &Entry) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for category in &entry.categories {
-        let term = Some(sanitize_line(&category.term)).filter(|t| !t.is_empty());
+        let term = Some(plain_line(&category.term)).filter(|t| !t.is_empty());
         let name = term.unwrap_or_else(|| category.label.as_deref().map(sanitize_line).unwrap_or_default());
         if !name.is_empty() && !out.contains(&name) {
             out.push(cap_chars(name, MAX_TITLE_CHARS));
@@ -759,6 +800,13 @@ mod tests {
         assert_eq!(declare_rss_2(b"<rss version=\"2.0\">"), None);
         assert_eq!(declare_rss_2(b"<rss version=\"0.93\">").as_deref(), Some(&b"<rss version=\"2.0\">"[..]));
         assert_eq!(declare_rss_2(b"<rssx>"), None);
+    }
+
+    #[test]
+    fn html_entities_left_by_xml_are_decoded_in_titles() {
+        assert_eq!(decode_html_entities("caf&eacute; &amp;lt; &nbsp;x &bogus; a&b;"), "caf\u{e9} &amp;lt;  x &bogus; a&b;");
+        let feed = parse("<rss><channel><title>testing &aacute; entity</title></channel></rss>", "");
+        assert_eq!(feed.title.as_deref(), Some("testing \u{e1} entity"));
     }
 
     #[test]
