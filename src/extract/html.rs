@@ -144,7 +144,8 @@ mod tests {
 
     #[test]
     fn paragraphs_are_separated_by_one_blank_line() {
-        let text = html_to_text("<p>First one.</p>\n\n<p>Second one.</p><p></p><p></p><p>Third.</p>");
+        let text =
+            html_to_text("<p>First one.</p>\n\n<p>Second one.</p><p></p><p></p><p>Third.</p>");
         assert_eq!(text, "First one.\n\nSecond one.\n\nThird.");
     }
 
@@ -165,39 +166,60 @@ mod tests {
 
     #[test]
     fn nested_lists_keep_every_item_on_its_own_line() {
-        let text = html_to_text("<ul><li>outer<ul><li>inner a</li><li>inner b</li></ul></li><li>last</li></ul>");
+        let text = html_to_text(
+            "<ul><li>outer<ul><li>inner a</li><li>inner b</li></ul></li><li>last</li></ul>",
+        );
         let lines: Vec<&str> = text.lines().map(str::trim).collect();
-        assert_eq!(lines, ["- outer", "- inner a", "- inner b", "- last"], "{text:?}");
+        assert_eq!(
+            lines,
+            ["- outer", "- inner a", "- inner b", "- last"],
+            "{text:?}"
+        );
         // The nested items are indented under their parent.
-        assert!(text.lines().any(|l| l.starts_with(' ') && l.trim() == "- inner a"), "{text:?}");
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(' ') && l.trim() == "- inner a"),
+            "{text:?}"
+        );
     }
 
     #[test]
     fn links_leave_only_their_text() {
-        let text = html_to_text(r#"<p>Read <a href="https://example.com/x">the report</a> now.</p>"#);
+        let text =
+            html_to_text(r#"<p>Read <a href="https://example.com/x">the report</a> now.</p>"#);
         assert_eq!(text, "Read the report now.");
     }
 
     #[test]
     fn images_become_alt_text_or_nothing() {
         assert_eq!(html_to_text(r#"<p>a <img src="x.png"> b</p>"#), "a b");
-        assert_eq!(html_to_text(r#"<p><img src="x.png" alt="A cat"></p>"#), "A cat");
+        assert_eq!(
+            html_to_text(r#"<p><img src="x.png" alt="A cat"></p>"#),
+            "A cat"
+        );
     }
 
     #[test]
     fn scripts_and_styles_are_dropped() {
-        let text = html_to_text("<style>p{color:red}</style><p>Body</p><script>alert('x')</script>");
+        let text =
+            html_to_text("<style>p{color:red}</style><p>Body</p><script>alert('x')</script>");
         assert_eq!(text, "Body");
     }
 
     #[test]
     fn entities_are_decoded() {
-        assert_eq!(html_to_text("<p>Fish &amp; chips &lt;3 &eacute;t&eacute; &#8212; &#x263A;</p>"), "Fish & chips <3 été — ☺");
+        assert_eq!(
+            html_to_text("<p>Fish &amp; chips &lt;3 &eacute;t&eacute; &#8212; &#x263A;</p>"),
+            "Fish & chips <3 été — ☺"
+        );
     }
 
     #[test]
     fn br_breaks_the_line() {
-        assert_eq!(html_to_text("<p>line one<br>line two<br/>line three</p>"), "line one\nline two\nline three");
+        assert_eq!(
+            html_to_text("<p>line one<br>line two<br/>line three</p>"),
+            "line one\nline two\nline three"
+        );
     }
 
     #[test]
@@ -208,8 +230,13 @@ mod tests {
 
     #[test]
     fn tables_render_cells_as_text_without_borders() {
-        let text = html_to_text("<table><tr><th>City</th><th>Pop</th></tr><tr><td>Oslo</td><td>700k</td></tr></table>");
-        assert!(text.contains("City") && text.contains("Oslo") && text.contains("700k"), "{text:?}");
+        let text = html_to_text(
+            "<table><tr><th>City</th><th>Pop</th></tr><tr><td>Oslo</td><td>700k</td></tr></table>",
+        );
+        assert!(
+            text.contains("City") && text.contains("Oslo") && text.contains("700k"),
+            "{text:?}"
+        );
         assert!(!text.contains('─') && !text.contains('│'), "{text:?}");
     }
 
@@ -224,7 +251,10 @@ mod tests {
     #[test]
     fn terminal_escapes_in_text_are_neutralised() {
         // A raw escape sequence disappears whole.
-        assert_eq!(html_to_text("<p>red\u{1b}[31mALERT\u{1b}[0m done</p>"), "redALERT done");
+        assert_eq!(
+            html_to_text("<p>red\u{1b}[31mALERT\u{1b}[0m done</p>"),
+            "redALERT done"
+        );
         // Entity-encoded controls (ESC, BEL, a C1 CSI) never reach the output as controls.
         let text = html_to_text("<p>a&#27;]0;title&#7;b&#x9b;c &#x202e;d</p>");
         assert!(!text.chars().any(dateline_control), "{text:?}");
@@ -276,7 +306,10 @@ mod tests {
             total += html_to_text(std::hint::black_box(&html)).len();
         }
         let per_call = start.elapsed().as_secs_f64() * 1e6 / f64::from(runs);
-        println!("html_to_text: {} bytes in, {per_call:.1} µs per call ({total} chars out)", html.len());
+        println!(
+            "html_to_text: {} bytes in, {per_call:.1} µs per call ({total} chars out)",
+            html.len()
+        );
         assert!(total > 0);
     }
 }

@@ -47,7 +47,11 @@ pub enum ParseError {
 /// and `http(s)` only; `published` falls back to `updated`; bodies are sanitised and capped at
 /// [`MAX_BODY_BYTES`]; `text` renders the content, else the summary. Plain-text bodies are
 /// stored HTML-escaped and never parsed as HTML. At most [`MAX_ARTICLES`] articles are kept.
-pub fn parse_feed(body: &[u8], base_url: &str, now: DateTime<Utc>) -> Result<ParsedFeed, ParseError> {
+pub fn parse_feed(
+    body: &[u8],
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<ParsedFeed, ParseError> {
     let _ = now;
     let base = Url::parse(base_url).ok();
     let parser = feed_rs::parser::Builder::new()
@@ -80,7 +84,10 @@ pub fn parse_feed(body: &[u8], base_url: &str, now: DateTime<Utc>) -> Result<Par
 /// Namespaces of legacy dialects, mapped to the ones feed-rs reads with the same meaning.
 const LEGACY_NAMESPACES: &[(&str, &str)] = &[
     ("http://purl.org/atom/ns#", "http://www.w3.org/2005/Atom"),
-    ("http://my.netscape.com/rdf/simple/0.9/", "http://purl.org/rss/1.0/"),
+    (
+        "http://my.netscape.com/rdf/simple/0.9/",
+        "http://purl.org/rss/1.0/",
+    ),
     ("http://backend.userland.com/rss2", ""),
     ("http://backend.userland.com/rss", ""),
     ("http://blogs.law.harvard.edu/tech/rss", ""),
@@ -90,7 +97,10 @@ const LEGACY_NAMESPACES: &[(&str, &str)] = &[
 /// UTF-16 byte-order mark) with its invalid sequences replaced by U+FFFD: feed-rs would
 /// otherwise fail the whole feed, or silently drop the element holding the bad byte.
 fn repair_utf8(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    if std::str::from_utf8(body).is_ok() || body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF") {
+    if std::str::from_utf8(body).is_ok()
+        || body.starts_with(b"\xFF\xFE")
+        || body.starts_with(b"\xFE\xFF")
+    {
         return body.into();
     }
     if body.starts_with(b"<?xml") {
@@ -104,7 +114,10 @@ fn repair_utf8(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
             }
         }
     }
-    String::from_utf8_lossy(body).into_owned().into_bytes().into()
+    String::from_utf8_lossy(body)
+        .into_owned()
+        .into_bytes()
+        .into()
 }
 
 /// `body` rewritten so that feed-rs can read it, or `None` when there is nothing to rewrite:
@@ -122,6 +135,14 @@ fn legacy_rewrite(body: &[u8]) -> Option<Vec<u8>> {
     }
     if let Some(fixed) = declare_rss_2(&out) {
         out = fixed;
+    }
+    // JSON Feed 1.0 documents that spell their version URL with http: feed-rs wants https.
+    if out.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+        out = replace_all(
+            &out,
+            b"\"http://jsonfeed.org/version/",
+            b"\"https://jsonfeed.org/version/",
+        );
     }
     (out != body).then_some(out)
 }
@@ -151,7 +172,11 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 fn declare_rss_2(doc: &[u8]) -> Option<Vec<u8>> {
     let start = root_start(doc)?;
     let tag = &doc[start..];
-    if !(tag.starts_with(b"<rss") && tag.get(4).is_some_and(|c| c.is_ascii_whitespace() || *c == b'>')) {
+    if !(tag.starts_with(b"<rss")
+        && tag
+            .get(4)
+            .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>'))
+    {
         return None;
     }
     let end = start + find(tag, b">")?;
@@ -182,7 +207,11 @@ fn declare_rss_2(doc: &[u8]) -> Option<Vec<u8>> {
 /// Offset of the root element's `<`, past a BOM, the XML declaration, processing
 /// instructions, comments and a doctype (a bracketed internal subset included).
 fn root_start(doc: &[u8]) -> Option<usize> {
-    let mut i = if doc.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let mut i = if doc.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     loop {
         while doc.get(i).is_some_and(u8::is_ascii_whitespace) {
             i += 1;
@@ -208,8 +237,15 @@ fn root_start(doc: &[u8]) -> Option<usize> {
 
 /// Turns feed-rs's model into ours.
 fn convert(mut feed: Feed, base: Option<&Url>) -> ParsedFeed {
-    let is_rss = matches!(feed.feed_type, FeedType::RSS0 | FeedType::RSS1 | FeedType::RSS2);
-    let title = feed.title.as_ref().map(text_to_line).filter(|t| !t.is_empty());
+    let is_rss = matches!(
+        feed.feed_type,
+        FeedType::RSS0 | FeedType::RSS1 | FeedType::RSS2
+    );
+    let title = feed
+        .title
+        .as_ref()
+        .map(text_to_line)
+        .filter(|t| !t.is_empty());
     let site_link = pick_link(&feed.links, base);
     feed.entries.truncate(MAX_ARTICLES);
     let articles = feed
@@ -217,7 +253,11 @@ fn convert(mut feed: Feed, base: Option<&Url>) -> ParsedFeed {
         .into_iter()
         .map(|entry| convert_entry(entry, base, is_rss))
         .collect();
-    ParsedFeed { title, site_link, articles }
+    ParsedFeed {
+        title,
+        site_link,
+        articles,
+    }
 }
 
 fn convert_entry(entry: Entry, base: Option<&Url>, is_rss: bool) -> NewArticle {
@@ -230,7 +270,11 @@ fn convert_entry(entry: Entry, base: Option<&Url>, is_rss: bool) -> NewArticle {
         .map(|b| b.to_text())
         .unwrap_or_default();
 
-    let feed_title = entry.title.as_ref().map(text_to_line).filter(|t| !t.is_empty());
+    let feed_title = entry
+        .title
+        .as_ref()
+        .map(text_to_line)
+        .filter(|t| !t.is_empty());
     let title = feed_title.clone().unwrap_or_else(|| derive_title(&text));
 
     let mut link = pick_link(&entry.links, base);
@@ -276,7 +320,11 @@ impl Body {
             return None;
         }
         let clean = cap_bytes(sanitize_text(raw), MAX_BODY_BYTES);
-        Some(if html { Body::Html(clean) } else { Body::Plain(clean) })
+        Some(if html {
+            Body::Html(clean)
+        } else {
+            Body::Plain(clean)
+        })
     }
 
     fn to_text(&self) -> String {
@@ -311,7 +359,12 @@ fn content_body(content: &Content) -> Option<Body> {
 
 /// True for the media types whose bodies are markup: HTML, XHTML and inline XML.
 fn is_html_type(mime: &str) -> bool {
-    let essence = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = mime
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     essence == "text/html" || essence.ends_with("/xml") || essence.ends_with("+xml")
 }
 
@@ -384,7 +437,11 @@ fn derive_title(text: &str) -> String {
 /// an absolute http(s) URL, preferring HTML over other media types; else any such link that
 /// is not the feed's own (`self`), a reply thread or an enclosure.
 fn pick_link(links: &[Link], base: Option<&Url>) -> Option<String> {
-    let is_alternate = |l: &&Link| l.rel.as_deref().is_none_or(|r| r.eq_ignore_ascii_case("alternate"));
+    let is_alternate = |l: &&Link| {
+        l.rel
+            .as_deref()
+            .is_none_or(|r| r.eq_ignore_ascii_case("alternate"))
+    };
     let is_htmlish = |l: &&Link| {
         l.media_type
             .as_deref()
@@ -392,9 +449,19 @@ fn pick_link(links: &[Link], base: Option<&Url>) -> Option<String> {
     };
     let is_other = |l: &&Link| {
         !l.rel.as_deref().is_some_and(|r| {
-            ["self", "replies", "enclosure", "edit", "hub", "next", "previous", "first", "last"]
-                .iter()
-                .any(|x| r.eq_ignore_ascii_case(x))
+            [
+                "self",
+                "replies",
+                "enclosure",
+                "edit",
+                "hub",
+                "next",
+                "previous",
+                "first",
+                "last",
+            ]
+            .iter()
+            .any(|x| r.eq_ignore_ascii_case(x))
         })
     };
     links
@@ -433,7 +500,11 @@ fn authors(people: &[Person]) -> Vec<String> {
 }
 
 fn person_name(person: &Person) -> String {
-    let email = person.email.as_deref().map(sanitize_line).unwrap_or_default();
+    let email = person
+        .email
+        .as_deref()
+        .map(sanitize_line)
+        .unwrap_or_default();
     // feed-rs reports an RSS <author> as a person named "author" whose e-mail field holds
     // the element's text, conventionally "address (Name)", and an Atom author without a
     // name as "unknown".
@@ -481,13 +552,28 @@ fn enclosures(entry: &Entry, base: Option<&Url>) -> Vec<Enclosure> {
     };
     for media in &entry.media {
         for content in &media.content {
-            let url = content.url.as_ref().and_then(|u| absolute_http(u.as_str(), base));
-            push(url, content.content_type.as_ref().map(|m| m.to_string()), content.size);
+            let url = content
+                .url
+                .as_ref()
+                .and_then(|u| absolute_http(u.as_str(), base));
+            push(
+                url,
+                content.content_type.as_ref().map(|m| m.to_string()),
+                content.size,
+            );
         }
     }
     for link in &entry.links {
-        if link.rel.as_deref().is_some_and(|r| r.eq_ignore_ascii_case("enclosure")) {
-            push(absolute_http(&link.href, base), link.media_type.clone(), link.length);
+        if link
+            .rel
+            .as_deref()
+            .is_some_and(|r| r.eq_ignore_ascii_case("enclosure"))
+        {
+            push(
+                absolute_http(&link.href, base),
+                link.media_type.clone(),
+                link.length,
+            );
         }
     }
     out
@@ -498,7 +584,13 @@ fn categories(entry: &Entry) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for category in &entry.categories {
         let term = Some(plain_line(&category.term)).filter(|t| !t.is_empty());
-        let name = term.unwrap_or_else(|| category.label.as_deref().map(sanitize_line).unwrap_or_default());
+        let name = term.unwrap_or_else(|| {
+            category
+                .label
+                .as_deref()
+                .map(sanitize_line)
+                .unwrap_or_default()
+        });
         if !name.is_empty() && !out.contains(&name) {
             out.push(cap_chars(name, MAX_TITLE_CHARS));
         }
@@ -601,10 +693,19 @@ mod tests {
         let a = &feed.articles[0];
         assert_eq!(a.guid, "tag:example,2024:1");
         assert_eq!(a.title, "Hello & welcome");
-        assert_eq!(a.link.as_deref(), Some("https://example.com/feed/posts/1.html"));
+        assert_eq!(
+            a.link.as_deref(),
+            Some("https://example.com/feed/posts/1.html")
+        );
         assert_eq!(a.authors, ["Jane Doe"]);
-        assert_eq!(a.published.map(|d| d.to_rfc3339()).as_deref(), Some("2024-04-30T06:00:00+00:00"));
-        assert_eq!(a.summary_html.as_deref(), Some("<p>Short <b>summary</b></p>"));
+        assert_eq!(
+            a.published.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2024-04-30T06:00:00+00:00")
+        );
+        assert_eq!(
+            a.summary_html.as_deref(),
+            Some("<p>Short <b>summary</b></p>")
+        );
         assert_eq!(a.text, "Full text.\n\nSecond para.");
         assert_eq!(
             a.enclosures,
@@ -640,12 +741,18 @@ mod tests {
         assert_eq!(feed.site_link.as_deref(), Some("http://example.org/blog/"));
         let a = &feed.articles[0];
         assert_eq!(a.title, "a <b> is not bold");
-        assert_eq!(a.link.as_deref(), Some("http://example.org/blog/2024/one.html"));
+        assert_eq!(
+            a.link.as_deref(),
+            Some("http://example.org/blog/2024/one.html")
+        );
         assert_eq!(a.published, a.updated);
         assert!(a.published.is_some());
         assert_eq!(a.authors, ["A", "b@example.org"]);
         // Plain text is escaped for the HTML field and kept verbatim as text.
-        assert_eq!(a.content_html.as_deref(), Some("x &lt; y &amp; &lt;script&gt;"));
+        assert_eq!(
+            a.content_html.as_deref(),
+            Some("x &lt; y &amp; &lt;script&gt;")
+        );
         assert_eq!(a.text, "x < y & <script>");
         assert_eq!(a.enclosures.len(), 1);
         assert_eq!(a.enclosures[0].url, "http://example.org/blog/2024/pic.png");
@@ -678,7 +785,10 @@ mod tests {
 </channel></rss>"#,
             "",
         );
-        assert_eq!(feed.articles[0].title, "One two three four five six seven eight nine ten eleven twelve…");
+        assert_eq!(
+            feed.articles[0].title,
+            "One two three four five six seven eight nine ten eleven twelve…"
+        );
         assert_eq!(feed.articles[1].title, UNTITLED);
         assert_eq!(feed.articles[1].published, None);
     }
@@ -693,7 +803,10 @@ mod tests {
 </channel></rss>"#,
             "/local/path/feed.xml",
         );
-        assert_eq!(feed.articles[0].link.as_deref(), Some("http://example.com/p/1"));
+        assert_eq!(
+            feed.articles[0].link.as_deref(),
+            Some("http://example.com/p/1")
+        );
         assert_eq!(feed.articles[1].link, None);
         assert_eq!(feed.articles[2].link, None);
     }
@@ -726,7 +839,13 @@ mod tests {
         );
         assert_eq!(feed.title.as_deref(), Some("evil feed"));
         assert_eq!(feed.articles[0].title, "badtitle");
-        assert!(!feed.articles[0].summary_html.as_deref().unwrap_or("").contains('\u{9b}'));
+        assert!(
+            !feed.articles[0]
+                .summary_html
+                .as_deref()
+                .unwrap_or("")
+                .contains('\u{9b}')
+        );
     }
 
     #[test]
@@ -753,7 +872,10 @@ mod tests {
     #[test]
     fn not_a_feed_is_an_error_with_a_reason() {
         let err = parse_feed(b"<html><body>hello</body></html>", "", now()).unwrap_err();
-        assert!(matches!(err, ParseError::NotAFeed(ref why) if !why.is_empty()), "{err}");
+        assert!(
+            matches!(err, ParseError::NotAFeed(ref why) if !why.is_empty()),
+            "{err}"
+        );
         assert!(parse_feed(b"", "", now()).is_err());
         assert!(parse_feed(b"just text", "", now()).is_err());
     }
@@ -761,9 +883,18 @@ mod tests {
     #[test]
     fn legacy_dialects_are_read() {
         // RSS without a version, RSS 0.94, Atom 0.3 and RSS 0.90.
-        let unversioned = parse("<?xml version=\"1.0\"?>\n<!-- c -->\n<rss><channel><title>u</title><item><title>i</title></item></channel></rss>", "");
-        assert_eq!((unversioned.title.as_deref(), unversioned.articles.len()), (Some("u"), 1));
-        let v094 = parse("<rss version='0.94'><channel><title>v</title><item><title>i</title></item></channel></rss>", "");
+        let unversioned = parse(
+            "<?xml version=\"1.0\"?>\n<!-- c -->\n<rss><channel><title>u</title><item><title>i</title></item></channel></rss>",
+            "",
+        );
+        assert_eq!(
+            (unversioned.title.as_deref(), unversioned.articles.len()),
+            (Some("u"), 1)
+        );
+        let v094 = parse(
+            "<rss version='0.94'><channel><title>v</title><item><title>i</title></item></channel></rss>",
+            "",
+        );
         assert_eq!(v094.articles.len(), 1);
         let atom03 = parse(
             r#"<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>a</title>
@@ -771,13 +902,21 @@ mod tests {
             "",
         );
         assert_eq!(atom03.title.as_deref(), Some("a"));
-        assert_eq!(atom03.articles[0].link.as_deref(), Some("http://x.example/e"));
+        assert_eq!(
+            atom03.articles[0].link.as_deref(),
+            Some("http://x.example/e")
+        );
         let rss090 = parse(
             r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
 <channel><title>n</title><link>http://n.example/</link></channel><item><title>i</title><link>http://n.example/i</link></item></rdf:RDF>"#,
             "",
         );
         assert_eq!(rss090.articles.len(), 1);
+        let json10 = parse(
+            r#"{"version":"http://jsonfeed.org/version/1","title":"j","items":[{"id":"1"}]}"#,
+            "",
+        );
+        assert_eq!(json10.articles.len(), 1);
     }
 
     #[test]
@@ -790,29 +929,45 @@ mod tests {
         // A declared legacy encoding is left to feed-rs's decoder.
         let mut latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>".to_vec();
         latin1.extend_from_slice(&doc);
-        assert_eq!(parse_feed(&latin1, "", now()).unwrap().title.as_deref(), Some("café"));
+        assert_eq!(
+            parse_feed(&latin1, "", now()).unwrap().title.as_deref(),
+            Some("café")
+        );
     }
 
     #[test]
     fn root_start_skips_prolog() {
-        let doc = b"\xEF\xBB\xBF<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY a 'b'>]><!-- x --> <rss>";
+        let doc =
+            b"\xEF\xBB\xBF<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY a 'b'>]><!-- x --> <rss>";
         assert_eq!(root_start(doc).map(|i| &doc[i..]), Some(&b"<rss>"[..]));
         assert_eq!(declare_rss_2(b"<rss version=\"2.0\">"), None);
-        assert_eq!(declare_rss_2(b"<rss version=\"0.93\">").as_deref(), Some(&b"<rss version=\"2.0\">"[..]));
+        assert_eq!(
+            declare_rss_2(b"<rss version=\"0.93\">").as_deref(),
+            Some(&b"<rss version=\"2.0\">"[..])
+        );
         assert_eq!(declare_rss_2(b"<rssx>"), None);
     }
 
     #[test]
     fn html_entities_left_by_xml_are_decoded_in_titles() {
-        assert_eq!(decode_html_entities("caf&eacute; &amp;lt; &nbsp;x &bogus; a&b;"), "caf\u{e9} &amp;lt;  x &bogus; a&b;");
-        let feed = parse("<rss><channel><title>testing &aacute; entity</title></channel></rss>", "");
+        assert_eq!(
+            decode_html_entities("caf&eacute; &amp;lt; &nbsp;x &bogus; a&b;"),
+            "caf\u{e9} &amp;lt;  x &bogus; a&b;"
+        );
+        let feed = parse(
+            "<rss><channel><title>testing &aacute; entity</title></channel></rss>",
+            "",
+        );
         assert_eq!(feed.title.as_deref(), Some("testing \u{e1} entity"));
     }
 
     #[test]
     fn contact_strings_give_names() {
         assert_eq!(name_from_contact("me@example.com (Jane Doe)"), "Jane Doe");
-        assert_eq!(name_from_contact("\"Jane Doe\" <me@example.com>"), "Jane Doe");
+        assert_eq!(
+            name_from_contact("\"Jane Doe\" <me@example.com>"),
+            "Jane Doe"
+        );
         assert_eq!(name_from_contact("me@example.com"), "me@example.com");
     }
 
@@ -820,6 +975,9 @@ mod tests {
     fn caps_cut_on_char_boundaries() {
         assert_eq!(cap_bytes("aé".to_string(), 2), "a");
         assert_eq!(cap_chars("aéb".to_string(), 2), "aé");
-        assert_eq!(escape_html("<a href=\"x\">&</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+        assert_eq!(
+            escape_html("<a href=\"x\">&</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+        );
     }
 }

@@ -23,7 +23,9 @@ fn corpora() -> PathBuf {
 }
 
 fn fixed_now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2024, 5, 1, 12, 0, 0).single().unwrap_or_default()
+    Utc.with_ymd_and_hms(2024, 5, 1, 12, 0, 0)
+        .single()
+        .unwrap_or_default()
 }
 
 /// Every file below `dir`, sorted, so that failures list in a stable order.
@@ -31,7 +33,8 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).unwrap_or_else(|e| panic!("reading {}: {e}", d.display()));
+        let entries =
+            std::fs::read_dir(&d).unwrap_or_else(|e| panic!("reading {}: {e}", d.display()));
         for entry in entries {
             let path = entry.unwrap().path();
             if path.is_dir() {
@@ -51,10 +54,64 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 /// Files INDEX.tsv lists that we knowingly do not match, with the reason. `None` as the
 /// count means "must fail to parse"; `Some(n)` means "parses into n articles".
 const REALWORLD_EXCEPTIONS: &[(&str, Option<usize>, &str)] = &[
-    // Not feeds at all: INDEX.tsv records what feedparser salvaged (nothing).
-    ("feed-rs/xml/xml_sample_1.xml", None, "an XML book catalogue, not a feed"),
-    ("feed-rs/xml/xml_sample_2.xml", None, "an XML document that is not a feed"),
-    ("rss-parser/input/unrecognized.rss", None, "an HTML 'Document Moved' page"),
+    // Not feeds at all: INDEX.tsv records what feedparser salvaged (nothing, or a guess).
+    (
+        "feed-rs/xml/xml_sample_1.xml",
+        None,
+        "an XML book catalogue, not a feed",
+    ),
+    (
+        "feed-rs/xml/xml_sample_2.xml",
+        None,
+        "an XML document that is not a feed",
+    ),
+    (
+        "feed-rs/xml/xml_iso8859.xml",
+        None,
+        "an XML document that is not a feed",
+    ),
+    (
+        "rss-parser/input/unrecognized.rss",
+        None,
+        "an HTML 'Document Moved' page",
+    ),
+    (
+        "rsparser/ScriptingNews.json",
+        None,
+        "RSS transcribed to JSON, not a JSON Feed",
+    ),
+    (
+        "rsparser/allthis-partial.json",
+        None,
+        "a truncated JSON Feed with raw control characters",
+    ),
+    // Broken XML: feed-rs's XML reader is strict where feedparser's is forgiving.
+    (
+        "fastfeedparser/integration/malformed_rss_namespaced.xml",
+        None,
+        "unknown root, feedparser finds 0 entries",
+    ),
+    (
+        "fastfeedparser/integration/osm-pl.xml",
+        None,
+        "unterminated CDATA section",
+    ),
+    (
+        "feed-rs/rss2/rss_2.0_invalid_1.xml",
+        None,
+        "truncated document, feedparser finds 0 entries",
+    ),
+    // feed-rs limitations.
+    (
+        "fastfeedparser/integration/utf16_encoded.xml",
+        None,
+        "UTF-16 document: feed-rs finds no root",
+    ),
+    (
+        "rsparser/rose.json",
+        None,
+        "JSON Feed with `tags` as a string: feed-rs rejects the document",
+    ),
 ];
 
 #[test]
@@ -80,7 +137,9 @@ fn realworld_feeds_parse_into_the_expected_number_of_articles() {
             let got = result.as_ref().ok().map(|f| f.articles.len());
             println!("exception {file}: expected {expected:?}, got {got:?} ({why})");
             if got != *expected {
-                failures.push(format!("{file}: documented exception no longer holds: {got:?}"));
+                failures.push(format!(
+                    "{file}: documented exception no longer holds: {got:?}"
+                ));
             }
             continue;
         }
@@ -89,7 +148,10 @@ fn realworld_feeds_parse_into_the_expected_number_of_articles() {
             (Ok(feed), Ok(expected)) => {
                 counted += 1;
                 if feed.articles.len() != expected {
-                    failures.push(format!("{file}: {} articles, INDEX says {expected}", feed.articles.len()));
+                    failures.push(format!(
+                        "{file}: {} articles, INDEX says {expected}",
+                        feed.articles.len()
+                    ));
                 }
             }
             // No count recorded (JSON that feedparser does not read): parsing is enough.
@@ -98,7 +160,12 @@ fn realworld_feeds_parse_into_the_expected_number_of_articles() {
     }
     println!("realworld: {checked} documents parsed, {counted} article counts compared");
     assert!(checked > 150, "INDEX.tsv lists too few feeds: {checked}");
-    assert!(failures.is_empty(), "{} realworld failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} realworld failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -146,8 +213,15 @@ fn feedparser_and_feedvalidator_suites_never_panic_or_hang() {
             ),
         }
     }
-    println!("robustness: {total} files, {parsed} parsed as feeds, {} panicked", panicked.len());
-    assert!(panicked.is_empty(), "parse_feed panicked on:\n{}", panicked.join("\n"));
+    println!(
+        "robustness: {total} files, {parsed} parsed as feeds, {} panicked",
+        panicked.len()
+    );
+    assert!(
+        panicked.is_empty(),
+        "parse_feed panicked on:\n{}",
+        panicked.join("\n")
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -264,7 +338,10 @@ pub fn compare(stored: &StoredFeed, field: &str, expected: &Value) -> Verdict {
             _ => Verdict::NotApplicable,
         };
     }
-    let Some(index) = head.strip_prefix("entries[").and_then(|s| s.strip_suffix(']')) else {
+    let Some(index) = head
+        .strip_prefix("entries[")
+        .and_then(|s| s.strip_suffix(']'))
+    else {
         return Verdict::NotApplicable;
     };
     let Ok(index) = index.parse::<usize>() else {
@@ -313,7 +390,12 @@ fn is_applicable_entry_field(rest: &[&str], expected: &Value) -> bool {
     match rest {
         // dateline always has a title and an id.
         ["title"] | ["id"] => !expected.is_null(),
-        ["link"] | ["published_utc"] | ["updated_utc"] | ["author"] | ["summary"] | ["content[0]"] => true,
+        ["link"]
+        | ["published_utc"]
+        | ["updated_utc"]
+        | ["author"]
+        | ["summary"]
+        | ["content[0]"] => true,
         ["author", "name"] => true,
         [authors, "name"] => authors.starts_with("authors["),
         [tags, "term"] => tags.starts_with("tags["),
@@ -350,7 +432,11 @@ fn compare_link(got: Option<&str>, want: Option<&str>) -> Verdict {
         },
         (g, w) => g == w,
     };
-    if equal { Verdict::Pass } else { Verdict::Fail(format!("got {got:?}")) }
+    if equal {
+        Verdict::Pass
+    } else {
+        Verdict::Fail(format!("got {got:?}"))
+    }
 }
 
 fn compare_author(got: Option<&String>, want: Option<&str>) -> Verdict {
@@ -361,7 +447,10 @@ fn compare_author(got: Option<&String>, want: Option<&str>) -> Verdict {
             _ => w.to_string(),
         }
     });
-    same(got.map(|g| normalise(g)).as_deref(), want.map(|w| normalise(&w)).as_deref())
+    same(
+        got.map(|g| normalise(g)).as_deref(),
+        want.map(|w| normalise(&w)).as_deref(),
+    )
 }
 
 fn compare_html(got: Option<&str>, want: Option<&str>) -> Verdict {
@@ -387,17 +476,22 @@ const SKIPPED_DIRS: &[(&str, &str)] = &[(
     "expected values are feedparser's own HTML sanitising",
 )];
 
-/// Measured at 0% when this floor was set; see the test's output for the current figure.
-const OVERALL_FLOOR: f64 = 0.0;
+/// Just below the 78.5% (487/620) measured when this floor was set; see the test's output
+/// for the current figure and the failing checks.
+const OVERALL_FLOOR: f64 = 0.78;
 
 #[test]
 fn feedparser_expectations_hold_for_stored_fields() {
     let dir = corpora().join("feedparser");
     let doc: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("expectations.json")).expect("expectations.json is readable"),
+        &std::fs::read_to_string(dir.join("expectations.json"))
+            .expect("expectations.json is readable"),
     )
     .expect("expectations.json is JSON");
-    assert_eq!(doc["format"], "feed-expectations/1", "unknown expectations format");
+    assert_eq!(
+        doc["format"], "feed-expectations/1",
+        "unknown expectations format"
+    );
     let cases = doc["cases"].as_object().expect("cases is an object");
 
     // family -> (applicable, passed)
@@ -408,7 +502,10 @@ fn feedparser_expectations_hold_for_stored_fields() {
         if SKIPPED_DIRS.iter().any(|(d, _)| file.starts_with(d)) {
             continue;
         }
-        let checks = case["checks"].as_array().map(Vec::as_slice).unwrap_or_default();
+        let checks = case["checks"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         if checks.is_empty() {
             continue;
         }
@@ -432,7 +529,9 @@ fn feedparser_expectations_hold_for_stored_fields() {
             slot.0 += 1;
             match verdict {
                 Verdict::Pass => slot.1 += 1,
-                Verdict::Fail(why) => failures.push(format!("{file} {field}: want {expected}, {why}")),
+                Verdict::Fail(why) => {
+                    failures.push(format!("{file} {field}: want {expected}, {why}"))
+                }
                 Verdict::NotApplicable => unreachable!("applicability is decided above"),
             }
         }
@@ -446,7 +545,10 @@ fn feedparser_expectations_hold_for_stored_fields() {
     }
     let (mut applicable, mut passed) = (0, 0);
     for (family, (n, ok)) in &tally {
-        println!("{family:32} {ok:5}/{n:<5} {:6.1}%", 100.0 * *ok as f64 / *n as f64);
+        println!(
+            "{family:32} {ok:5}/{n:<5} {:6.1}%",
+            100.0 * *ok as f64 / *n as f64
+        );
         applicable += n;
         passed += ok;
     }
@@ -456,7 +558,10 @@ fn feedparser_expectations_hold_for_stored_fields() {
         100.0 * rate
     );
     assert!(applicable > 500, "too few applicable checks: {applicable}");
-    assert!(rate >= OVERALL_FLOOR, "pass rate {rate:.3} fell below the floor {OVERALL_FLOOR}");
+    assert!(
+        rate >= OVERALL_FLOOR,
+        "pass rate {rate:.3} fell below the floor {OVERALL_FLOOR}"
+    );
 }
 
 #[test]
@@ -473,17 +578,53 @@ fn comparison_rules_can_fail() {
         }],
     };
     let s = |v: &str| Value::String(v.to_string());
-    assert_eq!(compare(&stored, "feed.title", &s("Example feed")), Verdict::Pass);
-    assert!(matches!(compare(&stored, "feed.title", &s("Other")), Verdict::Fail(_)));
-    assert_eq!(compare(&stored, "feed.link", &s("http://example.com")), Verdict::Pass);
+    assert_eq!(
+        compare(&stored, "feed.title", &s("Example feed")),
+        Verdict::Pass
+    );
+    assert!(matches!(
+        compare(&stored, "feed.title", &s("Other")),
+        Verdict::Fail(_)
+    ));
+    assert_eq!(
+        compare(&stored, "feed.link", &s("http://example.com")),
+        Verdict::Pass
+    );
     assert_eq!(compare(&stored, "entries[0].id", &s("id-1")), Verdict::Pass);
-    assert!(matches!(compare(&stored, "entries[0].id", &s("id-2")), Verdict::Fail(_)));
-    assert_eq!(compare(&stored, "entries[0].author", &s("Jane (j@example.com)")), Verdict::Pass);
-    assert_eq!(compare(&stored, "entries[0].summary", &s("Hello world")), Verdict::Pass);
-    assert!(matches!(compare(&stored, "entries[0].summary", &s("Hello")), Verdict::Fail(_)));
-    assert!(matches!(compare(&stored, "entries[0].link", &s("http://x/")), Verdict::Fail(_)));
-    assert!(matches!(compare(&stored, "entries[3].title", &s("x")), Verdict::Fail(_)));
-    assert_eq!(compare(&stored, "feed.subtitle", &s("x")), Verdict::NotApplicable);
-    assert_eq!(compare(&stored, "entries[0].title", &Value::Null), Verdict::NotApplicable);
-    assert_eq!(field_family("entries[0].authors[1].name"), "entries[n].authors[n].name");
+    assert!(matches!(
+        compare(&stored, "entries[0].id", &s("id-2")),
+        Verdict::Fail(_)
+    ));
+    assert_eq!(
+        compare(&stored, "entries[0].author", &s("Jane (j@example.com)")),
+        Verdict::Pass
+    );
+    assert_eq!(
+        compare(&stored, "entries[0].summary", &s("Hello world")),
+        Verdict::Pass
+    );
+    assert!(matches!(
+        compare(&stored, "entries[0].summary", &s("Hello")),
+        Verdict::Fail(_)
+    ));
+    assert!(matches!(
+        compare(&stored, "entries[0].link", &s("http://x/")),
+        Verdict::Fail(_)
+    ));
+    assert!(matches!(
+        compare(&stored, "entries[3].title", &s("x")),
+        Verdict::Fail(_)
+    ));
+    assert_eq!(
+        compare(&stored, "feed.subtitle", &s("x")),
+        Verdict::NotApplicable
+    );
+    assert_eq!(
+        compare(&stored, "entries[0].title", &Value::Null),
+        Verdict::NotApplicable
+    );
+    assert_eq!(
+        field_family("entries[0].authors[1].name"),
+        "entries[n].authors[n].name"
+    );
 }
