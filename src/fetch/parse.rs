@@ -133,6 +133,17 @@ fn legacy_rewrite(body: &[u8]) -> Option<Vec<u8>> {
             out = replace_all(&out, from.as_bytes(), to.as_bytes());
         }
     }
+    // Atom 0.3 types its text constructs with media types; Atom 1.0's reader wants the
+    // keywords. Only in documents that were Atom 0.3.
+    if find(body, b"http://purl.org/atom/ns#").is_some() {
+        for (from, to) in [("text/plain", "text"), ("application/xhtml+xml", "xhtml")] {
+            for quote in ['"', '\''] {
+                let from = format!("type={quote}{from}{quote}");
+                let to = format!("type={quote}{to}{quote}");
+                out = replace_all(&out, from.as_bytes(), to.as_bytes());
+            }
+        }
+    }
     if let Some(fixed) = declare_rss_2(&out) {
         out = fixed;
     }
@@ -902,6 +913,11 @@ mod tests {
             "",
         );
         assert_eq!(atom03.title.as_deref(), Some("a"));
+        let typed = parse(
+            r#"<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title type="text/plain" mode="escaped">a &lt;b&gt;</title></feed>"#,
+            "",
+        );
+        assert_eq!(typed.title.as_deref(), Some("a <b>"));
         assert_eq!(
             atom03.articles[0].link.as_deref(),
             Some("http://x.example/e")
