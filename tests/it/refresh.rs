@@ -261,6 +261,7 @@ fn a_refresh_killed_half_way_leaves_a_consistent_cache() {
     run_json(dir.path(), &["refresh", "--json"]);
     let list = run_json(dir.path(), &["list", "--json"]);
     let first_id = list[0]["id"].as_i64().unwrap();
+    let second_id = list[1]["id"].as_i64().unwrap();
     let out = dateline(dir.path(), &["mark-read", &first_id.to_string()])
         .output()
         .unwrap();
@@ -268,7 +269,7 @@ fn a_refresh_killed_half_way_leaves_a_consistent_cache() {
     {
         let mut store = dateline::store::Store::open(&dir.path().join("cache.db")).unwrap();
         store
-            .set_starred(dateline::model::ArticleId(first_id + 1), true)
+            .set_starred(dateline::model::ArticleId(second_id), true)
             .unwrap();
     }
 
@@ -319,7 +320,7 @@ fn a_refresh_killed_half_way_leaves_a_consistent_cache() {
             .clone()
     };
     assert_eq!(by_id(first_id)["read"], true);
-    assert_eq!(by_id(first_id + 1)["starred"], true);
+    assert_eq!(by_id(second_id)["starred"], true);
     let again = run_json(dir.path(), &["refresh", "--json"]);
     assert_eq!(again["summary"]["failed"], 0, "{again}");
 }
