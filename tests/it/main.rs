@@ -7,3 +7,4 @@ mod corpora;
 mod fetch;
 mod store;
 mod support;
+mod ui;
