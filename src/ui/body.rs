@@ -31,7 +31,7 @@ pub fn render_body(html: Option<&str>, text: &str, width: u16) -> RenderedBody {
         Some(h) if !h.trim().is_empty() => sanitize_text(h),
         _ => text_to_html(text),
     };
-    let config = html2text::config::with_decorator(Decorator::default())
+    let config = html2text::config::with_decorator(Decorator)
         .link_footnotes(true)
         .empty_img_mode(html2text::config::ImageRenderMode::ShowAlways);
     match config.lines_from_read(source.as_bytes(), usize::from(width)) {

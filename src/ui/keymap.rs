@@ -207,10 +207,7 @@ impl Key {
     pub fn parse(text: &str) -> Result<Key, String> {
         let mut mods = KeyModifiers::NONE;
         let mut rest = text;
-        loop {
-            let Some((prefix, tail)) = rest.split_at_checked(2) else {
-                break;
-            };
+        while let Some((prefix, tail)) = rest.split_at_checked(2) {
             let m = match prefix {
                 "C-" | "c-" => KeyModifiers::CONTROL,
                 "A-" | "a-" | "M-" | "m-" => KeyModifiers::ALT,

@@ -32,7 +32,10 @@ impl Platform for FakePlatform {
 }
 
 fn key(c: char) -> Msg {
-    Msg::Input(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+    Msg::Input(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    )))
 }
 
 fn feed() -> Feed {
@@ -63,7 +66,8 @@ fn summary(id: i64, title: &str) -> ArticleSummary {
         title: title.into(),
         link: Some(format!("https://example.org/{id}")),
         authors: Vec::new(),
-        published: Utc.with_ymd_and_hms(2025, 3, 14, 10, 0, 0).unwrap() - chrono::Duration::hours(id),
+        published: Utc.with_ymd_and_hms(2025, 3, 14, 10, 0, 0).unwrap()
+            - chrono::Duration::hours(id),
         read: false,
         starred: false,
     }
@@ -96,7 +100,9 @@ async fn keys_and_worker_events_go_through_the_real_loop() {
     };
 
     // Input as a stream: worker answers, then keys.
-    msg_tx.send(Msg::Worker(WorkerEvent::Feeds(vec![feed()]))).unwrap();
+    msg_tx
+        .send(Msg::Worker(WorkerEvent::Feeds(vec![feed()])))
+        .unwrap();
     msg_tx
         .send(Msg::Worker(WorkerEvent::Articles {
             request,
@@ -119,7 +125,14 @@ async fn keys_and_worker_events_go_through_the_real_loop() {
     };
     tokio::time::timeout(
         std::time::Duration::from_secs(10),
-        event_loop(&mut terminal, &mut state, &keymap, &mut msg_rx, &cmd_tx, &mut platform),
+        event_loop(
+            &mut terminal,
+            &mut state,
+            &keymap,
+            &mut msg_rx,
+            &cmd_tx,
+            &mut platform,
+        ),
     )
     .await
     .expect("the loop ended")
@@ -128,7 +141,10 @@ async fn keys_and_worker_events_go_through_the_real_loop() {
     assert!(state.quit);
     assert_eq!(platform.copied, vec!["https://example.org/2".to_string()]);
     assert_eq!(platform.opened, vec!["https://example.org/2".to_string()]);
-    assert_eq!(cmd_rx.recv().await, Some(Command::SetStarred(ArticleId(2), true)));
+    assert_eq!(
+        cmd_rx.recv().await,
+        Some(Command::SetStarred(ArticleId(2), true))
+    );
     assert_eq!(state.size, (100, 30));
 }
 
@@ -150,7 +166,9 @@ async fn the_screen_shows_worker_events_as_they_arrive() {
         opened: Vec::new(),
         copied: Vec::new(),
     };
-    msg_tx.send(Msg::Worker(WorkerEvent::Feeds(vec![feed()]))).unwrap();
+    msg_tx
+        .send(Msg::Worker(WorkerEvent::Feeds(vec![feed()])))
+        .unwrap();
     msg_tx
         .send(Msg::Worker(WorkerEvent::Articles {
             request,
@@ -160,9 +178,16 @@ async fn the_screen_shows_worker_events_as_they_arrive() {
     msg_tx.send(Msg::Tick).unwrap();
     // Closing the channel ends the loop after it drew what arrived.
     drop(msg_tx);
-    event_loop(&mut terminal, &mut state, &keymap, &mut msg_rx, &cmd_tx, &mut platform)
-        .await
-        .unwrap();
+    event_loop(
+        &mut terminal,
+        &mut state,
+        &keymap,
+        &mut msg_rx,
+        &cmd_tx,
+        &mut platform,
+    )
+    .await
+    .unwrap();
     let text = screen(&terminal);
     assert!(text.contains("Arrived through the loop"), "{text}");
     assert!(text.contains("Loop Feed"), "{text}");
