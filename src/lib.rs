@@ -12,4 +12,5 @@ pub mod fetch;
 pub mod model;
 pub mod sanitize;
 pub mod store;
+pub mod ui;
 pub mod worker;

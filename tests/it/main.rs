@@ -8,3 +8,4 @@ mod fetch;
 mod refresh;
 mod store;
 mod support;
+mod ui;
