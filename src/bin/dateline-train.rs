@@ -79,7 +79,10 @@ fn tag_id(label: &str, begin: bool) -> u8 {
 /// Reads CoNLL (any number of columns; first = word, last = IOB1/IOB2 tag; MISC -> O).
 fn read_conll(path: &Path) -> Result<Vec<Doc>> {
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut docs = vec![Doc { sents: Vec::new(), tags: Vec::new() }];
+    let mut docs = vec![Doc {
+        sents: Vec::new(),
+        tags: Vec::new(),
+    }];
     let mut words: Vec<String> = Vec::new();
     let mut tags: Vec<u8> = Vec::new();
     let mut prev_label = String::new();
@@ -101,17 +104,26 @@ fn read_conll(path: &Path) -> Result<Vec<Doc>> {
         if cols[0] == "-DOCSTART-" {
             flush(&mut docs, &mut words, &mut tags);
             if docs.last().is_some_and(|d| !d.sents.is_empty()) {
-                docs.push(Doc { sents: Vec::new(), tags: Vec::new() });
+                docs.push(Doc {
+                    sents: Vec::new(),
+                    tags: Vec::new(),
+                });
             }
             prev_label.clear();
             continue;
         }
-        let (Some(word), Some(tag)) = (cols.first(), cols.last()) else { continue };
+        let (Some(word), Some(tag)) = (cols.first(), cols.last()) else {
+            continue;
+        };
         let (prefix, label) = tag.split_once('-').unwrap_or(("O", ""));
         let begin = prefix == "B" || label != prev_label;
         tags.push(tag_id(label, begin));
         words.push((*word).to_string());
-        prev_label = if prefix == "O" { String::new() } else { label.to_string() };
+        prev_label = if prefix == "O" {
+            String::new()
+        } else {
+            label.to_string()
+        };
     }
     flush(&mut docs, &mut words, &mut tags);
     docs.retain(|d| !d.sents.is_empty());
@@ -121,12 +133,19 @@ fn read_conll(path: &Path) -> Result<Vec<Doc>> {
 /// Windows-1252 to UTF-8 (the GMB CSV's encoding).
 fn decode_cp1252(bytes: &[u8]) -> String {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
-        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     bytes
         .iter()
-        .map(|&b| if (0x80..0xA0).contains(&b) { HIGH[usize::from(b - 0x80)] } else { char::from(b) })
+        .map(|&b| {
+            if (0x80..0xA0).contains(&b) {
+                HIGH[usize::from(b - 0x80)]
+            } else {
+                char::from(b)
+            }
+        })
         .collect()
 }
 
@@ -151,23 +170,77 @@ fn csv_fields(line: &str) -> Vec<String> {
 }
 
 const GMB_TITLES: &[&str] = &[
-    "president", "prime", "minister", "mr.", "mrs.", "ms.", "dr.", "secretary", "general", "chancellor", "king",
-    "queen", "pope", "senator", "governor", "vice", "foreign", "defense", "defence", "premier", "leader", "chief",
-    "ambassador", "envoy", "spokesman", "commander", "lieutenant", "colonel", "sheikh", "prince", "judge", "mayor",
-    "sen.", "gen.", "rep.", "gov.", "col.", "lt.", "cardinal", "ayatollah", "archbishop", "interior", "finance",
-    "state", "u.s.", "deputy", "director", "opposition", "former", "chairman", "justice", "emir", "crown",
+    "president",
+    "prime",
+    "minister",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "secretary",
+    "general",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "senator",
+    "governor",
+    "vice",
+    "foreign",
+    "defense",
+    "defence",
+    "premier",
+    "leader",
+    "chief",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "commander",
+    "lieutenant",
+    "colonel",
+    "sheikh",
+    "prince",
+    "judge",
+    "mayor",
+    "sen.",
+    "gen.",
+    "rep.",
+    "gov.",
+    "col.",
+    "lt.",
+    "cardinal",
+    "ayatollah",
+    "archbishop",
+    "interior",
+    "finance",
+    "state",
+    "u.s.",
+    "deputy",
+    "director",
+    "opposition",
+    "former",
+    "chairman",
+    "justice",
+    "emir",
+    "crown",
 ];
 
-const GPE_NOT_DEMONYM: &[&str] = &["mali", "malawi", "burundi", "djibouti", "brunei", "hawaii", "helsinki", "delhi", "nairobi"];
+const GPE_NOT_DEMONYM: &[&str] = &[
+    "mali", "malawi", "burundi", "djibouti", "brunei", "hawaii", "helsinki", "delhi", "nairobi",
+];
 
 fn gmb_demonym(word: &str) -> bool {
     let w = word.to_lowercase();
     if GPE_NOT_DEMONYM.contains(&w.as_str()) {
         return false;
     }
-    ["ian", "ians", "ean", "eans", "can", "cans", "ese", "ish", "ban", "bans", "lan", "lans", "ghan", "ghans", "i", "is", "ch", "ss", "ek", "eks", "rb", "rbs", "ab", "abs", "ds", "ar", "ars"]
-        .iter()
-        .any(|s| w.ends_with(s))
+    [
+        "ian", "ians", "ean", "eans", "can", "cans", "ese", "ish", "ban", "bans", "lan", "lans",
+        "ghan", "ghans", "i", "is", "ch", "ss", "ek", "eks", "rb", "rbs", "ab", "abs", "ds", "ar",
+        "ars",
+    ]
+    .iter()
+    .any(|s| w.ends_with(s))
 }
 
 /// Reads the GMB CSV; every sentence becomes its own document (GMB has no boundaries).
@@ -212,7 +285,10 @@ fn read_gmb(path: &Path) -> Result<Vec<Doc>> {
             }
             i = j;
         }
-        docs.push(Doc { sents: vec![std::mem::take(words)], tags: vec![tags] });
+        docs.push(Doc {
+            sents: vec![std::mem::take(words)],
+            tags: vec![tags],
+        });
         raw.clear();
     };
     for line in text.lines().skip(1) {
@@ -247,7 +323,11 @@ fn featurize(docs: &[Doc], log2_buckets: u32) -> Vec<Example> {
             let mut feats = Vec::new();
             let mut starts = Vec::new();
             sentence_features(&words, &ctx, &gaz, log2_buckets, &mut feats, &mut starts);
-            out.push(Example { feats, starts, gold: t.clone() });
+            out.push(Example {
+                feats,
+                starts,
+                gold: t.clone(),
+            });
         }
     }
     out
@@ -286,23 +366,47 @@ impl Counts {
     }
 
     fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
-        let p = if tp + fp == 0 { 0.0 } else { tp as f64 / (tp + fp) as f64 };
-        let r = if tp + fn_ == 0 { 0.0 } else { tp as f64 / (tp + fn_) as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if tp + fp == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fp) as f64
+        };
+        let r = if tp + fn_ == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fn_) as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (100.0 * p, 100.0 * r, 100.0 * f)
     }
 
     fn micro_f1(&self) -> f64 {
-        Self::prf(self.tp.iter().sum(), self.fp.iter().sum(), self.fn_.iter().sum()).2
+        Self::prf(
+            self.tp.iter().sum(),
+            self.fp.iter().sum(),
+            self.fn_.iter().sum(),
+        )
+        .2
     }
 
     fn print(&self, title: &str) {
         println!("{title}");
         for (i, name) in ["PER", "LOC", "ORG"].iter().enumerate() {
             let (p, r, f) = Self::prf(self.tp[i], self.fp[i], self.fn_[i]);
-            println!("  {name}   P {p:5.1}  R {r:5.1}  F1 {f:5.1}  (tp {} fp {} fn {})", self.tp[i], self.fp[i], self.fn_[i]);
+            println!(
+                "  {name}   P {p:5.1}  R {r:5.1}  F1 {f:5.1}  (tp {} fp {} fn {})",
+                self.tp[i], self.fp[i], self.fn_[i]
+            );
         }
-        let (p, r, f) = Self::prf(self.tp.iter().sum(), self.fp.iter().sum(), self.fn_.iter().sum());
+        let (p, r, f) = Self::prf(
+            self.tp.iter().sum(),
+            self.fp.iter().sum(),
+            self.fn_.iter().sum(),
+        );
         println!("  micro P {p:5.1}  R {r:5.1}  F1 {f:5.1}");
     }
 }
@@ -346,13 +450,23 @@ fn evaluate_seed(model: &Model, dir: &Path) -> Result<Counts> {
         .collect();
     paths.sort();
     for path in paths {
-        for line in fs::read_to_string(&path)?.lines().filter(|l| !l.trim().is_empty()) {
-            let doc: GoldDoc = serde_json::from_str(line).with_context(|| format!("parsing {}", path.display()))?;
+        for line in fs::read_to_string(&path)?
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
+            let doc: GoldDoc = serde_json::from_str(line)
+                .with_context(|| format!("parsing {}", path.display()))?;
             let mut required = Vec::new();
             let mut optional = Vec::new();
             for e in &doc.entities {
-                let Some(label) = Label::parse(&e.label) else { continue };
-                if e.optional { optional.push((e.start, e.end)) } else { required.push((e.start, e.end, label)) }
+                let Some(label) = Label::parse(&e.label) else {
+                    continue;
+                };
+                if e.optional {
+                    optional.push((e.start, e.end))
+                } else {
+                    required.push((e.start, e.end, label))
+                }
             }
             let pred: Vec<(usize, usize, Label)> = extract_with(model, &doc.text)
                 .into_iter()
@@ -362,10 +476,20 @@ fn evaluate_seed(model: &Model, dir: &Path) -> Result<Counts> {
             let chars: Vec<char> = doc.text.chars().collect();
             let show = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
             for p in pred.iter().filter(|p| !required.contains(p)) {
-                println!("  seed {} false positive: {} {:?}", doc.id, p.2.as_str(), show(p.0, p.1));
+                println!(
+                    "  seed {} false positive: {} {:?}",
+                    doc.id,
+                    p.2.as_str(),
+                    show(p.0, p.1)
+                );
             }
             for g in required.iter().filter(|g| !pred.contains(g)) {
-                println!("  seed {} missed: {} {:?}", doc.id, g.2.as_str(), show(g.0, g.1));
+                println!(
+                    "  seed {} missed: {} {:?}",
+                    doc.id,
+                    g.2.as_str(),
+                    show(g.0, g.1)
+                );
             }
             c.add_sets(&required, &pred);
         }
@@ -374,20 +498,37 @@ fn evaluate_seed(model: &Model, dir: &Path) -> Result<Counts> {
 }
 
 fn doc_text(d: &Doc) -> String {
-    d.sents.iter().map(|s| s.join(" ")).collect::<Vec<_>>().join("\n")
+    d.sents
+        .iter()
+        .map(|s| s.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn measure_speed(model: &Model, docs: &[Doc]) {
+    let bytes = model.to_bytes();
+    let t = Instant::now();
+    let loaded = Model::from_bytes(&bytes).map(|m| m == *model);
+    println!(
+        "model load: {:.1} ms (round trip ok: {loaded:?})",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     let texts: Vec<String> = docs.iter().map(doc_text).collect();
     let words: usize = docs.iter().flat_map(|d| &d.sents).map(Vec::len).sum();
     let mut best = f64::MAX;
     let mut found = 0;
     for _ in 0..3 {
         let t = Instant::now();
-        found = texts.iter().map(|t| extract_with(model, t).len()).sum::<usize>();
+        found = texts
+            .iter()
+            .map(|t| extract_with(model, t).len())
+            .sum::<usize>();
         best = best.min(t.elapsed().as_secs_f64());
     }
-    println!("speed: {words} words in {best:.3} s = {:.0} words/s through extract ({found} entities)", words as f64 / best);
+    println!(
+        "speed: {words} words in {best:.3} s = {:.0} words/s through extract ({found} entities)",
+        words as f64 / best
+    );
 }
 
 /// SplitMix64, for a reproducible shuffle.
@@ -407,7 +548,8 @@ fn main() -> Result<()> {
     let t0 = Instant::now();
     let dev = read_conll(&args.data.join("conll2003/eng.testa"))?;
     if args.eval_only {
-        let bytes = fs::read(&args.out).with_context(|| format!("reading {}", args.out.display()))?;
+        let bytes =
+            fs::read(&args.out).with_context(|| format!("reading {}", args.out.display()))?;
         let model = Model::from_bytes(&bytes)?;
         evaluate(&model, &dev, true).print("eng.testa (with consistency pass)");
         evaluate_seed(&model, &args.seed_dir)?.print("seed articles (through extract)");
@@ -452,15 +594,26 @@ fn main() -> Result<()> {
         }
         let model = trainer.averaged();
         let f1 = evaluate(&model, &dev, true).micro_f1();
-        println!("epoch {epoch:2}: {errors} token errors, eng.testa F1 {f1:.2} ({:.1} s)", t0.elapsed().as_secs_f64());
+        println!(
+            "epoch {epoch:2}: {errors} token errors, eng.testa F1 {f1:.2} ({:.1} s)",
+            t0.elapsed().as_secs_f64()
+        );
         if best.as_ref().is_none_or(|(b, _, _)| f1 > *b) {
             best = Some((f1, epoch, model));
-        } else if best.as_ref().is_some_and(|(_, e, _)| epoch - e >= args.patience) {
+        } else if best
+            .as_ref()
+            .is_some_and(|(_, e, _)| epoch - e >= args.patience)
+        {
             break;
         }
     }
-    let Some((_, epoch, model)) = best else { bail!("no epochs were run") };
-    println!("best epoch {epoch}; training took {:.1} s", t0.elapsed().as_secs_f64());
+    let Some((_, epoch, model)) = best else {
+        bail!("no epochs were run")
+    };
+    println!(
+        "best epoch {epoch}; training took {:.1} s",
+        t0.elapsed().as_secs_f64()
+    );
     evaluate(&model, &dev, false).print("eng.testa (tagger only)");
     evaluate(&model, &dev, true).print("eng.testa (with consistency pass)");
     evaluate_seed(&model, &args.seed_dir)?.print("seed articles (through extract)");
@@ -469,8 +622,15 @@ fn main() -> Result<()> {
         fs::create_dir_all(parent)?;
     }
     fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
-    let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-    println!("wrote {} ({} bytes), sha256 {digest}", args.out.display(), bytes.len());
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    println!(
+        "wrote {} ({} bytes), sha256 {digest}",
+        args.out.display(),
+        bytes.len()
+    );
     if args.speed {
         measure_speed(&model, &dev);
     }

@@ -144,7 +144,11 @@ impl DocContext {
                 } else if all_upper(w) && w.chars().count() > 1 {
                     SEEN_UPPER
                 } else if first_upper(w) {
-                    if i == 0 { SEEN_TITLE_INITIAL } else { SEEN_TITLE_INSIDE }
+                    if i == 0 {
+                        SEEN_TITLE_INITIAL
+                    } else {
+                        SEEN_TITLE_INSIDE
+                    }
                 } else {
                     SEEN_LOWER
                 };
@@ -186,7 +190,9 @@ fn sentence_title_case<S: AsRef<str>>(sent: &[S]) -> bool {
     let mut title = 0;
     for w in sent {
         let w = w.as_ref();
-        if w.chars().next().is_some_and(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()) {
+        if w.chars().next().is_some_and(char::is_alphabetic)
+            && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        {
             content += 1;
             if first_upper(w) {
                 title += 1;
@@ -220,7 +226,12 @@ pub fn sentence_features(
         .iter()
         .map(|w| {
             let (shape, short) = shapes(w);
-            Tok { word: w, lower: w.to_lowercase(), shape, short }
+            Tok {
+                word: w,
+                lower: w.to_lowercase(),
+                shape,
+                short,
+            }
         })
         .collect();
     let caps = sentence_all_caps(words);
@@ -245,7 +256,11 @@ pub fn sentence_features(
         }
     };
     let gz = |k: isize| -> GazInfo {
-        if k < 0 || k as usize >= n { GazInfo::default() } else { gaz.get(k as usize).copied().unwrap_or_default() }
+        if k < 0 || k as usize >= n {
+            GazInfo::default()
+        } else {
+            gaz.get(k as usize).copied().unwrap_or_default()
+        }
     };
     for (i, t) in toks.iter().enumerate() {
         starts.push(feats.len() as u32);
@@ -257,7 +272,13 @@ pub fn sentence_features(
         push(H::new(3).s(&t.shape));
         push(H::new(4).s(&t.short));
         // Prefixes and suffixes of 1 to 4 chars.
-        let ends: Vec<usize> = t.lower.char_indices().map(|(b, _)| b).skip(1).chain(std::iter::once(t.lower.len())).collect();
+        let ends: Vec<usize> = t
+            .lower
+            .char_indices()
+            .map(|(b, _)| b)
+            .skip(1)
+            .chain(std::iter::once(t.lower.len()))
+            .collect();
         let nchars = ends.len();
         for k in 1..=4.min(nchars) {
             push(H::new(4 + k as u8).s(&t.lower[..ends[k - 1]]));
@@ -288,7 +309,12 @@ pub fn sentence_features(
         }
         if first_upper(t.word) {
             let bits = doc.bits(&t.lower);
-            push(H::new(29).n(u64::from(bits)).n(u64::from(i == 0)).n(u64::from(caps)));
+            push(
+                H::new(29)
+                    .n(u64::from(bits))
+                    .n(u64::from(i == 0))
+                    .n(u64::from(caps)),
+            );
             push(H::new(30).n(u64::from(bits)).s(&t.short));
         }
         // Gazetteers: word flags of this token and its neighbours, and phrase matches.
@@ -321,7 +347,10 @@ mod tests {
 
     #[test]
     fn shapes_collapse_runs() {
-        assert_eq!(shapes("Kosovo"), ("Xxxxxx".chars().take(5).collect(), "Xx".to_string()));
+        assert_eq!(
+            shapes("Kosovo"),
+            ("Xxxxxx".chars().take(5).collect(), "Xx".to_string())
+        );
         assert_eq!(shapes("U.S."), ("X.X.".to_string(), "X.X.".to_string()));
         assert_eq!(shapes("1,200"), ("d,ddd".to_string(), "d,d".to_string()));
         assert_eq!(shapes("NATO").1, "X");
@@ -344,8 +373,14 @@ mod tests {
 
     #[test]
     fn doc_context_records_capitalisation_inside_sentences() {
-        let doc = DocContext::new(&[vec!["Stoltenberg", "spoke"], vec!["Then", "Stoltenberg", "left"]]);
-        assert_eq!(doc.bits("stoltenberg"), SEEN_TITLE_INITIAL | SEEN_TITLE_INSIDE);
+        let doc = DocContext::new(&[
+            vec!["Stoltenberg", "spoke"],
+            vec!["Then", "Stoltenberg", "left"],
+        ]);
+        assert_eq!(
+            doc.bits("stoltenberg"),
+            SEEN_TITLE_INITIAL | SEEN_TITLE_INSIDE
+        );
         assert_eq!(doc.bits("spoke"), SEEN_LOWER);
     }
 
@@ -353,7 +388,19 @@ mod tests {
     fn detects_headline_lines() {
         assert!(sentence_all_caps(&["EU", "REJECTS", "GERMAN", "CALL"]));
         assert!(!sentence_all_caps(&["EU", "rejects", "German", "call"]));
-        assert!(sentence_title_case(&["NATO", "Chief", "Calls", "for", "Accountability"]));
-        assert!(!sentence_title_case(&["NATO", "chief", "calls", "for", "accountability"]));
+        assert!(sentence_title_case(&[
+            "NATO",
+            "Chief",
+            "Calls",
+            "for",
+            "Accountability"
+        ]));
+        assert!(!sentence_title_case(&[
+            "NATO",
+            "chief",
+            "calls",
+            "for",
+            "accountability"
+        ]));
     }
 }

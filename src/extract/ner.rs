@@ -96,17 +96,27 @@ pub fn extract(text: &str) -> Vec<Entity> {
 pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
     let tokens = tokenize(text);
     let ranges = sentences(&tokens);
-    let sents: Vec<Vec<&str>> = ranges.iter().map(|r| tokens[r.clone()].iter().map(|t| t.norm.as_ref()).collect()).collect();
+    let sents: Vec<Vec<&str>> = ranges
+        .iter()
+        .map(|r| tokens[r.clone()].iter().map(|t| t.norm.as_ref()).collect())
+        .collect();
     let mut tags = tag_document(model, &sents);
     consistency_pass(&sents, &mut tags);
     let mut out = Vec::new();
     for (r, stags) in ranges.iter().zip(&tags) {
         for (a, b, label) in spans(stags) {
             let toks: &[Token<'_>] = &tokens[r.start + a..r.start + b];
-            let (Some(first), Some(last)) = (toks.first(), toks.last()) else { continue };
+            let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+                continue;
+            };
             let start_byte = first.text.as_ptr() as usize - text.as_ptr() as usize;
             let end_byte = last.text.as_ptr() as usize - text.as_ptr() as usize + last.text.len();
-            out.push(Entity { start: first.start, end: last.end, label, text: text[start_byte..end_byte].to_string() });
+            out.push(Entity {
+                start: first.start,
+                end: last.end,
+                label,
+                text: text[start_byte..end_byte].to_string(),
+            });
         }
     }
     out
@@ -126,7 +136,14 @@ pub fn tag_document<S: AsRef<str>>(model: &Model, sents: &[Vec<S>]) -> Vec<Vec<u
             feats.clear();
             starts.clear();
             let gaz = gazetteer_info(&words);
-            sentence_features(&words, &doc, &gaz, model.log2_buckets, &mut feats, &mut starts);
+            sentence_features(
+                &words,
+                &doc,
+                &gaz,
+                model.log2_buckets,
+                &mut feats,
+                &mut starts,
+            );
             let mut out = Vec::with_capacity(words.len());
             model.tag(&feats, &starts, &mut out);
             out
@@ -225,7 +242,11 @@ pub fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
         return;
     }
     for (si, s) in sents.iter().enumerate() {
-        let all_caps_line = s.iter().filter(|w| w.as_ref().chars().any(char::is_lowercase)).count() == 0;
+        let all_caps_line = s
+            .iter()
+            .filter(|w| w.as_ref().chars().any(char::is_lowercase))
+            .count()
+            == 0;
         let n = s.len();
         let mut i = 0;
         while i < n {
@@ -239,8 +260,8 @@ pub fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
             let t = tags[si][i];
             // A lone token that is part of an earlier person's name is that person.
             if let Some(&pos) = per_parts.get(&key) {
-                let single = t == 0 || (t % 2 == 1 && tags[si].get(i + 1).is_none_or(|&nx| nx == 0 || nx % 2 == 1));
-                if after(pos) && single {
+                // Only untagged tokens: a token the tagger already labelled keeps its label.
+                if after(pos) && t == 0 {
                     tags[si][i] = Label::Per.begin_tag();
                 }
                 i += 1;
@@ -250,10 +271,18 @@ pub fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
             if t == 0 && i > 0 {
                 if let Some(&(label, pos)) = phrase_parts.get(&key) {
                     let mut j = i + 1;
-                    while j < n && tags[si][j] == 0 && capitalised(s[j].as_ref()) && phrase_parts.get(&fold(s[j].as_ref())).is_some_and(|&(l, _)| l == label) {
+                    while j < n
+                        && tags[si][j] == 0
+                        && capitalised(s[j].as_ref())
+                        && phrase_parts
+                            .get(&fold(s[j].as_ref()))
+                            .is_some_and(|&(l, _)| l == label)
+                    {
                         j += 1;
                     }
-                    let bounded = j >= n || !capitalised(s[j].as_ref()) || CONNECTORS.contains(&s[j].as_ref());
+                    let bounded = j >= n
+                        || !capitalised(s[j].as_ref())
+                        || CONNECTORS.contains(&s[j].as_ref());
                     if after(pos) && bounded {
                         tags[si][i] = label.begin_tag();
                         for k in i + 1..j {
@@ -282,7 +311,10 @@ mod tests {
 
     #[test]
     fn spans_follow_bio() {
-        assert_eq!(spans(&[0, 1, 2, 0, 3, 5, 6]), vec![(1, 3, Label::Per), (4, 5, Label::Loc), (5, 7, Label::Org)]);
+        assert_eq!(
+            spans(&[0, 1, 2, 0, 3, 5, 6]),
+            vec![(1, 3, Label::Per), (4, 5, Label::Loc), (5, 7, Label::Org)]
+        );
     }
 
     #[test]
@@ -292,7 +324,7 @@ mod tests {
             vec!["Later", ",", "Stoltenberg", "left", "."],
             vec!["Vucic", "and", "Vučić", "met", "."],
         ];
-        let mut tags = vec![vec![1, 2, 0, 0], vec![0, 0, 3, 0, 0], vec![0, 0, 0, 0, 0]];
+        let mut tags = vec![vec![1, 2, 0, 0], vec![0, 0, 0, 0, 0], vec![0, 0, 0, 0, 0]];
         // Give the diacritic form an earlier full mention too.
         let mut sents2 = sents.clone();
         sents2.insert(0, vec!["Aleksandar", "Vučić", "arrived"]);
@@ -300,6 +332,17 @@ mod tests {
         consistency_pass(&sents2, &mut tags);
         assert_eq!(tags[2], vec![0, 0, 1, 0, 0]);
         assert_eq!(tags[3], vec![1, 0, 1, 0, 0]);
+    }
+
+    #[test]
+    fn consistency_keeps_labels_the_tagger_gave() {
+        let sents = vec![
+            vec!["Kosovo", "Force", "left", "."],
+            vec!["In", "Kosovo", "."],
+        ];
+        let mut tags = vec![vec![1, 2, 0, 0], vec![0, 3, 0]];
+        consistency_pass(&sents, &mut tags);
+        assert_eq!(tags[1], vec![0, 3, 0]);
     }
 
     #[test]

@@ -32,7 +32,9 @@ pub enum ModelError {
     BadMagic,
     #[error("the entity model file is truncated or has the wrong size")]
     BadSize,
-    #[error("the entity model was built for feature version {found}, this program needs {expected}; retrain it")]
+    #[error(
+        "the entity model was built for feature version {found}, this program needs {expected}; retrain it"
+    )]
     FeatureVersion { found: u32, expected: u32 },
     #[error("the entity model has an unsupported layout ({0})")]
     Layout(&'static str),
@@ -80,7 +82,10 @@ impl Model {
             return Err(ModelError::Layout("bucket count"));
         }
         if feature_version != super::features::FEATURE_VERSION {
-            return Err(ModelError::FeatureVersion { found: feature_version, expected: super::features::FEATURE_VERSION });
+            return Err(ModelError::FeatureVersion {
+                found: feature_version,
+                expected: super::features::FEATURE_VERSION,
+            });
         }
         let n_trans = (N_TAGS + 1) * N_TAGS;
         let n_weights = (1usize << log2_buckets) * N_TAGS;
@@ -92,15 +97,31 @@ impl Model {
             .chunks_exact(4)
             .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        let weights = bytes[header + n_trans * 4..].chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
-        Ok(Model { log2_buckets, feature_version, flags, scale, trans, weights })
+        let weights = bytes[header + n_trans * 4..]
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(Model {
+            log2_buckets,
+            feature_version,
+            flags,
+            scale,
+            trans,
+            weights,
+        })
     }
 
     /// Serialises the model (little-endian, fixed layout; same model -> same bytes).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(28 + self.trans.len() * 4 + self.weights.len() * 2);
         out.extend_from_slice(MAGIC);
-        for v in [self.log2_buckets, N_TAGS as u32, self.feature_version, self.flags, self.scale.to_bits()] {
+        for v in [
+            self.log2_buckets,
+            N_TAGS as u32,
+            self.feature_version,
+            self.flags,
+            self.scale.to_bits(),
+        ] {
             out.extend_from_slice(&v.to_le_bytes());
         }
         for t in &self.trans {
@@ -202,11 +223,25 @@ impl Trainer {
     pub fn new(log2_buckets: u32, flags: u32) -> Trainer {
         let n = (1usize << log2_buckets) * N_TAGS;
         let nt = (N_TAGS + 1) * N_TAGS;
-        Trainer { log2_buckets, flags, w: vec![0.0; n], u: vec![0.0; n], trans: vec![0.0; nt], trans_u: vec![0.0; nt], c: 1.0 }
+        Trainer {
+            log2_buckets,
+            flags,
+            w: vec![0.0; n],
+            u: vec![0.0; n],
+            trans: vec![0.0; nt],
+            trans_u: vec![0.0; nt],
+            c: 1.0,
+        }
     }
 
     /// One perceptron step on a sentence; returns the number of mistagged tokens.
-    pub fn learn(&mut self, feats: &[u32], starts: &[u32], gold: &[u8], scratch: &mut Vec<u8>) -> usize {
+    pub fn learn(
+        &mut self,
+        feats: &[u32],
+        starts: &[u32],
+        gold: &[u8],
+        scratch: &mut Vec<u8>,
+    ) -> usize {
         let n = gold.len();
         let mut emit = vec![0f32; n * N_TAGS];
         for i in 0..n {
@@ -233,7 +268,11 @@ impl Trainer {
                 }
             }
             let gprev = if i == 0 { START } else { gold[i - 1] as usize };
-            let pprev = if i == 0 { START } else { scratch[i - 1] as usize };
+            let pprev = if i == 0 {
+                START
+            } else {
+                scratch[i - 1] as usize
+            };
             if g != p || gprev != pprev {
                 self.trans[gprev * N_TAGS + g] += 1.0;
                 self.trans_u[gprev * N_TAGS + g] += c;
@@ -248,8 +287,18 @@ impl Trainer {
     /// The averaged weights, quantised to `i16`.
     pub fn averaged(&self) -> Model {
         let c = self.c;
-        let avg: Vec<f32> = self.w.iter().zip(&self.u).map(|(&w, &u)| (f64::from(w) - u / c) as f32).collect();
-        let tavg: Vec<f32> = self.trans.iter().zip(&self.trans_u).map(|(&w, &u)| (f64::from(w) - u / c) as f32).collect();
+        let avg: Vec<f32> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| (f64::from(w) - u / c) as f32)
+            .collect();
+        let tavg: Vec<f32> = self
+            .trans
+            .iter()
+            .zip(&self.trans_u)
+            .map(|(&w, &u)| (f64::from(w) - u / c) as f32)
+            .collect();
         let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
         let scale = max / 32767.0;
         let q = |x: f32| (x / scale).round().clamp(-32767.0, 32767.0);
@@ -310,7 +359,13 @@ mod tests {
         let bytes = model.to_bytes();
         let back = Model::from_bytes(&bytes);
         assert_eq!(back.as_ref(), Ok(&model));
-        assert_eq!(Model::from_bytes(&bytes[..bytes.len() - 1]), Err(ModelError::BadSize));
-        assert_eq!(Model::from_bytes(b"nonsense-bytes-here-and-more-of-them"), Err(ModelError::BadMagic));
+        assert_eq!(
+            Model::from_bytes(&bytes[..bytes.len() - 1]),
+            Err(ModelError::BadSize)
+        );
+        assert_eq!(
+            Model::from_bytes(b"nonsense-bytes-here-and-more-of-them"),
+            Err(ModelError::BadMagic)
+        );
     }
 }

@@ -36,13 +36,47 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Abbreviations that keep their trailing full stop but may end a sentence.
-const FINAL_ABBREVIATIONS: &[&str] = &["inc", "ltd", "co", "corp", "jr", "sr", "etc", "bros", "plc"];
+const FINAL_ABBREVIATIONS: &[&str] =
+    &["inc", "ltd", "co", "corp", "jr", "sr", "etc", "bros", "plc"];
 
 /// Words that, capitalised after an abbreviation such as `U.S.`, show that a new sentence began.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
-    "those", "but", "and", "in", "on", "at", "there", "his", "her", "its", "their", "our", "if",
-    "when", "while", "after", "before", "as", "for", "however", "meanwhile", "yet", "so",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "for",
+    "however",
+    "meanwhile",
+    "yet",
+    "so",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -59,7 +93,21 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Folds curly quotes and apostrophes to their ASCII forms, borrowing when there is nothing to fold.
 pub fn fold_quotes(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| matches!(c, '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}')) {
+    if !s.chars().any(|c| {
+        matches!(
+            c,
+            '\u{2018}'
+                | '\u{2019}'
+                | '\u{201A}'
+                | '\u{201B}'
+                | '\u{201C}'
+                | '\u{201D}'
+                | '\u{201E}'
+                | '\u{201F}'
+                | '\u{00AB}'
+                | '\u{00BB}'
+        )
+    }) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -113,7 +161,13 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             i + 1
         };
         let slice = &text[byte(i)..byte(end)];
-        tokens.push(Token { text: slice, norm: fold_quotes(slice), start: i, end, line_break_before: line_break });
+        tokens.push(Token {
+            text: slice,
+            norm: fold_quotes(slice),
+            start: i,
+            end,
+            line_break_before: line_break,
+        });
         line_break = false;
         i = end;
     }
@@ -170,7 +224,8 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
             j += 1;
         } else if is_apostrophe(c) {
             // The possessive 's is split off; O'Brien stays whole.
-            let possessive = matches!(at(j + 1), Some('s' | 'S')) && !at(j + 2).is_some_and(is_word_char);
+            let possessive =
+                matches!(at(j + 1), Some('s' | 'S')) && !at(j + 2).is_some_and(is_word_char);
             if possessive {
                 break;
             }
@@ -217,7 +272,8 @@ pub fn sentences(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
             let acronym = stem.contains('.');
             if acronym || in_list(FINAL_ABBREVIATIONS, stem) {
                 end_here = tokens.get(i + 1).is_some_and(|t| {
-                    t.norm.chars().next().is_some_and(char::is_uppercase) && in_list(SENTENCE_STARTERS, &t.norm)
+                    t.norm.chars().next().is_some_and(char::is_uppercase)
+                        && in_list(SENTENCE_STARTERS, &t.norm)
                 });
             }
         }
@@ -246,20 +302,32 @@ mod tests {
 
     #[test]
     fn keeps_hyphenated_names_and_compounds_whole() {
-        assert_eq!(words("Vjosa Osmani-Sadriu sent an e-mail."), ["Vjosa", "Osmani-Sadriu", "sent", "an", "e-mail", "."]);
+        assert_eq!(
+            words("Vjosa Osmani-Sadriu sent an e-mail."),
+            ["Vjosa", "Osmani-Sadriu", "sent", "an", "e-mail", "."]
+        );
     }
 
     #[test]
     fn keeps_dotted_acronyms_and_splits_the_final_stop() {
-        assert_eq!(words("the U.S. and U.K. said"), ["the", "U.S.", "and", "U.K.", "said"]);
+        assert_eq!(
+            words("the U.S. and U.K. said"),
+            ["the", "U.S.", "and", "U.K.", "said"]
+        );
         assert_eq!(words("U.S.-led troops"), ["U.S.-led", "troops"]);
         assert_eq!(words("He left."), ["He", "left", "."]);
     }
 
     #[test]
     fn keeps_apostrophe_names_and_splits_possessives() {
-        assert_eq!(words("O'Brien met NATO's chief"), ["O'Brien", "met", "NATO", "'s", "chief"]);
-        assert_eq!(words("Kosovo\u{2019}s President"), ["Kosovo", "\u{2019}s", "President"]);
+        assert_eq!(
+            words("O'Brien met NATO's chief"),
+            ["O'Brien", "met", "NATO", "'s", "chief"]
+        );
+        assert_eq!(
+            words("Kosovo\u{2019}s President"),
+            ["Kosovo", "\u{2019}s", "President"]
+        );
     }
 
     #[test]
@@ -285,12 +353,30 @@ mod tests {
 
     #[test]
     fn keeps_numbers_whole() {
-        assert_eq!(words("paid $1,200.50 on 07.09.2023 at 10:30, then 5."), ["paid", "$", "1,200.50", "on", "07.09.2023", "at", "10:30", ",", "then", "5", "."]);
+        assert_eq!(
+            words("paid $1,200.50 on 07.09.2023 at 10:30, then 5."),
+            [
+                "paid",
+                "$",
+                "1,200.50",
+                "on",
+                "07.09.2023",
+                "at",
+                "10:30",
+                ",",
+                "then",
+                "5",
+                "."
+            ]
+        );
     }
 
     #[test]
     fn splits_punctuation() {
-        assert_eq!(words("(KFOR) is \"bad\"; no?!"), ["(", "KFOR", ")", "is", "\"", "bad", "\"", ";", "no", "?!"]);
+        assert_eq!(
+            words("(KFOR) is \"bad\"; no?!"),
+            ["(", "KFOR", ")", "is", "\"", "bad", "\"", ";", "no", "?!"]
+        );
     }
 
     fn sentence_texts(text: &str) -> Vec<String> {
@@ -303,7 +389,9 @@ mod tests {
 
     #[test]
     fn sentence_split_knows_abbreviations_and_initials() {
-        let s = sentence_texts("Mr. Smith met Gen. J. R. Allen on Jan. 5. Dr. Who left. He said \"yes.\" Then more.");
+        let s = sentence_texts(
+            "Mr. Smith met Gen. J. R. Allen on Jan. 5. Dr. Who left. He said \"yes.\" Then more.",
+        );
         assert_eq!(
             s,
             [
@@ -318,7 +406,14 @@ mod tests {
     #[test]
     fn sentence_split_after_acronym_only_before_an_opener() {
         let s = sentence_texts("He lives in the U.S. The weather is fine. The U.S. Army came.");
-        assert_eq!(s, ["He lives in the U.S.", "The weather is fine .", "The U.S. Army came ."]);
+        assert_eq!(
+            s,
+            [
+                "He lives in the U.S.",
+                "The weather is fine .",
+                "The U.S. Army came ."
+            ]
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod config;
 mod corpora;
+mod extract;
 mod fetch;
 mod store;
 mod support;
