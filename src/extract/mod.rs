@@ -4,6 +4,7 @@
 //! Nothing here does I/O at call time.
 
 pub mod features;
+pub mod gazetteer;
 pub mod html;
 pub mod ner;
 pub mod tagger;
