@@ -10,8 +10,10 @@
 
 use std::collections::HashMap;
 
+use super::gazetteer::Gazetteers;
+
 /// Version of the feature templates; stored in the model file and checked at load.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// What the gazetteers say about one token of a sentence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -26,11 +28,25 @@ pub struct GazInfo {
 
 /// Gazetteer flags for each word of a sentence (the single place gazetteers enter the tagger).
 pub fn gazetteer_info(words: &[&str]) -> Vec<GazInfo> {
-    vec![GazInfo::default(); words.len()]
+    let gaz = Gazetteers::embedded();
+    let mut out: Vec<GazInfo> = words
+        .iter()
+        .map(|w| GazInfo {
+            word: if w.chars().next().is_some_and(char::is_alphabetic) { gaz.word_flags(w).0 } else { 0 },
+            ..GazInfo::default()
+        })
+        .collect();
+    for m in gaz.phrase_matches(words) {
+        for k in m.start..m.end.min(out.len()) {
+            out[k].phrase = m.flags.0;
+            out[k].phrase_begin = k == m.start;
+        }
+    }
+    out
 }
 
 /// Whether [`gazetteer_info`] is backed by real gazetteers (recorded in the model file).
-pub const USES_GAZETTEER: bool = false;
+pub const USES_GAZETTEER: bool = true;
 
 const SEED: u64 = 0x5D0A_7E11_4E5A_2023;
 
