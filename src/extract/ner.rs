@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::features::{DocContext, gazetteer_info, sentence_features};
+use super::gazetteer::{GazFlags, Gazetteers};
 use super::tagger::{Model, ModelError};
 use super::tokenize::{Token, sentences, tokenize};
 
@@ -211,6 +212,16 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Gazetteer flags that keep a token from being relabelled as a person.
+const NOT_PERSON: GazFlags = GazFlags(
+    GazFlags::PLACE.0
+        | GazFlags::COUNTRY.0
+        | GazFlags::CAPITAL.0
+        | GazFlags::CONTINENT.0
+        | GazFlags::ORG.0
+        | GazFlags::DEMONYM.0,
+);
+
 const CONNECTORS: &[&str] = &["of", "and", "the", "for", "de", "&"];
 
 /// Document-level repair of the tags, in place (see the module docs).
@@ -260,8 +271,12 @@ pub fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
             let t = tags[si][i];
             // A lone token that is part of an earlier person's name is that person.
             if let Some(&pos) = per_parts.get(&key) {
-                // Only untagged tokens: a token the tagger already labelled keeps its label.
-                if after(pos) && t == 0 {
+                // A token the tagger labelled otherwise keeps its label if it is a known place or
+                // organisation ("Kosovo" after a mistagged "Kosovo Force"); else it is relabelled.
+                let lone =
+                    t % 2 == 1 && tags[si].get(i + 1).is_none_or(|&nx| nx == 0 || nx % 2 == 1);
+                let known_other = || Gazetteers::embedded().word_flags(w).intersects(NOT_PERSON);
+                if after(pos) && (t == 0 || (lone && t != 1 && !known_other())) {
                     tags[si][i] = Label::Per.begin_tag();
                 }
                 i += 1;
@@ -343,6 +358,17 @@ mod tests {
         let mut tags = vec![vec![1, 2, 0, 0], vec![0, 3, 0]];
         consistency_pass(&sents, &mut tags);
         assert_eq!(tags[1], vec![0, 3, 0]);
+    }
+
+    #[test]
+    fn consistency_relabels_a_mistagged_surname_but_not_a_country() {
+        let sents = vec![
+            vec!["Vjosa", "Osmani-Sadriu", "and", "Kosovo", "Force"],
+            vec!["Osmani-Sadriu", "visited", "Kosovo", "."],
+        ];
+        let mut tags = vec![vec![1, 2, 0, 1, 2], vec![3, 0, 5, 0]];
+        consistency_pass(&sents, &mut tags);
+        assert_eq!(tags[1], vec![1, 0, 5, 0]);
     }
 
     #[test]
