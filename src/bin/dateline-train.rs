@@ -87,11 +87,11 @@ fn read_conll(path: &Path) -> Result<Vec<Doc>> {
     let mut tags: Vec<u8> = Vec::new();
     let mut prev_label = String::new();
     let flush = |docs: &mut Vec<Doc>, words: &mut Vec<String>, tags: &mut Vec<u8>| {
-        if !words.is_empty() {
-            if let Some(d) = docs.last_mut() {
-                d.sents.push(std::mem::take(words));
-                d.tags.push(std::mem::take(tags));
-            }
+        if !words.is_empty()
+            && let Some(d) = docs.last_mut()
+        {
+            d.sents.push(std::mem::take(words));
+            d.tags.push(std::mem::take(tags));
         }
     };
     for line in text.lines() {
@@ -280,8 +280,8 @@ fn read_gmb(path: &Path) -> Result<Vec<Doc>> {
                 "org" => "ORG",
                 _ => "",
             };
-            for k in a..j {
-                tags[k] = tag_id(label, k == a);
+            for (k, tag) in tags.iter_mut().enumerate().take(j).skip(a) {
+                *tag = tag_id(label, k == a);
             }
             i = j;
         }

@@ -32,7 +32,11 @@ pub fn gazetteer_info(words: &[&str]) -> Vec<GazInfo> {
     let mut out: Vec<GazInfo> = words
         .iter()
         .map(|w| GazInfo {
-            word: if w.chars().next().is_some_and(char::is_alphabetic) { gaz.word_flags(w).0 } else { 0 },
+            word: if w.chars().next().is_some_and(char::is_alphabetic) {
+                gaz.word_flags(w).0
+            } else {
+                0
+            },
             ..GazInfo::default()
         })
         .collect();
@@ -215,7 +219,7 @@ fn sentence_title_case<S: AsRef<str>>(sent: &[S]) -> bool {
             }
         }
     }
-    content >= 3 && title == content && !sent.last().is_some_and(|w| w.as_ref() == ".")
+    content >= 3 && title == content && sent.last().is_none_or(|w| w.as_ref() != ".")
 }
 
 /// Per-token precomputed strings, reused for the neighbours' features.

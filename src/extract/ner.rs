@@ -283,30 +283,30 @@ pub fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 continue;
             }
             // An untagged run of capitalised tokens from an earlier multi-word place/organisation.
-            if t == 0 && i > 0 {
-                if let Some(&(label, pos)) = phrase_parts.get(&key) {
-                    let mut j = i + 1;
-                    while j < n
-                        && tags[si][j] == 0
-                        && capitalised(s[j].as_ref())
-                        && phrase_parts
-                            .get(&fold(s[j].as_ref()))
-                            .is_some_and(|&(l, _)| l == label)
-                    {
-                        j += 1;
-                    }
-                    let bounded = j >= n
-                        || !capitalised(s[j].as_ref())
-                        || CONNECTORS.contains(&s[j].as_ref());
-                    if after(pos) && bounded {
-                        tags[si][i] = label.begin_tag();
-                        for k in i + 1..j {
-                            tags[si][k] = label.begin_tag() + 1;
-                        }
-                    }
-                    i = j;
-                    continue;
+            if t == 0
+                && i > 0
+                && let Some(&(label, pos)) = phrase_parts.get(&key)
+            {
+                let mut j = i + 1;
+                while j < n
+                    && tags[si][j] == 0
+                    && capitalised(s[j].as_ref())
+                    && phrase_parts
+                        .get(&fold(s[j].as_ref()))
+                        .is_some_and(|&(l, _)| l == label)
+                {
+                    j += 1;
                 }
+                let bounded =
+                    j >= n || !capitalised(s[j].as_ref()) || CONNECTORS.contains(&s[j].as_ref());
+                if after(pos) && bounded {
+                    tags[si][i] = label.begin_tag();
+                    for tag in &mut tags[si][i + 1..j] {
+                        *tag = label.begin_tag() + 1;
+                    }
+                }
+                i = j;
+                continue;
             }
             i += 1;
         }
