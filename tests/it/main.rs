@@ -4,6 +4,7 @@
 mod cli;
 mod config;
 mod corpora;
+mod extract;
 mod fetch;
 mod refresh;
 mod store;
