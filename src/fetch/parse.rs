@@ -16,6 +16,8 @@ use crate::extract::html::html_to_text;
 use crate::model::{Enclosure, NewArticle, ParsedFeed};
 use crate::sanitize::{sanitize_line, sanitize_text};
 
+mod prep;
+
 /// At most this many articles are kept from one document (the first ones, in feed order).
 pub const MAX_ARTICLES: usize = 5_000;
 /// Titles (feed and article) are cut to this many characters.
@@ -61,8 +63,38 @@ pub fn parse_feed(
         .id_generator(|_links, _title, _uri| String::new())
         .build();
     let body = repair_utf8(body);
-    let body = body.as_ref();
-    let first = parser.parse(body);
+    let expanded = prep::expand_doctype_entities(&body);
+    let body = expanded.as_deref().unwrap_or(&body);
+    let result = match parse_document(&parser, body) {
+        Ok(feed) => Ok(feed),
+        // Broken markup feedparser tolerates (a bare `&`, a truncated closing tag) gets one
+        // repaired try; well-formed documents never pay for it.
+        Err(e) => match prep::repair_markup(body) {
+            Some(fixed) => parse_document(&parser, &fixed).map_err(|_| e),
+            None => Err(e),
+        },
+    };
+    let feed = result.map_err(|e| ParseError::NotAFeed(e.to_string()))?;
+    Ok(convert(feed, base.as_ref()))
+}
+
+/// Parses one document: first with the [`prep`] fallbacks applied when a cheap scan says
+/// they may matter, then, when feed-rs found nothing, rewritten from a legacy dialect.
+fn parse_document(
+    parser: &feed_rs::parser::Parser,
+    body: &[u8],
+) -> Result<Feed, feed_rs::parser::ParseFeedError> {
+    let prepared = if prep::worth_rewriting(body) {
+        prep::rewrite(body)
+    } else {
+        None
+    };
+    let doc = prepared.as_deref().unwrap_or(body);
+    let mut first = parser.parse(doc);
+    if first.is_err() && prepared.is_some() {
+        // The rewrite must never cost a feed that parsed as it was.
+        first = parser.parse(body);
+    }
     // feed-rs does not know the legacy dialects (RSS without a version or 0.93/0.94, Atom
     // 0.3, RSS 0.90). Those get one more try, rewritten into what it does know; a feed that
     // parsed with content is never retried.
@@ -70,20 +102,23 @@ pub fn parse_feed(
         Ok(feed) => feed.entries.is_empty() && feed.title.is_none(),
         Err(_) => true,
     };
-    let result = match (needs_retry, legacy_rewrite(body)) {
+    match (needs_retry, legacy_rewrite(doc)) {
         (true, Some(rewritten)) => match parser.parse(rewritten.as_slice()) {
             Ok(feed) => Ok(feed),
             Err(_) => first,
         },
         _ => first,
-    };
-    let feed = result.map_err(|e| ParseError::NotAFeed(e.to_string()))?;
-    Ok(convert(feed, base.as_ref()))
+    }
 }
 
 /// Namespaces of legacy dialects, mapped to the ones feed-rs reads with the same meaning.
 const LEGACY_NAMESPACES: &[(&str, &str)] = &[
     ("http://purl.org/atom/ns#", "http://www.w3.org/2005/Atom"),
+    // Names the Atom format went by in its drafts (Pie, Echo, Necho) before Atom 0.3.
+    ("http://purl.org/pie/", "http://www.w3.org/2005/Atom"),
+    ("http://purl.org/echo/", "http://www.w3.org/2005/Atom"),
+    ("http://example.com/necho", "http://www.w3.org/2005/Atom"),
+    ("http://example.com/newformat#", "http://www.w3.org/2005/Atom"),
     (
         "http://my.netscape.com/rdf/simple/0.9/",
         "http://purl.org/rss/1.0/",
@@ -526,7 +561,12 @@ fn person_name(person: &Person) -> String {
         plain_line(&person.name)
     };
     if !name.is_empty() {
-        return name;
+        // "Name (address)" as a name (dc:creator) keeps the name.
+        return if name.contains('@') {
+            name_from_contact(&name)
+        } else {
+            name
+        };
     }
     name_from_contact(&email)
 }
@@ -536,6 +576,11 @@ fn person_name(person: &Person) -> String {
 fn name_from_contact(contact: &str) -> String {
     if let (Some(open), true) = (contact.find('('), contact.ends_with(')')) {
         let inner = contact[open + 1..contact.len() - 1].trim();
+        let outer = contact[..open].trim();
+        // "Name (address)" names the person outside the parentheses.
+        if inner.contains('@') && !outer.is_empty() && !outer.contains('@') {
+            return outer.to_string();
+        }
         if !inner.is_empty() {
             return inner.to_string();
         }
