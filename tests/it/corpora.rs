@@ -564,14 +564,12 @@ fn base_url(case: &Value) -> String {
                 .find(|(k, _)| k.eq_ignore_ascii_case("content-location"))
         })
         .and_then(|(_, v)| v.as_str());
-    match (location, url::Url::parse(document)) {
-        (Some(loc), Ok(doc)) => doc
-            .join(loc)
-            .map(String::from)
-            .unwrap_or_else(|_| document.to_string()),
-        (Some(loc), Err(_)) => loc.to_string(),
-        (None, _) => document.to_string(),
-    }
+    // Only a web address can be a document's location (`javascript:` is not).
+    let resolved = location
+        .zip(url::Url::parse(document).ok())
+        .and_then(|(loc, doc)| doc.join(loc).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    resolved.map_or_else(|| document.to_string(), String::from)
 }
 
 #[test]

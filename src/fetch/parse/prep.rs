@@ -42,6 +42,7 @@ const MARKERS: &[&[u8]] = &[
     b"purl.org/atom/ns#",
     b"rdf/simple/0.9",
     b"purl.org/rss/1.0/",
+    b"<CHANNEL",
 ];
 
 /// True when [`rewrite`] may have work to do: a cheap scan, so that most documents skip it.
@@ -54,8 +55,13 @@ pub(super) fn worth_rewriting(doc: &[u8]) -> bool {
 /// UTF-8 text).
 pub(super) fn rewrite(doc: &[u8]) -> Option<Vec<u8>> {
     let text = std::str::from_utf8(doc).ok()?;
-    let root = build_tree(text)?;
-    let mut root = root;
+    let mut root = build_tree(text)?;
+    if let Some(channel) = root
+        .nodes()
+        .find(|n| n.ns.is_none() && n.local.eq_ignore_ascii_case("channel"))
+    {
+        return cdf_to_atom(channel);
+    }
     let mut changed = false;
     transform(&mut root, None, &mut changed);
     if !changed {
@@ -291,6 +297,20 @@ fn transform(node: &mut Node, parent: Option<&str>, changed: &mut bool) {
             }
         }
     }
+    if atom
+        && node.local == "entry"
+        && !node.has_child(node.ns.clone().as_deref(), "summary")
+        && !node.has_child(node.ns.clone().as_deref(), "content")
+        && let Some(description) = media_child(node, "description")
+    {
+        let text = description.text();
+        node.children.push(Child::Node(Node::sibling_named(
+            node,
+            "summary",
+            vec![text_child(&text)],
+        )));
+        *changed = true;
+    }
     let rss_core = |n: &Node| {
         n.ns.is_none()
             || n
@@ -335,6 +355,73 @@ fn escape_references(children: &mut [Child]) -> bool {
         }
     }
     changed
+}
+
+/// A Channel Definition Format document (Microsoft's pre-RSS push format: `<CHANNEL
+/// HREF>` holding `<ITEM HREF LASTMOD>` with `<TITLE>` and `<ABSTRACT>`) as the Atom 1.0
+/// document that says the same, which feed-rs reads.
+fn cdf_to_atom(channel: &Node) -> Option<Vec<u8>> {
+    fn child_text(node: &Node, local: &str) -> Option<String> {
+        node.nodes()
+            .find(|n| n.local.eq_ignore_ascii_case(local))
+            .map(Node::text)
+            .filter(|t| !t.trim().is_empty())
+    }
+    fn attr_ci(node: &Node, name: &str) -> Option<String> {
+        node.start
+            .attributes()
+            .flatten()
+            .find(|a| a.key.as_ref().eq_ignore_ascii_case(name.as_bytes()))
+            .and_then(|a| a.unescape_value().ok().map(Cow::into_owned))
+            .filter(|v| !v.trim().is_empty())
+    }
+    fn element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Result<()> {
+        w.write_event(Event::Start(BytesStart::new(name)))?;
+        w.write_event(Event::Text(BytesText::new(text)))?;
+        w.write_event(Event::End(BytesStart::new(name).to_end()))
+    }
+    fn link(w: &mut Writer<Vec<u8>>, href: &str) -> std::io::Result<()> {
+        let mut start = BytesStart::new("link");
+        start.push_attribute(("rel", "alternate"));
+        start.push_attribute(("href", href));
+        w.write_event(Event::Empty(start))
+    }
+    let mut w = Writer::new(Vec::new());
+    let mut feed = BytesStart::new("feed");
+    feed.push_attribute(("xmlns", ATOM10));
+    w.write_event(Event::Start(feed)).ok()?;
+    if let Some(title) = child_text(channel, "title") {
+        element(&mut w, "title", &title).ok()?;
+    }
+    if let Some(abstract_) = child_text(channel, "abstract") {
+        element(&mut w, "subtitle", &abstract_).ok()?;
+    }
+    if let Some(href) = attr_ci(channel, "href") {
+        link(&mut w, &href).ok()?;
+    }
+    for item in channel
+        .nodes()
+        .filter(|n| n.local.eq_ignore_ascii_case("item"))
+    {
+        w.write_event(Event::Start(BytesStart::new("entry"))).ok()?;
+        if let Some(title) = child_text(item, "title") {
+            element(&mut w, "title", &title).ok()?;
+        }
+        if let Some(abstract_) = child_text(item, "abstract") {
+            element(&mut w, "summary", &abstract_).ok()?;
+        }
+        if let Some(href) = attr_ci(item, "href") {
+            link(&mut w, &href).ok()?;
+        }
+        if let Some(lastmod) = attr_ci(item, "lastmod") {
+            element(&mut w, "updated", &lastmod).ok()?;
+        }
+        w.write_event(Event::End(BytesStart::new("entry").to_end()))
+            .ok()?;
+    }
+    w.write_event(Event::End(BytesStart::new("feed").to_end()))
+        .ok()?;
+    Some(w.into_inner())
 }
 
 /// Base64 text (Atom 0.3 `mode="base64"`, Atom 1.0 non-text media types) decoded, and an
@@ -384,16 +471,7 @@ fn rss_item(item: &mut Node, changed: &mut bool) {
     let core = item.ns.clone();
     let core = core.as_deref();
     let mut added: Vec<Node> = Vec::new();
-    let in_group = |item: &Node, local: &str| -> Option<Node> {
-        item.nodes()
-            .find(|n| n.is(MEDIA, local))
-            .or_else(|| {
-                item.nodes()
-                    .filter(|g| g.is(MEDIA, "group"))
-                    .find_map(|g| g.nodes().find(|n| n.is(MEDIA, local)))
-            })
-            .cloned()
-    };
+    let in_group = media_child;
     if !item.has_child(core, "title") {
         let from = item
             .nodes()
@@ -474,6 +552,18 @@ fn rss_item(item: &mut Node, changed: &mut bool) {
         item.children
             .extend(added.into_iter().map(Child::Node));
     }
+}
+
+/// The Media RSS element `local` of `item`, directly or inside a `media:group`.
+fn media_child(item: &Node, local: &str) -> Option<Node> {
+    item.nodes()
+        .find(|n| n.is(MEDIA, local))
+        .or_else(|| {
+            item.nodes()
+                .filter(|g| g.is(MEDIA, "group"))
+                .find_map(|g| g.nodes().find(|n| n.is(MEDIA, local)))
+        })
+        .cloned()
 }
 
 /// Category terms from `dc:subject`, `itunes:category` (the `text` attribute, nested ones
@@ -692,6 +782,15 @@ mod tests {
         assert!(!out.contains("<title>other</title>"), "{out}");
         // Nothing to do: no rewrite at all.
         assert!(rewrite(b"<rss version=\"2.0\"><channel><item><title>a</title></item></channel></rss>").is_none());
+    }
+
+    #[test]
+    fn cdf_becomes_atom() {
+        let out = rewritten(
+            r#"<CHANNEL HREF="http://e.org/"><TITLE>c</TITLE><ITEM HREF="http://e.org/1" LASTMOD="2004-04-06T23:05:43-05:00"><TITLE>i</TITLE><ABSTRACT>a &amp; b</ABSTRACT></ITEM></CHANNEL>"#,
+        );
+        assert!(out.starts_with(r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>c</title>"#), "{out}");
+        assert!(out.contains(r#"<entry><title>i</title><summary>a &amp; b</summary><link rel="alternate" href="http://e.org/1"/><updated>2004-04-06T23:05:43-05:00</updated></entry>"#), "{out}");
     }
 
     #[test]
