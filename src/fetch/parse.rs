@@ -118,7 +118,10 @@ const LEGACY_NAMESPACES: &[(&str, &str)] = &[
     ("http://purl.org/pie/", "http://www.w3.org/2005/Atom"),
     ("http://purl.org/echo/", "http://www.w3.org/2005/Atom"),
     ("http://example.com/necho", "http://www.w3.org/2005/Atom"),
-    ("http://example.com/newformat#", "http://www.w3.org/2005/Atom"),
+    (
+        "http://example.com/newformat#",
+        "http://www.w3.org/2005/Atom",
+    ),
     (
         "http://my.netscape.com/rdf/simple/0.9/",
         "http://purl.org/rss/1.0/",
@@ -1023,6 +1026,42 @@ mod tests {
     }
 
     #[test]
+    fn fallbacks_fill_what_feed_rs_leaves_out() {
+        // Dublin Core and iTunes stand-ins for an RSS item's missing core elements.
+        let feed = parse(
+            r#"<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd">
+<channel><dc:title>Chan</dc:title><item><dc:title>T</dc:title><dc:description>D</dc:description>
+<itunes:author>Mark</itunes:author><itunes:category text="Tech"><itunes:category text="Gadgets"/></itunes:category>
+<dcterms:issued xmlns:dcterms="http://purl.org/dc/terms/">2003-12-31T10:14:55Z</dcterms:issued></item></channel></rss>"#,
+            "",
+        );
+        assert_eq!(feed.title.as_deref(), Some("Chan"));
+        let a = &feed.articles[0];
+        assert_eq!((a.title.as_str(), a.text.as_str()), ("T", "D"));
+        assert_eq!(a.authors, ["Mark"]);
+        assert_eq!(a.categories, ["Tech", "Gadgets"]);
+        assert_eq!(
+            a.published.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2003-12-31T10:14:55+00:00")
+        );
+        // Base64 Atom text, and escaped markup inside inline XHTML staying text.
+        let feed = parse(
+            r#"<feed xmlns="http://www.w3.org/2005/Atom"><title type="application/octet-stream">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</title>
+<entry><id>x</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">a &lt;blink&gt; tag</div></title></entry></feed>"#,
+            "",
+        );
+        assert_eq!(feed.title.as_deref(), Some("Example <b>Atom</b>"));
+        assert_eq!(feed.articles[0].title, "a <blink> tag");
+        // A raw `&` and an unclosed root tag, repaired only because the document failed.
+        let feed = parse(
+            r#"<rss version="2.0"><channel><title>a & b</title><link>http://e.org/?a=1&b=2</link></channel></rss"#,
+            "",
+        );
+        assert_eq!(feed.title.as_deref(), Some("a & b"));
+        assert_eq!(feed.site_link.as_deref(), Some("http://e.org/?a=1&b=2"));
+    }
+
+    #[test]
     fn contact_strings_give_names() {
         assert_eq!(name_from_contact("me@example.com (Jane Doe)"), "Jane Doe");
         assert_eq!(
@@ -1030,6 +1069,7 @@ mod tests {
             "Jane Doe"
         );
         assert_eq!(name_from_contact("me@example.com"), "me@example.com");
+        assert_eq!(name_from_contact("Jane Doe (me@example.com)"), "Jane Doe");
     }
 
     #[test]

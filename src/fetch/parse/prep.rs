@@ -18,7 +18,6 @@ use quick_xml::writer::Writer;
 
 const RSS10: &str = "http://purl.org/rss/1.0/";
 const RSS090: &str = "http://my.netscape.com/rdf/simple/0.9/";
-const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
 const DCTERMS: &str = "http://purl.org/dc/terms/";
 const ITUNES: &str = "http://www.itunes.com/dtds/podcast-1.0.dtd";
@@ -63,7 +62,7 @@ pub(super) fn rewrite(doc: &[u8]) -> Option<Vec<u8>> {
         return cdf_to_atom(channel);
     }
     let mut changed = false;
-    transform(&mut root, None, &mut changed);
+    transform(&mut root, &mut changed);
     if !changed {
         return None;
     }
@@ -241,7 +240,9 @@ fn build_tree(text: &str) -> Option<Node> {
 fn write_child(writer: &mut Writer<Vec<u8>>, child: &Child) -> std::io::Result<()> {
     match child {
         Child::Event(e) => writer.write_event(e.clone()),
-        Child::Node(n) if n.children.is_empty() => writer.write_event(Event::Empty(n.start.clone())),
+        Child::Node(n) if n.children.is_empty() => {
+            writer.write_event(Event::Empty(n.start.clone()))
+        }
         Child::Node(n) => {
             writer.write_event(Event::Start(n.start.clone()))?;
             for c in &n.children {
@@ -253,7 +254,7 @@ fn write_child(writer: &mut Writer<Vec<u8>>, child: &Child) -> std::io::Result<(
 }
 
 /// Applies the rewrites to `node` and everything below it.
-fn transform(node: &mut Node, parent: Option<&str>, changed: &mut bool) {
+fn transform(node: &mut Node, changed: &mut bool) {
     let atom = node
         .ns
         .as_deref()
@@ -313,8 +314,7 @@ fn transform(node: &mut Node, parent: Option<&str>, changed: &mut bool) {
     }
     let rss_core = |n: &Node| {
         n.ns.is_none()
-            || n
-                .ns
+            || n.ns
                 .as_deref()
                 .is_some_and(|ns| same_ns(ns, RSS10) || same_ns(ns, RSS090))
     };
@@ -331,10 +331,8 @@ fn transform(node: &mut Node, parent: Option<&str>, changed: &mut bool) {
             *changed = true;
         }
     }
-    let _ = parent;
-    let local = node.local.clone();
     for child in node.nodes_mut() {
-        transform(child, Some(&local), changed);
+        transform(child, changed);
     }
 }
 
@@ -433,15 +431,16 @@ fn atom_text_construct(node: &mut Node) -> bool {
         let t = t.to_ascii_lowercase();
         !t.contains('/') || t.starts_with("text/") || t.ends_with("xml")
     };
-    let base64 = mode.as_deref() == Some("base64")
-        || ty.as_deref().is_some_and(|t| !is_text_type(t));
+    let base64 =
+        mode.as_deref() == Some("base64") || ty.as_deref().is_some_and(|t| !is_text_type(t));
     if base64 {
         let decoded = decode_base64(&node.text()).and_then(|b| String::from_utf8(b).ok());
         let Some(decoded) = decoded else {
             return false;
         };
         let keep_type = ty.filter(|t| is_text_type(t));
-        let mut start = BytesStart::new(String::from_utf8_lossy(node.start.name().as_ref()).into_owned());
+        let mut start =
+            BytesStart::new(String::from_utf8_lossy(node.start.name().as_ref()).into_owned());
         for a in node.start.attributes().flatten() {
             if a.key.as_ref() != b"mode" && a.key.as_ref() != b"type" {
                 start.push_attribute(a);
@@ -453,17 +452,26 @@ fn atom_text_construct(node: &mut Node) -> bool {
         node.children = vec![text_child(&decoded)];
         return true;
     }
-    if ty.as_deref() == Some("") {
-        let mut start = BytesStart::new(String::from_utf8_lossy(node.start.name().as_ref()).into_owned());
-        for a in node.start.attributes().flatten() {
-            if a.key.as_ref() != b"type" {
-                start.push_attribute(a);
-            }
+    // Atom 0.3's media types for text constructs, also met in Atom 1.0 documents, become
+    // the Atom 1.0 keywords that mean the same; an empty type is no type.
+    let keyword = match ty.as_deref() {
+        Some("") => None,
+        Some("application/xhtml+xml") => Some("xhtml"),
+        Some("text/plain") => Some("text"),
+        _ => return false,
+    };
+    let mut start =
+        BytesStart::new(String::from_utf8_lossy(node.start.name().as_ref()).into_owned());
+    for a in node.start.attributes().flatten() {
+        if a.key.as_ref() != b"type" {
+            start.push_attribute(a);
         }
-        node.start = start;
-        return true;
     }
-    false
+    if let Some(keyword) = keyword {
+        start.push_attribute(("type", keyword));
+    }
+    node.start = start;
+    true
 }
 
 /// Fills an RSS item's missing core elements from their well-known stand-ins.
@@ -490,7 +498,11 @@ fn rss_item(item: &mut Node, changed: &mut bool) {
             .or_else(|| in_group(item, "description"));
         if let Some(from) = from {
             let text = from.text();
-            added.push(Node::sibling_named(item, "description", vec![text_child(&text)]));
+            added.push(Node::sibling_named(
+                item,
+                "description",
+                vec![text_child(&text)],
+            ));
         }
     }
     if !item.has_child(core, "author") && !item.nodes().any(|n| n.is(DC, "creator")) {
@@ -499,14 +511,23 @@ fn rss_item(item: &mut Node, changed: &mut bool) {
             .find(|n| n.is(DC, "author") || n.is(ITUNES, "author"))
             .map(Node::text);
         if let Some(name) = from.filter(|t| !t.trim().is_empty()) {
-            added.push(Node::foreign("dc", DC, "creator", vec![text_child(name.trim())]));
+            added.push(Node::foreign(
+                "dc",
+                DC,
+                "creator",
+                vec![text_child(name.trim())],
+            ));
         }
     }
     if !item.has_child(core, "category") {
         let mut terms = Vec::new();
         collect_categories(item, &mut terms);
         for term in terms {
-            added.push(Node::sibling_named(item, "category", vec![text_child(&term)]));
+            added.push(Node::sibling_named(
+                item,
+                "category",
+                vec![text_child(&term)],
+            ));
         }
     }
     if !item.has_child(core, "pubDate") && !item.nodes().any(|n| n.is(DC, "date")) {
@@ -515,7 +536,12 @@ fn rss_item(item: &mut Node, changed: &mut bool) {
             .find(|n| n.is(DCTERMS, "issued") || n.is(DCTERMS, "created"))
             .map(Node::text);
         if let Some(date) = from {
-            added.push(Node::foreign("dc", DC, "date", vec![text_child(date.trim())]));
+            added.push(Node::foreign(
+                "dc",
+                DC,
+                "date",
+                vec![text_child(date.trim())],
+            ));
         }
     }
     if !item.nodes().any(|n| n.is(CONTENT, "encoded")) {
@@ -530,7 +556,12 @@ fn rss_item(item: &mut Node, changed: &mut bool) {
                 Some(body.text())
             };
             if let Some(html) = html.filter(|h| !h.trim().is_empty()) {
-                added.push(Node::foreign("content", CONTENT, "encoded", vec![text_child(&html)]));
+                added.push(Node::foreign(
+                    "content",
+                    CONTENT,
+                    "encoded",
+                    vec![text_child(&html)],
+                ));
             }
         }
     }
@@ -542,15 +573,17 @@ fn rss_item(item: &mut Node, changed: &mut bool) {
             .flatten()
             .find(|a| a.key.as_ref().ends_with(b":about") || a.key.as_ref() == b"about")
             .and_then(|a| a.unescape_value().ok().map(Cow::into_owned));
-        let _ = RDF;
         if let Some(about) = about.filter(|a| !a.trim().is_empty()) {
-            added.push(Node::sibling_named(item, "link", vec![text_child(about.trim())]));
+            added.push(Node::sibling_named(
+                item,
+                "link",
+                vec![text_child(about.trim())],
+            ));
         }
     }
     if !added.is_empty() {
         *changed = true;
-        item.children
-            .extend(added.into_iter().map(Child::Node));
+        item.children.extend(added.into_iter().map(Child::Node));
     }
 }
 
@@ -715,7 +748,9 @@ pub(super) fn repair_markup(doc: &[u8]) -> Option<Vec<u8>> {
     if let Some(lt) = trimmed.iter().rposition(|&b| b == b'<')
         && trimmed[lt..].starts_with(b"</")
         && !trimmed.ends_with(b">")
-        && trimmed[lt + 2..].iter().all(|b| b.is_ascii_alphanumeric() || b":_-.".contains(b))
+        && trimmed[lt + 2..]
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b":_-.".contains(b))
     {
         let len = trimmed.len();
         let offset = trimmed.as_ptr() as usize - out.as_ptr() as usize;
@@ -726,8 +761,14 @@ pub(super) fn repair_markup(doc: &[u8]) -> Option<Vec<u8>> {
 }
 
 fn trim_ascii(s: &[u8]) -> &[u8] {
-    let start = s.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(s.len());
-    let end = s.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    let start = s
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(s.len());
+    let end = s
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
     &s[start..end]
 }
 
@@ -763,11 +804,17 @@ mod tests {
         let out = rewritten(
             r#"<feed xmlns="http://www.w3.org/2005/Atom"><title type="application/octet-stream">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</title></feed>"#,
         );
-        assert!(out.contains(r#"<title type="text">Example &lt;b&gt;Atom&lt;/b&gt;</title>"#), "{out}");
+        assert!(
+            out.contains(r#"<title type="text">Example &lt;b&gt;Atom&lt;/b&gt;</title>"#),
+            "{out}"
+        );
         let out = rewritten(
             r#"<feed xmlns="http://purl.org/atom/ns#"><title type="text/html" mode="base64">PGI+eDwvYj4=</title></feed>"#,
         );
-        assert!(out.contains(r#"<title type="text/html">&lt;b&gt;x&lt;/b&gt;</title>"#), "{out}");
+        assert!(
+            out.contains(r#"<title type="text/html">&lt;b&gt;x&lt;/b&gt;</title>"#),
+            "{out}"
+        );
         assert_eq!(decode_base64("aGk=\n"), Some(b"hi".to_vec()));
         assert_eq!(decode_base64("a*b"), None);
     }
@@ -778,10 +825,16 @@ mod tests {
             r#"<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><dc:title>T</dc:title><dc:subject>S1</dc:subject><dc:subject>S2</dc:subject></item><item><title>own</title><dc:title>other</dc:title></item></channel></rss>"#,
         );
         assert!(out.contains("<title>T</title>"), "{out}");
-        assert!(out.contains("<category>S1</category><category>S2</category>"), "{out}");
+        assert!(
+            out.contains("<category>S1</category><category>S2</category>"),
+            "{out}"
+        );
         assert!(!out.contains("<title>other</title>"), "{out}");
         // Nothing to do: no rewrite at all.
-        assert!(rewrite(b"<rss version=\"2.0\"><channel><item><title>a</title></item></channel></rss>").is_none());
+        assert!(
+            rewrite(b"<rss version=\"2.0\"><channel><item><title>a</title></item></channel></rss>")
+                .is_none()
+        );
     }
 
     #[test]
@@ -789,7 +842,10 @@ mod tests {
         let out = rewritten(
             r#"<CHANNEL HREF="http://e.org/"><TITLE>c</TITLE><ITEM HREF="http://e.org/1" LASTMOD="2004-04-06T23:05:43-05:00"><TITLE>i</TITLE><ABSTRACT>a &amp; b</ABSTRACT></ITEM></CHANNEL>"#,
         );
-        assert!(out.starts_with(r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>c</title>"#), "{out}");
+        assert!(
+            out.starts_with(r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>c</title>"#),
+            "{out}"
+        );
         assert!(out.contains(r#"<entry><title>i</title><summary>a &amp; b</summary><link rel="alternate" href="http://e.org/1"/><updated>2004-04-06T23:05:43-05:00</updated></entry>"#), "{out}");
     }
 
