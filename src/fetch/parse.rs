@@ -16,6 +16,8 @@ use crate::extract::html::html_to_text;
 use crate::model::{Enclosure, NewArticle, ParsedFeed};
 use crate::sanitize::{sanitize_line, sanitize_text};
 
+mod prep;
+
 /// At most this many articles are kept from one document (the first ones, in feed order).
 pub const MAX_ARTICLES: usize = 5_000;
 /// Titles (feed and article) are cut to this many characters.
@@ -61,8 +63,38 @@ pub fn parse_feed(
         .id_generator(|_links, _title, _uri| String::new())
         .build();
     let body = repair_utf8(body);
-    let body = body.as_ref();
-    let first = parser.parse(body);
+    let expanded = prep::expand_doctype_entities(&body);
+    let body = expanded.as_deref().unwrap_or(&body);
+    let result = match parse_document(&parser, body) {
+        Ok(feed) => Ok(feed),
+        // Broken markup feedparser tolerates (a bare `&`, a truncated closing tag) gets one
+        // repaired try; well-formed documents never pay for it.
+        Err(e) => match prep::repair_markup(body) {
+            Some(fixed) => parse_document(&parser, &fixed).map_err(|_| e),
+            None => Err(e),
+        },
+    };
+    let feed = result.map_err(|e| ParseError::NotAFeed(e.to_string()))?;
+    Ok(convert(feed, base.as_ref()))
+}
+
+/// Parses one document: first with the [`prep`] fallbacks applied when a cheap scan says
+/// they may matter, then, when feed-rs found nothing, rewritten from a legacy dialect.
+fn parse_document(
+    parser: &feed_rs::parser::Parser,
+    body: &[u8],
+) -> Result<Feed, feed_rs::parser::ParseFeedError> {
+    let prepared = if prep::worth_rewriting(body) {
+        prep::rewrite(body)
+    } else {
+        None
+    };
+    let doc = prepared.as_deref().unwrap_or(body);
+    let mut first = parser.parse(doc);
+    if first.is_err() && prepared.is_some() {
+        // The rewrite must never cost a feed that parsed as it was.
+        first = parser.parse(body);
+    }
     // feed-rs does not know the legacy dialects (RSS without a version or 0.93/0.94, Atom
     // 0.3, RSS 0.90). Those get one more try, rewritten into what it does know; a feed that
     // parsed with content is never retried.
@@ -70,20 +102,26 @@ pub fn parse_feed(
         Ok(feed) => feed.entries.is_empty() && feed.title.is_none(),
         Err(_) => true,
     };
-    let result = match (needs_retry, legacy_rewrite(body)) {
+    match (needs_retry, legacy_rewrite(doc)) {
         (true, Some(rewritten)) => match parser.parse(rewritten.as_slice()) {
             Ok(feed) => Ok(feed),
             Err(_) => first,
         },
         _ => first,
-    };
-    let feed = result.map_err(|e| ParseError::NotAFeed(e.to_string()))?;
-    Ok(convert(feed, base.as_ref()))
+    }
 }
 
 /// Namespaces of legacy dialects, mapped to the ones feed-rs reads with the same meaning.
 const LEGACY_NAMESPACES: &[(&str, &str)] = &[
     ("http://purl.org/atom/ns#", "http://www.w3.org/2005/Atom"),
+    // Names the Atom format went by in its drafts (Pie, Echo, Necho) before Atom 0.3.
+    ("http://purl.org/pie/", "http://www.w3.org/2005/Atom"),
+    ("http://purl.org/echo/", "http://www.w3.org/2005/Atom"),
+    ("http://example.com/necho", "http://www.w3.org/2005/Atom"),
+    (
+        "http://example.com/newformat#",
+        "http://www.w3.org/2005/Atom",
+    ),
     (
         "http://my.netscape.com/rdf/simple/0.9/",
         "http://purl.org/rss/1.0/",
@@ -526,7 +564,12 @@ fn person_name(person: &Person) -> String {
         plain_line(&person.name)
     };
     if !name.is_empty() {
-        return name;
+        // "Name (address)" as a name (dc:creator) keeps the name.
+        return if name.contains('@') {
+            name_from_contact(&name)
+        } else {
+            name
+        };
     }
     name_from_contact(&email)
 }
@@ -536,6 +579,11 @@ fn person_name(person: &Person) -> String {
 fn name_from_contact(contact: &str) -> String {
     if let (Some(open), true) = (contact.find('('), contact.ends_with(')')) {
         let inner = contact[open + 1..contact.len() - 1].trim();
+        let outer = contact[..open].trim();
+        // "Name (address)" names the person outside the parentheses.
+        if inner.contains('@') && !outer.is_empty() && !outer.contains('@') {
+            return outer.to_string();
+        }
         if !inner.is_empty() {
             return inner.to_string();
         }
@@ -978,6 +1026,42 @@ mod tests {
     }
 
     #[test]
+    fn fallbacks_fill_what_feed_rs_leaves_out() {
+        // Dublin Core and iTunes stand-ins for an RSS item's missing core elements.
+        let feed = parse(
+            r#"<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd">
+<channel><dc:title>Chan</dc:title><item><dc:title>T</dc:title><dc:description>D</dc:description>
+<itunes:author>Mark</itunes:author><itunes:category text="Tech"><itunes:category text="Gadgets"/></itunes:category>
+<dcterms:issued xmlns:dcterms="http://purl.org/dc/terms/">2003-12-31T10:14:55Z</dcterms:issued></item></channel></rss>"#,
+            "",
+        );
+        assert_eq!(feed.title.as_deref(), Some("Chan"));
+        let a = &feed.articles[0];
+        assert_eq!((a.title.as_str(), a.text.as_str()), ("T", "D"));
+        assert_eq!(a.authors, ["Mark"]);
+        assert_eq!(a.categories, ["Tech", "Gadgets"]);
+        assert_eq!(
+            a.published.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2003-12-31T10:14:55+00:00")
+        );
+        // Base64 Atom text, and escaped markup inside inline XHTML staying text.
+        let feed = parse(
+            r#"<feed xmlns="http://www.w3.org/2005/Atom"><title type="application/octet-stream">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</title>
+<entry><id>x</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">a &lt;blink&gt; tag</div></title></entry></feed>"#,
+            "",
+        );
+        assert_eq!(feed.title.as_deref(), Some("Example <b>Atom</b>"));
+        assert_eq!(feed.articles[0].title, "a <blink> tag");
+        // A raw `&` and an unclosed root tag, repaired only because the document failed.
+        let feed = parse(
+            r#"<rss version="2.0"><channel><title>a & b</title><link>http://e.org/?a=1&b=2</link></channel></rss"#,
+            "",
+        );
+        assert_eq!(feed.title.as_deref(), Some("a & b"));
+        assert_eq!(feed.site_link.as_deref(), Some("http://e.org/?a=1&b=2"));
+    }
+
+    #[test]
     fn contact_strings_give_names() {
         assert_eq!(name_from_contact("me@example.com (Jane Doe)"), "Jane Doe");
         assert_eq!(
@@ -985,6 +1069,7 @@ mod tests {
             "Jane Doe"
         );
         assert_eq!(name_from_contact("me@example.com"), "me@example.com");
+        assert_eq!(name_from_contact("Jane Doe (me@example.com)"), "Jane Doe");
     }
 
     #[test]
