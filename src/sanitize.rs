@@ -147,7 +147,10 @@ mod tests {
 
     #[test]
     fn line_folds_whitespace() {
-        assert_eq!(sanitize_line("  Breaking:\n\tnews \u{1b}[2J here  "), "Breaking: news here");
+        assert_eq!(
+            sanitize_line("  Breaking:\n\tnews \u{1b}[2J here  "),
+            "Breaking: news here"
+        );
     }
 
     #[test]

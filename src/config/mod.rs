@@ -3,18 +3,34 @@
 //! The loader takes a string (so tests can feed it) and returns a validated [`Config`]; unknown
 //! keys and bad values are errors that name the file, the line and the key. The shipped default
 //! lives in `config/default.toml` and is embedded with `include_str!`. This module does no network
-//! or database I/O.
+//! or database I/O; the only files it touches are the config file itself, in
+//! [`Config::load_or_init`].
+//!
+//! Parsing happens in two steps: serde reads the text into "raw" structs that mirror the file
+//! (every field optional, values wrapped in [`toml::Spanned`] so each one knows where it came
+//! from), then [`validate`](Config::from_toml) checks ranges and URLs and fills in defaults.
 
 pub mod import;
+mod locate;
 pub mod paths;
 
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use toml::Spanned;
 
 use crate::model::FeedSpec;
 
 /// The shipped default configuration, commented.
 pub const DEFAULT_CONFIG: &str = include_str!("../../config/default.toml");
+
+/// The `User-Agent` sent when the config does not set one (the same as the shipped default).
+pub const DEFAULT_USER_AGENT: &str =
+    "dateline/0.1 (terminal newsreader; +https://crates.io/crates/dateline)";
 
 /// Validated settings with defaults filled in.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +39,7 @@ pub struct Settings {
     pub concurrency: usize,
     /// Feeds fetched at once from one host (default 2).
     pub per_host: usize,
+    /// Time allowed to open a connection (default 10 s).
     pub connect_timeout: Duration,
     /// Total time allowed for one feed, body included.
     pub timeout: Duration,
@@ -30,39 +47,384 @@ pub struct Settings {
     pub max_feed_bytes: u64,
     /// Read, unstarred articles older than this are pruned; `None` keeps everything.
     pub keep_days: Option<u32>,
+    /// Sent as `User-Agent` with every request.
     pub user_agent: String,
+    /// Refresh every feed in the background when the reader starts.
     pub refresh_on_start: bool,
+    /// Opening an article marks it read.
     pub mark_read_on_open: bool,
+}
+
+impl Default for Settings {
+    /// The values used for keys missing from `[settings]`.
+    fn default() -> Settings {
+        Settings {
+            concurrency: 16,
+            per_host: 2,
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            max_feed_bytes: 10 * MIB,
+            keep_days: Some(90),
+            user_agent: DEFAULT_USER_AGENT.to_string(),
+            refresh_on_start: true,
+            mark_read_on_open: true,
+        }
+    }
+}
+
+const MIB: u64 = 1024 * 1024;
+
+/// A saved search shown in the reader, as written in `[[views]]`. The query is kept as text;
+/// the query language checks it when it is used.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct View {
+    /// The label shown to the user.
+    pub name: String,
+    /// The filter, in the query language.
+    pub query: String,
 }
 
 /// A validated configuration.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
+    /// `[settings]`, with defaults for missing keys.
     pub settings: Settings,
+    /// `[[feeds]]`, in file order, URLs unique, tags deduplicated.
     pub feeds: Vec<FeedSpec>,
+    /// `[keys]`: action name -> keys, as written (a single key becomes a one-element list).
+    /// Not checked here: the keymap validates names and keys.
+    pub keys: BTreeMap<String, Vec<String>>,
+    /// `[[views]]`, in file order; queries are not checked here.
+    pub views: Vec<View>,
 }
 
 /// A configuration problem, written for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// The file exists but cannot be read.
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The default config cannot be written.
     #[error("cannot write {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
-    /// Bad syntax, an unknown key or a bad value.
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Bad syntax, an unknown key or a bad value. `line` counts from 1; `key` is dotted
+    /// (`settings.concurrency`, `feeds[3].url`) and array indices count from 1, like the
+    /// `[[feeds]]` blocks a user sees in the file.
     #[error("{path}:{line}: {key}: {message}")]
-    Invalid { path: PathBuf, line: usize, key: String, message: String },
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        key: String,
+        message: String,
+    },
 }
+
+// ---------------------------------------------------------------------------------------------
+// Raw structs: the file as written.
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    settings: RawSettings,
+    #[serde(default)]
+    feeds: Vec<RawFeed>,
+    #[serde(default)]
+    keys: BTreeMap<String, KeyList>,
+    #[serde(default)]
+    views: Vec<View>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    concurrency: Option<Spanned<i64>>,
+    per_host: Option<Spanned<i64>>,
+    connect_timeout_secs: Option<Spanned<i64>>,
+    timeout_secs: Option<Spanned<i64>>,
+    max_feed_mb: Option<Spanned<i64>>,
+    keep_days: Option<Spanned<i64>>,
+    user_agent: Option<Spanned<String>>,
+    refresh_on_start: Option<bool>,
+    mark_read_on_open: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFeed {
+    url: Spanned<String>,
+    title: Option<Spanned<String>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+}
+
+/// A key binding value: `"j"` or `["j", "down"]`.
+#[derive(Debug)]
+struct KeyList(Vec<String>);
+
+impl<'de> Deserialize<'de> for KeyList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<KeyList, D::Error> {
+        struct KeyListVisitor;
+        impl<'de> Visitor<'de> for KeyListVisitor {
+            type Value = KeyList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(r#"a key like "j" or a list of keys like ["j", "down"]"#)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyList, E> {
+                Ok(KeyList(vec![v.to_string()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<KeyList, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = seq.next_element::<String>()? {
+                    keys.push(key);
+                }
+                Ok(KeyList(keys))
+            }
+        }
+        deserializer.deserialize_any(KeyListVisitor)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 impl Config {
     /// Parses and validates `text`; `origin` is only used in error messages.
     pub fn from_toml(text: &str, origin: &Path) -> Result<Config, ConfigError> {
-        todo!("{text}{origin:?}")
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let (line, key) = match e.span() {
+                Some(span) => (
+                    locate::line_of(text, span.start),
+                    locate::key_at(text, span.start),
+                ),
+                None => (1, String::new()),
+            };
+            ConfigError::Invalid {
+                path: origin.to_path_buf(),
+                line,
+                key: if key.is_empty() { "(file)".into() } else { key },
+                message: friendly_message(e.message()),
+            }
+        })?;
+        validate(raw).map_err(|bad| ConfigError::Invalid {
+            path: origin.to_path_buf(),
+            line: locate::line_of(text, bad.at),
+            key: bad.key,
+            message: bad.message,
+        })
     }
 
     /// Reads `path`; when it does not exist, writes [`DEFAULT_CONFIG`] there first (creating
     /// the directory) and returns `created = true` so the caller can say where.
     pub fn load_or_init(path: &Path) -> Result<(Config, bool), ConfigError> {
-        todo!("{path:?}")
+        match std::fs::read_to_string(path) {
+            Ok(text) => Ok((Config::from_toml(&text, path)?, false)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let write_err = |source| ConfigError::Write {
+                    path: path.to_path_buf(),
+                    source,
+                };
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(write_err)?;
+                }
+                std::fs::write(path, DEFAULT_CONFIG).map_err(write_err)?;
+                Ok((Config::from_toml(DEFAULT_CONFIG, path)?, true))
+            }
+            Err(source) => Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
     }
 }
+
+/// Rewrites serde's type vocabulary ("i64", "a sequence") into words a user knows.
+fn friendly_message(message: &str) -> String {
+    let message = message.trim();
+    message
+        .replace("unknown field", "unknown key")
+        .replace("missing field", "missing key")
+        .replace("expected i64", "expected a whole number")
+        .replace("expected a sequence", "expected a list like [\"a\", \"b\"]")
+        .replace("expected struct RawSettings", "expected a table")
+        .replace("expected struct RawFeed", "expected a table")
+        .replace(
+            "expected struct View",
+            "expected a table with `name` and `query`",
+        )
+        .replace("expected struct RawConfig", "expected a table")
+        .replace("expected a map", "expected a table")
+}
+
+/// A validation failure: where (byte offset), which key, why.
+struct Bad {
+    at: usize,
+    key: String,
+    message: String,
+}
+
+fn bad(at: usize, key: impl Into<String>, message: impl Into<String>) -> Bad {
+    Bad {
+        at,
+        key: key.into(),
+        message: message.into(),
+    }
+}
+
+/// Checks an integer setting against `min..=max`, falling back to `default` when absent.
+fn int_in(
+    value: &Option<Spanned<i64>>,
+    name: &str,
+    min: i64,
+    max: i64,
+    default: i64,
+) -> Result<i64, Bad> {
+    match value {
+        None => Ok(default),
+        Some(v) => {
+            let n = *v.get_ref();
+            if (min..=max).contains(&n) {
+                Ok(n)
+            } else {
+                Err(bad(
+                    v.span().start,
+                    format!("settings.{name}"),
+                    format!("{n} is out of range: use a number from {min} to {max}"),
+                ))
+            }
+        }
+    }
+}
+
+fn validate(raw: RawConfig) -> Result<Config, Bad> {
+    let s = &raw.settings;
+    let d = Settings::default();
+    let as_usize = |n: i64| usize::try_from(n).unwrap_or(usize::MAX);
+    let as_u64 = |n: i64| u64::try_from(n).unwrap_or(0);
+    let concurrency = int_in(&s.concurrency, "concurrency", 1, 256, 16)?;
+    let per_host = int_in(&s.per_host, "per_host", 1, 256, 2)?;
+    let connect = int_in(&s.connect_timeout_secs, "connect_timeout_secs", 1, 3600, 10)?;
+    let timeout = int_in(&s.timeout_secs, "timeout_secs", 1, 86_400, 30)?;
+    let max_mb = int_in(&s.max_feed_mb, "max_feed_mb", 1, 4096, 10)?;
+    let keep_days = int_in(&s.keep_days, "keep_days", 0, 1_000_000, 90)?;
+    let user_agent = match &s.user_agent {
+        None => d.user_agent,
+        Some(ua) => {
+            let text = ua.get_ref();
+            if text.trim().is_empty() {
+                return Err(bad(
+                    ua.span().start,
+                    "settings.user_agent",
+                    "is empty: remove the line to use the default",
+                ));
+            }
+            if text.chars().any(char::is_control) || !text.is_ascii() {
+                return Err(bad(
+                    ua.span().start,
+                    "settings.user_agent",
+                    "may only contain printable ASCII characters (it is sent as an HTTP header)",
+                ));
+            }
+            text.clone()
+        }
+    };
+    let settings = Settings {
+        concurrency: as_usize(concurrency),
+        per_host: as_usize(per_host),
+        connect_timeout: Duration::from_secs(as_u64(connect)),
+        timeout: Duration::from_secs(as_u64(timeout)),
+        max_feed_bytes: as_u64(max_mb) * MIB,
+        keep_days: u32::try_from(keep_days).ok().filter(|&n| n > 0),
+        user_agent,
+        refresh_on_start: s.refresh_on_start.unwrap_or(d.refresh_on_start),
+        mark_read_on_open: s.mark_read_on_open.unwrap_or(d.mark_read_on_open),
+    };
+
+    let mut feeds = Vec::with_capacity(raw.feeds.len());
+    // URL -> (1-based feed number, byte offset) of its first appearance.
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    for (i, feed) in raw.feeds.into_iter().enumerate() {
+        let n = i + 1;
+        let url_at = feed.url.span().start;
+        let url = feed.url.into_inner();
+        check_feed_url(&url).map_err(|m| bad(url_at, format!("feeds[{n}].url"), m))?;
+        if let Some(&(first, _)) = seen.get(&url) {
+            return Err(bad(
+                url_at,
+                format!("feeds[{n}].url"),
+                format!("{url} is already configured as feeds[{first}]: remove one of them"),
+            ));
+        }
+        seen.insert(url.clone(), (n, url_at));
+        let title = match feed.title {
+            None => None,
+            Some(t) => {
+                if t.get_ref().trim().is_empty() {
+                    return Err(bad(
+                        t.span().start,
+                        format!("feeds[{n}].title"),
+                        "is empty: remove the line to use the feed's own title",
+                    ));
+                }
+                Some(t.into_inner())
+            }
+        };
+        let mut tags: Vec<String> = Vec::with_capacity(feed.tags.len());
+        for (j, tag) in feed.tags.into_iter().enumerate() {
+            if tag.get_ref().trim().is_empty() {
+                return Err(bad(
+                    tag.span().start,
+                    format!("feeds[{n}].tags[{}]", j + 1),
+                    "is empty: a tag needs at least one visible character",
+                ));
+            }
+            let tag = tag.into_inner();
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        feeds.push(FeedSpec { url, title, tags });
+    }
+
+    Ok(Config {
+        settings,
+        feeds,
+        keys: raw.keys.into_iter().map(|(k, v)| (k, v.0)).collect(),
+        views: raw.views,
+    })
+}
+
+/// Checks that `url` is something dateline can fetch: an `http`/`https` URL, a `file://` URL
+/// or a local path. The error says what is wrong, for the user.
+pub fn check_feed_url(url: &str) -> Result<(), String> {
+    if url.trim().is_empty() {
+        return Err("is empty: give the feed's address, e.g. https://example.com/feed.xml".into());
+    }
+    if url.trim() != url {
+        return Err(format!(
+            "\"{url}\" has spaces at the start or end: remove them"
+        ));
+    }
+    match url::Url::parse(url) {
+        Ok(parsed) => match parsed.scheme() {
+            "http" | "https" | "file" => Ok(()),
+            // A Windows path such as C:\feeds\news.xml parses as scheme "c".
+            s if s.len() == 1 => Ok(()),
+            s => Err(format!(
+                "{url}: `{s}:` addresses are not supported: use http://, https://, file:// or a \
+                 local path"
+            )),
+        },
+        Err(url::ParseError::RelativeUrlWithoutBase) => Ok(()),
+        Err(e) => Err(format!("{url} is not a valid URL: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests;

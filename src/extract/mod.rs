@@ -2,4 +2,5 @@
 //!
 //! Nothing here does I/O at call time.
 
+pub mod gazetteer;
 pub mod html;

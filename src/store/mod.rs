@@ -4,26 +4,55 @@
 //! per stored feed, a busy timeout so a second process waits instead of failing. Reading
 //! state (read, starred) is never overwritten by a refresh. This module never imports
 //! ratatui, tokio or reqwest.
+//!
+//! Times are unix seconds (UTC) in the database and `chrono` values at this module's edge.
+//! Every statement is a constant string run through `prepare_cached`; nothing is built with
+//! `format!`.
 
 mod migrations;
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, TransactionBehavior, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
 
-use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId, FeedSpec, ParsedFeed, StoreStats};
+use crate::model::{
+    Article, ArticleId, ArticleSummary, Feed, FeedId, FeedSpec, NewArticle, ParsedFeed, StoreStats,
+};
+
+/// How long a statement waits for another process's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Seconds in a day, for `keep_days`.
+const DAY: i64 = 86_400;
 
 /// A database problem, written for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Another process held the write lock past the busy timeout.
     #[error("the cache {path} is in use by another dateline and stayed locked")]
     Busy { path: String },
+    /// The file's schema is newer than this build knows; it is left untouched.
     #[error("the cache was written by a newer dateline (schema {found}, this one knows {known})")]
     TooNew { found: i64, known: i64 },
+    /// The file could not be opened or set up (permissions, not a database, ...).
     #[error("cannot open the cache {path}: {source}")]
-    Open { path: String, source: rusqlite::Error },
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
+    /// No article has this id (it may have been pruned).
     #[error("no such article: {0}")]
     NoSuchArticle(i64),
+    /// No feed has this id; call [`Store::sync_feeds`] first.
+    #[error("no such feed in the cache: {0}")]
+    NoSuchFeed(i64),
+    /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -31,91 +60,743 @@ pub enum StoreError {
 /// Which articles a list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleFilter {
+    /// Only articles not yet read.
     pub unread_only: bool,
+    /// Only this feed's articles; `None` for every configured feed.
     pub feed: Option<FeedId>,
+    /// At most this many rows; `None` for all.
     pub limit: Option<u32>,
+    /// Rows to skip first, for paging.
     pub offset: u32,
 }
 
 /// The result of a fetch, as the store records it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchRecord<'a> {
+    /// A 200 with a parsed document and the response's validators.
     Parsed {
         feed: &'a ParsedFeed,
         etag: Option<&'a str>,
         last_modified: Option<&'a str>,
         moved_to: Option<&'a str>,
     },
+    /// A 304: nothing changed since the stored validators.
     NotModified { moved_to: Option<&'a str> },
-    Failed { error: &'a str, retry_after: Option<DateTime<Utc>> },
+    /// The fetch or the parse failed; the message is shown beside the feed.
+    Failed {
+        error: &'a str,
+        retry_after: Option<DateTime<Utc>>,
+    },
 }
 
 /// An open cache.
 pub struct Store {
-    conn: rusqlite::Connection,
+    conn: Connection,
+    /// Where the cache lives, for error messages.
+    path: String,
 }
+
+// ---------------------------------------------------------------------------------------------
+// SQL. Constant strings only; the list queries come in fixed variants so each can use an index.
+
+/// Builds one feed query (with unread and total counts) from a tail, at compile time.
+macro_rules! feed_sql {
+    ($tail:literal) => {
+        concat!(
+            "SELECT f.id, f.url, COALESCE(f.title_override, f.feed_title, f.url),
+                f.feed_title, f.site_link, f.etag, f.last_modified, f.last_fetch,
+                f.last_success, f.last_error, f.moved_to, f.retry_after,
+                (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),
+                (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+            FROM feeds f ",
+            $tail
+        )
+    };
+}
+
+const FEEDS_ACTIVE: &str = feed_sql!("WHERE f.active = 1 ORDER BY f.position, f.id");
+const FEED_BY_URL: &str = feed_sql!("WHERE f.url = ?1 AND f.active = 1");
+
+const TAGS_ACTIVE: &str =
+    "SELECT t.feed_id, t.tag FROM feed_tags t JOIN feeds f ON f.id = t.feed_id
+    WHERE f.active = 1 ORDER BY t.feed_id, t.position";
+const TAGS_OF_FEED: &str = "SELECT tag FROM feed_tags WHERE feed_id = ?1 ORDER BY position";
+
+/// Builds one article-list query from a WHERE fragment, at compile time.
+macro_rules! summary_sql {
+    ($where:literal) => {
+        concat!(
+            "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url), a.title,
+                a.link, a.authors, a.published, a.read, a.starred
+            FROM articles a JOIN feeds f ON f.id = a.feed_id
+            WHERE f.active = 1 ",
+            $where,
+            " ORDER BY a.published DESC, a.id DESC LIMIT ?1 OFFSET ?2"
+        )
+    };
+}
+
+const LIST_ALL: &str = summary_sql!("");
+const LIST_UNREAD: &str = summary_sql!("AND a.read = 0");
+const LIST_FEED: &str = summary_sql!("AND a.feed_id = ?3");
+const LIST_FEED_UNREAD: &str = summary_sql!("AND a.feed_id = ?3 AND a.read = 0");
+
+const ARTICLE_BY_ID: &str =
+    "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url),
+        a.guid, a.title, a.link, a.authors, a.published, a.updated, a.summary_html,
+        a.content_html, a.text, a.enclosures, a.categories, a.read, a.starred, a.first_seen
+    FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1";
+
+const FEEDS_DEACTIVATE_ALL: &str = "UPDATE feeds SET active = 0 WHERE active = 1";
+const FEED_UPSERT: &str = "INSERT INTO feeds (url, title_override, position, active)
+    VALUES (?1, ?2, ?3, 1)
+    ON CONFLICT (url) DO UPDATE SET title_override = excluded.title_override,
+        position = excluded.position, active = 1
+    RETURNING id";
+const TAGS_CLEAR: &str = "DELETE FROM feed_tags WHERE feed_id = ?1";
+const TAG_INSERT: &str =
+    "INSERT OR IGNORE INTO feed_tags (feed_id, tag, position) VALUES (?1, ?2, ?3)";
+
+const FEED_PARSED: &str = "UPDATE feeds SET feed_title = ?2, site_link = ?3, etag = ?4,
+        last_modified = ?5, moved_to = COALESCE(?6, moved_to), last_fetch = ?7,
+        last_success = ?7, last_error = NULL, retry_after = NULL
+    WHERE id = ?1";
+const FEED_NOT_MODIFIED: &str = "UPDATE feeds SET moved_to = COALESCE(?2, moved_to),
+        last_fetch = ?3, last_success = ?3, last_error = NULL, retry_after = NULL
+    WHERE id = ?1";
+const FEED_FAILED: &str =
+    "UPDATE feeds SET last_fetch = ?2, last_error = ?3, retry_after = ?4 WHERE id = ?1";
+
+const FIND_BY_GUID: &str = "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND guid = ?2";
+const FIND_BY_LINK: &str = "SELECT id, guid FROM articles WHERE feed_id = ?1 AND link = ?2 LIMIT 2";
+const ARTICLE_INSERT: &str = "INSERT INTO articles (feed_id, guid, link, title, authors,
+        published, updated, summary_html, content_html, text, enclosures, categories,
+        read, starred, first_seen, content_hash)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 0, ?13, ?14)
+    ON CONFLICT (feed_id, guid) DO NOTHING";
+/// Updates an article's content, never its reading state or first-seen time. A missing
+/// publication date keeps the stored one (first-seen) rather than moving the article.
+const ARTICLE_UPDATE: &str = "UPDATE articles SET guid = ?2, link = ?3, title = ?4,
+        authors = ?5, published = COALESCE(?6, published), updated = ?7, summary_html = ?8,
+        content_html = ?9, text = ?10, enclosures = ?11, categories = ?12, content_hash = ?13
+    WHERE id = ?1";
+const TOMBSTONE_TOUCH_GUID: &str =
+    "UPDATE tombstones SET last_seen = ?3 WHERE feed_id = ?1 AND guid = ?2";
+const TOMBSTONE_TOUCH_LINK: &str =
+    "UPDATE tombstones SET last_seen = ?3 WHERE feed_id = ?1 AND link = ?2";
+
+const SET_READ: &str = "UPDATE articles SET read = ?2 WHERE id = ?1 AND read <> ?2";
+const MARK_ALL_READ: &str = "UPDATE articles SET read = 1 WHERE read = 0
+    AND feed_id IN (SELECT id FROM feeds WHERE active = 1)";
+const MARK_FEED_READ: &str = "UPDATE articles SET read = 1 WHERE read = 0 AND feed_id = ?1
+    AND feed_id IN (SELECT id FROM feeds WHERE active = 1)";
+const SET_STARRED: &str = "UPDATE articles SET starred = ?2 WHERE id = ?1";
+
+const PRUNE_TOMBSTONE: &str = "INSERT OR REPLACE INTO tombstones
+        (feed_id, guid, link, pruned_at, last_seen)
+    SELECT feed_id, guid, link, ?2, ?2 FROM articles
+    WHERE read = 1 AND starred = 0 AND published < ?1";
+const PRUNE_DELETE: &str = "DELETE FROM articles WHERE read = 1 AND starred = 0 AND published < ?1";
+const TOMBSTONES_EXPIRE: &str = "DELETE FROM tombstones WHERE last_seen < ?1";
 
 impl Store {
     /// Opens (creating if needed) and migrates the cache at `path`.
+    ///
+    /// Fails with [`StoreError::TooNew`] when a newer dateline wrote the file, and with
+    /// [`StoreError::Busy`] when another process keeps it locked for longer than five seconds.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        todo!("{path:?}")
+        Self::open_with(path, BUSY_TIMEOUT, migrations::MIGRATIONS.len())
     }
 
     /// A fresh in-memory cache, for tests and `--demo`.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        todo!()
+        let label = ":memory:".to_string();
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: label.clone(),
+            source,
+        })?;
+        Self::init(conn, label, BUSY_TIMEOUT, migrations::MIGRATIONS.len())
+    }
+
+    /// Creates or opens the file at `path` with only the first `version` migration steps
+    /// applied, then closes it: how tests build a database as an older dateline left it.
+    /// Not for normal use.
+    #[doc(hidden)]
+    pub fn create_at_version(path: &Path, version: usize) -> Result<(), StoreError> {
+        Self::open_with(path, BUSY_TIMEOUT, version).map(drop)
+    }
+
+    /// Opens `path` with a given busy timeout, migrated to `version` steps.
+    pub(crate) fn open_with(
+        path: &Path,
+        busy_timeout: Duration,
+        version: usize,
+    ) -> Result<Store, StoreError> {
+        let label = path.display().to_string();
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: label.clone(),
+            source,
+        })?;
+        Self::init(conn, label, busy_timeout, version)
+    }
+
+    /// Sets the connection up (timeout, WAL, foreign keys, synchronous) and migrates it.
+    fn init(
+        mut conn: Connection,
+        path: String,
+        busy_timeout: Duration,
+        version: usize,
+    ) -> Result<Store, StoreError> {
+        let setup = |conn: &mut Connection| -> Result<(), StoreError> {
+            conn.busy_timeout(busy_timeout)?;
+            conn.set_prepared_statement_cache_capacity(64);
+            // In-memory databases answer "memory"; that is fine.
+            let _mode: String =
+                conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            migrations::migrate_to(conn, version)
+        };
+        match setup(&mut conn) {
+            Ok(()) => Ok(Store { conn, path }),
+            Err(StoreError::Sql(source)) if is_busy(&source) => Err(StoreError::Busy { path }),
+            Err(StoreError::Sql(source)) => Err(StoreError::Open { path, source }),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// Turns a lock timeout into [`StoreError::Busy`] naming this cache.
+    fn busy<T>(&self, result: Result<T, StoreError>) -> Result<T, StoreError> {
+        match result {
+            Err(StoreError::Sql(e)) if is_busy(&e) => Err(StoreError::Busy {
+                path: self.path.clone(),
+            }),
+            other => other,
+        }
     }
 
     /// Makes the feeds table match the configured list: inserts new feeds, updates titles and
     /// tags, and hides (never deletes) feeds no longer configured, so their articles and
-    /// reading state come back if the feed is re-added.
+    /// reading state come back if the feed is re-added. A URL listed twice keeps its first
+    /// position and title.
     pub fn sync_feeds(&mut self, specs: &[FeedSpec]) -> Result<(), StoreError> {
-        todo!("{specs:?}")
+        let result = sync_feeds(&mut self.conn, specs);
+        self.busy(result)
     }
 
     /// Configured feeds with unread and total counts, in configuration order.
     pub fn feeds(&self) -> Result<Vec<Feed>, StoreError> {
-        todo!()
+        let result = (|| {
+            let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
+            let mut stmt = self.conn.prepare_cached(TAGS_ACTIVE)?;
+            let rows = stmt.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))?;
+            for row in rows {
+                let (feed, tag) = row?;
+                tags.entry(feed).or_default().push(tag);
+            }
+            let mut stmt = self.conn.prepare_cached(FEEDS_ACTIVE)?;
+            let feeds = stmt
+                .query_map([], feed_from_row)?
+                .map(|feed| {
+                    feed.map(|mut feed| {
+                        feed.tags = tags.remove(&feed.id.0).unwrap_or_default();
+                        feed
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(feeds)
+        })();
+        self.busy(result)
+    }
+
+    /// The configured (active) feed with this exact URL, if any.
+    pub fn feed_by_url(&self, url: &str) -> Result<Option<Feed>, StoreError> {
+        let result = (|| {
+            let mut stmt = self.conn.prepare_cached(FEED_BY_URL)?;
+            let Some(mut feed) = stmt.query_row([url], feed_from_row).optional()? else {
+                return Ok(None);
+            };
+            let mut stmt = self.conn.prepare_cached(TAGS_OF_FEED)?;
+            feed.tags = stmt
+                .query_map([feed.id.0], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            Ok(Some(feed))
+        })();
+        self.busy(result)
     }
 
     /// Records one fetch attempt in one transaction: on `Parsed`, inserts new articles and
     /// updates changed ones (never their read/starred state); an item whose GUID changed but
     /// whose link did not is the same article.
+    ///
+    /// Details: an item is matched by (feed, GUID); failing that, by (feed, link) when the
+    /// link appears once in the document, exactly one stored article has it, and that
+    /// article's GUID is no longer in the document (so feeds whose items all link to the
+    /// home page are not merged). An item whose GUID repeats within the document is stored
+    /// once (the first wins). An item pruned earlier (see [`Store::prune`]) is not stored
+    /// again and counts as unchanged. A `moved_to` of `None` keeps the stored one; a success
+    /// clears `last_error` and `retry_after`; a failure keeps the validators.
     pub fn record_fetch(
         &mut self,
         feed: FeedId,
         record: FetchRecord<'_>,
         now: DateTime<Utc>,
     ) -> Result<StoreStats, StoreError> {
-        todo!("{feed:?}{record:?}{now}")
+        let result = record_fetch(&mut self.conn, feed, &record, now.timestamp());
+        self.busy(result)
     }
 
-    /// Articles newest first, without bodies.
+    /// Articles newest first, without bodies. Articles of feeds no longer configured are
+    /// left out.
     pub fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError> {
-        todo!("{filter:?}")
+        let result = (|| {
+            let limit = filter.limit.map_or(-1, i64::from);
+            let offset = i64::from(filter.offset);
+            let rows = match (filter.feed, filter.unread_only) {
+                (None, false) => {
+                    let mut stmt = self.conn.prepare_cached(LIST_ALL)?;
+                    stmt.query_map(params![limit, offset], summary_from_row)?
+                        .collect::<Result<Vec<_>, _>>()?
+                }
+                (None, true) => {
+                    let mut stmt = self.conn.prepare_cached(LIST_UNREAD)?;
+                    stmt.query_map(params![limit, offset], summary_from_row)?
+                        .collect::<Result<Vec<_>, _>>()?
+                }
+                (Some(feed), false) => {
+                    let mut stmt = self.conn.prepare_cached(LIST_FEED)?;
+                    stmt.query_map(params![limit, offset, feed.0], summary_from_row)?
+                        .collect::<Result<Vec<_>, _>>()?
+                }
+                (Some(feed), true) => {
+                    let mut stmt = self.conn.prepare_cached(LIST_FEED_UNREAD)?;
+                    stmt.query_map(params![limit, offset, feed.0], summary_from_row)?
+                        .collect::<Result<Vec<_>, _>>()?
+                }
+            };
+            Ok(rows)
+        })();
+        self.busy(result)
     }
 
     /// One article with its body.
     pub fn article(&self, id: ArticleId) -> Result<Article, StoreError> {
-        todo!("{id:?}")
+        let result = (|| {
+            let mut stmt = self.conn.prepare_cached(ARTICLE_BY_ID)?;
+            stmt.query_row([id.0], article_from_row)
+                .optional()?
+                .ok_or(StoreError::NoSuchArticle(id.0))
+        })();
+        self.busy(result)
     }
 
     /// Sets the read flag of the given articles; returns how many changed.
     pub fn set_read(&mut self, ids: &[ArticleId], read: bool) -> Result<usize, StoreError> {
-        todo!("{ids:?}{read}")
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut changed = 0;
+            {
+                let mut stmt = tx.prepare_cached(SET_READ)?;
+                for id in ids {
+                    changed += stmt.execute(params![id.0, read])?;
+                }
+            }
+            tx.commit()?;
+            Ok(changed)
+        })();
+        self.busy(result)
     }
 
-    /// Marks every article the filter selects (limit and offset ignored) as read.
+    /// Marks every article the filter selects (limit and offset ignored) as read; returns how
+    /// many changed.
     pub fn mark_all_read(&mut self, filter: &ArticleFilter) -> Result<usize, StoreError> {
-        todo!("{filter:?}")
+        let result = (|| {
+            let changed = match filter.feed {
+                None => self.conn.prepare_cached(MARK_ALL_READ)?.execute([])?,
+                Some(feed) => self
+                    .conn
+                    .prepare_cached(MARK_FEED_READ)?
+                    .execute([feed.0])?,
+            };
+            Ok(changed)
+        })();
+        self.busy(result)
     }
 
+    /// Stars or unstars one article. Starred articles are never pruned.
     pub fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), StoreError> {
-        todo!("{id:?}{starred}")
+        let result = (|| {
+            let changed = self
+                .conn
+                .prepare_cached(SET_STARRED)?
+                .execute(params![id.0, starred])?;
+            if changed == 0 {
+                return Err(StoreError::NoSuchArticle(id.0));
+            }
+            Ok(())
+        })();
+        self.busy(result)
     }
 
-    /// Deletes read, unstarred articles first seen more than `keep_days` ago; returns how many.
+    /// Deletes read, unstarred articles published (or, lacking a date, first seen) more than
+    /// `keep_days` ago; returns how many.
+    ///
+    /// Each deleted article leaves a tombstone (feed, GUID, link) so a feed that still serves
+    /// it does not bring it back as new and unread. A tombstone lives while the feed keeps
+    /// serving the item and expires once the item has been absent for twice `keep_days`
+    /// (at least one day).
     pub fn prune(&mut self, keep_days: u32, now: DateTime<Utc>) -> Result<usize, StoreError> {
-        todo!("{keep_days}{now}")
+        let result = (|| {
+            let now = now.timestamp();
+            let cutoff = now - i64::from(keep_days) * DAY;
+            let tomb_cutoff = now - (2 * i64::from(keep_days) * DAY).max(DAY);
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.prepare_cached(PRUNE_TOMBSTONE)?
+                .execute(params![cutoff, now])?;
+            let deleted = tx.prepare_cached(PRUNE_DELETE)?.execute([cutoff])?;
+            tx.prepare_cached(TOMBSTONES_EXPIRE)?
+                .execute([tomb_cutoff])?;
+            tx.commit()?;
+            Ok(deleted)
+        })();
+        self.busy(result)
+    }
+
+    /// Runs SQLite's own consistency check; `"ok"` when the file is sound, otherwise the
+    /// problems found, one per line.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        let result = (|| {
+            let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+            let lines = stmt
+                .query_map([], |row| row.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(lines.join("\n"))
+        })();
+        self.busy(result)
     }
 }
+
+/// Whether an error means another connection held the lock past the busy timeout.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
+}
+
+fn sync_feeds(conn: &mut Connection, specs: &[FeedSpec]) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    {
+        tx.prepare_cached(FEEDS_DEACTIVATE_ALL)?.execute([])?;
+        let mut upsert = tx.prepare_cached(FEED_UPSERT)?;
+        let mut clear = tx.prepare_cached(TAGS_CLEAR)?;
+        let mut tag_insert = tx.prepare_cached(TAG_INSERT)?;
+        let mut seen = HashSet::new();
+        for (position, spec) in specs.iter().enumerate() {
+            if !seen.insert(spec.url.as_str()) {
+                continue;
+            }
+            let id: i64 = upsert
+                .query_row(params![spec.url, spec.title, position as i64], |row| {
+                    row.get(0)
+                })?;
+            clear.execute([id])?;
+            for (tag_position, tag) in spec.tags.iter().enumerate() {
+                tag_insert.execute(params![id, tag, tag_position as i64])?;
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn record_fetch(
+    conn: &mut Connection,
+    feed: FeedId,
+    record: &FetchRecord<'_>,
+    now: i64,
+) -> Result<StoreStats, StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let stats = match record {
+        FetchRecord::Parsed {
+            feed: parsed,
+            etag,
+            last_modified,
+            moved_to,
+        } => {
+            let changed = tx.prepare_cached(FEED_PARSED)?.execute(params![
+                feed.0,
+                parsed.title,
+                parsed.site_link,
+                etag,
+                last_modified,
+                moved_to,
+                now
+            ])?;
+            if changed == 0 {
+                return Err(StoreError::NoSuchFeed(feed.0));
+            }
+            store_articles(&tx, feed, parsed, now)?
+        }
+        FetchRecord::NotModified { moved_to } => {
+            let changed = tx
+                .prepare_cached(FEED_NOT_MODIFIED)?
+                .execute(params![feed.0, moved_to, now])?;
+            if changed == 0 {
+                return Err(StoreError::NoSuchFeed(feed.0));
+            }
+            StoreStats::default()
+        }
+        FetchRecord::Failed { error, retry_after } => {
+            let changed = tx.prepare_cached(FEED_FAILED)?.execute(params![
+                feed.0,
+                now,
+                error,
+                retry_after.map(|t| t.timestamp())
+            ])?;
+            if changed == 0 {
+                return Err(StoreError::NoSuchFeed(feed.0));
+            }
+            StoreStats::default()
+        }
+    };
+    tx.commit()?;
+    Ok(stats)
+}
+
+/// Stores the items of one parsed document; see [`Store::record_fetch`] for the rules.
+fn store_articles(
+    conn: &Connection,
+    feed: FeedId,
+    parsed: &ParsedFeed,
+    now: i64,
+) -> Result<StoreStats, StoreError> {
+    let guids_in_doc: HashSet<&str> = parsed.articles.iter().map(|a| a.guid.as_str()).collect();
+    let mut link_uses: HashMap<&str, u32> = HashMap::new();
+    for link in parsed.articles.iter().filter_map(|a| a.link.as_deref()) {
+        *link_uses.entry(link).or_default() += 1;
+    }
+
+    let mut by_guid = conn.prepare_cached(FIND_BY_GUID)?;
+    let mut by_link = conn.prepare_cached(FIND_BY_LINK)?;
+    let mut insert = conn.prepare_cached(ARTICLE_INSERT)?;
+    let mut update = conn.prepare_cached(ARTICLE_UPDATE)?;
+    let mut tomb_guid = conn.prepare_cached(TOMBSTONE_TOUCH_GUID)?;
+    let mut tomb_link = conn.prepare_cached(TOMBSTONE_TOUCH_LINK)?;
+
+    let mut stats = StoreStats::default();
+    let mut done: HashSet<&str> = HashSet::with_capacity(parsed.articles.len());
+    for item in &parsed.articles {
+        if !done.insert(item.guid.as_str()) {
+            continue; // The same GUID twice in one document: the first wins.
+        }
+        let hash = content_hash(item);
+        let unique_link = item
+            .link
+            .as_deref()
+            .filter(|link| link_uses.get(link) == Some(&1));
+
+        let mut target: Option<(i64, bool)> = by_guid
+            .query_row(params![feed.0, item.guid], |row| {
+                Ok((row.get(0)?, row.get::<_, Vec<u8>>(1)? == hash))
+            })
+            .optional()?;
+        if target.is_none()
+            && let Some(link) = unique_link
+        {
+            let found = by_link
+                .query_map(params![feed.0, link], |row| {
+                    Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            if let [(id, old_guid)] = found.as_slice()
+                && !guids_in_doc.contains(old_guid.as_str())
+            {
+                // The GUID changed, the link did not: the same article. Written even if the
+                // content is the same, to record the new GUID.
+                target = Some((*id, false));
+            }
+        }
+
+        match target {
+            Some((_, true)) => stats.unchanged += 1,
+            Some((id, false)) => {
+                update.execute(params![
+                    id,
+                    item.guid,
+                    item.link,
+                    item.title,
+                    to_json(&item.authors),
+                    item.published.map(|t| t.timestamp()),
+                    item.updated.map(|t| t.timestamp()),
+                    item.summary_html,
+                    item.content_html,
+                    item.text,
+                    to_json(&item.enclosures),
+                    to_json(&item.categories),
+                    hash,
+                ])?;
+                stats.updated += 1;
+            }
+            None => {
+                let pruned = tomb_guid.execute(params![feed.0, item.guid, now])? > 0
+                    || match unique_link {
+                        Some(link) => tomb_link.execute(params![feed.0, link, now])? > 0,
+                        None => false,
+                    };
+                if pruned {
+                    stats.unchanged += 1;
+                    continue;
+                }
+                let inserted = insert.execute(params![
+                    feed.0,
+                    item.guid,
+                    item.link,
+                    item.title,
+                    to_json(&item.authors),
+                    item.published.map_or(now, |t| t.timestamp()),
+                    item.updated.map(|t| t.timestamp()),
+                    item.summary_html,
+                    item.content_html,
+                    item.text,
+                    to_json(&item.enclosures),
+                    to_json(&item.categories),
+                    now,
+                    hash,
+                ])?;
+                if inserted > 0 {
+                    stats.new += 1;
+                } else {
+                    stats.unchanged += 1;
+                }
+            }
+        }
+    }
+    Ok(stats)
+}
+
+/// A digest of everything a feed can change about an item, to tell an update from a repeat.
+/// Each field is length-prefixed so moving text between fields changes the digest.
+fn content_hash(item: &NewArticle) -> Vec<u8> {
+    fn field(h: &mut Sha256, value: Option<&[u8]>) {
+        match value {
+            None => h.update([0u8]),
+            Some(bytes) => {
+                h.update([1u8]);
+                h.update((bytes.len() as u64).to_le_bytes());
+                h.update(bytes);
+            }
+        }
+    }
+    fn time(h: &mut Sha256, value: Option<DateTime<Utc>>) {
+        field(
+            h,
+            value
+                .map(|t| t.timestamp().to_le_bytes())
+                .as_ref()
+                .map(|b| &b[..]),
+        );
+    }
+    let mut h = Sha256::new();
+    field(&mut h, Some(item.title.as_bytes()));
+    field(&mut h, item.link.as_deref().map(str::as_bytes));
+    field(&mut h, Some(to_json(&item.authors).as_bytes()));
+    time(&mut h, item.published);
+    time(&mut h, item.updated);
+    field(&mut h, item.summary_html.as_deref().map(str::as_bytes));
+    field(&mut h, item.content_html.as_deref().map(str::as_bytes));
+    field(&mut h, Some(item.text.as_bytes()));
+    field(&mut h, Some(to_json(&item.enclosures).as_bytes()));
+    field(&mut h, Some(to_json(&item.categories).as_bytes()));
+    h.finalize().to_vec()
+}
+
+/// JSON text for a list column. Lists of strings and enclosures always serialise; the
+/// fallback (an empty list) only guards against a future type that could fail.
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Reads a JSON list column, reporting a malformed cell as a conversion error.
+fn from_json<T: DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// A stored unix time as UTC; out-of-range values (never written by us) read as the epoch.
+fn time_of(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+fn opt_time(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    Ok(row.get::<_, Option<i64>>(idx)?.map(time_of))
+}
+
+fn count(row: &Row<'_>, idx: usize) -> rusqlite::Result<u32> {
+    Ok(u32::try_from(row.get::<_, i64>(idx)?).unwrap_or(u32::MAX))
+}
+
+fn feed_from_row(row: &Row<'_>) -> rusqlite::Result<Feed> {
+    Ok(Feed {
+        id: FeedId(row.get(0)?),
+        url: row.get(1)?,
+        title: row.get(2)?,
+        feed_title: row.get(3)?,
+        site_link: row.get(4)?,
+        tags: Vec::new(),
+        etag: row.get(5)?,
+        last_modified: row.get(6)?,
+        last_fetch: opt_time(row, 7)?,
+        last_success: opt_time(row, 8)?,
+        last_error: row.get(9)?,
+        moved_to: row.get(10)?,
+        retry_after: opt_time(row, 11)?,
+        unread: count(row, 12)?,
+        total: count(row, 13)?,
+    })
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: ArticleId(row.get(0)?),
+        feed_id: FeedId(row.get(1)?),
+        feed_title: row.get(2)?,
+        title: row.get(3)?,
+        link: row.get(4)?,
+        authors: from_json(row, 5)?,
+        published: time_of(row.get(6)?),
+        read: row.get(7)?,
+        starred: row.get(8)?,
+    })
+}
+
+fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: ArticleId(row.get(0)?),
+        feed_id: FeedId(row.get(1)?),
+        feed_title: row.get(2)?,
+        guid: row.get(3)?,
+        title: row.get(4)?,
+        link: row.get(5)?,
+        authors: from_json(row, 6)?,
+        published: time_of(row.get(7)?),
+        updated: opt_time(row, 8)?,
+        summary_html: row.get(9)?,
+        content_html: row.get(10)?,
+        text: row.get(11)?,
+        enclosures: from_json(row, 12)?,
+        categories: from_json(row, 13)?,
+        read: row.get(14)?,
+        starred: row.get(15)?,
+        first_seen: time_of(row.get(16)?),
+    })
+}
+
+#[cfg(test)]
+mod tests;

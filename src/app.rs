@@ -1,0 +1,667 @@
+//! The edge: runs a parsed command line against the config, the cache and the worker.
+//!
+//! Errors here are `anyhow` with context for the user; the typed errors of the layers below
+//! are wrapped, never swallowed. Output goes through [`Out`], which treats a closed pipe
+//! (`dateline list | head`) as a normal end.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, Local, Utc};
+use serde::Serialize;
+use tokio::sync::mpsc;
+
+use crate::cli::{Cli, Command, ImportArgs, ListArgs, MarkReadArgs, RefreshArgs, ShowArgs};
+use crate::config::paths::Paths;
+use crate::config::{Config, import};
+use crate::fetch::{Fetcher, FetcherOptions};
+use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedSpec};
+use crate::store::{ArticleFilter, Store};
+use crate::worker::{self, FeedOutcome, RefreshEvent, RefreshSummary, StoreActor};
+
+/// The demo feeds, embedded so `--demo` works from any directory and offline.
+const DEMO_FEEDS: &[(&str, &str, &[&str])] = &[
+    (
+        "world.xml",
+        include_str!("../assets/demo/world.xml"),
+        &["world"],
+    ),
+    (
+        "europe.atom",
+        include_str!("../assets/demo/europe.atom"),
+        &["europe"],
+    ),
+    (
+        "regions.json",
+        include_str!("../assets/demo/regions.json"),
+        &["africa", "asia", "americas"],
+    ),
+];
+
+/// A usage error: exit code 2, like clap's own.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Runs the command line; returns the process exit code.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let mut env = if cli.demo {
+        Env::demo()?
+    } else {
+        Env::user(cli.config.clone(), cli.db.clone())?
+    };
+    match cli.command {
+        None => default_view(&mut env),
+        Some(Command::Refresh(args)) => refresh_cmd(&mut env, &args),
+        Some(Command::Feeds(args)) => feeds_cmd(&mut env, args.json),
+        Some(Command::List(args)) => list_cmd(&mut env, &args),
+        Some(Command::Show(args)) => show_cmd(&mut env, &args),
+        Some(Command::MarkRead(args)) => mark_read_cmd(&mut env, &args),
+        Some(Command::Import(args)) => import_cmd(&env, &args),
+        Some(Command::Export) => export_cmd(&env),
+    }
+}
+
+/// Where this run's config and cache are, and the loaded config.
+struct Env {
+    config: Config,
+    config_path: PathBuf,
+    db: DbLocation,
+    /// Holds the demo's temporary directory until the run ends.
+    _demo_dir: Option<TempDir>,
+}
+
+enum DbLocation {
+    File(PathBuf),
+    Memory,
+}
+
+impl Env {
+    fn user(config: Option<PathBuf>, db: Option<PathBuf>) -> Result<Env> {
+        let paths = Paths::resolve(config, db)?;
+        init_logging(&paths.log_dir);
+        let (config, created) = Config::load_or_init(&paths.config)?;
+        if created {
+            eprintln!(
+                "dateline: wrote the default configuration to {}; edit it to choose your feeds",
+                paths.config.display()
+            );
+        }
+        Ok(Env {
+            config,
+            config_path: paths.config,
+            db: DbLocation::File(paths.db),
+            _demo_dir: None,
+        })
+    }
+
+    fn demo() -> Result<Env> {
+        let dir = TempDir::new("dateline-demo")?;
+        let mut feeds = Vec::new();
+        for (name, content, tags) in DEMO_FEEDS {
+            let path = dir.path().join(name);
+            std::fs::write(&path, content)
+                .with_context(|| format!("cannot write the demo feed {}", path.display()))?;
+            let url = url::Url::from_file_path(&path)
+                .map_err(|()| anyhow::anyhow!("bad demo path {}", path.display()))?;
+            feeds.push(FeedSpec {
+                url: url.to_string(),
+                title: None,
+                tags: tags.iter().map(|t| (*t).to_string()).collect(),
+            });
+        }
+        let config_path = dir.path().join("config.toml");
+        let mut config = Config::from_toml("", &config_path)?;
+        config.feeds = feeds;
+        Ok(Env {
+            config,
+            config_path,
+            db: DbLocation::Memory,
+            _demo_dir: Some(dir),
+        })
+    }
+
+    fn open_store(&self) -> Result<Store> {
+        let mut store = match &self.db {
+            DbLocation::Memory => Store::open_in_memory()?,
+            DbLocation::File(path) => {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)
+                        .with_context(|| format!("cannot create {}", dir.display()))?;
+                }
+                Store::open(path)?
+            }
+        };
+        store.sync_feeds(&self.config.feeds)?;
+        Ok(store)
+    }
+
+    fn fetcher(&self) -> Result<Fetcher> {
+        let s = &self.config.settings;
+        Ok(Fetcher::new(FetcherOptions {
+            concurrency: s.concurrency,
+            per_host: s.per_host,
+            connect_timeout: s.connect_timeout,
+            timeout: s.timeout,
+            max_bytes: s.max_feed_bytes,
+            user_agent: s.user_agent.clone(),
+        })?)
+    }
+}
+
+/// Until the interface lands: refresh, then print the unread articles.
+fn default_view(env: &mut Env) -> Result<ExitCode> {
+    let args = RefreshArgs {
+        feed: Vec::new(),
+        json: false,
+    };
+    refresh_with(env, &args, &mut |store| {
+        let list = ListArgs {
+            unread: true,
+            feed: None,
+            limit: Some(40),
+            json: false,
+        };
+        print_list(store, &list)
+    })
+}
+
+fn refresh_cmd(env: &mut Env, args: &RefreshArgs) -> Result<ExitCode> {
+    refresh_with(env, args, &mut |_| Ok(()))
+}
+
+/// Refreshes (all feeds or those named), reports, then runs `after` on the store.
+fn refresh_with(
+    env: &mut Env,
+    args: &RefreshArgs,
+    after: &mut dyn FnMut(&Store) -> Result<()>,
+) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    let mut feeds = store.feeds()?;
+    if !args.feed.is_empty() {
+        for url in &args.feed {
+            if !feeds.iter().any(|f| &f.url == url) {
+                return Err(UsageError(format!("no configured feed has the URL {url}")).into());
+            }
+        }
+        feeds.retain(|f| args.feed.contains(&f.url));
+    }
+    let fetcher = env.fetcher()?;
+    let keep_days = env.config.settings.keep_days;
+    let (actor, store_thread) = StoreActor::spawn(store);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let progress = Progress::new(!args.json && io::stderr().is_terminal());
+    let mut reports = Vec::new();
+    let summary = runtime.block_on(async {
+        let run = worker::refresh(&actor, &fetcher, feeds, keep_days, tx);
+        tokio::pin!(run);
+        let mut progress = progress;
+        let mut result = None;
+        loop {
+            tokio::select! {
+                r = &mut run, if result.is_none() => result = Some(r),
+                event = rx.recv() => match event {
+                    Some(event) => {
+                        progress.show(&event);
+                        if let RefreshEvent::Feed(report) = event {
+                            reports.push(report);
+                        }
+                    }
+                    None => break,
+                },
+            }
+        }
+        result.unwrap_or_else(|| Ok(RefreshSummary::default()))
+    })?;
+    drop(runtime);
+    // Take the store back from its thread for what follows.
+    let store = take_store(actor, store_thread)?;
+    let mut out = Out::new();
+    if args.json {
+        #[derive(Serialize)]
+        struct RefreshJson<'a> {
+            feeds: &'a [worker::FeedReport],
+            summary: &'a RefreshSummary,
+        }
+        out.json(&RefreshJson {
+            feeds: &reports,
+            summary: &summary,
+        })?;
+    } else {
+        reports.sort_by(|a, b| a.title.cmp(&b.title));
+        for r in &reports {
+            if let FeedOutcome::Failed { error } = &r.outcome {
+                eprintln!("failed: {} ({}): {error}", r.title, r.url);
+            }
+            if let Some(to) = &r.moved_to {
+                eprintln!("moved: {} now lives at {to}", r.url);
+            }
+        }
+        eprintln!(
+            "{} feeds: {} ok, {} not modified, {} failed{}; {} new articles ({:.1} s)",
+            summary.feeds,
+            summary.ok,
+            summary.not_modified,
+            summary.failed,
+            if summary.skipped > 0 {
+                format!(", {} waiting to retry", summary.skipped)
+            } else {
+                String::new()
+            },
+            summary.new_articles,
+            summary.seconds
+        );
+    }
+    after(&store)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Ends the store thread and returns the store it owned.
+fn take_store(actor: StoreActor, thread: std::thread::JoinHandle<Store>) -> Result<Store> {
+    drop(actor);
+    thread
+        .join()
+        .map_err(|_| anyhow::anyhow!("the cache thread crashed"))
+}
+
+fn feeds_cmd(env: &mut Env, json: bool) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    let feeds = store.feeds()?;
+    let mut out = Out::new();
+    if json {
+        let rows: Vec<FeedJson> = feeds.iter().map(FeedJson::from).collect();
+        out.json(&rows)?;
+    } else {
+        for f in &feeds {
+            let mark = if f.last_error.is_some() { "!" } else { " " };
+            out.line(&format!(
+                "{mark}{:>5} unread {:>5} total  {}  [{}]  {}",
+                f.unread,
+                f.total,
+                f.title,
+                f.tags.join(", "),
+                f.url
+            ))?;
+            if let Some(e) = &f.last_error {
+                out.line(&format!("       last error: {e}"))?;
+            }
+            if let Some(to) = &f.moved_to {
+                out.line(&format!("       moved permanently to {to}"))?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_cmd(env: &mut Env, args: &ListArgs) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    print_list(&store, args)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_list(store: &Store, args: &ListArgs) -> Result<()> {
+    let feed = match &args.feed {
+        Some(url) => Some(
+            store
+                .feed_by_url(url)?
+                .ok_or_else(|| UsageError(format!("no configured feed has the URL {url}")))?
+                .id,
+        ),
+        None => None,
+    };
+    let filter = ArticleFilter {
+        unread_only: args.unread,
+        feed,
+        limit: args.limit,
+        offset: 0,
+    };
+    let articles = store.articles(&filter)?;
+    let mut out = Out::new();
+    if args.json {
+        let rows: Vec<ArticleJson> = articles.iter().map(ArticleJson::from).collect();
+        out.json(&rows)?;
+    } else {
+        for a in &articles {
+            let flags = format!(
+                "{}{}",
+                if a.read { ' ' } else { 'N' },
+                if a.starred { '*' } else { ' ' }
+            );
+            out.line(&format!(
+                "{:>7} {flags} {}  {:<24.24}  {}",
+                a.id.0,
+                local_date(a.published),
+                a.feed_title,
+                a.title
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+fn show_cmd(env: &mut Env, args: &ShowArgs) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    let article = store.article(ArticleId(args.id))?;
+    let mut out = Out::new();
+    if args.json {
+        out.json(&ArticleFullJson::from(&article))?;
+    } else {
+        out.line(&article.title)?;
+        out.line(&format!("Feed:   {}", article.feed_title))?;
+        if !article.authors.is_empty() {
+            out.line(&format!("Author: {}", article.authors.join(", ")))?;
+        }
+        out.line(&format!("Date:   {}", local_date(article.published)))?;
+        if let Some(link) = &article.link {
+            out.line(&format!("Link:   {link}"))?;
+        }
+        out.line("")?;
+        out.line(&article.text)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn mark_read_cmd(env: &mut Env, args: &MarkReadArgs) -> Result<ExitCode> {
+    let mut store = env.open_store()?;
+    let read = !args.unread;
+    let changed = if args.all {
+        if read {
+            store.mark_all_read(&ArticleFilter::default())?
+        } else {
+            bail!(UsageError("--all --unread is not supported".into()));
+        }
+    } else {
+        let ids: Vec<ArticleId> = args.ids.iter().map(|i| ArticleId(*i)).collect();
+        for id in &ids {
+            store.article(*id)?;
+        }
+        store.set_read(&ids, read)?
+    };
+    eprintln!(
+        "{changed} article{} marked {}",
+        if changed == 1 { "" } else { "s" },
+        if read { "read" } else { "unread" }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import_cmd(env: &Env, args: &ImportArgs) -> Result<ExitCode> {
+    if env._demo_dir.is_some() {
+        bail!(UsageError("import does not apply to --demo".into()));
+    }
+    let content = read_capped(&args.file, 16 << 20)?;
+    let report = import::import_into_file(&env.config_path, &content)
+        .with_context(|| format!("cannot import {}", args.file.display()))?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    eprintln!(
+        "{} feed{} added to {}, {} already present",
+        report.added.len(),
+        if report.added.len() == 1 { "" } else { "s" },
+        env.config_path.display(),
+        report.already_present
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_cmd(env: &Env) -> Result<ExitCode> {
+    let mut out = Out::new();
+    out.write(&import::export_opml(&env.config.feeds))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_capped(path: &Path, cap: u64) -> Result<String> {
+    use std::io::Read;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() as u64 > cap {
+        bail!("{} is larger than {} MB", path.display(), cap >> 20);
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn local_date(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// `dateline feeds --json`: one object per feed. Stable: documented in the README.
+#[derive(Serialize)]
+struct FeedJson<'a> {
+    id: i64,
+    url: &'a str,
+    title: &'a str,
+    tags: &'a [String],
+    site_link: Option<&'a str>,
+    unread: u32,
+    total: u32,
+    last_fetch: Option<DateTime<Utc>>,
+    last_error: Option<&'a str>,
+    moved_to: Option<&'a str>,
+}
+
+impl<'a> From<&'a Feed> for FeedJson<'a> {
+    fn from(f: &'a Feed) -> Self {
+        FeedJson {
+            id: f.id.0,
+            url: &f.url,
+            title: &f.title,
+            tags: &f.tags,
+            site_link: f.site_link.as_deref(),
+            unread: f.unread,
+            total: f.total,
+            last_fetch: f.last_fetch,
+            last_error: f.last_error.as_deref(),
+            moved_to: f.moved_to.as_deref(),
+        }
+    }
+}
+
+/// `dateline list --json`: one object per article. Stable: documented in the README.
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    id: i64,
+    feed_id: i64,
+    feed: &'a str,
+    title: &'a str,
+    link: Option<&'a str>,
+    authors: &'a [String],
+    published: DateTime<Utc>,
+    read: bool,
+    starred: bool,
+}
+
+impl<'a> From<&'a ArticleSummary> for ArticleJson<'a> {
+    fn from(a: &'a ArticleSummary) -> Self {
+        ArticleJson {
+            id: a.id.0,
+            feed_id: a.feed_id.0,
+            feed: &a.feed_title,
+            title: &a.title,
+            link: a.link.as_deref(),
+            authors: &a.authors,
+            published: a.published,
+            read: a.read,
+            starred: a.starred,
+        }
+    }
+}
+
+/// `dateline show --json`. Stable: documented in the README.
+#[derive(Serialize)]
+struct ArticleFullJson<'a> {
+    #[serde(flatten)]
+    summary: ArticleJson<'a>,
+    guid: &'a str,
+    updated: Option<DateTime<Utc>>,
+    first_seen: DateTime<Utc>,
+    categories: &'a [String],
+    enclosures: &'a [crate::model::Enclosure],
+    summary_html: Option<&'a str>,
+    content_html: Option<&'a str>,
+    text: &'a str,
+}
+
+impl<'a> From<&'a Article> for ArticleFullJson<'a> {
+    fn from(a: &'a Article) -> Self {
+        ArticleFullJson {
+            summary: ArticleJson {
+                id: a.id.0,
+                feed_id: a.feed_id.0,
+                feed: &a.feed_title,
+                title: &a.title,
+                link: a.link.as_deref(),
+                authors: &a.authors,
+                published: a.published,
+                read: a.read,
+                starred: a.starred,
+            },
+            guid: &a.guid,
+            updated: a.updated,
+            first_seen: a.first_seen,
+            categories: &a.categories,
+            enclosures: &a.enclosures,
+            summary_html: a.summary_html.as_deref(),
+            content_html: a.content_html.as_deref(),
+            text: &a.text,
+        }
+    }
+}
+
+/// Live refresh progress on stderr, only when it is a terminal.
+struct Progress {
+    enabled: bool,
+    total: usize,
+    done: usize,
+    failed: usize,
+}
+
+impl Progress {
+    fn new(enabled: bool) -> Progress {
+        Progress {
+            enabled,
+            total: 0,
+            done: 0,
+            failed: 0,
+        }
+    }
+
+    fn show(&mut self, event: &RefreshEvent) {
+        match event {
+            RefreshEvent::Started { total } => self.total = *total,
+            RefreshEvent::Feed(report) => {
+                self.done += 1;
+                if matches!(report.outcome, FeedOutcome::Failed { .. }) {
+                    self.failed += 1;
+                }
+                if self.enabled {
+                    let title: String = report.title.chars().take(50).collect();
+                    eprint!(
+                        "\r\x1b[2K[{}/{}] {} failed  {title}",
+                        self.done, self.total, self.failed
+                    );
+                }
+            }
+            RefreshEvent::Finished(_) => {
+                if self.enabled {
+                    eprint!("\r\x1b[2K");
+                }
+            }
+        }
+    }
+}
+
+/// Standard output that ends quietly when the reader closes the pipe.
+struct Out {
+    stdout: io::StdoutLock<'static>,
+    closed: bool,
+}
+
+impl Out {
+    fn new() -> Out {
+        Out {
+            stdout: io::stdout().lock(),
+            closed: false,
+        }
+    }
+
+    fn write(&mut self, s: &str) -> Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.stdout.write_all(s.as_bytes()) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other.context("cannot write to standard output"),
+        }
+    }
+
+    fn line(&mut self, s: &str) -> Result<()> {
+        self.write(s)?;
+        self.write("\n")
+    }
+
+    fn json<T: Serialize>(&mut self, value: &T) -> Result<()> {
+        let text = serde_json::to_string_pretty(value).context("cannot encode JSON")?;
+        self.line(&text)
+    }
+}
+
+/// A directory removed when dropped (the demo's feeds live here).
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(prefix: &str) -> Result<TempDir> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let path = std::env::temp_dir().join(format!("{prefix}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&path)
+            .with_context(|| format!("cannot create {}", path.display()))?;
+        Ok(TempDir(path))
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Logs go to `dateline.log` in the data directory, never to the terminal.
+fn init_logging(dir: &Path) {
+    let Ok(()) = std::fs::create_dir_all(dir) else {
+        return;
+    };
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("dateline.log"))
+    else {
+        return;
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DATELINE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .with_writer(std::sync::Mutex::new(file))
+        .try_init();
+}

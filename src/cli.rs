@@ -1,0 +1,123 @@
+//! Command-line definitions (clap). Parsing only: the commands run in [`crate::app`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// A terminal newsreader that tells you who and where each story is about.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about, long_about = None)]
+pub struct Cli {
+    /// Configuration file [default: the platform's config dir, dateline/config.toml].
+    #[arg(long, global = true, env = "DATELINE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Cache database [default: the platform's data dir, dateline/cache.db].
+    #[arg(long, global = true, env = "DATELINE_DB", value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
+    /// Use the feeds bundled with dateline and a throwaway cache: works offline.
+    #[arg(long, global = true)]
+    pub demo: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fetch feeds and store new articles in the cache.
+    Refresh(RefreshArgs),
+    /// List the feeds with unread counts and their last error.
+    Feeds(JsonFlag),
+    /// List articles, newest first.
+    List(ListArgs),
+    /// Print one article.
+    Show(ShowArgs),
+    /// Mark articles as read.
+    MarkRead(MarkReadArgs),
+    /// Add feeds from an OPML file or a newsboat `urls` file to the configuration.
+    Import(ImportArgs),
+    /// Write the feed list as OPML 2.0 to standard output.
+    Export,
+}
+
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RefreshArgs {
+    /// Refresh only this feed (its configured URL); repeatable.
+    #[arg(long, value_name = "URL")]
+    pub feed: Vec<String>,
+    /// Print one JSON object per feed and a summary, instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only unread articles.
+    #[arg(long)]
+    pub unread: bool,
+    /// Only articles of this feed (its configured URL).
+    #[arg(long, value_name = "URL")]
+    pub feed: Option<String>,
+    /// At most this many articles.
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<u32>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id, as `list` prints it.
+    pub id: i64,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MarkReadArgs {
+    /// Article ids, as `list` prints them.
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub ids: Vec<i64>,
+    /// Mark every article read.
+    #[arg(long)]
+    pub all: bool,
+    /// Mark them unread instead.
+    #[arg(long)]
+    pub unread: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// An OPML 1.0/2.0 file or a newsboat `urls` file.
+    pub file: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn mark_read_needs_ids_or_all() {
+        assert!(Cli::try_parse_from(["dateline", "mark-read"]).is_err());
+        assert!(Cli::try_parse_from(["dateline", "mark-read", "--all"]).is_ok());
+        assert!(Cli::try_parse_from(["dateline", "mark-read", "3", "4"]).is_ok());
+        assert!(Cli::try_parse_from(["dateline", "mark-read", "3", "--all"]).is_err());
+    }
+}

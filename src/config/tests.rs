@@ -1,0 +1,299 @@
+//! Unit tests for config parsing and validation: defaults, the shipped file, and one test per
+//! kind of error with the exact line and key it must report.
+
+use super::*;
+
+fn parse(text: &str) -> Result<Config, ConfigError> {
+    Config::from_toml(text, Path::new("/cfg/config.toml"))
+}
+
+/// The (line, key, message) of an `Invalid` error; panics on success or another error.
+fn invalid(text: &str) -> (usize, String, String) {
+    match parse(text) {
+        Err(ConfigError::Invalid {
+            path,
+            line,
+            key,
+            message,
+        }) => {
+            assert_eq!(path, Path::new("/cfg/config.toml"));
+            (line, key, message)
+        }
+        other => panic!("expected an Invalid error for {text:?}, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_shipped_default_parses_with_tagged_feeds_and_default_settings() {
+    let config = parse(DEFAULT_CONFIG).unwrap();
+    assert!(config.feeds.len() >= 12, "{} feeds", config.feeds.len());
+    for feed in &config.feeds {
+        assert!(!feed.tags.is_empty(), "{} has no tags", feed.url);
+        assert!(feed.url.starts_with("https://"), "{}", feed.url);
+        assert!(feed.title.is_some(), "{} has no title", feed.url);
+    }
+    assert_eq!(config.settings, Settings::default());
+    assert!(config.keys.is_empty());
+    assert!(config.views.is_empty());
+}
+
+#[test]
+fn an_empty_file_gives_every_default() {
+    let config = parse("").unwrap();
+    let s = &config.settings;
+    assert_eq!(s.concurrency, 16);
+    assert_eq!(s.per_host, 2);
+    assert_eq!(s.connect_timeout, Duration::from_secs(10));
+    assert_eq!(s.timeout, Duration::from_secs(30));
+    assert_eq!(s.max_feed_bytes, 10 * 1024 * 1024);
+    assert_eq!(s.keep_days, Some(90));
+    assert_eq!(s.user_agent, DEFAULT_USER_AGENT);
+    assert!(s.refresh_on_start);
+    assert!(s.mark_read_on_open);
+    assert!(config.feeds.is_empty());
+}
+
+#[test]
+fn settings_are_read_and_keep_days_zero_keeps_forever() {
+    let config = parse(
+        "[settings]\nconcurrency = 4\nper_host = 1\nconnect_timeout_secs = 3\ntimeout_secs = 7\n\
+         max_feed_mb = 2\nkeep_days = 0\nuser_agent = \"me/1\"\nrefresh_on_start = false\n\
+         mark_read_on_open = false\n",
+    )
+    .unwrap();
+    let s = config.settings;
+    assert_eq!(
+        (s.concurrency, s.per_host, s.connect_timeout, s.timeout),
+        (4, 1, Duration::from_secs(3), Duration::from_secs(7))
+    );
+    assert_eq!(s.max_feed_bytes, 2 * 1024 * 1024);
+    assert_eq!(s.keep_days, None);
+    assert_eq!(s.user_agent, "me/1");
+    assert!(!s.refresh_on_start && !s.mark_read_on_open);
+    assert_eq!(
+        parse("[settings]\nkeep_days = 7")
+            .unwrap()
+            .settings
+            .keep_days,
+        Some(7)
+    );
+}
+
+#[test]
+fn feeds_keys_and_views_are_kept() {
+    let config = parse(
+        r#"
+[[feeds]]
+url = "https://a.example/feed"
+title = "A"
+tags = ["x", "y", "x"]
+
+[[feeds]]
+url = "file:///tmp/feed.xml"
+
+[[feeds]]
+url = "feeds/local.xml"
+
+[keys]
+quit = "q"
+down = ["j", "Down"]
+
+[[views]]
+name = "Unread"
+query = "unread"
+"#,
+    )
+    .unwrap();
+    assert_eq!(config.feeds.len(), 3);
+    assert_eq!(config.feeds[0].title.as_deref(), Some("A"));
+    assert_eq!(
+        config.feeds[0].tags,
+        ["x", "y"],
+        "duplicate tags are dropped"
+    );
+    assert_eq!(config.feeds[1].title, None);
+    assert!(config.feeds[1].tags.is_empty());
+    assert_eq!(config.feeds[2].url, "feeds/local.xml");
+    assert_eq!(config.keys["quit"], ["q"]);
+    assert_eq!(config.keys["down"], ["j", "Down"]);
+    assert_eq!(
+        config.views,
+        [View {
+            name: "Unread".into(),
+            query: "unread".into()
+        }]
+    );
+}
+
+#[test]
+fn syntax_errors_name_the_line() {
+    let (line, key, message) = invalid("[settings]\nconcurrency = 4\nper_host = = 2\n");
+    assert_eq!(line, 3);
+    assert_eq!(key, "settings.per_host");
+    assert!(!message.is_empty());
+    let (line, _, _) = invalid("# c\n\n[[feeds]]\nurl = \"https://a\ntitle = \"x\"\n");
+    assert_eq!(
+        line, 4,
+        "an unterminated string is reported where it starts"
+    );
+}
+
+#[test]
+fn unknown_keys_are_errors_at_their_line() {
+    let (line, key, message) = invalid("[settings]\nconcurrency = 4\nconcurency = 3\n");
+    assert_eq!((line, key.as_str()), (3, "settings.concurency"));
+    assert!(message.contains("unknown key `concurency`"), "{message}");
+    assert!(
+        message.contains("`concurrency`"),
+        "suggests the real keys: {message}"
+    );
+
+    let (line, key, _) = invalid("\n\n[setings]\nconcurrency = 3\n");
+    assert_eq!((line, key.as_str()), (3, "setings"));
+
+    let text = "[[feeds]]\nurl = \"https://a/\"\n\n[[feeds]]\nurl = \"https://b/\"\nurl2 = \"x\"\n";
+    let (line, key, _) = invalid(text);
+    assert_eq!((line, key.as_str()), (6, "feeds[2].url2"));
+
+    let (line, key, _) = invalid("[[views]]\nname = \"a\"\nquery = \"b\"\nsort = \"c\"\n");
+    assert_eq!((line, key.as_str()), (4, "views[1].sort"));
+}
+
+#[test]
+fn wrong_types_are_errors_at_their_line() {
+    let (line, key, message) = invalid("[settings]\n\nconcurrency = \"8\"\n");
+    assert_eq!((line, key.as_str()), (3, "settings.concurrency"));
+    assert!(message.contains("expected a whole number"), "{message}");
+
+    let (line, key, message) = invalid("[settings]\nrefresh_on_start = \"yes\"\n");
+    assert_eq!((line, key.as_str()), (2, "settings.refresh_on_start"));
+    assert!(message.contains("boolean"), "{message}");
+
+    let text =
+        "[[feeds]]\nurl = \"https://a/\"\n\n[[feeds]]\nurl = \"https://b/\"\ntags = [\"a\", 3]\n";
+    let (line, key, _) = invalid(text);
+    assert_eq!((line, key.as_str()), (6, "feeds[2].tags[2]"));
+
+    let (line, key, message) = invalid("[keys]\nquit = \"q\"\nhelp = 1\n");
+    assert_eq!((line, key.as_str()), (3, "keys.help"));
+    assert!(message.contains("list of keys"), "{message}");
+}
+
+#[test]
+fn missing_required_keys_name_the_table() {
+    let (line, key, message) =
+        invalid("[[feeds]]\nurl = \"https://a/\"\n\n[[feeds]]\ntitle = \"x\"\n");
+    assert_eq!((line, key.as_str()), (4, "feeds[2]"));
+    assert!(message.contains("missing key `url`"), "{message}");
+}
+
+#[test]
+fn out_of_range_settings_are_errors() {
+    for (text, key) in [
+        ("[settings]\nconcurrency = 0", "settings.concurrency"),
+        ("[settings]\nconcurrency = 257", "settings.concurrency"),
+        ("[settings]\nper_host = 0", "settings.per_host"),
+        (
+            "[settings]\nconnect_timeout_secs = -1",
+            "settings.connect_timeout_secs",
+        ),
+        ("[settings]\ntimeout_secs = 0", "settings.timeout_secs"),
+        ("[settings]\nmax_feed_mb = 0", "settings.max_feed_mb"),
+        ("[settings]\nkeep_days = -3", "settings.keep_days"),
+        ("[settings]\nuser_agent = \"\"", "settings.user_agent"),
+        ("[settings]\nuser_agent = \"a\\nb\"", "settings.user_agent"),
+    ] {
+        let (line, got, message) = invalid(text);
+        assert_eq!((line, got.as_str()), (2, key), "{text}: {message}");
+    }
+    let (_, _, message) = invalid("[settings]\nconcurrency = 1000");
+    assert!(message.contains("1 to 256"), "{message}");
+    assert!(parse("[settings]\nconcurrency = 256").is_ok());
+    assert!(parse("[settings]\nconcurrency = 1").is_ok());
+}
+
+#[test]
+fn bad_feed_values_are_errors() {
+    let feed = |body: &str| format!("[settings]\n\n[[feeds]]\n{body}\n");
+    for (body, key, hint) in [
+        ("url = \"\"", "feeds[1].url", "empty"),
+        ("url = \"   \"", "feeds[1].url", "empty"),
+        ("url = \"ftp://example.com/feed\"", "feeds[1].url", "`ftp:`"),
+        ("url = \"gopher://x\"", "feeds[1].url", "not supported"),
+        ("url = \"http://\"", "feeds[1].url", "not a valid URL"),
+        ("url = \" https://a/\"", "feeds[1].url", "spaces"),
+    ] {
+        let (line, got, message) = invalid(&feed(body));
+        assert_eq!((line, got.as_str()), (4, key), "{body}");
+        assert!(message.contains(hint), "{body}: {message}");
+    }
+    let (line, key, _) = invalid(&feed("url = \"https://a/\"\ntitle = \" \""));
+    assert_eq!((line, key.as_str()), (5, "feeds[1].title"));
+    let (line, key, _) = invalid(&feed("url = \"https://a/\"\ntags = [\"ok\",\n  \"\"]"));
+    assert_eq!((line, key.as_str()), (6, "feeds[1].tags[2]"));
+}
+
+#[test]
+fn duplicate_urls_are_an_error_at_the_second() {
+    let text = "[[feeds]]\nurl = \"https://a/\"\n\n[[feeds]]\nurl = \"https://b/\"\n\n[[feeds]]\n\
+                url = \"https://a/\"\n";
+    let (line, key, message) = invalid(text);
+    assert_eq!((line, key.as_str()), (8, "feeds[3].url"));
+    assert!(message.contains("feeds[1]"), "{message}");
+}
+
+#[test]
+fn errors_display_file_line_key_and_message() {
+    let err = parse("[settings]\nper_host = 0\n").unwrap_err().to_string();
+    assert!(
+        err.starts_with("/cfg/config.toml:2: settings.per_host: 0 is out of range"),
+        "{err}"
+    );
+}
+
+#[test]
+fn load_or_init_writes_the_default_once_then_reads_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/dir/config.toml");
+    let (config, created) = Config::load_or_init(&path).unwrap();
+    assert!(created);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), DEFAULT_CONFIG);
+    assert_eq!(config, parse(DEFAULT_CONFIG).unwrap());
+
+    std::fs::write(&path, "[settings]\nconcurrency = 3\n").unwrap();
+    let (config, created) = Config::load_or_init(&path).unwrap();
+    assert!(!created);
+    assert_eq!(config.settings.concurrency, 3);
+
+    std::fs::write(&path, "[settings]\nconcurrency = 0\n").unwrap();
+    match Config::load_or_init(&path) {
+        Err(ConfigError::Invalid { path: p, line, .. }) => {
+            assert_eq!(p, path);
+            assert_eq!(line, 2);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn check_feed_url_accepts_what_the_fetcher_can_read() {
+    for ok in [
+        "https://example.com/feed",
+        "http://127.0.0.1:8080/x.xml",
+        "file:///tmp/x.xml",
+        "/home/u/feed.xml",
+        "feeds/x.xml",
+        "C:\\feeds\\x.xml",
+    ] {
+        assert!(check_feed_url(ok).is_ok(), "{ok}");
+    }
+    for bad in [
+        "",
+        "mailto:a@b.c",
+        "query:x:unread",
+        "https://",
+        "javascript:alert(1)",
+    ] {
+        assert!(check_feed_url(bad).is_err(), "{bad}");
+    }
+}
