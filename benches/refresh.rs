@@ -1020,6 +1020,8 @@ impl Timer {
 struct Sample {
     secs: f64,
     rss_kb: Option<u64>,
+    /// User plus system CPU seconds of the child.
+    cpu_secs: Option<f64>,
     counts: Counts,
 }
 
@@ -1040,7 +1042,7 @@ fn measure(
         Some(timer) => {
             let mut cmd = Command::new(&timer.time_bin);
             cmd.arg("-f")
-                .arg("%M")
+                .arg("%M %U %S")
                 .arg("-o")
                 .arg(&rss_file)
                 .args(command);
@@ -1074,12 +1076,24 @@ fn measure(
             tail.join("\n")
         );
     }
-    let rss_kb = fs::read_to_string(&rss_file)
-        .ok()
-        .and_then(|text| text.lines().last().and_then(|l| l.trim().parse().ok()));
+    // `time` writes "Command exited with ..." first when the child fails; the figures are last.
+    let figures = fs::read_to_string(&rss_file).unwrap_or_default();
+    let fields: Vec<&str> = figures
+        .lines()
+        .last()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let rss_kb = fields.first().and_then(|f| f.parse().ok());
+    let cpu_secs = match (fields.get(1), fields.get(2)) {
+        (Some(user), Some(sys)) => user.parse::<f64>().ok().zip(sys.parse::<f64>().ok()),
+        _ => None,
+    }
+    .map(|(user, sys)| user + sys);
     Ok(Sample {
         secs,
         rss_kb,
+        cpu_secs,
         counts,
     })
 }
@@ -1276,6 +1290,9 @@ impl Row {
     fn median_secs(&self) -> Option<f64> {
         median(self.samples.iter().map(|s| s.secs).collect())
     }
+    fn median_cpu_secs(&self) -> Option<f64> {
+        median(self.samples.iter().filter_map(|s| s.cpu_secs).collect())
+    }
     fn median_rss_mb(&self) -> Option<f64> {
         let rss: Vec<f64> = self
             .samples
@@ -1357,8 +1374,11 @@ fn bench_tool(
             match result {
                 Ok(sample) => {
                     println!(
-                        "  {label}: {:.3} s, peak RSS {}, server: {} x 200, {} x 304, {} other, {} connections",
+                        "  {label}: {:.3} s, CPU {}, peak RSS {}, server: {} x 200, {} x 304, {} other, {} connections",
                         sample.secs,
+                        sample
+                            .cpu_secs
+                            .map_or("n/a".into(), |s| format!("{s:.2} s")),
                         sample
                             .rss_kb
                             .map_or("n/a".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
@@ -1406,11 +1426,14 @@ fn print_report(options: &Options, rows: &[Row]) {
         options.feeds, options.runs
     );
     println!(
-        "{:<9} {:<5} {:>9} {:>13} {:>9}  server (200/304 per run)",
-        "tool", "run", "seconds", "peak RSS MB", "articles"
+        "{:<9} {:<5} {:>9} {:>9} {:>13} {:>9}  server (200/304 per run)",
+        "tool", "run", "seconds", "CPU s", "peak RSS MB", "articles"
     );
     for row in rows {
         let secs = row.median_secs().map_or("-".into(), |s| format!("{s:.3}"));
+        let cpu = row
+            .median_cpu_secs()
+            .map_or("-".into(), |s| format!("{s:.2}"));
         let rss = row
             .median_rss_mb()
             .map_or("-".into(), |m| format!("{m:.1}"));
@@ -1422,7 +1445,7 @@ fn print_report(options: &Options, rows: &[Row]) {
             format!("  FAILED: {}", e.lines().next().unwrap_or(""))
         });
         println!(
-            "{:<9} {:<5} {secs:>9} {rss:>13} {articles:>9}  {server}{note}",
+            "{:<9} {:<5} {secs:>9} {cpu:>9} {rss:>13} {articles:>9}  {server}{note}",
             row.tool, row.run
         );
     }
