@@ -102,12 +102,15 @@ fn parse_document(
         Ok(feed) => feed.entries.is_empty() && feed.title.is_none(),
         Err(_) => true,
     };
-    match (needs_retry, legacy_rewrite(doc)) {
-        (true, Some(rewritten)) => match parser.parse(rewritten.as_slice()) {
+    if !needs_retry {
+        return first;
+    }
+    match legacy_rewrite(doc) {
+        Some(rewritten) => match parser.parse(rewritten.as_slice()) {
             Ok(feed) => Ok(feed),
             Err(_) => first,
         },
-        _ => first,
+        None => first,
     }
 }
 
@@ -213,7 +216,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || haystack.len() < needle.len() {
         return None;
     }
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 /// When the root element is `<rss>` with no version or one feed-rs does not dispatch on
