@@ -196,7 +196,9 @@ fn lex(input: &str) -> Result<Vec<Token>, ParseError> {
         }
         let word: String = chars[start..i].iter().collect();
         let kind = match word.split_once(':') {
-            Some((key, rest)) if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphabetic()) => {
+            Some((key, rest))
+                if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphabetic()) =>
+            {
                 let value_pos = start + key.chars().count() + 1;
                 let value = if rest.is_empty() && chars.get(i) == Some(&'"') {
                     let (text, next) = quoted(&chars, i)?;
@@ -378,8 +380,15 @@ impl Parser {
 
     fn and_expr(&mut self, depth: usize, after: After) -> Result<Expr, ParseError> {
         if !self.starts_term() {
-            if let (0, After::Nothing, Some(Token { kind: Tok::RParen, pos, .. })) =
-                (depth, after, self.peek())
+            if let (
+                0,
+                After::Nothing,
+                Some(Token {
+                    kind: Tok::RParen,
+                    pos,
+                    ..
+                }),
+            ) = (depth, after, self.peek())
             {
                 return Err(ParseError::new(*pos, "unexpected ')'"));
             }

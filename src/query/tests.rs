@@ -181,7 +181,10 @@ fn bad_queries_say_where_and_what_was_expected() {
         ("x \"\"", "at 2: empty phrase"),
         ("*", "at 0: expected a word before '*'"),
         ("is:", "at 3: expected unread, read or starred after 'is:'"),
-        ("is:new", "at 3: expected unread, read or starred after 'is:'"),
+        (
+            "is:new",
+            "at 3: expected unread, read or starred after 'is:'",
+        ),
         ("feed:", "at 5: expected a name after 'feed:'"),
         ("a person:\"  \"", "at 9: expected a name after 'person:'"),
         (
@@ -348,16 +351,28 @@ impl Gen {
         match choice {
             0 | 1 => Expr::Term(self.term()),
             2 => Expr::Not(Box::new(self.expr(depth - 1))),
-            3 => Expr::And((0..2 + self.below(2)).map(|_| self.expr(depth - 1)).collect()),
-            _ => Expr::Or((0..2 + self.below(2)).map(|_| self.expr(depth - 1)).collect()),
+            3 => Expr::And(
+                (0..2 + self.below(2))
+                    .map(|_| self.expr(depth - 1))
+                    .collect(),
+            ),
+            _ => Expr::Or(
+                (0..2 + self.below(2))
+                    .map(|_| self.expr(depth - 1))
+                    .collect(),
+            ),
         }
     }
 
     fn query(&mut self) -> Query {
         Query {
             expr: (self.below(8) != 0).then(|| self.expr(4)),
-            sort: [None, Some(Sort::Newest), Some(Sort::Oldest), Some(Sort::Feed)]
-                [self.below(4)]
+            sort: [
+                None,
+                Some(Sort::Newest),
+                Some(Sort::Oldest),
+                Some(Sort::Feed),
+            ][self.below(4)]
             .or(if self.below(9) == 0 {
                 Some(Sort::Title)
             } else {
