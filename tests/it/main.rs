@@ -5,6 +5,7 @@ mod cli;
 mod config;
 mod corpora;
 mod fetch;
+mod query;
 mod refresh;
 mod store;
 mod support;
