@@ -152,8 +152,12 @@ impl Env {
     }
 }
 
-/// Until the interface lands: refresh, then print the unread articles.
+/// The reader on a terminal; elsewhere (a pipe, a cron job) refresh and print the unread
+/// articles instead.
 fn default_view(env: &mut Env) -> Result<ExitCode> {
+    if io::stdout().is_terminal() && io::stdin().is_terminal() {
+        return reader(env);
+    }
     let args = RefreshArgs {
         feed: Vec::new(),
         json: false,
@@ -168,6 +172,27 @@ fn default_view(env: &mut Env) -> Result<ExitCode> {
         };
         print_list(store, &list)
     })
+}
+
+/// Opens the interactive reader on the cache.
+fn reader(env: &mut Env) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    let fetcher = env.fetcher()?;
+    let (actor, store_thread) = StoreActor::spawn(store);
+    let s = &env.config.settings;
+    let result = crate::ui::run(crate::ui::UiContext {
+        store: actor,
+        fetcher,
+        keep_days: s.keep_days,
+        // The demo's point is to show its feeds arriving.
+        refresh_on_start: s.refresh_on_start || env._demo_dir.is_some(),
+        mark_read_on_open: s.mark_read_on_open,
+        keys: env.config.keys.clone(),
+    });
+    // Let queued writes (read marks) finish before the process ends.
+    let _ = store_thread.join();
+    result?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn refresh_cmd(env: &mut Env, args: &RefreshArgs) -> Result<ExitCode> {

@@ -13,4 +13,5 @@ pub mod model;
 pub mod query;
 pub mod sanitize;
 pub mod store;
+pub mod ui;
 pub mod worker;

@@ -1,5 +1,13 @@
-//! Pure text functions: HTML to text now; the entity extractor joins later.
+//! Pure text functions: HTML to text, and the entity extractor (tokenizer, hashed features,
+//! perceptron tagger, consistency pass).
 //!
 //! Nothing here does I/O at call time.
 
+pub mod features;
+pub mod gazetteer;
 pub mod html;
+pub mod ner;
+pub mod tagger;
+pub mod tokenize;
+
+pub use ner::{Entity, Label, extract};

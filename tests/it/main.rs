@@ -4,8 +4,10 @@
 mod cli;
 mod config;
 mod corpora;
+mod extract;
 mod fetch;
 mod query;
 mod refresh;
 mod store;
 mod support;
+mod ui;

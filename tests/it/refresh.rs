@@ -104,18 +104,20 @@ fn good_bad_and_hostile_feeds_in_one_run_then_a_warm_run() {
     let hostile_title = "Evil \u{1b}[31mred\u{1b}[0m \u{1b}]0;pwned\u{7} \u{202e}txet\u{200b}";
     server.route(
         "/hostile.json",
-        Reply::new(200).header("Content-Type", "application/feed+json").body(
-            serde_json::json!({
-                "version": "https://jsonfeed.org/version/1.1",
-                "title": "Hostile \u{9b}2J feed",
-                "items": [{
-                    "id": "h1",
-                    "title": hostile_title,
-                    "content_html": "<p>body \u{1b}[2J\u{1b}P1;2qdcs\u{1b}\\ end</p>",
-                }]
-            })
-            .to_string(),
-        ),
+        Reply::new(200)
+            .header("Content-Type", "application/feed+json")
+            .body(
+                serde_json::json!({
+                    "version": "https://jsonfeed.org/version/1.1",
+                    "title": "Hostile \u{9b}2J feed",
+                    "items": [{
+                        "id": "h1",
+                        "title": hostile_title,
+                        "content_html": "<p>body \u{1b}[2J\u{1b}P1;2qdcs\u{1b}\\ end</p>",
+                    }]
+                })
+                .to_string(),
+            ),
     );
     let paths = [
         "/good1.xml",
@@ -137,7 +139,11 @@ fn good_bad_and_hostile_feeds_in_one_run_then_a_warm_run() {
     assert!(started.elapsed() < Duration::from_secs(10), "{report}");
     assert_eq!(report["summary"]["ok"], 4, "{report}");
     assert_eq!(report["summary"]["failed"], 5, "{report}");
-    assert_eq!(report["summary"]["new_articles"], 10 + 5 + 10 + 1, "{report}");
+    assert_eq!(
+        report["summary"]["new_articles"],
+        10 + 5 + 10 + 1,
+        "{report}"
+    );
 
     let moved = outcome(&report, &urls[2]);
     assert_eq!(moved["moved_to"], urls[0]);
@@ -179,10 +185,19 @@ fn good_bad_and_hostile_feeds_in_one_run_then_a_warm_run() {
     assert_eq!(hostile["feed"], "Hostile feed");
     let shown = run_json(
         dir.path(),
-        &["show", &hostile["id"].as_i64().unwrap().to_string(), "--json"],
+        &[
+            "show",
+            &hostile["id"].as_i64().unwrap().to_string(),
+            "--json",
+        ],
     );
     let text = shown["text"].as_str().unwrap();
-    assert!(!text.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{text:?}");
+    assert!(
+        !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t'),
+        "{text:?}"
+    );
     assert!(text.contains("body") && text.contains("end"), "{text:?}");
 
     // Failing feeds show their error in `feeds`.
@@ -196,7 +211,10 @@ fn good_bad_and_hostile_feeds_in_one_run_then_a_warm_run() {
     assert!(missing["last_error"].as_str().unwrap().contains("404"));
 
     // Warm run: the good feeds answer 304, nothing is parsed or added.
-    let warm = run_json(dir.path(), &["refresh", "--json", "--feed", &urls[0], "--feed", &urls[1]]);
+    let warm = run_json(
+        dir.path(),
+        &["refresh", "--json", "--feed", &urls[0], "--feed", &urls[1]],
+    );
     assert_eq!(warm["summary"]["not_modified"], 2, "{warm}");
     assert_eq!(warm["summary"]["new_articles"], 0);
     let requests = server.requests("/good1.xml");
@@ -212,10 +230,7 @@ fn good_bad_and_hostile_feeds_in_one_run_then_a_warm_run() {
 #[test]
 fn retry_after_skips_the_feed_until_then() {
     let server = TestServer::start();
-    server.route(
-        "/busy.xml",
-        Reply::new(429).header("Retry-After", "3600"),
-    );
+    server.route("/busy.xml", Reply::new(429).header("Retry-After", "3600"));
     let dir = tempfile::tempdir().unwrap();
     write_config(dir.path(), "", &[server.url("/busy.xml")]);
     let first = run_json(dir.path(), &["refresh", "--json"]);
@@ -246,6 +261,7 @@ fn a_refresh_killed_half_way_leaves_a_consistent_cache() {
     run_json(dir.path(), &["refresh", "--json"]);
     let list = run_json(dir.path(), &["list", "--json"]);
     let first_id = list[0]["id"].as_i64().unwrap();
+    let second_id = list[1]["id"].as_i64().unwrap();
     let out = dateline(dir.path(), &["mark-read", &first_id.to_string()])
         .output()
         .unwrap();
@@ -253,7 +269,7 @@ fn a_refresh_killed_half_way_leaves_a_consistent_cache() {
     {
         let mut store = dateline::store::Store::open(&dir.path().join("cache.db")).unwrap();
         store
-            .set_starred(dateline::model::ArticleId(first_id + 1), true)
+            .set_starred(dateline::model::ArticleId(second_id), true)
             .unwrap();
     }
 
@@ -283,7 +299,11 @@ fn a_refresh_killed_half_way_leaves_a_consistent_cache() {
         .map(Result::unwrap)
         .collect();
     assert!(!counts.is_empty());
-    assert!(counts.len() < n_feeds, "killed before the end: {}", counts.len());
+    assert!(
+        counts.len() < n_feeds,
+        "killed before the end: {}",
+        counts.len()
+    );
     for (feed, count) in &counts {
         assert_eq!(*count, 50, "feed {feed} stored partially");
     }
@@ -300,7 +320,7 @@ fn a_refresh_killed_half_way_leaves_a_consistent_cache() {
             .clone()
     };
     assert_eq!(by_id(first_id)["read"], true);
-    assert_eq!(by_id(first_id + 1)["starred"], true);
+    assert_eq!(by_id(second_id)["starred"], true);
     let again = run_json(dir.path(), &["refresh", "--json"]);
     assert_eq!(again["summary"]["failed"], 0, "{again}");
 }

@@ -1,0 +1,659 @@
+//! Trains the entity tagger shipped in `assets/model/ner.bin`.
+//!
+//! Reads CoNLL-2003 (4 columns, IOB1), wikigold (2 columns, IOB1) and optionally the GMB CSV
+//! (unzip it first: `unzip -p ../shared/data/gmb/ner_dataset.csv.zip > gmb.csv`), trains an
+//! averaged perceptron with a fixed shuffling seed (same data and seed give the same bytes),
+//! picks the epoch with the best micro F1 on eng.testa, reports P/R/F1 on eng.testa and on
+//! the seed articles, and writes the model. Training text is never written anywhere.
+//!
+//! Build and run: `cargo build --release --bin dateline-train && target/release/dateline-train`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+use sha2::{Digest, Sha256};
+
+use dateline::extract::features::{DocContext, USES_GAZETTEER, gazetteer_info, sentence_features};
+use dateline::extract::ner::{Label, consistency_pass, extract_with, spans, tag_document};
+use dateline::extract::tagger::{Model, Trainer};
+
+#[derive(Parser, Debug)]
+#[command(about = "Train dateline's entity tagger")]
+struct Args {
+    /// Directory with conll2003/, wikigold/ and gmb/.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Directory with the seed articles (*.gold.jsonl).
+    #[arg(long, default_value = "../shared/seed")]
+    seed_dir: PathBuf,
+    /// The unzipped GMB CSV (cp1252); omitted means GMB is not used.
+    #[arg(long)]
+    gmb: Option<PathBuf>,
+    /// Leave wikigold out of training.
+    #[arg(long)]
+    no_wikigold: bool,
+    /// Maximum number of epochs (the best on eng.testa is kept).
+    #[arg(long, default_value_t = 20)]
+    epochs: usize,
+    /// Stop after this many epochs without improvement on eng.testa.
+    #[arg(long, default_value_t = 4)]
+    patience: usize,
+    /// log2 of the number of feature buckets.
+    #[arg(long, default_value_t = 18)]
+    log2_buckets: u32,
+    /// Seed of the shuffling order.
+    #[arg(long, default_value_t = 20230907)]
+    rng_seed: u64,
+    /// Where to write the model.
+    #[arg(long, default_value = "assets/model/ner.bin")]
+    out: PathBuf,
+    /// Only evaluate (and time) the existing model at --out, do not train.
+    #[arg(long)]
+    eval_only: bool,
+    /// Also measure words/second of `extract` on the eng.testa text.
+    #[arg(long)]
+    speed: bool,
+}
+
+/// A document: sentences of tokens with BIO tag ids.
+struct Doc {
+    sents: Vec<Vec<String>>,
+    tags: Vec<Vec<u8>>,
+}
+
+fn tag_id(label: &str, begin: bool) -> u8 {
+    match (label, begin) {
+        ("PER", true) => 1,
+        ("PER", false) => 2,
+        ("LOC", true) => 3,
+        ("LOC", false) => 4,
+        ("ORG", true) => 5,
+        ("ORG", false) => 6,
+        _ => 0,
+    }
+}
+
+/// Reads CoNLL (any number of columns; first = word, last = IOB1/IOB2 tag; MISC -> O).
+fn read_conll(path: &Path) -> Result<Vec<Doc>> {
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut docs = vec![Doc {
+        sents: Vec::new(),
+        tags: Vec::new(),
+    }];
+    let mut words: Vec<String> = Vec::new();
+    let mut tags: Vec<u8> = Vec::new();
+    let mut prev_label = String::new();
+    let flush = |docs: &mut Vec<Doc>, words: &mut Vec<String>, tags: &mut Vec<u8>| {
+        if !words.is_empty()
+            && let Some(d) = docs.last_mut()
+        {
+            d.sents.push(std::mem::take(words));
+            d.tags.push(std::mem::take(tags));
+        }
+    };
+    for line in text.lines() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.is_empty() {
+            flush(&mut docs, &mut words, &mut tags);
+            prev_label.clear();
+            continue;
+        }
+        if cols[0] == "-DOCSTART-" {
+            flush(&mut docs, &mut words, &mut tags);
+            if docs.last().is_some_and(|d| !d.sents.is_empty()) {
+                docs.push(Doc {
+                    sents: Vec::new(),
+                    tags: Vec::new(),
+                });
+            }
+            prev_label.clear();
+            continue;
+        }
+        let (Some(word), Some(tag)) = (cols.first(), cols.last()) else {
+            continue;
+        };
+        let (prefix, label) = tag.split_once('-').unwrap_or(("O", ""));
+        let begin = prefix == "B" || label != prev_label;
+        tags.push(tag_id(label, begin));
+        words.push((*word).to_string());
+        prev_label = if prefix == "O" {
+            String::new()
+        } else {
+            label.to_string()
+        };
+    }
+    flush(&mut docs, &mut words, &mut tags);
+    docs.retain(|d| !d.sents.is_empty());
+    Ok(docs)
+}
+
+/// Windows-1252 to UTF-8 (the GMB CSV's encoding).
+fn decode_cp1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| {
+            if (0x80..0xA0).contains(&b) {
+                HIGH[usize::from(b - 0x80)]
+            } else {
+                char::from(b)
+            }
+        })
+        .collect()
+}
+
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
+const GMB_TITLES: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "secretary",
+    "general",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "senator",
+    "governor",
+    "vice",
+    "foreign",
+    "defense",
+    "defence",
+    "premier",
+    "leader",
+    "chief",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "commander",
+    "lieutenant",
+    "colonel",
+    "sheikh",
+    "prince",
+    "judge",
+    "mayor",
+    "sen.",
+    "gen.",
+    "rep.",
+    "gov.",
+    "col.",
+    "lt.",
+    "cardinal",
+    "ayatollah",
+    "archbishop",
+    "interior",
+    "finance",
+    "state",
+    "u.s.",
+    "deputy",
+    "director",
+    "opposition",
+    "former",
+    "chairman",
+    "justice",
+    "emir",
+    "crown",
+];
+
+const GPE_NOT_DEMONYM: &[&str] = &[
+    "mali", "malawi", "burundi", "djibouti", "brunei", "hawaii", "helsinki", "delhi", "nairobi",
+];
+
+fn gmb_demonym(word: &str) -> bool {
+    let w = word.to_lowercase();
+    if GPE_NOT_DEMONYM.contains(&w.as_str()) {
+        return false;
+    }
+    [
+        "ian", "ians", "ean", "eans", "can", "cans", "ese", "ish", "ban", "bans", "lan", "lans",
+        "ghan", "ghans", "i", "is", "ch", "ss", "ek", "eks", "rb", "rbs", "ab", "abs", "ds", "ar",
+        "ars",
+    ]
+    .iter()
+    .any(|s| w.ends_with(s))
+}
+
+/// Reads the GMB CSV; every sentence becomes its own document (GMB has no boundaries).
+fn read_gmb(path: &Path) -> Result<Vec<Doc>> {
+    let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = decode_cp1252(&bytes);
+    let mut docs = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut raw: Vec<String> = Vec::new();
+    let finish = |docs: &mut Vec<Doc>, words: &mut Vec<String>, raw: &mut Vec<String>| {
+        if words.is_empty() {
+            return;
+        }
+        let n = words.len();
+        let mut tags = vec![0u8; n];
+        let mut i = 0;
+        while i < n {
+            let Some((_, kind)) = raw[i].split_once('-') else {
+                i += 1;
+                continue;
+            };
+            let kind = kind.to_string();
+            let mut j = i + 1;
+            while j < n && raw[j] == format!("I-{kind}") {
+                j += 1;
+            }
+            let mut a = i;
+            let label = match kind.as_str() {
+                "per" => {
+                    while a < j && GMB_TITLES.contains(&words[a].to_lowercase().as_str()) {
+                        a += 1;
+                    }
+                    "PER"
+                }
+                "geo" => "LOC",
+                "gpe" if !(j - i == 1 && gmb_demonym(&words[i])) => "LOC",
+                "org" => "ORG",
+                _ => "",
+            };
+            for (k, tag) in tags.iter_mut().enumerate().take(j).skip(a) {
+                *tag = tag_id(label, k == a);
+            }
+            i = j;
+        }
+        docs.push(Doc {
+            sents: vec![std::mem::take(words)],
+            tags: vec![tags],
+        });
+        raw.clear();
+    };
+    for line in text.lines().skip(1) {
+        let f = csv_fields(line);
+        if f.len() < 4 {
+            continue;
+        }
+        if !f[0].is_empty() {
+            finish(&mut docs, &mut words, &mut raw);
+        }
+        words.push(f[1].clone());
+        raw.push(f[3].clone());
+    }
+    finish(&mut docs, &mut words, &mut raw);
+    Ok(docs)
+}
+
+/// A training sentence with precomputed hashed features.
+struct Example {
+    feats: Vec<u32>,
+    starts: Vec<u32>,
+    gold: Vec<u8>,
+}
+
+fn featurize(docs: &[Doc], log2_buckets: u32) -> Vec<Example> {
+    let mut out = Vec::new();
+    for d in docs {
+        let ctx = DocContext::new(&d.sents);
+        for (s, t) in d.sents.iter().zip(&d.tags) {
+            let words: Vec<&str> = s.iter().map(String::as_str).collect();
+            let gaz = gazetteer_info(&words);
+            let mut feats = Vec::new();
+            let mut starts = Vec::new();
+            sentence_features(&words, &ctx, &gaz, log2_buckets, &mut feats, &mut starts);
+            out.push(Example {
+                feats,
+                starts,
+                gold: t.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Per-label true positives, false positives and false negatives.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: [usize; 3],
+    fp: [usize; 3],
+    fn_: [usize; 3],
+}
+
+fn label_index(l: Label) -> usize {
+    match l {
+        Label::Per => 0,
+        Label::Loc => 1,
+        Label::Org => 2,
+    }
+}
+
+impl Counts {
+    fn add_sets(&mut self, gold: &[(usize, usize, Label)], pred: &[(usize, usize, Label)]) {
+        for p in pred {
+            if gold.contains(p) {
+                self.tp[label_index(p.2)] += 1;
+            } else {
+                self.fp[label_index(p.2)] += 1;
+            }
+        }
+        for g in gold {
+            if !pred.contains(g) {
+                self.fn_[label_index(g.2)] += 1;
+            }
+        }
+    }
+
+    fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
+        let p = if tp + fp == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fp) as f64
+        };
+        let r = if tp + fn_ == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fn_) as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (100.0 * p, 100.0 * r, 100.0 * f)
+    }
+
+    fn micro_f1(&self) -> f64 {
+        Self::prf(
+            self.tp.iter().sum(),
+            self.fp.iter().sum(),
+            self.fn_.iter().sum(),
+        )
+        .2
+    }
+
+    fn print(&self, title: &str) {
+        println!("{title}");
+        for (i, name) in ["PER", "LOC", "ORG"].iter().enumerate() {
+            let (p, r, f) = Self::prf(self.tp[i], self.fp[i], self.fn_[i]);
+            println!(
+                "  {name}   P {p:5.1}  R {r:5.1}  F1 {f:5.1}  (tp {} fp {} fn {})",
+                self.tp[i], self.fp[i], self.fn_[i]
+            );
+        }
+        let (p, r, f) = Self::prf(
+            self.tp.iter().sum(),
+            self.fp.iter().sum(),
+            self.fn_.iter().sum(),
+        );
+        println!("  micro P {p:5.1}  R {r:5.1}  F1 {f:5.1}");
+    }
+}
+
+fn evaluate(model: &Model, docs: &[Doc], consistency: bool) -> Counts {
+    let mut c = Counts::default();
+    for d in docs {
+        let mut pred = tag_document(model, &d.sents);
+        if consistency {
+            consistency_pass(&d.sents, &mut pred);
+        }
+        for (g, p) in d.tags.iter().zip(&pred) {
+            c.add_sets(&spans(g), &spans(p));
+        }
+    }
+    c
+}
+
+#[derive(serde::Deserialize)]
+struct GoldEntity {
+    start: usize,
+    end: usize,
+    label: String,
+    #[serde(default)]
+    optional: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct GoldDoc {
+    id: String,
+    text: String,
+    entities: Vec<GoldEntity>,
+}
+
+fn evaluate_seed(model: &Model, dir: &Path) -> Result<Counts> {
+    let mut c = Counts::default();
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".gold.jsonl"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        for line in fs::read_to_string(&path)?
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
+            let doc: GoldDoc = serde_json::from_str(line)
+                .with_context(|| format!("parsing {}", path.display()))?;
+            let mut required = Vec::new();
+            let mut optional = Vec::new();
+            for e in &doc.entities {
+                let Some(label) = Label::parse(&e.label) else {
+                    continue;
+                };
+                if e.optional {
+                    optional.push((e.start, e.end))
+                } else {
+                    required.push((e.start, e.end, label))
+                }
+            }
+            let pred: Vec<(usize, usize, Label)> = extract_with(model, &doc.text)
+                .into_iter()
+                .map(|e| (e.start, e.end, e.label))
+                .filter(|p| required.contains(p) || !optional.contains(&(p.0, p.1)))
+                .collect();
+            let chars: Vec<char> = doc.text.chars().collect();
+            let show = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+            for p in pred.iter().filter(|p| !required.contains(p)) {
+                println!(
+                    "  seed {} false positive: {} {:?}",
+                    doc.id,
+                    p.2.as_str(),
+                    show(p.0, p.1)
+                );
+            }
+            for g in required.iter().filter(|g| !pred.contains(g)) {
+                println!(
+                    "  seed {} missed: {} {:?}",
+                    doc.id,
+                    g.2.as_str(),
+                    show(g.0, g.1)
+                );
+            }
+            c.add_sets(&required, &pred);
+        }
+    }
+    Ok(c)
+}
+
+fn doc_text(d: &Doc) -> String {
+    d.sents
+        .iter()
+        .map(|s| s.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn measure_speed(model: &Model, docs: &[Doc]) {
+    let bytes = model.to_bytes();
+    let t = Instant::now();
+    let loaded = Model::from_bytes(&bytes).map(|m| m == *model);
+    println!(
+        "model load: {:.1} ms (round trip ok: {loaded:?})",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    let texts: Vec<String> = docs.iter().map(doc_text).collect();
+    let words: usize = docs.iter().flat_map(|d| &d.sents).map(Vec::len).sum();
+    let mut best = f64::MAX;
+    let mut found = 0;
+    let runs = 10;
+    let cpu_start = cpu_seconds();
+    for _ in 0..runs {
+        let t = Instant::now();
+        found = texts
+            .iter()
+            .map(|t| extract_with(model, t).len())
+            .sum::<usize>();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "speed: {words} words in {best:.3} s wall (best of {runs}) = {:.0} words/s through extract ({found} entities)",
+        words as f64 / best
+    );
+    if let (Some(a), Some(b)) = (cpu_start, cpu_seconds()) {
+        let per_run = (b - a) / f64::from(runs);
+        if per_run > 0.0 {
+            println!(
+                "speed: {per_run:.3} s of CPU per run = {:.0} words/s per core (CPU time; wall time suffers on a shared machine)",
+                words as f64 / per_run
+            );
+        }
+    }
+}
+
+/// User + system CPU seconds of this process from /proc (Linux; 100 ticks per second).
+fn cpu_seconds() -> Option<f64> {
+    let stat = fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+/// SplitMix64, for a reproducible shuffle.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+fn main() -> Result<()> {
+    let args = Args::parse();
+    let t0 = Instant::now();
+    let dev = read_conll(&args.data.join("conll2003/eng.testa"))?;
+    if args.eval_only {
+        let bytes =
+            fs::read(&args.out).with_context(|| format!("reading {}", args.out.display()))?;
+        let model = Model::from_bytes(&bytes)?;
+        evaluate(&model, &dev, true).print("eng.testa (with consistency pass)");
+        evaluate_seed(&model, &args.seed_dir)?.print("seed articles (through extract)");
+        if args.speed {
+            measure_speed(&model, &dev);
+        }
+        return Ok(());
+    }
+    let mut train = read_conll(&args.data.join("conll2003/eng.train"))?;
+    if !args.no_wikigold {
+        train.extend(read_conll(&args.data.join("wikigold/wikigold.conll.txt"))?);
+    }
+    if let Some(gmb) = &args.gmb {
+        let g = read_gmb(gmb)?;
+        println!("GMB: {} sentences", g.len());
+        train.extend(g);
+    }
+    let examples = featurize(&train, args.log2_buckets);
+    let n_tokens: usize = examples.iter().map(|e| e.gold.len()).sum();
+    println!(
+        "training on {} sentences, {n_tokens} tokens; gazetteer features: {USES_GAZETTEER}; features ready after {:.1} s",
+        examples.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    if examples.is_empty() {
+        bail!("no training data found under {}", args.data.display());
+    }
+    let mut trainer = Trainer::new(args.log2_buckets, u32::from(USES_GAZETTEER));
+    let mut rng = Rng(args.rng_seed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut scratch = Vec::new();
+    let mut best: Option<(f64, usize, Model)> = None;
+    for epoch in 1..=args.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut errors = 0;
+        for &k in &order {
+            let e = &examples[k];
+            errors += trainer.learn(&e.feats, &e.starts, &e.gold, &mut scratch);
+        }
+        let model = trainer.averaged();
+        let f1 = evaluate(&model, &dev, true).micro_f1();
+        println!(
+            "epoch {epoch:2}: {errors} token errors, eng.testa F1 {f1:.2} ({:.1} s)",
+            t0.elapsed().as_secs_f64()
+        );
+        if best.as_ref().is_none_or(|(b, _, _)| f1 > *b) {
+            best = Some((f1, epoch, model));
+        } else if best
+            .as_ref()
+            .is_some_and(|(_, e, _)| epoch - e >= args.patience)
+        {
+            break;
+        }
+    }
+    let Some((_, epoch, model)) = best else {
+        bail!("no epochs were run")
+    };
+    println!(
+        "best epoch {epoch}; training took {:.1} s",
+        t0.elapsed().as_secs_f64()
+    );
+    evaluate(&model, &dev, false).print("eng.testa (tagger only)");
+    evaluate(&model, &dev, true).print("eng.testa (with consistency pass)");
+    evaluate_seed(&model, &args.seed_dir)?.print("seed articles (through extract)");
+    let bytes = model.to_bytes();
+    if let Some(parent) = args.out.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    println!(
+        "wrote {} ({} bytes), sha256 {digest}",
+        args.out.display(),
+        bytes.len()
+    );
+    if args.speed {
+        measure_speed(&model, &dev);
+    }
+    Ok(())
+}

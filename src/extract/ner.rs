@@ -1,0 +1,386 @@
+//! Named-entity extraction: people, places and organisations in article text.
+//!
+//! [`extract`] tokenizes, splits sentences, tags every sentence with the embedded model
+//! (loaded lazily once from `assets/model/`), turns BIO tags into spans, and then runs a
+//! document-level consistency pass: a later `Stoltenberg` becomes PER once `Jens Stoltenberg`
+//! was tagged PER, diacritics-insensitively, and untagged repeats or parts of an earlier
+//! multi-word place or organisation get its label. Pure: no I/O at call time.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::features::{DocContext, gazetteer_info, sentence_features};
+use super::gazetteer::{GazFlags, Gazetteers};
+use super::tagger::{Model, ModelError};
+use super::tokenize::{Token, sentences, tokenize};
+
+/// The kind of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    /// A person.
+    Per,
+    /// A place: country, city, region, river ...
+    Loc,
+    /// An organisation: company, party, agency, team ...
+    Org,
+}
+
+impl Label {
+    /// The CoNLL name: `PER`, `LOC` or `ORG`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Loc => "LOC",
+            Label::Org => "ORG",
+        }
+    }
+
+    /// Parses `PER`, `LOC` or `ORG` (any case).
+    pub fn parse(s: &str) -> Option<Label> {
+        match s.to_ascii_uppercase().as_str() {
+            "PER" => Some(Label::Per),
+            "LOC" => Some(Label::Loc),
+            "ORG" => Some(Label::Org),
+            _ => None,
+        }
+    }
+
+    fn from_tag(tag: u8) -> Option<Label> {
+        match tag {
+            1 | 2 => Some(Label::Per),
+            3 | 4 => Some(Label::Loc),
+            5 | 6 => Some(Label::Org),
+            _ => None,
+        }
+    }
+
+    fn begin_tag(self) -> u8 {
+        match self {
+            Label::Per => 1,
+            Label::Loc => 3,
+            Label::Org => 5,
+        }
+    }
+}
+
+/// One entity mention found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Offset of the first char, in chars (Unicode scalar values) from the start of the input.
+    pub start: usize,
+    /// Offset one past the last char, in chars.
+    pub end: usize,
+    pub label: Label,
+    /// The mention exactly as written in the input.
+    pub text: String,
+}
+
+static EMBEDDED: &[u8] = include_bytes!("../../assets/model/ner.bin");
+
+/// The model shipped in `assets/model/ner.bin`, parsed on first use.
+pub fn embedded_model() -> Result<&'static Model, &'static ModelError> {
+    static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(EMBEDDED)).as_ref()
+}
+
+/// People, places and organisations in `text`, in text order, with char offsets.
+///
+/// Returns nothing if the embedded model is unusable (which a test guards against).
+pub fn extract(text: &str) -> Vec<Entity> {
+    match embedded_model() {
+        Ok(model) => extract_with(model, text),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// [`extract`] with an explicit model (tests, training evaluation).
+pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
+    let tokens = tokenize(text);
+    let ranges = sentences(&tokens);
+    let sents: Vec<Vec<&str>> = ranges
+        .iter()
+        .map(|r| tokens[r.clone()].iter().map(|t| t.norm.as_ref()).collect())
+        .collect();
+    let mut tags = tag_document(model, &sents);
+    consistency_pass(&sents, &mut tags);
+    let mut out = Vec::new();
+    for (r, stags) in ranges.iter().zip(&tags) {
+        for (a, b, label) in spans(stags) {
+            let toks: &[Token<'_>] = &tokens[r.start + a..r.start + b];
+            let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+                continue;
+            };
+            let start_byte = first.text.as_ptr() as usize - text.as_ptr() as usize;
+            let end_byte = last.text.as_ptr() as usize - text.as_ptr() as usize + last.text.len();
+            out.push(Entity {
+                start: first.start,
+                end: last.end,
+                label,
+                text: text[start_byte..end_byte].to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// BIO tags (see [`super::tagger::TAG_NAMES`]) for every sentence of one document.
+pub fn tag_document<S: AsRef<str>>(model: &Model, sents: &[Vec<S>]) -> Vec<Vec<u8>> {
+    let doc = DocContext::new(sents);
+    let mut feats = Vec::new();
+    let mut starts = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    sents
+        .iter()
+        .map(|s| {
+            words.clear();
+            words.extend(s.iter().map(AsRef::as_ref));
+            feats.clear();
+            starts.clear();
+            let gaz = gazetteer_info(&words);
+            sentence_features(
+                &words,
+                &doc,
+                &gaz,
+                model.log2_buckets,
+                &mut feats,
+                &mut starts,
+            );
+            let mut out = Vec::with_capacity(words.len());
+            model.tag(&feats, &starts, &mut out);
+            out
+        })
+        .collect()
+}
+
+/// Entity spans `(first token, end token exclusive, label)` of a BIO tag sequence.
+pub fn spans(tags: &[u8]) -> Vec<(usize, usize, Label)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        match Label::from_tag(tags[i]) {
+            Some(label) => {
+                let mut j = i + 1;
+                while j < tags.len() && tags[j] == label.begin_tag() + 1 {
+                    j += 1;
+                }
+                out.push((i, j, label));
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Lower-cases and strips common Latin diacritics (`Vučić` -> `vucic`).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let base = match c {
+            'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+            'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+            'ĥ' | 'ħ' => 'h',
+            'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+            'ĵ' => 'j',
+            'ķ' => 'k',
+            'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+            'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+            'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+            'ŕ' | 'ŗ' | 'ř' => 'r',
+            'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+            'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
+            'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+            'ŵ' => 'w',
+            'ý' | 'ÿ' | 'ŷ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ß' => {
+                out.push_str("ss");
+                continue;
+            }
+            '\u{0300}'..='\u{036F}' => continue,
+            other => other,
+        };
+        out.push(base);
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Gazetteer flags that keep a token from being relabelled as a person.
+const NOT_PERSON: GazFlags = GazFlags(
+    GazFlags::PLACE.0
+        | GazFlags::COUNTRY.0
+        | GazFlags::CAPITAL.0
+        | GazFlags::CONTINENT.0
+        | GazFlags::ORG.0
+        | GazFlags::DEMONYM.0,
+);
+
+const CONNECTORS: &[&str] = &["of", "and", "the", "for", "de", "&"];
+
+/// Document-level repair of the tags, in place (see the module docs).
+pub fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    // Parts of earlier multi-word PER names, and tokens of earlier multi-word LOC/ORG names,
+    // keyed by folded word, with the (sentence, token) where they were first seen.
+    let mut per_parts: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut phrase_parts: HashMap<String, (Label, (usize, usize))> = HashMap::new();
+    for (si, (s, t)) in sents.iter().zip(tags.iter()).enumerate() {
+        for (a, b, label) in spans(t) {
+            if b - a < 2 {
+                continue;
+            }
+            for w in &s[a..b] {
+                let w = w.as_ref();
+                if !capitalised(w) || w.chars().count() < 2 {
+                    continue;
+                }
+                let key = fold(w);
+                if label == Label::Per {
+                    per_parts.entry(key).or_insert((si, b));
+                } else {
+                    phrase_parts.entry(key).or_insert((label, (si, b)));
+                }
+            }
+        }
+    }
+    if per_parts.is_empty() && phrase_parts.is_empty() {
+        return;
+    }
+    for (si, s) in sents.iter().enumerate() {
+        let all_caps_line = s
+            .iter()
+            .filter(|w| w.as_ref().chars().any(char::is_lowercase))
+            .count()
+            == 0;
+        let n = s.len();
+        let mut i = 0;
+        while i < n {
+            let w = s[i].as_ref();
+            if !capitalised(w) || all_caps_line && w.chars().count() < 2 {
+                i += 1;
+                continue;
+            }
+            let key = fold(w);
+            let after = |pos: (usize, usize)| (si, i) >= pos;
+            let t = tags[si][i];
+            // A lone token that is part of an earlier person's name is that person.
+            if let Some(&pos) = per_parts.get(&key) {
+                // A token the tagger labelled otherwise keeps its label if it is a known place or
+                // organisation ("Kosovo" after a mistagged "Kosovo Force"); else it is relabelled.
+                let lone =
+                    t % 2 == 1 && tags[si].get(i + 1).is_none_or(|&nx| nx == 0 || nx % 2 == 1);
+                let known_other = || Gazetteers::embedded().word_flags(w).intersects(NOT_PERSON);
+                if after(pos) && (t == 0 || (lone && t != 1 && !known_other())) {
+                    tags[si][i] = Label::Per.begin_tag();
+                }
+                i += 1;
+                continue;
+            }
+            // An untagged run of capitalised tokens from an earlier multi-word place/organisation.
+            if t == 0
+                && i > 0
+                && let Some(&(label, pos)) = phrase_parts.get(&key)
+            {
+                let mut j = i + 1;
+                while j < n
+                    && tags[si][j] == 0
+                    && capitalised(s[j].as_ref())
+                    && phrase_parts
+                        .get(&fold(s[j].as_ref()))
+                        .is_some_and(|&(l, _)| l == label)
+                {
+                    j += 1;
+                }
+                let bounded =
+                    j >= n || !capitalised(s[j].as_ref()) || CONNECTORS.contains(&s[j].as_ref());
+                if after(pos) && bounded {
+                    tags[si][i] = label.begin_tag();
+                    for tag in &mut tags[si][i + 1..j] {
+                        *tag = label.begin_tag() + 1;
+                    }
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_diacritics() {
+        assert_eq!(fold("Vučić"), "vucic");
+        assert_eq!(fold("Türkiye"), "turkiye");
+        assert_eq!(fold("Łódź"), "lodz");
+    }
+
+    #[test]
+    fn spans_follow_bio() {
+        assert_eq!(
+            spans(&[0, 1, 2, 0, 3, 5, 6]),
+            vec![(1, 3, Label::Per), (4, 5, Label::Loc), (5, 7, Label::Org)]
+        );
+    }
+
+    #[test]
+    fn consistency_labels_later_surname_as_person() {
+        let sents = vec![
+            vec!["Jens", "Stoltenberg", "spoke", "."],
+            vec!["Later", ",", "Stoltenberg", "left", "."],
+            vec!["Vucic", "and", "Vučić", "met", "."],
+        ];
+        let mut tags = vec![vec![1, 2, 0, 0], vec![0, 0, 0, 0, 0], vec![0, 0, 0, 0, 0]];
+        // Give the diacritic form an earlier full mention too.
+        let mut sents2 = sents.clone();
+        sents2.insert(0, vec!["Aleksandar", "Vučić", "arrived"]);
+        tags.insert(0, vec![1, 2, 0]);
+        consistency_pass(&sents2, &mut tags);
+        assert_eq!(tags[2], vec![0, 0, 1, 0, 0]);
+        assert_eq!(tags[3], vec![1, 0, 1, 0, 0]);
+    }
+
+    #[test]
+    fn consistency_keeps_labels_the_tagger_gave() {
+        let sents = vec![
+            vec!["Kosovo", "Force", "left", "."],
+            vec!["In", "Kosovo", "."],
+        ];
+        let mut tags = vec![vec![1, 2, 0, 0], vec![0, 3, 0]];
+        consistency_pass(&sents, &mut tags);
+        assert_eq!(tags[1], vec![0, 3, 0]);
+    }
+
+    #[test]
+    fn consistency_relabels_a_mistagged_surname_but_not_a_country() {
+        let sents = vec![
+            vec!["Vjosa", "Osmani-Sadriu", "and", "Kosovo", "Force"],
+            vec!["Osmani-Sadriu", "visited", "Kosovo", "."],
+        ];
+        let mut tags = vec![vec![1, 2, 0, 1, 2], vec![3, 0, 5, 0]];
+        consistency_pass(&sents, &mut tags);
+        assert_eq!(tags[1], vec![1, 0, 5, 0]);
+    }
+
+    #[test]
+    fn consistency_fills_parts_of_earlier_organisations_only_later() {
+        let sents = vec![
+            vec!["The", "Commission", "met", "."],
+            vec!["The", "European", "Commission", "said", "."],
+            vec!["A", "Commission", "spokesman", "."],
+        ];
+        let mut tags = vec![vec![0, 0, 0, 0], vec![0, 5, 6, 0, 0], vec![0, 0, 0, 0]];
+        consistency_pass(&sents, &mut tags);
+        assert_eq!(tags[0], vec![0, 0, 0, 0]);
+        assert_eq!(tags[2], vec![0, 5, 0, 0]);
+    }
+}

@@ -1,0 +1,371 @@
+//! The sequence tagger: an averaged structured perceptron with first-order Viterbi decoding
+//! over BIO tags for PER, LOC and ORG.
+//!
+//! The model is a flat table of quantised weights (`i16`, one row of [`N_TAGS`] per hashed
+//! feature bucket) plus a tag-transition matrix, so tagging is integer additions and a
+//! 7x7 Viterbi step per token. [`Trainer`] produces it; [`Model::to_bytes`] and
+//! [`Model::from_bytes`] give a compact, deterministic file. No I/O here.
+
+use thiserror::Error;
+
+/// Number of tags: O, B-PER, I-PER, B-LOC, I-LOC, B-ORG, I-ORG.
+pub const N_TAGS: usize = 7;
+/// Tag names in index order.
+pub const TAG_NAMES: [&str; N_TAGS] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"];
+/// Row of the transition matrix used for the sentence start.
+const START: usize = N_TAGS;
+
+const MAGIC: &[u8; 8] = b"DLNERv01";
+
+/// True when tag `to` may follow tag `from` (`None` = sentence start): an `I-X` only after `B-X`/`I-X`.
+pub fn allowed(from: Option<usize>, to: usize) -> bool {
+    if to == 0 || to % 2 == 1 {
+        return true;
+    }
+    matches!(from, Some(f) if f != 0 && f.div_ceil(2) == to / 2)
+}
+
+/// Why a model file could not be used.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ModelError {
+    #[error("the entity model file is not a dateline model (bad magic bytes)")]
+    BadMagic,
+    #[error("the entity model file is truncated or has the wrong size")]
+    BadSize,
+    #[error(
+        "the entity model was built for feature version {found}, this program needs {expected}; retrain it"
+    )]
+    FeatureVersion { found: u32, expected: u32 },
+    #[error("the entity model has an unsupported layout ({0})")]
+    Layout(&'static str),
+}
+
+/// A trained, quantised tagger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Number of feature buckets is `1 << log2_buckets`.
+    pub log2_buckets: u32,
+    /// Feature template version the model was trained with.
+    pub feature_version: u32,
+    /// Bit 0: trained with gazetteer features.
+    pub flags: u32,
+    /// Multiply a quantised weight by this to get the trained value (informational).
+    pub scale: f32,
+    /// `(N_TAGS + 1) x N_TAGS` transition scores; the last row is the sentence start.
+    trans: Vec<i32>,
+    /// `buckets x N_TAGS` emission weights.
+    weights: Vec<i16>,
+}
+
+fn read_u32(b: &[u8], at: usize) -> Result<u32, ModelError> {
+    b.get(at..at + 4)
+        .and_then(|s| s.try_into().ok())
+        .map(u32::from_le_bytes)
+        .ok_or(ModelError::BadSize)
+}
+
+impl Model {
+    /// Parses a model file written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        if bytes.get(..8) != Some(MAGIC.as_slice()) {
+            return Err(ModelError::BadMagic);
+        }
+        let log2_buckets = read_u32(bytes, 8)?;
+        let n_tags = read_u32(bytes, 12)?;
+        let feature_version = read_u32(bytes, 16)?;
+        let flags = read_u32(bytes, 20)?;
+        let scale = f32::from_bits(read_u32(bytes, 24)?);
+        if n_tags as usize != N_TAGS {
+            return Err(ModelError::Layout("tag count"));
+        }
+        if !(8..=26).contains(&log2_buckets) {
+            return Err(ModelError::Layout("bucket count"));
+        }
+        if feature_version != super::features::FEATURE_VERSION {
+            return Err(ModelError::FeatureVersion {
+                found: feature_version,
+                expected: super::features::FEATURE_VERSION,
+            });
+        }
+        let n_trans = (N_TAGS + 1) * N_TAGS;
+        let n_weights = (1usize << log2_buckets) * N_TAGS;
+        let header = 28;
+        if bytes.len() != header + n_trans * 4 + n_weights * 2 {
+            return Err(ModelError::BadSize);
+        }
+        let trans = bytes[header..header + n_trans * 4]
+            .chunks_exact(4)
+            .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let weights = bytes[header + n_trans * 4..]
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(Model {
+            log2_buckets,
+            feature_version,
+            flags,
+            scale,
+            trans,
+            weights,
+        })
+    }
+
+    /// Serialises the model (little-endian, fixed layout; same model -> same bytes).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(28 + self.trans.len() * 4 + self.weights.len() * 2);
+        out.extend_from_slice(MAGIC);
+        for v in [
+            self.log2_buckets,
+            N_TAGS as u32,
+            self.feature_version,
+            self.flags,
+            self.scale.to_bits(),
+        ] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for t in &self.trans {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// Best tag sequence for a sentence whose token `i` has features `feats[starts[i]..starts[i+1]]`.
+    pub fn tag(&self, feats: &[u32], starts: &[u32], out: &mut Vec<u8>) {
+        let n = starts.len().saturating_sub(1);
+        let mut emit = vec![0i32; n * N_TAGS];
+        for i in 0..n {
+            let row = &mut emit[i * N_TAGS..(i + 1) * N_TAGS];
+            for &f in &feats[starts[i] as usize..starts[i + 1] as usize] {
+                let base = f as usize * N_TAGS;
+                if let Some(w) = self.weights.get(base..base + N_TAGS) {
+                    for (r, &x) in row.iter_mut().zip(w) {
+                        *r += i32::from(x);
+                    }
+                }
+            }
+        }
+        viterbi(&emit, n, |from, to| self.trans[from * N_TAGS + to], out);
+    }
+}
+
+/// Fills `out` with the best path through `emit` (`n x N_TAGS`) under `trans(from_row, to)`.
+fn viterbi<T, F>(emit: &[T], n: usize, trans: F, out: &mut Vec<u8>)
+where
+    T: Copy + PartialOrd + std::ops::Add<Output = T> + Default,
+    F: Fn(usize, usize) -> T,
+{
+    out.clear();
+    if n == 0 {
+        return;
+    }
+    let mut back = vec![0u8; n * N_TAGS];
+    let mut score = [T::default(); N_TAGS];
+    let mut valid = [false; N_TAGS];
+    for t in 0..N_TAGS {
+        valid[t] = allowed(None, t);
+        score[t] = trans(START, t) + emit[t];
+    }
+    for i in 1..n {
+        let mut next = [T::default(); N_TAGS];
+        let mut next_valid = [false; N_TAGS];
+        for t in 0..N_TAGS {
+            let mut best: Option<(T, usize)> = None;
+            for f in 0..N_TAGS {
+                if !valid[f] || !allowed(Some(f), t) {
+                    continue;
+                }
+                let s = score[f] + trans(f, t);
+                if best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, f));
+                }
+            }
+            if let Some((s, f)) = best {
+                next[t] = s + emit[i * N_TAGS + t];
+                next_valid[t] = true;
+                back[i * N_TAGS + t] = f as u8;
+            }
+        }
+        score = next;
+        valid = next_valid;
+    }
+    let mut best = 0;
+    for t in 0..N_TAGS {
+        if valid[t] && (!valid[best] || score[t] > score[best]) {
+            best = t;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = best as u8;
+    for i in (1..n).rev() {
+        best = back[i * N_TAGS + best] as usize;
+        out[i - 1] = best as u8;
+    }
+}
+
+/// Averaged structured perceptron training state.
+pub struct Trainer {
+    log2_buckets: u32,
+    flags: u32,
+    w: Vec<f32>,
+    /// Sum of `c * update` for the averaging trick (`avg = w - u / c`).
+    u: Vec<f64>,
+    trans: Vec<f32>,
+    trans_u: Vec<f64>,
+    c: f64,
+}
+
+impl Trainer {
+    /// A zero model with `1 << log2_buckets` feature buckets.
+    pub fn new(log2_buckets: u32, flags: u32) -> Trainer {
+        let n = (1usize << log2_buckets) * N_TAGS;
+        let nt = (N_TAGS + 1) * N_TAGS;
+        Trainer {
+            log2_buckets,
+            flags,
+            w: vec![0.0; n],
+            u: vec![0.0; n],
+            trans: vec![0.0; nt],
+            trans_u: vec![0.0; nt],
+            c: 1.0,
+        }
+    }
+
+    /// One perceptron step on a sentence; returns the number of mistagged tokens.
+    pub fn learn(
+        &mut self,
+        feats: &[u32],
+        starts: &[u32],
+        gold: &[u8],
+        scratch: &mut Vec<u8>,
+    ) -> usize {
+        let n = gold.len();
+        let mut emit = vec![0f32; n * N_TAGS];
+        for i in 0..n {
+            for &f in &feats[starts[i] as usize..starts[i + 1] as usize] {
+                let base = f as usize * N_TAGS;
+                for t in 0..N_TAGS {
+                    emit[i * N_TAGS + t] += self.w[base + t];
+                }
+            }
+        }
+        viterbi(&emit, n, |from, to| self.trans[from * N_TAGS + to], scratch);
+        let c = self.c;
+        let mut errors = 0;
+        for i in 0..n {
+            let (g, p) = (gold[i] as usize, scratch[i] as usize);
+            if g != p {
+                errors += 1;
+                for &f in &feats[starts[i] as usize..starts[i + 1] as usize] {
+                    let base = f as usize * N_TAGS;
+                    self.w[base + g] += 1.0;
+                    self.u[base + g] += c;
+                    self.w[base + p] -= 1.0;
+                    self.u[base + p] -= c;
+                }
+            }
+            let gprev = if i == 0 { START } else { gold[i - 1] as usize };
+            let pprev = if i == 0 {
+                START
+            } else {
+                scratch[i - 1] as usize
+            };
+            if g != p || gprev != pprev {
+                self.trans[gprev * N_TAGS + g] += 1.0;
+                self.trans_u[gprev * N_TAGS + g] += c;
+                self.trans[pprev * N_TAGS + p] -= 1.0;
+                self.trans_u[pprev * N_TAGS + p] -= c;
+            }
+        }
+        self.c += 1.0;
+        errors
+    }
+
+    /// The averaged weights, quantised to `i16`.
+    pub fn averaged(&self) -> Model {
+        let c = self.c;
+        let avg: Vec<f32> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| (f64::from(w) - u / c) as f32)
+            .collect();
+        let tavg: Vec<f32> = self
+            .trans
+            .iter()
+            .zip(&self.trans_u)
+            .map(|(&w, &u)| (f64::from(w) - u / c) as f32)
+            .collect();
+        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
+        let scale = max / 32767.0;
+        let q = |x: f32| (x / scale).round().clamp(-32767.0, 32767.0);
+        let weights = avg.iter().map(|&x| q(x) as i16).collect();
+        let trans = tavg.iter().map(|&x| (x / scale).round() as i32).collect();
+        Model {
+            log2_buckets: self.log2_buckets,
+            feature_version: super::features::FEATURE_VERSION,
+            flags: self.flags,
+            scale,
+            trans,
+            weights,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transitions_forbid_inside_without_begin() {
+        assert!(allowed(None, 1));
+        assert!(!allowed(None, 2));
+        assert!(allowed(Some(1), 2));
+        assert!(allowed(Some(2), 2));
+        assert!(!allowed(Some(3), 2));
+        assert!(!allowed(Some(0), 4));
+    }
+
+    #[test]
+    fn viterbi_respects_constraints() {
+        // Emissions prefer I-PER everywhere, which is illegal at the start.
+        let mut emit = vec![0i32; 2 * N_TAGS];
+        emit[2] = 10;
+        emit[N_TAGS + 2] = 10;
+        emit[1] = 5;
+        let mut out = Vec::new();
+        viterbi(&emit, 2, |_, _| 0, &mut out);
+        assert_eq!(out, [1, 2]);
+    }
+
+    #[test]
+    fn learns_a_toy_task_and_round_trips() {
+        // Feature 1 = "capitalised", feature 2 = "lower"; capitalised words are B-PER.
+        let feats = [0u32, 1, 0, 2, 0, 1];
+        let starts = [0u32, 2, 4, 6];
+        let gold = [1u8, 0, 1];
+        let mut tr = Trainer::new(8, 0);
+        let mut scratch = Vec::new();
+        for _ in 0..5 {
+            tr.learn(&feats, &starts, &gold, &mut scratch);
+        }
+        let model = tr.averaged();
+        let mut out = Vec::new();
+        model.tag(&feats, &starts, &mut out);
+        assert_eq!(out, gold);
+        let bytes = model.to_bytes();
+        let back = Model::from_bytes(&bytes);
+        assert_eq!(back.as_ref(), Ok(&model));
+        assert_eq!(
+            Model::from_bytes(&bytes[..bytes.len() - 1]),
+            Err(ModelError::BadSize)
+        );
+        assert_eq!(
+            Model::from_bytes(b"nonsense-bytes-here-and-more-of-them"),
+            Err(ModelError::BadMagic)
+        );
+    }
+}

@@ -1,0 +1,477 @@
+//! The interactive reader: terminal setup, the event loop, and the effects `update` asks for.
+//!
+//! One channel feeds the loop: terminal input (from a reader thread), ticks and worker
+//! events all arrive as [`Msg`]. The loop turns each into an [`Action`], lets
+//! [`state::update`] change the state, performs the returned effects (commands to the worker,
+//! opening a URL, copying), then draws once for everything that arrived (redraws are
+//! coalesced). It never waits on the network or the disk: the worker session does. The
+//! terminal is restored on every way out, panics included. This module never imports
+//! reqwest or rusqlite.
+
+pub mod body;
+pub mod keymap;
+pub mod layout;
+pub mod state;
+pub mod view;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Context;
+use chrono::{DateTime, Local, Utc};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use tokio::sync::mpsc;
+
+use crate::fetch::Fetcher;
+use crate::worker::StoreActor;
+use crate::worker::session::{Command, WorkerEvent, spawn_session};
+use keymap::Keymap;
+use state::{Action, Effect, Mode, State, update};
+
+/// What the reader needs from the rest of the program.
+pub struct UiContext {
+    pub store: StoreActor,
+    pub fetcher: Fetcher,
+    /// Prune setting passed to refreshes.
+    pub keep_days: Option<u32>,
+    pub refresh_on_start: bool,
+    pub mark_read_on_open: bool,
+    /// The config's `[keys]` table: action name -> keys.
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// One message into the loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Input(Event),
+    Tick,
+    Worker(WorkerEvent),
+}
+
+/// The outside world as the loop sees it: a clock, a browser and a clipboard. Tests
+/// substitute their own.
+pub trait Platform {
+    fn now(&self) -> DateTime<Utc>;
+    /// Opens `url` without blocking; the message is for the status bar.
+    fn open_url(&mut self, url: &str) -> Result<(), String>;
+    /// Puts `text` on the clipboard.
+    fn copy(&mut self, text: &str) -> Result<(), String>;
+}
+
+/// Time between ticks (pending reloads during a refresh are sent at most this often).
+const TICK: Duration = Duration::from_millis(250);
+/// At most this many messages are handled before a frame is drawn.
+const MAX_BATCH: usize = 512;
+
+/// Runs the reader until the user quits. Needs a terminal on stdin/stdout.
+pub fn run(ctx: UiContext) -> anyhow::Result<()> {
+    // Config problems are reported before the screen changes.
+    let keymap = Keymap::with_overrides(&ctx.keys)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    install_panic_hook();
+    let _guard = TerminalGuard::enter()?;
+    let mut terminal =
+        Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot use the terminal")?;
+    let size = terminal.size().context("cannot read the terminal size")?;
+    let mut state = State::new(
+        keymap.help(),
+        Utc::now(),
+        *Local::now().offset(),
+        (size.width, size.height),
+    );
+    state.mark_read_on_open = ctx.mark_read_on_open;
+
+    runtime.block_on(async {
+        let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+        let stop = Arc::new(AtomicBool::new(false));
+        spawn_input_thread(tx.clone(), stop.clone());
+        let ticker = {
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let mut interval = tokio::time::interval(TICK);
+                loop {
+                    interval.tick().await;
+                    if tx.send(Msg::Tick).is_err() {
+                        break;
+                    }
+                }
+            })
+        };
+        let (events_tx, mut events_rx) = mpsc::unbounded_channel::<WorkerEvent>();
+        let commands = spawn_session(ctx.store, ctx.fetcher, ctx.keep_days, events_tx);
+        let forward = {
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                while let Some(e) = events_rx.recv().await {
+                    if tx.send(Msg::Worker(e)).is_err() {
+                        break;
+                    }
+                }
+            })
+        };
+        drop(tx);
+        for effect in state.start(ctx.refresh_on_start) {
+            if let Effect::Worker(c) = effect {
+                let _ = commands.send(c);
+            }
+        }
+        let mut platform = RealPlatform;
+        let result = event_loop(
+            &mut terminal,
+            &mut state,
+            &keymap,
+            &mut rx,
+            &commands,
+            &mut platform,
+        )
+        .await;
+        stop.store(true, Ordering::Relaxed);
+        ticker.abort();
+        forward.abort();
+        result
+    })?;
+    // The runtime is dropped here without waiting for a refresh in flight.
+    runtime.shutdown_background();
+    Ok(())
+}
+
+/// The loop: handles every message that has arrived, then draws once. Ends when the state
+/// says quit or the channel closes. Drives a real terminal or a `TestBackend` alike.
+pub async fn event_loop<B>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+    keymap: &Keymap,
+    rx: &mut mpsc::UnboundedReceiver<Msg>,
+    commands: &mpsc::UnboundedSender<Command>,
+    platform: &mut dyn Platform,
+) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    terminal.draw(|f| view::draw(f, state))?;
+    while let Some(first) = rx.recv().await {
+        let mut next = Some(first);
+        let mut handled = 0;
+        while let Some(msg) = next.take() {
+            handle(state, keymap, msg, commands, platform);
+            handled += 1;
+            if state.quit {
+                return Ok(());
+            }
+            if handled < MAX_BATCH {
+                next = rx.try_recv().ok();
+            }
+        }
+        if let Some((w, h)) = terminal.size().ok().map(|s| (s.width, s.height))
+            && (w, h) != state.size
+        {
+            // A resize we were not told about (or told about late): follow the terminal.
+            update(state, Action::Resize(w, h));
+        }
+        terminal.draw(|f| view::draw(f, state))?;
+    }
+    Ok(())
+}
+
+fn handle(
+    state: &mut State,
+    keymap: &Keymap,
+    msg: Msg,
+    commands: &mpsc::UnboundedSender<Command>,
+    platform: &mut dyn Platform,
+) {
+    let action = match msg {
+        Msg::Input(event) => translate(state, keymap, &event),
+        Msg::Tick => Some(Action::Tick(platform.now())),
+        Msg::Worker(e) => Some(Action::Worker(e)),
+    };
+    let Some(action) = action else {
+        return;
+    };
+    for effect in update(state, action) {
+        match effect {
+            Effect::Worker(c) => {
+                if commands.send(c).is_err() {
+                    state.message = Some("the background worker stopped".into());
+                }
+            }
+            Effect::OpenUrl(url) => {
+                if let Err(e) = platform.open_url(&url) {
+                    state.message = Some(e);
+                }
+            }
+            Effect::Copy(text) => {
+                if let Err(e) = platform.copy(&text) {
+                    state.message = Some(e);
+                }
+            }
+            Effect::Quit => state.quit = true,
+        }
+    }
+}
+
+/// Turns a terminal event into an action, given the mode and the keymap.
+pub fn translate(state: &State, keymap: &Keymap, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => {
+            if key.kind == KeyEventKind::Release {
+                return None;
+            }
+            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+            if ctrl && key.code == KeyCode::Char('c') {
+                return Some(Action::Do(keymap::Act::Quit));
+            }
+            if state.mode == Mode::Filter {
+                return match key.code {
+                    KeyCode::Esc => Some(Action::FilterCancel),
+                    KeyCode::Enter => Some(Action::FilterSubmit),
+                    KeyCode::Backspace => Some(Action::FilterBackspace),
+                    KeyCode::Char(c) if !ctrl => Some(Action::FilterChar(c)),
+                    _ => None,
+                };
+            }
+            if let Some(act) = keymap.action(key) {
+                return Some(Action::Do(act));
+            }
+            match key.code {
+                KeyCode::Char(c @ '0'..='9') if !ctrl && state.mode == Mode::Normal => {
+                    Some(Action::Digit(c as u8 - b'0'))
+                }
+                _ => None,
+            }
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                col: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                col: m.column,
+                row: m.row,
+                down: false,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                col: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// Reads terminal input on its own thread (crossterm's reader blocks) into the channel.
+fn spawn_input_thread(tx: mpsc::UnboundedSender<Msg>, stop: Arc<AtomicBool>) {
+    let spawned = std::thread::Builder::new()
+        .name("dateline-input".into())
+        .spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                match event::poll(Duration::from_millis(100)) {
+                    Ok(true) => match event::read() {
+                        Ok(e) => {
+                            if tx.send(Msg::Input(e)).is_err() {
+                                break;
+                            }
+                        }
+                        Err(_) => break,
+                    },
+                    Ok(false) => {}
+                    Err(_) => break,
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::error!("cannot start the input thread: {e}");
+    }
+}
+
+/// Raw mode, alternate screen and mouse capture for as long as it lives.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> anyhow::Result<TerminalGuard> {
+        enable_raw_mode().context("cannot switch the terminal to raw mode")?;
+        // From here on, dropping the guard restores the terminal, whatever fails next.
+        let guard = TerminalGuard;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+            .context("cannot set up the terminal")?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Gives the terminal back: leaves the alternate screen, stops mouse capture, cooks input.
+pub fn restore_terminal() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal before the default panic message is printed, so it is readable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// The real clock, `$BROWSER` and OSC 52.
+struct RealPlatform;
+
+impl Platform for RealPlatform {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+
+    fn open_url(&mut self, url: &str) -> Result<(), String> {
+        open_in_browser(url, std::env::var("BROWSER").ok().as_deref())
+    }
+
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        let mut out = io::stdout();
+        out.write_all(osc52(text).as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("cannot copy: {e}"))
+    }
+}
+
+/// The program and arguments that open `url`: `$BROWSER` (its first `:`-separated entry,
+/// split on whitespace) else the platform opener, with the URL as one final argument.
+pub fn browser_command(url: &str, browser: Option<&str>) -> (String, Vec<String>) {
+    let configured = browser
+        .and_then(|b| b.split(':').map(str::trim).find(|s| !s.is_empty()))
+        .map(|b| b.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .filter(|parts| !parts.is_empty());
+    let mut parts = configured.unwrap_or_else(|| {
+        vec![
+            if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            }
+            .to_string(),
+        ]
+    });
+    let program = parts.remove(0);
+    parts.push(url.to_string());
+    (program, parts)
+}
+
+/// Starts the browser detached from the screen (no inherited stdin/stdout/stderr, never
+/// through a shell) and reaps it on a background thread.
+pub fn open_in_browser(url: &str, browser: Option<&str>) -> Result<(), String> {
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(format!(
+            "not opening {}: only http and https links",
+            crate::sanitize::sanitize_line(url)
+        ));
+    }
+    let (program, args) = browser_command(url, browser);
+    let mut child = std::process::Command::new(&program)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    let _ = std::thread::Builder::new()
+        .name("dateline-browser".into())
+        .spawn(move || {
+            let _ = child.wait();
+        });
+    Ok(())
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
+pub fn osc52(text: &str) -> String {
+    format!("\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod snapshot_tests;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_encodes_base64() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"https://x.org/?a=1"), "aHR0cHM6Ly94Lm9yZy8/YT0x");
+        assert_eq!(osc52("foo"), "\u{1b}]52;c;Zm9v\u{7}");
+    }
+
+    #[test]
+    fn browser_gets_the_url_as_one_argument() {
+        let url = "https://example.org/a b;rm -rf ~";
+        let (p, args) = browser_command(url, Some("firefox --new-tab:chromium"));
+        assert_eq!(p, "firefox");
+        assert_eq!(args, vec!["--new-tab".to_string(), url.to_string()]);
+        let (p, args) = browser_command(url, None);
+        assert!(p == "xdg-open" || p == "open");
+        assert_eq!(args, vec![url.to_string()]);
+        let (p, _) = browser_command(url, Some("  "));
+        assert!(p == "xdg-open" || p == "open");
+    }
+
+    #[test]
+    fn only_web_links_are_opened() {
+        assert!(open_in_browser("file:///etc/passwd", Some("true")).is_err());
+        assert!(open_in_browser("javascript:alert(1)", Some("true")).is_err());
+    }
+}

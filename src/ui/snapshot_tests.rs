@@ -1,0 +1,191 @@
+//! Screen snapshots (insta) with ratatui's TestBackend at 80×24 and 160×48, from
+//! hand-built state: no store, no network, a fixed clock and UTC dates.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::fixtures::{self, article, feeds, summaries};
+use super::keymap::Act;
+use super::state::{Action, State, update};
+use super::view;
+use crate::worker::RefreshEvent;
+use crate::worker::session::WorkerEvent;
+
+fn screen(state: &State) -> String {
+    let (w, h) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::draw(f, state)).unwrap();
+    format!("{}", terminal.backend())
+}
+
+fn loaded(w: u16, h: u16) -> State {
+    let mut s = fixtures::state(w, h);
+    s.start(false);
+    update(&mut s, Action::Worker(WorkerEvent::Feeds(feeds())));
+    let request = s.request;
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            articles: summaries(),
+        }),
+    );
+    s
+}
+
+const BODY: &str = r#"<h2>Talks resume</h2>
+<p>Delegations met in <b>Geneva</b> on Friday and <i>agreed</i> to continue, said
+<a href="https://example.org/statement">the statement</a>.</p>
+<ul><li>A ceasefire along the line</li><li>Prisoner exchanges</li></ul>
+<blockquote>We are closer than ever.</blockquote>
+<pre>  day 1: talks
+  day 2: more talks</pre>
+<img src="map.png" alt="a map of the region">
+<p>More at <a href="https://example.org/live">the live page</a>.</p>"#;
+
+fn with_article(w: u16, h: u16) -> State {
+    let mut s = loaded(w, h);
+    update(&mut s, Action::Do(Act::Open));
+    let a = article(&s.articles[0], BODY);
+    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    s
+}
+
+#[test]
+fn empty_cache() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut s = fixtures::state(w, h);
+        s.start(false);
+        update(&mut s, Action::Worker(WorkerEvent::Feeds(Vec::new())));
+        let request = s.request;
+        update(
+            &mut s,
+            Action::Worker(WorkerEvent::Articles {
+                request,
+                articles: Vec::new(),
+            }),
+        );
+        insta::assert_snapshot!(format!("empty_cache_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn loading() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut s = fixtures::state(w, h);
+        s.start(true);
+        update(
+            &mut s,
+            Action::Worker(WorkerEvent::Refresh(RefreshEvent::Started { total: 12 })),
+        );
+        insta::assert_snapshot!(format!("loading_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn list_with_article_open() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let s = with_article(w, h);
+        insta::assert_snapshot!(format!("article_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut s = loaded(w, h);
+        update(&mut s, Action::Do(Act::Help));
+        insta::assert_snapshot!(format!("help_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn feed_in_error_during_refresh() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut s = loaded(w, h);
+        update(&mut s, Action::Do(Act::RefreshAll));
+        update(
+            &mut s,
+            Action::Worker(WorkerEvent::Refresh(RefreshEvent::Started { total: 4 })),
+        );
+        let report = crate::worker::FeedReport {
+            feed_id: crate::model::FeedId(3),
+            url: "https://example.org/3.xml".into(),
+            title: "Broken Wire".into(),
+            outcome: crate::worker::FeedOutcome::Failed {
+                error: "HTTP 500 from the server".into(),
+            },
+            moved_to: None,
+        };
+        update(
+            &mut s,
+            Action::Worker(WorkerEvent::Refresh(RefreshEvent::Feed(report))),
+        );
+        update(&mut s, Action::Do(Act::Back));
+        insta::assert_snapshot!(format!("feed_error_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn narrow_terminal() {
+    let mut s = loaded(50, 20);
+    insta::assert_snapshot!("narrow_list_50x20", screen(&s));
+    update(&mut s, Action::Do(Act::Open));
+    let a = article(&s.articles[0], BODY);
+    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    insta::assert_snapshot!("narrow_article_50x20", screen(&s));
+}
+
+/// Everything a hostile feed might put in a title or body.
+fn hostile() -> String {
+    format!(
+        "Red\u{1b}[31mALERT\u{1b}[0m \u{1b}]52;c;aGk=\u{7}clip \u{1b}]0;owned\u{1b}\\title \
+         c1\u{9b}2Jcsi \u{202e}evil\u{202c} zero\u{200b}width\u{feff} bell\u{7} {}",
+        "x".repeat(5000)
+    )
+}
+
+#[test]
+fn hostile_feed_is_neutralised() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut s = fixtures::state(w, h);
+        s.start(false);
+        let mut f = fixtures::feed(1, &hostile(), &["\u{1b}[2Jtag"], 3, Some(&hostile()));
+        f.unread = 1;
+        update(&mut s, Action::Worker(WorkerEvent::Feeds(vec![f])));
+        let mut a = fixtures::summary(10, 1, &hostile(), 1, false);
+        a.feed_title = hostile();
+        a.authors = vec![hostile()];
+        a.link = Some(format!(
+            "https://example.org/\u{1b}[31m{}",
+            "y".repeat(5000)
+        ));
+        let request = s.request;
+        update(
+            &mut s,
+            Action::Worker(WorkerEvent::Articles {
+                request,
+                articles: vec![a.clone()],
+            }),
+        );
+        update(&mut s, Action::Do(Act::Open));
+        let body = format!(
+            "<p>{}</p><p>entities: &#27;[31mred&#x9b;2J &#x202e;rtl&#8203;zw &#x1b;]52;c;aGk=&#7;</p><pre>{}</pre>",
+            hostile(),
+            "z".repeat(5000)
+        );
+        let art = article(&a, &body);
+        update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(art))));
+        update(&mut s, Action::Worker(WorkerEvent::Error(hostile())));
+        let text = screen(&s);
+        for bad in [
+            '\u{1b}', '\u{9b}', '\u{7}', '\u{202e}', '\u{200b}', '\u{feff}',
+        ] {
+            assert!(!text.contains(bad), "{bad:?} reached the screen");
+        }
+        // No line of the screen is longer than the terminal.
+        let (_, h2) = (w, h);
+        assert_eq!(text.lines().count(), usize::from(h2));
+        insta::assert_snapshot!(format!("hostile_{w}x{h}"), text);
+    }
+}

@@ -1,0 +1,944 @@
+//! The interface's state and `update`: every input becomes an [`Action`], `update` changes
+//! the [`State`] and returns the [`Effect`]s for the loop to perform.
+//!
+//! Pure: no I/O, no clock reads (time arrives in [`Action::Tick`]), no terminal. That is
+//! what makes it testable with plain values; the event loop in `ui::mod` does the rest.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::body::{RenderedBody, render_body};
+use super::keymap::{Act, HelpEntry};
+use super::layout::{self, inner};
+use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId};
+use crate::worker::session::{ArticleQuery, Command, RequestId, WorkerEvent};
+use crate::worker::{FeedOutcome, RefreshEvent};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Feeds,
+    Articles,
+    Article,
+}
+
+/// What keys mean right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a filter in the status bar.
+    Filter,
+    /// The help overlay is shown.
+    Help,
+}
+
+/// Identifies a row of the feeds pane (stable across reloads).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowKey {
+    All,
+    Tag(String),
+    Feed { tag: Option<String>, id: FeedId },
+}
+
+/// One row of the feeds pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedRow {
+    pub key: RowKey,
+    pub label: String,
+    pub unread: u32,
+    /// The feed's last fetch failed (for a folder: one of its feeds).
+    pub error: bool,
+    pub depth: u8,
+    /// For folders.
+    pub collapsed: bool,
+}
+
+/// Progress of the current or last refresh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub running: bool,
+    pub done: usize,
+    pub total: usize,
+    pub failed: usize,
+}
+
+/// The article pane.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArticlePane {
+    Closed,
+    Loading(ArticleId),
+    Loaded {
+        article: Box<Article>,
+        body: RenderedBody,
+    },
+}
+
+/// One input, already interpreted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A named, remappable action.
+    Do(Act),
+    /// A digit typed as a count for the next action (`3o` opens link 3).
+    Digit(u8),
+    FilterChar(char),
+    FilterBackspace,
+    FilterSubmit,
+    FilterCancel,
+    Resize(u16, u16),
+    /// Time passes: pending reloads are sent.
+    Tick(DateTime<Utc>),
+    /// Mouse wheel at a cell.
+    Scroll {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
+    /// Mouse click at a cell.
+    Click {
+        col: u16,
+        row: u16,
+    },
+    Worker(WorkerEvent),
+}
+
+/// What the loop must do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Worker(Command),
+    OpenUrl(String),
+    /// Copy to the clipboard (OSC 52).
+    Copy(String),
+    Quit,
+}
+
+/// The whole interface state.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub feeds: Vec<Feed>,
+    pub feeds_loaded: bool,
+    pub rows: Vec<FeedRow>,
+    pub collapsed: BTreeSet<String>,
+    pub feed_sel: usize,
+    pub feed_offset: usize,
+    pub articles: Vec<ArticleSummary>,
+    /// The answer to the current request has arrived.
+    pub articles_loaded: bool,
+    pub list_sel: usize,
+    pub list_offset: usize,
+    pub query: ArticleQuery,
+    /// The last `LoadArticles` sent; older answers are dropped.
+    pub request: RequestId,
+    pub open: ArticlePane,
+    pub scroll: usize,
+    pub focus: Focus,
+    pub mode: Mode,
+    pub help: Vec<HelpEntry>,
+    pub help_scroll: usize,
+    pub filter_input: String,
+    pub count: Option<usize>,
+    pub message: Option<String>,
+    pub progress: Progress,
+    pub now: DateTime<Utc>,
+    /// Dates are shown in this offset (the local one in the real program, UTC in tests).
+    pub tz: FixedOffset,
+    pub size: (u16, u16),
+    pub mark_read_on_open: bool,
+    pub quit: bool,
+    reload_feeds: bool,
+    reload_articles: bool,
+}
+
+impl State {
+    /// A fresh state; call [`State::start`] for the first effects.
+    pub fn new(
+        help: Vec<HelpEntry>,
+        now: DateTime<Utc>,
+        tz: FixedOffset,
+        size: (u16, u16),
+    ) -> State {
+        State {
+            feeds: Vec::new(),
+            feeds_loaded: false,
+            rows: Vec::new(),
+            collapsed: BTreeSet::new(),
+            feed_sel: 0,
+            feed_offset: 0,
+            articles: Vec::new(),
+            articles_loaded: false,
+            list_sel: 0,
+            list_offset: 0,
+            query: ArticleQuery::default(),
+            request: 0,
+            open: ArticlePane::Closed,
+            scroll: 0,
+            focus: Focus::Articles,
+            mode: Mode::Normal,
+            help,
+            help_scroll: 0,
+            filter_input: String::new(),
+            count: None,
+            message: None,
+            progress: Progress::default(),
+            now,
+            tz,
+            size,
+            mark_read_on_open: true,
+            quit: false,
+            reload_feeds: false,
+            reload_articles: false,
+        }
+    }
+
+    /// The first effects: load the cache, and refresh when asked.
+    pub fn start(&mut self, refresh: bool) -> Vec<Effect> {
+        let mut out = vec![Effect::Worker(Command::LoadFeeds), self.load_articles()];
+        if refresh {
+            self.progress = Progress {
+                running: true,
+                ..Progress::default()
+            };
+            out.push(Effect::Worker(Command::Refresh(None)));
+        }
+        out
+    }
+
+    /// The selected article of the list.
+    pub fn selected(&self) -> Option<&ArticleSummary> {
+        self.articles.get(self.list_sel)
+    }
+
+    /// The article an action applies to: the one being read, else the list's selection.
+    fn target(&self) -> Option<ArticleId> {
+        match (&self.open, self.focus) {
+            (ArticlePane::Loaded { article, .. }, Focus::Article) => Some(article.id),
+            (ArticlePane::Loading(id), Focus::Article) => Some(*id),
+            _ => self.selected().map(|a| a.id),
+        }
+    }
+
+    fn target_link(&self) -> Option<String> {
+        if let (ArticlePane::Loaded { article, .. }, Focus::Article) = (&self.open, self.focus) {
+            return article.link.clone();
+        }
+        self.selected().and_then(|a| a.link.clone())
+    }
+
+    fn article_open(&self) -> bool {
+        !matches!(self.open, ArticlePane::Closed)
+    }
+
+    /// The panes at the current size.
+    pub fn panes(&self) -> layout::Panes {
+        layout::panes(self.size.0, self.size.1, self.focus, self.article_open())
+    }
+
+    fn list_height(&self) -> usize {
+        let p = layout::panes(
+            self.size.0,
+            self.size.1,
+            Focus::Articles,
+            self.article_open(),
+        );
+        p.list.map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    fn feeds_height(&self) -> usize {
+        let p = layout::panes(self.size.0, self.size.1, Focus::Feeds, self.article_open());
+        p.feeds.map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    /// Rows of the article pane and its text width.
+    fn article_area(&self) -> (usize, u16) {
+        let p = layout::panes(self.size.0, self.size.1, Focus::Article, true);
+        p.article.map_or((1, 10), |r| {
+            let i = inner(r);
+            (usize::from(i.height).max(1), i.width)
+        })
+    }
+
+    /// All lines of the open article: header, body and links.
+    pub fn article_len(&self) -> usize {
+        match &self.open {
+            ArticlePane::Loaded { body, .. } => HEADER_LINES + body.lines.len(),
+            _ => 0,
+        }
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.article_len().saturating_sub(self.article_area().0)
+    }
+
+    fn load_articles(&mut self) -> Effect {
+        self.request += 1;
+        self.articles_loaded = false;
+        Effect::Worker(Command::LoadArticles {
+            request: self.request,
+            query: self.query.clone(),
+        })
+    }
+
+    fn select_article(&mut self, index: usize) {
+        if self.articles.is_empty() {
+            self.list_sel = 0;
+            self.list_offset = 0;
+            return;
+        }
+        self.list_sel = index.min(self.articles.len() - 1);
+        self.list_offset = keep_visible(self.list_sel, self.list_offset, self.list_height());
+    }
+
+    fn select_row(&mut self, index: usize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        self.feed_sel = index.min(self.rows.len() - 1);
+        self.feed_offset = keep_visible(self.feed_sel, self.feed_offset, self.feeds_height());
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Feeds => self.select_row(self.feed_sel.saturating_add_signed(delta)),
+            Focus::Articles => self.select_article(self.list_sel.saturating_add_signed(delta)),
+            Focus::Article => {
+                self.scroll = self
+                    .scroll
+                    .saturating_add_signed(delta)
+                    .min(self.max_scroll());
+            }
+        }
+    }
+
+    fn page(&self) -> isize {
+        let h = match self.focus {
+            Focus::Feeds => self.feeds_height(),
+            Focus::Articles => self.list_height(),
+            Focus::Article => self.article_area().0,
+        };
+        h.saturating_sub(1).max(1) as isize
+    }
+
+    /// Opens the selected article: loads it, and marks it read when configured.
+    fn open_selected(&mut self, out: &mut Vec<Effect>) {
+        let Some(a) = self.articles.get(self.list_sel) else {
+            return;
+        };
+        let (id, read, feed) = (a.id, a.read, a.feed_id);
+        self.open = ArticlePane::Loading(id);
+        self.scroll = 0;
+        self.focus = Focus::Article;
+        out.push(Effect::Worker(Command::LoadArticle(id)));
+        if self.mark_read_on_open && !read {
+            self.set_read_local(id, feed, true);
+            out.push(Effect::Worker(Command::SetRead(vec![id], true)));
+        }
+        // The list got shorter when the article pane opened: keep the selection visible.
+        self.select_article(self.list_sel);
+    }
+
+    /// Changes the read flag on screen at once; the store follows.
+    fn set_read_local(&mut self, id: ArticleId, feed: FeedId, read: bool) {
+        let mut changed = false;
+        for a in self.articles.iter_mut().filter(|a| a.id == id) {
+            changed |= a.read != read;
+            a.read = read;
+        }
+        if let ArticlePane::Loaded { article, .. } = &mut self.open
+            && article.id == id
+        {
+            article.read = read;
+        }
+        if changed && let Some(f) = self.feeds.iter_mut().find(|f| f.id == feed) {
+            f.unread = if read {
+                f.unread.saturating_sub(1)
+            } else {
+                f.unread + 1
+            };
+            self.rebuild_rows();
+        }
+    }
+
+    /// Rebuilds the feeds pane from `feeds`, keeping the selected row.
+    fn rebuild_rows(&mut self) {
+        let selected = self.rows.get(self.feed_sel).map(|r| r.key.clone());
+        self.rows = build_rows(&self.feeds, &self.collapsed);
+        if let Some(key) = selected {
+            let found = self.rows.iter().position(|r| r.key == key).or_else(|| {
+                // A feed inside a folder that was just folded: select the folder.
+                if let RowKey::Feed { tag: Some(t), .. } = &key {
+                    self.rows
+                        .iter()
+                        .position(|r| r.key == RowKey::Tag(t.clone()))
+                } else {
+                    None
+                }
+            });
+            self.feed_sel = found.unwrap_or(self.feed_sel);
+        }
+        self.select_row(self.feed_sel);
+    }
+
+    fn render_open_body(&mut self) {
+        let width = self.article_area().1;
+        if let ArticlePane::Loaded { article, body } = &mut self.open
+            && body.width != width
+        {
+            *body = render_body(
+                article
+                    .content_html
+                    .as_deref()
+                    .or(article.summary_html.as_deref()),
+                &article.text,
+                width,
+            );
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// The query for a row of the feeds pane, keeping the text filter.
+    fn query_for_row(&self, key: &RowKey) -> ArticleQuery {
+        let (feed, tag) = match key {
+            RowKey::All => (None, None),
+            RowKey::Tag(t) => (None, Some(t.clone())),
+            RowKey::Feed { id, .. } => (Some(*id), None),
+        };
+        ArticleQuery {
+            feed,
+            tag,
+            ..self.query.clone()
+        }
+    }
+
+    fn show_row(&mut self, out: &mut Vec<Effect>) {
+        let Some(row) = self.rows.get(self.feed_sel) else {
+            return;
+        };
+        let key = row.key.clone();
+        if let RowKey::Tag(t) = &key
+            && self.collapsed.remove(t)
+        {
+            self.rebuild_rows();
+        }
+        let query = self.query_for_row(&key);
+        if query != self.query {
+            self.query = query;
+            self.articles.clear();
+            self.list_sel = 0;
+            self.list_offset = 0;
+            out.push(self.load_articles());
+        }
+    }
+
+    fn step_article(&mut self, delta: isize, out: &mut Vec<Effect>) {
+        let next = self.list_sel.saturating_add_signed(delta);
+        if next >= self.articles.len() || (delta < 0 && self.list_sel == 0) {
+            self.message = Some("no more articles".into());
+            return;
+        }
+        self.select_article(next);
+        if self.focus == Focus::Article {
+            self.open_selected(out);
+        }
+    }
+
+    fn step_unread(&mut self, forward: bool, out: &mut Vec<Effect>) {
+        let found = if forward {
+            (self.list_sel + 1..self.articles.len()).find(|&i| !self.articles[i].read)
+        } else {
+            (0..self.list_sel).rev().find(|&i| !self.articles[i].read)
+        };
+        match found {
+            Some(i) => {
+                self.select_article(i);
+                if self.focus == Focus::Article {
+                    self.open_selected(out);
+                }
+            }
+            None => self.message = Some("no more unread articles".into()),
+        }
+    }
+
+    fn refresh(&mut self, ids: Option<Vec<FeedId>>, out: &mut Vec<Effect>) {
+        if self.progress.running {
+            self.message = Some("a refresh is already running".into());
+            return;
+        }
+        self.progress = Progress {
+            running: true,
+            ..Progress::default()
+        };
+        out.push(Effect::Worker(Command::Refresh(ids)));
+    }
+
+    /// The feeds `r` refreshes: the selected row's, else the target article's.
+    fn feeds_here(&self) -> Option<Vec<FeedId>> {
+        if self.focus == Focus::Feeds {
+            return match self.rows.get(self.feed_sel).map(|r| &r.key) {
+                Some(RowKey::Feed { id, .. }) => Some(vec![*id]),
+                Some(RowKey::Tag(t)) => Some(
+                    self.feeds
+                        .iter()
+                        .filter(|f| f.tags.contains(t))
+                        .map(|f| f.id)
+                        .collect(),
+                ),
+                _ => None,
+            };
+        }
+        let id = self.target()?;
+        let feed = match &self.open {
+            ArticlePane::Loaded { article, .. } if article.id == id => article.feed_id,
+            _ => self.articles.iter().find(|a| a.id == id)?.feed_id,
+        };
+        Some(vec![feed])
+    }
+}
+
+/// Lines before the body in the article pane: title, feed/author, date, link, blank.
+pub const HEADER_LINES: usize = 5;
+
+/// The new offset that keeps `sel` inside a window of `height` rows starting at `offset`.
+fn keep_visible(sel: usize, offset: usize, height: usize) -> usize {
+    if sel < offset {
+        sel
+    } else if sel >= offset + height {
+        sel + 1 - height
+    } else {
+        offset
+    }
+}
+
+/// The feeds pane: "All", then tag folders with their feeds, then untagged feeds.
+pub fn build_rows(feeds: &[Feed], collapsed: &BTreeSet<String>) -> Vec<FeedRow> {
+    let mut rows = vec![FeedRow {
+        key: RowKey::All,
+        label: "All articles".into(),
+        unread: feeds.iter().map(|f| f.unread).sum(),
+        error: false,
+        depth: 0,
+        collapsed: false,
+    }];
+    let mut tags: Vec<&String> = Vec::new();
+    for f in feeds {
+        for t in &f.tags {
+            if !tags.contains(&t) {
+                tags.push(t);
+            }
+        }
+    }
+    let feed_row = |f: &Feed, tag: Option<&String>| FeedRow {
+        key: RowKey::Feed {
+            tag: tag.cloned(),
+            id: f.id,
+        },
+        label: f.title.clone(),
+        unread: f.unread,
+        error: f.last_error.is_some(),
+        depth: u8::from(tag.is_some()),
+        collapsed: false,
+    };
+    for t in tags {
+        let members: Vec<&Feed> = feeds.iter().filter(|f| f.tags.contains(t)).collect();
+        let is_collapsed = collapsed.contains(t);
+        rows.push(FeedRow {
+            key: RowKey::Tag(t.clone()),
+            label: t.clone(),
+            unread: members.iter().map(|f| f.unread).sum(),
+            error: members.iter().any(|f| f.last_error.is_some()),
+            depth: 0,
+            collapsed: is_collapsed,
+        });
+        if !is_collapsed {
+            rows.extend(members.iter().map(|f| feed_row(f, Some(t))));
+        }
+    }
+    rows.extend(
+        feeds
+            .iter()
+            .filter(|f| f.tags.is_empty())
+            .map(|f| feed_row(f, None)),
+    );
+    rows
+}
+
+/// Applies one action; returns what the loop must do.
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let mut out = Vec::new();
+    match action {
+        Action::Do(act) => {
+            let count = state.count.take();
+            do_act(state, act, count, &mut out);
+        }
+        Action::Digit(d) => {
+            let n = state
+                .count
+                .unwrap_or(0)
+                .saturating_mul(10)
+                .saturating_add(usize::from(d));
+            state.count = Some(n);
+            state.message = Some(format!("{n}…"));
+        }
+        Action::FilterChar(c) => {
+            if !c.is_control() {
+                state.filter_input.push(c);
+            }
+        }
+        Action::FilterBackspace => {
+            state.filter_input.pop();
+        }
+        Action::FilterSubmit => {
+            state.mode = Mode::Normal;
+            let text = state.filter_input.trim().to_string();
+            if text != state.query.text {
+                state.message = Some(if text.is_empty() {
+                    "filter cleared".into()
+                } else {
+                    format!("filter: {text}")
+                });
+                state.query.text = text;
+                state.list_sel = 0;
+                state.list_offset = 0;
+                state.articles.clear();
+                out.push(state.load_articles());
+            }
+        }
+        Action::FilterCancel => state.mode = Mode::Normal,
+        Action::Resize(w, h) => {
+            state.size = (w, h);
+            state.render_open_body();
+            state.select_article(state.list_sel);
+            state.select_row(state.feed_sel);
+        }
+        Action::Tick(now) => {
+            state.now = now;
+            flush_reloads(state, &mut out);
+        }
+        Action::Scroll { col, row, down } => {
+            let delta = if down { 3 } else { -3 };
+            if let Some(focus) = pane_at(state, col, row) {
+                let saved = state.focus;
+                state.focus = focus;
+                state.move_by(delta);
+                state.focus = saved;
+            }
+        }
+        Action::Click { col, row } => click(state, col, row, &mut out),
+        Action::Worker(event) => worker_event(state, event, &mut out),
+    }
+    out
+}
+
+fn flush_reloads(state: &mut State, out: &mut Vec<Effect>) {
+    if std::mem::take(&mut state.reload_feeds) {
+        out.push(Effect::Worker(Command::LoadFeeds));
+    }
+    if std::mem::take(&mut state.reload_articles) {
+        out.push(state.load_articles());
+    }
+}
+
+fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effect>) {
+    if state.mode == Mode::Help {
+        match act {
+            Act::Down => state.help_scroll = (state.help_scroll + 1).min(state.help.len()),
+            Act::Up => state.help_scroll = state.help_scroll.saturating_sub(1),
+            Act::Help | Act::Back => state.mode = Mode::Normal,
+            Act::Quit => {
+                state.quit = true;
+                out.push(Effect::Quit);
+            }
+            _ => {}
+        }
+        return;
+    }
+    match act {
+        Act::Down => state.move_by(1),
+        Act::Up => state.move_by(-1),
+        Act::Top => state.move_by(isize::MIN / 2),
+        Act::Bottom => state.move_by(isize::MAX / 2),
+        Act::PageDown => state.move_by(state.page()),
+        Act::PageUp => state.move_by(-state.page()),
+        Act::Page => {
+            if state.focus == Focus::Article {
+                let before = state.scroll;
+                state.move_by(state.page());
+                if state.scroll == before {
+                    state.message = Some("end of article: n for the next unread".into());
+                }
+            } else {
+                state.move_by(state.page());
+            }
+        }
+        Act::Open => match state.focus {
+            Focus::Feeds => {
+                state.show_row(out);
+                state.focus = Focus::Articles;
+            }
+            Focus::Articles => state.open_selected(out),
+            Focus::Article => {}
+        },
+        Act::Back => match state.focus {
+            Focus::Article => {
+                state.open = ArticlePane::Closed;
+                state.focus = Focus::Articles;
+                state.select_article(state.list_sel);
+            }
+            Focus::Articles => state.focus = Focus::Feeds,
+            Focus::Feeds => {
+                let tag = match state.rows.get(state.feed_sel).map(|r| &r.key) {
+                    Some(RowKey::Tag(t)) | Some(RowKey::Feed { tag: Some(t), .. }) => {
+                        Some(t.clone())
+                    }
+                    _ => None,
+                };
+                if let Some(t) = tag {
+                    state.collapsed.insert(t);
+                    state.rebuild_rows();
+                }
+            }
+        },
+        Act::NextPane | Act::PrevPane => {
+            let order: &[Focus] = if state.article_open() {
+                &[Focus::Feeds, Focus::Articles, Focus::Article]
+            } else {
+                &[Focus::Feeds, Focus::Articles]
+            };
+            let i = order.iter().position(|f| *f == state.focus).unwrap_or(0);
+            let n = order.len();
+            let j = if act == Act::NextPane {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            state.focus = order[j];
+        }
+        Act::NextArticle => state.step_article(1, out),
+        Act::PrevArticle => state.step_article(-1, out),
+        Act::NextUnread => state.step_unread(true, out),
+        Act::PrevUnread => state.step_unread(false, out),
+        Act::ToggleRead => {
+            let Some(id) = state.target() else { return };
+            let current = state
+                .articles
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| (a.read, a.feed_id))
+                .or(match &state.open {
+                    ArticlePane::Loaded { article, .. } if article.id == id => {
+                        Some((article.read, article.feed_id))
+                    }
+                    _ => None,
+                });
+            if let Some((read, feed)) = current {
+                state.set_read_local(id, feed, !read);
+                out.push(Effect::Worker(Command::SetRead(vec![id], !read)));
+            }
+        }
+        Act::ToggleStar => {
+            let Some(id) = state.target() else { return };
+            let mut starred = None;
+            for a in state.articles.iter_mut().filter(|a| a.id == id) {
+                a.starred = !a.starred;
+                starred = Some(a.starred);
+            }
+            if let ArticlePane::Loaded { article, .. } = &mut state.open
+                && article.id == id
+            {
+                article.starred = starred.unwrap_or(!article.starred);
+                starred = Some(article.starred);
+            }
+            if let Some(s) = starred {
+                out.push(Effect::Worker(Command::SetStarred(id, s)));
+            }
+        }
+        Act::MarkAllRead => {
+            let n = state.articles.iter().filter(|a| !a.read).count();
+            for a in &mut state.articles {
+                a.read = true;
+            }
+            if let ArticlePane::Loaded { article, .. } = &mut state.open {
+                article.read = true;
+            }
+            state.message = Some(format!("marked {n} articles read"));
+            out.push(Effect::Worker(Command::MarkAllRead {
+                query: state.query.clone(),
+            }));
+        }
+        Act::OpenBrowser => {
+            let url = match count {
+                Some(n) => match &state.open {
+                    ArticlePane::Loaded { body, .. } => {
+                        match n.checked_sub(1).and_then(|i| body.links.get(i)) {
+                            Some(u) => Some(u.clone()),
+                            None => {
+                                state.message = Some(format!("this article has no link {n}"));
+                                return;
+                            }
+                        }
+                    }
+                    _ => {
+                        state.message = Some("open an article first".into());
+                        return;
+                    }
+                },
+                None => state.target_link(),
+            };
+            match url {
+                Some(u) => {
+                    state.message = Some(format!("opening {}", crate::sanitize::sanitize_line(&u)));
+                    out.push(Effect::OpenUrl(u));
+                }
+                None => state.message = Some("no link to open".into()),
+            }
+        }
+        Act::CopyLink => match state.target_link() {
+            Some(u) => {
+                state.message = Some("link copied".into());
+                out.push(Effect::Copy(u));
+            }
+            None => state.message = Some("no link to copy".into()),
+        },
+        Act::RefreshFeed => {
+            let ids = state.feeds_here();
+            state.refresh(ids, out);
+        }
+        Act::RefreshAll => state.refresh(None, out),
+        Act::Filter => {
+            state.mode = Mode::Filter;
+            state.filter_input = state.query.text.clone();
+        }
+        Act::Help => {
+            state.mode = Mode::Help;
+            state.help_scroll = 0;
+        }
+        Act::Quit => {
+            state.quit = true;
+            out.push(Effect::Quit);
+        }
+    }
+}
+
+fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
+    match event {
+        WorkerEvent::Feeds(feeds) => {
+            state.feeds = feeds;
+            state.feeds_loaded = true;
+            state.rebuild_rows();
+        }
+        WorkerEvent::Articles { request, articles } => {
+            if request != state.request {
+                return;
+            }
+            let selected = state.selected().map(|a| a.id);
+            let screen_row = state.list_sel.saturating_sub(state.list_offset);
+            state.articles = articles;
+            state.articles_loaded = true;
+            let index = selected
+                .and_then(|id| state.articles.iter().position(|a| a.id == id))
+                .unwrap_or(state.list_sel);
+            // Keep the selected article on the same screen row when possible.
+            state.list_offset = index.saturating_sub(screen_row);
+            state.select_article(index);
+        }
+        WorkerEvent::Article(article) => {
+            let wanted = match &state.open {
+                ArticlePane::Loading(id) => *id == article.id,
+                ArticlePane::Loaded { article: a, .. } => a.id == article.id,
+                ArticlePane::Closed => false,
+            };
+            if wanted {
+                state.open = ArticlePane::Loaded {
+                    article,
+                    body: RenderedBody::default(),
+                };
+                state.render_open_body();
+            }
+        }
+        WorkerEvent::Refresh(RefreshEvent::Started { total }) => {
+            state.progress = Progress {
+                running: true,
+                done: 0,
+                total,
+                failed: 0,
+            };
+        }
+        WorkerEvent::Refresh(RefreshEvent::Feed(report)) => {
+            state.progress.done += 1;
+            state.reload_feeds = true;
+            match &report.outcome {
+                FeedOutcome::Failed { error } => {
+                    state.progress.failed += 1;
+                    state.message = Some(format!("{}: {error}", report.title));
+                }
+                FeedOutcome::Ok { new, updated } if new + updated > 0 => {
+                    state.reload_articles = true;
+                }
+                _ => {}
+            }
+        }
+        WorkerEvent::Refresh(RefreshEvent::Finished(summary)) => {
+            state.progress.running = false;
+            state.message = Some(format!(
+                "refreshed {} feeds: {} new articles, {} failed",
+                summary.feeds, summary.new_articles, summary.failed
+            ));
+            flush_reloads(state, out);
+        }
+        WorkerEvent::Error(message) => state.message = Some(message),
+    }
+}
+
+/// The pane under a screen cell.
+fn pane_at(state: &State, col: u16, row: u16) -> Option<Focus> {
+    let p = state.panes();
+    let hit = |r: Option<ratatui::layout::Rect>| {
+        r.is_some_and(|r| col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height)
+    };
+    if hit(p.feeds) {
+        Some(Focus::Feeds)
+    } else if hit(p.list) {
+        Some(Focus::Articles)
+    } else if hit(p.article) {
+        Some(Focus::Article)
+    } else {
+        None
+    }
+}
+
+fn click(state: &mut State, col: u16, row: u16, out: &mut Vec<Effect>) {
+    if state.mode != Mode::Normal {
+        return;
+    }
+    let Some(focus) = pane_at(state, col, row) else {
+        return;
+    };
+    let p = state.panes();
+    state.focus = focus;
+    match focus {
+        Focus::Feeds => {
+            if let Some(r) = p.feeds.map(inner)
+                && row >= r.y
+            {
+                let i = state.feed_offset + usize::from(row - r.y);
+                if i < state.rows.len() {
+                    state.select_row(i);
+                    state.show_row(out);
+                }
+            }
+        }
+        Focus::Articles => {
+            if let Some(r) = p.list.map(inner)
+                && row >= r.y
+            {
+                let i = state.list_offset + usize::from(row - r.y);
+                if i < state.articles.len() {
+                    state.select_article(i);
+                }
+            }
+        }
+        Focus::Article => {}
+    }
+}
+
+#[cfg(test)]
+mod tests;

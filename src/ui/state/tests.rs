@@ -1,0 +1,445 @@
+//! `update` with hand-built values: navigation, marking, filtering, reloads.
+
+use super::*;
+use crate::ui::fixtures::{self, article, feeds, summaries};
+use crate::worker::{FeedReport, RefreshSummary};
+
+/// A state with feeds and the first list loaded.
+fn loaded() -> State {
+    let mut s = fixtures::state(80, 24);
+    let effects = s.start(false);
+    assert!(effects.contains(&Effect::Worker(Command::LoadFeeds)));
+    update(&mut s, Action::Worker(WorkerEvent::Feeds(feeds())));
+    let request = s.request;
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            articles: summaries(),
+        }),
+    );
+    s
+}
+
+fn act(s: &mut State, a: Act) -> Vec<Effect> {
+    update(s, Action::Do(a))
+}
+
+fn last_request(effects: &[Effect]) -> Option<(RequestId, ArticleQuery)> {
+    effects.iter().rev().find_map(|e| match e {
+        Effect::Worker(Command::LoadArticles { request, query }) => Some((*request, query.clone())),
+        _ => None,
+    })
+}
+
+#[test]
+fn start_loads_and_refreshes_when_asked() {
+    let mut s = fixtures::state(80, 24);
+    let effects = s.start(true);
+    assert!(effects.contains(&Effect::Worker(Command::Refresh(None))));
+    assert!(s.progress.running);
+    assert!(last_request(&effects).is_some());
+}
+
+#[test]
+fn navigation_moves_and_clamps() {
+    let mut s = loaded();
+    assert_eq!(s.list_sel, 0);
+    act(&mut s, Act::Down);
+    act(&mut s, Act::Down);
+    assert_eq!(s.selected().unwrap().id, ArticleId(12));
+    act(&mut s, Act::Bottom);
+    assert_eq!(s.list_sel, 4);
+    act(&mut s, Act::Down);
+    assert_eq!(s.list_sel, 4);
+    act(&mut s, Act::Top);
+    assert_eq!(s.list_sel, 0);
+    act(&mut s, Act::Up);
+    assert_eq!(s.list_sel, 0);
+}
+
+#[test]
+fn list_scrolls_to_keep_the_selection_visible() {
+    let mut s = fixtures::state(80, 10);
+    s.start(false);
+    let request = s.request;
+    let many: Vec<_> = (0..50)
+        .map(|i| fixtures::summary(100 + i, 1, &format!("story {i}"), i, false))
+        .collect();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            articles: many,
+        }),
+    );
+    act(&mut s, Act::PageDown);
+    let height = 10 - 1 - 2; // status bar, borders
+    assert_eq!(s.list_sel, height - 1);
+    act(&mut s, Act::Bottom);
+    assert_eq!(s.list_sel, 49);
+    assert_eq!(s.list_offset, 50 - height);
+}
+
+#[test]
+fn opening_marks_read_and_loads_the_article() {
+    let mut s = loaded();
+    let effects = act(&mut s, Act::Open);
+    assert_eq!(s.focus, Focus::Article);
+    assert!(effects.contains(&Effect::Worker(Command::LoadArticle(ArticleId(10)))));
+    assert!(effects.contains(&Effect::Worker(Command::SetRead(vec![ArticleId(10)], true))));
+    assert!(s.articles[0].read);
+    // The feed's unread count follows at once.
+    assert_eq!(s.feeds[0].unread, 1);
+    let a = article(
+        &s.articles[0],
+        "<p>Body <a href=\"https://example.org/x\">x</a></p>",
+    );
+    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    let ArticlePane::Loaded { body, .. } = &s.open else {
+        panic!("not loaded: {:?}", s.open)
+    };
+    assert_eq!(body.links, vec!["https://example.org/x".to_string()]);
+}
+
+#[test]
+fn opening_does_not_mark_read_when_configured_off() {
+    let mut s = loaded();
+    s.mark_read_on_open = false;
+    let effects = act(&mut s, Act::Open);
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Worker(Command::SetRead(..))))
+    );
+    assert!(!s.articles[0].read);
+}
+
+#[test]
+fn a_late_article_for_another_id_is_ignored() {
+    let mut s = loaded();
+    act(&mut s, Act::Open);
+    let other = article(&s.articles[1], "<p>other</p>");
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Article(Box::new(other))),
+    );
+    assert_eq!(s.open, ArticlePane::Loading(ArticleId(10)));
+}
+
+#[test]
+fn next_article_and_unread_while_reading() {
+    let mut s = loaded();
+    act(&mut s, Act::Open);
+    let effects = act(&mut s, Act::NextArticle);
+    assert_eq!(s.selected().unwrap().id, ArticleId(11));
+    assert!(effects.contains(&Effect::Worker(Command::LoadArticle(ArticleId(11)))));
+    // 12 is read: n skips to 13.
+    let effects = act(&mut s, Act::NextUnread);
+    assert_eq!(s.selected().unwrap().id, ArticleId(13));
+    assert!(effects.contains(&Effect::Worker(Command::LoadArticle(ArticleId(13)))));
+    act(&mut s, Act::NextUnread);
+    assert_eq!(s.message.as_deref(), Some("no more unread articles"));
+    act(&mut s, Act::PrevArticle);
+    assert_eq!(s.selected().unwrap().id, ArticleId(12));
+}
+
+#[test]
+fn toggle_read_star_and_mark_all() {
+    let mut s = loaded();
+    act(&mut s, Act::Down);
+    act(&mut s, Act::Down);
+    let effects = act(&mut s, Act::ToggleRead);
+    assert_eq!(
+        effects,
+        vec![Effect::Worker(Command::SetRead(vec![ArticleId(12)], false))]
+    );
+    assert!(!s.articles[2].read);
+    assert_eq!(s.feeds[0].unread, 3);
+    let effects = act(&mut s, Act::ToggleStar);
+    assert_eq!(
+        effects,
+        vec![Effect::Worker(Command::SetStarred(ArticleId(12), true))]
+    );
+    assert!(s.articles[2].starred);
+    let effects = act(&mut s, Act::MarkAllRead);
+    assert!(s.articles.iter().all(|a| a.read));
+    assert!(matches!(
+        &effects[..],
+        [Effect::Worker(Command::MarkAllRead { .. })]
+    ));
+}
+
+#[test]
+fn selection_is_kept_by_id_when_the_list_reloads() {
+    let mut s = loaded();
+    act(&mut s, Act::Down);
+    act(&mut s, Act::Down);
+    assert_eq!(s.selected().unwrap().id, ArticleId(12));
+    // A refresh brings two newer articles; the list reloads.
+    let report = FeedReport {
+        feed_id: FeedId(1),
+        url: String::new(),
+        title: "World Desk".into(),
+        outcome: FeedOutcome::Ok { new: 2, updated: 0 },
+        moved_to: None,
+    };
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Refresh(RefreshEvent::Started { total: 1 })),
+    );
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Refresh(RefreshEvent::Feed(report))),
+    );
+    assert_eq!(s.progress.done, 1);
+    let effects = update(&mut s, Action::Tick(fixtures::now()));
+    assert!(effects.contains(&Effect::Worker(Command::LoadFeeds)));
+    let (request, _) = last_request(&effects).expect("articles reloaded");
+    let mut fresh = vec![
+        fixtures::summary(20, 1, "Breaking one", 0, false),
+        fixtures::summary(21, 1, "Breaking two", 0, false),
+    ];
+    fresh.extend(summaries());
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            articles: fresh,
+        }),
+    );
+    assert_eq!(s.selected().unwrap().id, ArticleId(12));
+    assert_eq!(s.list_sel, 4);
+    // Nothing pending any more.
+    assert!(update(&mut s, Action::Tick(fixtures::now())).is_empty());
+}
+
+#[test]
+fn stale_answers_are_dropped() {
+    let mut s = loaded();
+    let old = s.request;
+    update(&mut s, Action::Do(Act::Filter));
+    update(&mut s, Action::FilterChar('x'));
+    update(&mut s, Action::FilterSubmit);
+    assert_ne!(s.request, old);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request: old,
+            articles: summaries(),
+        }),
+    );
+    assert!(s.articles.is_empty());
+    assert!(!s.articles_loaded);
+}
+
+#[test]
+fn filter_edits_applies_and_cancels() {
+    let mut s = loaded();
+    act(&mut s, Act::Filter);
+    assert_eq!(s.mode, Mode::Filter);
+    for c in "Gene".chars() {
+        update(&mut s, Action::FilterChar(c));
+    }
+    update(&mut s, Action::FilterBackspace);
+    update(&mut s, Action::FilterChar('e'));
+    let effects = update(&mut s, Action::FilterSubmit);
+    let (_, query) = last_request(&effects).expect("reload");
+    assert_eq!(query.text, "Gene");
+    assert_eq!(s.mode, Mode::Normal);
+    // Cancel keeps the applied filter.
+    act(&mut s, Act::Filter);
+    update(&mut s, Action::FilterChar('z'));
+    assert!(update(&mut s, Action::FilterCancel).is_empty());
+    assert_eq!(s.query.text, "Gene");
+    // Submitting the same text does not reload.
+    act(&mut s, Act::Filter);
+    assert!(update(&mut s, Action::FilterSubmit).is_empty());
+}
+
+#[test]
+fn feeds_pane_folders_select_and_fold() {
+    let mut s = loaded();
+    let labels: Vec<_> = s.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "All articles",
+            "world",
+            "World Desk",
+            "Europe Today",
+            "europe",
+            "Europe Today",
+            "Broken Wire",
+            "Local Notes"
+        ]
+    );
+    assert_eq!(s.rows[0].unread, 3);
+    assert!(s.rows[4].error && s.rows[6].error && !s.rows[1].error);
+    act(&mut s, Act::Back);
+    assert_eq!(s.focus, Focus::Feeds);
+    act(&mut s, Act::Down);
+    act(&mut s, Act::Down); // World Desk
+    let effects = act(&mut s, Act::Open);
+    let (_, query) = last_request(&effects).unwrap();
+    assert_eq!(query.feed, Some(FeedId(1)));
+    assert_eq!(s.focus, Focus::Articles);
+    act(&mut s, Act::PrevPane);
+    assert_eq!(s.focus, Focus::Feeds);
+    // h on a feed inside a folder folds the folder and selects it.
+    act(&mut s, Act::Back);
+    assert_eq!(s.rows[s.feed_sel].key, RowKey::Tag("world".into()));
+    assert!(s.rows[1].collapsed);
+    assert_eq!(s.rows.len(), 6);
+    // Enter on a folded folder unfolds it and shows the tag.
+    let effects = act(&mut s, Act::Open);
+    assert_eq!(
+        last_request(&effects).unwrap().1.tag.as_deref(),
+        Some("world")
+    );
+    assert_eq!(s.rows.len(), 8);
+}
+
+#[test]
+fn refresh_feed_here_and_refuses_a_second_run() {
+    let mut s = loaded();
+    let effects = act(&mut s, Act::RefreshFeed);
+    assert_eq!(
+        effects,
+        vec![Effect::Worker(Command::Refresh(Some(vec![FeedId(1)])))]
+    );
+    assert!(act(&mut s, Act::RefreshAll).is_empty());
+    assert_eq!(s.message.as_deref(), Some("a refresh is already running"));
+    let report = FeedReport {
+        feed_id: FeedId(1),
+        url: String::new(),
+        title: "World Desk".into(),
+        outcome: FeedOutcome::Failed {
+            error: "timed out".into(),
+        },
+        moved_to: None,
+    };
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Refresh(RefreshEvent::Feed(report))),
+    );
+    assert_eq!(s.progress.failed, 1);
+    let effects = update(
+        &mut s,
+        Action::Worker(WorkerEvent::Refresh(RefreshEvent::Finished(
+            RefreshSummary {
+                feeds: 1,
+                failed: 1,
+                ..RefreshSummary::default()
+            },
+        ))),
+    );
+    assert!(!s.progress.running);
+    assert!(effects.contains(&Effect::Worker(Command::LoadFeeds)));
+    assert_eq!(
+        act(&mut s, Act::RefreshAll),
+        vec![Effect::Worker(Command::Refresh(None))]
+    );
+}
+
+#[test]
+fn open_browser_copy_and_numbered_links() {
+    let mut s = loaded();
+    assert_eq!(
+        act(&mut s, Act::OpenBrowser),
+        vec![Effect::OpenUrl("https://example.org/a/10".into())]
+    );
+    assert_eq!(
+        act(&mut s, Act::CopyLink),
+        vec![Effect::Copy("https://example.org/a/10".into())]
+    );
+    act(&mut s, Act::Open);
+    let html =
+        r#"<p><a href="https://one.example/">1</a> <a href="https://two.example/">2</a></p>"#;
+    let a = article(&s.articles[0], html);
+    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Digit(2));
+    assert_eq!(
+        act(&mut s, Act::OpenBrowser),
+        vec![Effect::OpenUrl("https://two.example/".into())]
+    );
+    assert_eq!(s.count, None);
+    update(&mut s, Action::Digit(9));
+    assert!(act(&mut s, Act::OpenBrowser).is_empty());
+    assert_eq!(s.message.as_deref(), Some("this article has no link 9"));
+}
+
+#[test]
+fn article_scrolls_pages_and_stops_at_the_end() {
+    let mut s = loaded();
+    act(&mut s, Act::Open);
+    let html = (0..100)
+        .map(|i| format!("<p>para {i}</p>"))
+        .collect::<String>();
+    let a = article(&s.articles[0], &html);
+    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    act(&mut s, Act::Page);
+    let first = s.scroll;
+    assert!(first > 5);
+    act(&mut s, Act::Bottom);
+    let end = s.scroll;
+    assert_eq!(end + s.article_area().0, s.article_len());
+    act(&mut s, Act::Page);
+    assert_eq!(s.scroll, end);
+    // Back closes the article and returns to the list.
+    act(&mut s, Act::Back);
+    assert_eq!(s.focus, Focus::Articles);
+    assert_eq!(s.open, ArticlePane::Closed);
+}
+
+#[test]
+fn help_mode_swallows_keys_and_quit_works_everywhere() {
+    let mut s = loaded();
+    act(&mut s, Act::Help);
+    assert_eq!(s.mode, Mode::Help);
+    assert!(act(&mut s, Act::RefreshAll).is_empty());
+    act(&mut s, Act::Help);
+    assert_eq!(s.mode, Mode::Normal);
+    for focus in [Focus::Feeds, Focus::Articles, Focus::Article] {
+        let mut s = loaded();
+        s.focus = focus;
+        assert_eq!(act(&mut s, Act::Quit), vec![Effect::Quit]);
+        assert!(s.quit);
+    }
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let mut s = loaded();
+    // The list's first row is at y=1 (inside the border), x past the feeds pane.
+    update(&mut s, Action::Click { col: 40, row: 3 });
+    assert_eq!(s.list_sel, 2);
+    assert_eq!(s.focus, Focus::Articles);
+    update(
+        &mut s,
+        Action::Scroll {
+            col: 40,
+            row: 3,
+            down: true,
+        },
+    );
+    assert_eq!(s.list_sel, 4);
+    update(&mut s, Action::Click { col: 2, row: 2 });
+    assert_eq!(s.focus, Focus::Feeds);
+    assert_eq!(s.feed_sel, 1);
+}
+
+#[test]
+fn resize_rewraps_the_open_article() {
+    let mut s = loaded();
+    act(&mut s, Act::Open);
+    let a = article(&s.articles[0], &format!("<p>{}</p>", "word ".repeat(300)));
+    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    let before = s.article_len();
+    update(&mut s, Action::Resize(160, 48));
+    assert!(s.article_len() < before);
+    let ArticlePane::Loaded { body, .. } = &s.open else {
+        panic!()
+    };
+    assert!(body.width > 100);
+}

@@ -1,0 +1,460 @@
+//! Drawing: the screen as a pure function of [`State`].
+//!
+//! No I/O, no mutation: [`draw`] reads the state and fills the frame. Every string that came
+//! from a feed passes through [`sanitize_line`] (or was sanitised by `body`) before it
+//! becomes a `Span`, and every line is cut to its pane, never wrapped past it.
+
+use chrono::{DateTime, Datelike, Utc};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::layout::{self, inner};
+use super::state::{ArticlePane, Focus, HEADER_LINES, Mode, RowKey, State};
+use crate::sanitize::sanitize_line;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, state: &State) {
+    let area = frame.area();
+    render(state, area, frame.buffer_mut());
+}
+
+/// Renders into any buffer (the loop's frame, or a test's).
+pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+    let open = !matches!(state.open, ArticlePane::Closed);
+    let p = layout::panes(area.width, area.height, state.focus, open);
+    if let Some(r) = p.feeds {
+        feeds_pane(state, r, buf);
+    }
+    if let Some(r) = p.list {
+        list_pane(state, r, buf);
+    }
+    if let Some(r) = p.article {
+        article_pane(state, r, buf);
+    }
+    status_bar(state, p.status, buf);
+    if state.mode == Mode::Help {
+        help_overlay(state, area, buf);
+    }
+}
+
+/// Cuts `s` to at most `width` columns, with `…` when something was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `s` cut or padded to exactly `width` columns.
+fn fit(s: &str, width: usize) -> String {
+    let mut t = truncate(s, width);
+    let w = t.width();
+    t.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    t
+}
+
+fn pane_block(title: &str, focused: bool) -> Block<'_> {
+    let style = if focused {
+        Style::default().fg(Color::Cyan)
+    } else {
+        Style::default().fg(Color::DarkGray)
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Span::styled(
+            format!(" {title} "),
+            Style::default().add_modifier(Modifier::BOLD),
+        ))
+}
+
+fn selected_style(focused: bool) -> Style {
+    if focused {
+        Style::default().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::default().bg(Color::DarkGray)
+    }
+}
+
+fn feeds_pane(state: &State, area: Rect, buf: &mut Buffer) {
+    let focused = state.focus == Focus::Feeds;
+    pane_block("Feeds", focused).render(area, buf);
+    let r = inner(area);
+    let width = usize::from(r.width);
+    let mut lines = Vec::new();
+    if state.rows.len() <= 1 && !state.feeds_loaded {
+        lines.push(Line::styled(
+            "Loading…",
+            Style::default().fg(Color::DarkGray),
+        ));
+    } else if state.feeds.is_empty() {
+        lines.push(Line::raw(truncate("No feeds configured", width)));
+    }
+    for (i, row) in state
+        .rows
+        .iter()
+        .enumerate()
+        .skip(state.feed_offset)
+        .take(usize::from(r.height))
+    {
+        if state.feeds.is_empty() {
+            break;
+        }
+        let marker = match row.key {
+            RowKey::Tag(_) if row.collapsed => "▸ ",
+            RowKey::Tag(_) => "▾ ",
+            _ => "",
+        };
+        let indent = "  ".repeat(usize::from(row.depth));
+        let count = if row.unread > 0 {
+            format!(" {}", row.unread)
+        } else {
+            String::new()
+        };
+        let err = if row.error { "!" } else { "" };
+        let label_w =
+            width.saturating_sub(indent.width() + marker.width() + count.width() + err.len());
+        let label = fit(&sanitize_line(&row.label), label_w);
+        let mut style = Style::default();
+        if row.unread > 0 {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        if matches!(row.key, RowKey::Tag(_)) {
+            style = style.fg(Color::Yellow);
+        }
+        let mut spans = vec![
+            Span::raw(indent),
+            Span::raw(marker),
+            Span::styled(label, style),
+            Span::styled(
+                err,
+                Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(count, Style::default().fg(Color::Green)),
+        ];
+        if width == 0 {
+            spans.clear();
+        }
+        let mut line = Line::from(spans);
+        if i == state.feed_sel {
+            line = line.style(selected_style(focused));
+        }
+        lines.push(line);
+    }
+    Paragraph::new(Text::from(lines)).render(r, buf);
+}
+
+/// A date for the list: month-day and time, with the year when it is not this year.
+fn short_date(state: &State, t: DateTime<Utc>) -> String {
+    let local = t.with_timezone(&state.tz);
+    if local.year() == state.now.with_timezone(&state.tz).year() {
+        local.format("%m-%d %H:%M").to_string()
+    } else {
+        local.format("%Y-%m-%d").to_string()
+    }
+}
+
+fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
+    let focused = state.focus == Focus::Articles;
+    let mut title = match state.rows.get(state.feed_sel).map(|r| &r.key) {
+        Some(RowKey::Feed { .. }) | Some(RowKey::Tag(_)) if state.query != Default::default() => {
+            state
+                .rows
+                .get(state.feed_sel)
+                .map_or(String::new(), |r| sanitize_line(&r.label))
+        }
+        _ => "Articles".to_string(),
+    };
+    if state.query.feed.is_none() && state.query.tag.is_none() {
+        title = "Articles".into();
+    }
+    if !state.query.text.is_empty() {
+        title = format!("{title} /{}", sanitize_line(&state.query.text));
+    }
+    let title = truncate(&title, usize::from(area.width.saturating_sub(4)));
+    pane_block(&title, focused).render(area, buf);
+    let r = inner(area);
+    let width = usize::from(r.width);
+    if state.articles.is_empty() {
+        let text = if !state.articles_loaded {
+            "Loading…"
+        } else if !state.query.text.is_empty() {
+            "No article matches the filter."
+        } else if state.progress.running {
+            "No articles yet: refreshing…"
+        } else {
+            "No articles. Press R to refresh."
+        };
+        Paragraph::new(Line::styled(
+            truncate(text, width),
+            Style::default().fg(Color::DarkGray),
+        ))
+        .render(r, buf);
+        return;
+    }
+    let feed_w = if width >= 70 { (width / 5).min(22) } else { 0 };
+    let mut lines = Vec::new();
+    for (i, a) in state
+        .articles
+        .iter()
+        .enumerate()
+        .skip(state.list_offset)
+        .take(usize::from(r.height))
+    {
+        let marks = format!(
+            "{}{}",
+            if a.read { ' ' } else { 'N' },
+            if a.starred { '*' } else { ' ' }
+        );
+        let date = fit(&short_date(state, a.published), 11);
+        let mut spans = vec![
+            Span::styled(marks, Style::default().fg(Color::Yellow)),
+            Span::raw(" "),
+            Span::styled(date, Style::default().fg(Color::Blue)),
+            Span::raw(" "),
+        ];
+        let mut used = 15;
+        if feed_w > 0 {
+            spans.push(Span::styled(
+                fit(&sanitize_line(&a.feed_title), feed_w),
+                Style::default().fg(Color::Magenta),
+            ));
+            spans.push(Span::raw(" "));
+            used += feed_w + 1;
+        }
+        let title_style = if a.read {
+            Style::default()
+        } else {
+            Style::default().add_modifier(Modifier::BOLD)
+        };
+        spans.push(Span::styled(
+            fit(&sanitize_line(&a.title), width.saturating_sub(used)),
+            title_style,
+        ));
+        let mut line = Line::from(spans);
+        if i == state.list_sel {
+            line = line.style(selected_style(focused));
+        }
+        lines.push(line);
+    }
+    Paragraph::new(Text::from(lines)).render(r, buf);
+}
+
+fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
+    let focused = state.focus == Focus::Article;
+    let r = inner(area);
+    let width = usize::from(r.width);
+    match &state.open {
+        ArticlePane::Closed => pane_block("Article", focused).render(area, buf),
+        ArticlePane::Loading(_) => {
+            pane_block("Article", focused).render(area, buf);
+            Paragraph::new(Line::styled(
+                "Loading…",
+                Style::default().fg(Color::DarkGray),
+            ))
+            .render(r, buf);
+        }
+        ArticlePane::Loaded { article, body } => {
+            let total = HEADER_LINES + body.lines.len();
+            let pos = if total <= usize::from(r.height) {
+                "all".to_string()
+            } else {
+                format!(
+                    "{}%",
+                    (state.scroll + usize::from(r.height)).min(total) * 100 / total
+                )
+            };
+            pane_block(&format!("Article {pos}"), focused).render(area, buf);
+            let mut byline = sanitize_line(&article.feed_title);
+            if !article.authors.is_empty() {
+                byline.push_str(" · ");
+                byline.push_str(&sanitize_line(&article.authors.join(", ")));
+            }
+            let mut flags = String::new();
+            if !article.read {
+                flags.push_str("  [unread]");
+            }
+            if article.starred {
+                flags.push_str("  [starred]");
+            }
+            let date = article
+                .published
+                .with_timezone(&state.tz)
+                .format("%Y-%m-%d %H:%M")
+                .to_string();
+            let header = [
+                Line::styled(
+                    truncate(&sanitize_line(&article.title), width),
+                    Style::default().add_modifier(Modifier::BOLD),
+                ),
+                Line::styled(
+                    truncate(&byline, width),
+                    Style::default().fg(Color::Magenta),
+                ),
+                Line::styled(
+                    truncate(&format!("{date}{flags}"), width),
+                    Style::default().fg(Color::Blue),
+                ),
+                Line::styled(
+                    truncate(&sanitize_line(article.link.as_deref().unwrap_or("")), width),
+                    Style::default().fg(Color::Cyan),
+                ),
+                Line::raw(""),
+            ];
+            let lines: Vec<Line> = header
+                .into_iter()
+                .chain(body.lines.iter().cloned())
+                .skip(state.scroll)
+                .take(usize::from(r.height))
+                .collect();
+            Paragraph::new(Text::from(lines)).render(r, buf);
+        }
+    }
+}
+
+fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
+    let (mode, mode_style) = match state.mode {
+        Mode::Normal => ("NORMAL", Style::default().bg(Color::Blue).fg(Color::White)),
+        Mode::Filter => (
+            "FILTER",
+            Style::default().bg(Color::Yellow).fg(Color::Black),
+        ),
+        Mode::Help => ("HELP", Style::default().bg(Color::Green).fg(Color::Black)),
+    };
+    let mut spans = vec![
+        Span::styled(format!(" {mode} "), mode_style),
+        Span::raw(" "),
+    ];
+    if state.mode == Mode::Filter {
+        spans.push(Span::raw(format!(
+            "/{}",
+            sanitize_line(&state.filter_input)
+        )));
+        spans.push(Span::styled(
+            " ",
+            Style::default().add_modifier(Modifier::REVERSED),
+        ));
+        spans.push(Span::styled(
+            "  Enter apply · Esc cancel",
+            Style::default().fg(Color::DarkGray),
+        ));
+    } else {
+        let unread = state.articles.iter().filter(|a| !a.read).count();
+        let n = state.articles.len();
+        let noun = if n == 1 { "article" } else { "articles" };
+        spans.push(Span::raw(format!("{n} {noun}, {unread} unread")));
+        let p = state.progress;
+        if p.running {
+            let total = p.total.max(1);
+            let cells = 10;
+            let filled = p.done.min(total) * cells / total;
+            spans.push(Span::raw("  refresh "));
+            spans.push(Span::styled(
+                "█".repeat(filled),
+                Style::default().fg(Color::Green),
+            ));
+            spans.push(Span::styled(
+                "░".repeat(cells - filled),
+                Style::default().fg(Color::DarkGray),
+            ));
+            spans.push(Span::raw(format!(" {}/{}", p.done, p.total)));
+        }
+        if p.failed > 0 {
+            spans.push(Span::styled(
+                format!(" {} failed", p.failed),
+                Style::default().fg(Color::Red),
+            ));
+        }
+        if let Some(m) = &state.message {
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(
+                sanitize_line(m),
+                Style::default().fg(Color::Yellow),
+            ));
+        } else {
+            spans.push(Span::styled(
+                "  ? help",
+                Style::default().fg(Color::DarkGray),
+            ));
+        }
+    }
+    // Cut to the width, span by span.
+    let mut used = 0;
+    let mut cut = Vec::new();
+    for s in spans {
+        let left = width.saturating_sub(used);
+        if left == 0 {
+            break;
+        }
+        let text = truncate(&s.content, left);
+        used += text.width();
+        cut.push(Span::styled(text, s.style));
+    }
+    Paragraph::new(Line::from(cut)).render(area, buf);
+}
+
+fn help_overlay(state: &State, area: Rect, buf: &mut Buffer) {
+    let w = area.width.saturating_sub(4).min(72);
+    let h = area
+        .height
+        .saturating_sub(2)
+        .min(state.help.len() as u16 + 2);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height.saturating_sub(h)) / 2,
+        w,
+        h,
+    );
+    Clear.render(r, buf);
+    pane_block("Keys: ? or Esc closes, j/k scroll", true).render(r, buf);
+    let i = inner(r);
+    let width = usize::from(i.width);
+    let key_w = 16.min(width / 3);
+    let lines: Vec<Line> = state
+        .help
+        .iter()
+        .skip(state.help_scroll)
+        .take(usize::from(i.height))
+        .map(|e| {
+            Line::from(vec![
+                Span::styled(fit(&e.keys, key_w), Style::default().fg(Color::Cyan)),
+                Span::raw(" "),
+                Span::raw(truncate(&e.description, width.saturating_sub(key_w + 1))),
+            ])
+        })
+        .collect();
+    Paragraph::new(Text::from(lines)).render(i, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_counts_columns() {
+        assert_eq!(truncate("hello", 10), "hello");
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("北京北京", 5), "北京…");
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

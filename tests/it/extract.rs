@@ -1,0 +1,79 @@
+//! The embedded entity model on the hand-annotated seed article (`../shared/seed`).
+
+use std::path::Path;
+
+use dateline::extract::{Label, extract};
+
+#[derive(serde::Deserialize)]
+struct GoldEntity {
+    start: usize,
+    end: usize,
+    label: String,
+    #[serde(default)]
+    optional: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct GoldDoc {
+    text: String,
+    entities: Vec<GoldEntity>,
+}
+
+fn seed() -> Option<GoldDoc> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seed/aa-nato-kosovo-2023-09-07.gold.jsonl");
+    let text = std::fs::read_to_string(path).ok()?;
+    serde_json::from_str(text.lines().next()?).ok()
+}
+
+#[test]
+fn entity_offsets_point_at_their_text() {
+    let text = "NATO Secretary General Jens Stoltenberg met Kosovo’s President Vjosa Osmani-Sadriu in Brussels.";
+    let found = extract(text);
+    assert!(!found.is_empty());
+    let chars: Vec<char> = text.chars().collect();
+    for e in &found {
+        let slice: String = chars[e.start..e.end].iter().collect();
+        assert_eq!(slice, e.text);
+    }
+    assert!(
+        found
+            .iter()
+            .any(|e| e.text == "Jens Stoltenberg" && e.label == Label::Per),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.text == "Brussels" && e.label == Label::Loc),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn seed_article_f1_is_high() {
+    let Some(doc) = seed() else {
+        eprintln!("seed article not available; skipped");
+        return;
+    };
+    let required: Vec<(usize, usize, Label)> = doc
+        .entities
+        .iter()
+        .filter(|e| !e.optional)
+        .filter_map(|e| Label::parse(&e.label).map(|l| (e.start, e.end, l)))
+        .collect();
+    let optional: Vec<(usize, usize)> = doc
+        .entities
+        .iter()
+        .filter(|e| e.optional)
+        .map(|e| (e.start, e.end))
+        .collect();
+    let pred: Vec<(usize, usize, Label)> = extract(&doc.text)
+        .into_iter()
+        .map(|e| (e.start, e.end, e.label))
+        .filter(|p| required.contains(p) || !optional.contains(&(p.0, p.1)))
+        .collect();
+    let tp = pred.iter().filter(|p| required.contains(p)).count() as f64;
+    let f1 = 2.0 * tp / (pred.len() + required.len()) as f64;
+    assert!(f1 >= 0.85, "seed micro F1 {f1:.3} below 0.85");
+}
