@@ -18,6 +18,7 @@ use crate::config::paths::Paths;
 use crate::config::{Config, import};
 use crate::fetch::{Fetcher, FetcherOptions};
 use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedSpec};
+use crate::query::{Expr as QueryExpr, Flag as QueryFlag, Query, Term as QueryTerm};
 use crate::store::{ArticleFilter, Store};
 use crate::worker::{self, FeedOutcome, RefreshEvent, RefreshSummary, StoreActor};
 
@@ -167,6 +168,7 @@ fn default_view(env: &mut Env) -> Result<ExitCode> {
             feed: None,
             limit: Some(40),
             json: false,
+            query: Vec::new(),
         };
         print_list(store, &list)
     })
@@ -340,13 +342,34 @@ fn print_list(store: &Store, args: &ListArgs) -> Result<()> {
         ),
         None => None,
     };
-    let filter = ArticleFilter {
-        unread_only: args.unread,
-        feed,
-        limit: args.limit,
-        offset: 0,
+    let articles = if args.query.is_empty() {
+        let filter = ArticleFilter {
+            unread_only: args.unread,
+            feed,
+            limit: args.limit,
+            offset: 0,
+        };
+        store.articles(&filter)?
+    } else {
+        let mut q = parse_query(&args.query.join(" "))?;
+        // The flags narrow the query: --unread is `is:unread`, --feed is that feed's URL.
+        let mut narrow = Vec::new();
+        if args.unread {
+            narrow.push(QueryExpr::Term(QueryTerm::Is(QueryFlag::Unread)));
+        }
+        if let Some(url) = args.feed.as_ref().filter(|_| feed.is_some()) {
+            narrow.push(QueryExpr::Term(QueryTerm::Feed(url.clone())));
+        }
+        if !narrow.is_empty() {
+            narrow.extend(q.expr.take());
+            q.expr = Some(if narrow.len() == 1 {
+                narrow.remove(0)
+            } else {
+                QueryExpr::And(narrow)
+            });
+        }
+        store.query_articles(&q, Local::now().fixed_offset(), args.limit, 0)?
     };
-    let articles = store.articles(&filter)?;
     let mut out = Out::new();
     if args.json {
         let rows: Vec<ArticleJson> = articles.iter().map(ArticleJson::from).collect();
@@ -368,6 +391,12 @@ fn print_list(store: &Store, args: &ListArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Parses a query from the command line; a bad one is a usage error showing where.
+fn parse_query(text: &str) -> Result<Query> {
+    crate::query::parse(text)
+        .map_err(|e| UsageError(format!("bad query: {}", e.render(text))).into())
 }
 
 fn show_cmd(env: &mut Env, args: &ShowArgs) -> Result<ExitCode> {
@@ -395,7 +424,10 @@ fn show_cmd(env: &mut Env, args: &ShowArgs) -> Result<ExitCode> {
 fn mark_read_cmd(env: &mut Env, args: &MarkReadArgs) -> Result<ExitCode> {
     let mut store = env.open_store()?;
     let read = !args.unread;
-    let changed = if args.all {
+    let changed = if let Some(text) = &args.query {
+        let q = parse_query(text)?;
+        store.mark_query_read(&q, Local::now().fixed_offset(), read)?
+    } else if args.all {
         if read {
             store.mark_all_read(&ArticleFilter::default())?
         } else {

@@ -73,6 +73,14 @@ pub struct ListArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// A filter query, e.g. `vucic is:unread since:2d` (the words are joined by spaces);
+    /// combined with the flags above.
+    #[arg(
+        value_name = "QUERY",
+        allow_hyphen_values = true,
+        trailing_var_arg = true
+    )]
+    pub query: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -87,11 +95,14 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct MarkReadArgs {
     /// Article ids, as `list` prints them.
-    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    #[arg(required_unless_present_any = ["all", "query"], conflicts_with_all = ["all", "query"])]
     pub ids: Vec<i64>,
     /// Mark every article read.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "query")]
     pub all: bool,
+    /// Mark the articles this filter query selects, e.g. `feed:europe before:3d`.
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
     /// Mark them unread instead.
     #[arg(long)]
     pub unread: bool,
@@ -119,5 +130,19 @@ mod tests {
         assert!(Cli::try_parse_from(["dateline", "mark-read", "--all"]).is_ok());
         assert!(Cli::try_parse_from(["dateline", "mark-read", "3", "4"]).is_ok());
         assert!(Cli::try_parse_from(["dateline", "mark-read", "3", "--all"]).is_err());
+        assert!(Cli::try_parse_from(["dateline", "mark-read", "--query", "-is:read"]).is_ok());
+        assert!(Cli::try_parse_from(["dateline", "mark-read", "3", "--query", "x"]).is_err());
+        assert!(Cli::try_parse_from(["dateline", "mark-read", "--all", "--query", "x"]).is_err());
+    }
+
+    #[test]
+    fn list_takes_query_words_after_its_flags() {
+        let cli =
+            Cli::try_parse_from(["dateline", "list", "--unread", "vucic", "-is:starred"]).unwrap();
+        let Some(Command::List(args)) = cli.command else {
+            panic!("not list");
+        };
+        assert!(args.unread);
+        assert_eq!(args.query, ["vucic", "-is:starred"]);
     }
 }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod extract;
 pub mod fetch;
 pub mod model;
+pub mod query;
 pub mod sanitize;
 pub mod store;
 pub mod ui;

@@ -136,3 +136,33 @@ pub struct StoreStats {
     pub updated: u32,
     pub unchanged: u32,
 }
+
+/// What kind of thing a named entity is: the extractor's PER, LOC and ORG.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Org,
+}
+
+impl EntityKind {
+    /// The lower-case name used in the cache, the query language and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Org => "org",
+        }
+    }
+
+    /// The kind named by [`EntityKind::as_str`], if any.
+    pub fn from_name(name: &str) -> Option<EntityKind> {
+        match name {
+            "person" => Some(EntityKind::Person),
+            "place" => Some(EntityKind::Place),
+            "org" => Some(EntityKind::Org),
+            _ => None,
+        }
+    }
+}

@@ -69,6 +69,69 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX tombstones_by_link ON tombstones (feed_id, link) WHERE link IS NOT NULL;
     CREATE INDEX tombstones_by_last_seen ON tombstones (last_seen);",
+    // 3: full-text index over articles (title, text, authors), external content, kept in
+    // step by triggers so every write path (insert, update, prune, cascade) updates it.
+    // Diacritics are folded (`vucic` finds Vučić); prefix indices make typing fast.
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, authors,
+        content = 'articles', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '1 2 3'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text, authors)
+        VALUES (new.id, new.title, new.text, new.authors);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
+        VALUES ('delete', old.id, old.title, old.text, old.authors);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, authors ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
+        VALUES ('delete', old.id, old.title, old.text, old.authors);
+        INSERT INTO articles_fts (rowid, title, text, authors)
+        VALUES (new.id, new.title, new.text, new.authors);
+    END;
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
+    // 4: named entities (people, places, organisations), their aliases, their mentions in
+    // articles (character offsets, end exclusive) and which extractor version produced an
+    // article's mentions. Names are also stored folded (lower-case, no diacritics) for
+    // matching. A change to an article's title or text drops its mentions: their offsets no
+    // longer hold, and the missing marker asks for a new extraction.
+    "CREATE TABLE entities (
+        id     INTEGER PRIMARY KEY,
+        kind   TEXT NOT NULL CHECK (kind IN ('person', 'place', 'org')),
+        name   TEXT NOT NULL,
+        folded TEXT NOT NULL,
+        lat    REAL,
+        lon    REAL,
+        UNIQUE (kind, folded)
+    );
+    CREATE TABLE entity_aliases (
+        entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        alias  TEXT NOT NULL,
+        folded TEXT NOT NULL,
+        PRIMARY KEY (entity, folded)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_aliases_by_folded ON entity_aliases (folded, entity);
+    CREATE TABLE mentions (
+        article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        start   INTEGER NOT NULL,
+        end     INTEGER NOT NULL,
+        PRIMARY KEY (article, start, entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_by_entity ON mentions (entity, article);
+    CREATE TABLE extractions (
+        article       INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        model_version TEXT NOT NULL,
+        extracted_at  INTEGER NOT NULL
+    );
+    CREATE INDEX extractions_by_version ON extractions (model_version);
+    CREATE TRIGGER articles_mentions_stale AFTER UPDATE OF title, text ON articles BEGIN
+        DELETE FROM mentions WHERE article = new.id;
+        DELETE FROM extractions WHERE article = new.id;
+    END;",
 ];
 
 /// The schema version this build writes.

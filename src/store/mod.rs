@@ -9,7 +9,11 @@
 //! Every statement is a constant string run through `prepare_cached`; nothing is built with
 //! `format!`.
 
+mod entities;
 mod migrations;
+mod query;
+
+pub use entities::{EntityCount, NewMention, StoredMention};
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

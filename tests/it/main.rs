@@ -6,6 +6,7 @@ mod config;
 mod corpora;
 mod extract;
 mod fetch;
+mod query;
 mod refresh;
 mod store;
 mod support;

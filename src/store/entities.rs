@@ -1,0 +1,478 @@
+//! Named entities in the cache: writing an article's mentions (creating or merging entities
+//! by their folded canonical name) and reading them back, per article or as the
+//! most-mentioned across the cache or a query's articles.
+//!
+//! The extractor (`crate::extract`) decides what a mention is and its canonical name; this
+//! module only stores it. One entity per (kind, folded canonical name); a canonical name that
+//! folds to an existing alias of the same kind joins that entity. Surface forms that fold
+//! differently from the canonical name become aliases, so `person:Stoltenberg` finds the
+//! articles that say `Jens Stoltenberg`.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, params_from_iter};
+use serde::Serialize;
+
+use super::query::{SELECT_IDS, Sql, compile_where};
+use super::{Store, StoreError};
+use crate::model::{ArticleId, EntityKind};
+use crate::query::{Query, fold};
+
+/// One mention to store, as the extractor found it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewMention {
+    pub kind: EntityKind,
+    /// The entity's canonical name (`Jens Stoltenberg`), shared by all its mentions.
+    pub canonical: String,
+    /// The text as it appears in the article (`Stoltenberg`); kept as an alias when it
+    /// folds differently from the canonical name.
+    pub surface: String,
+    /// Character (Rust `char`) offsets into the article's text, end exclusive.
+    pub start: u32,
+    pub end: u32,
+    /// Coordinates for a geocoded place; kept if the entity has none yet.
+    pub coords: Option<(f64, f64)>,
+}
+
+/// A stored mention of an entity in one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredMention {
+    pub entity: i64,
+    pub kind: EntityKind,
+    /// The entity's canonical name.
+    pub name: String,
+    pub start: u32,
+    pub end: u32,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// An entity with how often it is mentioned.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityCount {
+    pub id: i64,
+    pub kind: EntityKind,
+    pub name: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Mentions counted.
+    pub mentions: u32,
+    /// Distinct articles with at least one mention.
+    pub articles: u32,
+}
+
+const ARTICLE_EXISTS: &str = "SELECT 1 FROM articles WHERE id = ?1";
+const MENTIONS_CLEAR: &str = "DELETE FROM mentions WHERE article = ?1";
+const ENTITY_BY_FOLDED: &str = "SELECT id FROM entities WHERE kind = ?1 AND folded = ?2";
+const ENTITY_BY_ALIAS: &str = "SELECT al.entity FROM entity_aliases al
+    JOIN entities e ON e.id = al.entity WHERE al.folded = ?2 AND e.kind = ?1
+    ORDER BY al.entity LIMIT 1";
+const ENTITY_INSERT: &str =
+    "INSERT INTO entities (kind, name, folded, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
+const ENTITY_PLACE: &str =
+    "UPDATE entities SET lat = ?2, lon = ?3 WHERE id = ?1 AND lat IS NULL AND lon IS NULL";
+const ALIAS_INSERT: &str = "INSERT OR IGNORE INTO entity_aliases (entity, alias, folded)
+    SELECT ?1, ?2, ?3 WHERE ?3 <> (SELECT folded FROM entities WHERE id = ?1)";
+const MENTION_INSERT: &str =
+    "INSERT OR IGNORE INTO mentions (article, entity, start, end) VALUES (?1, ?2, ?3, ?4)";
+const EXTRACTION_MARK: &str =
+    "INSERT OR REPLACE INTO extractions (article, model_version, extracted_at) VALUES (?1, ?2, ?3)";
+const MENTIONS_OF: &str = "SELECT m.entity, e.kind, e.name, m.start, m.end, e.lat, e.lon
+    FROM mentions m JOIN entities e ON e.id = m.entity WHERE m.article = ?1
+    ORDER BY m.start, m.entity";
+const TO_EXTRACT: &str = "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id
+    LEFT JOIN extractions x ON x.article = a.id
+    WHERE f.active = 1 AND (x.article IS NULL OR x.model_version <> ?1)
+    ORDER BY a.published DESC, a.id DESC LIMIT ?2";
+const ALIASES_OF: &str = "SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY folded";
+
+const TOP_HEAD: &str =
+    "SELECT e.id, e.kind, e.name, e.lat, e.lon, count(*), count(DISTINCT m.article)
+    FROM mentions m JOIN entities e ON e.id = m.entity WHERE m.article IN (";
+const TOP_KIND: &str = " AND e.kind = ?";
+const TOP_TAIL: &str = " GROUP BY e.id ORDER BY count(*) DESC, count(DISTINCT m.article) DESC,
+    e.name LIMIT ?";
+const CLOSE: &str = ")";
+
+impl Store {
+    /// Replaces the mentions of one article with `mentions` and records that extractor
+    /// `model_version` produced them, in one transaction. Entities are created or found by
+    /// (kind, folded canonical name, or a same-kind alias); mentions whose canonical name
+    /// folds to nothing are skipped.
+    pub fn write_mentions(
+        &mut self,
+        article: ArticleId,
+        model_version: &str,
+        mentions: &[NewMention],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let result = write_mentions(&mut self.conn, article, model_version, mentions, now);
+        self.busy(result)
+    }
+
+    /// One article's mentions, in text order.
+    pub fn mentions(&self, article: ArticleId) -> Result<Vec<StoredMention>, StoreError> {
+        let result = (|| {
+            let mut stmt = self.conn.prepare_cached(MENTIONS_OF)?;
+            let rows = stmt
+                .query_map([article.0], |row| {
+                    Ok(StoredMention {
+                        entity: row.get(0)?,
+                        kind: kind_of(row, 1)?,
+                        name: row.get(2)?,
+                        start: row.get(3)?,
+                        end: row.get(4)?,
+                        lat: row.get(5)?,
+                        lon: row.get(6)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })();
+        self.busy(result)
+    }
+
+    /// An entity's aliases (surface forms other than its canonical name).
+    pub fn entity_aliases(&self, entity: i64) -> Result<Vec<String>, StoreError> {
+        let result = (|| {
+            let mut stmt = self.conn.prepare_cached(ALIASES_OF)?;
+            let rows = stmt
+                .query_map([entity], |row| row.get(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })();
+        self.busy(result)
+    }
+
+    /// Articles (of configured feeds) whose mentions were not produced by `model_version`,
+    /// newest first: the extraction queue.
+    pub fn articles_to_extract(
+        &self,
+        model_version: &str,
+        limit: u32,
+    ) -> Result<Vec<ArticleId>, StoreError> {
+        let result = (|| {
+            let mut stmt = self.conn.prepare_cached(TO_EXTRACT)?;
+            let rows = stmt
+                .query_map(params![model_version, limit], |row| {
+                    Ok(ArticleId(row.get(0)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })();
+        self.busy(result)
+    }
+
+    /// The most-mentioned entities, optionally of one kind, over the articles of
+    /// `scope` (a query and its `now`), or of every configured feed for `None`.
+    pub fn top_entities(
+        &self,
+        kind: Option<EntityKind>,
+        scope: Option<(&Query, DateTime<FixedOffset>)>,
+        limit: u32,
+    ) -> Result<Vec<EntityCount>, StoreError> {
+        let result = (|| {
+            let mut sql = Sql::default();
+            sql.text.push_str(TOP_HEAD);
+            sql.text.push_str(SELECT_IDS);
+            if let Some((query, now)) = scope {
+                compile_where(&self.conn, query, now, &mut sql)?;
+            }
+            sql.text.push_str(CLOSE);
+            if let Some(kind) = kind {
+                sql.text.push_str(TOP_KIND);
+                sql.params.push(Value::from(kind.as_str().to_string()));
+            }
+            sql.text.push_str(TOP_TAIL);
+            sql.params.push(Value::from(i64::from(limit)));
+            let mut stmt = self.conn.prepare_cached(&sql.text)?;
+            let rows = stmt
+                .query_map(params_from_iter(sql.params.iter()), |row| {
+                    Ok(EntityCount {
+                        id: row.get(0)?,
+                        kind: kind_of(row, 1)?,
+                        name: row.get(2)?,
+                        lat: row.get(3)?,
+                        lon: row.get(4)?,
+                        mentions: row.get(5)?,
+                        articles: row.get(6)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })();
+        self.busy(result)
+    }
+}
+
+fn kind_of(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<EntityKind> {
+    let name: String = row.get(idx)?;
+    EntityKind::from_name(&name).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unknown entity kind {name:?}").into(),
+        )
+    })
+}
+
+fn write_mentions(
+    conn: &mut Connection,
+    article: ArticleId,
+    model_version: &str,
+    mentions: &[NewMention],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    {
+        let exists = tx
+            .prepare_cached(ARTICLE_EXISTS)?
+            .query_row([article.0], |_| Ok(()))
+            .optional()?;
+        if exists.is_none() {
+            return Err(StoreError::NoSuchArticle(article.0));
+        }
+        tx.prepare_cached(MENTIONS_CLEAR)?.execute([article.0])?;
+        let mut by_folded = tx.prepare_cached(ENTITY_BY_FOLDED)?;
+        let mut by_alias = tx.prepare_cached(ENTITY_BY_ALIAS)?;
+        let mut insert = tx.prepare_cached(ENTITY_INSERT)?;
+        let mut place = tx.prepare_cached(ENTITY_PLACE)?;
+        let mut alias = tx.prepare_cached(ALIAS_INSERT)?;
+        let mut mention = tx.prepare_cached(MENTION_INSERT)?;
+        for m in mentions {
+            let folded = fold(&m.canonical);
+            if folded.is_empty() {
+                continue;
+            }
+            let kind = m.kind.as_str();
+            let found: Option<i64> = match by_folded
+                .query_row(params![kind, folded], |row| row.get(0))
+                .optional()?
+            {
+                Some(id) => Some(id),
+                None => by_alias
+                    .query_row(params![kind, folded], |row| row.get(0))
+                    .optional()?,
+            };
+            let (lat, lon) = m.coords.unzip();
+            let id = match found {
+                Some(id) => {
+                    if let Some((lat, lon)) = m.coords {
+                        place.execute(params![id, lat, lon])?;
+                    }
+                    id
+                }
+                None => insert
+                    .query_row(params![kind, m.canonical.trim(), folded, lat, lon], |row| {
+                        row.get(0)
+                    })?,
+            };
+            for name in [m.canonical.trim(), m.surface.trim()] {
+                let folded = fold(name);
+                if !folded.is_empty() {
+                    alias.execute(params![id, name, folded])?;
+                }
+            }
+            mention.execute(params![article.0, id, m.start, m.end])?;
+        }
+        tx.prepare_cached(EXTRACTION_MARK)?.execute(params![
+            article.0,
+            model_version,
+            now.timestamp()
+        ])?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    //! Writing, merging and replacing mentions; counts; what pruning and edits do to them.
+
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::model::{FeedSpec, NewArticle, ParsedFeed};
+    use crate::query::parse;
+    use crate::store::FetchRecord;
+
+    const NOW: i64 = 1_794_312_000;
+
+    fn t() -> DateTime<Utc> {
+        Utc.timestamp_opt(NOW, 0).single().unwrap()
+    }
+
+    fn item(guid: &str, text: &str, age_days: i64) -> NewArticle {
+        NewArticle {
+            guid: guid.into(),
+            title: format!("About {guid}"),
+            link: None,
+            authors: Vec::new(),
+            published: Utc.timestamp_opt(NOW - age_days * 86_400, 0).single(),
+            updated: None,
+            summary_html: None,
+            content_html: None,
+            text: text.into(),
+            enclosures: Vec::new(),
+            categories: Vec::new(),
+        }
+    }
+
+    fn store_items(store: &mut Store, items: Vec<NewArticle>) -> Vec<ArticleId> {
+        let feed = store.feeds().unwrap()[0].id;
+        let doc = ParsedFeed {
+            title: Some("Feed".into()),
+            site_link: None,
+            articles: items,
+        };
+        let record = FetchRecord::Parsed {
+            feed: &doc,
+            etag: None,
+            last_modified: None,
+            moved_to: None,
+        };
+        store.record_fetch(feed, record, t()).unwrap();
+        let mut ids: Vec<ArticleId> = store
+            .query_articles(&parse("sort:-date").unwrap(), t().fixed_offset(), None, 0)
+            .unwrap()
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        ids.reverse();
+        ids
+    }
+
+    fn setup() -> (Store, Vec<ArticleId>) {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .sync_feeds(&[FeedSpec {
+                url: "https://example.org/feed".into(),
+                title: None,
+                tags: Vec::new(),
+            }])
+            .unwrap();
+        let ids = store_items(
+            &mut store,
+            vec![
+                item("a", "Stoltenberg in Oslo", 1),
+                item("b", "Jens Stoltenberg met Vučić", 2),
+                item("c", "Nothing here", 30),
+            ],
+        );
+        (store, ids)
+    }
+
+    fn m(kind: EntityKind, canonical: &str, surface: &str, start: u32) -> NewMention {
+        NewMention {
+            kind,
+            canonical: canonical.into(),
+            surface: surface.into(),
+            start,
+            end: start + surface.chars().count() as u32,
+            coords: None,
+        }
+    }
+
+    #[test]
+    fn mentions_are_replaced_and_entities_merged_by_folded_name() {
+        let (mut store, ids) = setup();
+        let (a, b) = (ids[0], ids[1]);
+        store
+            .write_mentions(
+                b,
+                "v1",
+                &[
+                    m(
+                        EntityKind::Person,
+                        "Jens Stoltenberg",
+                        "Jens Stoltenberg",
+                        0,
+                    ),
+                    m(EntityKind::Person, "Aleksandar Vučić", "Vučić", 21),
+                ],
+                t(),
+            )
+            .unwrap();
+        let mut oslo = m(EntityKind::Place, "Oslo", "Oslo", 15);
+        oslo.coords = Some((59.91, 10.75));
+        store
+            .write_mentions(
+                a,
+                "v1",
+                &[
+                    m(EntityKind::Person, "jens stoltenberg", "Stoltenberg", 0),
+                    oslo,
+                ],
+                t(),
+            )
+            .unwrap();
+        let got = store.mentions(a).unwrap();
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[0].name, "Jens Stoltenberg",
+            "the first canonical spelling stays"
+        );
+        assert_eq!(got[1].lat, Some(59.91));
+        assert_eq!(store.mentions(b).unwrap()[0].entity, got[0].entity);
+        assert_eq!(
+            store.entity_aliases(got[0].entity).unwrap(),
+            ["Stoltenberg"]
+        );
+
+        // Top entities, everywhere and over a query's articles.
+        let top = store.top_entities(None, None, 10).unwrap();
+        assert_eq!(top[0].name, "Jens Stoltenberg");
+        assert_eq!((top[0].mentions, top[0].articles), (2, 2));
+        assert_eq!(top.len(), 3);
+        let places = store
+            .top_entities(Some(EntityKind::Place), None, 10)
+            .unwrap();
+        assert_eq!(places.len(), 1);
+        assert_eq!(places[0].name, "Oslo");
+        let q = parse("vucic").unwrap();
+        let scoped = store
+            .top_entities(None, Some((&q, t().fixed_offset())), 10)
+            .unwrap();
+        let names: Vec<&str> = scoped.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Aleksandar Vučić", "Jens Stoltenberg"]);
+
+        // Writing again replaces, not appends.
+        store
+            .write_mentions(b, "v2", &[m(EntityKind::Org, "NATO", "NATO", 0)], t())
+            .unwrap();
+        let got = store.mentions(b).unwrap();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].kind, EntityKind::Org);
+        assert_eq!(store.articles_to_extract("v2", 10).unwrap(), [a, ids[2]]);
+        assert_eq!(store.articles_to_extract("v1", 10).unwrap(), [b, ids[2]]);
+        assert!(matches!(
+            store.write_mentions(ArticleId(9_999), "v1", &[], t()),
+            Err(StoreError::NoSuchArticle(9_999))
+        ));
+    }
+
+    #[test]
+    fn pruning_and_edits_drop_mentions() {
+        let (mut store, ids) = setup();
+        for id in &ids {
+            store
+                .write_mentions(*id, "v1", &[m(EntityKind::Place, "Oslo", "Oslo", 0)], t())
+                .unwrap();
+        }
+        assert_eq!(store.top_entities(None, None, 5).unwrap()[0].mentions, 3);
+        // Pruning the old read article cascades to its mentions.
+        store.set_read(&[ids[2]], true).unwrap();
+        assert_eq!(store.prune(7, t()).unwrap(), 1);
+        assert_eq!(store.top_entities(None, None, 5).unwrap()[0].mentions, 2);
+        // Editing an article's text drops its mentions and asks for a new extraction.
+        store_items(
+            &mut store,
+            vec![
+                item("a", "Stoltenberg in Bergen", 1),
+                item("b", "Jens Stoltenberg met Vučić", 2),
+            ],
+        );
+        assert_eq!(store.top_entities(None, None, 5).unwrap()[0].mentions, 1);
+        assert_eq!(store.articles_to_extract("v1", 5).unwrap(), [ids[0]]);
+    }
+}
