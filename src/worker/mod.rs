@@ -9,13 +9,14 @@
 
 pub mod session;
 
+use std::sync::Arc;
 use std::sync::mpsc as std_mpsc;
 use std::thread;
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{Semaphore, mpsc, oneshot};
 use tokio::task::JoinSet;
 
 use crate::fetch::discover;
@@ -171,11 +172,17 @@ pub async fn refresh(
         feeds: feeds.len() as u32,
         ..RefreshSummary::default()
     };
+    // Parsing is CPU work: at most one feed per core at a time, so downloads that outrun
+    // the parser wait as bytes instead of piling up as half-built parse trees on hundreds of
+    // blocking threads.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let parsers = Arc::new(Semaphore::new(cores));
     let mut tasks = JoinSet::new();
     for feed in feeds {
         let store = store.clone();
         let fetcher = fetcher.clone();
-        tasks.spawn(async move { refresh_one(&store, &fetcher, feed).await });
+        let parsers = Arc::clone(&parsers);
+        tasks.spawn(async move { refresh_one(&store, &fetcher, &parsers, feed).await });
     }
     while let Some(joined) = tasks.join_next().await {
         let report = match joined {
@@ -204,6 +211,7 @@ pub async fn refresh(
 async fn refresh_one(
     store: &StoreActor,
     fetcher: &Fetcher,
+    parsers: &Semaphore,
     feed: Feed,
 ) -> Result<FeedReport, WorkerError> {
     let now = Utc::now();
@@ -250,11 +258,14 @@ async fn refresh_one(
             moved_to,
         }) => {
             report.moved_to.clone_from(&moved_to);
+            // `None` only if the semaphore were closed, which it never is.
+            let permit = parsers.acquire().await.ok();
             let parsed = tokio::task::spawn_blocking(move || {
                 parse_body(&body, &final_url, content_type.as_deref())
             })
             .await
             .unwrap_or_else(|e| Err(format!("the parser crashed: {e}")));
+            drop(permit);
             match parsed {
                 Ok(parsed) => store
                     .call(move |s| {
