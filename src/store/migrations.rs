@@ -76,7 +76,7 @@ pub const MIGRATIONS: &[&str] = &[
         title, text, authors,
         content = 'articles', content_rowid = 'id',
         tokenize = 'unicode61 remove_diacritics 2',
-        prefix = '1 2 3'
+        prefix = '2'
     );
     CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
         INSERT INTO articles_fts (rowid, title, text, authors)
