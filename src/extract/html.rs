@@ -22,7 +22,7 @@ use html5ever::buffer_queue::BufferQueue;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Tokenizer, TokenizerOpts};
 
-use crate::sanitize::sanitize_text;
+use crate::sanitize::{is_invisible_control, sanitize_text};
 
 use format::{Formatter, Sink};
 
@@ -62,9 +62,24 @@ pub fn html_to_text(html: &str) -> String {
     tokenizer.end();
     let text = tokenizer.sink.0.into_inner().finish();
     // Character references may decode to controls and escape sequences: sanitise the
-    // result, and tidy again only if sanitising removed something.
-    let clean = sanitize_text(&text);
-    if clean == text { clean } else { tidy(&clean) }
+    // result, and tidy again, when it holds anything sanitising would change.
+    if needs_sanitizing(&text) {
+        tidy(&sanitize_text(&text))
+    } else {
+        text
+    }
+}
+
+/// Whether [`sanitize_text`] would change `text`: true if it holds a control character, an
+/// invisible formatting character or a line separator. A test checks this against
+/// `sanitize_text` for every character.
+fn needs_sanitizing(text: &str) -> bool {
+    let plain_ascii = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n' || *b == b'\t';
+    if text.as_bytes().iter().all(plain_ascii) {
+        return false;
+    }
+    text.chars()
+        .any(|c| is_invisible_control(c) || matches!(c, '\u{2028}' | '\u{2029}'))
 }
 
 /// Trims every line's trailing whitespace, collapses runs of blank lines into one and drops
