@@ -251,6 +251,325 @@ mod tests {
         assert_eq!(tidy("\n\n a  \n\n\n\nb\t\n\n"), " a\n\nb");
     }
 
+    #[test]
+    fn the_sanitising_shortcut_agrees_with_sanitize_text_for_every_character() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                needs_sanitizing(&text),
+                sanitize_text(&text) != text,
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    #[test]
+    fn invisible_paragraphs_leave_no_double_blank_lines() {
+        assert_eq!(
+            html_to_text("<p>a</p><p>&nbsp;</p><p> &nbsp; </p><p>b</p>"),
+            "a\n\nb"
+        );
+        assert_eq!(
+            html_to_text("<p>a</p><p>&#8203;</p><p>&#x1b;</p><p>b</p>"),
+            "a\n\nb"
+        );
+        // A no-break space between words stays.
+        assert_eq!(html_to_text("<p>10&nbsp;km</p>"), "10\u{a0}km");
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_items_are_closed_by_what_follows() {
+        assert_eq!(
+            html_to_text("<p>one<p>two<div>three"),
+            "one\n\ntwo\n\nthree"
+        );
+        assert_eq!(
+            html_to_text("<ul><li>a<li>b<ul><li>c<li>d</ul><li>e</ul>"),
+            "- a\n- b\n  - c\n  - d\n- e"
+        );
+        assert_eq!(
+            html_to_text("<dl><dt>Term<dd>Definition<dt>Next</dl>"),
+            "Term\n  Definition\nNext"
+        );
+        assert_eq!(html_to_text("<h1>One<h2>Two</h2>"), "One\n\nTwo");
+    }
+
+    #[test]
+    fn stray_end_tags_are_harmless() {
+        assert_eq!(
+            html_to_text("</div></li></ul></table>text</p>more</td></tr>end"),
+            "text\n\nmoreend"
+        );
+        // `</br>` is a line break, as in browsers.
+        assert_eq!(html_to_text("a</br>b"), "a\nb");
+    }
+
+    #[test]
+    fn misnested_inline_markup_keeps_the_layout() {
+        assert_eq!(
+            html_to_text("<p><b>bold <i>both</b> italic</i></p><p>next</p>"),
+            "bold both italic\n\nnext"
+        );
+        assert_eq!(html_to_text("<p><a href=x>link<p>after"), "link\n\nafter");
+        assert_eq!(
+            html_to_text("<ul><li><span>a<li>b</span></ul>after"),
+            "- a\n- b\n\nafter"
+        );
+    }
+
+    #[test]
+    fn ordered_lists_honour_start_and_value() {
+        assert_eq!(
+            html_to_text(r#"<ol start="3"><li>c<li value="10">j<li>k</ol>"#),
+            "3. c\n10. j\n11. k"
+        );
+        // Continuation lines align under the item's text.
+        assert_eq!(
+            html_to_text("<ol><li>first<br>second<ol><li>inner</ol></ol>"),
+            "1. first\n   second\n   1. inner"
+        );
+    }
+
+    #[test]
+    fn quotes_prefix_every_line_and_blank_line() {
+        assert_eq!(
+            html_to_text("<p>before</p><blockquote><p>q1</p><p>q2</p></blockquote><p>after</p>"),
+            "before\n\n> q1\n>\n> q2\n\nafter"
+        );
+        assert_eq!(
+            html_to_text("<blockquote>outer<blockquote>inner<br>line</blockquote></blockquote>"),
+            "> outer\n>\n> > inner\n> > line"
+        );
+        assert_eq!(
+            html_to_text("<ul><li>item<blockquote>quoted</blockquote></ul>"),
+            "- item\n\n  > quoted"
+        );
+    }
+
+    #[test]
+    fn table_rows_are_lines_of_cells() {
+        assert_eq!(
+            html_to_text(
+                "<table><caption>Cities</caption><thead><tr><th>City<th>Pop</thead>\
+                 <tbody><tr><td>Oslo<td>700k<tr><td>New York</td><td>8.3 million</td></tbody></table>"
+            ),
+            "Cities\nCity | Pop\nOslo | 700k\nNew York | 8.3 million"
+        );
+        // Blocks and breaks inside a cell stay on the row's line; nested tables flatten.
+        assert_eq!(
+            html_to_text(
+                "<table><tr><td><p>a</p><p>b</p></td><td>c<br>d</td>\
+                 <td><table><tr><td>x</td><td>y</td></tr></table></td></tr></table>"
+            ),
+            "a b | c d | x y"
+        );
+    }
+
+    #[test]
+    fn pre_blocks_are_verbatim_and_prefixed_inside_containers() {
+        assert_eq!(
+            html_to_text("<pre>\n  indented\n\ttab</pre>"),
+            "  indented\n\ttab"
+        );
+        assert_eq!(
+            html_to_text("<ul><li>code:<pre>a\n  b</pre></li></ul>"),
+            "- code:\n\n  a\n    b"
+        );
+        assert_eq!(html_to_text("<pre>x   \n\n\n\n   y</pre>"), "x\n\n   y");
+    }
+
+    #[test]
+    fn entities_decode_as_browsers_do() {
+        // Missing semicolons, legacy names, HTML5-only names, numeric edge cases.
+        assert_eq!(
+            html_to_text("&copy2024 &notit; &ampx &bigstar;"),
+            "©2024 ¬it; &x ★"
+        );
+        assert_eq!(
+            html_to_text("&#0;|&#x80;|&#xD800;|&#128512;|&#x110000;"),
+            "\u{fffd}|€|\u{fffd}|😀|\u{fffd}"
+        );
+        assert_eq!(html_to_text("&NotNestedGreaterGreater;"), "\u{2aa2}\u{338}");
+        // In attributes a name followed by an alphanumeric is not a reference.
+        assert_eq!(html_to_text(r#"<img alt="a&ampb &amp; c">"#), "a&ampb & c");
+        assert_eq!(html_to_text("&unknown; & &;"), "&unknown; & &;");
+    }
+
+    #[test]
+    fn junk_elements_are_dropped() {
+        let text = html_to_text(
+            "<noscript>Enable JS</noscript><template><p>tpl</p></template>\
+             <iframe src=x>frame</iframe><video>No video support</video>\
+             <button>Share</button><select><option>o</option></select>\
+             <div hidden>secret <div>nested</div> still</div><title>t</title>\
+             <p>kept</p>",
+        );
+        assert_eq!(text, "kept");
+        // Raw-text content is not markup: the `</p>` in the string ends nothing.
+        assert_eq!(
+            html_to_text(r#"<p>a<script>var s = "</p><p>no";</script>b</p>"#),
+            "ab"
+        );
+        assert_eq!(
+            html_to_text(r#"<script><!-- document.write("<script></script>"); --></script>ok"#),
+            "ok"
+        );
+        assert_eq!(html_to_text("<p>a<!-- <p>hidden</p> -->b</p>"), "ab");
+    }
+
+    #[test]
+    fn self_closed_elements_from_xhtml_do_not_swallow_the_rest() {
+        assert_eq!(
+            html_to_text(r#"<p>a</p><iframe src="x"/><p>b</p><script src="y"/><p>c</p>"#),
+            "a\n\nb\n\nc"
+        );
+        assert_eq!(html_to_text("<p>a<br/>b</p><p/><div/>c"), "a\nb\n\nc");
+    }
+
+    #[test]
+    fn inline_svg_shows_its_title_like_alt_text() {
+        assert_eq!(
+            html_to_text(
+                "<p>Chart:</p><svg role=img><title>Votes by region</title><g><text>42</text></g></svg><p>end</p>"
+            ),
+            "Chart:\n\nVotes by region\n\nend"
+        );
+    }
+
+    #[test]
+    fn superscript_digits_become_superscripts() {
+        assert_eq!(
+            html_to_text("<p>E = mc<sup>2</sup>, 2<sup>nd</sup></p>"),
+            "E = mc², 2nd"
+        );
+    }
+
+    #[test]
+    fn deeply_nested_lists_keep_one_item_per_line_without_overflow() {
+        let depth = 200;
+        let mut html = String::new();
+        for i in 0..depth {
+            html.push_str(&format!("<ul><li>level {i}"));
+        }
+        let text = html_to_text(&html);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), depth, "{text:?}");
+        for (i, line) in lines.iter().enumerate() {
+            assert_eq!(line.trim_start(), format!("- level {i}"));
+        }
+        // Indentation grows, then stops growing.
+        assert!(lines[1].starts_with("  - "), "{:?}", lines[1]);
+        assert!(lines[depth - 1].len() < 100, "{:?}", lines[depth - 1]);
+    }
+
+    #[test]
+    fn hostile_nesting_costs_linear_time_and_output() {
+        // Each is about 1 MB; in a debug build each should take well under a second.
+        let cases = [
+            "<blockquote>x".repeat(80_000),
+            "<div>".repeat(600) + &"<li>item".repeat(100_000),
+            "<ul><li>".repeat(120_000),
+            "<p><b><i><span>".repeat(60_000) + &"</div></p>".repeat(20_000),
+            "<table><tr><td>".repeat(60_000) + &"</td><td>".repeat(40_000),
+            "<li><ul><div>".repeat(600) + &"<li>".repeat(200_000),
+        ];
+        for html in &cases {
+            let start = std::time::Instant::now();
+            let text = html_to_text(html);
+            let elapsed = start.elapsed();
+            assert!(
+                elapsed < std::time::Duration::from_secs(10),
+                "{elapsed:?} for {:?}...",
+                &html[..40]
+            );
+            // Linear output: at most a bounded prefix (40 columns) per line, and a 13-byte
+            // `<blockquote>x` makes a text line and a blank line.
+            assert!(text.len() < 8 * html.len(), "{} bytes out", text.len());
+        }
+    }
+
+    #[test]
+    fn a_megabyte_article_converts_quickly() {
+        let paragraph = "<p>The <a href=\"https://example.com/a\">minister</a> said on \
+                         <em>Tuesday</em> that the talks would resume &mdash; &ldquo;soon&rdquo;.</p>\
+                         <ul><li>First</li><li>Second</li></ul>";
+        let html = paragraph.repeat(1_000_000 / paragraph.len() + 1);
+        let start = std::time::Instant::now();
+        let text = html_to_text(&html);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
+        let paragraphs = text.matches("The minister said on Tuesday").count();
+        assert_eq!(paragraphs, html.matches("<p>").count());
+    }
+
+    #[test]
+    fn output_invariants_hold_on_random_tag_soup() {
+        const PIECES: &[&str] = &[
+            "<p>",
+            "</p>",
+            "<div>",
+            "</div>",
+            "<br>",
+            "<ul>",
+            "</ul>",
+            "<ol>",
+            "<li>",
+            "</li>",
+            "<blockquote>",
+            "</blockquote>",
+            "<pre>",
+            "</pre>",
+            "<table>",
+            "<tr>",
+            "<td>",
+            "</td>",
+            "<h2>",
+            "</h2>",
+            "<b>",
+            "</i>",
+            " ",
+            "\n",
+            "  word ",
+            "&nbsp;",
+            "&#8203;",
+            "&#x1b;[1m",
+            "text",
+            "<img alt=' alt '>",
+            "<hr>",
+            "<dd>",
+            "<!--c-->",
+            "\t",
+            "&amp;",
+            "<sup>1",
+        ];
+        let mut state: u64 = 0x1234_5678_9abc_def1;
+        for _ in 0..500 {
+            let mut html = String::new();
+            for _ in 0..60 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                html.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            let text = html_to_text(&html);
+            assert!(!text.contains("\n\n\n"), "{html:?} -> {text:?}");
+            assert!(
+                !text.starts_with('\n') && !text.ends_with('\n'),
+                "{html:?} -> {text:?}"
+            );
+            assert!(
+                text.lines().all(|l| l == l.trim_end()),
+                "{html:?} -> {text:?}"
+            );
+            assert!(!text.chars().any(dateline_control), "{html:?} -> {text:?}");
+            assert!(!text.contains('<'), "{html:?} -> {text:?}");
+        }
+    }
+
     /// Speed on a realistic ~5 KB article:
     /// `cargo test --release --lib extract::html -- --ignored --nocapture`.
     #[test]

@@ -9,7 +9,7 @@
 //! inline markup cannot disturb the layout.
 //!
 //! Every step is bounded: the stack is capped at [`MAX_OPEN`] elements, indentation at
-//! [`MAX_INDENT`] levels, and nothing recurses, so hostile nesting costs neither stack nor
+//! [`MAX_INDENT_WIDTH`] columns, and nothing recurses, so hostile nesting costs neither stack nor
 //! quadratic time.
 
 use std::cell::RefCell;
@@ -24,9 +24,9 @@ use super::tags::{Class, KIND_COUNT, Kind, classify, superscript};
 /// change the layout.
 const MAX_OPEN: usize = 512;
 
-/// Most nesting levels (quotes, list items, definitions) that indent a line. Deeper levels
-/// still show their list markers, without further indentation.
-const MAX_INDENT: usize = 32;
+/// Columns of indentation (quote marks, list and definition indents) past which deeper
+/// nesting no longer indents a line; deeper list items still show their markers.
+const MAX_INDENT_WIDTH: usize = 40;
 
 /// No pending line break.
 const NO_BREAK: u8 = 0;
@@ -96,6 +96,8 @@ struct List {
 struct Skip {
     name: LocalName,
     depth: usize,
+    /// For an SVG image: whether its title was already shown.
+    titled: bool,
 }
 
 /// The formatter's state; see the module documentation.
@@ -117,6 +119,8 @@ pub(super) struct Formatter {
     /// How many frames have stayed open since the last line of text: those are the ones a
     /// blank line before the next text still belongs to.
     common_frames: usize,
+    /// No list-item frame below this index still waits to write its marker.
+    pending_markers_from: usize,
     lists: Vec<List>,
     /// Open table cells; inside one, every line break becomes a space.
     cell_depth: usize,
@@ -130,6 +134,8 @@ pub(super) struct Formatter {
     sup_depth: usize,
     /// Inside a raw-text element whose content is dropped (`script`, `style` ...).
     raw_drop: bool,
+    /// Inside the `title` of an inline SVG image: its accessible name, shown like alt text.
+    svg_title: bool,
     skip: Option<Skip>,
 }
 
@@ -154,7 +160,9 @@ impl Formatter {
     fn token(&mut self, token: Token) -> TokenSinkResult<()> {
         match token {
             Token::CharacterTokens(text) => {
-                if !self.raw_drop && self.skip.is_none() {
+                if self.svg_title {
+                    self.flow_text(&text);
+                } else if !self.raw_drop && self.skip.is_none() {
                     self.text(&text);
                 }
                 self.skip_leading_newline = false;
@@ -185,6 +193,17 @@ impl Formatter {
                 return TokenSinkResult::Continue;
             }
             self.raw_drop = true;
+            // An inline SVG image's first title child is its text alternative.
+            if let Some(skip) = &mut self.skip {
+                if skip.name == local_name!("svg")
+                    && skip.depth == 1
+                    && !skip.titled
+                    && tag.name == local_name!("title")
+                {
+                    skip.titled = true;
+                    self.svg_title = true;
+                }
+            }
             return TokenSinkResult::RawData(raw);
         }
         if let Some(skip) = &mut self.skip {
@@ -196,10 +215,7 @@ impl Formatter {
         match class {
             Class::Inline => {
                 if !tag.self_closing && has_attr(tag, &local_name!("hidden")) {
-                    self.skip = Some(Skip {
-                        name: tag.name.clone(),
-                        depth: 1,
-                    });
+                    self.start_skip(&tag.name);
                 }
             }
             Class::Void | Class::Drop(_) => {}
@@ -220,10 +236,7 @@ impl Formatter {
             }
             Class::Skip => {
                 if !tag.self_closing {
-                    self.skip = Some(Skip {
-                        name: tag.name.clone(),
-                        depth: 1,
-                    });
+                    self.start_skip(&tag.name);
                 }
             }
             Class::RawPre(raw) => {
@@ -243,10 +256,7 @@ impl Formatter {
                     Kind::P | Kind::Item | Kind::Dt | Kind::Dd | Kind::Row | Kind::Cell
                 );
                 if !auto_closed && !tag.self_closing && has_attr(tag, &local_name!("hidden")) {
-                    self.skip = Some(Skip {
-                        name: tag.name.clone(),
-                        depth: 1,
-                    });
+                    self.start_skip(&tag.name);
                 } else {
                     self.open(tag, kind, ordered);
                 }
@@ -255,10 +265,20 @@ impl Formatter {
         TokenSinkResult::Continue
     }
 
+    /// Drops everything up to the end tag matching this start tag.
+    fn start_skip(&mut self, name: &LocalName) {
+        self.skip = Some(Skip {
+            name: name.clone(),
+            depth: 1,
+            titled: false,
+        });
+    }
+
     fn end_tag(&mut self, name: &LocalName) {
         if self.raw_drop {
             // In a raw-text state the tokenizer emits no end tag but the one that ends it.
             self.raw_drop = false;
+            self.svg_title = false;
             return;
         }
         if let Some(skip) = &mut self.skip {
@@ -435,6 +455,7 @@ impl Formatter {
                     _ => Marker::Bullet,
                 };
                 if self.cell_depth == 0 {
+                    self.pending_markers_from = self.pending_markers_from.min(self.frames.len());
                     self.frames.push(Frame::Item {
                         marker,
                         width: marker.width(),
@@ -458,6 +479,9 @@ impl Formatter {
                         self.pending_separator = true;
                     }
                     self.row_cells += 1;
+                } else {
+                    // A cell of a nested table: its text is set off by a space.
+                    self.space();
                 }
                 self.cell_depth += 1;
             }
@@ -687,50 +711,73 @@ impl Formatter {
     }
 
     /// The prefix of a new line of text: quote marks, indentation, and the markers of list
-    /// items whose first line this is.
+    /// items whose first line this is. Past [`MAX_INDENT_WIDTH`] columns only markers are
+    /// written.
     fn write_prefix(&mut self) {
-        for (depth, frame) in self.frames.iter_mut().enumerate() {
-            let shown = depth < MAX_INDENT;
-            match frame {
-                Frame::Quote if shown => self.out.push_str("> "),
-                Frame::Indent(n) if shown => push_spaces(&mut self.out, *n),
-                Frame::Item {
-                    marker,
-                    width,
-                    pending,
-                } => {
-                    if *pending {
-                        *pending = false;
-                        match marker {
-                            Marker::Bullet => self.out.push_str("- "),
-                            Marker::Number(n) => {
-                                // Writing to a String cannot fail.
-                                let _ = write!(self.out, "{n}. ");
-                            }
-                        }
-                    } else if shown {
-                        push_spaces(&mut self.out, *width);
-                    }
-                }
-                _ => {}
+        let mut width = 0;
+        let mut shown = 0;
+        while shown < self.frames.len() && width < MAX_INDENT_WIDTH {
+            width += write_frame(&mut self.out, &mut self.frames[shown], false);
+            shown += 1;
+        }
+        let from = shown.max(self.pending_markers_from).min(self.frames.len());
+        for frame in &mut self.frames[from..] {
+            if let Frame::Item { pending: true, .. } = frame {
+                write_frame(&mut self.out, frame, false);
             }
         }
+        self.pending_markers_from = self.frames.len();
     }
 
     /// The empty line of a paragraph break, carrying the quote marks of the containers that
     /// enclose both paragraphs.
     fn write_blank_line(&mut self) {
-        let keep = self.common_frames.min(self.frames.len()).min(MAX_INDENT);
-        for frame in &self.frames[..keep] {
-            match frame {
-                Frame::Quote => self.out.push_str("> "),
-                Frame::Indent(n) => push_spaces(&mut self.out, *n),
-                Frame::Item { width, .. } => push_spaces(&mut self.out, *width),
+        let keep = self.common_frames.min(self.frames.len());
+        let mut width = 0;
+        for frame in &mut self.frames[..keep] {
+            if width >= MAX_INDENT_WIDTH {
+                break;
             }
+            width += write_frame(&mut self.out, frame, true);
         }
         let trimmed = self.out.trim_end_matches(' ').len();
         self.out.truncate(trimmed);
         self.out.push('\n');
+    }
+}
+
+/// Writes one frame's part of a line prefix and returns its width in columns. A list item
+/// writes its marker on its first line and spaces after that; on a blank line, always
+/// spaces.
+fn write_frame(out: &mut String, frame: &mut Frame, blank_line: bool) -> usize {
+    match frame {
+        Frame::Quote => {
+            out.push_str("> ");
+            2
+        }
+        Frame::Indent(n) => {
+            push_spaces(out, *n);
+            *n
+        }
+        Frame::Item {
+            marker,
+            width,
+            pending,
+        } => {
+            if *pending && !blank_line {
+                *pending = false;
+                match marker {
+                    Marker::Bullet => out.push_str("- "),
+                    Marker::Number(n) => {
+                        // Writing to a String cannot fail.
+                        let _ = write!(out, "{n}. ");
+                    }
+                }
+            } else {
+                push_spaces(out, *width);
+            }
+            *width
+        }
     }
 }
 
