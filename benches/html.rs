@@ -41,9 +41,11 @@ fn compare(label: &str, docs: &[String]) {
     );
     let new = measure(docs, html_to_text);
     let old = measure(docs, old::html_to_text);
+    let floor = measure(docs, tokenize_only);
     for (name, per_doc) in [
         ("html_to_text (html5ever tokenizer)", new),
         ("html2text (before)", old),
+        ("html5ever tokenizer alone, no output", floor),
     ] {
         // Bytes per µs are MB/s.
         let mb_per_s = bytes as f64 / docs.len() as f64 / per_doc;

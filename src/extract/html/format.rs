@@ -194,15 +194,14 @@ impl Formatter {
             }
             self.raw_drop = true;
             // An inline SVG image's first title child is its text alternative.
-            if let Some(skip) = &mut self.skip {
-                if skip.name == local_name!("svg")
-                    && skip.depth == 1
-                    && !skip.titled
-                    && tag.name == local_name!("title")
-                {
-                    skip.titled = true;
-                    self.svg_title = true;
-                }
+            if let Some(skip) = &mut self.skip
+                && skip.name == local_name!("svg")
+                && skip.depth == 1
+                && !skip.titled
+                && tag.name == local_name!("title")
+            {
+                skip.titled = true;
+                self.svg_title = true;
             }
             return TokenSinkResult::RawData(raw);
         }
@@ -408,13 +407,13 @@ impl Formatter {
             }
             Kind::Dt | Kind::Dd => {
                 self.close_p();
-                if self.counts[Kind::Dt.index()] + self.counts[Kind::Dd.index()] > 0 {
-                    if let Some(i) = self.find_where(
+                if self.counts[Kind::Dt.index()] + self.counts[Kind::Dd.index()] > 0
+                    && let Some(i) = self.find_where(
                         |o| matches!(o.kind, Kind::Dt | Kind::Dd),
                         |k| !matches!(k, Kind::P | Kind::Div),
-                    ) {
-                        self.pop_to(i);
-                    }
+                    )
+                {
+                    self.pop_to(i);
                 }
             }
             Kind::Heading => {
@@ -485,11 +484,7 @@ impl Formatter {
                 }
                 self.cell_depth += 1;
             }
-            Kind::Row => {
-                if self.cell_depth == 0 {
-                    self.row_cells = 0;
-                }
-            }
+            Kind::Row if self.cell_depth == 0 => self.row_cells = 0,
             Kind::Pre => {
                 self.pre_depth += 1;
                 self.skip_leading_newline = true;
@@ -535,11 +530,7 @@ impl Formatter {
                     self.space();
                 }
             }
-            Kind::Row => {
-                if self.cell_depth == 0 {
-                    self.row_cells = 0;
-                }
-            }
+            Kind::Row if self.cell_depth == 0 => self.row_cells = 0,
             Kind::Pre => self.pre_depth -= 1,
             _ => {}
         }
