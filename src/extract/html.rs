@@ -1,39 +1,85 @@
-//! HTML to plain text by a real HTML parse (html2text), not by stripping tags with regexes.
+//! HTML to plain text by a real HTML parse, not by stripping tags with regexes.
 //!
 //! Article bodies arrive as HTML written by strangers, often broken. The plain text made here
 //! is what the reader shows, what search indexes and what the entity extractor reads, so it
 //! keeps the structure a reader needs (paragraphs, headings, list items on their own lines)
 //! and drops everything else: link targets, images without alt text, scripts and styles. The
 //! output is never hard-wrapped; the interface wraps to the terminal's width.
+//!
+//! A cold refresh converts tens of thousands of bodies, so this is built for speed: html5ever's
+//! spec-compliant tokenizer reads the markup (tags, comments, raw-text elements, character
+//! references exactly as a browser does) and a one-pass formatter ([`format`]) lays the
+//! tokens out as text without building a document tree. The formatter approximates the tree
+//! builder's implied end tags only for the elements that shape the layout.
 
-use html2text::render::TextDecorator;
+mod format;
+mod tags;
 
-use crate::sanitize::sanitize_text;
+use std::cell::RefCell;
 
-/// Wrap width handed to html2text: wide enough that no real paragraph is ever wrapped.
-const NO_WRAP_WIDTH: usize = 1_000_000;
+use html5ever::TokenizerResult;
+use html5ever::buffer_queue::BufferQueue;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{Tokenizer, TokenizerOpts};
+
+use crate::sanitize::{is_invisible_control, sanitize_text};
+
+use format::{Formatter, Sink};
+
+/// Largest piece of input handed to the tokenizer at once (its buffers hold at most 4 GiB).
+const CHUNK: usize = 1 << 20;
 
 /// Renders `html` as plain text wrapped at no fixed width: paragraphs separated by blank lines,
-/// list items on their own lines, no link footnotes. The result is sanitised.
+/// list items on their own lines, no link markup. The result is sanitised.
 ///
-/// Headings become their own line without markup, unordered list items start with `- `,
-/// ordered ones with `1. ` (their number), quotes with `> `; images render as their alt text
-/// or not at all; entities are decoded. Lines carry no trailing whitespace, there is never
-/// more than one blank line in a row and none at the ends. Should html2text ever fail (its
-/// errors come from reading and rendering, not from bad markup) the result is empty rather
-/// than raw markup.
+/// Headings, table captions and rows, and list items get their own lines; headings carry no
+/// markup. Unordered list items start with `- `, ordered ones with `1. ` (their number,
+/// honouring `start` and `value`), and nested lists are indented under their item; quotes
+/// start with `> `; `pre` blocks keep their spacing and line breaks; table rows become one
+/// line each with cells separated by ` | `. Images render as their alt text or not at all;
+/// scripts, styles, templates, `noscript`, SVG, media fallbacks, form controls and `hidden`
+/// elements render as nothing; every HTML character reference is decoded as a browser
+/// would. Lines carry no trailing whitespace, there is never more than one blank line in a
+/// row and none at the ends. Broken markup never fails: its text comes out.
 pub fn html_to_text(html: &str) -> String {
-    // Sanitising before the parse removes raw escape sequences whole (the HTML parser would
-    // drop only their ESC byte and leave the rest as text); after it, whatever entities
-    // decoded to.
-    let html = sanitize_text(html);
-    let rendered = html2text::config::with_decorator(TextOnly)
-        .no_table_borders()
-        .link_footnotes(false)
-        .allow_width_overflow()
-        .string_from_read(html.as_bytes(), NO_WRAP_WIDTH)
-        .unwrap_or_default();
-    tidy(&sanitize_text(&rendered))
+    let tokenizer = Tokenizer::new(
+        Sink(RefCell::new(Formatter::default())),
+        TokenizerOpts::default(),
+    );
+    let input = BufferQueue::default();
+    let mut rest = html;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        input.push_back(StrTendril::from_slice(&rest[..end]));
+        rest = &rest[end..];
+    }
+    // The sink never blocks the tokenizer (no scripts run, no encoding switches), so one
+    // call consumes the whole queue; looping keeps that true even if it ever pauses.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    let text = tokenizer.sink.0.into_inner().finish();
+    // Character references may decode to controls and escape sequences: sanitise the
+    // result, and tidy again, when it holds anything sanitising would change.
+    if needs_sanitizing(&text) {
+        tidy(&sanitize_text(&text))
+    } else {
+        text
+    }
+}
+
+/// Whether [`sanitize_text`] would change `text`: true if it holds a control character, an
+/// invisible formatting character or a line separator. A test checks this against
+/// `sanitize_text` for every character.
+fn needs_sanitizing(text: &str) -> bool {
+    let plain_ascii = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n' || *b == b'\t';
+    if text.as_bytes().iter().all(plain_ascii) {
+        return false;
+    }
+    text.chars()
+        .any(|c| is_invisible_control(c) || matches!(c, '\u{2028}' | '\u{2029}'))
 }
 
 /// Trims every line's trailing whitespace, collapses runs of blank lines into one and drops
@@ -57,85 +103,6 @@ fn tidy(text: &str) -> String {
         out.push_str(line);
     }
     out
-}
-
-/// html2text decorator that emits text only: no link or emphasis markup, list and quote
-/// prefixes that read naturally in a terminal.
-#[derive(Clone, Debug)]
-struct TextOnly;
-
-impl TextDecorator for TextOnly {
-    type Annotation = ();
-
-    fn decorate_link_start(&mut self, _url: &str) -> (String, Self::Annotation) {
-        (String::new(), ())
-    }
-
-    fn decorate_link_end(&mut self) -> String {
-        String::new()
-    }
-
-    fn decorate_em_start(&self) -> (String, Self::Annotation) {
-        (String::new(), ())
-    }
-
-    fn decorate_em_end(&self) -> String {
-        String::new()
-    }
-
-    fn decorate_strong_start(&self) -> (String, Self::Annotation) {
-        (String::new(), ())
-    }
-
-    fn decorate_strong_end(&self) -> String {
-        String::new()
-    }
-
-    fn decorate_strikeout_start(&self) -> (String, Self::Annotation) {
-        (String::new(), ())
-    }
-
-    fn decorate_strikeout_end(&self) -> String {
-        String::new()
-    }
-
-    fn decorate_code_start(&self) -> (String, Self::Annotation) {
-        (String::new(), ())
-    }
-
-    fn decorate_code_end(&self) -> String {
-        String::new()
-    }
-
-    fn decorate_preformat_first(&self) -> Self::Annotation {}
-
-    fn decorate_preformat_cont(&self) -> Self::Annotation {}
-
-    fn decorate_image(&mut self, _src: &str, title: &str) -> (String, Self::Annotation) {
-        // With the default image mode html2text only calls this for images with alt text,
-        // and passes that text.
-        (title.to_string(), ())
-    }
-
-    fn header_prefix(&self, _level: usize) -> String {
-        String::new()
-    }
-
-    fn quote_prefix(&self) -> String {
-        "> ".to_string()
-    }
-
-    fn unordered_item_prefix(&self) -> String {
-        "- ".to_string()
-    }
-
-    fn ordered_item_prefix(&self, i: i64) -> String {
-        format!("{i}. ")
-    }
-
-    fn make_subblock_decorator(&self) -> Self {
-        TextOnly
-    }
 }
 
 #[cfg(test)]
@@ -282,6 +249,325 @@ mod tests {
     #[test]
     fn tidy_collapses_blank_runs_and_trims() {
         assert_eq!(tidy("\n\n a  \n\n\n\nb\t\n\n"), " a\n\nb");
+    }
+
+    #[test]
+    fn the_sanitising_shortcut_agrees_with_sanitize_text_for_every_character() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                needs_sanitizing(&text),
+                sanitize_text(&text) != text,
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    #[test]
+    fn invisible_paragraphs_leave_no_double_blank_lines() {
+        assert_eq!(
+            html_to_text("<p>a</p><p>&nbsp;</p><p> &nbsp; </p><p>b</p>"),
+            "a\n\nb"
+        );
+        assert_eq!(
+            html_to_text("<p>a</p><p>&#8203;</p><p>&#x1b;</p><p>b</p>"),
+            "a\n\nb"
+        );
+        // A no-break space between words stays.
+        assert_eq!(html_to_text("<p>10&nbsp;km</p>"), "10\u{a0}km");
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_items_are_closed_by_what_follows() {
+        assert_eq!(
+            html_to_text("<p>one<p>two<div>three"),
+            "one\n\ntwo\n\nthree"
+        );
+        assert_eq!(
+            html_to_text("<ul><li>a<li>b<ul><li>c<li>d</ul><li>e</ul>"),
+            "- a\n- b\n  - c\n  - d\n- e"
+        );
+        assert_eq!(
+            html_to_text("<dl><dt>Term<dd>Definition<dt>Next</dl>"),
+            "Term\n  Definition\nNext"
+        );
+        assert_eq!(html_to_text("<h1>One<h2>Two</h2>"), "One\n\nTwo");
+    }
+
+    #[test]
+    fn stray_end_tags_are_harmless() {
+        assert_eq!(
+            html_to_text("</div></li></ul></table>text</p>more</td></tr>end"),
+            "text\n\nmoreend"
+        );
+        // `</br>` is a line break, as in browsers.
+        assert_eq!(html_to_text("a</br>b"), "a\nb");
+    }
+
+    #[test]
+    fn misnested_inline_markup_keeps_the_layout() {
+        assert_eq!(
+            html_to_text("<p><b>bold <i>both</b> italic</i></p><p>next</p>"),
+            "bold both italic\n\nnext"
+        );
+        assert_eq!(html_to_text("<p><a href=x>link<p>after"), "link\n\nafter");
+        assert_eq!(
+            html_to_text("<ul><li><span>a<li>b</span></ul>after"),
+            "- a\n- b\n\nafter"
+        );
+    }
+
+    #[test]
+    fn ordered_lists_honour_start_and_value() {
+        assert_eq!(
+            html_to_text(r#"<ol start="3"><li>c<li value="10">j<li>k</ol>"#),
+            "3. c\n10. j\n11. k"
+        );
+        // Continuation lines align under the item's text.
+        assert_eq!(
+            html_to_text("<ol><li>first<br>second<ol><li>inner</ol></ol>"),
+            "1. first\n   second\n   1. inner"
+        );
+    }
+
+    #[test]
+    fn quotes_prefix_every_line_and_blank_line() {
+        assert_eq!(
+            html_to_text("<p>before</p><blockquote><p>q1</p><p>q2</p></blockquote><p>after</p>"),
+            "before\n\n> q1\n>\n> q2\n\nafter"
+        );
+        assert_eq!(
+            html_to_text("<blockquote>outer<blockquote>inner<br>line</blockquote></blockquote>"),
+            "> outer\n>\n> > inner\n> > line"
+        );
+        assert_eq!(
+            html_to_text("<ul><li>item<blockquote>quoted</blockquote></ul>"),
+            "- item\n\n  > quoted"
+        );
+    }
+
+    #[test]
+    fn table_rows_are_lines_of_cells() {
+        assert_eq!(
+            html_to_text(
+                "<table><caption>Cities</caption><thead><tr><th>City<th>Pop</thead>\
+                 <tbody><tr><td>Oslo<td>700k<tr><td>New York</td><td>8.3 million</td></tbody></table>"
+            ),
+            "Cities\nCity | Pop\nOslo | 700k\nNew York | 8.3 million"
+        );
+        // Blocks and breaks inside a cell stay on the row's line; nested tables flatten.
+        assert_eq!(
+            html_to_text(
+                "<table><tr><td><p>a</p><p>b</p></td><td>c<br>d</td>\
+                 <td><table><tr><td>x</td><td>y</td></tr></table></td></tr></table>"
+            ),
+            "a b | c d | x y"
+        );
+    }
+
+    #[test]
+    fn pre_blocks_are_verbatim_and_prefixed_inside_containers() {
+        assert_eq!(
+            html_to_text("<pre>\n  indented\n\ttab</pre>"),
+            "  indented\n\ttab"
+        );
+        assert_eq!(
+            html_to_text("<ul><li>code:<pre>a\n  b</pre></li></ul>"),
+            "- code:\n\n  a\n    b"
+        );
+        assert_eq!(html_to_text("<pre>x   \n\n\n\n   y</pre>"), "x\n\n   y");
+    }
+
+    #[test]
+    fn entities_decode_as_browsers_do() {
+        // Missing semicolons, legacy names, HTML5-only names, numeric edge cases.
+        assert_eq!(
+            html_to_text("&copy2024 &notit; &ampx &bigstar;"),
+            "©2024 ¬it; &x ★"
+        );
+        assert_eq!(
+            html_to_text("&#0;|&#x80;|&#xD800;|&#128512;|&#x110000;"),
+            "\u{fffd}|€|\u{fffd}|😀|\u{fffd}"
+        );
+        assert_eq!(html_to_text("&NotNestedGreaterGreater;"), "\u{2aa2}\u{338}");
+        // In attributes a name followed by an alphanumeric is not a reference.
+        assert_eq!(html_to_text(r#"<img alt="a&ampb &amp; c">"#), "a&ampb & c");
+        assert_eq!(html_to_text("&unknown; & &;"), "&unknown; & &;");
+    }
+
+    #[test]
+    fn junk_elements_are_dropped() {
+        let text = html_to_text(
+            "<noscript>Enable JS</noscript><template><p>tpl</p></template>\
+             <iframe src=x>frame</iframe><video>No video support</video>\
+             <button>Share</button><select><option>o</option></select>\
+             <div hidden>secret <div>nested</div> still</div><title>t</title>\
+             <p>kept</p>",
+        );
+        assert_eq!(text, "kept");
+        // Raw-text content is not markup: the `</p>` in the string ends nothing.
+        assert_eq!(
+            html_to_text(r#"<p>a<script>var s = "</p><p>no";</script>b</p>"#),
+            "ab"
+        );
+        assert_eq!(
+            html_to_text(r#"<script><!-- document.write("<script></script>"); --></script>ok"#),
+            "ok"
+        );
+        assert_eq!(html_to_text("<p>a<!-- <p>hidden</p> -->b</p>"), "ab");
+    }
+
+    #[test]
+    fn self_closed_elements_from_xhtml_do_not_swallow_the_rest() {
+        assert_eq!(
+            html_to_text(r#"<p>a</p><iframe src="x"/><p>b</p><script src="y"/><p>c</p>"#),
+            "a\n\nb\n\nc"
+        );
+        assert_eq!(html_to_text("<p>a<br/>b</p><p/><div/>c"), "a\nb\n\nc");
+    }
+
+    #[test]
+    fn inline_svg_shows_its_title_like_alt_text() {
+        assert_eq!(
+            html_to_text(
+                "<p>Chart:</p><svg role=img><title>Votes by region</title><g><text>42</text></g></svg><p>end</p>"
+            ),
+            "Chart:\n\nVotes by region\n\nend"
+        );
+    }
+
+    #[test]
+    fn superscript_digits_become_superscripts() {
+        assert_eq!(
+            html_to_text("<p>E = mc<sup>2</sup>, 2<sup>nd</sup></p>"),
+            "E = mc², 2nd"
+        );
+    }
+
+    #[test]
+    fn deeply_nested_lists_keep_one_item_per_line_without_overflow() {
+        let depth = 200;
+        let mut html = String::new();
+        for i in 0..depth {
+            html.push_str(&format!("<ul><li>level {i}"));
+        }
+        let text = html_to_text(&html);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), depth, "{text:?}");
+        for (i, line) in lines.iter().enumerate() {
+            assert_eq!(line.trim_start(), format!("- level {i}"));
+        }
+        // Indentation grows, then stops growing.
+        assert!(lines[1].starts_with("  - "), "{:?}", lines[1]);
+        assert!(lines[depth - 1].len() < 100, "{:?}", lines[depth - 1]);
+    }
+
+    #[test]
+    fn hostile_nesting_costs_linear_time_and_output() {
+        // Each is about 1 MB; in a debug build each should take well under a second.
+        let cases = [
+            "<blockquote>x".repeat(80_000),
+            "<div>".repeat(600) + &"<li>item".repeat(100_000),
+            "<ul><li>".repeat(120_000),
+            "<p><b><i><span>".repeat(60_000) + &"</div></p>".repeat(20_000),
+            "<table><tr><td>".repeat(60_000) + &"</td><td>".repeat(40_000),
+            "<li><ul><div>".repeat(600) + &"<li>".repeat(200_000),
+        ];
+        for html in &cases {
+            let start = std::time::Instant::now();
+            let text = html_to_text(html);
+            let elapsed = start.elapsed();
+            assert!(
+                elapsed < std::time::Duration::from_secs(10),
+                "{elapsed:?} for {:?}...",
+                &html[..40]
+            );
+            // Linear output: at most a bounded prefix (40 columns) per line, and a 13-byte
+            // `<blockquote>x` makes a text line and a blank line.
+            assert!(text.len() < 8 * html.len(), "{} bytes out", text.len());
+        }
+    }
+
+    #[test]
+    fn a_megabyte_article_converts_quickly() {
+        let paragraph = "<p>The <a href=\"https://example.com/a\">minister</a> said on \
+                         <em>Tuesday</em> that the talks would resume &mdash; &ldquo;soon&rdquo;.</p>\
+                         <ul><li>First</li><li>Second</li></ul>";
+        let html = paragraph.repeat(1_000_000 / paragraph.len() + 1);
+        let start = std::time::Instant::now();
+        let text = html_to_text(&html);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
+        let paragraphs = text.matches("The minister said on Tuesday").count();
+        assert_eq!(paragraphs, html.matches("<p>").count());
+    }
+
+    #[test]
+    fn output_invariants_hold_on_random_tag_soup() {
+        const PIECES: &[&str] = &[
+            "<p>",
+            "</p>",
+            "<div>",
+            "</div>",
+            "<br>",
+            "<ul>",
+            "</ul>",
+            "<ol>",
+            "<li>",
+            "</li>",
+            "<blockquote>",
+            "</blockquote>",
+            "<pre>",
+            "</pre>",
+            "<table>",
+            "<tr>",
+            "<td>",
+            "</td>",
+            "<h2>",
+            "</h2>",
+            "<b>",
+            "</i>",
+            " ",
+            "\n",
+            "  word ",
+            "&nbsp;",
+            "&#8203;",
+            "&#x1b;[1m",
+            "text",
+            "<img alt=' alt '>",
+            "<hr>",
+            "<dd>",
+            "<!--c-->",
+            "\t",
+            "&amp;",
+            "<sup>1",
+        ];
+        let mut state: u64 = 0x1234_5678_9abc_def1;
+        for _ in 0..500 {
+            let mut html = String::new();
+            for _ in 0..60 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                html.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            let text = html_to_text(&html);
+            assert!(!text.contains("\n\n\n"), "{html:?} -> {text:?}");
+            assert!(
+                !text.starts_with('\n') && !text.ends_with('\n'),
+                "{html:?} -> {text:?}"
+            );
+            assert!(
+                text.lines().all(|l| l == l.trim_end()),
+                "{html:?} -> {text:?}"
+            );
+            assert!(!text.chars().any(dateline_control), "{html:?} -> {text:?}");
+            assert!(!text.contains('<'), "{html:?} -> {text:?}");
+        }
     }
 
     /// Speed on a realistic ~5 KB article:
