@@ -7,6 +7,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod html;
 pub mod ner;
+pub mod resolve;
 pub mod tagger;
 pub mod tokenize;
 
