@@ -40,6 +40,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Write the feed list as OPML 2.0 to standard output.
     Export,
+    /// Print the people, places and organisations in a text or HTML file (or standard input).
+    Extract(ExtractArgs),
 }
 
 #[derive(Debug, Args)]
@@ -112,6 +114,21 @@ pub struct MarkReadArgs {
 pub struct ImportArgs {
     /// An OPML 1.0/2.0 file or a newsboat `urls` file.
     pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// A text or HTML file; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE|-")]
+    pub file: Option<PathBuf>,
+    /// Print `{"entities": [{start, end, label, text, canonical, lat, lon}]}`; offsets count
+    /// chars of the text (after HTML conversion), end exclusive.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// Read lines `{"id", "text"}` and write lines `{"id", "entities": [{start, end, label}]}`,
+    /// taking each text exactly as given (no HTML conversion, no trimming).
+    #[arg(long)]
+    pub jsonl: bool,
 }
 
 #[cfg(test)]

@@ -16,8 +16,11 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 use sha2::{Digest, Sha256};
 
+use dateline::extract::eval::{
+    Counts, TokenDoc as Doc, evaluate_texts, evaluate_tokens, parse_conll, parse_gold_jsonl, tag_id,
+};
 use dateline::extract::features::{DocContext, USES_GAZETTEER, gazetteer_info, sentence_features};
-use dateline::extract::ner::{Label, consistency_pass, extract_with, spans, tag_document};
+use dateline::extract::ner::extract_with;
 use dateline::extract::tagger::{Model, Trainer};
 
 #[derive(Parser, Debug)]
@@ -58,76 +61,10 @@ struct Args {
     speed: bool,
 }
 
-/// A document: sentences of tokens with BIO tag ids.
-struct Doc {
-    sents: Vec<Vec<String>>,
-    tags: Vec<Vec<u8>>,
-}
-
-fn tag_id(label: &str, begin: bool) -> u8 {
-    match (label, begin) {
-        ("PER", true) => 1,
-        ("PER", false) => 2,
-        ("LOC", true) => 3,
-        ("LOC", false) => 4,
-        ("ORG", true) => 5,
-        ("ORG", false) => 6,
-        _ => 0,
-    }
-}
-
-/// Reads CoNLL (any number of columns; first = word, last = IOB1/IOB2 tag; MISC -> O).
+/// Reads a CoNLL file (see [`parse_conll`]).
 fn read_conll(path: &Path) -> Result<Vec<Doc>> {
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut docs = vec![Doc {
-        sents: Vec::new(),
-        tags: Vec::new(),
-    }];
-    let mut words: Vec<String> = Vec::new();
-    let mut tags: Vec<u8> = Vec::new();
-    let mut prev_label = String::new();
-    let flush = |docs: &mut Vec<Doc>, words: &mut Vec<String>, tags: &mut Vec<u8>| {
-        if !words.is_empty()
-            && let Some(d) = docs.last_mut()
-        {
-            d.sents.push(std::mem::take(words));
-            d.tags.push(std::mem::take(tags));
-        }
-    };
-    for line in text.lines() {
-        let cols: Vec<&str> = line.split_whitespace().collect();
-        if cols.is_empty() {
-            flush(&mut docs, &mut words, &mut tags);
-            prev_label.clear();
-            continue;
-        }
-        if cols[0] == "-DOCSTART-" {
-            flush(&mut docs, &mut words, &mut tags);
-            if docs.last().is_some_and(|d| !d.sents.is_empty()) {
-                docs.push(Doc {
-                    sents: Vec::new(),
-                    tags: Vec::new(),
-                });
-            }
-            prev_label.clear();
-            continue;
-        }
-        let (Some(word), Some(tag)) = (cols.first(), cols.last()) else {
-            continue;
-        };
-        let (prefix, label) = tag.split_once('-').unwrap_or(("O", ""));
-        let begin = prefix == "B" || label != prev_label;
-        tags.push(tag_id(label, begin));
-        words.push((*word).to_string());
-        prev_label = if prefix == "O" {
-            String::new()
-        } else {
-            label.to_string()
-        };
-    }
-    flush(&mut docs, &mut words, &mut tags);
-    docs.retain(|d| !d.sents.is_empty());
-    Ok(docs)
+    Ok(parse_conll(&text))
 }
 
 /// Windows-1252 to UTF-8 (the GMB CSV's encoding).
@@ -333,112 +270,8 @@ fn featurize(docs: &[Doc], log2_buckets: u32) -> Vec<Example> {
     out
 }
 
-/// Per-label true positives, false positives and false negatives.
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    tp: [usize; 3],
-    fp: [usize; 3],
-    fn_: [usize; 3],
-}
-
-fn label_index(l: Label) -> usize {
-    match l {
-        Label::Per => 0,
-        Label::Loc => 1,
-        Label::Org => 2,
-    }
-}
-
-impl Counts {
-    fn add_sets(&mut self, gold: &[(usize, usize, Label)], pred: &[(usize, usize, Label)]) {
-        for p in pred {
-            if gold.contains(p) {
-                self.tp[label_index(p.2)] += 1;
-            } else {
-                self.fp[label_index(p.2)] += 1;
-            }
-        }
-        for g in gold {
-            if !pred.contains(g) {
-                self.fn_[label_index(g.2)] += 1;
-            }
-        }
-    }
-
-    fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
-        let p = if tp + fp == 0 {
-            0.0
-        } else {
-            tp as f64 / (tp + fp) as f64
-        };
-        let r = if tp + fn_ == 0 {
-            0.0
-        } else {
-            tp as f64 / (tp + fn_) as f64
-        };
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
-        (100.0 * p, 100.0 * r, 100.0 * f)
-    }
-
-    fn micro_f1(&self) -> f64 {
-        Self::prf(
-            self.tp.iter().sum(),
-            self.fp.iter().sum(),
-            self.fn_.iter().sum(),
-        )
-        .2
-    }
-
-    fn print(&self, title: &str) {
-        println!("{title}");
-        for (i, name) in ["PER", "LOC", "ORG"].iter().enumerate() {
-            let (p, r, f) = Self::prf(self.tp[i], self.fp[i], self.fn_[i]);
-            println!(
-                "  {name}   P {p:5.1}  R {r:5.1}  F1 {f:5.1}  (tp {} fp {} fn {})",
-                self.tp[i], self.fp[i], self.fn_[i]
-            );
-        }
-        let (p, r, f) = Self::prf(
-            self.tp.iter().sum(),
-            self.fp.iter().sum(),
-            self.fn_.iter().sum(),
-        );
-        println!("  micro P {p:5.1}  R {r:5.1}  F1 {f:5.1}");
-    }
-}
-
 fn evaluate(model: &Model, docs: &[Doc], consistency: bool) -> Counts {
-    let mut c = Counts::default();
-    for d in docs {
-        let mut pred = tag_document(model, &d.sents);
-        if consistency {
-            consistency_pass(&d.sents, &mut pred);
-        }
-        for (g, p) in d.tags.iter().zip(&pred) {
-            c.add_sets(&spans(g), &spans(p));
-        }
-    }
-    c
-}
-
-#[derive(serde::Deserialize)]
-struct GoldEntity {
-    start: usize,
-    end: usize,
-    label: String,
-    #[serde(default)]
-    optional: bool,
-}
-
-#[derive(serde::Deserialize)]
-struct GoldDoc {
-    id: String,
-    text: String,
-    entities: Vec<GoldEntity>,
+    evaluate_tokens(model, docs, consistency)
 }
 
 fn evaluate_seed(model: &Model, dir: &Path) -> Result<Counts> {
@@ -450,59 +283,25 @@ fn evaluate_seed(model: &Model, dir: &Path) -> Result<Counts> {
         .collect();
     paths.sort();
     for path in paths {
-        for line in fs::read_to_string(&path)?
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-        {
-            let doc: GoldDoc = serde_json::from_str(line)
-                .with_context(|| format!("parsing {}", path.display()))?;
-            let mut required = Vec::new();
-            let mut optional = Vec::new();
-            for e in &doc.entities {
-                let Some(label) = Label::parse(&e.label) else {
-                    continue;
-                };
-                if e.optional {
-                    optional.push((e.start, e.end))
-                } else {
-                    required.push((e.start, e.end, label))
-                }
-            }
-            let pred: Vec<(usize, usize, Label)> = extract_with(model, &doc.text)
-                .into_iter()
-                .map(|e| (e.start, e.end, e.label))
-                .filter(|p| required.contains(p) || !optional.contains(&(p.0, p.1)))
-                .collect();
-            let chars: Vec<char> = doc.text.chars().collect();
-            let show = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
-            for p in pred.iter().filter(|p| !required.contains(p)) {
-                println!(
-                    "  seed {} false positive: {} {:?}",
-                    doc.id,
-                    p.2.as_str(),
-                    show(p.0, p.1)
-                );
-            }
-            for g in required.iter().filter(|g| !pred.contains(g)) {
-                println!(
-                    "  seed {} missed: {} {:?}",
-                    doc.id,
-                    g.2.as_str(),
-                    show(g.0, g.1)
-                );
-            }
-            c.add_sets(&required, &pred);
+        let text = fs::read_to_string(&path)?;
+        let docs =
+            parse_gold_jsonl(&text).with_context(|| format!("parsing {}", path.display()))?;
+        let (counts, misses) = evaluate_texts(model, &docs);
+        for (id, m) in misses {
+            let what = if m.false_positive {
+                "false positive"
+            } else {
+                "missed"
+            };
+            println!("  seed {id} {what}: {} {:?}", m.label.as_str(), m.text);
         }
+        c.merge(&counts);
     }
     Ok(c)
 }
 
 fn doc_text(d: &Doc) -> String {
-    d.sents
-        .iter()
-        .map(|s| s.join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
+    d.to_text().0
 }
 
 fn measure_speed(model: &Model, docs: &[Doc]) {
@@ -572,8 +371,14 @@ fn main() -> Result<()> {
         let bytes =
             fs::read(&args.out).with_context(|| format!("reading {}", args.out.display()))?;
         let model = Model::from_bytes(&bytes)?;
-        evaluate(&model, &dev, true).print("eng.testa (with consistency pass)");
-        evaluate_seed(&model, &args.seed_dir)?.print("seed articles (through extract)");
+        print!(
+            "{}",
+            evaluate(&model, &dev, true).report("eng.testa (with consistency pass)")
+        );
+        print!(
+            "{}",
+            evaluate_seed(&model, &args.seed_dir)?.report("seed articles (through extract)")
+        );
         if args.speed {
             measure_speed(&model, &dev);
         }
@@ -635,9 +440,18 @@ fn main() -> Result<()> {
         "best epoch {epoch}; training took {:.1} s",
         t0.elapsed().as_secs_f64()
     );
-    evaluate(&model, &dev, false).print("eng.testa (tagger only)");
-    evaluate(&model, &dev, true).print("eng.testa (with consistency pass)");
-    evaluate_seed(&model, &args.seed_dir)?.print("seed articles (through extract)");
+    print!(
+        "{}",
+        evaluate(&model, &dev, false).report("eng.testa (tagger only)")
+    );
+    print!(
+        "{}",
+        evaluate(&model, &dev, true).report("eng.testa (with consistency pass)")
+    );
+    print!(
+        "{}",
+        evaluate_seed(&model, &args.seed_dir)?.report("seed articles (through extract)")
+    );
     let bytes = model.to_bytes();
     if let Some(parent) = args.out.parent() {
         fs::create_dir_all(parent)?;

@@ -3,10 +3,12 @@
 //!
 //! Nothing here does I/O at call time.
 
+pub mod eval;
 pub mod features;
 pub mod gazetteer;
 pub mod html;
 pub mod ner;
+pub mod resolve;
 pub mod tagger;
 pub mod tokenize;
 

@@ -5,6 +5,7 @@ mod cli;
 mod config;
 mod corpora;
 mod extract;
+mod extract_cli;
 mod fetch;
 mod query;
 mod refresh;

@@ -1,0 +1,1044 @@
+//! Resolution: from an article's entity mentions to the people, places and organisations
+//! it is about, each with one canonical name, its aliases, its mentions and, for a place,
+//! where it is.
+//!
+//! Why it exists: the tagger finds mentions ("Stoltenberg", "NATO's", "Beograd"); the store,
+//! the pane and the map need entities ("Jens Stoltenberg", "North Atlantic Treaty
+//! Organization" alias "NATO", Belgrade at 44.8 N 20.5 E). Within one article, a later short
+//! form joins the full name it belongs to, spellings with and without diacritics are one, an
+//! acronym joins the expansion the article spells out, and a place is geocoded by choosing
+//! among the gazetteer's candidates with the article's other places as evidence ("Paris" next
+//! to "Texas" is Paris, Texas). Across articles, [`fold_key`] gives the key under which the
+//! store merges entities.
+//!
+//! What it must not do: no I/O and no tagging (it never adds or drops a mention; every
+//! mention given ends up in exactly one entity).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::gazetteer::{Gazetteers, Place, PlaceKind, fold};
+use super::ner::{Entity, Label};
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// A place: country, city, region, river ...
+    Place,
+    /// An organisation.
+    Org,
+}
+
+impl Kind {
+    /// `person`, `place` or `org`: the spelling of the CLI and the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Place => "place",
+            Kind::Org => "org",
+        }
+    }
+
+    /// Parses `person`, `place` or `org` (any case).
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s.to_ascii_lowercase().as_str() {
+            "person" => Some(Kind::Person),
+            "place" => Some(Kind::Place),
+            "org" => Some(Kind::Org),
+            _ => None,
+        }
+    }
+
+    /// The kind of a tagger label (PER, LOC, ORG).
+    pub fn from_label(label: Label) -> Kind {
+        match label {
+            Label::Per => Kind::Person,
+            Label::Loc => Kind::Place,
+            Label::Org => Kind::Org,
+        }
+    }
+
+    /// The tagger label of this kind.
+    pub fn label(self) -> Label {
+        match self {
+            Kind::Person => Label::Per,
+            Kind::Place => Label::Loc,
+            Kind::Org => Label::Org,
+        }
+    }
+}
+
+/// One mention of an entity: char offsets into the article text (end exclusive) and the
+/// text exactly as written there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// An entity of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedEntity {
+    pub kind: Kind,
+    /// The name to show and to store: for a person the longest full name seen (diacritics
+    /// kept when any mention had them), for a geocoded place the gazetteer's name, for an
+    /// organisation its longest form (the expansion of an acronym when the article gives it).
+    pub canonical: String,
+    /// Other forms seen in the article (possessive stripped, white space normalised), without
+    /// the canonical name, in order of first appearance.
+    pub aliases: Vec<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// The chosen gazetteer place, for a place the gazetteer knows; `None` otherwise.
+    pub place: Option<Place>,
+}
+
+impl ResolvedEntity {
+    /// [`fold_key`] of this entity.
+    pub fn key(&self) -> String {
+        fold_key(self.kind, &self.canonical)
+    }
+}
+
+/// The key under which entities of different articles are the same entity, together with
+/// the kind: the gazetteer's [`fold`] (case, diacritics, curly apostrophes, white space) of
+/// the canonical name, with a possessive and, for places and organisations, a leading "the"
+/// dropped. `fold_key(Person, "Aleksandar Vučić") == fold_key(Person, "ALEKSANDAR VUCIC")`.
+pub fn fold_key(kind: Kind, canonical: &str) -> String {
+    let key = fold(&normalise(canonical));
+    match kind {
+        Kind::Place | Kind::Org => key.strip_prefix("the ").map(str::to_string).unwrap_or(key),
+        Kind::Person => key,
+    }
+}
+
+/// Extracts and resolves the entities of `text` with the embedded model and gazetteers.
+pub fn extract_entities(text: &str) -> Vec<ResolvedEntity> {
+    resolve(text, &super::ner::extract(text))
+}
+
+/// Resolves the mentions `extract` found in `text` with the embedded gazetteers.
+pub fn resolve(text: &str, mentions: &[Entity]) -> Vec<ResolvedEntity> {
+    resolve_with(Gazetteers::embedded(), text, mentions)
+}
+
+/// [`resolve`] with explicit gazetteers. `mentions` carry char offsets into `text` (as
+/// [`super::ner::extract`] returns them); the result is ordered by first mention.
+pub fn resolve_with(gaz: &Gazetteers, text: &str, mentions: &[Entity]) -> Vec<ResolvedEntity> {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (mentions[i].start, mentions[i].end));
+    let mentions: Vec<&Entity> = order.iter().map(|&i| &mentions[i]).collect();
+    let gaps = Gaps::new(text, &mentions);
+
+    let mut groups: Vec<Group> = Vec::new();
+    let of = |label: Label| -> Vec<usize> {
+        (0..mentions.len())
+            .filter(|&i| mentions[i].label == label)
+            .collect()
+    };
+    let orgs = of(Label::Org);
+    let acronyms = acronym_links(&mentions, &orgs, &gaps);
+    groups.extend(group_by_containment(
+        &mentions,
+        &of(Label::Per),
+        Kind::Person,
+        &HashMap::new(),
+    ));
+    groups.extend(group_by_containment(&mentions, &orgs, Kind::Org, &acronyms));
+    groups.extend(group_places(gaz, text, &mentions, &of(Label::Loc), &gaps));
+
+    let mut out: Vec<ResolvedEntity> = groups
+        .into_iter()
+        .map(|g| {
+            let mut idx = g.members;
+            idx.sort_unstable();
+            let forms = distinct_forms(idx.iter().map(|&i| mentions[i].text.as_str()));
+            let canonical = match &g.place {
+                Some(p) => p.name.clone(),
+                None => canonical_form(&forms),
+            };
+            ResolvedEntity {
+                kind: g.kind,
+                aliases: forms.into_iter().filter(|f| *f != canonical).collect(),
+                canonical,
+                mentions: idx
+                    .iter()
+                    .map(|&i| Mention {
+                        start: mentions[i].start,
+                        end: mentions[i].end,
+                        text: mentions[i].text.clone(),
+                    })
+                    .collect(),
+                place: g.place,
+            }
+        })
+        .collect();
+    out.sort_by_key(|e| e.mentions.first().map(|m| m.start));
+    out
+}
+
+/// Mention indices that make one entity, before naming.
+struct Group {
+    kind: Kind,
+    members: Vec<usize>,
+    place: Option<Place>,
+}
+
+/// Collapses white space and drops a possessive `'s`/`’s` (or a bare trailing apostrophe).
+fn normalise(s: &str) -> String {
+    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
+        if let Some(stem) = joined.strip_suffix(suffix)
+            && !stem.is_empty()
+        {
+            return stem.trim_end().to_string();
+        }
+    }
+    joined
+}
+
+/// Normalised forms in first-seen order, one per exact spelling.
+fn distinct_forms<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for t in texts {
+        let n = normalise(t);
+        if !n.is_empty() && seen.insert(n.clone()) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+fn has_lowercase(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+fn non_ascii(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_ascii()).count()
+}
+
+/// The longest form (most words, then most chars; mixed case over ALL CAPS), each word then
+/// spelled as its best variant among all forms: mixed case over capitals, then the one with
+/// the most diacritics ("VUCIC" / "Vucic" / "Vučić" -> "Vučić").
+fn canonical_form(forms: &[String]) -> String {
+    let Some(longest) = forms.iter().max_by_key(|f| {
+        (
+            f.split_whitespace().count(),
+            has_lowercase(f),
+            f.chars().count(),
+            non_ascii(f),
+        )
+    }) else {
+        return String::new();
+    };
+    let variants: Vec<&str> = forms.iter().flat_map(|f| f.split_whitespace()).collect();
+    longest
+        .split_whitespace()
+        .map(|w| {
+            let key = fold(w);
+            variants
+                .iter()
+                .filter(|v| fold(v) == key)
+                .max_by_key(|v| (has_lowercase(v), non_ascii(v)))
+                .copied()
+                .unwrap_or(w)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "for", "de", "&", "la", "le", "du", "des",
+];
+
+/// Folded words of a normalised form, hyphenated words also split ("Osmani-Sadriu" gives
+/// "osmani-sadriu", "osmani", "sadriu"), without connectors.
+fn word_keys(form: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in form.split_whitespace() {
+        let k = fold(w);
+        if CONNECTORS.contains(&k.as_str()) {
+            continue;
+        }
+        if k.contains('-') {
+            out.extend(k.split('-').filter(|p| !p.is_empty()).map(str::to_string));
+        }
+        out.push(k);
+    }
+    out
+}
+
+/// Groups person or organisation mentions: longest first, a mention whose words all occur
+/// in an existing entity's words joins it ("Stoltenberg" -> "Jens Stoltenberg"); when several
+/// entities qualify, the one mentioned last before it wins. `linked` sends a mention straight
+/// to the mention it is an acronym of. Indexed by word, so a huge text stays near-linear.
+fn group_by_containment(
+    mentions: &[&Entity],
+    members: &[usize],
+    kind: Kind,
+    linked: &HashMap<usize, usize>,
+) -> Vec<Group> {
+    let keyed: HashMap<usize, (String, Vec<String>)> = members
+        .iter()
+        .map(|&i| {
+            let form = normalise(&mentions[i].text);
+            (i, (fold(&form), word_keys(&form)))
+        })
+        .collect();
+    let mut order: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|i| !linked.contains_key(i))
+        .collect();
+    order.sort_by_key(|&i| {
+        let n = keyed.get(&i).map_or(0, |k| k.1.len());
+        (std::cmp::Reverse(n), mentions[i].start)
+    });
+    // Per group: its words, and the starts of its mentions (for "nearest before").
+    let mut words: Vec<HashSet<String>> = Vec::new();
+    let mut starts: Vec<BTreeSet<usize>> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_form: HashMap<String, usize> = HashMap::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for i in order {
+        let Some((form_key, w)) = keyed.get(&i) else {
+            continue;
+        };
+        let acronym = kind == Kind::Org && is_acronym(&normalise(&mentions[i].text));
+        let fits: Vec<usize> = if let Some(&g) = by_form.get(form_key) {
+            vec![g]
+        } else if w.is_empty() || acronym {
+            // Acronyms join only an identical spelling (or their expansion via `linked`).
+            Vec::new()
+        } else {
+            let rarest = w
+                .iter()
+                .map(|k| by_word.get(k).map_or(&[][..], Vec::as_slice))
+                .min_by_key(|l| l.len())
+                .unwrap_or(&[]);
+            rarest
+                .iter()
+                .copied()
+                .filter(|&g| w.iter().all(|k| words[g].contains(k)))
+                .collect()
+        };
+        let start = mentions[i].start;
+        let chosen = fits.iter().copied().max_by_key(|&g| {
+            // The group mentioned last before this mention; else the first group.
+            starts[g]
+                .range(..start)
+                .next_back()
+                .map_or((0, usize::MAX - g), |&s| (1, s))
+        });
+        let g = match chosen {
+            Some(g) => {
+                groups[g].members.push(i);
+                g
+            }
+            None => {
+                let g = groups.len();
+                for k in w {
+                    by_word.entry(k.clone()).or_default().push(g);
+                }
+                words.push(w.iter().cloned().collect());
+                starts.push(BTreeSet::new());
+                groups.push(Group {
+                    kind,
+                    members: vec![i],
+                    place: None,
+                });
+                g
+            }
+        };
+        starts[g].insert(start);
+        by_form.entry(form_key.clone()).or_insert(g);
+        group_of.insert(i, g);
+    }
+    // Acronyms: the linked mention and every mention spelled like it join the expansion.
+    let mut target_of_form: HashMap<String, usize> = HashMap::new();
+    for (&acr, &long) in linked {
+        if let Some(&g) = group_of.get(&long) {
+            target_of_form.insert(fold(&normalise(&mentions[acr].text)), g);
+            groups[g].members.push(acr);
+        }
+    }
+    if !target_of_form.is_empty() {
+        let mut moved: Vec<(usize, usize)> = Vec::new();
+        for group in &mut groups {
+            group.members.retain(|&m| {
+                let key = keyed.get(&m).map(|k| k.0.as_str()).unwrap_or("");
+                match target_of_form.get(key) {
+                    Some(&target)
+                        if group_of.get(&m) != Some(&target) && !linked.contains_key(&m) =>
+                    {
+                        moved.push((m, target));
+                        false
+                    }
+                    _ => true,
+                }
+            });
+        }
+        for (m, target) in moved {
+            groups[target].members.push(m);
+        }
+    }
+    groups.retain(|g| !g.members.is_empty());
+    groups
+}
+
+/// Two to eight capitals or digits, at least two of them letters ("NATO", "KFOR", "G7").
+fn is_acronym(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=8).contains(&n)
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// True when the letters of `acronym` appear in order in `long`, the first being the first
+/// letter of `long` ("KFOR" in "Kosovo Force", "NATO" in "North Atlantic Treaty Organization").
+fn abbreviates(acronym: &str, long: &str) -> bool {
+    let long = fold(long);
+    let mut letters = long.chars().filter(|c| c.is_alphanumeric());
+    let mut acr = fold(acronym)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter();
+    let Some(first) = acr.next() else {
+        return false;
+    };
+    if letters.next() != Some(first) {
+        return false;
+    }
+    acr.all(|a| letters.any(|l| l == a))
+}
+
+/// Acronym mention -> the organisation mention it abbreviates, for the pattern
+/// "North Atlantic Treaty Organization (NATO)".
+fn acronym_links(mentions: &[&Entity], orgs: &[usize], gaps: &Gaps) -> HashMap<usize, usize> {
+    let mut out = HashMap::new();
+    for pair in orgs.windows(2) {
+        let (long, acr) = (pair[0], pair[1]);
+        let acr_text = normalise(&mentions[acr].text);
+        let long_text = normalise(&mentions[long].text);
+        if acr == long + 1
+            && gaps.between(long).trim() == "("
+            && gaps.after(acr).starts_with(')')
+            && is_acronym(&acr_text)
+            && long_text.split_whitespace().count() >= 2
+            && abbreviates(&acr_text, &long_text)
+        {
+            out.insert(acr, long);
+        }
+    }
+    out
+}
+
+/// The text between consecutive mentions (and after the last), for apposition and
+/// parenthesis patterns, found in one pass over the text.
+struct Gaps {
+    /// `between[i]`: text from the end of mention `i` to the start of mention `i + 1` (or at
+    /// most a few chars after the last mention), capped at 16 chars.
+    between: Vec<String>,
+}
+
+impl Gaps {
+    const CAP: usize = 16;
+
+    fn new(text: &str, mentions: &[&Entity]) -> Gaps {
+        let mut between = vec![String::new(); mentions.len()];
+        let mut ranges: Vec<(usize, usize, usize)> = (0..mentions.len())
+            .map(|i| {
+                let from = mentions[i].end;
+                let to = mentions
+                    .get(i + 1)
+                    .map_or(from + Self::CAP, |n| n.start.max(from));
+                (from, to.min(from + Self::CAP), i)
+            })
+            .collect();
+        ranges.sort_unstable();
+        let mut r = 0;
+        for (pos, c) in text.chars().enumerate() {
+            while r < ranges.len() && ranges[r].1 <= pos {
+                r += 1;
+            }
+            if r >= ranges.len() {
+                break;
+            }
+            // Ranges are short and ordered by start; few overlap (none for sorted mentions).
+            for &(from, to, i) in ranges[r..].iter().take_while(|x| x.0 <= pos) {
+                if (from..to).contains(&pos) {
+                    between[i].push(c);
+                }
+            }
+        }
+        Gaps { between }
+    }
+
+    /// Text between mention `i` and mention `i + 1`.
+    fn between(&self, i: usize) -> &str {
+        self.between.get(i).map_or("", String::as_str)
+    }
+
+    /// Text right after mention `i` (up to the next mention).
+    fn after(&self, i: usize) -> &str {
+        self.between(i)
+    }
+}
+
+/// How strongly one other name in the article points at a country.
+#[derive(Clone, Copy, PartialEq)]
+enum Anchor {
+    /// A city or first-level division in one country only ("Atlanta", "Texas").
+    Local,
+    /// A country, or a demonym ("Serbian").
+    National,
+}
+
+/// Weight of evidence for a candidate of `kind` from an anchor of level `a`: countries are
+/// named in most articles, so they weigh little for choosing a town or a state.
+fn weight(kind: PlaceKind, a: Anchor) -> f32 {
+    match (kind, a) {
+        (PlaceKind::Country, _) | (_, Anchor::Local) => 1.0,
+        (_, Anchor::National) => 0.25,
+    }
+}
+
+/// Groups place mentions by the place chosen for their name (so "Beograd" and "Belgrade"
+/// are one) or, when the gazetteer does not know the name, by the folded name.
+fn group_places(
+    gaz: &Gazetteers,
+    text: &str,
+    mentions: &[&Entity],
+    members: &[usize],
+    gaps: &Gaps,
+) -> Vec<Group> {
+    // Distinct names, their candidates and their mentions.
+    let mut names: Vec<(String, Vec<Place>, Vec<usize>)> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for &i in members {
+        let key = fold_key(Kind::Place, &mentions[i].text);
+        let n = *by_key.entry(key).or_insert_with(|| {
+            let form = normalise(&mentions[i].text);
+            let mut cands = gaz.places(&form);
+            if cands.is_empty()
+                && let Some(rest) = form
+                    .strip_prefix("the ")
+                    .or_else(|| form.strip_prefix("The "))
+            {
+                cands = gaz.places(rest);
+            }
+            names.push((fold(&form), cands, Vec::new()));
+            names.len() - 1
+        });
+        names[n].2.push(i);
+    }
+
+    // Evidence: each name that points at one country, once per name.
+    let mut evidence = Evidence::default();
+    for (n, (_, cands, _)) in names.iter().enumerate() {
+        let Some(first) = cands.first() else { continue };
+        if first.country_code.is_empty() {
+            continue;
+        }
+        let one_country = cands.iter().all(|c| c.country_code == first.country_code);
+        let level = match first.kind {
+            PlaceKind::Country => Anchor::National,
+            _ => Anchor::Local,
+        };
+        if one_country || first.kind == PlaceKind::Country {
+            evidence.add(Some(n), &first.country_code, level);
+        }
+    }
+    let mut demonyms_seen = HashSet::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        if let Some(cc) = gaz.demonym_country(word)
+            && gaz.places(word).is_empty()
+            && demonyms_seen.insert(fold(word))
+        {
+            evidence.add(None, cc, Anchor::National);
+        }
+    }
+
+    // Appositions: "Paris, Texas" points Paris at the US, strongly.
+    let mut apposition: HashMap<usize, Vec<String>> = HashMap::new();
+    let name_of: HashMap<usize, usize> = names
+        .iter()
+        .enumerate()
+        .flat_map(|(n, (_, _, ms))| ms.iter().map(move |&m| (m, n)))
+        .collect();
+    for (&m, &n) in &name_of {
+        let next = m + 1;
+        if let Some(&nn) = name_of.get(&next)
+            && nn != n
+            && gaps.between(m).trim() == ","
+            && let Some(first) = names[nn].1.first()
+            && !first.country_code.is_empty()
+            && matches!(first.kind, PlaceKind::Country | PlaceKind::Admin)
+        {
+            apposition
+                .entry(n)
+                .or_default()
+                .push(first.country_code.clone());
+        }
+    }
+
+    let mut groups: Vec<Group> = Vec::new();
+    let mut place_group: HashMap<(String, String, i64, i64), usize> = HashMap::new();
+    for (n, (key, cands, ms)) in names.into_iter().enumerate() {
+        let appos = apposition.get(&n).map(Vec::as_slice).unwrap_or(&[]);
+        let chosen = choose(&key, &cands, n, &evidence, appos);
+        match chosen {
+            Some(p) => {
+                let id = (
+                    p.name.clone(),
+                    p.country_code.clone(),
+                    (p.lat * 1000.0) as i64,
+                    (p.lon * 1000.0) as i64,
+                );
+                match place_group.get(&id) {
+                    Some(&g) => groups[g].members.extend(ms),
+                    None => {
+                        place_group.insert(id, groups.len());
+                        groups.push(Group {
+                            kind: Kind::Place,
+                            members: ms,
+                            place: Some(p),
+                        });
+                    }
+                }
+            }
+            None => groups.push(Group {
+                kind: Kind::Place,
+                members: ms,
+                place: None,
+            }),
+        }
+    }
+    groups
+}
+
+/// Names pointing at each country, per level, for [`choose`].
+#[derive(Default)]
+struct Evidence {
+    /// Country code -> (local names, national names).
+    per_country: HashMap<String, (f32, f32)>,
+    /// What each place name itself contributed (so it is not its own evidence).
+    own: HashMap<usize, (String, Anchor)>,
+}
+
+impl Evidence {
+    fn add(&mut self, name: Option<usize>, cc: &str, level: Anchor) {
+        let entry = self.per_country.entry(cc.to_string()).or_default();
+        match level {
+            Anchor::Local => entry.0 += 1.0,
+            Anchor::National => entry.1 += 1.0,
+        }
+        if let Some(n) = name {
+            self.own.insert(n, (cc.to_string(), level));
+        }
+    }
+
+    /// Weighted support for a candidate from every name but `this`.
+    fn support(&self, this: usize, c: &Place) -> f32 {
+        let (mut local, mut national) = self
+            .per_country
+            .get(&c.country_code)
+            .copied()
+            .unwrap_or_default();
+        if let Some((cc, level)) = self.own.get(&this)
+            && *cc == c.country_code
+        {
+            match level {
+                Anchor::Local => local -= 1.0,
+                Anchor::National => national -= 1.0,
+            }
+        }
+        local * weight(c.kind, Anchor::Local) + national * weight(c.kind, Anchor::National)
+    }
+}
+
+/// Picks the candidate with the most evidence: appositions, then other names in the same
+/// country (excluding this name's own), a small prior for a country named exactly, a
+/// smaller one for an exact name over an alternate name, then population.
+fn choose(
+    key: &str,
+    cands: &[Place],
+    this: usize,
+    evidence: &Evidence,
+    appos: &[String],
+) -> Option<Place> {
+    let score = |c: &Place| -> f32 {
+        if c.country_code.is_empty() {
+            return 0.0;
+        }
+        let mut s = 3.0 * appos.iter().filter(|a| **a == c.country_code).count() as f32;
+        s += evidence.support(this, c);
+        let exact = fold(&c.name) == key;
+        if exact && c.kind == PlaceKind::Country {
+            s += 0.75;
+        }
+        if exact {
+            s += 0.1;
+        }
+        s
+    };
+    let mut best: Option<(f32, &Place)> = None;
+    // Candidates come most populous first, so a strict `>` keeps population as the tiebreak.
+    for c in cands {
+        let s = score(c);
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, c));
+        }
+    }
+    best.map(|(_, p)| p.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::ner::extract;
+
+    fn ent(text: &str, needle: &str, nth: usize, label: Label) -> Entity {
+        let byte = text
+            .match_indices(needle)
+            .nth(nth)
+            .map(|(b, _)| b)
+            .unwrap_or_else(|| panic!("{needle} #{nth} not in text"));
+        let start = text[..byte].chars().count();
+        Entity {
+            start,
+            end: start + needle.chars().count(),
+            label,
+            text: needle.to_string(),
+        }
+    }
+
+    fn find<'a>(es: &'a [ResolvedEntity], canonical: &str) -> &'a ResolvedEntity {
+        es.iter()
+            .find(|e| e.canonical == canonical)
+            .unwrap_or_else(|| panic!("no {canonical} in {es:#?}"))
+    }
+
+    fn place_of<'a>(es: &'a [ResolvedEntity], mention: &str) -> &'a ResolvedEntity {
+        es.iter()
+            .find(|e| e.kind == Kind::Place && e.mentions.iter().any(|m| m.text == mention))
+            .unwrap_or_else(|| panic!("no place mentioned as {mention} in {es:#?}"))
+    }
+
+    fn country(e: &ResolvedEntity) -> &str {
+        e.place.as_ref().map_or("", |p| p.country_code.as_str())
+    }
+
+    #[test]
+    fn later_surname_joins_the_full_name_and_possessive_is_stripped() {
+        let text =
+            "Stoltenberg's warning came first. Jens Stoltenberg spoke. Later Stoltenberg left.";
+        let ms = vec![
+            ent(text, "Stoltenberg's", 0, Label::Per),
+            ent(text, "Jens Stoltenberg", 0, Label::Per),
+            ent(text, "Stoltenberg", 2, Label::Per),
+        ];
+        let es = resolve(text, &ms);
+        assert_eq!(es.len(), 1, "{es:#?}");
+        assert_eq!(es[0].canonical, "Jens Stoltenberg");
+        assert_eq!(es[0].kind, Kind::Person);
+        assert_eq!(es[0].aliases, vec!["Stoltenberg".to_string()]);
+        assert_eq!(es[0].mentions.len(), 3);
+        assert_eq!(es[0].mentions[0].text, "Stoltenberg's");
+    }
+
+    #[test]
+    fn diacritic_and_plain_spellings_are_one_person_keeping_diacritics() {
+        let text = "Aleksandar Vucic met the press. VUCIC said so. Vučić left.";
+        let ms = vec![
+            ent(text, "Aleksandar Vucic", 0, Label::Per),
+            ent(text, "VUCIC", 0, Label::Per),
+            ent(text, "Vučić", 0, Label::Per),
+        ];
+        let es = resolve(text, &ms);
+        assert_eq!(es.len(), 1, "{es:#?}");
+        assert_eq!(es[0].canonical, "Aleksandar Vučić");
+        assert_eq!(
+            fold_key(Kind::Person, &es[0].canonical),
+            fold_key(Kind::Person, "ALEKSANDAR VUCIC")
+        );
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_stay_apart_and_the_nearest_wins() {
+        let text = "Joe Biden spoke. Jill Biden spoke. Then Biden left.";
+        let ms = vec![
+            ent(text, "Joe Biden", 0, Label::Per),
+            ent(text, "Jill Biden", 0, Label::Per),
+            ent(text, "Biden", 2, Label::Per),
+        ];
+        let es = resolve(text, &ms);
+        assert_eq!(es.len(), 2, "{es:#?}");
+        assert_eq!(find(&es, "Jill Biden").mentions.len(), 2);
+        assert_eq!(find(&es, "Joe Biden").mentions.len(), 1);
+    }
+
+    #[test]
+    fn whitespace_is_normalised() {
+        let text = "Jens\n  Stoltenberg spoke.";
+        let ms = vec![ent(text, "Jens\n  Stoltenberg", 0, Label::Per)];
+        assert_eq!(resolve(text, &ms)[0].canonical, "Jens Stoltenberg");
+    }
+
+    #[test]
+    fn acronym_joins_its_expansion() {
+        let text = "The North Atlantic Treaty Organization (NATO) met. NATO's chief spoke. The UN did not.";
+        let ms = vec![
+            ent(text, "North Atlantic Treaty Organization", 0, Label::Org),
+            ent(text, "NATO", 0, Label::Org),
+            ent(text, "NATO's", 0, Label::Org),
+            ent(text, "UN", 0, Label::Org),
+        ];
+        let es = resolve(text, &ms);
+        assert_eq!(es.len(), 2, "{es:#?}");
+        let nato = find(&es, "North Atlantic Treaty Organization");
+        assert_eq!(nato.aliases, vec!["NATO".to_string()]);
+        assert_eq!(nato.mentions.len(), 3);
+        assert_eq!(find(&es, "UN").mentions.len(), 1);
+    }
+
+    #[test]
+    fn unrelated_parenthesis_is_not_an_acronym() {
+        let text = "Kosovo Force (NATO) patrols.";
+        let ms = vec![
+            ent(text, "Kosovo Force", 0, Label::Org),
+            ent(text, "NATO", 0, Label::Org),
+        ];
+        assert_eq!(resolve(text, &ms).len(), 2);
+    }
+
+    #[test]
+    fn shorter_organisation_form_joins_the_longer() {
+        let text = "The European Commission said so. A Commission spokesman agreed.";
+        let ms = vec![
+            ent(text, "European Commission", 0, Label::Org),
+            ent(text, "Commission", 1, Label::Org),
+        ];
+        let es = resolve(text, &ms);
+        assert_eq!(es.len(), 1);
+        assert_eq!(es[0].canonical, "European Commission");
+    }
+
+    #[test]
+    fn local_and_english_place_names_are_one_place() {
+        let text = "In Beograd, officials met. Belgrade said no.";
+        let ms = vec![
+            ent(text, "Beograd", 0, Label::Loc),
+            ent(text, "Belgrade", 0, Label::Loc),
+        ];
+        let es = resolve(text, &ms);
+        assert_eq!(es.len(), 1, "{es:#?}");
+        assert_eq!(es[0].canonical, "Belgrade");
+        assert_eq!(es[0].aliases, vec!["Beograd".to_string()]);
+        assert_eq!(country(&es[0]), "RS");
+    }
+
+    #[test]
+    fn paris_is_in_france_unless_texas_says_otherwise() {
+        let text = "She lives in Paris.";
+        let es = resolve(text, &[ent(text, "Paris", 0, Label::Loc)]);
+        assert_eq!(country(&es[0]), "FR");
+
+        let text = "Paris, Texas, is a small town.";
+        let ms = vec![
+            ent(text, "Paris", 0, Label::Loc),
+            ent(text, "Texas", 0, Label::Loc),
+        ];
+        let es = resolve(text, &ms);
+        assert_eq!(country(place_of(&es, "Paris")), "US", "{es:#?}");
+
+        let text = "Farmers near Paris sell cattle in Texas.";
+        let ms = vec![
+            ent(text, "Paris", 0, Label::Loc),
+            ent(text, "Texas", 0, Label::Loc),
+        ];
+        let es = resolve(text, &ms);
+        assert_eq!(country(place_of(&es, "Paris")), "US", "{es:#?}");
+    }
+
+    #[test]
+    fn georgia_follows_its_neighbours() {
+        let text = "Georgia voted; Atlanta counted.";
+        let ms = vec![
+            ent(text, "Georgia", 0, Label::Loc),
+            ent(text, "Atlanta", 0, Label::Loc),
+        ];
+        let es = resolve(text, &ms);
+        let g = place_of(&es, "Georgia");
+        assert_eq!(country(g), "US");
+        assert_eq!(g.place.as_ref().map(|p| p.kind), Some(PlaceKind::Admin));
+
+        let text = "Georgia voted; Tbilisi counted.";
+        let ms = vec![
+            ent(text, "Georgia", 0, Label::Loc),
+            ent(text, "Tbilisi", 0, Label::Loc),
+        ];
+        let es = resolve(text, &ms);
+        let g = place_of(&es, "Georgia");
+        assert_eq!(country(g), "GE");
+        assert_eq!(g.place.as_ref().map(|p| p.kind), Some(PlaceKind::Country));
+    }
+
+    #[test]
+    fn kosovo_stays_a_country_beside_serbia_and_belgrade() {
+        let text =
+            "Kosovo and Serbia argued; Belgrade and Pristina disagreed, Serbian officials said.";
+        let ms = vec![
+            ent(text, "Kosovo", 0, Label::Loc),
+            ent(text, "Serbia", 0, Label::Loc),
+            ent(text, "Belgrade", 0, Label::Loc),
+            ent(text, "Pristina", 0, Label::Loc),
+        ];
+        let es = resolve(text, &ms);
+        let k = place_of(&es, "Kosovo");
+        assert_eq!(country(k), "XK", "{es:#?}");
+        assert_eq!(k.place.as_ref().map(|p| p.kind), Some(PlaceKind::Country));
+    }
+
+    #[test]
+    fn unknown_place_is_kept_without_coordinates() {
+        let text = "They met in Northern Kosovo.";
+        let es = resolve(text, &[ent(text, "Northern Kosovo", 0, Label::Loc)]);
+        assert_eq!(es.len(), 1);
+        assert_eq!(es[0].canonical, "Northern Kosovo");
+        assert!(es[0].place.is_none());
+    }
+
+    #[test]
+    fn every_mention_ends_up_in_exactly_one_entity() {
+        let text = "Jens Stoltenberg met Vjosa Osmani-Sadriu at NATO in Brussels. Osmani-Sadriu and Stoltenberg spoke of Kosovo and the EU.";
+        let found = extract(text);
+        assert!(found.len() >= 5, "{found:?}");
+        let es = resolve(text, &found);
+        let mut all: Vec<(usize, usize)> = es
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+            .collect();
+        all.sort_unstable();
+        let mut want: Vec<(usize, usize)> = found.iter().map(|e| (e.start, e.end)).collect();
+        want.sort_unstable();
+        assert_eq!(all, want);
+        assert_eq!(
+            find(&es, "Vjosa Osmani-Sadriu").mentions.len(),
+            2,
+            "{es:#?}"
+        );
+        assert_eq!(find(&es, "Jens Stoltenberg").mentions.len(), 2, "{es:#?}");
+    }
+
+    #[test]
+    fn fold_key_merges_spellings_across_articles() {
+        assert_eq!(
+            fold_key(Kind::Person, "Recep Tayyip Erdoğan"),
+            fold_key(Kind::Person, "Recep  Tayyip ERDOGAN")
+        );
+        assert_eq!(fold_key(Kind::Org, "The Hague Tribunal"), "hague tribunal");
+        assert_eq!(fold_key(Kind::Place, "Kosovo’s"), "kosovo");
+        assert_ne!(
+            fold_key(Kind::Person, "Vučić"),
+            fold_key(Kind::Person, "Vuk")
+        );
+    }
+
+    #[test]
+    fn kind_round_trips() {
+        for k in [Kind::Person, Kind::Place, Kind::Org] {
+            assert_eq!(Kind::parse(k.as_str()), Some(k));
+            assert_eq!(Kind::from_label(k.label()), k);
+        }
+        assert_eq!(Kind::parse("thing"), None);
+    }
+
+    /// The bodies of the demo feeds (HTML-escaped in the XML/JSON; entity-level detail is not
+    /// needed to find the story's text).
+    fn demo_story(file: &str, marker: &str) -> String {
+        let raw = match file {
+            "regions.json" => include_str!("../../assets/demo/regions.json"),
+            "europe.atom" => include_str!("../../assets/demo/europe.atom"),
+            _ => include_str!("../../assets/demo/world.xml"),
+        };
+        let at = raw.find(marker).unwrap_or_else(|| panic!("{marker}"));
+        let end = raw[at..].find('\n').map_or(raw.len(), |e| at + e);
+        let html = raw[at..end]
+            .replace("\\n", "\n")
+            .replace("\\\"", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        crate::extract::html::html_to_text(&html)
+    }
+
+    #[test]
+    fn demo_paris_texas_story_resolves_paris_to_the_us() {
+        let text = demo_story("regions.json", "<p>Paris, Texas, a town");
+        let es = extract_entities(&text);
+        let paris = place_of(&es, "Paris");
+        assert_eq!(country(paris), "US", "{es:#?}");
+        assert!(paris.mentions.len() >= 2);
+    }
+
+    #[test]
+    fn demo_macron_story_resolves_paris_to_france() {
+        let text = demo_story("europe.atom", "&lt;p&gt;President Emmanuel Macron");
+        let es = extract_entities(&text);
+        assert_eq!(country(place_of(&es, "Paris")), "FR", "{es:#?}");
+        assert!(
+            es.iter()
+                .any(|e| e.kind == Kind::Person && e.canonical == "Emmanuel Macron"),
+            "{es:#?}"
+        );
+    }
+
+    #[test]
+    fn many_distinct_names_resolve_in_near_linear_time() {
+        // 20,000 people, each mentioned in full and then by surname, plus 2,000 places: a
+        // quadratic grouping would take minutes here.
+        let n = 20_000;
+        let mut text = String::new();
+        let mut ms = Vec::new();
+        let mut chars = 0;
+        let mut push = |text: &mut String, s: &str, label: Label| {
+            let start = chars;
+            chars += s.chars().count() + " said. ".len();
+            text.push_str(s);
+            ms.push(Entity {
+                start,
+                end: start + s.chars().count(),
+                label,
+                text: s.to_string(),
+            });
+            text.push_str(" said. ");
+        };
+        let name = |i: usize| format!("Q{}", i * 7919 % 1_000_003);
+        for i in 0..n {
+            push(&mut text, &format!("Given {}", name(i)), Label::Per);
+        }
+        for i in 0..n {
+            push(&mut text, &name(i), Label::Per);
+        }
+        for i in 0..2_000 {
+            push(&mut text, &format!("Zq{i}"), Label::Loc);
+        }
+        let t = std::time::Instant::now();
+        let es = resolve(&text, &ms);
+        let secs = t.elapsed().as_secs_f64();
+        assert_eq!(es.len(), n + 2_000);
+        assert!(es.iter().take(n).all(|e| e.mentions.len() == 2));
+        eprintln!("resolved {} mentions in {secs:.2} s", ms.len());
+        assert!(secs < 20.0, "took {secs:.1} s");
+    }
+}
