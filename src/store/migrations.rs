@@ -69,8 +69,11 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX tombstones_by_link ON tombstones (feed_id, link) WHERE link IS NOT NULL;
     CREATE INDEX tombstones_by_last_seen ON tombstones (last_seen);",
-    // 3: full-text index over articles (title, text, authors), external content, kept in
-    // step by triggers so every write path (insert, update, prune, cascade) updates it.
+    // 3: full-text index over articles (title, text, authors), external content. Updates and
+    // deletes (prune, cascade) keep it in step through triggers; new articles are indexed by
+    // the store in one statement per stored feed (`INDEX_NEW_ARTICLES`), because FTS5 flushes
+    // its pending terms at every statement that writes it, and a trigger per inserted row
+    // made each article its own index segment (most of a cold refresh went into merging them).
     // Diacritics are folded (`vucic` finds Vučić); prefix indices make typing fast.
     "CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, text, authors,
@@ -78,10 +81,6 @@ pub const MIGRATIONS: &[&str] = &[
         tokenize = 'unicode61 remove_diacritics 2',
         prefix = '2'
     );
-    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts (rowid, title, text, authors)
-        VALUES (new.id, new.title, new.text, new.authors);
-    END;
     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
         INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
         VALUES ('delete', old.id, old.title, old.text, old.authors);

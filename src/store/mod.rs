@@ -189,6 +189,9 @@ const TOMBSTONE_TOUCH_GUID: &str =
 const TOMBSTONE_TOUCH_LINK: &str =
     "UPDATE tombstones SET last_seen = ?3 WHERE feed_id = ?1 AND link = ?2";
 
+/// Indexes the articles whose ids are in the JSON array `?1` (new articles, once per feed).
+const INDEX_NEW_ARTICLES: &str = "INSERT INTO articles_fts (rowid, title, text, authors)
+    SELECT id, title, text, authors FROM articles WHERE id IN (SELECT value FROM json_each(?1))";
 const SET_READ: &str = "UPDATE articles SET read = ?2 WHERE id = ?1 AND read <> ?2";
 const MARK_ALL_READ: &str = "UPDATE articles SET read = 1 WHERE read = 0
     AND feed_id IN (SELECT id FROM feeds WHERE active = 1)";
@@ -593,6 +596,7 @@ fn store_articles(
     let mut tomb_link = conn.prepare_cached(TOMBSTONE_TOUCH_LINK)?;
 
     let mut stats = StoreStats::default();
+    let mut inserted_ids: Vec<i64> = Vec::new();
     let mut done: HashSet<&str> = HashSet::with_capacity(parsed.articles.len());
     for item in &parsed.articles {
         if !done.insert(item.guid.as_str()) {
@@ -674,11 +678,16 @@ fn store_articles(
                 ])?;
                 if inserted > 0 {
                     stats.new += 1;
+                    inserted_ids.push(conn.last_insert_rowid());
                 } else {
                     stats.unchanged += 1;
                 }
             }
         }
+    }
+    if !inserted_ids.is_empty() {
+        conn.prepare_cached(INDEX_NEW_ARTICLES)?
+            .execute([to_json(&inserted_ids)])?;
     }
     Ok(stats)
 }
