@@ -172,11 +172,11 @@ pub async fn refresh(
         feeds: feeds.len() as u32,
         ..RefreshSummary::default()
     };
-    // Parsing is CPU work: at most one feed per core at a time, so downloads that outrun
-    // the parser wait as bytes instead of piling up as half-built parse trees on hundreds of
-    // blocking threads.
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let parsers = Arc::new(Semaphore::new(cores));
+    let parsers = Arc::new(Stages {
+        parsing: Semaphore::new(cores),
+        unstored: Semaphore::new(2 * cores),
+    });
     let mut tasks = JoinSet::new();
     for feed in feeds {
         let store = store.clone();
@@ -207,11 +207,21 @@ pub async fn refresh(
     Ok(summary)
 }
 
+/// Bounds on the CPU and memory a refresh uses between download and store.
+struct Stages {
+    /// Parsing is CPU work: at most one feed per core at a time, so downloads that outrun
+    /// the parser wait as bytes instead of as half-built parse trees on blocking threads.
+    parsing: Semaphore,
+    /// Parsed feeds waiting for the (single) store thread: a few, not hundreds of
+    /// megabytes of parsed articles when the store is the slow stage.
+    unstored: Semaphore,
+}
+
 /// Fetches, parses and stores one feed.
 async fn refresh_one(
     store: &StoreActor,
     fetcher: &Fetcher,
-    parsers: &Semaphore,
+    parsers: &Stages,
     feed: Feed,
 ) -> Result<FeedReport, WorkerError> {
     let now = Utc::now();
@@ -258,8 +268,9 @@ async fn refresh_one(
             moved_to,
         }) => {
             report.moved_to.clone_from(&moved_to);
-            // `None` only if the semaphore were closed, which it never is.
-            let permit = parsers.acquire().await.ok();
+            // `None` only if a semaphore were closed, which they never are.
+            let _unstored = parsers.unstored.acquire().await.ok();
+            let permit = parsers.parsing.acquire().await.ok();
             let parsed = tokio::task::spawn_blocking(move || {
                 parse_body(&body, &final_url, content_type.as_deref())
             })
