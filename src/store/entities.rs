@@ -122,7 +122,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let result = (|| {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
             if !write_one(&tx, article, model_version, mentions, now)? {
                 return Err(StoreError::NoSuchArticle(article.0));
             }
@@ -142,7 +144,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Vec<ArticleId>, StoreError> {
         let result = (|| {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let mut written = Vec::with_capacity(batch.len());
             for (article, mentions) in batch {
                 if write_one(&tx, *article, model_version, mentions, now)? {
@@ -195,9 +199,9 @@ impl Store {
     /// Totals of the entity tables: (mentions, entities, articles extracted).
     pub fn entity_totals(&self) -> Result<(u64, u64, u64), StoreError> {
         let result = (|| {
-            Ok(self
-                .conn
-                .query_row(TOTALS, [], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?)
+            Ok(self.conn.query_row(TOTALS, [], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })?)
         })();
         self.busy(result)
     }
@@ -370,8 +374,11 @@ fn write_one(
         }
         mention.execute(params![article.0, id, m.start, m.end])?;
     }
-    tx.prepare_cached(EXTRACTION_MARK)?
-        .execute(params![article.0, model_version, now.timestamp()])?;
+    tx.prepare_cached(EXTRACTION_MARK)?.execute(params![
+        article.0,
+        model_version,
+        now.timestamp()
+    ])?;
     Ok(true)
 }
 
@@ -565,5 +572,84 @@ mod tests {
         );
         assert_eq!(store.top_entities(None, None, 5).unwrap()[0].mentions, 1);
         assert_eq!(store.articles_to_extract("v1", 5).unwrap(), [ids[0]]);
+    }
+
+    #[test]
+    fn places_with_one_name_in_two_countries_stay_apart() {
+        let (mut store, ids) = setup();
+        let place = |country: &str, lat: f64, lon: f64, start: u32| NewMention {
+            country: Some(country.into()),
+            coords: Some((lat, lon)),
+            ..m(EntityKind::Place, "Paris", "Paris", start)
+        };
+        let written = store
+            .write_mentions_batch(
+                "v1",
+                &[
+                    (ids[0], vec![place("FR", 48.85, 2.35, 0)]),
+                    (ArticleId(9_999), vec![place("FR", 48.85, 2.35, 0)]),
+                    (
+                        ids[1],
+                        vec![place("US", 33.66, -95.56, 3), place("US", 33.66, -95.56, 9)],
+                    ),
+                ],
+                t(),
+            )
+            .unwrap();
+        assert_eq!(written, [ids[0], ids[1]], "a vanished article is skipped");
+        let top = store
+            .top_entities(Some(EntityKind::Place), None, 10)
+            .unwrap();
+        assert_eq!(top.len(), 2, "{top:?}");
+        assert_eq!(top[0].country.as_deref(), Some("US"));
+        assert_eq!((top[0].lat, top[0].mentions), (Some(33.66), 2));
+        assert_eq!(top[1].country.as_deref(), Some("FR"));
+        assert_eq!(top[1].lat, Some(48.85));
+        // `place:paris` finds both.
+        let q = parse("place:paris").unwrap();
+        let hits = store
+            .query_articles(&q, t().fixed_offset(), None, 0)
+            .unwrap();
+        assert_eq!(hits.len(), 2);
+        // Only the third article still needs extraction; texts come only for those.
+        assert_eq!(store.articles_to_extract("v1", 10).unwrap(), [ids[2]]);
+        let texts = store.texts_to_extract(&ids, "v1").unwrap();
+        assert_eq!(texts, [(ids[2], "Nothing here".to_string())]);
+        // Forgetting extractions queues everything again; orphans go.
+        store.forget_extractions().unwrap();
+        assert_eq!(store.articles_to_extract("v1", 10).unwrap().len(), 3);
+        store.write_mentions(ids[0], "v1", &[], t()).unwrap();
+        assert_eq!(store.delete_orphaned_entities().unwrap(), 1);
+        assert_eq!(store.entity_totals().unwrap(), (2, 1, 1));
+    }
+
+    #[test]
+    fn step_five_drops_old_entities_and_asks_for_extraction_again() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        super::super::migrations::migrate_to(&mut conn, 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO feeds (id, url) VALUES (1, 'u');
+            INSERT INTO articles (id, feed_id, guid, title, published, first_seen, content_hash)
+                VALUES (1, 1, 'g', 't', 0, 0, x'00');
+            INSERT INTO entities (id, kind, name, folded) VALUES (1, 'place', 'Paris', 'paris');
+            INSERT INTO entity_aliases VALUES (1, 'Paname', 'paname');
+            INSERT INTO mentions VALUES (1, 1, 0, 5);
+            INSERT INTO extractions VALUES (1, 'old', 0);",
+        )
+        .unwrap();
+        super::super::migrations::migrate_to(&mut conn, 5).unwrap();
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(count("SELECT count(*) FROM articles"), 1, "articles stay");
+        assert_eq!(count("SELECT count(*) FROM mentions"), 0);
+        assert_eq!(count("SELECT count(*) FROM extractions"), 0);
+        conn.execute_batch(
+            "INSERT INTO entities (kind, name, folded, country) VALUES ('place', 'Paris', 'paris', 'FR');
+            INSERT INTO entities (kind, name, folded, country) VALUES ('place', 'Paris', 'paris', 'US');
+            INSERT INTO mentions VALUES (1, 2, 0, 5);",
+        )
+        .unwrap();
+        let mut check = conn.prepare("PRAGMA foreign_key_check").unwrap();
+        assert!(check.query([]).unwrap().next().unwrap().is_none());
     }
 }

@@ -255,7 +255,10 @@ fn extract_batch(texts: Vec<(ArticleId, String)>) -> (Vec<(ArticleId, Vec<NewMen
         let entities = match catch_unwind(AssertUnwindSafe(|| extract_entities(&text))) {
             Ok(entities) => entities,
             Err(_) => {
-                tracing::error!("the extractor panicked on article {}; stored without entities", id.0);
+                tracing::error!(
+                    "the extractor panicked on article {}; stored without entities",
+                    id.0
+                );
                 Vec::new()
             }
         };
@@ -274,10 +277,10 @@ pub fn to_mentions(entities: &[ResolvedEntity]) -> Vec<NewMention> {
             Kind::Place => EntityKind::Place,
             Kind::Org => EntityKind::Org,
         };
-        let coords = e
-            .place
-            .as_ref()
-            .map(|p| (f64::from(p.lat), f64::from(p.lon)));
+        // The gazetteer stores f32; rounding to 5 decimals (about a metre) keeps the f32
+        // noise (33.66093826293945) out of the cache and the JSON.
+        let round = |x: f32| (f64::from(x) * 1e5).round() / 1e5;
+        let coords = e.place.as_ref().map(|p| (round(p.lat), round(p.lon)));
         let country = e
             .place
             .as_ref()
@@ -311,7 +314,11 @@ mod tests {
         let mut hinted: VecDeque<ArticleId> = ids(&[7, 3]).into();
         let backlog = ids(&[9, 8, 7, 6, 5]);
         let batch = plan_batch(&mut hinted, &backlog, &HashSet::new(), 4);
-        assert_eq!(batch, ids(&[7, 3, 9, 8]), "no duplicate of 7 from the backlog");
+        assert_eq!(
+            batch,
+            ids(&[7, 3, 9, 8]),
+            "no duplicate of 7 from the backlog"
+        );
         assert!(hinted.is_empty());
     }
 
@@ -350,7 +357,8 @@ mod tests {
 
     #[test]
     fn places_carry_country_and_coordinates_into_mentions() {
-        let text = "Paris, Texas, lies near the Red River. Mayor Jane Doe spoke in Paris on Monday.";
+        let text =
+            "Paris, Texas, lies near the Red River. Mayor Jane Doe spoke in Paris on Monday.";
         let mentions = to_mentions(&extract_entities(text));
         let paris: Vec<&NewMention> = mentions
             .iter()
@@ -360,7 +368,10 @@ mod tests {
         for m in &paris {
             assert_eq!(m.country.as_deref(), Some("US"), "{m:?}");
             let (lat, lon) = m.coords.unwrap();
-            assert!((lat - 33.66).abs() < 0.5 && (lon + 95.55).abs() < 0.5, "{m:?}");
+            assert!(
+                (lat - 33.66).abs() < 0.5 && (lon + 95.55).abs() < 0.5,
+                "{m:?}"
+            );
             let surface: String = text
                 .chars()
                 .skip(m.start as usize)
