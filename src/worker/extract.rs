@@ -92,6 +92,9 @@ pub struct BatchReport {
     pub words: u64,
 }
 
+/// A finished batch: the ids it took, its report, the extractor's seconds.
+type BatchDone = (Vec<ArticleId>, BatchReport, f64);
+
 /// Totals of a drain of the queue.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct ExtractSummary {
@@ -146,8 +149,7 @@ pub async fn drain(
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let slots = Arc::new(Semaphore::new(cores));
     let mut in_flight: HashSet<ArticleId> = HashSet::new();
-    let mut tasks: JoinSet<Result<(Vec<ArticleId>, BatchReport, f64), WorkerError>> =
-        JoinSet::new();
+    let mut tasks: JoinSet<Result<BatchDone, WorkerError>> = JoinSet::new();
     let mut summary = ExtractSummary::default();
     let mut failed: Option<WorkerError> = None;
     let mut exhausted = false;
