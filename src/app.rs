@@ -14,14 +14,16 @@ use serde::Serialize;
 use tokio::sync::mpsc;
 
 use crate::cli::{
-    Cli, Command, ExtractArgs, ImportArgs, ListArgs, MarkReadArgs, RefreshArgs, ShowArgs,
+    Cli, Command, EntitiesArgs, ExtractArgs, ImportArgs, KindArg, ListArgs, MarkReadArgs,
+    RefreshArgs, ShowArgs,
 };
 use crate::config::paths::Paths;
 use crate::config::{Config, import};
 use crate::fetch::{Fetcher, FetcherOptions};
-use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedSpec};
+use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedSpec};
 use crate::query::{Expr as QueryExpr, Flag as QueryFlag, Query, Term as QueryTerm};
 use crate::store::{ArticleFilter, Store};
+use crate::worker::extract::ExtractSummary;
 use crate::worker::{self, FeedOutcome, RefreshEvent, RefreshSummary, StoreActor};
 
 /// The demo feeds, embedded so `--demo` works from any directory and offline.
@@ -69,6 +71,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Import(args)) => import_cmd(&env, &args),
         Some(Command::Export) => export_cmd(&env),
         Some(Command::Extract(args)) => extract_cmd(&args),
+        Some(Command::Entities(args)) => entities_cmd(&mut env, &args),
+        Some(Command::Reindex) => reindex_cmd(&mut env),
     }
 }
 
@@ -168,6 +172,7 @@ fn default_view(env: &mut Env) -> Result<ExitCode> {
     let args = RefreshArgs {
         feed: Vec::new(),
         json: false,
+        no_extract: true,
     };
     refresh_with(env, &args, &mut |store| {
         let list = ListArgs {
@@ -177,7 +182,7 @@ fn default_view(env: &mut Env) -> Result<ExitCode> {
             json: false,
             query: Vec::new(),
         };
-        print_list(store, &list)
+        print_list(&store, &list)
     })
 }
 
@@ -202,15 +207,165 @@ fn reader(env: &mut Env) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Refreshes, reports, then (unless `--no-extract`) finds the entities of the new articles:
+/// the articles are stored and counted before any extraction starts.
 fn refresh_cmd(env: &mut Env, args: &RefreshArgs) -> Result<ExitCode> {
-    refresh_with(env, args, &mut |_| Ok(()))
+    let (no_extract, quiet) = (args.no_extract, args.json);
+    refresh_with(env, args, &mut |store| {
+        if no_extract {
+            return Ok(());
+        }
+        let progress = !quiet && io::stderr().is_terminal();
+        let (_, summary) = extract_all(store, progress)?;
+        if !quiet && summary.articles > 0 {
+            eprintln!(
+                "entities: {} articles, {} mentions ({:.1} s)",
+                summary.articles, summary.mentions, summary.seconds
+            );
+        }
+        Ok(())
+    })
+}
+
+/// Runs the extraction queue on `store` until no article needs it, with a progress line
+/// on stderr when `progress`; gives the store back with the totals.
+fn extract_all(store: Store, progress: bool) -> Result<(Store, ExtractSummary)> {
+    let version = worker::extract::model_version();
+    let total = if progress {
+        store.articles_to_extract(version, u32::MAX)?.len()
+    } else {
+        0
+    };
+    let (actor, store_thread) = StoreActor::spawn(store);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let priority = worker::extract::Priority::default();
+    let mut done = 0usize;
+    let result = runtime.block_on(worker::extract::drain(&actor, &priority, |batch| {
+        done += batch.articles.len();
+        if progress {
+            eprint!("\r\x1b[2Kfinding people and places: {done}/{total} articles");
+        }
+    }));
+    if progress {
+        eprint!("\r\x1b[2K");
+    }
+    drop(runtime);
+    let store = take_store(actor, store_thread)?;
+    let summary = result.context("finding people and places failed")?;
+    Ok((store, summary))
+}
+
+/// `dateline reindex`: every article's entities again, then a summary on stderr.
+fn reindex_cmd(env: &mut Env) -> Result<ExitCode> {
+    let mut store = env.open_store()?;
+    store.forget_extractions()?;
+    let (mut store, summary) = extract_all(store, io::stderr().is_terminal())?;
+    store.delete_orphaned_entities()?;
+    let (mentions, entities, _) = store.entity_totals()?;
+    let rate = |secs: f64| {
+        if secs > 0.0 {
+            summary.words as f64 / secs
+        } else {
+            0.0
+        }
+    };
+    eprintln!(
+        "reindexed {} articles: {} mentions of {} entities ({} words in {:.2} s: {:.0} words/s; \
+         extractor alone {:.0} words/s per core)",
+        summary.articles,
+        mentions,
+        entities,
+        summary.words,
+        summary.seconds,
+        rate(summary.seconds),
+        rate(summary.extract_seconds)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dateline entities`: the most-mentioned entities, in the cache or a query's articles.
+fn entities_cmd(env: &mut Env, args: &EntitiesArgs) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    let kind = args.kind.map(|k| match k {
+        KindArg::Person => EntityKind::Person,
+        KindArg::Place => EntityKind::Place,
+        KindArg::Org => EntityKind::Org,
+    });
+    let query = if args.query.is_empty() {
+        None
+    } else {
+        Some(parse_query(&args.query.join(" "))?)
+    };
+    let now = Local::now().fixed_offset();
+    let top = store.top_entities(kind, query.as_ref().map(|q| (q, now)), args.limit)?;
+    let mut rows = Vec::with_capacity(top.len());
+    for e in top {
+        let aliases = store.entity_aliases(e.id)?;
+        rows.push(EntityJson {
+            kind: e.kind.as_str(),
+            name: e.name,
+            aliases,
+            mentions: e.mentions,
+            articles: e.articles,
+            lat: e.lat,
+            lon: e.lon,
+            country: e.country,
+        });
+    }
+    let mut out = Out::new();
+    if args.json {
+        out.json(&rows)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for e in &rows {
+        let mut line = format!(
+            "{:>6} {:>5}  {:<6}  {}",
+            e.mentions,
+            e.articles,
+            e.kind,
+            crate::sanitize::sanitize_line(&e.name)
+        );
+        if let Some(c) = &e.country {
+            line.push_str(&format!(" ({})", crate::sanitize::sanitize_line(c)));
+        }
+        if let (Some(lat), Some(lon)) = (e.lat, e.lon) {
+            line.push_str(&format!("  {lat:.2}, {lon:.2}"));
+        }
+        if !e.aliases.is_empty() {
+            let aliases: Vec<String> = e
+                .aliases
+                .iter()
+                .map(|a| crate::sanitize::sanitize_line(a))
+                .collect();
+            line.push_str(&format!("  aka {}", aliases.join(", ")));
+        }
+        out.line(&line)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One row of `dateline entities --json`.
+#[derive(Serialize)]
+struct EntityJson {
+    kind: &'static str,
+    name: String,
+    aliases: Vec<String>,
+    mentions: u32,
+    articles: u32,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    /// ISO code of a geocoded place's country.
+    country: Option<String>,
 }
 
 /// Refreshes (all feeds or those named), reports, then runs `after` on the store.
 fn refresh_with(
     env: &mut Env,
     args: &RefreshArgs,
-    after: &mut dyn FnMut(&Store) -> Result<()>,
+    after: &mut dyn FnMut(Store) -> Result<()>,
 ) -> Result<ExitCode> {
     let store = env.open_store()?;
     let mut feeds = store.feeds()?;
@@ -292,7 +447,7 @@ fn refresh_with(
             summary.seconds
         );
     }
-    after(&store)?;
+    after(store)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -42,6 +42,12 @@ pub enum Command {
     Export,
     /// Print the people, places and organisations in a text or HTML file (or standard input).
     Extract(ExtractArgs),
+    /// List the most-mentioned people, places and organisations in the cache, or in the
+    /// articles a query selects.
+    Entities(EntitiesArgs),
+    /// Find the people, places and organisations of every cached article again (after a
+    /// model change).
+    Reindex,
 }
 
 #[derive(Debug, Args)]
@@ -59,6 +65,10 @@ pub struct RefreshArgs {
     /// Print one JSON object per feed and a summary, instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Do not look for people, places and organisations in the new articles afterwards
+    /// (the reader or the next refresh will).
+    #[arg(long)]
+    pub no_extract: bool,
 }
 
 #[derive(Debug, Args)]
@@ -129,6 +139,34 @@ pub struct ExtractArgs {
     /// taking each text exactly as given (no HTML conversion, no trimming).
     #[arg(long)]
     pub jsonl: bool,
+}
+
+/// What kind of entity to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    Person,
+    Place,
+    Org,
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Only entities of this kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// At most this many entities.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 30)]
+    pub limit: u32,
+    /// Print `[{kind, name, aliases, mentions, articles, lat, lon, country}]`.
+    #[arg(long)]
+    pub json: bool,
+    /// Count only in the articles this filter query selects, e.g. `feed:europe since:2d`.
+    #[arg(
+        value_name = "QUERY",
+        allow_hyphen_values = true,
+        trailing_var_arg = true
+    )]
+    pub query: Vec<String>,
 }
 
 #[cfg(test)]

@@ -3,14 +3,16 @@
 //! most-mentioned across the cache or a query's articles.
 //!
 //! The extractor (`crate::extract`) decides what a mention is and its canonical name; this
-//! module only stores it. One entity per (kind, folded canonical name); a canonical name that
-//! folds to an existing alias of the same kind joins that entity. Surface forms that fold
+//! module only stores it. One entity per (kind, folded canonical name, country); a canonical
+//! name that folds to an existing alias of the same kind and country joins that entity. The
+//! country is the ISO code of a geocoded place and empty otherwise, so Paris (FR) and Paris,
+//! Texas (US) stay two places while every mention of a person merges by name. Surface forms that fold
 //! differently from the canonical name become aliases, so `person:Stoltenberg` finds the
 //! articles that say `Jens Stoltenberg`.
 
 use chrono::{DateTime, FixedOffset, Utc};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, params_from_iter};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter};
 use serde::Serialize;
 
 use super::query::{SELECT_IDS, Sql, compile_where};
@@ -32,6 +34,9 @@ pub struct NewMention {
     pub end: u32,
     /// Coordinates for a geocoded place; kept if the entity has none yet.
     pub coords: Option<(f64, f64)>,
+    /// ISO 3166-1 alpha-2 code of a geocoded place (part of the entity's identity); `None`
+    /// for people, organisations and places without a country.
+    pub country: Option<String>,
 }
 
 /// A stored mention of an entity in one article.
@@ -55,6 +60,8 @@ pub struct EntityCount {
     pub name: String,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// ISO code of a geocoded place's country; `None` otherwise.
+    pub country: Option<String>,
     /// Mentions counted.
     pub mentions: u32,
     /// Distinct articles with at least one mention.
@@ -63,12 +70,13 @@ pub struct EntityCount {
 
 const ARTICLE_EXISTS: &str = "SELECT 1 FROM articles WHERE id = ?1";
 const MENTIONS_CLEAR: &str = "DELETE FROM mentions WHERE article = ?1";
-const ENTITY_BY_FOLDED: &str = "SELECT id FROM entities WHERE kind = ?1 AND folded = ?2";
+const ENTITY_BY_FOLDED: &str =
+    "SELECT id FROM entities WHERE kind = ?1 AND folded = ?2 AND country = ?3";
 const ENTITY_BY_ALIAS: &str = "SELECT al.entity FROM entity_aliases al
-    JOIN entities e ON e.id = al.entity WHERE al.folded = ?2 AND e.kind = ?1
+    JOIN entities e ON e.id = al.entity WHERE al.folded = ?2 AND e.kind = ?1 AND e.country = ?3
     ORDER BY al.entity LIMIT 1";
-const ENTITY_INSERT: &str =
-    "INSERT INTO entities (kind, name, folded, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
+const ENTITY_INSERT: &str = "INSERT INTO entities (kind, name, folded, country, lat, lon)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
 const ENTITY_PLACE: &str =
     "UPDATE entities SET lat = ?2, lon = ?3 WHERE id = ?1 AND lat IS NULL AND lon IS NULL";
 const ALIAS_INSERT: &str = "INSERT OR IGNORE INTO entity_aliases (entity, alias, folded)
@@ -85,9 +93,16 @@ const TO_EXTRACT: &str = "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.f
     WHERE f.active = 1 AND (x.article IS NULL OR x.model_version <> ?1)
     ORDER BY a.published DESC, a.id DESC LIMIT ?2";
 const ALIASES_OF: &str = "SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY folded";
+const TEXT_TO_EXTRACT: &str = "SELECT a.text FROM articles a LEFT JOIN extractions x
+    ON x.article = a.id WHERE a.id = ?1 AND (x.article IS NULL OR x.model_version <> ?2)";
+const EXTRACTIONS_CLEAR: &str = "DELETE FROM extractions";
+const ENTITIES_ORPHANED: &str =
+    "DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity = entities.id)";
+const TOTALS: &str = "SELECT (SELECT count(*) FROM mentions), (SELECT count(*) FROM entities),
+    (SELECT count(*) FROM extractions)";
 
 const TOP_HEAD: &str =
-    "SELECT e.id, e.kind, e.name, e.lat, e.lon, count(*), count(DISTINCT m.article)
+    "SELECT e.id, e.kind, e.name, e.lat, e.lon, e.country, count(*), count(DISTINCT m.article)
     FROM mentions m JOIN entities e ON e.id = m.entity WHERE m.article IN (";
 const TOP_KIND: &str = " AND e.kind = ?";
 const TOP_TAIL: &str = " GROUP BY e.id ORDER BY count(*) DESC, count(DISTINCT m.article) DESC,
@@ -106,7 +121,88 @@ impl Store {
         mentions: &[NewMention],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let result = write_mentions(&mut self.conn, article, model_version, mentions, now);
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            if !write_one(&tx, article, model_version, mentions, now)? {
+                return Err(StoreError::NoSuchArticle(article.0));
+            }
+            tx.commit()?;
+            Ok(())
+        })();
+        self.busy(result)
+    }
+
+    /// [`Store::write_mentions`] for many articles in one transaction (the extraction
+    /// queue's batch). Articles that no longer exist (pruned while they were being
+    /// extracted) are skipped; returns the articles written, in the order given.
+    pub fn write_mentions_batch(
+        &mut self,
+        model_version: &str,
+        batch: &[(ArticleId, Vec<NewMention>)],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ArticleId>, StoreError> {
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut written = Vec::with_capacity(batch.len());
+            for (article, mentions) in batch {
+                if write_one(&tx, *article, model_version, mentions, now)? {
+                    written.push(*article);
+                }
+            }
+            tx.commit()?;
+            Ok(written)
+        })();
+        self.busy(result)
+    }
+
+    /// The texts of those of `ids` that exist and whose mentions were not produced by
+    /// `model_version`, in the order given: what an extraction batch works on.
+    pub fn texts_to_extract(
+        &self,
+        ids: &[ArticleId],
+        model_version: &str,
+    ) -> Result<Vec<(ArticleId, String)>, StoreError> {
+        let result = (|| {
+            let mut stmt = self.conn.prepare_cached(TEXT_TO_EXTRACT)?;
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                let text: Option<String> = stmt
+                    .query_row(params![id.0, model_version], |row| row.get(0))
+                    .optional()?;
+                if let Some(text) = text {
+                    out.push((*id, text));
+                }
+            }
+            Ok(out)
+        })();
+        self.busy(result)
+    }
+
+    /// Forgets which model extracted every article, so the queue extracts them all again
+    /// (`dateline reindex`). Mentions stay until each article's new ones replace them.
+    pub fn forget_extractions(&mut self) -> Result<u64, StoreError> {
+        let result = (|| Ok(self.conn.execute(EXTRACTIONS_CLEAR, [])? as u64))();
+        self.busy(result)
+    }
+
+    /// Deletes entities no article mentions any more (after a re-extraction or pruning);
+    /// returns how many.
+    pub fn delete_orphaned_entities(&mut self) -> Result<u64, StoreError> {
+        let result = (|| Ok(self.conn.execute(ENTITIES_ORPHANED, [])? as u64))();
+        self.busy(result)
+    }
+
+    /// Totals of the entity tables: (mentions, entities, articles extracted).
+    pub fn entity_totals(&self) -> Result<(u64, u64, u64), StoreError> {
+        let result = (|| {
+            Ok(self.conn.query_row(TOTALS, [], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })?)
+        })();
         self.busy(result)
     }
 
@@ -194,8 +290,11 @@ impl Store {
                         name: row.get(2)?,
                         lat: row.get(3)?,
                         lon: row.get(4)?,
-                        mentions: row.get(5)?,
-                        articles: row.get(6)?,
+                        country: row
+                            .get::<_, String>(5)
+                            .map(|c| Some(c).filter(|c| !c.is_empty()))?,
+                        mentions: row.get(6)?,
+                        articles: row.get(7)?,
                     })
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
@@ -216,73 +315,71 @@ fn kind_of(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<EntityKind> 
     })
 }
 
-fn write_mentions(
-    conn: &mut Connection,
+/// Replaces one article's mentions inside `tx`; `false` when the article does not exist.
+fn write_one(
+    tx: &Transaction<'_>,
     article: ArticleId,
     model_version: &str,
     mentions: &[NewMention],
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    {
-        let exists = tx
-            .prepare_cached(ARTICLE_EXISTS)?
-            .query_row([article.0], |_| Ok(()))
-            .optional()?;
-        if exists.is_none() {
-            return Err(StoreError::NoSuchArticle(article.0));
-        }
-        tx.prepare_cached(MENTIONS_CLEAR)?.execute([article.0])?;
-        let mut by_folded = tx.prepare_cached(ENTITY_BY_FOLDED)?;
-        let mut by_alias = tx.prepare_cached(ENTITY_BY_ALIAS)?;
-        let mut insert = tx.prepare_cached(ENTITY_INSERT)?;
-        let mut place = tx.prepare_cached(ENTITY_PLACE)?;
-        let mut alias = tx.prepare_cached(ALIAS_INSERT)?;
-        let mut mention = tx.prepare_cached(MENTION_INSERT)?;
-        for m in mentions {
-            let folded = fold(&m.canonical);
-            if folded.is_empty() {
-                continue;
-            }
-            let kind = m.kind.as_str();
-            let found: Option<i64> = match by_folded
-                .query_row(params![kind, folded], |row| row.get(0))
-                .optional()?
-            {
-                Some(id) => Some(id),
-                None => by_alias
-                    .query_row(params![kind, folded], |row| row.get(0))
-                    .optional()?,
-            };
-            let (lat, lon) = m.coords.unzip();
-            let id = match found {
-                Some(id) => {
-                    if let Some((lat, lon)) = m.coords {
-                        place.execute(params![id, lat, lon])?;
-                    }
-                    id
-                }
-                None => insert
-                    .query_row(params![kind, m.canonical.trim(), folded, lat, lon], |row| {
-                        row.get(0)
-                    })?,
-            };
-            for name in [m.canonical.trim(), m.surface.trim()] {
-                let folded = fold(name);
-                if !folded.is_empty() {
-                    alias.execute(params![id, name, folded])?;
-                }
-            }
-            mention.execute(params![article.0, id, m.start, m.end])?;
-        }
-        tx.prepare_cached(EXTRACTION_MARK)?.execute(params![
-            article.0,
-            model_version,
-            now.timestamp()
-        ])?;
+) -> Result<bool, StoreError> {
+    let exists = tx
+        .prepare_cached(ARTICLE_EXISTS)?
+        .query_row([article.0], |_| Ok(()))
+        .optional()?;
+    if exists.is_none() {
+        return Ok(false);
     }
-    tx.commit()?;
-    Ok(())
+    tx.prepare_cached(MENTIONS_CLEAR)?.execute([article.0])?;
+    let mut by_folded = tx.prepare_cached(ENTITY_BY_FOLDED)?;
+    let mut by_alias = tx.prepare_cached(ENTITY_BY_ALIAS)?;
+    let mut insert = tx.prepare_cached(ENTITY_INSERT)?;
+    let mut place = tx.prepare_cached(ENTITY_PLACE)?;
+    let mut alias = tx.prepare_cached(ALIAS_INSERT)?;
+    let mut mention = tx.prepare_cached(MENTION_INSERT)?;
+    for m in mentions {
+        let folded = fold(&m.canonical);
+        if folded.is_empty() {
+            continue;
+        }
+        let kind = m.kind.as_str();
+        let country = m.country.as_deref().unwrap_or("");
+        let found: Option<i64> = match by_folded
+            .query_row(params![kind, folded, country], |row| row.get(0))
+            .optional()?
+        {
+            Some(id) => Some(id),
+            None => by_alias
+                .query_row(params![kind, folded, country], |row| row.get(0))
+                .optional()?,
+        };
+        let (lat, lon) = m.coords.unzip();
+        let id = match found {
+            Some(id) => {
+                if let Some((lat, lon)) = m.coords {
+                    place.execute(params![id, lat, lon])?;
+                }
+                id
+            }
+            None => insert.query_row(
+                params![kind, m.canonical.trim(), folded, country, lat, lon],
+                |row| row.get(0),
+            )?,
+        };
+        for name in [m.canonical.trim(), m.surface.trim()] {
+            let folded = fold(name);
+            if !folded.is_empty() {
+                alias.execute(params![id, name, folded])?;
+            }
+        }
+        mention.execute(params![article.0, id, m.start, m.end])?;
+    }
+    tx.prepare_cached(EXTRACTION_MARK)?.execute(params![
+        article.0,
+        model_version,
+        now.timestamp()
+    ])?;
+    Ok(true)
 }
 
 #[cfg(test)]
@@ -370,6 +467,7 @@ mod tests {
             start,
             end: start + surface.chars().count() as u32,
             coords: None,
+            country: None,
         }
     }
 
@@ -474,5 +572,84 @@ mod tests {
         );
         assert_eq!(store.top_entities(None, None, 5).unwrap()[0].mentions, 1);
         assert_eq!(store.articles_to_extract("v1", 5).unwrap(), [ids[0]]);
+    }
+
+    #[test]
+    fn places_with_one_name_in_two_countries_stay_apart() {
+        let (mut store, ids) = setup();
+        let place = |country: &str, lat: f64, lon: f64, start: u32| NewMention {
+            country: Some(country.into()),
+            coords: Some((lat, lon)),
+            ..m(EntityKind::Place, "Paris", "Paris", start)
+        };
+        let written = store
+            .write_mentions_batch(
+                "v1",
+                &[
+                    (ids[0], vec![place("FR", 48.85, 2.35, 0)]),
+                    (ArticleId(9_999), vec![place("FR", 48.85, 2.35, 0)]),
+                    (
+                        ids[1],
+                        vec![place("US", 33.66, -95.56, 3), place("US", 33.66, -95.56, 9)],
+                    ),
+                ],
+                t(),
+            )
+            .unwrap();
+        assert_eq!(written, [ids[0], ids[1]], "a vanished article is skipped");
+        let top = store
+            .top_entities(Some(EntityKind::Place), None, 10)
+            .unwrap();
+        assert_eq!(top.len(), 2, "{top:?}");
+        assert_eq!(top[0].country.as_deref(), Some("US"));
+        assert_eq!((top[0].lat, top[0].mentions), (Some(33.66), 2));
+        assert_eq!(top[1].country.as_deref(), Some("FR"));
+        assert_eq!(top[1].lat, Some(48.85));
+        // `place:paris` finds both.
+        let q = parse("place:paris").unwrap();
+        let hits = store
+            .query_articles(&q, t().fixed_offset(), None, 0)
+            .unwrap();
+        assert_eq!(hits.len(), 2);
+        // Only the third article still needs extraction; texts come only for those.
+        assert_eq!(store.articles_to_extract("v1", 10).unwrap(), [ids[2]]);
+        let texts = store.texts_to_extract(&ids, "v1").unwrap();
+        assert_eq!(texts, [(ids[2], "Nothing here".to_string())]);
+        // Forgetting extractions queues everything again; orphans go.
+        store.forget_extractions().unwrap();
+        assert_eq!(store.articles_to_extract("v1", 10).unwrap().len(), 3);
+        store.write_mentions(ids[0], "v1", &[], t()).unwrap();
+        assert_eq!(store.delete_orphaned_entities().unwrap(), 1);
+        assert_eq!(store.entity_totals().unwrap(), (2, 1, 1));
+    }
+
+    #[test]
+    fn step_five_drops_old_entities_and_asks_for_extraction_again() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        super::super::migrations::migrate_to(&mut conn, 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO feeds (id, url) VALUES (1, 'u');
+            INSERT INTO articles (id, feed_id, guid, title, published, first_seen, content_hash)
+                VALUES (1, 1, 'g', 't', 0, 0, x'00');
+            INSERT INTO entities (id, kind, name, folded) VALUES (1, 'place', 'Paris', 'paris');
+            INSERT INTO entity_aliases VALUES (1, 'Paname', 'paname');
+            INSERT INTO mentions VALUES (1, 1, 0, 5);
+            INSERT INTO extractions VALUES (1, 'old', 0);",
+        )
+        .unwrap();
+        super::super::migrations::migrate_to(&mut conn, 5).unwrap();
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(count("SELECT count(*) FROM articles"), 1, "articles stay");
+        assert_eq!(count("SELECT count(*) FROM mentions"), 0);
+        assert_eq!(count("SELECT count(*) FROM extractions"), 0);
+        conn.execute_batch(
+            "INSERT INTO entities (kind, name, folded, country) VALUES ('place', 'Paris', 'paris', 'FR');
+            INSERT INTO entities (kind, name, folded, country) VALUES ('place', 'Paris', 'paris', 'US');
+            INSERT INTO mentions VALUES (1, 2, 0, 5);",
+        )
+        .unwrap();
+        let mut check = conn.prepare("PRAGMA foreign_key_check").unwrap();
+        assert!(check.query([]).unwrap().next().unwrap().is_none());
     }
 }

@@ -131,6 +131,25 @@ pub const MIGRATIONS: &[&str] = &[
         DELETE FROM mentions WHERE article = new.id;
         DELETE FROM extractions WHERE article = new.id;
     END;",
+    // 5: a place's identity includes its country, so Paris (FR) and Paris, Texas (US) are two
+    // entities; the empty string stands for "no country" (people, organisations, places the
+    // gazetteer does not know). Entities are derived data: rather than rebuild the table
+    // under live foreign keys, the extracted data is dropped and the extraction markers with
+    // it, so every article is extracted again under the new key.
+    "DELETE FROM mentions;
+    DELETE FROM entity_aliases;
+    DELETE FROM extractions;
+    DROP TABLE entities;
+    CREATE TABLE entities (
+        id      INTEGER PRIMARY KEY,
+        kind    TEXT NOT NULL CHECK (kind IN ('person', 'place', 'org')),
+        name    TEXT NOT NULL,
+        folded  TEXT NOT NULL,
+        country TEXT NOT NULL DEFAULT '',
+        lat     REAL,
+        lon     REAL,
+        UNIQUE (kind, folded, country)
+    );",
 ];
 
 /// The schema version this build writes.

@@ -843,6 +843,7 @@ mod tests {
             start,
             end: start + surface.chars().count() as u32,
             coords: None,
+            country: None,
         }
     }
 

@@ -885,6 +885,8 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             flush_reloads(state, out);
         }
         WorkerEvent::Error(message) => state.message = Some(message),
+        // Shown by the people-and-places pane (not yet built).
+        WorkerEvent::EntitiesReady(_) => {}
     }
 }
 

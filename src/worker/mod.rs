@@ -7,6 +7,7 @@
 //! is stored in one transaction as soon as it is parsed. Progress comes back as
 //! [`RefreshEvent`]s on one channel; a failing feed is an event, never an error of the run.
 
+pub mod extract;
 pub mod session;
 
 use std::sync::Arc;

@@ -12,7 +12,7 @@ use tokio::sync::mpsc;
 use crate::fetch::Fetcher;
 use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId};
 use crate::store::{ArticleFilter, Store, StoreError};
-use crate::worker::{RefreshEvent, StoreActor, WorkerError, refresh};
+use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
 /// Identifies one `LoadArticles` request, so the interface can drop stale answers.
 pub type RequestId = u64;
@@ -50,6 +50,9 @@ pub enum Command {
     /// Refresh these feeds (all when `None`) in the background, streaming
     /// [`WorkerEvent::Refresh`].
     Refresh(Option<Vec<FeedId>>),
+    /// The reader has this article open: extract its entities before the backlog (answers
+    /// with [`WorkerEvent::EntitiesReady`] once stored, if it needed extraction).
+    ExtractFirst(ArticleId),
 }
 
 /// What the worker tells the interface.
@@ -65,6 +68,8 @@ pub enum WorkerEvent {
     Refresh(RefreshEvent),
     /// Something failed; the message is for the user.
     Error(String),
+    /// The entities of these articles were (re-)extracted and stored; reload them if shown.
+    EntitiesReady(Vec<ArticleId>),
 }
 
 /// Starts the session on the current tokio runtime and returns the sender for commands.
@@ -77,12 +82,24 @@ pub fn spawn_session(
 ) -> mpsc::UnboundedSender<Command> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Command>();
     tokio::spawn(async move {
+        // The extraction queue runs from the start (articles left from last time) and again
+        // after every refresh; it ends with this task (dropping `extraction`).
+        let priority = extract::Priority::default();
+        let extraction = spawn_extraction(store.clone(), priority.clone(), events.clone());
+        let _ = extraction.send(());
         while let Some(command) = rx.recv().await {
             if let Command::Refresh(ids) = command {
                 let (store, fetcher, events) = (store.clone(), fetcher.clone(), events.clone());
+                let extraction = extraction.clone();
                 tokio::spawn(async move {
                     run_refresh(&store, &fetcher, ids, keep_days, &events).await;
+                    let _ = extraction.send(());
                 });
+                continue;
+            }
+            if let Command::ExtractFirst(id) = command {
+                priority.push(id);
+                let _ = extraction.send(());
                 continue;
             }
             match execute(&store, command).await {
@@ -169,7 +186,7 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
                 .await
         }
         // Handled by the caller; nothing to do here.
-        Command::Refresh(_) => Ok(Ok(Vec::new())),
+        Command::Refresh(_) | Command::ExtractFirst(_) => Ok(Ok(Vec::new())),
     };
     flat(result)
 }
@@ -217,6 +234,36 @@ fn query_articles(s: &Store, query: &ArticleQuery) -> Result<Vec<ArticleSummary>
 /// Case-insensitive substring test; `needle` is already lower-case.
 pub fn contains_folded(haystack: &str, needle: &str) -> bool {
     needle.is_empty() || haystack.to_lowercase().contains(needle)
+}
+
+/// Starts the extraction queue's task: each message wakes it to extract whatever needs it,
+/// announcing every stored batch as [`WorkerEvent::EntitiesReady`]. Ends when the sender
+/// is dropped or the interface is gone.
+fn spawn_extraction(
+    store: StoreActor,
+    priority: extract::Priority,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<()> {
+    let (wake, mut woken) = mpsc::unbounded_channel::<()>();
+    tokio::spawn(async move {
+        while woken.recv().await.is_some() {
+            // Wakes that arrived meanwhile are served by this drain.
+            while woken.try_recv().is_ok() {}
+            let drained = extract::drain(&store, &priority, |batch| {
+                let _ = events.send(WorkerEvent::EntitiesReady(batch.articles.clone()));
+            })
+            .await;
+            if let Err(e) = drained {
+                let _ = events.send(WorkerEvent::Error(format!(
+                    "finding people and places stopped: {e}"
+                )));
+            }
+            if events.is_closed() {
+                break;
+            }
+        }
+    });
+    wake
 }
 
 /// Refreshes and forwards every progress event to the interface.

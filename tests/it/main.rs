@@ -4,6 +4,7 @@
 mod cli;
 mod config;
 mod corpora;
+mod entities;
 mod extract;
 mod extract_cli;
 mod fetch;

@@ -1,0 +1,385 @@
+//! The extraction queue: finds the people, places and organisations of stored articles in
+//! the background and stores them, so articles are listed at once and their entities fill in
+//! behind.
+//!
+//! Why it exists: tagging is CPU work that must never run on the interface's thread nor hold
+//! up a refresh. The queue takes the articles whose mentions were not produced by the current
+//! model ([`model_version`]), newest first, with any article the reader has open ahead of
+//! them; runs [`extract_entities`] on the blocking pool, at most one batch per core at a time;
+//! and writes each batch's mentions in one transaction on the store thread. A model that
+//! changes (new weights) has a new version, so every article is extracted again.
+//!
+//! What it must not do: touch the store outside the [`StoreActor`], or stop on one bad
+//! article (an extractor panic stores the article with no mentions and carries on).
+
+use std::collections::{HashSet, VecDeque};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
+
+use chrono::Utc;
+use sha2::{Digest, Sha256};
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+use crate::extract::ner::embedded_model;
+use crate::extract::resolve::{Kind, ResolvedEntity, extract_entities};
+use crate::model::{ArticleId, EntityKind};
+use crate::store::NewMention;
+use crate::worker::{StoreActor, WorkerError};
+
+/// Bump when resolution or geocoding changes what is stored for the same model weights
+/// (the gazetteers are not part of the hash).
+const RESOLVER_REVISION: &str = "resolve-1";
+
+/// Articles per batch: large enough that one store transaction carries many articles,
+/// small enough that the article being read waits little behind a batch in flight.
+pub const BATCH: usize = 16;
+
+/// The version stamped on every extraction: the first 8 hex digits of a SHA-256 over the
+/// embedded model's weights and the resolver revision. Computed once (it loads the model,
+/// which extraction needs anyway); `"none"` when the embedded model is unusable.
+pub fn model_version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| match embedded_model() {
+        Ok(model) => {
+            let mut hash = Sha256::new();
+            hash.update(model.to_bytes());
+            hash.update(RESOLVER_REVISION.as_bytes());
+            hash.finalize()
+                .iter()
+                .take(4)
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        }
+        Err(_) => "none".to_string(),
+    })
+}
+
+/// Articles to take ahead of the backlog (the one being read). Cheap to clone; shared
+/// between whoever gives hints and the queue.
+#[derive(Debug, Clone, Default)]
+pub struct Priority {
+    ids: Arc<Mutex<VecDeque<ArticleId>>>,
+}
+
+impl Priority {
+    /// Asks for `id` to be extracted next (if it needs extraction). The latest hint wins.
+    pub fn push(&self, id: ArticleId) {
+        if let Ok(mut ids) = self.ids.lock() {
+            ids.retain(|x| *x != id);
+            ids.push_front(id);
+            // Only the last few hints matter: the reader moved on from the others.
+            ids.truncate(8);
+        }
+    }
+
+    fn take_all(&self) -> VecDeque<ArticleId> {
+        self.ids
+            .lock()
+            .map(|mut ids| std::mem::take(&mut *ids))
+            .unwrap_or_default()
+    }
+}
+
+/// What one batch did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BatchReport {
+    /// Articles whose mentions were stored, in batch order.
+    pub articles: Vec<ArticleId>,
+    pub mentions: u64,
+    /// Words (white-space separated) of the texts extracted.
+    pub words: u64,
+}
+
+/// A finished batch: the ids it took, its report, the extractor's seconds.
+type BatchDone = (Vec<ArticleId>, BatchReport, f64);
+
+/// Totals of a drain of the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ExtractSummary {
+    pub articles: u64,
+    pub mentions: u64,
+    pub words: u64,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// Seconds spent in the extractor, summed over batches (CPU time, not wall time).
+    pub extract_seconds: f64,
+}
+
+/// The next batch: hinted articles first (latest hint first), then the backlog in its order
+/// (newest first), never an article already in flight nor one twice, at most `size`.
+pub fn plan_batch(
+    priority: &mut VecDeque<ArticleId>,
+    backlog: &[ArticleId],
+    in_flight: &HashSet<ArticleId>,
+    size: usize,
+) -> Vec<ArticleId> {
+    let mut batch: Vec<ArticleId> = Vec::with_capacity(size);
+    while batch.len() < size {
+        let Some(id) = priority.pop_front() else {
+            break;
+        };
+        if !in_flight.contains(&id) && !batch.contains(&id) {
+            batch.push(id);
+        }
+    }
+    for id in backlog {
+        if batch.len() >= size {
+            break;
+        }
+        if !in_flight.contains(id) && !batch.contains(id) {
+            batch.push(*id);
+        }
+    }
+    batch
+}
+
+/// Extracts every article that needs it, until none is left, calling `on_batch` after each
+/// batch is stored. Hints in `priority` are honoured at every batch boundary. Only a dead
+/// store thread or a store error is an error; a store error stops the drain (the articles
+/// stay queued for next time).
+pub async fn drain(
+    store: &StoreActor,
+    priority: &Priority,
+    mut on_batch: impl FnMut(&BatchReport),
+) -> Result<ExtractSummary, WorkerError> {
+    let started = Instant::now();
+    let version = model_version();
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let slots = Arc::new(Semaphore::new(cores));
+    let mut in_flight: HashSet<ArticleId> = HashSet::new();
+    let mut tasks: JoinSet<Result<BatchDone, WorkerError>> = JoinSet::new();
+    let mut summary = ExtractSummary::default();
+    let mut failed: Option<WorkerError> = None;
+    let mut exhausted = false;
+    loop {
+        // Start batches while a core is free and there is work.
+        while failed.is_none() && !exhausted && tasks.len() < cores {
+            let mut hinted = priority.take_all();
+            let want = (BATCH + in_flight.len()) as u32;
+            let backlog = store
+                .call(move |s| s.articles_to_extract(version, want))
+                .await??;
+            let batch = plan_batch(&mut hinted, &backlog, &in_flight, BATCH);
+            if batch.is_empty() {
+                exhausted = true;
+                break;
+            }
+            in_flight.extend(batch.iter().copied());
+            let (store, slots) = (store.clone(), Arc::clone(&slots));
+            tasks.spawn(async move {
+                let ids = batch.clone();
+                let (report, secs) = run_batch(&store, &slots, batch).await?;
+                Ok((ids, report, secs))
+            });
+        }
+        let Some(joined) = tasks.join_next().await else {
+            break;
+        };
+        match joined {
+            Ok(Ok((ids, report, secs))) => {
+                for id in &ids {
+                    in_flight.remove(id);
+                }
+                summary.articles += report.articles.len() as u64;
+                summary.mentions += report.mentions;
+                summary.words += report.words;
+                summary.extract_seconds += secs;
+                if !report.articles.is_empty() {
+                    on_batch(&report);
+                }
+                // A batch that stored nothing (all pruned meanwhile, or hinted articles that
+                // were already done) must not stop the drain; more work is looked for below.
+                exhausted = false;
+            }
+            Ok(Err(e)) => {
+                tracing::error!("entity extraction stopped: {e}");
+                failed.get_or_insert(e);
+            }
+            Err(e) => {
+                tracing::error!("an extraction task failed: {e}");
+                failed.get_or_insert(WorkerError::StoreGone);
+            }
+        }
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(summary),
+    }
+}
+
+/// Loads, extracts and stores one batch; returns its report and the extractor's seconds.
+async fn run_batch(
+    store: &StoreActor,
+    slots: &Semaphore,
+    batch: Vec<ArticleId>,
+) -> Result<(BatchReport, f64), WorkerError> {
+    let version = model_version();
+    let texts = store
+        .call(move |s| s.texts_to_extract(&batch, version))
+        .await??;
+    if texts.is_empty() {
+        return Ok((BatchReport::default(), 0.0));
+    }
+    // `None` only if the semaphore were closed, which it never is.
+    let permit = slots.acquire().await.ok();
+    let (extracted, words, secs) = tokio::task::spawn_blocking(move || extract_batch(texts))
+        .await
+        .map_err(|e| {
+            tracing::error!("the extractor crashed: {e}");
+            WorkerError::StoreGone
+        })?;
+    drop(permit);
+    let mentions: u64 = extracted.iter().map(|(_, m)| m.len() as u64).sum();
+    let articles = store
+        .call(move |s| s.write_mentions_batch(version, &extracted, Utc::now()))
+        .await??;
+    Ok((
+        BatchReport {
+            articles,
+            mentions,
+            words,
+        },
+        secs,
+    ))
+}
+
+/// Extracts every text of a batch (on a blocking thread). Returns the mentions per article,
+/// the words seen and the seconds spent.
+fn extract_batch(texts: Vec<(ArticleId, String)>) -> (Vec<(ArticleId, Vec<NewMention>)>, u64, f64) {
+    let started = Instant::now();
+    let mut words = 0u64;
+    let mut out = Vec::with_capacity(texts.len());
+    for (id, text) in texts {
+        words += text.split_whitespace().count() as u64;
+        let entities = match catch_unwind(AssertUnwindSafe(|| extract_entities(&text))) {
+            Ok(entities) => entities,
+            Err(_) => {
+                tracing::error!(
+                    "the extractor panicked on article {}; stored without entities",
+                    id.0
+                );
+                Vec::new()
+            }
+        };
+        out.push((id, to_mentions(&entities)));
+    }
+    (out, words, started.elapsed().as_secs_f64())
+}
+
+/// The store's mentions of an article's resolved entities: one per mention, each carrying
+/// its entity's canonical name, and for a geocoded place its coordinates and country.
+pub fn to_mentions(entities: &[ResolvedEntity]) -> Vec<NewMention> {
+    let mut out = Vec::new();
+    for e in entities {
+        let kind = match e.kind {
+            Kind::Person => EntityKind::Person,
+            Kind::Place => EntityKind::Place,
+            Kind::Org => EntityKind::Org,
+        };
+        // The gazetteer stores f32; rounding to 5 decimals (about a metre) keeps the f32
+        // noise (33.66093826293945) out of the cache and the JSON.
+        let round = |x: f32| (f64::from(x) * 1e5).round() / 1e5;
+        let coords = e.place.as_ref().map(|p| (round(p.lat), round(p.lon)));
+        let country = e
+            .place
+            .as_ref()
+            .map(|p| p.country_code.clone())
+            .filter(|c| !c.is_empty());
+        for m in &e.mentions {
+            out.push(NewMention {
+                kind,
+                canonical: e.canonical.clone(),
+                surface: m.text.clone(),
+                start: u32::try_from(m.start).unwrap_or(u32::MAX),
+                end: u32::try_from(m.end).unwrap_or(u32::MAX),
+                coords,
+                country: country.clone(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(xs: &[i64]) -> Vec<ArticleId> {
+        xs.iter().map(|x| ArticleId(*x)).collect()
+    }
+
+    #[test]
+    fn hinted_articles_come_first_then_the_backlog_in_order() {
+        let mut hinted: VecDeque<ArticleId> = ids(&[7, 3]).into();
+        let backlog = ids(&[9, 8, 7, 6, 5]);
+        let batch = plan_batch(&mut hinted, &backlog, &HashSet::new(), 4);
+        assert_eq!(
+            batch,
+            ids(&[7, 3, 9, 8]),
+            "no duplicate of 7 from the backlog"
+        );
+        assert!(hinted.is_empty());
+    }
+
+    #[test]
+    fn articles_in_flight_are_skipped_and_the_size_is_kept() {
+        let mut hinted: VecDeque<ArticleId> = ids(&[9]).into();
+        let in_flight: HashSet<ArticleId> = ids(&[9, 8]).into_iter().collect();
+        let batch = plan_batch(&mut hinted, &ids(&[9, 8, 7, 6, 5]), &in_flight, 2);
+        assert_eq!(batch, ids(&[7, 6]));
+        let mut none = VecDeque::new();
+        assert!(plan_batch(&mut none, &ids(&[9, 8]), &in_flight, 2).is_empty());
+    }
+
+    #[test]
+    fn latest_hint_wins_and_hints_are_bounded() {
+        let p = Priority::default();
+        for i in 0..20 {
+            p.push(ArticleId(i));
+        }
+        p.push(ArticleId(15));
+        let taken: Vec<ArticleId> = p.take_all().into();
+        assert_eq!(taken.len(), 8);
+        assert_eq!(taken[0], ArticleId(15));
+        assert_eq!(taken[1], ArticleId(19));
+        assert_eq!(taken.iter().filter(|x| x.0 == 15).count(), 1);
+        assert!(p.take_all().is_empty());
+    }
+
+    #[test]
+    fn the_model_version_is_a_stable_short_hash() {
+        let v = model_version();
+        assert_eq!(v.len(), 8, "{v}");
+        assert!(v.chars().all(|c| c.is_ascii_hexdigit()), "{v}");
+        assert_eq!(v, model_version());
+    }
+
+    #[test]
+    fn places_carry_country_and_coordinates_into_mentions() {
+        let text =
+            "Paris, Texas, lies near the Red River. Mayor Jane Doe spoke in Paris on Monday.";
+        let mentions = to_mentions(&extract_entities(text));
+        let paris: Vec<&NewMention> = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Place && m.canonical == "Paris")
+            .collect();
+        assert!(!paris.is_empty(), "{mentions:?}");
+        for m in &paris {
+            assert_eq!(m.country.as_deref(), Some("US"), "{m:?}");
+            let (lat, lon) = m.coords.unwrap();
+            assert!(
+                (lat - 33.66).abs() < 0.5 && (lon + 95.55).abs() < 0.5,
+                "{m:?}"
+            );
+            let surface: String = text
+                .chars()
+                .skip(m.start as usize)
+                .take((m.end - m.start) as usize)
+                .collect();
+            assert_eq!(surface, m.surface);
+        }
+    }
+}
