@@ -25,10 +25,7 @@ fn loaded(w: u16, h: u16) -> State {
     let request = s.request;
     update(
         &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            articles: summaries(),
-        }),
+        Action::Worker(WorkerEvent::whole_list(request, summaries())),
     );
     s
 }
@@ -60,10 +57,7 @@ fn empty_cache() {
         let request = s.request;
         update(
             &mut s,
-            Action::Worker(WorkerEvent::Articles {
-                request,
-                articles: Vec::new(),
-            }),
+            Action::Worker(WorkerEvent::whole_list(request, Vec::new())),
         );
         insta::assert_snapshot!(format!("empty_cache_{w}x{h}"), screen(&s));
     }
@@ -163,10 +157,7 @@ fn hostile_feed_is_neutralised() {
         let request = s.request;
         update(
             &mut s,
-            Action::Worker(WorkerEvent::Articles {
-                request,
-                articles: vec![a.clone()],
-            }),
+            Action::Worker(WorkerEvent::whole_list(request, vec![a.clone()])),
         );
         update(&mut s, Action::Do(Act::Open));
         let body = format!(

@@ -104,10 +104,10 @@ async fn keys_and_worker_events_go_through_the_real_loop() {
         .send(Msg::Worker(WorkerEvent::Feeds(vec![feed()])))
         .unwrap();
     msg_tx
-        .send(Msg::Worker(WorkerEvent::Articles {
+        .send(Msg::Worker(WorkerEvent::whole_list(
             request,
-            articles: vec![summary(1, "First story"), summary(2, "Second story")],
-        }))
+            vec![summary(1, "First story"), summary(2, "Second story")],
+        )))
         .unwrap();
     msg_tx.send(key('j')).unwrap(); // select the second story
     msg_tx.send(key('y')).unwrap(); // copy its link
@@ -170,10 +170,10 @@ async fn the_screen_shows_worker_events_as_they_arrive() {
         .send(Msg::Worker(WorkerEvent::Feeds(vec![feed()])))
         .unwrap();
     msg_tx
-        .send(Msg::Worker(WorkerEvent::Articles {
+        .send(Msg::Worker(WorkerEvent::whole_list(
             request,
-            articles: vec![summary(1, "Arrived through the loop")],
-        }))
+            vec![summary(1, "Arrived through the loop")],
+        )))
         .unwrap();
     msg_tx.send(Msg::Tick).unwrap();
     // Closing the channel ends the loop after it drew what arrived.
