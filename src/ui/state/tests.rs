@@ -1,6 +1,7 @@
 //! `update` with hand-built values: navigation, marking, filtering, reloads.
 
 use super::*;
+use crate::config::View;
 use crate::ui::fixtures::{self, article, feeds, summaries};
 use crate::worker::{FeedReport, RefreshSummary};
 
@@ -555,4 +556,225 @@ fn resize_rewraps_the_open_article() {
         panic!()
     };
     assert!(body.width > 100);
+}
+
+fn views() -> Vec<View> {
+    vec![
+        View {
+            name: "Balkans".into(),
+            query: "vucic or place:belgrade".into(),
+        },
+        View {
+            name: "Broken".into(),
+            query: "(unclosed".into(),
+        },
+        View {
+            name: "Starred".into(),
+            query: "is:starred sort:title".into(),
+        },
+    ]
+}
+
+#[test]
+fn saved_views_are_virtual_feeds_with_unread_counts() {
+    let mut s = fixtures::state(80, 24);
+    s.set_views(&views());
+    s.start(false);
+    let effects = update(&mut s, Action::Worker(WorkerEvent::Feeds(feeds())));
+    // Every valid view is counted; the broken one is not sent.
+    let counted = effects.iter().find_map(|e| match e {
+        Effect::Worker(Command::CountUnread { queries, .. }) => Some(queries.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        counted,
+        Some(vec![
+            (0, parse("vucic or place:belgrade").unwrap()),
+            (2, parse("is:starred sort:title").unwrap())
+        ])
+    );
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::ViewCounts(vec![(0, 7), (2, 0)])),
+    );
+    let rows: Vec<_> = s
+        .rows
+        .iter()
+        .take(5)
+        .map(|r| (r.label.as_str(), r.unread, r.error, r.depth))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("All articles", 3, false, 0),
+            ("Views", 0, true, 0),
+            ("Balkans", 7, false, 1),
+            ("Broken", 0, true, 1),
+            ("Starred", 0, false, 1),
+        ]
+    );
+    // Selecting a view shows its articles.
+    s.focus = Focus::Feeds;
+    act(&mut s, Act::Down);
+    act(&mut s, Act::Down);
+    let effects = act(&mut s, Act::Open);
+    let (_, query) = last_request(&effects).expect("the view's list");
+    assert_eq!(query.scope, parse("vucic or place:belgrade").unwrap());
+    assert_eq!(s.scope_label.as_deref(), Some("Balkans"));
+    // A broken view says why and changes nothing.
+    s.focus = Focus::Feeds;
+    act(&mut s, Act::Down);
+    let effects = act(&mut s, Act::Open);
+    assert!(last_request(&effects).is_none());
+    let m = s.message.clone().unwrap();
+    assert!(m.starts_with("view Broken: at 9:"), "{m}");
+    assert_eq!(s.query.scope, parse("vucic or place:belgrade").unwrap());
+    // The filter line ANDs with the view.
+    act(&mut s, Act::Filter);
+    let effects = typed(&mut s, "is:unread");
+    let (_, query) = last_request(&effects).unwrap();
+    assert_eq!(query.scope, parse("vucic or place:belgrade").unwrap());
+    assert_eq!(query.filter, q("is:unread"));
+    // h folds the views' folder.
+    update(&mut s, Action::FilterSubmit);
+    s.focus = Focus::Feeds;
+    act(&mut s, Act::Back);
+    assert_eq!(s.rows[s.feed_sel].key, RowKey::Views);
+    assert!(s.rows[1].collapsed);
+    assert!(!s.rows.iter().any(|r| matches!(r.key, RowKey::View(_))));
+}
+
+/// `n` summaries starting at row `from` of a long list (ids 1000 + row).
+fn rows(from: usize, n: usize) -> Vec<ArticleSummary> {
+    (from..from + n)
+        .map(|i| {
+            fixtures::summary(1000 + i as i64, 1, &format!("story {i}"), i as i64, false)
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_list_is_loaded_a_window_at_a_time() {
+    let total = 100_000;
+    let mut s = fixtures::state(80, 24);
+    let effects = s.start(false);
+    let (request, _, window, count) = last_load(&effects).unwrap();
+    assert_eq!(window, Window { offset: 0, limit: PAGE as u32 });
+    assert!(count);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: Some(total as u64),
+            articles: rows(0, PAGE),
+        }),
+    );
+    assert_eq!(s.total, total);
+    assert_eq!(s.articles.len(), PAGE);
+    // Moving inside the window asks for nothing.
+    for _ in 0..100 {
+        assert!(last_load(&act(&mut s, Act::Down)).is_none());
+    }
+    // Near the edge the next window is asked for, around the selection, without a count.
+    let mut asked = None;
+    for _ in 0..PAGE {
+        if let Some(l) = last_load(&act(&mut s, Act::Down)) {
+            asked = Some(l);
+            break;
+        }
+    }
+    let (request, _, window, count) = asked.expect("a page near the edge");
+    assert!(!count);
+    let sel = s.list_sel;
+    assert!(sel < PAGE, "asked before leaving the window: {sel}");
+    assert_eq!(window.offset as usize, sel - PAGE / 2);
+    // While it is on its way, moving on does not ask again.
+    assert!(last_load(&act(&mut s, Act::Down)).is_none());
+    let selected = s.selected().unwrap().id;
+    let start = window.offset as usize;
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: window.offset,
+            total: None,
+            articles: rows(start, PAGE),
+        }),
+    );
+    assert_eq!(s.window_start, start);
+    assert_eq!(s.selected().unwrap().id, selected);
+    // G jumps to the end: rows not loaded yet, a window at the end is asked for.
+    let effects = act(&mut s, Act::Bottom);
+    assert_eq!(s.list_sel, total - 1);
+    assert!(s.selected().is_none());
+    let (request, _, window, _) = last_load(&effects).expect("the last window");
+    assert_eq!(window.offset as usize, total - PAGE);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: window.offset,
+            total: None,
+            articles: rows(total - PAGE, PAGE),
+        }),
+    );
+    assert_eq!(s.selected().unwrap().title, format!("story {}", total - 1));
+    assert!(s.articles.len() <= PAGE, "one window in memory");
+}
+
+#[test]
+fn a_reload_keeps_the_selected_article_deep_in_the_list() {
+    let total = 10_000;
+    let mut s = fixtures::state(80, 24);
+    let effects = s.start(false);
+    let (request, ..) = last_load(&effects).unwrap();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: Some(total as u64),
+            articles: rows(0, PAGE),
+        }),
+    );
+    let effects = act(&mut s, Act::Bottom);
+    let (request, _, window, _) = last_load(&effects).unwrap();
+    let start = window.offset as usize;
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: window.offset,
+            total: None,
+            articles: rows(start, PAGE),
+        }),
+    );
+    act(&mut s, Act::Up);
+    let id = s.selected().unwrap().id;
+    // A refresh lands three new articles at the top: the reload asks around the selection
+    // with a count, and the selection follows the article to its new row.
+    s.reload_articles = true;
+    let effects = update(&mut s, Action::Tick(fixtures::now()));
+    let (request, _, window, count) = last_load(&effects).unwrap();
+    assert!(count);
+    let mut shifted = vec![
+        fixtures::summary(1, 1, "new a", 0, false),
+        fixtures::summary(2, 1, "new b", 0, false),
+        fixtures::summary(3, 1, "new c", 0, false),
+    ];
+    shifted.extend(rows(0, total));
+    let offset = window.offset as usize;
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: window.offset,
+            total: Some(total as u64 + 3),
+            articles: shifted[offset..(offset + PAGE).min(shifted.len())].to_vec(),
+        }),
+    );
+    assert_eq!(s.total, total + 3);
+    assert_eq!(s.selected().map(|a| a.id), Some(id));
+    assert_eq!(s.list_sel, total - 2 + 3);
 }
