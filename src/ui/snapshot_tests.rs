@@ -199,7 +199,10 @@ fn filter_line_with_an_error() {
     ]);
     s.start(false);
     update(&mut s, Action::Worker(WorkerEvent::Feeds(feeds())));
-    update(&mut s, Action::Worker(WorkerEvent::ViewCounts(vec![(0, 4)])));
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::ViewCounts(vec![(0, 4)])),
+    );
     update(&mut s, Action::Do(Act::Filter));
     for c in "is:unread".chars() {
         update(&mut s, Action::FilterChar(c));

@@ -430,7 +430,10 @@ impl State {
             return;
         }
         self.list_sel = index.min(self.total - 1);
-        self.list_offset = keep_visible(self.list_sel, self.list_offset, self.list_height());
+        let height = self.list_height();
+        self.list_offset = keep_visible(self.list_sel, self.list_offset, height)
+            // No blank rows at the bottom while rows above are hidden.
+            .min(self.total.saturating_sub(height));
     }
 
     fn select_row(&mut self, index: usize) {
@@ -842,11 +845,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 state.mode = Mode::Normal;
                 let text = state.filter_text.clone();
                 state.remember(&text);
-                state.message = Some(if text.is_empty() {
-                    "filter cleared".into()
-                } else {
-                    format!("filter: {text}")
-                });
+                // The status bar shows the active filter.
+                state.message = text.is_empty().then(|| "filter cleared".into());
             }
         }
         Action::FilterCancel => {

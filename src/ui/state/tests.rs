@@ -279,7 +279,7 @@ fn the_list_follows_every_key_press_of_the_filter() {
     assert!(last_request(&effects).is_none());
     assert_eq!(s.mode, Mode::Normal);
     assert_eq!(s.query.filter, q("vuc"));
-    assert_eq!(s.message.as_deref(), Some("filter: vuc"));
+    assert_eq!(s.filter_text, "vuc");
 }
 
 #[test]
@@ -647,9 +647,7 @@ fn saved_views_are_virtual_feeds_with_unread_counts() {
 /// `n` summaries starting at row `from` of a long list (ids 1000 + row).
 fn rows(from: usize, n: usize) -> Vec<ArticleSummary> {
     (from..from + n)
-        .map(|i| {
-            fixtures::summary(1000 + i as i64, 1, &format!("story {i}"), i as i64, false)
-        })
+        .map(|i| fixtures::summary(1000 + i as i64, 1, &format!("story {i}"), i as i64, false))
         .collect()
 }
 
@@ -659,7 +657,13 @@ fn a_long_list_is_loaded_a_window_at_a_time() {
     let mut s = fixtures::state(80, 24);
     let effects = s.start(false);
     let (request, _, window, count) = last_load(&effects).unwrap();
-    assert_eq!(window, Window { offset: 0, limit: PAGE as u32 });
+    assert_eq!(
+        window,
+        Window {
+            offset: 0,
+            limit: PAGE as u32
+        }
+    );
     assert!(count);
     update(
         &mut s,
@@ -777,4 +781,21 @@ fn a_reload_keeps_the_selected_article_deep_in_the_list() {
     assert_eq!(s.total, total + 3);
     assert_eq!(s.selected().map(|a| a.id), Some(id));
     assert_eq!(s.list_sel, total - 2 + 3);
+}
+
+/// Regression: the selected article kept by id near the end of a shorter list used to stay
+/// on its screen row, hiding the rows above it behind blank space below.
+#[test]
+fn a_shorter_list_fills_the_pane() {
+    let mut s = loaded();
+    act(&mut s, Act::Bottom);
+    s.list_offset = 4; // as if it had been scrolled there in a longer list
+    act(&mut s, Act::Filter);
+    let effects = typed(&mut s, "is:unread");
+    let (r, _) = last_request(&effects).unwrap();
+    let mut kept = summaries();
+    kept.retain(|a| a.id != ArticleId(12));
+    update(&mut s, Action::Worker(WorkerEvent::whole_list(r, kept)));
+    assert_eq!(s.selected().unwrap().id, ArticleId(14));
+    assert_eq!(s.list_offset, 0);
 }
