@@ -200,6 +200,7 @@ fn reader(env: &mut Env) -> Result<ExitCode> {
         refresh_on_start: s.refresh_on_start || env._demo_dir.is_some(),
         mark_read_on_open: s.mark_read_on_open,
         keys: env.config.keys.clone(),
+        views: env.config.views.clone(),
     });
     // Let queued writes (read marks) finish before the process ends.
     let _ = store_thread.join();

@@ -122,7 +122,7 @@ pub const ACTIONS: &[ActionDef] = &[
     def(
         Act::Filter,
         "filter",
-        "filter by text (Enter applies, Esc cancels)",
+        "filter with a query (Esc clears, ↑↓ history)",
         &["/"],
     ),
     def(Act::Help, "help", "show or hide this help", &["?"]),

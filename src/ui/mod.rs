@@ -50,6 +50,8 @@ pub struct UiContext {
     pub mark_read_on_open: bool,
     /// The config's `[keys]` table: action name -> keys.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// The config's `[[views]]`: saved queries shown in the feeds pane.
+    pub views: Vec<crate::config::View>,
 }
 
 /// One message into the loop.
@@ -96,6 +98,7 @@ pub fn run(ctx: UiContext) -> anyhow::Result<()> {
         (size.width, size.height),
     );
     state.mark_read_on_open = ctx.mark_read_on_open;
+    state.set_views(&ctx.views);
 
     runtime.block_on(async {
         let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
@@ -243,6 +246,8 @@ pub fn translate(state: &State, keymap: &Keymap, event: &Event) -> Option<Action
                     KeyCode::Esc => Some(Action::FilterCancel),
                     KeyCode::Enter => Some(Action::FilterSubmit),
                     KeyCode::Backspace => Some(Action::FilterBackspace),
+                    KeyCode::Up => Some(Action::FilterHistory(true)),
+                    KeyCode::Down => Some(Action::FilterHistory(false)),
                     KeyCode::Char(c) if !ctrl => Some(Action::FilterChar(c)),
                     _ => None,
                 };

@@ -25,10 +25,7 @@ fn loaded(w: u16, h: u16) -> State {
     let request = s.request;
     update(
         &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            articles: summaries(),
-        }),
+        Action::Worker(WorkerEvent::whole_list(request, summaries())),
     );
     s
 }
@@ -60,10 +57,7 @@ fn empty_cache() {
         let request = s.request;
         update(
             &mut s,
-            Action::Worker(WorkerEvent::Articles {
-                request,
-                articles: Vec::new(),
-            }),
+            Action::Worker(WorkerEvent::whole_list(request, Vec::new())),
         );
         insta::assert_snapshot!(format!("empty_cache_{w}x{h}"), screen(&s));
     }
@@ -163,10 +157,7 @@ fn hostile_feed_is_neutralised() {
         let request = s.request;
         update(
             &mut s,
-            Action::Worker(WorkerEvent::Articles {
-                request,
-                articles: vec![a.clone()],
-            }),
+            Action::Worker(WorkerEvent::whole_list(request, vec![a.clone()])),
         );
         update(&mut s, Action::Do(Act::Open));
         let body = format!(
@@ -188,4 +179,43 @@ fn hostile_feed_is_neutralised() {
         assert_eq!(text.lines().count(), usize::from(h2));
         insta::assert_snapshot!(format!("hostile_{w}x{h}"), text);
     }
+}
+
+/// The filter line with a query that does not parse: the list keeps the last good result
+/// (here `is:unread`), the error and its position show beside the input, and the saved
+/// views sit in the feeds pane with their counts and an error marker.
+#[test]
+fn filter_line_with_an_error() {
+    let mut s = fixtures::state(80, 24);
+    s.set_views(&[
+        crate::config::View {
+            name: "Balkans".into(),
+            query: "vucic or place:belgrade".into(),
+        },
+        crate::config::View {
+            name: "Broken".into(),
+            query: "(unclosed".into(),
+        },
+    ]);
+    s.start(false);
+    update(&mut s, Action::Worker(WorkerEvent::Feeds(feeds())));
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::ViewCounts(vec![(0, 4)])),
+    );
+    update(&mut s, Action::Do(Act::Filter));
+    for c in "is:unread".chars() {
+        update(&mut s, Action::FilterChar(c));
+    }
+    let request = s.request;
+    let unread = summaries().into_iter().filter(|a| !a.read).collect();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::whole_list(request, unread)),
+    );
+    for c in " (gen".chars() {
+        update(&mut s, Action::FilterChar(c));
+    }
+    assert!(s.filter_error.is_some());
+    insta::assert_snapshot!("filter_error_80x24", screen(&s));
 }

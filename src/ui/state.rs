@@ -11,8 +11,10 @@ use chrono::{DateTime, FixedOffset, Utc};
 use super::body::{RenderedBody, render_body};
 use super::keymap::{Act, HelpEntry};
 use super::layout::{self, inner};
+use crate::config::View;
 use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId};
-use crate::worker::session::{ArticleQuery, Command, RequestId, WorkerEvent};
+use crate::query::{Expr, ParseError, ParseOptions, Query, Term, parse, parse_with};
+use crate::worker::session::{ArticleQuery, Command, RequestId, Window, WorkerEvent};
 use crate::worker::{FeedOutcome, RefreshEvent};
 
 /// Which pane has the keyboard.
@@ -37,8 +39,15 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowKey {
     All,
+    /// The folder of saved views.
+    Views,
+    /// A saved view, by its index in the config's `[[views]]`.
+    View(usize),
     Tag(String),
-    Feed { tag: Option<String>, id: FeedId },
+    Feed {
+        tag: Option<String>,
+        id: FeedId,
+    },
 }
 
 /// One row of the feeds pane.
@@ -47,7 +56,8 @@ pub struct FeedRow {
     pub key: RowKey,
     pub label: String,
     pub unread: u32,
-    /// The feed's last fetch failed (for a folder: one of its feeds).
+    /// The feed's last fetch failed (for a folder: one of its feeds; for a saved view: its
+    /// query does not parse).
     pub error: bool,
     pub depth: u8,
     /// For folders.
@@ -84,7 +94,10 @@ pub enum Action {
     FilterChar(char),
     FilterBackspace,
     FilterSubmit,
+    /// `Esc` in the filter line: clears the filter.
     FilterCancel,
+    /// Up (`true`: older) or Down in the filter line: walks the query history.
+    FilterHistory(bool),
     Resize(u16, u16),
     /// Time passes: pending reloads are sent.
     Tick(DateTime<Utc>),
@@ -112,6 +125,23 @@ pub enum Effect {
     Quit,
 }
 
+/// A saved view from the config, ready for the feeds pane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedView {
+    pub name: String,
+    /// The parsed query, or why it does not parse (shown as an error marker).
+    pub query: Result<Query, ParseError>,
+    /// Unread articles, once counted.
+    pub unread: u32,
+}
+
+/// Rows loaded per request: the list holds one window of this many around the selection.
+pub const PAGE: usize = 500;
+/// A new window is asked for when the screen comes this close to the loaded window's edge.
+pub const MARGIN: usize = 100;
+/// Queries kept in the filter line's history.
+pub const HISTORY: usize = 100;
+
 /// The whole interface state.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -121,12 +151,38 @@ pub struct State {
     pub collapsed: BTreeSet<String>,
     pub feed_sel: usize,
     pub feed_offset: usize,
+    /// The loaded window of the list: rows `window_start..window_start + articles.len()`.
     pub articles: Vec<ArticleSummary>,
+    /// Index in the whole list of `articles[0]`.
+    pub window_start: usize,
+    /// Rows in the whole list (as last counted).
+    pub total: usize,
     /// The answer to the current request has arrived.
     pub articles_loaded: bool,
+    /// Selected row, as an index into the whole list.
     pub list_sel: usize,
+    /// First row on screen, as an index into the whole list.
     pub list_offset: usize,
     pub query: ArticleQuery,
+    /// The window asked for and not yet answered (start, length, with a count).
+    pending: Option<(usize, usize, bool)>,
+    /// The next answer is for a new query: select its first row unless the selected article
+    /// is in it.
+    fresh: bool,
+    /// The label of the feeds pane's row that restricts the list (`None`: all articles).
+    pub scope_label: Option<String>,
+    /// The text of the active filter (the filter line's last good query).
+    pub filter_text: String,
+    /// Why the filter line's text does not parse (the list keeps the last good query).
+    pub filter_error: Option<ParseError>,
+    /// Filters applied with Enter, oldest first, at most [`HISTORY`].
+    pub history: Vec<String>,
+    /// Position while walking the history, and the text typed before the walk.
+    history_pos: Option<usize>,
+    history_draft: String,
+    /// The config's saved views.
+    pub views: Vec<SavedView>,
+    pub views_collapsed: bool,
     /// The last `LoadArticles` sent; older answers are dropped.
     pub request: RequestId,
     pub open: ArticlePane,
@@ -165,10 +221,22 @@ impl State {
             feed_sel: 0,
             feed_offset: 0,
             articles: Vec::new(),
+            window_start: 0,
+            total: 0,
             articles_loaded: false,
             list_sel: 0,
             list_offset: 0,
             query: ArticleQuery::default(),
+            pending: None,
+            fresh: false,
+            scope_label: None,
+            filter_text: String::new(),
+            filter_error: None,
+            history: Vec::new(),
+            history_pos: None,
+            history_draft: String::new(),
+            views: Vec::new(),
+            views_collapsed: false,
             request: 0,
             open: ArticlePane::Closed,
             scroll: 0,
@@ -190,9 +258,24 @@ impl State {
         }
     }
 
+    /// Sets the saved views (the config's `[[views]]`); their queries are parsed here, and one
+    /// that does not parse is kept with its error.
+    pub fn set_views(&mut self, views: &[View]) {
+        self.views = views
+            .iter()
+            .map(|v| SavedView {
+                name: v.name.clone(),
+                query: parse(&v.query),
+                unread: 0,
+            })
+            .collect();
+        self.rebuild_rows();
+    }
+
     /// The first effects: load the cache, and refresh when asked.
     pub fn start(&mut self, refresh: bool) -> Vec<Effect> {
-        let mut out = vec![Effect::Worker(Command::LoadFeeds), self.load_articles()];
+        self.fresh = true;
+        let mut out = vec![Effect::Worker(Command::LoadFeeds), self.load_articles(true)];
         if refresh {
             self.progress = Progress {
                 running: true,
@@ -203,9 +286,24 @@ impl State {
         out
     }
 
-    /// The selected article of the list.
+    /// The selected article of the list, when its row is loaded.
     pub fn selected(&self) -> Option<&ArticleSummary> {
-        self.articles.get(self.list_sel)
+        self.row(self.list_sel)
+    }
+
+    /// Row `index` of the whole list, when it is in the loaded window.
+    pub fn row(&self, index: usize) -> Option<&ArticleSummary> {
+        self.articles.get(index.checked_sub(self.window_start)?)
+    }
+
+    /// The whole list holds in the loaded window.
+    pub fn list_complete(&self) -> bool {
+        self.window_start == 0 && self.articles.len() >= self.total
+    }
+
+    /// "Now" in the local zone, for the store's relative times.
+    fn local_now(&self) -> DateTime<FixedOffset> {
+        self.now.with_timezone(&self.tz)
     }
 
     /// The article an action applies to: the one being read, else the list's selection.
@@ -269,23 +367,73 @@ impl State {
         self.article_len().saturating_sub(self.article_area().0)
     }
 
-    fn load_articles(&mut self) -> Effect {
+    /// Asks for the window around the selection (with the total when `count`).
+    fn load_articles(&mut self, count: bool) -> Effect {
+        let mut start = self.list_sel.saturating_sub(PAGE / 2);
+        if !count {
+            start = start.min(self.total.saturating_sub(PAGE));
+        }
+        self.request_window(start, count)
+    }
+
+    fn request_window(&mut self, start: usize, count: bool) -> Effect {
         self.request += 1;
         self.articles_loaded = false;
+        self.pending = Some((start, PAGE, count));
         Effect::Worker(Command::LoadArticles {
             request: self.request,
             query: self.query.clone(),
+            window: Window {
+                offset: u32::try_from(start).unwrap_or(u32::MAX),
+                limit: PAGE as u32,
+            },
+            count,
+            now: self.local_now(),
         })
     }
 
+    /// The query changed: ask for its first rows and its total.
+    fn new_list(&mut self) -> Effect {
+        self.fresh = true;
+        self.request_window(0, true)
+    }
+
+    /// Asks for a new window when the rows near the screen are not loaded (nor asked for).
+    fn ensure_window(&mut self, out: &mut Vec<Effect>) {
+        if self.total == 0 || self.request == 0 {
+            return;
+        }
+        let need_start = self.list_offset.saturating_sub(MARGIN);
+        let need_end = (self.list_offset + self.list_height() + MARGIN).min(self.total);
+        let covers = |start: usize, len: usize| {
+            start <= need_start && (start + len >= need_end || start + len >= self.total)
+        };
+        if let Some((start, len, count)) = self.pending {
+            if covers(start, len) {
+                return;
+            }
+            if count {
+                // Keep asking for the total the pending request wanted.
+                out.push(self.load_articles(true));
+                return;
+            }
+        } else if covers(self.window_start, self.articles.len()) {
+            return;
+        }
+        out.push(self.load_articles(false));
+    }
+
     fn select_article(&mut self, index: usize) {
-        if self.articles.is_empty() {
+        if self.total == 0 {
             self.list_sel = 0;
             self.list_offset = 0;
             return;
         }
-        self.list_sel = index.min(self.articles.len() - 1);
-        self.list_offset = keep_visible(self.list_sel, self.list_offset, self.list_height());
+        self.list_sel = index.min(self.total - 1);
+        let height = self.list_height();
+        self.list_offset = keep_visible(self.list_sel, self.list_offset, height)
+            // No blank rows at the bottom while rows above are hidden.
+            .min(self.total.saturating_sub(height));
     }
 
     fn select_row(&mut self, index: usize) {
@@ -320,7 +468,7 @@ impl State {
 
     /// Opens the selected article: loads it, and marks it read when configured.
     fn open_selected(&mut self, out: &mut Vec<Effect>) {
-        let Some(a) = self.articles.get(self.list_sel) else {
+        let Some(a) = self.selected() else {
             return;
         };
         let (id, read, feed) = (a.id, a.read, a.feed_id);
@@ -328,6 +476,8 @@ impl State {
         self.scroll = 0;
         self.focus = Focus::Article;
         out.push(Effect::Worker(Command::LoadArticle(id)));
+        // The article being read goes first in the extraction queue.
+        out.push(Effect::Worker(Command::ExtractFirst(id)));
         if self.mark_read_on_open && !read {
             self.set_read_local(id, feed, true);
             out.push(Effect::Worker(Command::SetRead(vec![id], true)));
@@ -362,15 +512,20 @@ impl State {
     fn rebuild_rows(&mut self) {
         let selected = self.rows.get(self.feed_sel).map(|r| r.key.clone());
         self.rows = build_rows(&self.feeds, &self.collapsed);
+        if !self.views.is_empty() {
+            let views = view_rows(&self.views, self.views_collapsed);
+            self.rows.splice(1..1, views);
+        }
         if let Some(key) = selected {
             let found = self.rows.iter().position(|r| r.key == key).or_else(|| {
                 // A feed inside a folder that was just folded: select the folder.
-                if let RowKey::Feed { tag: Some(t), .. } = &key {
-                    self.rows
+                match &key {
+                    RowKey::Feed { tag: Some(t), .. } => self
+                        .rows
                         .iter()
-                        .position(|r| r.key == RowKey::Tag(t.clone()))
-                } else {
-                    None
+                        .position(|r| r.key == RowKey::Tag(t.clone())),
+                    RowKey::View(_) => self.rows.iter().position(|r| r.key == RowKey::Views),
+                    _ => None,
                 }
             });
             self.feed_sel = found.unwrap_or(self.feed_sel);
@@ -395,17 +550,26 @@ impl State {
         self.scroll = self.scroll.min(self.max_scroll());
     }
 
-    /// The query for a row of the feeds pane, keeping the text filter.
-    fn query_for_row(&self, key: &RowKey) -> ArticleQuery {
-        let (feed, tag) = match key {
-            RowKey::All => (None, None),
-            RowKey::Tag(t) => (None, Some(t.clone())),
-            RowKey::Feed { id, .. } => (Some(*id), None),
+    /// What a row of the feeds pane restricts the list to; `None` for the views' folder,
+    /// which only folds. A view whose query does not parse is an error for the user.
+    fn scope_for_row(&self, key: &RowKey) -> Option<Result<Query, String>> {
+        let term = |t: Term| Query {
+            expr: Some(Expr::Term(t)),
+            sort: None,
         };
-        ArticleQuery {
-            feed,
-            tag,
-            ..self.query.clone()
+        match key {
+            RowKey::All => Some(Ok(Query::default())),
+            RowKey::Views => None,
+            RowKey::View(i) => {
+                let v = self.views.get(*i)?;
+                Some(v.query.clone().map_err(|e| format!("view {}: {e}", v.name)))
+            }
+            RowKey::Tag(t) => Some(Ok(term(Term::Tag(t.clone())))),
+            // A feed by its URL: `feed:` matches titles and URLs, and a URL names one feed.
+            RowKey::Feed { id, .. } => {
+                let url = self.feeds.iter().find(|f| f.id == *id)?.url.clone();
+                Some(Ok(term(Term::Feed(url))))
+            }
         }
     }
 
@@ -414,24 +578,84 @@ impl State {
             return;
         };
         let key = row.key.clone();
+        let label = (key != RowKey::All).then(|| row.label.clone());
         if let RowKey::Tag(t) = &key
             && self.collapsed.remove(t)
         {
             self.rebuild_rows();
         }
-        let query = self.query_for_row(&key);
-        if query != self.query {
-            self.query = query;
-            self.articles.clear();
-            self.list_sel = 0;
-            self.list_offset = 0;
-            out.push(self.load_articles());
+        if key == RowKey::Views {
+            self.views_collapsed = !self.views_collapsed;
+            self.rebuild_rows();
+            return;
+        }
+        match self.scope_for_row(&key) {
+            Some(Ok(scope)) if scope != self.query.scope => {
+                self.query.scope = scope;
+                self.scope_label = label;
+                self.list_sel = 0;
+                self.list_offset = 0;
+                out.push(self.new_list());
+            }
+            Some(Err(message)) => self.message = Some(message),
+            _ => {}
+        }
+    }
+
+    /// The filter line's text changed: parse it and, when it parses, follow it.
+    fn filter_changed(&mut self, out: &mut Vec<Effect>) {
+        match parse_with(&self.filter_input, ParseOptions::typing()) {
+            Ok(q) => {
+                self.filter_error = None;
+                self.filter_text = self.filter_input.trim().to_string();
+                if q != self.query.filter {
+                    self.query.filter = q;
+                    out.push(self.new_list());
+                }
+            }
+            Err(e) => self.filter_error = Some(e),
+        }
+    }
+
+    /// Up (`older`) or Down in the filter line.
+    fn walk_history(&mut self, older: bool, out: &mut Vec<Effect>) {
+        let n = self.history.len();
+        let next = match (self.history_pos, older) {
+            (None, true) if n > 0 => {
+                self.history_draft = self.filter_input.clone();
+                Some(n - 1)
+            }
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) if i + 1 < n => Some(i + 1),
+            (Some(_), false) => {
+                self.history_pos = None;
+                self.filter_input = std::mem::take(&mut self.history_draft);
+                self.filter_changed(out);
+                return;
+            }
+            _ => return,
+        };
+        self.history_pos = next;
+        if let Some(text) = next.and_then(|i| self.history.get(i)) {
+            self.filter_input = text.clone();
+            self.filter_changed(out);
+        }
+    }
+
+    fn remember(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.history.retain(|h| h != text);
+        self.history.push(text.to_string());
+        if self.history.len() > HISTORY {
+            self.history.remove(0);
         }
     }
 
     fn step_article(&mut self, delta: isize, out: &mut Vec<Effect>) {
         let next = self.list_sel.saturating_add_signed(delta);
-        if next >= self.articles.len() || (delta < 0 && self.list_sel == 0) {
+        if next >= self.total || (delta < 0 && self.list_sel == 0) {
             self.message = Some("no more articles".into());
             return;
         }
@@ -442,10 +666,13 @@ impl State {
     }
 
     fn step_unread(&mut self, forward: bool, out: &mut Vec<Effect>) {
+        // Within the loaded window: the next window follows the selection.
+        let unread = |i: &usize| self.row(*i).is_some_and(|a| !a.read);
+        let end = self.window_start + self.articles.len();
         let found = if forward {
-            (self.list_sel + 1..self.articles.len()).find(|&i| !self.articles[i].read)
+            (self.list_sel + 1..end).find(unread)
         } else {
-            (0..self.list_sel).rev().find(|&i| !self.articles[i].read)
+            (self.window_start..self.list_sel).rev().find(unread)
         };
         match found {
             Some(i) => {
@@ -506,6 +733,29 @@ fn keep_visible(sel: usize, offset: usize, height: usize) -> usize {
     } else {
         offset
     }
+}
+
+/// The saved views' folder and, unless folded, one row per view.
+fn view_rows(views: &[SavedView], collapsed: bool) -> Vec<FeedRow> {
+    let mut rows = vec![FeedRow {
+        key: RowKey::Views,
+        label: "Views".into(),
+        unread: 0,
+        error: views.iter().any(|v| v.query.is_err()),
+        depth: 0,
+        collapsed,
+    }];
+    if !collapsed {
+        rows.extend(views.iter().enumerate().map(|(i, v)| FeedRow {
+            key: RowKey::View(i),
+            label: v.name.clone(),
+            unread: v.unread,
+            error: v.query.is_err(),
+            depth: 1,
+            collapsed: false,
+        }));
+    }
+    rows
 }
 
 /// The feeds pane: "All", then tag folders with their feeds, then untagged feeds.
@@ -581,28 +831,37 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::FilterChar(c) => {
             if !c.is_control() {
                 state.filter_input.push(c);
+                state.history_pos = None;
+                state.filter_changed(&mut out);
             }
         }
         Action::FilterBackspace => {
             state.filter_input.pop();
+            state.history_pos = None;
+            state.filter_changed(&mut out);
         }
         Action::FilterSubmit => {
-            state.mode = Mode::Normal;
-            let text = state.filter_input.trim().to_string();
-            if text != state.query.text {
-                state.message = Some(if text.is_empty() {
-                    "filter cleared".into()
-                } else {
-                    format!("filter: {text}")
-                });
-                state.query.text = text;
-                state.list_sel = 0;
-                state.list_offset = 0;
-                state.articles.clear();
-                out.push(state.load_articles());
+            if let Some(e) = &state.filter_error {
+                state.message = Some(format!("the filter does not parse ({e}); Esc clears it"));
+            } else {
+                state.mode = Mode::Normal;
+                let text = state.filter_text.clone();
+                state.remember(&text);
+                // The status bar shows the active filter.
+                state.message = text.is_empty().then(|| "filter cleared".into());
             }
         }
-        Action::FilterCancel => state.mode = Mode::Normal,
+        Action::FilterCancel => {
+            state.mode = Mode::Normal;
+            state.filter_input.clear();
+            state.filter_error = None;
+            state.history_pos = None;
+            if state.query.filter != Query::default() {
+                state.message = Some("filter cleared".into());
+            }
+            state.filter_changed(&mut out);
+        }
+        Action::FilterHistory(older) => state.walk_history(older, &mut out),
         Action::Resize(w, h) => {
             state.size = (w, h);
             state.render_open_body();
@@ -625,6 +884,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Click { col, row } => click(state, col, row, &mut out),
         Action::Worker(event) => worker_event(state, event, &mut out),
     }
+    state.ensure_window(&mut out);
     out
 }
 
@@ -633,7 +893,7 @@ fn flush_reloads(state: &mut State, out: &mut Vec<Effect>) {
         out.push(Effect::Worker(Command::LoadFeeds));
     }
     if std::mem::take(&mut state.reload_articles) {
-        out.push(state.load_articles());
+        out.push(state.load_articles(true));
     }
 }
 
@@ -685,6 +945,14 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
             }
             Focus::Articles => state.focus = Focus::Feeds,
             Focus::Feeds => {
+                if matches!(
+                    state.rows.get(state.feed_sel).map(|r| &r.key),
+                    Some(RowKey::Views | RowKey::View(_))
+                ) {
+                    state.views_collapsed = true;
+                    state.rebuild_rows();
+                    return;
+                }
                 let tag = match state.rows.get(state.feed_sel).map(|r| &r.key) {
                     Some(RowKey::Tag(t)) | Some(RowKey::Feed { tag: Some(t), .. }) => {
                         Some(t.clone())
@@ -762,6 +1030,7 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
             state.message = Some(format!("marked {n} articles read"));
             out.push(Effect::Worker(Command::MarkAllRead {
                 query: state.query.clone(),
+                now: state.local_now(),
             }));
         }
         Act::OpenBrowser => {
@@ -805,7 +1074,9 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
         Act::RefreshAll => state.refresh(None, out),
         Act::Filter => {
             state.mode = Mode::Filter;
-            state.filter_input = state.query.text.clone();
+            state.filter_input = state.filter_text.clone();
+            state.filter_error = None;
+            state.history_pos = None;
         }
         Act::Help => {
             state.mode = Mode::Help;
@@ -824,20 +1095,66 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             state.feeds = feeds;
             state.feeds_loaded = true;
             state.rebuild_rows();
+            // Unread counts changed: count the saved views again.
+            let queries: Vec<(usize, Query)> = state
+                .views
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.query.as_ref().ok().map(|q| (i, q.clone())))
+                .collect();
+            if !queries.is_empty() {
+                out.push(Effect::Worker(Command::CountUnread {
+                    queries,
+                    now: state.local_now(),
+                }));
+            }
         }
-        WorkerEvent::Articles { request, articles } => {
+        WorkerEvent::ViewCounts(counts) => {
+            for (i, n) in counts {
+                if let Some(v) = state.views.get_mut(i) {
+                    v.unread = u32::try_from(n).unwrap_or(u32::MAX);
+                }
+            }
+            state.rebuild_rows();
+        }
+        WorkerEvent::Articles {
+            request,
+            offset,
+            total,
+            articles,
+        } => {
             if request != state.request {
                 return;
             }
+            state.pending = None;
             let selected = state.selected().map(|a| a.id);
             let screen_row = state.list_sel.saturating_sub(state.list_offset);
+            let start = offset as usize;
+            state.window_start = start;
             state.articles = articles;
             state.articles_loaded = true;
-            let index = selected
-                .and_then(|id| state.articles.iter().position(|a| a.id == id))
-                .unwrap_or(state.list_sel);
+            let end = start + state.articles.len();
+            state.total = match total {
+                Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+                // A short page is the end of the list.
+                None if state.articles.len() < PAGE => end,
+                None => state.total.max(end),
+            };
+            let found = selected.and_then(|id| {
+                state
+                    .articles
+                    .iter()
+                    .position(|a| a.id == id)
+                    .map(|i| start + i)
+            });
+            let fresh = std::mem::take(&mut state.fresh);
+            let index = found.unwrap_or(if fresh { 0 } else { state.list_sel });
             // Keep the selected article on the same screen row when possible.
-            state.list_offset = index.saturating_sub(screen_row);
+            state.list_offset = if found.is_some() || !fresh {
+                index.saturating_sub(screen_row)
+            } else {
+                0
+            };
             state.select_article(index);
         }
         WorkerEvent::Article(article) => {
@@ -933,7 +1250,7 @@ fn click(state: &mut State, col: u16, row: u16, out: &mut Vec<Effect>) {
                 && row >= r.y
             {
                 let i = state.list_offset + usize::from(row - r.y);
-                if i < state.articles.len() {
+                if i < state.total {
                     state.select_article(i);
                 }
             }

@@ -119,8 +119,8 @@ fn feeds_pane(state: &State, area: Rect, buf: &mut Buffer) {
             break;
         }
         let marker = match row.key {
-            RowKey::Tag(_) if row.collapsed => "▸ ",
-            RowKey::Tag(_) => "▾ ",
+            RowKey::Tag(_) | RowKey::Views if row.collapsed => "▸ ",
+            RowKey::Tag(_) | RowKey::Views => "▾ ",
             _ => "",
         };
         let indent = "  ".repeat(usize::from(row.depth));
@@ -137,8 +137,10 @@ fn feeds_pane(state: &State, area: Rect, buf: &mut Buffer) {
         if row.unread > 0 {
             style = style.add_modifier(Modifier::BOLD);
         }
-        if matches!(row.key, RowKey::Tag(_)) {
-            style = style.fg(Color::Yellow);
+        match row.key {
+            RowKey::Tag(_) => style = style.fg(Color::Yellow),
+            RowKey::Views => style = style.fg(Color::Cyan),
+            _ => {}
         }
         let mut spans = vec![
             Span::raw(indent),
@@ -174,29 +176,21 @@ fn short_date(state: &State, t: DateTime<Utc>) -> String {
 
 fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
     let focused = state.focus == Focus::Articles;
-    let mut title = match state.rows.get(state.feed_sel).map(|r| &r.key) {
-        Some(RowKey::Feed { .. }) | Some(RowKey::Tag(_)) if state.query != Default::default() => {
-            state
-                .rows
-                .get(state.feed_sel)
-                .map_or(String::new(), |r| sanitize_line(&r.label))
-        }
-        _ => "Articles".to_string(),
-    };
-    if state.query.feed.is_none() && state.query.tag.is_none() {
-        title = "Articles".into();
-    }
-    if !state.query.text.is_empty() {
-        title = format!("{title} /{}", sanitize_line(&state.query.text));
+    let mut title = state
+        .scope_label
+        .as_deref()
+        .map_or_else(|| "Articles".to_string(), sanitize_line);
+    if !state.filter_text.is_empty() {
+        title = format!("{title} /{}", sanitize_line(&state.filter_text));
     }
     let title = truncate(&title, usize::from(area.width.saturating_sub(4)));
     pane_block(&title, focused).render(area, buf);
     let r = inner(area);
     let width = usize::from(r.width);
-    if state.articles.is_empty() {
+    if state.total == 0 {
         let text = if !state.articles_loaded {
             "Loading…"
-        } else if !state.query.text.is_empty() {
+        } else if !state.filter_text.is_empty() {
             "No article matches the filter."
         } else if state.progress.running {
             "No articles yet: refreshing…"
@@ -212,13 +206,17 @@ fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
     }
     let feed_w = if width >= 70 { (width / 5).min(22) } else { 0 };
     let mut lines = Vec::new();
-    for (i, a) in state
-        .articles
-        .iter()
-        .enumerate()
-        .skip(state.list_offset)
-        .take(usize::from(r.height))
-    {
+    let end = state.total.min(state.list_offset + usize::from(r.height));
+    for i in state.list_offset..end {
+        let Some(a) = state.row(i) else {
+            // Not loaded yet: the window that holds it is on its way.
+            let mut line = Line::styled("  …", Style::default().fg(Color::DarkGray));
+            if i == state.list_sel {
+                line = line.style(selected_style(focused));
+            }
+            lines.push(line);
+            continue;
+        };
         let marks = format!(
             "{}{}",
             if a.read { ' ' } else { 'N' },
@@ -345,23 +343,27 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
         Span::raw(" "),
     ];
     if state.mode == Mode::Filter {
-        spans.push(Span::raw(format!(
-            "/{}",
-            sanitize_line(&state.filter_input)
-        )));
-        spans.push(Span::styled(
-            " ",
-            Style::default().add_modifier(Modifier::REVERSED),
-        ));
-        spans.push(Span::styled(
-            "  Enter apply · Esc cancel",
-            Style::default().fg(Color::DarkGray),
-        ));
+        filter_line(state, &mut spans);
     } else {
-        let unread = state.articles.iter().filter(|a| !a.read).count();
-        let n = state.articles.len();
-        let noun = if n == 1 { "article" } else { "articles" };
-        spans.push(Span::raw(format!("{n} {noun}, {unread} unread")));
+        if state.list_complete() {
+            let unread = state.articles.iter().filter(|a| !a.read).count();
+            let n = state.total;
+            let noun = if n == 1 { "article" } else { "articles" };
+            spans.push(Span::raw(format!("{n} {noun}, {unread} unread")));
+        } else {
+            spans.push(Span::raw(format!(
+                "{}/{} articles",
+                state.list_sel + 1,
+                state.total
+            )));
+        }
+        if !state.filter_text.is_empty() {
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(
+                format!("/{}", sanitize_line(&state.filter_text)),
+                Style::default().fg(Color::Cyan),
+            ));
+        }
         let p = state.progress;
         if p.running {
             let total = p.total.max(1);
@@ -410,6 +412,41 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
         cut.push(Span::styled(text, s.style));
     }
     Paragraph::new(Line::from(cut)).render(area, buf);
+}
+
+/// The filter line: the text with a cursor, then the parse error beside it (the character
+/// at its position underlined in red), else the hints.
+fn filter_line(state: &State, spans: &mut Vec<Span<'static>>) {
+    let text = sanitize_line(&state.filter_input);
+    spans.push(Span::raw("/"));
+    let bad = Style::default()
+        .fg(Color::Red)
+        .add_modifier(Modifier::UNDERLINED);
+    match &state.filter_error {
+        Some(e) if e.pos < text.chars().count() => {
+            let before: String = text.chars().take(e.pos).collect();
+            let at: String = text.chars().skip(e.pos).take(1).collect();
+            let after: String = text.chars().skip(e.pos + 1).collect();
+            spans.push(Span::raw(before));
+            spans.push(Span::styled(at, bad));
+            spans.push(Span::raw(after));
+        }
+        _ => spans.push(Span::raw(text)),
+    }
+    spans.push(Span::styled(
+        " ",
+        Style::default().add_modifier(Modifier::REVERSED),
+    ));
+    match &state.filter_error {
+        Some(e) => spans.push(Span::styled(
+            format!("  {}", sanitize_line(&e.to_string())),
+            Style::default().fg(Color::Red),
+        )),
+        None => spans.push(Span::styled(
+            "  Enter keep · Esc clear · ↑↓ history",
+            Style::default().fg(Color::DarkGray),
+        )),
+    }
 }
 
 fn help_overlay(state: &State, area: Rect, buf: &mut Buffer) {

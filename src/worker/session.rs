@@ -7,26 +7,48 @@
 //! its own and streams its progress, so reading carries on while feeds download. What to
 //! reload when a refresh lands is the interface's decision (it knows what is on screen).
 
+use chrono::{DateTime, FixedOffset};
 use tokio::sync::mpsc;
 
 use crate::fetch::Fetcher;
 use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId};
-use crate::store::{ArticleFilter, Store, StoreError};
+use crate::query::{Expr, Flag, Query, Term};
+use crate::store::StoreError;
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
 /// Identifies one `LoadArticles` request, so the interface can drop stale answers.
 pub type RequestId = u64;
 
-/// Which articles a list shows.
+/// Which articles a list shows: the feeds pane's selection and the filter line, ANDed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleQuery {
-    /// Only this feed.
-    pub feed: Option<FeedId>,
-    /// Only feeds with this tag.
-    pub tag: Option<String>,
-    /// Case-insensitive substring of the title or the text; empty matches everything.
-    pub text: String,
-    pub unread_only: bool,
+    /// The selected feed, tag or saved view, as a query (`feed:`, `tag:`, the view's text);
+    /// empty for "All articles".
+    pub scope: Query,
+    /// The filter line's query; empty when no filter is active.
+    pub filter: Query,
+}
+
+impl ArticleQuery {
+    /// One query for the store: both conditions ANDed; the filter's `sort:` wins over the
+    /// scope's.
+    pub fn combined(&self) -> Query {
+        let expr = match (&self.scope.expr, &self.filter.expr) {
+            (Some(a), Some(b)) => Some(Expr::And(vec![a.clone(), b.clone()])),
+            (a, b) => a.clone().or_else(|| b.clone()),
+        };
+        Query {
+            expr,
+            sort: self.filter.sort.or(self.scope.sort),
+        }
+    }
+}
+
+/// A slice of a list: at most `limit` rows after skipping `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub offset: u32,
+    pub limit: u32,
 }
 
 /// What the interface asks of the worker.
@@ -35,9 +57,14 @@ pub enum Command {
     /// Answer with [`WorkerEvent::Feeds`].
     LoadFeeds,
     /// Answer with [`WorkerEvent::Articles`] carrying the same `request`.
+    /// Only the rows of `window` are loaded; with `count`, the answer carries the query's
+    /// total too. `now` anchors `since:2d` and `today` (its offset is the local zone).
     LoadArticles {
         request: RequestId,
         query: ArticleQuery,
+        window: Window,
+        count: bool,
+        now: DateTime<FixedOffset>,
     },
     /// Answer with [`WorkerEvent::Article`].
     LoadArticle(ArticleId),
@@ -46,7 +73,16 @@ pub enum Command {
     /// Store the starred flag.
     SetStarred(ArticleId, bool),
     /// Mark everything the query selects as read; answers with fresh feeds.
-    MarkAllRead { query: ArticleQuery },
+    MarkAllRead {
+        query: ArticleQuery,
+        now: DateTime<FixedOffset>,
+    },
+    /// Count each query's unread articles (the saved views' counts); answers with
+    /// [`WorkerEvent::ViewCounts`] carrying the same keys.
+    CountUnread {
+        queries: Vec<(usize, Query)>,
+        now: DateTime<FixedOffset>,
+    },
     /// Refresh these feeds (all when `None`) in the background, streaming
     /// [`WorkerEvent::Refresh`].
     Refresh(Option<Vec<FeedId>>),
@@ -59,10 +95,16 @@ pub enum Command {
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkerEvent {
     Feeds(Vec<Feed>),
+    /// The rows of a `LoadArticles` window, starting at `offset`; `total` when it was asked
+    /// for.
     Articles {
         request: RequestId,
+        offset: u32,
+        total: Option<u64>,
         articles: Vec<ArticleSummary>,
     },
+    /// Unread counts for `CountUnread`, by the keys it carried.
+    ViewCounts(Vec<(usize, u64)>),
     Article(Box<Article>),
     /// Progress of a background refresh.
     Refresh(RefreshEvent),
@@ -70,6 +112,18 @@ pub enum WorkerEvent {
     Error(String),
     /// The entities of these articles were (re-)extracted and stored; reload them if shown.
     EntitiesReady(Vec<ArticleId>),
+}
+
+impl WorkerEvent {
+    /// A whole list in one answer (offset 0, total = its length): for tests and small lists.
+    pub fn whole_list(request: RequestId, articles: Vec<ArticleSummary>) -> WorkerEvent {
+        WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: Some(articles.len() as u64),
+            articles,
+        }
+    }
 }
 
 /// Starts the session on the current tokio runtime and returns the sender for commands.
@@ -134,11 +188,28 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
                 .call(|s| Ok(vec![WorkerEvent::Feeds(s.feeds()?)]))
                 .await
         }
-        Command::LoadArticles { request, query } => {
+        Command::LoadArticles {
+            request,
+            query,
+            window,
+            count,
+            now,
+        } => {
             store
                 .call(move |s| {
-                    let articles = query_articles(s, &query)?;
-                    Ok(vec![WorkerEvent::Articles { request, articles }])
+                    let q = query.combined();
+                    let articles = s.query_articles(&q, now, Some(window.limit), window.offset)?;
+                    let total = if count {
+                        Some(s.count_query(&q, now)?)
+                    } else {
+                        None
+                    };
+                    Ok(vec![WorkerEvent::Articles {
+                        request,
+                        offset: window.offset,
+                        total,
+                        articles,
+                    }])
                 })
                 .await
         }
@@ -163,25 +234,22 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
                 })
                 .await
         }
-        Command::MarkAllRead { query } => {
+        Command::MarkAllRead { query, now } => {
             store
                 .call(move |s| {
-                    if query.tag.is_none() && query.text.is_empty() {
-                        s.mark_all_read(&ArticleFilter {
-                            unread_only: true,
-                            feed: query.feed,
-                            limit: None,
-                            offset: 0,
-                        })?;
-                    } else {
-                        let ids: Vec<ArticleId> = query_articles(s, &query)?
-                            .iter()
-                            .filter(|a| !a.read)
-                            .map(|a| a.id)
-                            .collect();
-                        s.set_read(&ids, true)?;
-                    }
+                    s.mark_query_read(&query.combined(), now, true)?;
                     Ok(vec![WorkerEvent::Feeds(s.feeds()?)])
+                })
+                .await
+        }
+        Command::CountUnread { queries, now } => {
+            store
+                .call(move |s| {
+                    let mut counts = Vec::with_capacity(queries.len());
+                    for (key, q) in queries {
+                        counts.push((key, s.count_query(&unread(q), now)?));
+                    }
+                    Ok(vec![WorkerEvent::ViewCounts(counts)])
                 })
                 .await
         }
@@ -191,49 +259,16 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
     flat(result)
 }
 
-/// The articles a query selects, newest first. Runs on the store thread.
-fn query_articles(s: &Store, query: &ArticleQuery) -> Result<Vec<ArticleSummary>, StoreError> {
-    let base = ArticleFilter {
-        unread_only: query.unread_only,
-        feed: query.feed,
-        limit: None,
-        offset: 0,
-    };
-    let mut articles = match &query.tag {
-        None => s.articles(&base)?,
-        Some(tag) => {
-            let mut all = Vec::new();
-            for feed in s.feeds()?.iter().filter(|f| f.tags.contains(tag)) {
-                if query.feed.is_some_and(|id| id != feed.id) {
-                    continue;
-                }
-                all.extend(s.articles(&ArticleFilter {
-                    feed: Some(feed.id),
-                    ..base.clone()
-                })?);
-            }
-            all.sort_by(|a, b| b.published.cmp(&a.published).then(b.id.cmp(&a.id)));
-            all
-        }
-    };
-    if !query.text.is_empty() {
-        let needle = query.text.to_lowercase();
-        let mut kept = Vec::with_capacity(articles.len());
-        for a in articles {
-            if contains_folded(&a.title, &needle)
-                || contains_folded(&s.article(a.id)?.text, &needle)
-            {
-                kept.push(a);
-            }
-        }
-        articles = kept;
+/// `query` with `is:unread` added.
+fn unread(query: Query) -> Query {
+    let flag = Expr::Term(Term::Is(Flag::Unread));
+    Query {
+        expr: Some(match query.expr {
+            Some(e) => Expr::And(vec![e, flag]),
+            None => flag,
+        }),
+        sort: query.sort,
     }
-    Ok(articles)
-}
-
-/// Case-insensitive substring test; `needle` is already lower-case.
-pub fn contains_folded(haystack: &str, needle: &str) -> bool {
-    needle.is_empty() || haystack.to_lowercase().contains(needle)
 }
 
 /// Starts the extraction queue's task: each message wakes it to extract whatever needs it,
@@ -313,11 +348,34 @@ async fn run_refresh(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::parse;
 
     #[test]
-    fn folded_match_ignores_case_and_empty_needle_matches() {
-        assert!(contains_folded("Elections in PRIŠTINA", "priština"));
-        assert!(!contains_folded("Elections", "vote"));
-        assert!(contains_folded("anything", ""));
+    fn combined_ands_scope_and_filter_and_the_filter_sort_wins() {
+        let q = ArticleQuery {
+            scope: parse("tag:world sort:title").unwrap(),
+            filter: parse("vucic or paris sort:-date").unwrap(),
+        };
+        assert_eq!(
+            q.combined().to_string(),
+            parse("tag:world (vucic or paris) sort:-date")
+                .unwrap()
+                .to_string()
+        );
+        let only_scope = ArticleQuery {
+            scope: parse("feed:x").unwrap(),
+            filter: Query::default(),
+        };
+        assert_eq!(only_scope.combined(), parse("feed:x").unwrap());
+        assert_eq!(ArticleQuery::default().combined(), Query::default());
+    }
+
+    #[test]
+    fn unread_adds_the_flag() {
+        assert_eq!(unread(Query::default()), parse("is:unread").unwrap());
+        assert_eq!(
+            unread(parse("tag:a or tag:b").unwrap()).to_string(),
+            parse("(tag:a or tag:b) is:unread").unwrap().to_string()
+        );
     }
 }

@@ -104,10 +104,10 @@ async fn keys_and_worker_events_go_through_the_real_loop() {
         .send(Msg::Worker(WorkerEvent::Feeds(vec![feed()])))
         .unwrap();
     msg_tx
-        .send(Msg::Worker(WorkerEvent::Articles {
+        .send(Msg::Worker(WorkerEvent::whole_list(
             request,
-            articles: vec![summary(1, "First story"), summary(2, "Second story")],
-        }))
+            vec![summary(1, "First story"), summary(2, "Second story")],
+        )))
         .unwrap();
     msg_tx.send(key('j')).unwrap(); // select the second story
     msg_tx.send(key('y')).unwrap(); // copy its link
@@ -170,10 +170,10 @@ async fn the_screen_shows_worker_events_as_they_arrive() {
         .send(Msg::Worker(WorkerEvent::Feeds(vec![feed()])))
         .unwrap();
     msg_tx
-        .send(Msg::Worker(WorkerEvent::Articles {
+        .send(Msg::Worker(WorkerEvent::whole_list(
             request,
-            articles: vec![summary(1, "Arrived through the loop")],
-        }))
+            vec![summary(1, "Arrived through the loop")],
+        )))
         .unwrap();
     msg_tx.send(Msg::Tick).unwrap();
     // Closing the channel ends the loop after it drew what arrived.
@@ -192,4 +192,156 @@ async fn the_screen_shows_worker_events_as_they_arrive() {
     assert!(text.contains("Arrived through the loop"), "{text}");
     assert!(text.contains("Loop Feed"), "{text}");
     assert!(text.contains("1 article, 1 unread"), "{text}");
+}
+
+/// A real store behind the real session: windows of a 1,200-article list with their total,
+/// a query ANDed with a scope, and saved views' unread counts.
+#[tokio::test]
+async fn the_session_answers_windows_and_counts_from_the_store() {
+    use dateline::fetch::{Fetcher, FetcherOptions};
+    use dateline::model::{FeedSpec, NewArticle, ParsedFeed};
+    use dateline::query::{ParseOptions, parse, parse_with};
+    use dateline::store::{FetchRecord, Store};
+    use dateline::worker::StoreActor;
+    use dateline::worker::session::{ArticleQuery, Window, spawn_session};
+
+    let mut store = Store::open_in_memory().unwrap();
+    let specs: Vec<FeedSpec> = ["https://a.example/rss", "https://b.example/rss"]
+        .iter()
+        .map(|u| FeedSpec {
+            url: (*u).into(),
+            title: None,
+            tags: vec!["news".into()],
+        })
+        .collect();
+    store.sync_feeds(&specs).unwrap();
+    let feeds = store.feeds().unwrap();
+    let base = Utc.with_ymd_and_hms(2025, 3, 1, 0, 0, 0).unwrap();
+    for (f, feed) in feeds.iter().enumerate() {
+        let articles = (0..600)
+            .map(|i| NewArticle {
+                guid: format!("{f}-{i}"),
+                title: if i % 100 == 0 {
+                    format!("Vučić story {f}-{i}")
+                } else {
+                    format!("story {f}-{i}")
+                },
+                link: None,
+                authors: Vec::new(),
+                published: Some(base - chrono::Duration::minutes((i * 2 + f) as i64)),
+                updated: None,
+                summary_html: None,
+                content_html: None,
+                text: String::new(),
+                enclosures: Vec::new(),
+                categories: Vec::new(),
+            })
+            .collect();
+        let doc = ParsedFeed {
+            title: Some(format!("Feed {f}")),
+            site_link: None,
+            articles,
+        };
+        let record = FetchRecord::Parsed {
+            feed: &doc,
+            etag: None,
+            last_modified: None,
+            moved_to: None,
+        };
+        store.record_fetch(feed.id, record, base).unwrap();
+    }
+    let (actor, _thread) = StoreActor::spawn(store);
+    let fetcher = Fetcher::new(FetcherOptions {
+        concurrency: 1,
+        per_host: 1,
+        connect_timeout: std::time::Duration::from_secs(1),
+        timeout: std::time::Duration::from_secs(1),
+        max_bytes: 1 << 20,
+        user_agent: "dateline-test/0.1".into(),
+    })
+    .unwrap();
+    let (events_tx, mut events) = mpsc::unbounded_channel();
+    let commands = spawn_session(actor, fetcher, None, events_tx);
+    let now = base.fixed_offset();
+
+    // The second window of the whole list, with its total.
+    commands
+        .send(Command::LoadArticles {
+            request: 1,
+            query: ArticleQuery::default(),
+            window: Window {
+                offset: 500,
+                limit: 500,
+            },
+            count: true,
+            now,
+        })
+        .unwrap();
+    match events.recv().await.unwrap() {
+        WorkerEvent::Articles {
+            request,
+            offset,
+            total,
+            articles,
+        } => {
+            assert_eq!((request, offset, total), (1, 500, Some(1200)));
+            assert_eq!(articles.len(), 500);
+            // Newest first across both feeds: row 500 is the 250th of feed 0.
+            assert_eq!(articles[0].title, "story 0-250");
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // A half-typed filter ANDed with the second feed as the scope.
+    commands
+        .send(Command::LoadArticles {
+            request: 2,
+            query: ArticleQuery {
+                scope: parse("feed:b.example").unwrap(),
+                filter: parse_with("vuc", ParseOptions::typing()).unwrap(),
+            },
+            window: Window {
+                offset: 0,
+                limit: 500,
+            },
+            count: true,
+            now,
+        })
+        .unwrap();
+    match events.recv().await.unwrap() {
+        WorkerEvent::Articles {
+            total, articles, ..
+        } => {
+            assert_eq!(total, Some(6));
+            assert!(
+                articles
+                    .iter()
+                    .all(|a| a.title.starts_with("Vučić story 1-"))
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // Views' unread counts: is:unread is added by the session.
+    commands
+        .send(Command::SetRead(vec![ArticleId(1)], true))
+        .unwrap();
+    assert!(matches!(
+        events.recv().await.unwrap(),
+        WorkerEvent::Feeds(_)
+    ));
+    commands
+        .send(Command::CountUnread {
+            queries: vec![
+                (0, parse("tag:news").unwrap()),
+                (3, parse("vucic").unwrap()),
+            ],
+            now,
+        })
+        .unwrap();
+    // Article 1 is the first stored, "Vučić story 0-0": one of the 12 matches is now read.
+    assert_eq!(
+        events.recv().await.unwrap(),
+        WorkerEvent::ViewCounts(vec![(0, 1199), (3, 11)])
+    );
 }

@@ -1,6 +1,7 @@
 //! `update` with hand-built values: navigation, marking, filtering, reloads.
 
 use super::*;
+use crate::config::View;
 use crate::ui::fixtures::{self, article, feeds, summaries};
 use crate::worker::{FeedReport, RefreshSummary};
 
@@ -13,10 +14,7 @@ fn loaded() -> State {
     let request = s.request;
     update(
         &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            articles: summaries(),
-        }),
+        Action::Worker(WorkerEvent::whole_list(request, summaries())),
     );
     s
 }
@@ -26,10 +24,33 @@ fn act(s: &mut State, a: Act) -> Vec<Effect> {
 }
 
 fn last_request(effects: &[Effect]) -> Option<(RequestId, ArticleQuery)> {
+    last_load(effects).map(|(r, q, _, _)| (r, q))
+}
+
+/// The last `LoadArticles`: request, query, window and whether it asks for the total.
+fn last_load(effects: &[Effect]) -> Option<(RequestId, ArticleQuery, Window, bool)> {
     effects.iter().rev().find_map(|e| match e {
-        Effect::Worker(Command::LoadArticles { request, query }) => Some((*request, query.clone())),
+        Effect::Worker(Command::LoadArticles {
+            request,
+            query,
+            window,
+            count,
+            ..
+        }) => Some((*request, query.clone(), *window, *count)),
         _ => None,
     })
+}
+
+fn typed(s: &mut State, text: &str) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for c in text.chars() {
+        out.extend(update(s, Action::FilterChar(c)));
+    }
+    out
+}
+
+fn q(text: &str) -> Query {
+    parse_with(text, ParseOptions::typing()).unwrap()
 }
 
 #[test]
@@ -68,10 +89,7 @@ fn list_scrolls_to_keep_the_selection_visible() {
         .collect();
     update(
         &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            articles: many,
-        }),
+        Action::Worker(WorkerEvent::whole_list(request, many)),
     );
     act(&mut s, Act::PageDown);
     let height = 10 - 1 - 2; // status bar, borders
@@ -203,10 +221,7 @@ fn selection_is_kept_by_id_when_the_list_reloads() {
     fresh.extend(summaries());
     update(
         &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            articles: fresh,
-        }),
+        Action::Worker(WorkerEvent::whole_list(request, fresh)),
     );
     assert_eq!(s.selected().unwrap().id, ArticleId(12));
     assert_eq!(s.list_sel, 4);
@@ -220,41 +235,136 @@ fn stale_answers_are_dropped() {
     let old = s.request;
     update(&mut s, Action::Do(Act::Filter));
     update(&mut s, Action::FilterChar('x'));
-    update(&mut s, Action::FilterSubmit);
     assert_ne!(s.request, old);
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request: old,
-            articles: summaries(),
-        }),
-    );
-    assert!(s.articles.is_empty());
+    let only = vec![fixtures::summary(99, 1, "Only x", 1, false)];
+    update(&mut s, Action::Worker(WorkerEvent::whole_list(old, only)));
+    // The old list stays until the answer to the new query arrives.
+    assert_eq!(s.articles.len(), 5);
     assert!(!s.articles_loaded);
 }
 
 #[test]
-fn filter_edits_applies_and_cancels() {
+fn the_list_follows_every_key_press_of_the_filter() {
     let mut s = loaded();
     act(&mut s, Act::Filter);
     assert_eq!(s.mode, Mode::Filter);
-    for c in "Gene".chars() {
-        update(&mut s, Action::FilterChar(c));
-    }
-    update(&mut s, Action::FilterBackspace);
-    update(&mut s, Action::FilterChar('e'));
+    let effects = update(&mut s, Action::FilterChar('v'));
+    let (r1, query, window, count) = last_load(&effects).expect("a query per key");
+    assert_eq!(query.filter, q("v"));
+    assert!(count, "a new query asks for its total");
+    assert_eq!(
+        window,
+        Window {
+            offset: 0,
+            limit: PAGE as u32
+        }
+    );
+    let effects = typed(&mut s, "uc");
+    let (r2, query) = last_request(&effects).unwrap();
+    assert!(r2 > r1);
+    assert_eq!(query.filter, q("vuc"));
+    assert_eq!(s.filter_text, "vuc");
+    // The answer to the first key arrives late: dropped.
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::whole_list(r1, summaries())),
+    );
+    assert!(!s.articles_loaded);
+    let found = vec![fixtures::summary(30, 2, "Vučić visits", 2, false)];
+    update(&mut s, Action::Worker(WorkerEvent::whole_list(r2, found)));
+    assert_eq!(s.total, 1);
+    assert_eq!(s.selected().unwrap().id, ArticleId(30));
+    // Enter keeps the filter: no new query, and it shows as active.
     let effects = update(&mut s, Action::FilterSubmit);
-    let (_, query) = last_request(&effects).expect("reload");
-    assert_eq!(query.text, "Gene");
+    assert!(last_request(&effects).is_none());
     assert_eq!(s.mode, Mode::Normal);
-    // Cancel keeps the applied filter.
+    assert_eq!(s.query.filter, q("vuc"));
+    assert_eq!(s.filter_text, "vuc");
+}
+
+#[test]
+fn an_invalid_query_keeps_the_last_good_list_and_shows_the_error() {
+    let mut s = loaded();
     act(&mut s, Act::Filter);
-    update(&mut s, Action::FilterChar('z'));
+    let effects = typed(&mut s, "is:unread");
+    let (r, _) = last_request(&effects).unwrap();
+    let unread: Vec<_> = summaries().into_iter().filter(|a| !a.read).collect();
+    update(&mut s, Action::Worker(WorkerEvent::whole_list(r, unread)));
+    assert_eq!(s.total, 3);
+    // " (" opens a group that is not closed: no query is sent, the list stays.
+    let effects = typed(&mut s, " (");
+    assert!(last_request(&effects).is_none(), "{effects:?}");
+    let e = s
+        .filter_error
+        .clone()
+        .expect("an error while the group is open");
+    assert_eq!(e.pos, 11, "{e}");
+    assert_eq!(s.query.filter, q("is:unread"));
+    assert_eq!(s.total, 3);
+    // Enter refuses a query that does not parse, and says why.
+    update(&mut s, Action::FilterSubmit);
+    assert_eq!(s.mode, Mode::Filter);
+    assert!(s.message.as_deref().unwrap().contains("does not parse"));
+    // Finishing the group makes it good again: the list follows.
+    let effects = typed(&mut s, "gene)");
+    assert!(s.filter_error.is_none());
+    let (_, query) = last_request(&effects).unwrap();
+    assert_eq!(query.filter, q("is:unread (gene)"));
+}
+
+#[test]
+fn escape_clears_the_filter() {
+    let mut s = loaded();
+    act(&mut s, Act::Filter);
+    typed(&mut s, "gene");
+    update(&mut s, Action::FilterSubmit);
+    assert_eq!(s.filter_text, "gene");
+    // Reopening starts from the active filter.
+    act(&mut s, Act::Filter);
+    assert_eq!(s.filter_input, "gene");
+    typed(&mut s, " (");
+    let effects = update(&mut s, Action::FilterCancel);
+    assert_eq!(s.mode, Mode::Normal);
+    assert!(s.filter_error.is_none());
+    assert_eq!(s.filter_text, "");
+    let (_, query) = last_request(&effects).expect("the unfiltered list again");
+    assert_eq!(query.filter, Query::default());
+    // Esc with no filter sends nothing.
+    act(&mut s, Act::Filter);
     assert!(update(&mut s, Action::FilterCancel).is_empty());
-    assert_eq!(s.query.text, "Gene");
-    // Submitting the same text does not reload.
+}
+
+#[test]
+fn up_and_down_walk_the_filter_history() {
+    let mut s = loaded();
+    for text in ["alpha", "beta", "alpha"] {
+        act(&mut s, Act::Filter);
+        s.filter_input.clear();
+        typed(&mut s, text);
+        update(&mut s, Action::FilterSubmit);
+    }
+    // Repeats move to the end instead of piling up.
+    assert_eq!(s.history, ["beta", "alpha"]);
     act(&mut s, Act::Filter);
-    assert!(update(&mut s, Action::FilterSubmit).is_empty());
+    s.filter_input.clear();
+    typed(&mut s, "gam");
+    let effects = update(&mut s, Action::FilterHistory(true));
+    assert_eq!(s.filter_input, "alpha");
+    assert_eq!(last_request(&effects).unwrap().1.filter, q("alpha"));
+    update(&mut s, Action::FilterHistory(true));
+    assert_eq!(s.filter_input, "beta");
+    update(&mut s, Action::FilterHistory(true));
+    assert_eq!(s.filter_input, "beta", "stops at the oldest");
+    update(&mut s, Action::FilterHistory(false));
+    assert_eq!(s.filter_input, "alpha");
+    update(&mut s, Action::FilterHistory(false));
+    assert_eq!(s.filter_input, "gam", "back to what was being typed");
+    // Bounded.
+    for i in 0..HISTORY + 20 {
+        s.remember(&format!("q{i}"));
+    }
+    assert_eq!(s.history.len(), HISTORY);
+    assert_eq!(s.history.last().map(String::as_str), Some("q119"));
 }
 
 #[test]
@@ -282,7 +392,10 @@ fn feeds_pane_folders_select_and_fold() {
     act(&mut s, Act::Down); // World Desk
     let effects = act(&mut s, Act::Open);
     let (_, query) = last_request(&effects).unwrap();
-    assert_eq!(query.feed, Some(FeedId(1)));
+    assert_eq!(
+        query.scope,
+        parse("feed:\"https://example.org/1.xml\"").unwrap()
+    );
     assert_eq!(s.focus, Focus::Articles);
     act(&mut s, Act::PrevPane);
     assert_eq!(s.focus, Focus::Feeds);
@@ -294,9 +407,10 @@ fn feeds_pane_folders_select_and_fold() {
     // Enter on a folded folder unfolds it and shows the tag.
     let effects = act(&mut s, Act::Open);
     assert_eq!(
-        last_request(&effects).unwrap().1.tag.as_deref(),
-        Some("world")
+        last_request(&effects).unwrap().1.scope,
+        parse("tag:world").unwrap()
     );
+    assert_eq!(s.scope_label.as_deref(), Some("world"));
     assert_eq!(s.rows.len(), 8);
 }
 
@@ -442,4 +556,246 @@ fn resize_rewraps_the_open_article() {
         panic!()
     };
     assert!(body.width > 100);
+}
+
+fn views() -> Vec<View> {
+    vec![
+        View {
+            name: "Balkans".into(),
+            query: "vucic or place:belgrade".into(),
+        },
+        View {
+            name: "Broken".into(),
+            query: "(unclosed".into(),
+        },
+        View {
+            name: "Starred".into(),
+            query: "is:starred sort:title".into(),
+        },
+    ]
+}
+
+#[test]
+fn saved_views_are_virtual_feeds_with_unread_counts() {
+    let mut s = fixtures::state(80, 24);
+    s.set_views(&views());
+    s.start(false);
+    let effects = update(&mut s, Action::Worker(WorkerEvent::Feeds(feeds())));
+    // Every valid view is counted; the broken one is not sent.
+    let counted = effects.iter().find_map(|e| match e {
+        Effect::Worker(Command::CountUnread { queries, .. }) => Some(queries.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        counted,
+        Some(vec![
+            (0, parse("vucic or place:belgrade").unwrap()),
+            (2, parse("is:starred sort:title").unwrap())
+        ])
+    );
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::ViewCounts(vec![(0, 7), (2, 0)])),
+    );
+    let rows: Vec<_> = s
+        .rows
+        .iter()
+        .take(5)
+        .map(|r| (r.label.as_str(), r.unread, r.error, r.depth))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("All articles", 3, false, 0),
+            ("Views", 0, true, 0),
+            ("Balkans", 7, false, 1),
+            ("Broken", 0, true, 1),
+            ("Starred", 0, false, 1),
+        ]
+    );
+    // Selecting a view shows its articles.
+    s.focus = Focus::Feeds;
+    act(&mut s, Act::Down);
+    act(&mut s, Act::Down);
+    let effects = act(&mut s, Act::Open);
+    let (_, query) = last_request(&effects).expect("the view's list");
+    assert_eq!(query.scope, parse("vucic or place:belgrade").unwrap());
+    assert_eq!(s.scope_label.as_deref(), Some("Balkans"));
+    // A broken view says why and changes nothing.
+    s.focus = Focus::Feeds;
+    act(&mut s, Act::Down);
+    let effects = act(&mut s, Act::Open);
+    assert!(last_request(&effects).is_none());
+    let m = s.message.clone().unwrap();
+    assert!(m.starts_with("view Broken: at 9:"), "{m}");
+    assert_eq!(s.query.scope, parse("vucic or place:belgrade").unwrap());
+    // The filter line ANDs with the view.
+    act(&mut s, Act::Filter);
+    let effects = typed(&mut s, "is:unread");
+    let (_, query) = last_request(&effects).unwrap();
+    assert_eq!(query.scope, parse("vucic or place:belgrade").unwrap());
+    assert_eq!(query.filter, q("is:unread"));
+    // h folds the views' folder.
+    update(&mut s, Action::FilterSubmit);
+    s.focus = Focus::Feeds;
+    act(&mut s, Act::Back);
+    assert_eq!(s.rows[s.feed_sel].key, RowKey::Views);
+    assert!(s.rows[1].collapsed);
+    assert!(!s.rows.iter().any(|r| matches!(r.key, RowKey::View(_))));
+}
+
+/// `n` summaries starting at row `from` of a long list (ids 1000 + row).
+fn rows(from: usize, n: usize) -> Vec<ArticleSummary> {
+    (from..from + n)
+        .map(|i| fixtures::summary(1000 + i as i64, 1, &format!("story {i}"), i as i64, false))
+        .collect()
+}
+
+#[test]
+fn a_long_list_is_loaded_a_window_at_a_time() {
+    let total = 100_000;
+    let mut s = fixtures::state(80, 24);
+    let effects = s.start(false);
+    let (request, _, window, count) = last_load(&effects).unwrap();
+    assert_eq!(
+        window,
+        Window {
+            offset: 0,
+            limit: PAGE as u32
+        }
+    );
+    assert!(count);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: Some(total as u64),
+            articles: rows(0, PAGE),
+        }),
+    );
+    assert_eq!(s.total, total);
+    assert_eq!(s.articles.len(), PAGE);
+    // Moving inside the window asks for nothing.
+    for _ in 0..100 {
+        assert!(last_load(&act(&mut s, Act::Down)).is_none());
+    }
+    // Near the edge the next window is asked for, around the selection, without a count.
+    let mut asked = None;
+    for _ in 0..PAGE {
+        if let Some(l) = last_load(&act(&mut s, Act::Down)) {
+            asked = Some(l);
+            break;
+        }
+    }
+    let (request, _, window, count) = asked.expect("a page near the edge");
+    assert!(!count);
+    let sel = s.list_sel;
+    assert!(sel < PAGE, "asked before leaving the window: {sel}");
+    assert_eq!(window.offset as usize, sel - PAGE / 2);
+    // While it is on its way, moving on does not ask again.
+    assert!(last_load(&act(&mut s, Act::Down)).is_none());
+    let selected = s.selected().unwrap().id;
+    let start = window.offset as usize;
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: window.offset,
+            total: None,
+            articles: rows(start, PAGE),
+        }),
+    );
+    assert_eq!(s.window_start, start);
+    assert_eq!(s.selected().unwrap().id, selected);
+    // G jumps to the end: rows not loaded yet, a window at the end is asked for.
+    let effects = act(&mut s, Act::Bottom);
+    assert_eq!(s.list_sel, total - 1);
+    assert!(s.selected().is_none());
+    let (request, _, window, _) = last_load(&effects).expect("the last window");
+    assert_eq!(window.offset as usize, total - PAGE);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: window.offset,
+            total: None,
+            articles: rows(total - PAGE, PAGE),
+        }),
+    );
+    assert_eq!(s.selected().unwrap().title, format!("story {}", total - 1));
+    assert!(s.articles.len() <= PAGE, "one window in memory");
+}
+
+#[test]
+fn a_reload_keeps_the_selected_article_deep_in_the_list() {
+    let total = 10_000;
+    let mut s = fixtures::state(80, 24);
+    let effects = s.start(false);
+    let (request, ..) = last_load(&effects).unwrap();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: Some(total as u64),
+            articles: rows(0, PAGE),
+        }),
+    );
+    let effects = act(&mut s, Act::Bottom);
+    let (request, _, window, _) = last_load(&effects).unwrap();
+    let start = window.offset as usize;
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: window.offset,
+            total: None,
+            articles: rows(start, PAGE),
+        }),
+    );
+    act(&mut s, Act::Up);
+    let id = s.selected().unwrap().id;
+    // A refresh lands three new articles at the top: the reload asks around the selection
+    // with a count, and the selection follows the article to its new row.
+    s.reload_articles = true;
+    let effects = update(&mut s, Action::Tick(fixtures::now()));
+    let (request, _, window, count) = last_load(&effects).unwrap();
+    assert!(count);
+    let mut shifted = vec![
+        fixtures::summary(1, 1, "new a", 0, false),
+        fixtures::summary(2, 1, "new b", 0, false),
+        fixtures::summary(3, 1, "new c", 0, false),
+    ];
+    shifted.extend(rows(0, total));
+    let offset = window.offset as usize;
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: window.offset,
+            total: Some(total as u64 + 3),
+            articles: shifted[offset..(offset + PAGE).min(shifted.len())].to_vec(),
+        }),
+    );
+    assert_eq!(s.total, total + 3);
+    assert_eq!(s.selected().map(|a| a.id), Some(id));
+    assert_eq!(s.list_sel, total - 2 + 3);
+}
+
+/// Regression: the selected article kept by id near the end of a shorter list used to stay
+/// on its screen row, hiding the rows above it behind blank space below.
+#[test]
+fn a_shorter_list_fills_the_pane() {
+    let mut s = loaded();
+    act(&mut s, Act::Bottom);
+    s.list_offset = 4; // as if it had been scrolled there in a longer list
+    act(&mut s, Act::Filter);
+    let effects = typed(&mut s, "is:unread");
+    let (r, _) = last_request(&effects).unwrap();
+    let mut kept = summaries();
+    kept.retain(|a| a.id != ArticleId(12));
+    update(&mut s, Action::Worker(WorkerEvent::whole_list(r, kept)));
+    assert_eq!(s.selected().unwrap().id, ArticleId(14));
+    assert_eq!(s.list_offset, 0);
 }
