@@ -275,9 +275,16 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("bench.db");
+    // `DATELINE_BENCH_DB` keeps the cache between runs (built there when missing).
+    let path = std::env::var_os("DATELINE_BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("bench.db"));
     let t = Instant::now();
-    let store = build(&path, articles);
+    let store = if path.exists() {
+        Store::open(&path).expect("open")
+    } else {
+        build(&path, articles)
+    };
     println!(
         "built {articles} articles in {FEEDS} feeds in {:.1} s ({} MB)",
         t.elapsed().as_secs_f64(),
@@ -289,6 +296,7 @@ fn main() {
     let mut per_key = Vec::new();
     let mut per_key_count = Vec::new();
     let mut worst = (Duration::ZERO, String::new());
+    let mut by_key: Vec<Vec<Duration>> = vec![Vec::new(); TYPED.len()];
     for round in 0..21 {
         for end in 1..=TYPED.len() {
             let typed = &TYPED[..end];
@@ -308,6 +316,7 @@ fn main() {
                 worst = (list_time, typed.to_string());
             }
             per_key.push(list_time);
+            by_key[end - 1].push(list_time);
             per_key_count.push(both);
         }
     }
@@ -315,6 +324,23 @@ fn main() {
     report("  parse + list", per_key);
     report("  parse + list + count", per_key_count);
     println!("  slowest key press: {:?} ({})", worst.1, ms(worst.0));
+    let mut medians: Vec<(Duration, &str)> = by_key
+        .iter_mut()
+        .enumerate()
+        .filter(|(_, s)| !s.is_empty())
+        .map(|(i, s)| {
+            s.sort();
+            (pct(s, 0.5), &TYPED[..=i])
+        })
+        .collect();
+    medians.sort();
+    medians.reverse();
+    let slowest: Vec<String> = medians
+        .iter()
+        .take(5)
+        .map(|(d, typed)| format!("{typed:?} {}", ms(*d)))
+        .collect();
+    println!("  slowest medians: {}", slowest.join(", "));
     for typed in ["v", "vu", "vucic e", "vucic election b", TYPED] {
         if let Ok(q) = parse_with(typed, ParseOptions::typing()) {
             let n = store.count_query(&q, now).unwrap_or(0);
