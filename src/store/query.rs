@@ -64,7 +64,7 @@ const FTS_PROBE: &str = "SELECT count(*) FROM (SELECT rowid FROM articles_fts
 /// Above this many full-text matches, the list is read in date order and stops at the page
 /// (`SELECT_SUMMARIES_BY_DATE`); below, the matches are looked up and sorted. (Testing text
 /// row by row with `rowid = a.id` measured far slower: FTS5 re-runs a prefix query per row.)
-const DENSE: i64 = 3_000;
+const DENSE: i64 = 500;
 const FTS_NOT_MATCH: &str =
     "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
 const IS_UNREAD: &str = "a.read = 0";
