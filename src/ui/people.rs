@@ -47,7 +47,7 @@ pub struct Entry {
     pub name: String,
     /// Mentions (in the article, or across the list).
     pub count: u32,
-    /// Articles that mention it (the "who and where" view only).
+    /// Articles that mention it (the "who and where" view only; shown as `41 in 12`).
     pub articles: Option<u32>,
     /// `(lat, lon)` of a geocoded place.
     pub coords: Option<(f64, f64)>,
@@ -264,17 +264,21 @@ fn split(inner: Rect, has_places: bool) -> (Rect, Option<Rect>) {
     if !has_places {
         return (inner, None);
     }
-    if inner.width >= 64 {
-        let list_w = (inner.width / 3).clamp(24, 34);
+    // The world is twice as wide as high, and a cell about twice as high as wide: a map
+    // `w` cells wide wants about `w / 4` rows.
+    if inner.width >= 56 && inner.height <= 24 {
+        // A wide, low pane: the map beside the list, centred in its height.
+        let list_w = (inner.width * 2 / 5).clamp(22, 34);
+        let map_w = inner.width - list_w - 1;
+        let map_h = (map_w / 3).clamp(5, inner.height.max(5)).min(inner.height);
         let map = Rect::new(
             inner.x + list_w + 1,
-            inner.y,
-            inner.width - list_w - 1,
-            inner.height,
+            inner.y + (inner.height - map_h) / 2,
+            map_w,
+            map_h,
         );
         return (Rect::new(inner.x, inner.y, list_w, inner.height), Some(map));
     }
-    // The world is twice as wide as high, and a cell twice as high as wide.
     let map_h = (inner.width / 4).min(inner.height / 2);
     if map_h < 5 {
         return (inner, None);
@@ -292,6 +296,16 @@ fn entry_lines(
     area: Rect,
 ) -> Vec<Line<'static>> {
     let width = usize::from(area.width);
+    let count_of = |e: &Entry| match e.articles {
+        Some(a) => format!(" {} in {a}", e.count),
+        None => format!(" {}", e.count),
+    };
+    // One column for the counts, right-aligned.
+    let count_w = entries
+        .iter()
+        .map(|e| count_of(e).width())
+        .max()
+        .unwrap_or(0);
     let mut lines: Vec<(Line<'static>, bool)> = Vec::new();
     for (kind, title) in SECTIONS {
         let n = entries.iter().filter(|e| e.kind == kind).count();
@@ -308,12 +322,9 @@ fn entry_lines(
             false,
         ));
         for (i, e) in entries.iter().enumerate().filter(|(_, e)| e.kind == kind) {
-            let count = match e.articles {
-                Some(a) => format!(" {}×/{a}", e.count),
-                None => format!(" {}", e.count),
-            };
+            let count = format!("{:>count_w$}", count_of(e));
             let pin = if e.coords.is_some() { "◆ " } else { "  " };
-            let name_w = width.saturating_sub(count.width() + pin.width() + 1);
+            let name_w = width.saturating_sub(count_w + pin.width() + 1);
             let name = super::view::truncate(&e.name, name_w);
             let pad = " ".repeat(name_w.saturating_sub(name.width()));
             let mut line = Line::from(vec![
@@ -340,7 +351,7 @@ fn entry_lines(
 
 /// The world with the entries' places marked; the selected one bright and named.
 fn world_map(entries: &[Entry], selected: Option<&Entry>, area: Rect, buf: &mut Buffer) {
-    let resolution = if area.width >= 40 {
+    let resolution = if area.width >= 30 {
         MapResolution::High
     } else {
         MapResolution::Low

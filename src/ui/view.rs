@@ -441,6 +441,15 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
                 Style::default().fg(Color::Red),
             ));
         }
+        if state.message.is_none()
+            && state.focus == Focus::People
+            && let Some(e) = state.pane_entries().and_then(|e| e.get(state.people_sel))
+        {
+            spans.push(Span::styled(
+                format!("  Enter: articles that mention {}", e.name),
+                Style::default().fg(Color::DarkGray),
+            ));
+        }
         if let Some(m) = &state.message {
             spans.push(Span::raw("  "));
             spans.push(Span::styled(
