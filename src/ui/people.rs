@@ -242,10 +242,22 @@ pub fn render_pane(view: &PaneView<'_>, area: Rect, buf: &mut Buffer) {
         Paragraph::new(Line::styled("Finding people and places…", dim)).render(inner, buf);
         return;
     };
-    let (list, map) = split(inner, entries.iter().any(|e| e.coords.is_some()));
+    let (mut list, map) = split(inner, entries.iter().any(|e| e.coords.is_some()));
+    let selected = entries.get(view.selected);
     if let Some(m) = map {
-        let selected = entries.get(view.selected);
-        world_map(entries, selected, m, buf);
+        world_map(entries, selected, m, [-180.0, 180.0], [-90.0, 90.0], buf);
+        // Rows the list does not need, between it and the world map, show the region
+        // around the places close up.
+        let needed = u16::try_from(entry_count(entries)).unwrap_or(u16::MAX);
+        let spare = list.height.saturating_sub(needed.saturating_add(1));
+        if m.y > list.y && spare >= REGION_MIN {
+            let h = spare.min(m.width / 2);
+            let r = Rect::new(m.x, m.y - h - 1, m.width, h);
+            if let Some((x, y)) = region(entries, r) {
+                world_map(entries, selected, r, x, y, buf);
+                list.height = r.y.saturating_sub(list.y);
+            }
+        }
     }
     let lines = if entries.is_empty() {
         vec![Line::styled(
@@ -256,6 +268,53 @@ pub fn render_pane(view: &PaneView<'_>, area: Rect, buf: &mut Buffer) {
         entry_lines(entries, view.selected, view.focused, list)
     };
     Paragraph::new(Text::from(lines)).render(list, buf);
+}
+
+/// Rows below which no close-up map of the region is drawn.
+const REGION_MIN: u16 = 8;
+
+/// The narrowest close-up, in degrees of longitude: the map's coastline is a series of
+/// points about a degree apart, which closer in no longer join up.
+const REGION_SPAN: f64 = 50.0;
+
+/// Lines of the list: a header per shown section and a row per entry.
+fn entry_count(entries: &[Entry]) -> usize {
+    let sections = SECTIONS
+        .iter()
+        .filter(|(k, _)| entries.iter().any(|e| e.kind == *k))
+        .count();
+    sections + entries.len()
+}
+
+/// Longitude and latitude bounds of a close-up of the entries' places for `area`: the
+/// places with a margin, at least [`REGION_SPAN`] wide, cells kept square on the ground; `None` when
+/// the places span most of the world (the world map says it already).
+fn region(entries: &[Entry], area: Rect) -> Option<([f64; 2], [f64; 2])> {
+    let points: Vec<(f64, f64)> = entries.iter().filter_map(|e| e.coords).collect();
+    let (mut lat0, mut lat1, mut lon0, mut lon1) = (90.0f64, -90.0f64, 180.0f64, -180.0f64);
+    for (lat, lon) in &points {
+        lat0 = lat0.min(*lat);
+        lat1 = lat1.max(*lat);
+        lon0 = lon0.min(*lon);
+        lon1 = lon1.max(*lon);
+    }
+    if points.is_empty() || lon1 - lon0 > 150.0 || lat1 - lat0 > 75.0 {
+        return None;
+    }
+    let (cols, rows) = (f64::from(area.width), f64::from(area.height));
+    // A cell is about twice as high as wide: degrees per column = degrees per half-row.
+    let mut x_span = ((lon1 - lon0) * 1.4).max(REGION_SPAN);
+    let mut y_span = x_span * 2.0 * rows / cols;
+    let lat_needed = (lat1 - lat0) * 1.4;
+    if y_span < lat_needed {
+        y_span = lat_needed;
+        x_span = y_span * cols / (2.0 * rows);
+    }
+    let (cx, cy) = ((lon0 + lon1) / 2.0, (lat0 + lat1) / 2.0);
+    Some((
+        [cx - x_span / 2.0, cx + x_span / 2.0],
+        [cy - y_span / 2.0, cy + y_span / 2.0],
+    ))
 }
 
 /// Splits the pane's inside into the list and (when it fits) the map: beside the list when
@@ -349,8 +408,16 @@ fn entry_lines(
     lines.into_iter().skip(skip).map(|(l, _)| l).collect()
 }
 
-/// The world with the entries' places marked; the selected one bright and named.
-fn world_map(entries: &[Entry], selected: Option<&Entry>, area: Rect, buf: &mut Buffer) {
+/// The world (or the part within `x`/`y` bounds, in degrees) with the entries' places
+/// marked; the selected one bright and named.
+fn world_map(
+    entries: &[Entry],
+    selected: Option<&Entry>,
+    area: Rect,
+    x: [f64; 2],
+    y: [f64; 2],
+    buf: &mut Buffer,
+) {
     let resolution = if area.width >= 30 {
         MapResolution::High
     } else {
@@ -363,9 +430,15 @@ fn world_map(entries: &[Entry], selected: Option<&Entry>, area: Rect, buf: &mut 
         .collect();
     let chosen = selected.and_then(|e| e.coords.map(|(lat, lon)| (lon, lat, e.name.clone())));
     Canvas::default()
-        .marker(Marker::Braille)
-        .x_bounds([-180.0, 180.0])
-        .y_bounds([-90.0, 90.0])
+        // Close up, braille dots are finer than the map's points are dense: half blocks
+        // keep the coastline joined.
+        .marker(if x[1] - x[0] < 300.0 {
+            Marker::HalfBlock
+        } else {
+            Marker::Braille
+        })
+        .x_bounds(x)
+        .y_bounds(y)
         .paint(|ctx| {
             ctx.draw(&Map {
                 color: Color::DarkGray,
@@ -444,6 +517,37 @@ mod tests {
         e.set_text(text);
         let s: Vec<&str> = e.surfaces.iter().map(|(s, ..)| s.as_str()).collect();
         assert_eq!(s, ["Jens Stoltenberg", "Stoltenberg", "Brussels", "Vučić"]);
+    }
+
+    #[test]
+    fn region_frames_nearby_places_and_declines_the_whole_world() {
+        let place = |lat, lon| Entry {
+            kind: EntityKind::Place,
+            name: "x".into(),
+            count: 1,
+            articles: None,
+            coords: Some((lat, lon)),
+            id: None,
+        };
+        let area = Rect::new(0, 0, 50, 12);
+        // Belgrade, Pristina, Brussels.
+        let near = [place(44.8, 20.5), place(42.7, 21.2), place(50.8, 4.4)];
+        let (x, y) = region(&near, area).unwrap();
+        for p in &near {
+            let (lat, lon) = p.coords.unwrap();
+            assert!(
+                x[0] < lon && lon < x[1] && y[0] < lat && lat < y[1],
+                "{x:?} {y:?}"
+            );
+        }
+        assert!(x[1] - x[0] < 60.0);
+        // Square on the ground: degrees per column equal degrees per half-row.
+        let per_col = (x[1] - x[0]) / 50.0;
+        let per_half_row = (y[1] - y[0]) / 24.0;
+        assert!((per_col - per_half_row).abs() < 1e-9);
+        let far = [place(51.5, -0.1), place(-33.9, 151.2)];
+        assert_eq!(region(&far, area), None);
+        assert_eq!(region(&[], area), None);
     }
 
     #[test]
