@@ -188,10 +188,12 @@ pub fn people_article(s: &ArticleSummary) -> Article {
 pub fn top_entities() -> Vec<crate::worker::session::TopEntity> {
     use crate::model::EntityKind;
     use crate::worker::session::TopEntity;
-    let t = |kind, name: &str, coords, mentions, articles| TopEntity {
+    let t = |kind, name: &str, coords: Option<(f64, f64)>, mentions, articles| TopEntity {
         kind,
         name: name.into(),
         coords,
+        country: coords
+            .map(|(_, lon): (f64, f64)| if lon < -30.0 { "US" } else { "FR" }.to_string()),
         mentions,
         articles,
     };
@@ -203,7 +205,8 @@ pub fn top_entities() -> Vec<crate::worker::session::TopEntity> {
         t(EntityKind::Person, "Donald Trump", None, 17, 10),
         t(EntityKind::Place, "Washington", Some((38.9, -77.04)), 12, 9),
         t(EntityKind::Place, "Beijing", Some((39.9, 116.4)), 8, 4),
-        t(EntityKind::Place, "Nairobi", Some((-1.29, 36.82)), 5, 2),
+        t(EntityKind::Place, "Paris", Some((48.86, 2.35)), 6, 3),
+        t(EntityKind::Place, "Paris", Some((33.66, -95.55)), 5, 1),
         t(EntityKind::Place, "São Paulo", Some((-23.55, -46.63)), 4, 2),
         t(EntityKind::Org, "NATO", None, 9, 5),
     ]

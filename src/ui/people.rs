@@ -53,6 +53,8 @@ pub struct Entry {
     pub coords: Option<(f64, f64)>,
     /// The entity's id, when known (the open article's entities).
     pub id: Option<i64>,
+    /// A geocoded place's country code, shown when two rows have the same name.
+    pub country: Option<String>,
 }
 
 /// The open article's entities, with the surface forms to find in its body.
@@ -77,6 +79,7 @@ impl ArticleEntities {
             articles: None,
             coords: e.coords,
             id: Some(e.id),
+            country: None,
         }));
         ArticleEntities {
             article,
@@ -134,6 +137,7 @@ pub fn top_entries(entities: &[TopEntity]) -> Vec<Entry> {
         articles: Some(e.articles),
         coords: e.coords,
         id: None,
+        country: e.country.as_deref().map(sanitize_line),
     }))
 }
 
@@ -384,7 +388,16 @@ fn entry_lines(
             let count = format!("{:>count_w$}", count_of(e));
             let pin = if e.coords.is_some() { "◆ " } else { "  " };
             let name_w = width.saturating_sub(count_w + pin.width() + 1);
-            let name = super::view::truncate(&e.name, name_w);
+            let twin = entries
+                .iter()
+                .filter(|o| o.kind == e.kind && o.name == e.name)
+                .count()
+                > 1;
+            let label = match (&e.country, twin) {
+                (Some(c), true) => format!("{} ({c})", e.name),
+                _ => e.name.clone(),
+            };
+            let name = super::view::truncate(&label, name_w);
             let pad = " ".repeat(name_w.saturating_sub(name.width()));
             let mut line = Line::from(vec![
                 Span::raw(" "),
@@ -528,6 +541,7 @@ mod tests {
             articles: None,
             coords: Some((lat, lon)),
             id: None,
+            country: None,
         };
         let area = Rect::new(0, 0, 50, 12);
         // Belgrade, Pristina, Brussels.

@@ -121,6 +121,8 @@ pub struct TopEntity {
     pub kind: EntityKind,
     pub name: String,
     pub coords: Option<(f64, f64)>,
+    /// ISO country code of a geocoded place (tells `Paris` from `Paris`).
+    pub country: Option<String>,
     /// Mentions counted across the articles.
     pub mentions: u32,
     /// Articles that mention it.
@@ -318,6 +320,7 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
                             kind: e.kind,
                             name: e.name,
                             coords: e.lat.zip(e.lon),
+                            country: e.country,
                             mentions: e.mentions,
                             articles: e.articles,
                         })
