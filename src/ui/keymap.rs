@@ -37,6 +37,8 @@ pub enum Act {
     RefreshFeed,
     RefreshAll,
     Filter,
+    People,
+    WhoWhere,
     Help,
     Quit,
 }
@@ -124,6 +126,18 @@ pub const ACTIONS: &[ActionDef] = &[
         "filter",
         "filter with a query (Esc clears, ↑↓ history)",
         &["/"],
+    ),
+    def(
+        Act::People,
+        "people",
+        "people and places: move through them (Enter lists their articles)",
+        &["e"],
+    ),
+    def(
+        Act::WhoWhere,
+        "who_where",
+        "who and where: top people and places of the list",
+        &["w"],
     ),
     def(Act::Help, "help", "show or hide this help", &["?"]),
     def(Act::Quit, "quit", "quit", &["q"]),

@@ -14,14 +14,25 @@ pub struct Panes {
     pub feeds: Option<Rect>,
     pub list: Option<Rect>,
     pub article: Option<Rect>,
-    /// Reserved for the people-and-places pane of the extraction issue; never shown yet.
+    /// The people-and-places pane (or the "who and where" view): beside the article when
+    /// there is room, else in the article's place while it has the keyboard.
     pub people: Option<Rect>,
     pub status: Rect,
 }
 
-/// Lays out a `width` × `height` screen. `article_open` says whether an article is shown;
-/// `focus` picks the one pane shown on narrow terminals.
-pub fn panes(width: u16, height: u16, focus: Focus, article_open: bool) -> Panes {
+/// The people pane goes beside the article only when the article keeps this many columns.
+pub const ARTICLE_MIN: u16 = 60;
+
+/// Width of the people pane beside the article for `main_w` columns right of the feeds.
+fn side_width(main_w: u16) -> u16 {
+    (main_w / 3).clamp(30, 64)
+}
+
+/// Lays out a `width` × `height` screen. `article_open` says whether an article is shown,
+/// `side` whether the people-and-places pane is wanted (an article is open or the "who and
+/// where" view is on); `focus` picks the one pane shown on narrow terminals, and where there
+/// is no room beside the article, whether the people pane takes the article's place.
+pub fn panes(width: u16, height: u16, focus: Focus, article_open: bool, side: bool) -> Panes {
     let height = height.max(1);
     let status = Rect::new(0, height - 1, width, 1);
     let main_h = height - 1;
@@ -36,6 +47,9 @@ pub fn panes(width: u16, height: u16, focus: Focus, article_open: bool) -> Panes
             Focus::Articles => p.list = whole,
             Focus::Article if article_open => p.article = whole,
             Focus::Article => p.list = whole,
+            Focus::People if side => p.people = whole,
+            Focus::People if article_open => p.article = whole,
+            Focus::People => p.list = whole,
         }
         return p;
     }
@@ -43,23 +57,57 @@ pub fn panes(width: u16, height: u16, focus: Focus, article_open: bool) -> Panes
     let feeds = Rect::new(0, 0, feeds_w, main_h);
     let main_x = feeds_w;
     let main_w = width - feeds_w;
+    let side_w = side_width(main_w);
+    let beside = side && main_w >= side_w + ARTICLE_MIN;
     if !article_open {
-        return Panes {
+        let mut p = Panes {
             feeds: Some(feeds),
             list: Some(Rect::new(main_x, 0, main_w, main_h)),
             article: None,
             people: None,
             status,
         };
+        if beside {
+            p.list = Some(Rect::new(main_x, 0, main_w - side_w, main_h));
+            p.people = Some(Rect::new(main_x + main_w - side_w, 0, side_w, main_h));
+        } else if side && focus == Focus::People {
+            p.list = None;
+            p.people = Some(Rect::new(main_x, 0, main_w, main_h));
+        }
+        return p;
     }
     // The list keeps about a third of the height (at least 5 rows) above the article.
     let list_h = (main_h / 3).max(5).min(main_h.saturating_sub(3));
-    Panes {
+    let below = Rect::new(main_x, list_h, main_w, main_h - list_h);
+    let mut p = Panes {
         feeds: Some(feeds),
         list: Some(Rect::new(main_x, 0, main_w, list_h)),
-        article: Some(Rect::new(main_x, list_h, main_w, main_h - list_h)),
+        article: Some(below),
         people: None,
         status,
+    };
+    if beside {
+        p.article = Some(Rect::new(below.x, below.y, main_w - side_w, below.height));
+        p.people = Some(Rect::new(
+            below.x + main_w - side_w,
+            below.y,
+            side_w,
+            below.height,
+        ));
+    } else if side && focus == Focus::People {
+        // No room beside the article: the pane takes its place while it has the keyboard.
+        p.article = None;
+        p.people = Some(below);
+    }
+    p
+}
+
+/// Whether the people pane shows beside the article (rather than in its place) at this size.
+pub fn side_by_side(width: u16) -> bool {
+    let feeds_w = (width / 5).clamp(18, 32);
+    width >= NARROW && {
+        let main_w = width - feeds_w;
+        main_w >= side_width(main_w) + ARTICLE_MIN
     }
 }
 
@@ -79,22 +127,47 @@ mod tests {
 
     #[test]
     fn panes_tile_the_screen() {
-        let p = panes(80, 24, Focus::Article, true);
+        let p = panes(80, 24, Focus::Article, true, true);
         let (f, l, a) = (p.feeds.unwrap(), p.list.unwrap(), p.article.unwrap());
         assert_eq!(f.width + l.width, 80);
         assert_eq!(l.height + a.height, 23);
         assert_eq!(p.status.y, 23);
-        let wide = panes(160, 48, Focus::Articles, false);
+        let wide = panes(160, 48, Focus::Articles, false, false);
         assert!(wide.feeds.unwrap().width > f.width);
         assert!(wide.article.is_none());
     }
 
     #[test]
     fn narrow_shows_one_pane() {
-        let p = panes(50, 20, Focus::Article, true);
-        assert!(p.feeds.is_none() && p.list.is_none());
+        let p = panes(50, 20, Focus::Article, true, true);
+        assert!(p.feeds.is_none() && p.list.is_none() && p.people.is_none());
         assert_eq!(p.article.unwrap().width, 50);
-        let p = panes(50, 20, Focus::Article, false);
+        let p = panes(50, 20, Focus::Article, false, false);
         assert!(p.list.is_some());
+        let p = panes(50, 20, Focus::People, true, true);
+        assert!(p.article.is_none());
+        assert_eq!(p.people.unwrap().width, 50);
+    }
+
+    #[test]
+    fn people_pane_beside_the_article_when_wide_else_in_its_place() {
+        let p = panes(200, 60, Focus::Article, true, true);
+        let (a, pp, l) = (p.article.unwrap(), p.people.unwrap(), p.list.unwrap());
+        assert_eq!(a.y, pp.y);
+        assert_eq!(a.x + a.width, pp.x);
+        assert_eq!(a.width + pp.width, l.width);
+        assert!(a.width >= ARTICLE_MIN);
+        assert!(side_by_side(200) && !side_by_side(80));
+        // 80 columns: no room, the article keeps its place until the pane takes the keys.
+        let p = panes(80, 24, Focus::Article, true, true);
+        assert!(p.people.is_none() && p.article.is_some());
+        let p = panes(80, 24, Focus::People, true, true);
+        assert!(p.article.is_none());
+        assert_eq!(p.people.unwrap().width, 80 - p.feeds.unwrap().width);
+        // The who-and-where view without an article: beside the list.
+        let p = panes(200, 60, Focus::Articles, false, true);
+        let (l, pp) = (p.list.unwrap(), p.people.unwrap());
+        assert_eq!(l.x + l.width, pp.x);
+        assert_eq!(pp.height, 59);
     }
 }

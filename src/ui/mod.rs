@@ -11,6 +11,7 @@
 pub mod body;
 pub mod keymap;
 pub mod layout;
+pub mod people;
 pub mod state;
 pub mod view;
 

@@ -219,3 +219,86 @@ fn filter_line_with_an_error() {
     assert!(s.filter_error.is_some());
     insta::assert_snapshot!("filter_error_80x24", screen(&s));
 }
+
+/// An article about people and places, its entities loaded, the pane focused and the
+/// selection on Belgrade.
+fn with_people(w: u16, h: u16) -> State {
+    let mut s = loaded(w, h);
+    update(&mut s, Action::Do(Act::Open));
+    let a = fixtures::people_article(&s.articles[0]);
+    let id = a.id;
+    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Entities {
+            article: id,
+            entities: fixtures::people_entities(),
+        }),
+    );
+    update(&mut s, Action::Do(Act::People));
+    // People (2), then Places: Belgrade is the third row.
+    update(&mut s, Action::Do(Act::Down));
+    update(&mut s, Action::Do(Act::Down));
+    s
+}
+
+#[test]
+fn people_pane_with_map() {
+    for (w, h) in [(80, 24), (200, 60)] {
+        let s = with_people(w, h);
+        insta::assert_snapshot!(format!("people_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn who_and_where_view() {
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut s = loaded(w, h);
+        update(&mut s, Action::Do(Act::WhoWhere));
+        let query = s.query.clone();
+        update(
+            &mut s,
+            Action::Worker(WorkerEvent::TopEntities {
+                query,
+                entities: fixtures::top_entities(),
+            }),
+        );
+        insta::assert_snapshot!(format!("who_where_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn mentions_are_coloured_by_kind_in_the_body() {
+    let mut s = with_people(200, 60);
+    // The article has the keys again: nothing is selected in the body.
+    update(&mut s, Action::Do(Act::People));
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    terminal.draw(|f| view::draw(f, &s)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let area = s.panes().article.unwrap();
+    // Finds `word` inside the article pane and returns the colour of its first cell.
+    let colour_of = |word: &str| {
+        for y in area.y..area.y + area.height {
+            let row: String = (area.x..area.x + area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            if let Some(byte) = row.find(word) {
+                let col = row[..byte].chars().count() as u16;
+                return Some(buf[(area.x + col, y)].fg);
+            }
+        }
+        None
+    };
+    use crate::model::EntityKind;
+    use ratatui::style::Color;
+    let kind = super::people::kind_color;
+    assert_eq!(colour_of("Belgrade on"), Some(kind(EntityKind::Place)));
+    assert_eq!(colour_of("NATO said"), Some(kind(EntityKind::Org)));
+    assert_eq!(
+        colour_of("Jens Stoltenberg met"),
+        Some(kind(EntityKind::Person))
+    );
+    assert_eq!(colour_of("Later"), Some(Color::Reset));
+    // The title is not the body: it stays as it was.
+    assert_ne!(colour_of("Ceasefire"), Some(kind(EntityKind::Place)));
+}

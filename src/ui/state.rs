@@ -11,8 +11,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 use super::body::{RenderedBody, render_body};
 use super::keymap::{Act, HelpEntry};
 use super::layout::{self, inner};
+use super::people::{ArticleEntities, Entry, WhoWhere, top_entries};
 use crate::config::View;
-use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId};
+use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
 use crate::query::{Expr, ParseError, ParseOptions, Query, Term, parse, parse_with};
 use crate::worker::session::{ArticleQuery, Command, RequestId, Window, WorkerEvent};
 use crate::worker::{FeedOutcome, RefreshEvent};
@@ -23,6 +24,8 @@ pub enum Focus {
     Feeds,
     Articles,
     Article,
+    /// The people-and-places pane (or the "who and where" view).
+    People,
 }
 
 /// What keys mean right now.
@@ -141,6 +144,8 @@ pub const PAGE: usize = 500;
 pub const MARGIN: usize = 100;
 /// Queries kept in the filter line's history.
 pub const HISTORY: usize = 100;
+/// Entities asked for by the "who and where" view.
+pub const TOP_ENTITIES: u32 = 60;
 
 /// The whole interface state.
 #[derive(Debug, Clone)]
@@ -201,8 +206,15 @@ pub struct State {
     pub size: (u16, u16),
     pub mark_read_on_open: bool,
     pub quit: bool,
+    /// The open article's entities, once loaded.
+    pub entities: Option<ArticleEntities>,
+    /// The "who and where" view, when on.
+    pub who: Option<WhoWhere>,
+    /// Selected row of the people pane (an index into [`State::pane_entries`]).
+    pub people_sel: usize,
     reload_feeds: bool,
     reload_articles: bool,
+    reload_who: bool,
 }
 
 impl State {
@@ -253,8 +265,12 @@ impl State {
             size,
             mark_read_on_open: true,
             quit: false,
+            entities: None,
+            who: None,
+            people_sel: 0,
             reload_feeds: false,
             reload_articles: false,
+            reload_who: false,
         }
     }
 
@@ -326,29 +342,49 @@ impl State {
         !matches!(self.open, ArticlePane::Closed)
     }
 
+    /// Whether the people-and-places pane is wanted: an article is open or the "who and
+    /// where" view is on.
+    pub fn side(&self) -> bool {
+        self.article_open() || self.who.is_some()
+    }
+
     /// The panes at the current size.
     pub fn panes(&self) -> layout::Panes {
-        layout::panes(self.size.0, self.size.1, self.focus, self.article_open())
+        self.panes_for(self.focus)
+    }
+
+    fn panes_for(&self, focus: Focus) -> layout::Panes {
+        layout::panes(
+            self.size.0,
+            self.size.1,
+            focus,
+            self.article_open(),
+            self.side(),
+        )
+    }
+
+    /// The people pane's rows: the "who and where" view's when it is on, else the open
+    /// article's; `None` while loading.
+    pub fn pane_entries(&self) -> Option<&[Entry]> {
+        match &self.who {
+            Some(w) => w.entries.as_deref(),
+            None => self.entities.as_ref().map(|e| e.entries.as_slice()),
+        }
     }
 
     fn list_height(&self) -> usize {
-        let p = layout::panes(
-            self.size.0,
-            self.size.1,
-            Focus::Articles,
-            self.article_open(),
-        );
+        let p = self.panes_for(Focus::Articles);
         p.list.map_or(1, |r| usize::from(inner(r).height).max(1))
     }
 
     fn feeds_height(&self) -> usize {
-        let p = layout::panes(self.size.0, self.size.1, Focus::Feeds, self.article_open());
+        let p = self.panes_for(Focus::Feeds);
         p.feeds.map_or(1, |r| usize::from(inner(r).height).max(1))
     }
 
     /// Rows of the article pane and its text width.
     fn article_area(&self) -> (usize, u16) {
-        let p = layout::panes(self.size.0, self.size.1, Focus::Article, true);
+        let p = layout::panes(self.size.0, self.size.1, Focus::Article, true, true);
         p.article.map_or((1, 10), |r| {
             let i = inner(r);
             (usize::from(i.height).max(1), i.width)
@@ -454,6 +490,13 @@ impl State {
                     .saturating_add_signed(delta)
                     .min(self.max_scroll());
             }
+            Focus::People => {
+                let n = self.pane_entries().map_or(0, <[Entry]>::len);
+                self.people_sel = self
+                    .people_sel
+                    .saturating_add_signed(delta)
+                    .min(n.saturating_sub(1));
+            }
         }
     }
 
@@ -462,6 +505,7 @@ impl State {
             Focus::Feeds => self.feeds_height(),
             Focus::Articles => self.list_height(),
             Focus::Article => self.article_area().0,
+            Focus::People => 10,
         };
         h.saturating_sub(1).max(1) as isize
     }
@@ -475,9 +519,17 @@ impl State {
         self.open = ArticlePane::Loading(id);
         self.scroll = 0;
         self.focus = Focus::Article;
+        if self.entities.as_ref().is_some_and(|e| e.article != id) {
+            self.entities = None;
+            if self.who.is_none() {
+                self.people_sel = 0;
+            }
+        }
         out.push(Effect::Worker(Command::LoadArticle(id)));
-        // The article being read goes first in the extraction queue.
+        // The article being read goes first in the extraction queue; what is already known
+        // of its entities shows at once.
         out.push(Effect::Worker(Command::ExtractFirst(id)));
+        out.push(Effect::Worker(Command::LoadEntities(id)));
         if self.mark_read_on_open && !read {
             self.set_read_local(id, feed, true);
             out.push(Effect::Worker(Command::SetRead(vec![id], true)));
@@ -697,6 +749,110 @@ impl State {
         out.push(Effect::Worker(Command::Refresh(ids)));
     }
 
+    /// The id of the article being shown or loaded.
+    fn open_id(&self) -> Option<ArticleId> {
+        match &self.open {
+            ArticlePane::Closed => None,
+            ArticlePane::Loading(id) => Some(*id),
+            ArticlePane::Loaded { article, .. } => Some(article.id),
+        }
+    }
+
+    /// Gives the open article's text to its entities, so their mentions can be found in
+    /// the body.
+    fn link_entities_to_text(&mut self) {
+        if let (Some(e), ArticlePane::Loaded { article, .. }) = (&mut self.entities, &self.open)
+            && e.article == article.id
+        {
+            e.set_text(&article.text);
+        }
+    }
+
+    /// `e`: the people pane takes the keyboard, or gives it back.
+    fn toggle_people_focus(&mut self) {
+        if self.focus == Focus::People {
+            self.focus = self.people_return();
+        } else if self.side() {
+            self.focus = Focus::People;
+            let n = self.pane_entries().map_or(0, <[Entry]>::len);
+            self.people_sel = self.people_sel.min(n.saturating_sub(1));
+        } else {
+            self.message = Some("open an article (or press w) to see people and places".into());
+        }
+    }
+
+    /// The pane focus returns to from the people pane.
+    fn people_return(&self) -> Focus {
+        if self.article_open() {
+            Focus::Article
+        } else {
+            Focus::Articles
+        }
+    }
+
+    /// `w`: turns the "who and where" view on (asking for it) or off.
+    fn toggle_who(&mut self, out: &mut Vec<Effect>) {
+        if self.who.take().is_some() {
+            self.people_sel = 0;
+            if self.focus == Focus::People {
+                self.focus = self.people_return();
+            }
+            return;
+        }
+        self.who = Some(WhoWhere {
+            asked: self.query.clone(),
+            entries: None,
+        });
+        self.people_sel = 0;
+        self.focus = Focus::People;
+        out.push(self.load_who());
+    }
+
+    fn load_who(&self) -> Effect {
+        Effect::Worker(Command::LoadTopEntities {
+            query: self.query.clone(),
+            now: self.local_now(),
+            limit: TOP_ENTITIES,
+        })
+    }
+
+    /// The "who and where" view follows the list's query.
+    fn ensure_who(&mut self, out: &mut Vec<Effect>) {
+        if let Some(w) = &mut self.who
+            && w.asked != self.query
+        {
+            w.asked = self.query.clone();
+            out.push(self.load_who());
+        }
+    }
+
+    /// Enter on an entity: the list shows every article, across all feeds, that mentions it.
+    fn filter_by_entity(&mut self, out: &mut Vec<Effect>) {
+        let Some(entry) = self
+            .pane_entries()
+            .and_then(|e| e.get(self.people_sel))
+            .cloned()
+        else {
+            return;
+        };
+        let text = entity_filter(entry.kind, &entry.name);
+        if self.query.scope != Query::default() {
+            self.query.scope = Query::default();
+            self.scope_label = None;
+            self.feed_sel = 0;
+            // Force a new list even when the filter text is unchanged.
+            self.query.filter = Query::default();
+        }
+        self.filter_input = text.clone();
+        self.list_sel = 0;
+        self.list_offset = 0;
+        self.filter_changed(out);
+        self.remember(&text);
+        self.mode = Mode::Normal;
+        self.focus = Focus::Articles;
+        self.message = Some(format!("articles that mention {}", entry.name));
+    }
+
     /// The feeds `r` refreshes: the selected row's, else the target article's.
     fn feeds_here(&self) -> Option<Vec<FeedId>> {
         if self.focus == Focus::Feeds {
@@ -885,6 +1041,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Worker(event) => worker_event(state, event, &mut out),
     }
     state.ensure_window(&mut out);
+    state.ensure_who(&mut out);
     out
 }
 
@@ -895,6 +1052,22 @@ fn flush_reloads(state: &mut State, out: &mut Vec<Effect>) {
     if std::mem::take(&mut state.reload_articles) {
         out.push(state.load_articles(true));
     }
+    if std::mem::take(&mut state.reload_who) && state.who.is_some() {
+        out.push(state.load_who());
+    }
+}
+
+/// The filter that lists the articles mentioning an entity (`person:"Jens Stoltenberg"`),
+/// written by the query language itself so any name round-trips.
+pub fn entity_filter(kind: EntityKind, name: &str) -> String {
+    Query {
+        expr: Some(Expr::Term(Term::Entity {
+            kind,
+            name: name.to_string(),
+        })),
+        sort: None,
+    }
+    .to_string()
 }
 
 fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effect>) {
@@ -936,8 +1109,10 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
             }
             Focus::Articles => state.open_selected(out),
             Focus::Article => {}
+            Focus::People => state.filter_by_entity(out),
         },
         Act::Back => match state.focus {
+            Focus::People => state.focus = state.people_return(),
             Focus::Article => {
                 state.open = ArticlePane::Closed;
                 state.focus = Focus::Articles;
@@ -966,11 +1141,13 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
             }
         },
         Act::NextPane | Act::PrevPane => {
-            let order: &[Focus] = if state.article_open() {
-                &[Focus::Feeds, Focus::Articles, Focus::Article]
-            } else {
-                &[Focus::Feeds, Focus::Articles]
-            };
+            let mut order = vec![Focus::Feeds, Focus::Articles];
+            if state.article_open() {
+                order.push(Focus::Article);
+            }
+            if state.side() {
+                order.push(Focus::People);
+            }
             let i = order.iter().position(|f| *f == state.focus).unwrap_or(0);
             let n = order.len();
             let j = if act == Act::NextPane {
@@ -1078,6 +1255,8 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
             state.filter_error = None;
             state.history_pos = None;
         }
+        Act::People => state.toggle_people_focus(),
+        Act::WhoWhere => state.toggle_who(out),
         Act::Help => {
             state.mode = Mode::Help;
             state.help_scroll = 0;
@@ -1169,6 +1348,7 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                     body: RenderedBody::default(),
                 };
                 state.render_open_body();
+                state.link_entities_to_text();
             }
         }
         WorkerEvent::Refresh(RefreshEvent::Started { total }) => {
@@ -1202,8 +1382,34 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             flush_reloads(state, out);
         }
         WorkerEvent::Error(message) => state.message = Some(message),
-        // Shown by the people-and-places pane (not yet built).
-        WorkerEvent::EntitiesReady(_) => {}
+        WorkerEvent::EntitiesReady(ids) => {
+            if let Some(id) = state.open_id()
+                && ids.contains(&id)
+            {
+                out.push(Effect::Worker(Command::LoadEntities(id)));
+            }
+            // Counts across the list changed; asked for again at the next tick.
+            state.reload_who |= state.who.is_some();
+        }
+        WorkerEvent::Entities { article, entities } => {
+            if state.open_id() == Some(article) {
+                state.entities = Some(ArticleEntities::new(article, entities));
+                state.link_entities_to_text();
+                if state.who.is_none() {
+                    let n = state.pane_entries().map_or(0, <[Entry]>::len);
+                    state.people_sel = state.people_sel.min(n.saturating_sub(1));
+                }
+            }
+        }
+        WorkerEvent::TopEntities { query, entities } => {
+            if let Some(w) = &mut state.who
+                && w.asked == query
+            {
+                w.entries = Some(top_entries(&entities));
+                let n = entities.len();
+                state.people_sel = state.people_sel.min(n.saturating_sub(1));
+            }
+        }
     }
 }
 
@@ -1219,6 +1425,8 @@ fn pane_at(state: &State, col: u16, row: u16) -> Option<Focus> {
         Some(Focus::Articles)
     } else if hit(p.article) {
         Some(Focus::Article)
+    } else if hit(p.people) {
+        Some(Focus::People)
     } else {
         None
     }
@@ -1255,7 +1463,7 @@ fn click(state: &mut State, col: u16, row: u16, out: &mut Vec<Effect>) {
                 }
             }
         }
-        Focus::Article => {}
+        Focus::Article | Focus::People => {}
     }
 }
 

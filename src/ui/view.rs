@@ -14,6 +14,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::layout::{self, inner};
+use super::people::{PaneView, highlight_line, render_pane};
 use super::state::{ArticlePane, Focus, HEADER_LINES, Mode, RowKey, State};
 use crate::sanitize::sanitize_line;
 
@@ -26,7 +27,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
 /// Renders into any buffer (the loop's frame, or a test's).
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let open = !matches!(state.open, ArticlePane::Closed);
-    let p = layout::panes(area.width, area.height, state.focus, open);
+    let p = layout::panes(area.width, area.height, state.focus, open, state.side());
     if let Some(r) = p.feeds {
         feeds_pane(state, r, buf);
     }
@@ -35,6 +36,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     }
     if let Some(r) = p.article {
         article_pane(state, r, buf);
+    }
+    if let Some(r) = p.people {
+        people_pane(state, r, buf);
     }
     status_bar(state, p.status, buf);
     if state.mode == Mode::Help {
@@ -317,15 +321,66 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
                 ),
                 Line::raw(""),
             ];
+            let surfaces = state
+                .entities
+                .as_ref()
+                .filter(|e| e.article == article.id)
+                .map_or(&[][..], |e| e.surfaces.as_slice());
+            // The selected entity's mentions stand out while the pane has the keyboard.
+            let selected = (state.focus == Focus::People && state.who.is_none())
+                .then(|| state.pane_entries())
+                .flatten()
+                .and_then(|e| e.get(state.people_sel))
+                .and_then(|e| e.id);
+            let visible = usize::from(r.height);
             let lines: Vec<Line> = header
                 .into_iter()
-                .chain(body.lines.iter().cloned())
-                .skip(state.scroll)
-                .take(usize::from(r.height))
+                .chain(
+                    body.lines
+                        .iter()
+                        .skip(state.scroll.saturating_sub(HEADER_LINES))
+                        .take(visible)
+                        .map(|l| highlight_line(l, surfaces, selected)),
+                )
+                .skip(state.scroll.min(HEADER_LINES))
+                .take(visible)
                 .collect();
             Paragraph::new(Text::from(lines)).render(r, buf);
         }
     }
+}
+
+fn people_pane(state: &State, area: Rect, buf: &mut Buffer) {
+    let title = if state.who.is_some() {
+        "Who and where: this list"
+    } else {
+        "People and places"
+    };
+    let entries = match (&state.who, &state.open) {
+        (Some(_), _) => state.pane_entries(),
+        (None, ArticlePane::Loaded { article, .. }) => state
+            .entities
+            .as_ref()
+            .filter(|e| e.article == article.id)
+            .map(|e| e.entries.as_slice()),
+        (None, _) => None,
+    };
+    let empty = if state.who.is_some() {
+        "No people or places in these articles yet."
+    } else {
+        "No people or places found (yet)."
+    };
+    render_pane(
+        &PaneView {
+            title,
+            entries,
+            selected: state.people_sel,
+            focused: state.focus == Focus::People,
+            empty,
+        },
+        area,
+        buf,
+    );
 }
 
 fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
@@ -384,6 +439,15 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(
                 format!(" {} failed", p.failed),
                 Style::default().fg(Color::Red),
+            ));
+        }
+        if state.message.is_none()
+            && state.focus == Focus::People
+            && let Some(e) = state.pane_entries().and_then(|e| e.get(state.people_sel))
+        {
+            spans.push(Span::styled(
+                format!("  Enter: articles that mention {}", e.name),
+                Style::default().fg(Color::DarkGray),
             ));
         }
         if let Some(m) = &state.message {

@@ -11,9 +11,9 @@ use chrono::{DateTime, FixedOffset};
 use tokio::sync::mpsc;
 
 use crate::fetch::Fetcher;
-use crate::model::{Article, ArticleId, ArticleSummary, Feed, FeedId};
+use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
 use crate::query::{Expr, Flag, Query, Term};
-use crate::store::StoreError;
+use crate::store::{StoreError, StoredMention};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
 /// Identifies one `LoadArticles` request, so the interface can drop stale answers.
@@ -89,6 +89,44 @@ pub enum Command {
     /// The reader has this article open: extract its entities before the backlog (answers
     /// with [`WorkerEvent::EntitiesReady`] once stored, if it needed extraction).
     ExtractFirst(ArticleId),
+    /// Answer with [`WorkerEvent::Entities`]: the article's entities, most-mentioned first.
+    LoadEntities(ArticleId),
+    /// Answer with [`WorkerEvent::TopEntities`] carrying the same query: the `limit`
+    /// most-mentioned entities across the articles the query selects.
+    LoadTopEntities {
+        query: ArticleQuery,
+        now: DateTime<FixedOffset>,
+        limit: u32,
+    },
+}
+
+/// One entity of one article, as the people-and-places pane shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleEntity {
+    /// The entity's row id in the cache.
+    pub id: i64,
+    pub kind: EntityKind,
+    /// The canonical name (not yet sanitised: the interface does it).
+    pub name: String,
+    /// Coordinates of a geocoded place.
+    pub coords: Option<(f64, f64)>,
+    /// Its mentions in the article: character offsets into the article's `text`, end
+    /// exclusive, in text order. Their number is the mention count.
+    pub spans: Vec<(u32, u32)>,
+}
+
+/// One entity across many articles, for the "who and where" view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopEntity {
+    pub kind: EntityKind,
+    pub name: String,
+    pub coords: Option<(f64, f64)>,
+    /// ISO country code of a geocoded place (tells `Paris` from `Paris`).
+    pub country: Option<String>,
+    /// Mentions counted across the articles.
+    pub mentions: u32,
+    /// Articles that mention it.
+    pub articles: u32,
 }
 
 /// What the worker tells the interface.
@@ -112,6 +150,16 @@ pub enum WorkerEvent {
     Error(String),
     /// The entities of these articles were (re-)extracted and stored; reload them if shown.
     EntitiesReady(Vec<ArticleId>),
+    /// The answer to [`Command::LoadEntities`].
+    Entities {
+        article: ArticleId,
+        entities: Vec<ArticleEntity>,
+    },
+    /// The answer to [`Command::LoadTopEntities`], for the query it carried.
+    TopEntities {
+        query: ArticleQuery,
+        entities: Vec<TopEntity>,
+    },
 }
 
 impl WorkerEvent {
@@ -253,10 +301,62 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
                 })
                 .await
         }
+        Command::LoadEntities(article) => {
+            store
+                .call(move |s| {
+                    let entities = group_mentions(s.mentions(article)?);
+                    Ok(vec![WorkerEvent::Entities { article, entities }])
+                })
+                .await
+        }
+        Command::LoadTopEntities { query, now, limit } => {
+            store
+                .call(move |s| {
+                    let combined = query.combined();
+                    let entities = s
+                        .top_entities(None, Some((&combined, now)), limit)?
+                        .into_iter()
+                        .map(|e| TopEntity {
+                            kind: e.kind,
+                            name: e.name,
+                            coords: e.lat.zip(e.lon),
+                            country: e.country,
+                            mentions: e.mentions,
+                            articles: e.articles,
+                        })
+                        .collect();
+                    Ok(vec![WorkerEvent::TopEntities { query, entities }])
+                })
+                .await
+        }
         // Handled by the caller; nothing to do here.
         Command::Refresh(_) | Command::ExtractFirst(_) => Ok(Ok(Vec::new())),
     };
     flat(result)
+}
+
+/// One article's mentions grouped by entity: most-mentioned first, ties in order of first
+/// mention.
+pub fn group_mentions(mentions: Vec<StoredMention>) -> Vec<ArticleEntity> {
+    let mut out: Vec<ArticleEntity> = Vec::new();
+    for m in mentions {
+        match out.iter_mut().find(|e| e.id == m.entity) {
+            Some(e) => e.spans.push((m.start, m.end)),
+            None => out.push(ArticleEntity {
+                id: m.entity,
+                kind: m.kind,
+                name: m.name,
+                coords: m.lat.zip(m.lon),
+                spans: vec![(m.start, m.end)],
+            }),
+        }
+    }
+    for e in &mut out {
+        e.spans.sort_unstable();
+    }
+    // Stable: equal counts keep the order of their first mention.
+    out.sort_by_key(|e| std::cmp::Reverse(e.spans.len()));
+    out
 }
 
 /// `query` with `is:unread` added.
@@ -368,6 +468,42 @@ mod tests {
         };
         assert_eq!(only_scope.combined(), parse("feed:x").unwrap());
         assert_eq!(ArticleQuery::default().combined(), Query::default());
+    }
+
+    fn mention(entity: i64, kind: EntityKind, name: &str, start: u32) -> StoredMention {
+        StoredMention {
+            entity,
+            kind,
+            name: name.into(),
+            start,
+            end: start + 3,
+            lat: (kind == EntityKind::Place).then_some(44.8),
+            lon: (kind == EntityKind::Place).then_some(20.5),
+        }
+    }
+
+    #[test]
+    fn group_mentions_counts_per_entity_most_mentioned_first() {
+        let grouped = group_mentions(vec![
+            mention(7, EntityKind::Person, "Jens Stoltenberg", 0),
+            mention(3, EntityKind::Place, "Belgrade", 10),
+            mention(9, EntityKind::Org, "NATO", 20),
+            mention(3, EntityKind::Place, "Belgrade", 30),
+            mention(9, EntityKind::Org, "NATO", 40),
+            mention(3, EntityKind::Place, "Belgrade", 50),
+        ]);
+        let summary: Vec<(&str, usize)> = grouped
+            .iter()
+            .map(|e| (e.name.as_str(), e.spans.len()))
+            .collect();
+        assert_eq!(
+            summary,
+            [("Belgrade", 3), ("NATO", 2), ("Jens Stoltenberg", 1)]
+        );
+        assert_eq!(grouped[0].coords, Some((44.8, 20.5)));
+        assert_eq!(grouped[0].spans, [(10, 13), (30, 33), (50, 53)]);
+        assert_eq!(grouped[2].coords, None);
+        assert!(group_mentions(Vec::new()).is_empty());
     }
 
     #[test]

@@ -277,7 +277,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
             now,
         })
         .unwrap();
-    match events.recv().await.unwrap() {
+    match next_answer(&mut events).await {
         WorkerEvent::Articles {
             request,
             offset,
@@ -308,7 +308,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
             now,
         })
         .unwrap();
-    match events.recv().await.unwrap() {
+    match next_answer(&mut events).await {
         WorkerEvent::Articles {
             total, articles, ..
         } => {
@@ -327,7 +327,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
         .send(Command::SetRead(vec![ArticleId(1)], true))
         .unwrap();
     assert!(matches!(
-        events.recv().await.unwrap(),
+        next_answer(&mut events).await,
         WorkerEvent::Feeds(_)
     ));
     commands
@@ -341,7 +341,215 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
         .unwrap();
     // Article 1 is the first stored, "Vučić story 0-0": one of the 12 matches is now read.
     assert_eq!(
-        events.recv().await.unwrap(),
+        next_answer(&mut events).await,
         WorkerEvent::ViewCounts(vec![(0, 1199), (3, 11)])
     );
+}
+
+/// The next event that answers a command: the extraction queue's `EntitiesReady`
+/// announcements (it starts with the session) are skipped.
+async fn next_answer(events: &mut mpsc::UnboundedReceiver<WorkerEvent>) -> WorkerEvent {
+    next_matching(events, |e| match e {
+        WorkerEvent::EntitiesReady(_) => None,
+        other => Some(other),
+    })
+    .await
+}
+
+/// Waits for the first event `pick` accepts, skipping the extraction queue's chatter.
+async fn next_matching<T>(
+    events: &mut mpsc::UnboundedReceiver<WorkerEvent>,
+    mut pick: impl FnMut(WorkerEvent) -> Option<T>,
+) -> T {
+    let wait = async {
+        loop {
+            let event = events.recv().await.expect("the session is running");
+            if let Some(found) = pick(event) {
+                return found;
+            }
+        }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(20), wait)
+        .await
+        .expect("an answer within 20 s")
+}
+
+#[tokio::test]
+async fn the_session_answers_an_articles_entities_and_the_lists_top_entities() {
+    use dateline::fetch::{Fetcher, FetcherOptions};
+    use dateline::model::{EntityKind, FeedSpec, NewArticle, ParsedFeed};
+    use dateline::query::parse;
+    use dateline::store::{FetchRecord, NewMention, Store};
+    use dateline::worker::StoreActor;
+    use dateline::worker::extract::model_version;
+    use dateline::worker::session::{ArticleQuery, spawn_session};
+
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .sync_feeds(&[FeedSpec {
+            url: "https://a.example/rss".into(),
+            title: None,
+            tags: vec!["news".into()],
+        }])
+        .unwrap();
+    let feed = store.feeds().unwrap()[0].id;
+    let base = Utc.with_ymd_and_hms(2025, 3, 1, 0, 0, 0).unwrap();
+    let texts = [
+        "Vučić met Kallas in Brussels. Vučić then flew to Belgrade.",
+        "Kallas spoke in Brussels about Brussels.",
+    ];
+    let articles = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| NewArticle {
+            guid: format!("g{i}"),
+            title: format!("story {i}"),
+            link: None,
+            authors: Vec::new(),
+            published: Some(base - chrono::Duration::hours(i as i64)),
+            updated: None,
+            summary_html: None,
+            content_html: None,
+            text: (*t).into(),
+            enclosures: Vec::new(),
+            categories: Vec::new(),
+        })
+        .collect();
+    let doc = ParsedFeed {
+        title: Some("Feed".into()),
+        site_link: None,
+        articles,
+    };
+    store
+        .record_fetch(
+            feed,
+            FetchRecord::Parsed {
+                feed: &doc,
+                etag: None,
+                last_modified: None,
+                moved_to: None,
+            },
+            base,
+        )
+        .unwrap();
+    let ids: Vec<ArticleId> = store
+        .query_articles(&parse("story").unwrap(), base.fixed_offset(), None, 0)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    // Mentions at char offsets, written under the shipped model's version so the
+    // background queue leaves them alone.
+    let mention = |text: &str, surface: &str, nth: usize, kind, name: &str, coords| {
+        let byte = text.match_indices(surface).nth(nth).unwrap().0;
+        let start = text[..byte].chars().count() as u32;
+        NewMention {
+            kind,
+            canonical: name.into(),
+            surface: surface.into(),
+            start,
+            end: start + surface.chars().count() as u32,
+            coords,
+            country: None,
+        }
+    };
+    let (t0, t1) = (texts[0], texts[1]);
+    let brussels = Some((50.85, 4.35));
+    let first = vec![
+        mention(t0, "Vučić", 0, EntityKind::Person, "Aleksandar Vučić", None),
+        mention(t0, "Kallas", 0, EntityKind::Person, "Kaja Kallas", None),
+        mention(t0, "Brussels", 0, EntityKind::Place, "Brussels", brussels),
+        mention(t0, "Vučić", 1, EntityKind::Person, "Aleksandar Vučić", None),
+        mention(
+            t0,
+            "Belgrade",
+            0,
+            EntityKind::Place,
+            "Belgrade",
+            Some((44.8, 20.5)),
+        ),
+    ];
+    let second = vec![
+        mention(t1, "Kallas", 0, EntityKind::Person, "Kaja Kallas", None),
+        mention(t1, "Brussels", 0, EntityKind::Place, "Brussels", brussels),
+        mention(t1, "Brussels", 1, EntityKind::Place, "Brussels", brussels),
+    ];
+    let by_title = |i: usize| {
+        store
+            .article(ids[0])
+            .map(|a| a.title == format!("story {i}"))
+            .unwrap_or(false)
+    };
+    let (a0, a1) = if by_title(0) {
+        (ids[0], ids[1])
+    } else {
+        (ids[1], ids[0])
+    };
+    store
+        .write_mentions(a0, model_version(), &first, base)
+        .unwrap();
+    store
+        .write_mentions(a1, model_version(), &second, base)
+        .unwrap();
+
+    let (actor, _thread) = StoreActor::spawn(store);
+    let fetcher = Fetcher::new(FetcherOptions {
+        concurrency: 1,
+        per_host: 1,
+        connect_timeout: std::time::Duration::from_secs(1),
+        timeout: std::time::Duration::from_secs(1),
+        max_bytes: 1 << 20,
+        user_agent: "dateline-test/0.1".into(),
+    })
+    .unwrap();
+    let (events_tx, mut events) = mpsc::unbounded_channel();
+    let commands = spawn_session(actor, fetcher, None, events_tx);
+
+    commands.send(Command::LoadEntities(a0)).unwrap();
+    let entities = next_matching(&mut events, |e| match e {
+        WorkerEvent::Entities { article, entities } if article == a0 => Some(entities),
+        _ => None,
+    })
+    .await;
+    let summary: Vec<(&str, usize)> = entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.spans.len()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("Aleksandar Vučić", 2),
+            ("Kaja Kallas", 1),
+            ("Brussels", 1),
+            ("Belgrade", 1)
+        ]
+    );
+    // Offsets are chars of the article's text: `Vučić` is 5 chars (7 bytes).
+    assert_eq!(entities[0].spans, [(0, 5), (30, 35)]);
+    assert_eq!(entities[2].coords, Some((50.85, 4.35)));
+
+    // Across the list: Brussels in both articles, three mentions.
+    let query = ArticleQuery {
+        scope: parse("tag:news").unwrap(),
+        filter: Default::default(),
+    };
+    commands
+        .send(Command::LoadTopEntities {
+            query: query.clone(),
+            now: base.fixed_offset(),
+            limit: 10,
+        })
+        .unwrap();
+    let (asked, top) = next_matching(&mut events, |e| match e {
+        WorkerEvent::TopEntities { query, entities } => Some((query, entities)),
+        _ => None,
+    })
+    .await;
+    assert_eq!(asked, query);
+    let brussels = top.iter().find(|e| e.name == "Brussels").expect("Brussels");
+    assert_eq!((brussels.mentions, brussels.articles), (3, 2));
+    assert_eq!(top[0].name, "Brussels");
+    let kallas = top.iter().find(|e| e.name == "Kaja Kallas").unwrap();
+    assert_eq!((kallas.mentions, kallas.articles), (2, 2));
 }

@@ -1,0 +1,608 @@
+//! The people-and-places pane: who and where an article (or the whole list) is about.
+//!
+//! Entities arrive from the worker ([`WorkerEvent::Entities`] for the open article,
+//! [`WorkerEvent::TopEntities`] for the "who and where" view); this module turns them into
+//! the pane's rows (People, Places, Organisations, most-mentioned first), draws them with a
+//! world map of the places that have coordinates, and finds their mentions in the rendered
+//! article body to colour them by kind. Pure: no I/O, and every name passes through
+//! [`sanitize_line`] before it becomes a `Span`.
+//!
+//! [`WorkerEvent::Entities`]: crate::worker::session::WorkerEvent::Entities
+//! [`WorkerEvent::TopEntities`]: crate::worker::session::WorkerEvent::TopEntities
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::canvas::{Canvas, Map, MapResolution, Points};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::{ArticleId, EntityKind};
+use crate::sanitize::sanitize_line;
+use crate::worker::session::{ArticleEntity, ArticleQuery, TopEntity};
+
+/// The kinds in the order the pane shows them, with their section titles.
+pub const SECTIONS: [(EntityKind, &str); 3] = [
+    (EntityKind::Person, "People"),
+    (EntityKind::Place, "Places"),
+    (EntityKind::Org, "Organisations"),
+];
+
+/// The colour of an entity kind, in the pane and in the article body.
+pub fn kind_color(kind: EntityKind) -> Color {
+    match kind {
+        EntityKind::Person => Color::LightYellow,
+        EntityKind::Place => Color::LightGreen,
+        EntityKind::Org => Color::LightMagenta,
+    }
+}
+
+/// One row of the pane: an entity with its count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: EntityKind,
+    /// Sanitised, ready to draw.
+    pub name: String,
+    /// Mentions (in the article, or across the list).
+    pub count: u32,
+    /// Articles that mention it (the "who and where" view only; shown as `41 in 12`).
+    pub articles: Option<u32>,
+    /// `(lat, lon)` of a geocoded place.
+    pub coords: Option<(f64, f64)>,
+    /// The entity's id, when known (the open article's entities).
+    pub id: Option<i64>,
+    /// A geocoded place's country code, shown when two rows have the same name.
+    pub country: Option<String>,
+}
+
+/// The open article's entities, with the surface forms to find in its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleEntities {
+    pub article: ArticleId,
+    /// Grouped by kind in [`SECTIONS`] order, most-mentioned first inside each.
+    pub entries: Vec<Entry>,
+    /// Distinct surface texts (longest first) with their kind and entity id; empty until the
+    /// article's text is known.
+    pub surfaces: Vec<(String, EntityKind, i64)>,
+    raw: Vec<ArticleEntity>,
+}
+
+impl ArticleEntities {
+    /// The pane's rows for `entities` (as the worker grouped them).
+    pub fn new(article: ArticleId, entities: Vec<ArticleEntity>) -> ArticleEntities {
+        let entries = sectioned(entities.iter().map(|e| Entry {
+            kind: e.kind,
+            name: sanitize_line(&e.name),
+            count: u32::try_from(e.spans.len()).unwrap_or(u32::MAX),
+            articles: None,
+            coords: e.coords,
+            id: Some(e.id),
+            country: None,
+        }));
+        ArticleEntities {
+            article,
+            entries,
+            surfaces: Vec::new(),
+            raw: entities,
+        }
+    }
+
+    /// Finds the surface text of every mention in the article's plain `text` (offsets are
+    /// `char` offsets); mentions outside the text are skipped.
+    pub fn set_text(&mut self, text: &str) {
+        let starts: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let mut surfaces: Vec<(String, EntityKind, i64)> = Vec::new();
+        for e in &self.raw {
+            for &(s, t) in &e.spans {
+                let (Some(&a), Some(&b)) = (starts.get(s as usize), starts.get(t as usize)) else {
+                    continue;
+                };
+                if a >= b {
+                    continue;
+                }
+                let surface = sanitize_line(text[a..b].trim());
+                if surface.chars().count() < 2 || surfaces.iter().any(|(x, ..)| *x == surface) {
+                    continue;
+                }
+                surfaces.push((surface, e.kind, e.id));
+            }
+        }
+        // Longest first, so `Jens Stoltenberg` wins over `Stoltenberg` where both match.
+        surfaces.sort_by_key(|(s, ..)| std::cmp::Reverse(s.chars().count()));
+        self.surfaces = surfaces;
+    }
+}
+
+/// The "who and where" view: the top entities across the list's query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhoWhere {
+    /// The query last asked for.
+    pub asked: ArticleQuery,
+    /// The last answer (kept while a newer one is on its way); `None` before the first.
+    pub entries: Option<Vec<Entry>>,
+}
+
+/// Rows for the "who and where" view.
+pub fn top_entries(entities: &[TopEntity]) -> Vec<Entry> {
+    sectioned(entities.iter().map(|e| Entry {
+        kind: e.kind,
+        name: sanitize_line(&e.name),
+        count: e.mentions,
+        articles: Some(e.articles),
+        coords: e.coords,
+        id: None,
+        country: e.country.as_deref().map(sanitize_line),
+    }))
+}
+
+/// Orders rows by section, most-mentioned first inside each (stable for ties).
+fn sectioned(entries: impl Iterator<Item = Entry>) -> Vec<Entry> {
+    let mut v: Vec<Entry> = entries.collect();
+    let section = |k: EntityKind| SECTIONS.iter().position(|(s, _)| *s == k).unwrap_or(0);
+    v.sort_by_key(|e| (section(e.kind), std::cmp::Reverse(e.count)));
+    v
+}
+
+/// Colours whole-word occurrences of `surfaces` in `line` by kind; the selected entity's
+/// are also reversed. Mentions broken across two wrapped lines are not found.
+pub fn highlight_line(
+    line: &Line<'static>,
+    surfaces: &[(String, EntityKind, i64)],
+    selected: Option<i64>,
+) -> Line<'static> {
+    if surfaces.is_empty() {
+        return line.clone();
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    // Byte ranges of the line's text to restyle, with the style to add.
+    let mut marks: Vec<(usize, usize, Style)> = Vec::new();
+    for (surface, kind, id) in surfaces {
+        let mut from = 0;
+        while let Some(found) = text[from..].find(surface.as_str()) {
+            let a = from + found;
+            let b = a + surface.len();
+            from = b;
+            let before = text[..a].chars().next_back();
+            let after = text[b..].chars().next();
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            if word(before) || word(after) || marks.iter().any(|m| a < m.1 && m.0 < b) {
+                continue;
+            }
+            let mut style = Style::default().fg(kind_color(*kind));
+            if selected == Some(*id) {
+                style = style.add_modifier(Modifier::REVERSED);
+            }
+            marks.push((a, b, style));
+        }
+    }
+    if marks.is_empty() {
+        return line.clone();
+    }
+    marks.sort_by_key(|m| m.0);
+    let mut spans = Vec::new();
+    let mut pos = 0;
+    for span in &line.spans {
+        let content = span.content.as_ref();
+        let end = pos + content.len();
+        let mut cut = pos;
+        for &(a, b, style) in marks.iter().filter(|m| m.0 < end && m.1 > pos) {
+            let (a, b) = (a.max(pos), b.min(end));
+            if a > cut {
+                spans.push(Span::styled(text[cut..a].to_string(), span.style));
+            }
+            spans.push(Span::styled(
+                text[a..b].to_string(),
+                span.style.patch(style),
+            ));
+            cut = b;
+        }
+        if cut < end {
+            spans.push(Span::styled(text[cut..end].to_string(), span.style));
+        }
+        pos = end;
+    }
+    Line::from(spans).style(line.style)
+}
+
+/// What the pane shows.
+pub struct PaneView<'a> {
+    pub title: &'a str,
+    /// `None`: still loading.
+    pub entries: Option<&'a [Entry]>,
+    /// Index into `entries`.
+    pub selected: usize,
+    pub focused: bool,
+    /// Shown when there are no entries.
+    pub empty: &'a str,
+}
+
+/// Draws the pane: the sections with their counts, and the world map when there is room.
+pub fn render_pane(view: &PaneView<'_>, area: Rect, buf: &mut Buffer) {
+    let border = if view.focused {
+        Color::Cyan
+    } else {
+        Color::DarkGray
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(Style::default().fg(border))
+        .title(Span::styled(
+            format!(" {} ", view.title),
+            Style::default().add_modifier(Modifier::BOLD),
+        ))
+        .render(area, buf);
+    let inner = super::layout::inner(area);
+    if inner.width < 8 || inner.height < 2 {
+        return;
+    }
+    let dim = Style::default().fg(Color::DarkGray);
+    let Some(entries) = view.entries else {
+        Paragraph::new(Line::styled("Finding people and places…", dim)).render(inner, buf);
+        return;
+    };
+    let (mut list, map) = split(inner, entries.iter().any(|e| e.coords.is_some()));
+    let selected = entries.get(view.selected);
+    if let Some(m) = map {
+        world_map(entries, selected, m, [-180.0, 180.0], [-90.0, 90.0], buf);
+        // Rows the list does not need, between it and the world map, show the region
+        // around the places close up.
+        let needed = u16::try_from(entry_count(entries)).unwrap_or(u16::MAX);
+        let spare = list.height.saturating_sub(needed.saturating_add(1));
+        if m.y > list.y && spare >= REGION_MIN {
+            let h = spare.min(m.width / 2);
+            let r = Rect::new(m.x, m.y - h - 1, m.width, h);
+            if let Some((x, y)) = region(entries, r) {
+                world_map(entries, selected, r, x, y, buf);
+                list.height = r.y.saturating_sub(list.y);
+            }
+        }
+    }
+    let lines = if entries.is_empty() {
+        vec![Line::styled(
+            super::view::truncate(view.empty, usize::from(list.width)),
+            dim,
+        )]
+    } else {
+        entry_lines(entries, view.selected, view.focused, list)
+    };
+    Paragraph::new(Text::from(lines)).render(list, buf);
+}
+
+/// Rows below which no close-up map of the region is drawn.
+const REGION_MIN: u16 = 8;
+
+/// The narrowest close-up, in degrees of longitude: the map's coastline is a series of
+/// points about a degree apart, which closer in no longer join up.
+const REGION_SPAN: f64 = 50.0;
+
+/// Lines of the list: a header per shown section and a row per entry.
+fn entry_count(entries: &[Entry]) -> usize {
+    let sections = SECTIONS
+        .iter()
+        .filter(|(k, _)| entries.iter().any(|e| e.kind == *k))
+        .count();
+    sections + entries.len()
+}
+
+/// Longitude and latitude bounds of a close-up of the entries' places for `area`: the
+/// places with a margin, at least [`REGION_SPAN`] wide, cells kept square on the ground; `None` when
+/// the places span most of the world (the world map says it already).
+fn region(entries: &[Entry], area: Rect) -> Option<([f64; 2], [f64; 2])> {
+    let points: Vec<(f64, f64)> = entries.iter().filter_map(|e| e.coords).collect();
+    let (mut lat0, mut lat1, mut lon0, mut lon1) = (90.0f64, -90.0f64, 180.0f64, -180.0f64);
+    for (lat, lon) in &points {
+        lat0 = lat0.min(*lat);
+        lat1 = lat1.max(*lat);
+        lon0 = lon0.min(*lon);
+        lon1 = lon1.max(*lon);
+    }
+    if points.is_empty() || lon1 - lon0 > 150.0 || lat1 - lat0 > 75.0 {
+        return None;
+    }
+    let (cols, rows) = (f64::from(area.width), f64::from(area.height));
+    // A cell is about twice as high as wide: degrees per column = degrees per half-row.
+    let mut x_span = ((lon1 - lon0) * 1.4).max(REGION_SPAN);
+    let mut y_span = x_span * 2.0 * rows / cols;
+    let lat_needed = (lat1 - lat0) * 1.4;
+    if y_span < lat_needed {
+        y_span = lat_needed;
+        x_span = y_span * cols / (2.0 * rows);
+    }
+    let (cx, cy) = ((lon0 + lon1) / 2.0, (lat0 + lat1) / 2.0);
+    Some((
+        [cx - x_span / 2.0, cx + x_span / 2.0],
+        [cy - y_span / 2.0, cy + y_span / 2.0],
+    ))
+}
+
+/// Splits the pane's inside into the list and (when it fits) the map: beside the list when
+/// the pane is wide, else below it.
+fn split(inner: Rect, has_places: bool) -> (Rect, Option<Rect>) {
+    if !has_places {
+        return (inner, None);
+    }
+    // The world is twice as wide as high, and a cell about twice as high as wide: a map
+    // `w` cells wide wants about `w / 4` rows.
+    if inner.width >= 56 && inner.height <= 24 {
+        // A wide, low pane: the map beside the list, centred in its height.
+        let list_w = (inner.width * 2 / 5).clamp(22, 34);
+        let map_w = inner.width - list_w - 1;
+        let map_h = (map_w / 3).clamp(5, inner.height.max(5)).min(inner.height);
+        let map = Rect::new(
+            inner.x + list_w + 1,
+            inner.y + (inner.height - map_h) / 2,
+            map_w,
+            map_h,
+        );
+        return (Rect::new(inner.x, inner.y, list_w, inner.height), Some(map));
+    }
+    let map_h = (inner.width / 4).min(inner.height / 2);
+    if map_h < 5 {
+        return (inner, None);
+    }
+    let list = Rect::new(inner.x, inner.y, inner.width, inner.height - map_h);
+    let map = Rect::new(inner.x, inner.y + inner.height - map_h, inner.width, map_h);
+    (list, Some(map))
+}
+
+/// The section headers and rows, scrolled so the selection shows.
+fn entry_lines(
+    entries: &[Entry],
+    selected: usize,
+    focused: bool,
+    area: Rect,
+) -> Vec<Line<'static>> {
+    let width = usize::from(area.width);
+    let count_of = |e: &Entry| match e.articles {
+        Some(a) => format!(" {} in {a}", e.count),
+        None => format!(" {}", e.count),
+    };
+    // One column for the counts, right-aligned.
+    let count_w = entries
+        .iter()
+        .map(|e| count_of(e).width())
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<(Line<'static>, bool)> = Vec::new();
+    for (kind, title) in SECTIONS {
+        let n = entries.iter().filter(|e| e.kind == kind).count();
+        if n == 0 {
+            continue;
+        }
+        lines.push((
+            Line::styled(
+                super::view::truncate(&format!("{title} ({n})"), width),
+                Style::default()
+                    .fg(kind_color(kind))
+                    .add_modifier(Modifier::BOLD),
+            ),
+            false,
+        ));
+        for (i, e) in entries.iter().enumerate().filter(|(_, e)| e.kind == kind) {
+            let count = format!("{:>count_w$}", count_of(e));
+            let pin = if e.coords.is_some() { "◆ " } else { "  " };
+            let name_w = width.saturating_sub(count_w + pin.width() + 1);
+            let twin = entries
+                .iter()
+                .filter(|o| o.kind == e.kind && o.name == e.name)
+                .count()
+                > 1;
+            let label = match (&e.country, twin) {
+                (Some(c), true) => format!("{} ({c})", e.name),
+                _ => e.name.clone(),
+            };
+            let name = super::view::truncate(&label, name_w);
+            let pad = " ".repeat(name_w.saturating_sub(name.width()));
+            let mut line = Line::from(vec![
+                Span::raw(" "),
+                Span::styled(pin, Style::default().fg(kind_color(e.kind))),
+                Span::raw(format!("{name}{pad}")),
+                Span::styled(count, Style::default().fg(Color::DarkGray)),
+            ]);
+            if i == selected {
+                line = line.style(if focused {
+                    Style::default().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::default().bg(Color::DarkGray)
+                });
+            }
+            lines.push((line, i == selected));
+        }
+    }
+    let height = usize::from(area.height);
+    let at = lines.iter().position(|(_, s)| *s).unwrap_or(0);
+    let skip = (at + 1).saturating_sub(height);
+    lines.into_iter().skip(skip).map(|(l, _)| l).collect()
+}
+
+/// The world (or the part within `x`/`y` bounds, in degrees) with the entries' places
+/// marked; the selected one bright and named.
+fn world_map(
+    entries: &[Entry],
+    selected: Option<&Entry>,
+    area: Rect,
+    x: [f64; 2],
+    y: [f64; 2],
+    buf: &mut Buffer,
+) {
+    let resolution = if area.width >= 30 {
+        MapResolution::High
+    } else {
+        MapResolution::Low
+    };
+    let places: Vec<(f64, f64)> = entries
+        .iter()
+        .filter_map(|e| e.coords)
+        .map(|(lat, lon)| (lon, lat))
+        .collect();
+    let chosen = selected.and_then(|e| e.coords.map(|(lat, lon)| (lon, lat, e.name.clone())));
+    Canvas::default()
+        // Close up, braille dots are finer than the map's points are dense: half blocks
+        // keep the coastline joined.
+        .marker(if x[1] - x[0] < 300.0 {
+            Marker::HalfBlock
+        } else {
+            Marker::Braille
+        })
+        .x_bounds(x)
+        .y_bounds(y)
+        .paint(|ctx| {
+            ctx.draw(&Map {
+                color: Color::DarkGray,
+                resolution,
+            });
+            ctx.layer();
+            ctx.draw(&Points {
+                coords: &places,
+                color: kind_color(EntityKind::Place),
+            });
+            if let Some((x, y, name)) = &chosen {
+                ctx.layer();
+                ctx.print(
+                    *x,
+                    *y,
+                    Span::styled(
+                        format!("● {name}"),
+                        Style::default()
+                            .fg(Color::LightRed)
+                            .add_modifier(Modifier::BOLD),
+                    ),
+                );
+            }
+        })
+        .render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(id: i64, kind: EntityKind, name: &str, spans: &[(u32, u32)]) -> ArticleEntity {
+        ArticleEntity {
+            id,
+            kind,
+            name: name.into(),
+            coords: (kind == EntityKind::Place).then_some((44.8, 20.46)),
+            spans: spans.to_vec(),
+        }
+    }
+
+    #[test]
+    fn entries_are_sectioned_most_mentioned_first_and_sanitised() {
+        let e = ArticleEntities::new(
+            ArticleId(1),
+            vec![
+                entity(1, EntityKind::Org, "NATO", &[(0, 4), (9, 13), (20, 24)]),
+                entity(2, EntityKind::Place, "Belgrade", &[(30, 38)]),
+                entity(3, EntityKind::Person, "Ana\u{1b}[31m Brnabić", &[(40, 52)]),
+                entity(4, EntityKind::Person, "Aleksandar Vučić", &[(1, 2), (3, 4)]),
+            ],
+        );
+        let names: Vec<&str> = e.entries.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names[0], "Aleksandar Vučić");
+        assert!(!names[1].contains('\u{1b}'), "{:?}", names[1]);
+        assert_eq!(&names[2..], ["Belgrade", "NATO"]);
+        assert_eq!(e.entries[3].count, 3);
+    }
+
+    #[test]
+    fn surfaces_come_from_char_offsets_longest_first() {
+        let text = "Vučić met Jens Stoltenberg. Later Stoltenberg left Brussels.";
+        let mut e = ArticleEntities::new(
+            ArticleId(1),
+            vec![
+                entity(1, EntityKind::Person, "Aleksandar Vučić", &[(0, 5)]),
+                entity(
+                    2,
+                    EntityKind::Person,
+                    "Jens Stoltenberg",
+                    &[(10, 26), (34, 45)],
+                ),
+                entity(3, EntityKind::Place, "Brussels", &[(51, 59), (500, 510)]),
+            ],
+        );
+        e.set_text(text);
+        let s: Vec<&str> = e.surfaces.iter().map(|(s, ..)| s.as_str()).collect();
+        assert_eq!(s, ["Jens Stoltenberg", "Stoltenberg", "Brussels", "Vučić"]);
+    }
+
+    #[test]
+    fn region_frames_nearby_places_and_declines_the_whole_world() {
+        let place = |lat, lon| Entry {
+            kind: EntityKind::Place,
+            name: "x".into(),
+            count: 1,
+            articles: None,
+            coords: Some((lat, lon)),
+            id: None,
+            country: None,
+        };
+        let area = Rect::new(0, 0, 50, 12);
+        // Belgrade, Pristina, Brussels.
+        let near = [place(44.8, 20.5), place(42.7, 21.2), place(50.8, 4.4)];
+        let (x, y) = region(&near, area).unwrap();
+        for p in &near {
+            let (lat, lon) = p.coords.unwrap();
+            assert!(
+                x[0] < lon && lon < x[1] && y[0] < lat && lat < y[1],
+                "{x:?} {y:?}"
+            );
+        }
+        assert!(x[1] - x[0] < 60.0);
+        // Square on the ground: degrees per column equal degrees per half-row.
+        let per_col = (x[1] - x[0]) / 50.0;
+        let per_half_row = (y[1] - y[0]) / 24.0;
+        assert!((per_col - per_half_row).abs() < 1e-9);
+        let far = [place(51.5, -0.1), place(-33.9, 151.2)];
+        assert_eq!(region(&far, area), None);
+        assert_eq!(region(&[], area), None);
+    }
+
+    #[test]
+    fn highlight_marks_whole_words_across_spans() {
+        let surfaces = vec![
+            ("Jens Stoltenberg".to_string(), EntityKind::Person, 2),
+            ("Stoltenberg".to_string(), EntityKind::Person, 2),
+            ("Paris".to_string(), EntityKind::Place, 3),
+        ];
+        let line = Line::from(vec![
+            Span::raw("Jens Stol"),
+            Span::styled(
+                "tenberg in Paris",
+                Style::default().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(", not Parisian; Stoltenberg"),
+        ]);
+        let out = highlight_line(&line, &surfaces, Some(3));
+        let text: String = out.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "Jens Stoltenberg in Paris, not Parisian; Stoltenberg");
+        let coloured: Vec<(&str, Option<Color>)> = out
+            .spans
+            .iter()
+            .filter(|s| s.style.fg.is_some())
+            .map(|s| (s.content.as_ref(), s.style.fg))
+            .collect();
+        let person = Some(kind_color(EntityKind::Person));
+        let place = Some(kind_color(EntityKind::Place));
+        assert_eq!(
+            coloured,
+            [
+                ("Jens Stol", person),
+                ("tenberg", person),
+                ("Paris", place),
+                ("Stoltenberg", person)
+            ]
+        );
+        // The original styling survives under the colour; the selected entity is reversed.
+        let paris = out.spans.iter().find(|s| s.content == "Paris").unwrap();
+        assert!(paris.style.add_modifier.contains(Modifier::BOLD));
+        assert!(paris.style.add_modifier.contains(Modifier::REVERSED));
+        assert!(highlight_line(&line, &[], None) == line);
+    }
+}
