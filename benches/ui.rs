@@ -50,6 +50,9 @@ const NEWEST_SHOWN: &str = "Ferry crews in Split";
 const OLDEST_SHOWN: &str = "Lighthouse keepers open";
 const POLL: Duration = Duration::from_millis(2);
 const RUNS: usize = 5;
+/// newsboat loads every article before its first frame: at 100,000 that takes longer
+/// than 20 s here.
+const NEWSBOAT_LIMIT: Duration = Duration::from_secs(180);
 
 // ---------------------------------------------------------------------------------------------
 // A news-like generator.
@@ -376,6 +379,7 @@ impl Tmux {
         session: &str,
         command: &str,
         expect: &str,
+        limit: Duration,
     ) -> Result<Duration, String> {
         let (w, h) = (WIDTH.to_string(), HEIGHT.to_string());
         let start = Instant::now();
@@ -390,7 +394,7 @@ impl Tmux {
             &h,
             command,
         ])?;
-        self.wait_for(session, expect, start, Duration::from_secs(20))
+        self.wait_for(session, expect, start, limit)
     }
 
     fn wait_for(
@@ -497,18 +501,18 @@ fn measure_binary(tmux: &Tmux, dir: &Path, articles: usize) -> Result<TmuxFigure
         quote(&dir.join("cache.db"))
     );
     // One untimed start warms the page cache, as a second start of the day would be.
-    tmux.time_until_shown("warm", &command, NEWEST_SHOWN)?;
+    tmux.time_until_shown("warm", &command, NEWEST_SHOWN, Duration::from_secs(20))?;
     tmux.kill("warm");
     let mut first_frames = Vec::new();
     for i in 0..RUNS {
         let session = format!("start{i}");
-        let t = tmux.time_until_shown(&session, &command, NEWEST_SHOWN);
+        let t = tmux.time_until_shown(&session, &command, NEWEST_SHOWN, Duration::from_secs(20));
         tmux.kill(&session);
         first_frames.push(t?);
     }
 
     // Peak RSS: scroll the whole list in one session.
-    tmux.time_until_shown("rss", &command, NEWEST_SHOWN)?;
+    tmux.time_until_shown("rss", &command, NEWEST_SHOWN, Duration::from_secs(20))?;
     let pid = tmux.pid("rss").ok_or("no pane pid")?;
     if !comm(pid).starts_with("dateline") {
         return Err(format!("the pane runs {:?}, not dateline", comm(pid)));
@@ -813,13 +817,13 @@ fn measure_newsboat(tmux: &Tmux, dir: &Path, articles: usize) -> Result<Newsboat
     );
     // newsboat opens on its feed list: the first frame is the one with the first feed.
     let expect = feed_title(0);
-    tmux.time_until_shown("nbwarm", &command, &expect)?;
+    tmux.time_until_shown("nbwarm", &command, &expect, NEWSBOAT_LIMIT)?;
     tmux.kill("nbwarm");
     let mut first_frames = Vec::new();
     let mut hwm_kb = 0;
     for i in 0..RUNS {
         let session = format!("nb{i}");
-        let t = tmux.time_until_shown(&session, &command, &expect);
+        let t = tmux.time_until_shown(&session, &command, &expect, NEWSBOAT_LIMIT);
         if let Some(pid) = tmux.pid(&session) {
             hwm_kb = hwm_kb.max(status_kb(pid, "VmHWM:").unwrap_or(0));
         }
