@@ -91,6 +91,7 @@ pub const MIGRATIONS: &[&str] = &[
         INSERT INTO articles_fts (rowid, title, text, authors)
         VALUES (new.id, new.title, new.text, new.authors);
     END;
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
     // 4: named entities (people, places, organisations), their aliases, their mentions in
     // articles (character offsets, end exclusive) and which extractor version produced an
