@@ -69,28 +69,19 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX tombstones_by_link ON tombstones (feed_id, link) WHERE link IS NOT NULL;
     CREATE INDEX tombstones_by_last_seen ON tombstones (last_seen);",
-    // 3: full-text index over articles (title, text, authors), external content. Updates and
-    // deletes (prune, cascade) keep it in step through triggers; new articles are indexed by
-    // the store in one statement per stored feed (`INDEX_NEW_ARTICLES`), because FTS5 flushes
-    // its pending terms at every statement that writes it, and a trigger per inserted row
-    // made each article its own index segment (most of a cold refresh went into merging them).
-    // Diacritics are folded (`vucic` finds Vučić); prefix indices make typing fast.
+    // 3: full-text index over articles (title, text, authors), external content, kept in
+    // step by the store's own writes, one way for all of them (see `store::fts`): FTS5
+    // flushes its pending terms at every statement that writes it, so a trigger per row
+    // made each inserted article its own index segment, and most of a cold refresh went
+    // into merging them. The store indexes a feed's new and changed articles in one
+    // statement, and removes entries before it changes or deletes rows. Automerge 16 (not
+    // 4) merges segments less often while a refresh writes.
     "CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, text, authors,
         content = 'articles', content_rowid = 'id',
         tokenize = 'unicode61 remove_diacritics 2',
         prefix = '2'
     );
-    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
-        VALUES ('delete', old.id, old.title, old.text, old.authors);
-    END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, authors ON articles BEGIN
-        INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
-        VALUES ('delete', old.id, old.title, old.text, old.authors);
-        INSERT INTO articles_fts (rowid, title, text, authors)
-        VALUES (new.id, new.title, new.text, new.authors);
-    END;
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
     // 4: named entities (people, places, organisations), their aliases, their mentions in

@@ -189,9 +189,22 @@ const TOMBSTONE_TOUCH_GUID: &str =
 const TOMBSTONE_TOUCH_LINK: &str =
     "UPDATE tombstones SET last_seen = ?3 WHERE feed_id = ?1 AND link = ?2";
 
-/// Indexes the articles whose ids are in the JSON array `?1` (new articles, once per feed).
-const INDEX_NEW_ARTICLES: &str = "INSERT INTO articles_fts (rowid, title, text, authors)
+// The full-text index is external-content FTS5 kept in step by these statements only: every
+// path that inserts, changes or deletes articles calls them (no triggers; see migration 3).
+/// Indexes the articles whose ids are in the JSON array `?1` (new and changed articles, once
+/// per feed).
+const FTS_INDEX: &str = "INSERT INTO articles_fts (rowid, title, text, authors)
     SELECT id, title, text, authors FROM articles WHERE id IN (SELECT value FROM json_each(?1))";
+/// Removes the index entries of the articles whose ids are in the JSON array `?1`, with the
+/// values they were indexed with (so before those rows change or go).
+const FTS_UNINDEX: &str = "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
+    SELECT 'delete', id, title, text, authors FROM articles
+    WHERE id IN (SELECT value FROM json_each(?1))";
+/// Removes the index entries of the articles [`PRUNE_DELETE`] is about to delete.
+const FTS_UNINDEX_PRUNED: &str =
+    "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
+    SELECT 'delete', id, title, text, authors FROM articles
+    WHERE read = 1 AND starred = 0 AND published < ?1";
 const SET_READ: &str = "UPDATE articles SET read = ?2 WHERE id = ?1 AND read <> ?2";
 const MARK_ALL_READ: &str = "UPDATE articles SET read = 1 WHERE read = 0
     AND feed_id IN (SELECT id FROM feeds WHERE active = 1)";
@@ -464,6 +477,7 @@ impl Store {
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.prepare_cached(PRUNE_TOMBSTONE)?
                 .execute(params![cutoff, now])?;
+            tx.prepare_cached(FTS_UNINDEX_PRUNED)?.execute([cutoff])?;
             let deleted = tx.prepare_cached(PRUNE_DELETE)?.execute([cutoff])?;
             tx.prepare_cached(TOMBSTONES_EXPIRE)?
                 .execute([tomb_cutoff])?;
@@ -596,7 +610,7 @@ fn store_articles(
     let mut tomb_link = conn.prepare_cached(TOMBSTONE_TOUCH_LINK)?;
 
     let mut stats = StoreStats::default();
-    let mut inserted_ids: Vec<i64> = Vec::new();
+    let mut to_index: Vec<i64> = Vec::new();
     let mut done: HashSet<&str> = HashSet::with_capacity(parsed.articles.len());
     for item in &parsed.articles {
         if !done.insert(item.guid.as_str()) {
@@ -633,6 +647,10 @@ fn store_articles(
         match target {
             Some((_, true)) => stats.unchanged += 1,
             Some((id, false)) => {
+                // Out of the index with the old values, back in with the new (below).
+                conn.prepare_cached(FTS_UNINDEX)?
+                    .execute([to_json(&[id])])?;
+                to_index.push(id);
                 update.execute(params![
                     id,
                     item.guid,
@@ -678,16 +696,16 @@ fn store_articles(
                 ])?;
                 if inserted > 0 {
                     stats.new += 1;
-                    inserted_ids.push(conn.last_insert_rowid());
+                    to_index.push(conn.last_insert_rowid());
                 } else {
                     stats.unchanged += 1;
                 }
             }
         }
     }
-    if !inserted_ids.is_empty() {
-        conn.prepare_cached(INDEX_NEW_ARTICLES)?
-            .execute([to_json(&inserted_ids)])?;
+    if !to_index.is_empty() {
+        conn.prepare_cached(FTS_INDEX)?
+            .execute([to_json(&to_index)])?;
     }
     Ok(stats)
 }
