@@ -190,6 +190,9 @@ pub struct State {
     pub views_collapsed: bool,
     /// The last `LoadArticles` sent; older answers are dropped.
     pub request: RequestId,
+    /// The last `LoadArticles` that asked for the list's total: its `ArticleTotal` is the
+    /// one to keep, even after page requests have followed it.
+    pub count_request: RequestId,
     pub open: ArticlePane,
     pub scroll: usize,
     pub focus: Focus,
@@ -250,6 +253,7 @@ impl State {
             views: Vec::new(),
             views_collapsed: false,
             request: 0,
+            count_request: 0,
             open: ArticlePane::Closed,
             scroll: 0,
             focus: Focus::Articles,
@@ -414,6 +418,9 @@ impl State {
 
     fn request_window(&mut self, start: usize, count: bool) -> Effect {
         self.request += 1;
+        if count {
+            self.count_request = self.request;
+        }
         self.articles_loaded = false;
         self.pending = Some((start, PAGE, count));
         Effect::Worker(Command::LoadArticles {
@@ -1317,6 +1324,8 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
                 // A short page is the end of the list.
                 None if state.articles.len() < PAGE => end,
+                // A new list whose total follows (`ArticleTotal`): what is known so far.
+                None if request == state.count_request => end,
                 None => state.total.max(end),
             };
             let found = selected.and_then(|id| {
@@ -1335,6 +1344,11 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 0
             };
             state.select_article(index);
+        }
+        WorkerEvent::ArticleTotal { request, total } => {
+            if request == state.count_request {
+                state.total = usize::try_from(total).unwrap_or(usize::MAX);
+            }
         }
         WorkerEvent::Article(article) => {
             let wanted = match &state.open {

@@ -133,6 +133,12 @@ pub struct TopEntity {
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkerEvent {
     Feeds(Vec<Feed>),
+    /// The total of the list a `LoadArticles` with `count` asked for; it follows that
+    /// request's rows (which come with `total: None`).
+    ArticleTotal {
+        request: RequestId,
+        total: u64,
+    },
     /// The rows of a `LoadArticles` window, starting at `offset`; `total` when it was asked
     /// for.
     Articles {
@@ -189,7 +195,53 @@ pub fn spawn_session(
         let priority = extract::Priority::default();
         let extraction = spawn_extraction(store.clone(), priority.clone(), events.clone());
         let _ = extraction.send(());
-        while let Some(command) = rx.recv().await {
+        let mut carried: Option<Command> = None;
+        loop {
+            let command = match carried.take() {
+                Some(command) => command,
+                None => match rx.recv().await {
+                    Some(command) => command,
+                    None => break,
+                },
+            };
+            // A new list: its rows first, so the list follows the key at once, then its total
+            // (a full count: the slow part on a big cache), skipped when the next command
+            // already asks for a newer list with its own total.
+            if let Command::LoadArticles {
+                request,
+                query,
+                window,
+                count: true,
+                now,
+            } = command
+            {
+                let rows = Command::LoadArticles {
+                    request,
+                    query: query.clone(),
+                    window,
+                    count: false,
+                    now,
+                };
+                if !send_all(&events, execute(&store, rows).await) {
+                    return;
+                }
+                carried = rx.try_recv().ok();
+                let superseded = matches!(carried, Some(Command::LoadArticles { count: true, .. }));
+                if !superseded {
+                    let total = store
+                        .call(move |s| s.count_query(&query.combined(), now))
+                        .await;
+                    let answer = match total {
+                        Ok(Ok(total)) => Ok(vec![WorkerEvent::ArticleTotal { request, total }]),
+                        Ok(Err(e)) => Err(e.to_string()),
+                        Err(e) => Err(e.to_string()),
+                    };
+                    if !send_all(&events, answer) {
+                        return;
+                    }
+                }
+                continue;
+            }
             if let Command::Refresh(ids) = command {
                 let (store, fetcher, events) = (store.clone(), fetcher.clone(), events.clone());
                 let extraction = extraction.clone();
@@ -204,23 +256,23 @@ pub fn spawn_session(
                 let _ = extraction.send(());
                 continue;
             }
-            match execute(&store, command).await {
-                Ok(answers) => {
-                    for event in answers {
-                        if events.send(event).is_err() {
-                            return;
-                        }
-                    }
-                }
-                Err(message) => {
-                    if events.send(WorkerEvent::Error(message)).is_err() {
-                        return;
-                    }
-                }
+            if !send_all(&events, execute(&store, command).await) {
+                return;
             }
         }
     });
     tx
+}
+
+/// Sends a command's answers (or its error) to the interface; false once it is gone.
+fn send_all(
+    events: &mpsc::UnboundedSender<WorkerEvent>,
+    answers: Result<Vec<WorkerEvent>, String>,
+) -> bool {
+    match answers {
+        Ok(answers) => answers.into_iter().all(|event| events.send(event).is_ok()),
+        Err(message) => events.send(WorkerEvent::Error(message)).is_ok(),
+    }
 }
 
 /// Runs one (non-refresh) command on the store thread.

@@ -988,3 +988,45 @@ fn who_and_where_follows_the_list_query() {
             .any(|e| matches!(e, Effect::Worker(Command::LoadTopEntities { .. })))
     );
 }
+
+#[test]
+fn a_new_list_shows_its_rows_before_its_total_arrives() {
+    let mut s = fixtures::state(80, 10);
+    s.start(false);
+    let request = s.request;
+    assert_eq!(
+        s.count_request, request,
+        "the first list asks for its total"
+    );
+    let page: Vec<_> = (0..PAGE as i64)
+        .map(|i| fixtures::summary(100 + i, 1, &format!("story {i}"), i, false))
+        .collect();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: None,
+            articles: page,
+        }),
+    );
+    // Rows shown at once; the total is what is known until the count follows.
+    assert_eq!(s.total, PAGE);
+    // A stale total (an older request) is ignored, the right one kept.
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::ArticleTotal {
+            request: request - 1,
+            total: 7,
+        }),
+    );
+    assert_eq!(s.total, PAGE);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::ArticleTotal {
+            request,
+            total: 100_000,
+        }),
+    );
+    assert_eq!(s.total, 100_000);
+}
