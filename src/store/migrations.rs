@@ -70,7 +70,8 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX tombstones_by_link ON tombstones (feed_id, link) WHERE link IS NOT NULL;
     CREATE INDEX tombstones_by_last_seen ON tombstones (last_seen);",
     // 3: full-text index over articles (title, text, authors), external content, kept in
-    // step by the store's own writes, one way for all of them (see `store::fts`): FTS5
+    // step by the store's own writes, one way for all of them (the `FTS_*` statements in
+    // `store`): FTS5
     // flushes its pending terms at every statement that writes it, so a trigger per row
     // made each inserted article its own index segment, and most of a cold refresh went
     // into merging them. The store indexes a feed's new and changed articles in one
