@@ -71,10 +71,9 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX tombstones_by_last_seen ON tombstones (last_seen);",
     // 3: full-text index over articles (title, text, authors), external content, kept in
     // step by the store's own writes, one way for all of them (the `FTS_*` statements in
-    // `store`): FTS5
-    // flushes its pending terms at every statement that writes it, so a trigger per row
-    // made each inserted article its own index segment, and most of a cold refresh went
-    // into merging them. The store indexes a feed's new and changed articles in one
+    // `store`): FTS5 flushes its pending terms at every statement that writes it, so a
+    // trigger per row made each inserted article its own index segment, and most of a cold
+    // refresh went into merging them. The store indexes a feed's new and changed articles in one
     // statement, and removes entries before it changes or deletes rows. Automerge 16 (not
     // 4) merges segments less often while a refresh writes.
     "CREATE VIRTUAL TABLE articles_fts USING fts5(
