@@ -532,15 +532,17 @@ impl State {
                 self.people_sel = 0;
             }
         }
+        // Marked read before it is loaded (the worker runs commands in order), so the
+        // article pane's copy already says read.
+        if self.mark_read_on_open && !read {
+            self.set_read_local(id, feed, true);
+            out.push(Effect::Worker(Command::SetRead(vec![id], true)));
+        }
         out.push(Effect::Worker(Command::LoadArticle(id)));
         // The article being read goes first in the extraction queue; what is already known
         // of its entities shows at once.
         out.push(Effect::Worker(Command::ExtractFirst(id)));
         out.push(Effect::Worker(Command::LoadEntities(id)));
-        if self.mark_read_on_open && !read {
-            self.set_read_local(id, feed, true);
-            out.push(Effect::Worker(Command::SetRead(vec![id], true)));
-        }
         // The list got shorter when the article pane opened: keep the selection visible.
         self.select_article(self.list_sel);
     }

@@ -1030,3 +1030,21 @@ fn a_new_list_shows_its_rows_before_its_total_arrives() {
     );
     assert_eq!(s.total, 100_000);
 }
+
+#[test]
+fn opening_marks_read_before_loading_so_the_pane_says_read() {
+    // Regression: the pane showed "[unread]" for an article that opening had just marked
+    // read, because the worker loaded it before storing the mark.
+    let mut s = loaded();
+    let effects = act(&mut s, Act::Open);
+    let position = |wanted: &Command| {
+        effects
+            .iter()
+            .position(|e| e == &Effect::Worker(wanted.clone()))
+            .unwrap()
+    };
+    assert!(
+        position(&Command::SetRead(vec![ArticleId(10)], true))
+            < position(&Command::LoadArticle(ArticleId(10)))
+    );
+}
