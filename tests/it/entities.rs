@@ -3,44 +3,11 @@
 //! `place:` filters find the right articles, re-refreshing and `reindex` change nothing, and
 //! pruning an article takes its mentions with it. Feeds are the demo feeds as local files.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use serde_json::Value;
 
-fn dateline(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["--config", &dir.join("config.toml").to_string_lossy()])
-        .args(["--db", &dir.join("cache.db").to_string_lossy()])
-        .args(args)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env_remove("DATELINE_CONFIG")
-        .env_remove("DATELINE_DB")
-        .output()
-        .expect("run dateline")
-}
-
-fn ok(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "dateline failed ({:?}): {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("utf-8 output")
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_str(&ok(output)).expect("valid JSON")
-}
-
-fn demo_feed(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/demo")
-        .join(name)
-}
+use crate::support::{dateline, demo_feed, json, ok};
 
 fn write_config(dir: &Path, keep_days: u32) {
     let config = format!(

@@ -1,33 +1,14 @@
 //! The query language through the binary: `dateline list QUERY…` and
 //! `dateline mark-read --query`, on the demo feeds read from local files.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use chrono::{TimeZone, Utc};
 use dateline::model::{NewArticle, ParsedFeed};
 use dateline::store::{FetchRecord, Store};
 use serde_json::Value;
 
-fn dateline(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["--config", &dir.join("config.toml").to_string_lossy()])
-        .args(["--db", &dir.join("cache.db").to_string_lossy()])
-        .args(args)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env_remove("DATELINE_CONFIG")
-        .env_remove("DATELINE_DB")
-        .output()
-        .expect("run dateline")
-}
-
-fn demo_feed(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/demo")
-        .join(name)
-}
+use crate::support::{dateline, demo_feed};
 
 /// The demo feeds' config (the Europe one titled "Europe desk"), without fetching.
 fn configured() -> tempfile::TempDir {

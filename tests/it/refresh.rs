@@ -2,24 +2,12 @@
 //! hostile feeds in one run, the warm (all 304) path, and a refresh killed with SIGKILL.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::{Reply, Route, TestServer};
-
-fn dateline(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
-    cmd.args(["--config", &dir.join("config.toml").to_string_lossy()])
-        .args(["--db", &dir.join("cache.db").to_string_lossy()])
-        .args(args)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env_remove("DATELINE_CONFIG")
-        .env_remove("DATELINE_DB");
-    cmd
-}
+use crate::support::{Reply, Route, TestServer, dateline_command as dateline};
 
 fn run_json(dir: &Path, args: &[&str]) -> Value {
     let out: Output = dateline(dir, args).output().expect("run dateline");
