@@ -564,7 +564,7 @@ impl Harness {
             .build()
             .expect("runtime");
         let store = Store::open(db).expect("open the cache");
-        let (actor, _thread) = StoreActor::spawn(store);
+        let (actor, _thread) = StoreActor::spawn(store).expect("store thread");
         let fetcher = Fetcher::new(FetcherOptions {
             concurrency: 4,
             per_host: 2,

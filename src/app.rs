@@ -190,7 +190,8 @@ fn default_view(env: &mut Env) -> Result<ExitCode> {
 fn reader(env: &mut Env) -> Result<ExitCode> {
     let store = env.open_store()?;
     let fetcher = env.fetcher()?;
-    let (actor, store_thread) = StoreActor::spawn(store);
+    let (actor, store_thread) =
+        StoreActor::spawn(store).context("cannot start the cache thread")?;
     let s = &env.config.settings;
     let result = crate::ui::run(crate::ui::UiContext {
         store: actor,
@@ -237,7 +238,8 @@ fn extract_all(store: Store, progress: bool) -> Result<(Store, ExtractSummary)> 
     } else {
         0
     };
-    let (actor, store_thread) = StoreActor::spawn(store);
+    let (actor, store_thread) =
+        StoreActor::spawn(store).context("cannot start the cache thread")?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -380,7 +382,8 @@ fn refresh_with(
     }
     let fetcher = env.fetcher()?;
     let keep_days = env.config.settings.keep_days;
-    let (actor, store_thread) = StoreActor::spawn(store);
+    let (actor, store_thread) =
+        StoreActor::spawn(store).context("cannot start the cache thread")?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -45,7 +45,7 @@ pub struct StoreActor {
 impl StoreActor {
     /// Moves `store` onto its own thread. The thread ends when the last handle is dropped,
     /// and gives the store back through its join handle.
-    pub fn spawn(mut store: Store) -> (StoreActor, thread::JoinHandle<Store>) {
+    pub fn spawn(mut store: Store) -> std::io::Result<(StoreActor, thread::JoinHandle<Store>)> {
         let (tx, rx) = std_mpsc::channel::<Job>();
         let handle = thread::Builder::new()
             .name("dateline-store".into())
@@ -54,11 +54,8 @@ impl StoreActor {
                     job(&mut store);
                 }
                 store
-            })
-            // Spawning a thread only fails when the OS is out of resources; nothing sensible
-            // can run without the store thread, so say so.
-            .unwrap_or_else(|e| panic!("cannot start the cache thread: {e}"));
-        (StoreActor { tx }, handle)
+            })?;
+        Ok((StoreActor { tx }, handle))
     }
 
     /// Runs `f` on the store thread and waits for its result without blocking the runtime.

@@ -250,7 +250,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
         };
         store.record_fetch(feed.id, record, base).unwrap();
     }
-    let (actor, _thread) = StoreActor::spawn(store);
+    let (actor, _thread) = StoreActor::spawn(store).expect("store thread");
     let fetcher = Fetcher::new(FetcherOptions {
         concurrency: 1,
         per_host: 1,
@@ -509,7 +509,7 @@ async fn the_session_answers_an_articles_entities_and_the_lists_top_entities() {
         .write_mentions(a1, model_version(), &second, base)
         .unwrap();
 
-    let (actor, _thread) = StoreActor::spawn(store);
+    let (actor, _thread) = StoreActor::spawn(store).expect("store thread");
     let fetcher = Fetcher::new(FetcherOptions {
         concurrency: 1,
         per_host: 1,
