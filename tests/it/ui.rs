@@ -198,12 +198,10 @@ async fn the_screen_shows_worker_events_as_they_arrive() {
 /// a query ANDed with a scope, and saved views' unread counts.
 #[tokio::test]
 async fn the_session_answers_windows_and_counts_from_the_store() {
-    use dateline::fetch::{Fetcher, FetcherOptions};
     use dateline::model::{FeedSpec, NewArticle, ParsedFeed};
     use dateline::query::{ParseOptions, parse, parse_with};
     use dateline::store::{FetchRecord, Store};
-    use dateline::worker::StoreActor;
-    use dateline::worker::session::{ArticleQuery, Window, spawn_session};
+    use dateline::worker::session::{ArticleQuery, Window};
 
     let mut store = Store::open_in_memory().unwrap();
     let specs: Vec<FeedSpec> = ["https://a.example/rss", "https://b.example/rss"]
@@ -250,18 +248,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
         };
         store.record_fetch(feed.id, record, base).unwrap();
     }
-    let (actor, _thread) = StoreActor::spawn(store).expect("store thread");
-    let fetcher = Fetcher::new(FetcherOptions {
-        concurrency: 1,
-        per_host: 1,
-        connect_timeout: std::time::Duration::from_secs(1),
-        timeout: std::time::Duration::from_secs(1),
-        max_bytes: 1 << 20,
-        user_agent: "dateline-test/0.1".into(),
-    })
-    .unwrap();
-    let (events_tx, mut events) = mpsc::unbounded_channel();
-    let commands = spawn_session(actor, fetcher, None, events_tx);
+    let (commands, mut events) = start_session(store);
     let now = base.fixed_offset();
 
     // The second window of the whole list, with its total.
@@ -392,13 +379,11 @@ async fn next_matching<T>(
 
 #[tokio::test]
 async fn the_session_answers_an_articles_entities_and_the_lists_top_entities() {
-    use dateline::fetch::{Fetcher, FetcherOptions};
     use dateline::model::{EntityKind, FeedSpec, NewArticle, ParsedFeed};
     use dateline::query::parse;
     use dateline::store::{FetchRecord, NewMention, Store};
-    use dateline::worker::StoreActor;
     use dateline::worker::extract::model_version;
-    use dateline::worker::session::{ArticleQuery, spawn_session};
+    use dateline::worker::session::ArticleQuery;
 
     let mut store = Store::open_in_memory().unwrap();
     store
@@ -509,18 +494,7 @@ async fn the_session_answers_an_articles_entities_and_the_lists_top_entities() {
         .write_mentions(a1, model_version(), &second, base)
         .unwrap();
 
-    let (actor, _thread) = StoreActor::spawn(store).expect("store thread");
-    let fetcher = Fetcher::new(FetcherOptions {
-        concurrency: 1,
-        per_host: 1,
-        connect_timeout: std::time::Duration::from_secs(1),
-        timeout: std::time::Duration::from_secs(1),
-        max_bytes: 1 << 20,
-        user_agent: "dateline-test/0.1".into(),
-    })
-    .unwrap();
-    let (events_tx, mut events) = mpsc::unbounded_channel();
-    let commands = spawn_session(actor, fetcher, None, events_tx);
+    let (commands, mut events) = start_session(store);
 
     commands.send(Command::LoadEntities(a0)).unwrap();
     let entities = next_matching(&mut events, |e| match e {
@@ -568,4 +542,30 @@ async fn the_session_answers_an_articles_entities_and_the_lists_top_entities() {
     assert_eq!(top[0].name, "Brussels");
     let kallas = top.iter().find(|e| e.name == "Kaja Kallas").unwrap();
     assert_eq!((kallas.mentions, kallas.articles), (2, 2));
+}
+
+/// The real session worker on `store`, with a fetcher that is never asked to fetch: the
+/// command sender and the event receiver.
+fn start_session(
+    store: dateline::store::Store,
+) -> (
+    mpsc::UnboundedSender<Command>,
+    mpsc::UnboundedReceiver<WorkerEvent>,
+) {
+    use dateline::fetch::{Fetcher, FetcherOptions};
+    use dateline::worker::StoreActor;
+    use dateline::worker::session::spawn_session;
+
+    let (actor, _thread) = StoreActor::spawn(store).expect("store thread");
+    let fetcher = Fetcher::new(FetcherOptions {
+        concurrency: 1,
+        per_host: 1,
+        connect_timeout: std::time::Duration::from_secs(1),
+        timeout: std::time::Duration::from_secs(1),
+        max_bytes: 1 << 20,
+        user_agent: "dateline-test/0.1".into(),
+    })
+    .expect("fetcher");
+    let (events_tx, events) = mpsc::unbounded_channel();
+    (spawn_session(actor, fetcher, None, events_tx), events)
 }
