@@ -28,28 +28,16 @@ pub enum DevsetError {
         #[source]
         source: serde_json::Error,
     },
-    #[error("{file} {guid} {field}: no such item in the parsed feed")]
-    Missing {
-        file: String,
-        guid: String,
-        field: String,
-    },
-    #[error("{file} {guid} {field}: text hash differs (feed file or parser changed)")]
-    Hash {
-        file: String,
-        guid: String,
-        field: String,
-    },
-    #[error("{file} {guid} {field}: span {start}..{end} reads {found:?}, annotated {want:?}")]
-    Span {
-        file: String,
-        guid: String,
-        field: String,
-        start: usize,
-        end: usize,
-        found: String,
-        want: String,
-    },
+    /// The item (`file guid field`) is not in the parsed feed.
+    #[error("{0}: no such item in the parsed feed")]
+    Missing(String),
+    /// The item's text hash differs: the feed file or the parser changed.
+    #[error("{0}: text hash differs (feed file or parser changed)")]
+    Hash(String),
+    /// A span does not read the annotated text (item, then what it reads and what was
+    /// annotated).
+    #[error("{0}: span reads {1}")]
+    Span(String, String),
 }
 
 /// Which text of a feed item.
@@ -167,17 +155,12 @@ pub fn rebuild(annotations: &[Annotation], items: &[Item]) -> Result<Vec<String>
     let mut lines = Vec::with_capacity(annotations.len());
     for a in annotations {
         let key = (a.file.as_str(), a.guid.as_str(), a.field);
-        let item = index.get(&key).ok_or_else(|| DevsetError::Missing {
-            file: a.file.clone(),
-            guid: a.guid.clone(),
-            field: a.field.as_str().to_string(),
-        })?;
+        let name = || format!("{} {} {}", a.file, a.guid, a.field.as_str());
+        let item = index
+            .get(&key)
+            .ok_or_else(|| DevsetError::Missing(name()))?;
         if item.sha256 != a.sha256 {
-            return Err(DevsetError::Hash {
-                file: a.file.clone(),
-                guid: a.guid.clone(),
-                field: a.field.as_str().to_string(),
-            });
+            return Err(DevsetError::Hash(name()));
         }
         let chars: Vec<char> = item.text.chars().collect();
         let mut entities = Vec::with_capacity(a.spans.len());
@@ -187,15 +170,10 @@ pub fn rebuild(annotations: &[Annotation], items: &[Item]) -> Result<Vec<String>
                 .map(|s| s.iter().collect())
                 .unwrap_or_default();
             if &found != want {
-                return Err(DevsetError::Span {
-                    file: a.file.clone(),
-                    guid: a.guid.clone(),
-                    field: a.field.as_str().to_string(),
-                    start: *start,
-                    end: *end,
-                    found,
-                    want: want.clone(),
-                });
+                return Err(DevsetError::Span(
+                    name(),
+                    format!("{found:?} at {start}..{end}, annotated {want:?}"),
+                ));
             }
             let (label, optional) = match label.strip_suffix('?') {
                 Some(l) => (l, true),
@@ -274,19 +252,19 @@ mod tests {
         bad_hash.sha256 = "00".into();
         assert!(matches!(
             rebuild(&[bad_hash], &items),
-            Err(DevsetError::Hash { .. })
+            Err(DevsetError::Hash(_))
         ));
         let mut bad_span = good.clone();
         bad_span.spans[0].0 = 1;
         assert!(matches!(
             rebuild(&[bad_span], &items),
-            Err(DevsetError::Span { .. })
+            Err(DevsetError::Span(..))
         ));
         let mut missing = good;
         missing.guid = "nope".into();
         assert!(matches!(
             rebuild(&[missing], &items),
-            Err(DevsetError::Missing { .. })
+            Err(DevsetError::Missing(_))
         ));
     }
 }
