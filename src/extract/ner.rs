@@ -106,7 +106,18 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
     let mut out = Vec::new();
     for (r, stags) in ranges.iter().zip(&tags) {
         for (a, b, label) in spans(stags) {
-            let toks: &[Token<'_>] = &tokens[r.start + a..r.start + b];
+            let mut toks: &[Token<'_>] = &tokens[r.start + a..r.start + b];
+            // A name never begins or ends with a bracket or quote token ("[Daily Trust]").
+            while let [first, rest @ ..] = toks
+                && !first.text.chars().any(char::is_alphanumeric)
+            {
+                toks = rest;
+            }
+            while let [rest @ .., last] = toks
+                && !last.text.chars().any(char::is_alphanumeric)
+            {
+                toks = rest;
+            }
             let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
                 continue;
             };
