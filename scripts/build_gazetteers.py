@@ -411,6 +411,9 @@ class Gaz:
         self.postings: dict[str, set[int]] = {}
         self.places: list[tuple] = []  # (name, cc, lat, lon, population, kind)
         self.counts: dict[str, int] = {}
+        # (key, place) links that come from a city's alternate names only.
+        self.alt_links: set[tuple[str, int]] = set()
+        self.main_keys: set[str] = set()
 
     def flag(self, key: str | None, bits: int) -> None:
         if key:
@@ -490,6 +493,10 @@ def build_places(g: Gaz, cities_file: str, with_alternates: bool) -> dict[str, s
                     n_alt += 1
         for k in sorted(k for k in keys if k):
             g.link(k, pid, bits)
+            if k == key:
+                g.main_keys.add(k)
+            else:
+                g.alt_links.add((k, pid))
     g.counts["cities"] = n_city
     g.counts["city alternate names"] = n_alt
 
@@ -535,12 +542,31 @@ def build_places(g: Gaz, cities_file: str, with_alternates: bool) -> dict[str, s
             g.link(k, pid, PLACE | CONTINENT)
     g.counts["regions"] = len(REGIONS)
 
-    # Admin-1 areas: the sources give names without coordinates, so each carries its
-    # country's centroid (documented on PlaceKind::Admin).
+    # Admin-1 areas. US states: the population-weighted mean position of the state's cities
+    # of 15,000+ people (GeoNames admin1 codes), an approximate centre inside the state; a
+    # state without such a city keeps the country centroid. countryinfo's provinces come
+    # without coordinates or codes, so each carries its country's centroid (documented on
+    # PlaceKind::Admin).
     n_admin = 0
     us = info.get("US", {}).get("latlng") or [38.0, -97.0]
+    sums: dict[str, list[float]] = {}
+    for cid in sorted(cities):
+        c = cities[cid]
+        if c.get("countrycode") != "US":
+            continue
+        w = float(c.get("population") or 0) or 1.0
+        acc = sums.setdefault(c.get("admin1code") or "", [0.0, 0.0, 0.0])
+        acc[0] += w * float(c["latitude"])
+        acc[1] += w * float(c["longitude"])
+        acc[2] += w
+    n_state_coords = 0
     for code, s in sorted(us_states.items()):
-        pid = g.add_place(s["name"], "US", us[0], us[1], 0, KIND_ADMIN)
+        lat, lon = us[0], us[1]
+        acc = sums.get(code)
+        if acc and acc[2] > 0:
+            lat, lon = round(acc[0] / acc[2], 4), round(acc[1] / acc[2], 4)
+            n_state_coords += 1
+        pid = g.add_place(s["name"], "US", lat, lon, 0, KIND_ADMIN)
         g.link(ascii_key(s["name"]), pid, PLACE)
         n_admin += 1
     for code in sorted(info):
@@ -557,6 +583,7 @@ def build_places(g: Gaz, cities_file: str, with_alternates: bool) -> dict[str, s
             g.link(key, pid, PLACE)
             n_admin += 1
     g.counts["admin areas"] = n_admin
+    g.counts["US states with own coordinates"] = n_state_coords
     return country_names
 
 
@@ -585,6 +612,42 @@ def build_demonyms(g: Gaz, countries: dict[str, str]) -> dict[str, str]:
         g.flag(key, DEMONYM)
     g.counts["demonyms"] = len(best)
     return best
+
+
+# Cyrillic person locales of faker; their names are added as news-style Latin spellings.
+CYRILLIC_LOCALES = {"ru_RU", "uk_UA", "bg_BG"}
+
+CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "yo", "є": "ye",
+    "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh",
+    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+    "ю": "yu", "я": "ya", "'": "", "ʼ": "",
+}
+
+
+def transliterate(name: str, ukrainian: bool) -> set[str]:
+    """Latin spellings of a Cyrillic name as English-language news writes them.
+
+    A simplified BGN/PCGN-style table (Ukrainian: г -> h, и -> y), plus the spellings news
+    uses for the adjectival endings: "Зеленський" -> zelenskyy, zelenskyi, zelensky;
+    "Навальный" -> navalnyy, navalny. Names with no Cyrillic letter give nothing.
+    """
+    low = name.lower()
+    if not any("а" <= ch <= "я" or ch in "ёєіїґ" for ch in low):
+        return set()
+    table = dict(CYRILLIC)
+    if ukrainian:
+        table.update({"г": "h", "и": "y"})
+    base = "".join(table.get(ch, ch) for ch in low)
+    out = {base}
+    for end in ("iy", "yy", "yi", "ij"):
+        if base.endswith(end):
+            out.add(base[: -len(end)] + "y")
+            out.add(base[: -len(end)] + "yi")
+    if base.endswith("ev") and not ukrainian:
+        out.add(base[:-2] + "yev")
+    return {fold(x) for x in out}
 
 
 def build_names(g: Gaz, surname_limit: int) -> None:
@@ -623,6 +686,17 @@ def build_names(g: Gaz, surname_limit: int) -> None:
                 continue
             for item in value:
                 target.add(fold(item))
+                if loc in CYRILLIC_LOCALES:
+                    target.update(transliterate(item, ukrainian=loc == "uk_UA"))
+        # Chinese and Japanese locales carry romanised lists beside the native script.
+        for attr, target in (
+            ("first_romanized_names", given), ("first_romanized_names_male", given),
+            ("first_romanized_names_female", given), ("last_romanized_names", surnames),
+        ):
+            value = getattr(provider, attr, None)
+            if isinstance(value, (tuple, list, dict)):
+                for item in value:
+                    target.add(fold(item))
     given = {n for n in given if NAME_RE.match(n)}
     surnames = {n for n in surnames if NAME_RE.match(n)}
     for n in given:
@@ -632,6 +706,24 @@ def build_names(g: Gaz, surname_limit: int) -> None:
     g.counts["given names"] = len(given)
     g.counts["surnames"] = len(surnames)
     g.counts["faker locales"] = len(locales)
+
+
+def drop_alternates_that_are_names(g: Gaz) -> None:
+    """A city's alternate name that is also a given name or surname ("Lula" for Luleå) stops
+    pointing at that city: in news such a word is a person far more often than an exonym. Main
+    city names, countries and regions are kept."""
+    dropped = 0
+    for key, pid in sorted(g.alt_links):
+        if key in g.main_keys or not g.flags.get(key, 0) & (GIVEN_NAME | SURNAME):
+            continue
+        posting = g.postings.get(key)
+        if posting and pid in posting:
+            posting.discard(pid)
+            dropped += 1
+            if not posting:
+                del g.postings[key]
+                g.flags[key] &= ~(PLACE | CAPITAL)
+    g.counts["alternate city names dropped as personal names"] = dropped
 
 
 def build_cues(g: Gaz) -> None:
@@ -747,6 +839,7 @@ def main() -> None:
     countries = build_places(g, args.cities, not args.no_alternates)
     demonyms = build_demonyms(g, countries)
     build_names(g, args.surname_limit)
+    drop_alternates_that_are_names(g)
     build_cues(g)
     apply_stopwords(g)
     write_outputs(g, args.out, countries, demonyms, versions, args)
