@@ -21,12 +21,12 @@ use dateline::extract::eval::{
     Counts, TokenDoc as Doc, evaluate_texts, evaluate_tokens, parse_conll, parse_gold_jsonl, tag_id,
 };
 use dateline::extract::features::{
-    DocContext, USES_GAZETTEER, gazetteer_info, is_function_word, is_title_case,
-    sentence_features, truecase_headline,
+    DocContext, USES_GAZETTEER, gazetteer_info, is_function_word, is_title_case, sentence_features,
+    truecase_headline,
 };
 use dateline::extract::ner::extract_with;
-use dateline::extract::tokenize::{sentences, tokenize};
 use dateline::extract::tagger::{Model, Trainer};
+use dateline::extract::tokenize::{sentences, tokenize};
 
 #[derive(Parser, Debug)]
 #[command(about = "Train dateline's entity tagger")]
@@ -294,7 +294,7 @@ fn add_title_case_copies(docs: &mut [Doc], every: u64) -> usize {
                 .wrapping_add(si as u64)
                 .wrapping_mul(0xBF58_476D_1CE4_E5B9);
             let h = h ^ (h >> 31);
-            if h % every != 0 || s.len() < 4 {
+            if !h.is_multiple_of(every) || s.len() < 4 {
                 continue;
             }
             let keep_small = (h >> 20) & 1 == 0;

@@ -232,7 +232,10 @@ fn sentence_title_case<S: AsRef<str>>(sent: &[S]) -> bool {
 ///
 /// Why: the tagger learnt capitals from running text, where they mark names; in a headline
 /// they mark nothing, and without this every word of a headline drifts into an entity.
-pub fn truecase_headline(words: &[&str], common_lower: impl Fn(&str) -> bool) -> Option<Vec<String>> {
+pub fn truecase_headline(
+    words: &[&str],
+    common_lower: impl Fn(&str) -> bool,
+) -> Option<Vec<String>> {
     if !sentence_title_case(words) {
         return None;
     }
@@ -241,7 +244,8 @@ pub fn truecase_headline(words: &[&str], common_lower: impl Fn(&str) -> bool) ->
             .iter()
             .map(|w| {
                 let mut cs = w.chars();
-                let xxxx = cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase());
+                let xxxx =
+                    cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase());
                 let lower = w.to_lowercase();
                 if xxxx && common_lower(&lower) {
                     lower
@@ -475,8 +479,16 @@ mod tests {
             "for",
             "Accountability"
         ]));
-        assert!(sentence_title_case(&["Trump", "Said", "He", "Would", "End", "It", "."]));
-        assert!(!sentence_title_case(&["Jens", "Stoltenberg", "called", "on", "Kosovo"]));
+        assert!(sentence_title_case(&[
+            "Trump", "Said", "He", "Would", "End", "It", "."
+        ]));
+        assert!(!sentence_title_case(&[
+            "Jens",
+            "Stoltenberg",
+            "called",
+            "on",
+            "Kosovo"
+        ]));
         assert!(!sentence_title_case(&[
             "NATO",
             "chief",
