@@ -58,6 +58,7 @@ ORG_CUE = 1 << 7
 ORG = 1 << 8
 PER_CUE = 1 << 9
 LOC_CUE = 1 << 10
+PERSON = 1 << 11
 
 # PlaceKind codes: must match src/extract/gazetteer.rs.
 KIND_CITY, KIND_ADMIN, KIND_COUNTRY, KIND_CONTINENT, KIND_REGION = range(5)
@@ -726,6 +727,178 @@ def drop_alternates_that_are_names(g: Gaz) -> None:
     g.counts["alternate city names dropped as personal names"] = dropped
 
 
+# People who lead or recur in international news (heads of state and government, ministers,
+# party and movement leaders, a few others), written for this project as of early 2026. One
+# person a line: spellings separated by "|"; the full names and the last word of each become
+# PERSON keys. Names are facts; the selection is ours.
+KNOWN_PEOPLE = """
+Donald Trump|Donald J. Trump
+JD Vance|J.D. Vance
+Marco Rubio
+Pete Hegseth
+Steve Witkoff
+Jared Kushner
+Elon Musk
+Joe Biden
+Barack Obama
+Kamala Harris
+Hillary Clinton
+Bill Clinton
+Vladimir Putin
+Sergei Lavrov|Sergey Lavrov
+Dmitry Peskov
+Dmitry Medvedev
+Alexei Navalny|Alexey Navalny|Navalny
+Yulia Navalnaya
+Volodymyr Zelensky|Volodymyr Zelenskyy|Volodymyr Zelenskiy|Zelenskyy|Zelenskiy
+Andriy Yermak
+Yulia Svyrydenko
+Xi Jinping
+Li Qiang
+Wang Yi
+Narendra Modi
+Rahul Gandhi
+Shehbaz Sharif
+Nawaz Sharif
+Imran Khan
+Asim Munir
+Tarique Rahman
+Muhammad Yunus
+Sheikh Hasina
+Benjamin Netanyahu|Bibi Netanyahu
+Isaac Herzog
+Yoav Gallant
+Israel Katz
+Itamar Ben-Gvir
+Bezalel Smotrich
+Mahmoud Abbas
+Ali Khamenei|Ayatollah Khamenei
+Masoud Pezeshkian
+Abbas Araghchi
+Recep Tayyip Erdogan|Tayyip Erdogan|Erdogan
+Hakan Fidan
+Mohammed bin Salman|Mohammed Bin Salman
+Ahmed al-Sharaa|Ahmad al-Sharaa|al-Sharaa
+Bashar al-Assad|Bashar Assad|Assad
+Abdel Fattah el-Sisi|Abdel Fattah al-Sisi|el-Sisi|al-Sisi
+Emmanuel Macron
+Francois Bayrou|François Bayrou
+Sebastien Lecornu|Sébastien Lecornu
+Marine Le Pen
+Jordan Bardella
+Friedrich Merz
+Olaf Scholz
+Angela Merkel
+Frank-Walter Steinmeier
+Keir Starmer
+Rishi Sunak
+Nigel Farage
+Kemi Badenoch
+Giorgia Meloni
+Pedro Sanchez|Pedro Sánchez
+Viktor Orban|Viktor Orbán
+Peter Magyar|Péter Magyar
+Robert Fico
+Andrej Babis|Andrej Babiš
+Donald Tusk
+Karol Nawrocki
+Andrzej Duda
+Mark Rutte
+Jens Stoltenberg
+Ursula von der Leyen
+Kaja Kallas
+Antonio Costa|António Costa
+Antonio Guterres|António Guterres
+Aleksandar Vucic|Aleksandar Vučić
+Albin Kurti
+Alexander Lukashenko|Aleksandr Lukashenko
+Sviatlana Tsikhanouskaya
+Mark Carney
+Justin Trudeau
+Pierre Poilievre
+Claudia Sheinbaum
+Luiz Inacio Lula da Silva|Luiz Inácio Lula da Silva|Lula da Silva|Lula
+Jair Bolsonaro
+Javier Milei
+Gustavo Petro
+Nicolas Maduro|Nicolás Maduro
+Delcy Rodriguez|Delcy Rodríguez
+Maria Corina Machado|María Corina Machado
+Nayib Bukele
+Gabriel Boric
+Daniel Noboa
+Dina Boluarte
+Miguel Diaz-Canel|Miguel Díaz-Canel
+Anthony Albanese
+Peter Dutton
+Christopher Luxon
+Shigeru Ishiba
+Sanae Takaichi
+Fumio Kishida
+Lee Jae-myung
+Yoon Suk Yeol
+Kim Jong Un|Kim Jong-un
+Lai Ching-te
+Ferdinand Marcos|Ferdinand Marcos Jr.|Bongbong Marcos
+Rodrigo Duterte
+Prabowo Subianto
+Anwar Ibrahim
+Paetongtarn Shinawatra
+Anutin Charnvirakul
+Min Aung Hlaing
+Aung San Suu Kyi
+Cyril Ramaphosa
+Jacob Zuma
+Bola Tinubu
+William Ruto
+Paul Kagame
+Felix Tshisekedi|Félix Tshisekedi
+Abiy Ahmed
+Yoweri Museveni
+Emmerson Mnangagwa
+Hakainde Hichilema
+Edgar Lungu
+Ibrahim Traore|Ibrahim Traoré
+Abdel Fattah al-Burhan|al-Burhan
+Mohamed Hamdan Dagalo|Hemedti
+Pope Leo XIV|Pope Leo|Robert Prevost
+Pope Francis
+King Charles|King Charles III
+Prince William
+Prince Harry
+Tedros Adhanom Ghebreyesus|Tedros
+Kristalina Georgieva
+Christine Lagarde
+Jerome Powell
+Rafael Grossi
+Francesca Albanese
+Jeffrey Epstein|Epstein
+Ghislaine Maxwell
+Mark Zuckerberg
+Sam Altman
+Jensen Huang
+Jeff Bezos
+Taylor Swift
+"""
+
+
+def build_people(g: Gaz) -> None:
+    """Flags the full names and usual surnames of KNOWN_PEOPLE as PERSON."""
+    keys = set()
+    for line in KNOWN_PEOPLE.strip().splitlines():
+        for name in line.split("|"):
+            key = ascii_key(name.strip())
+            if not key:
+                continue
+            keys.add(key)
+            last = key.split(" ")[-1]
+            if " " in key and last not in ("jr.", "iii", "xiv", "silva") and len(last) > 2:
+                keys.add(last)
+    for k in sorted(keys):
+        g.flag(k, PERSON)
+    g.counts["well-known people (names and surnames)"] = len(keys)
+
+
 def build_cues(g: Gaz) -> None:
     for words, bits, label in ((ORG_CUES, ORG_CUE, "org cues"), (PER_CUES, PER_CUE, "person cues"), (LOC_CUES, LOC_CUE, "location cues")):
         keys = {ascii_key(w) for w in words} - {None}
@@ -809,7 +982,7 @@ def write_outputs(g: Gaz, out: Path, countries: dict[str, str], demonyms: dict[s
     lines += [f"{k}\t{demonyms[k]}\n" for k in sorted(demonyms)]
     (out / "demonyms.tsv").write_text("".join(lines), encoding="utf-8")
 
-    flag_names = [("GIVEN_NAME", GIVEN_NAME), ("SURNAME", SURNAME), ("PLACE", PLACE), ("COUNTRY", COUNTRY), ("CAPITAL", CAPITAL), ("CONTINENT", CONTINENT), ("DEMONYM", DEMONYM), ("ORG_CUE", ORG_CUE), ("ORG", ORG), ("PER_CUE", PER_CUE), ("LOC_CUE", LOC_CUE)]
+    flag_names = [("GIVEN_NAME", GIVEN_NAME), ("SURNAME", SURNAME), ("PLACE", PLACE), ("COUNTRY", COUNTRY), ("CAPITAL", CAPITAL), ("CONTINENT", CONTINENT), ("DEMONYM", DEMONYM), ("ORG_CUE", ORG_CUE), ("ORG", ORG), ("PER_CUE", PER_CUE), ("LOC_CUE", LOC_CUE), ("PERSON", PERSON)]
     manifest = ["Generated by scripts/build_gazetteers.py; do not edit.\n", "\n[packages]\n"]
     manifest += [f"{k} {v}\n" for k, v in sorted(versions.items())]
     manifest += ["\n[options]\n", f"cities file: cities{args.cities}.json\n", f"city alternate names: {'yes' if not args.no_alternates else 'no'}\n", f"US Census surnames kept: rank <= {args.surname_limit}\n"]
@@ -839,6 +1012,7 @@ def main() -> None:
     countries = build_places(g, args.cities, not args.no_alternates)
     demonyms = build_demonyms(g, countries)
     build_names(g, args.surname_limit)
+    build_people(g)
     drop_alternates_that_are_names(g)
     build_cues(g)
     apply_stopwords(g)
