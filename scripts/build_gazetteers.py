@@ -58,6 +58,7 @@ ORG_CUE = 1 << 7
 ORG = 1 << 8
 PER_CUE = 1 << 9
 LOC_CUE = 1 << 10
+PERSON = 1 << 11
 
 # PlaceKind codes: must match src/extract/gazetteer.rs.
 KIND_CITY, KIND_ADMIN, KIND_COUNTRY, KIND_CONTINENT, KIND_REGION = range(5)
@@ -411,6 +412,9 @@ class Gaz:
         self.postings: dict[str, set[int]] = {}
         self.places: list[tuple] = []  # (name, cc, lat, lon, population, kind)
         self.counts: dict[str, int] = {}
+        # (key, place) links that come from a city's alternate names only.
+        self.alt_links: set[tuple[str, int]] = set()
+        self.main_keys: set[str] = set()
 
     def flag(self, key: str | None, bits: int) -> None:
         if key:
@@ -490,6 +494,10 @@ def build_places(g: Gaz, cities_file: str, with_alternates: bool) -> dict[str, s
                     n_alt += 1
         for k in sorted(k for k in keys if k):
             g.link(k, pid, bits)
+            if k == key:
+                g.main_keys.add(k)
+            else:
+                g.alt_links.add((k, pid))
     g.counts["cities"] = n_city
     g.counts["city alternate names"] = n_alt
 
@@ -535,12 +543,31 @@ def build_places(g: Gaz, cities_file: str, with_alternates: bool) -> dict[str, s
             g.link(k, pid, PLACE | CONTINENT)
     g.counts["regions"] = len(REGIONS)
 
-    # Admin-1 areas: the sources give names without coordinates, so each carries its
-    # country's centroid (documented on PlaceKind::Admin).
+    # Admin-1 areas. US states: the population-weighted mean position of the state's cities
+    # of 15,000+ people (GeoNames admin1 codes), an approximate centre inside the state; a
+    # state without such a city keeps the country centroid. countryinfo's provinces come
+    # without coordinates or codes, so each carries its country's centroid (documented on
+    # PlaceKind::Admin).
     n_admin = 0
     us = info.get("US", {}).get("latlng") or [38.0, -97.0]
+    sums: dict[str, list[float]] = {}
+    for cid in sorted(cities):
+        c = cities[cid]
+        if c.get("countrycode") != "US":
+            continue
+        w = float(c.get("population") or 0) or 1.0
+        acc = sums.setdefault(c.get("admin1code") or "", [0.0, 0.0, 0.0])
+        acc[0] += w * float(c["latitude"])
+        acc[1] += w * float(c["longitude"])
+        acc[2] += w
+    n_state_coords = 0
     for code, s in sorted(us_states.items()):
-        pid = g.add_place(s["name"], "US", us[0], us[1], 0, KIND_ADMIN)
+        lat, lon = us[0], us[1]
+        acc = sums.get(code)
+        if acc and acc[2] > 0:
+            lat, lon = round(acc[0] / acc[2], 4), round(acc[1] / acc[2], 4)
+            n_state_coords += 1
+        pid = g.add_place(s["name"], "US", lat, lon, 0, KIND_ADMIN)
         g.link(ascii_key(s["name"]), pid, PLACE)
         n_admin += 1
     for code in sorted(info):
@@ -557,6 +584,7 @@ def build_places(g: Gaz, cities_file: str, with_alternates: bool) -> dict[str, s
             g.link(key, pid, PLACE)
             n_admin += 1
     g.counts["admin areas"] = n_admin
+    g.counts["US states with own coordinates"] = n_state_coords
     return country_names
 
 
@@ -585,6 +613,42 @@ def build_demonyms(g: Gaz, countries: dict[str, str]) -> dict[str, str]:
         g.flag(key, DEMONYM)
     g.counts["demonyms"] = len(best)
     return best
+
+
+# Cyrillic person locales of faker; their names are added as news-style Latin spellings.
+CYRILLIC_LOCALES = {"ru_RU", "uk_UA", "bg_BG"}
+
+CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "yo", "є": "ye",
+    "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh",
+    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+    "ю": "yu", "я": "ya", "'": "", "ʼ": "",
+}
+
+
+def transliterate(name: str, ukrainian: bool) -> set[str]:
+    """Latin spellings of a Cyrillic name as English-language news writes them.
+
+    A simplified BGN/PCGN-style table (Ukrainian: г -> h, и -> y), plus the spellings news
+    uses for the adjectival endings: "Зеленський" -> zelenskyy, zelenskyi, zelensky;
+    "Навальный" -> navalnyy, navalny. Names with no Cyrillic letter give nothing.
+    """
+    low = name.lower()
+    if not any("а" <= ch <= "я" or ch in "ёєіїґ" for ch in low):
+        return set()
+    table = dict(CYRILLIC)
+    if ukrainian:
+        table.update({"г": "h", "и": "y"})
+    base = "".join(table.get(ch, ch) for ch in low)
+    out = {base}
+    for end in ("iy", "yy", "yi", "ij"):
+        if base.endswith(end):
+            out.add(base[: -len(end)] + "y")
+            out.add(base[: -len(end)] + "yi")
+    if base.endswith("ev") and not ukrainian:
+        out.add(base[:-2] + "yev")
+    return {fold(x) for x in out}
 
 
 def build_names(g: Gaz, surname_limit: int) -> None:
@@ -623,6 +687,17 @@ def build_names(g: Gaz, surname_limit: int) -> None:
                 continue
             for item in value:
                 target.add(fold(item))
+                if loc in CYRILLIC_LOCALES:
+                    target.update(transliterate(item, ukrainian=loc == "uk_UA"))
+        # Chinese and Japanese locales carry romanised lists beside the native script.
+        for attr, target in (
+            ("first_romanized_names", given), ("first_romanized_names_male", given),
+            ("first_romanized_names_female", given), ("last_romanized_names", surnames),
+        ):
+            value = getattr(provider, attr, None)
+            if isinstance(value, (tuple, list, dict)):
+                for item in value:
+                    target.add(fold(item))
     given = {n for n in given if NAME_RE.match(n)}
     surnames = {n for n in surnames if NAME_RE.match(n)}
     for n in given:
@@ -632,6 +707,196 @@ def build_names(g: Gaz, surname_limit: int) -> None:
     g.counts["given names"] = len(given)
     g.counts["surnames"] = len(surnames)
     g.counts["faker locales"] = len(locales)
+
+
+def drop_alternates_that_are_names(g: Gaz) -> None:
+    """A city's alternate name that is also a given name or surname ("Lula" for Luleå) stops
+    pointing at that city: in news such a word is a person far more often than an exonym. Main
+    city names, countries and regions are kept."""
+    dropped = 0
+    for key, pid in sorted(g.alt_links):
+        if key in g.main_keys or not g.flags.get(key, 0) & (GIVEN_NAME | SURNAME):
+            continue
+        posting = g.postings.get(key)
+        if posting and pid in posting:
+            posting.discard(pid)
+            dropped += 1
+            if not posting:
+                del g.postings[key]
+                g.flags[key] &= ~(PLACE | CAPITAL)
+    g.counts["alternate city names dropped as personal names"] = dropped
+
+
+# People who lead or recur in international news (heads of state and government, ministers,
+# party and movement leaders, a few others), written for this project as of early 2026. One
+# person a line: spellings separated by "|"; the full names and the last word of each become
+# PERSON keys. Names are facts; the selection is ours.
+KNOWN_PEOPLE = """
+Donald Trump|Donald J. Trump
+JD Vance|J.D. Vance
+Marco Rubio
+Pete Hegseth
+Steve Witkoff
+Jared Kushner
+Elon Musk
+Joe Biden
+Barack Obama
+Kamala Harris
+Hillary Clinton
+Bill Clinton
+Vladimir Putin
+Sergei Lavrov|Sergey Lavrov
+Dmitry Peskov
+Dmitry Medvedev
+Alexei Navalny|Alexey Navalny|Navalny
+Yulia Navalnaya
+Volodymyr Zelensky|Volodymyr Zelenskyy|Volodymyr Zelenskiy|Zelenskyy|Zelenskiy
+Andriy Yermak
+Yulia Svyrydenko
+Xi Jinping
+Li Qiang
+Wang Yi
+Narendra Modi
+Rahul Gandhi
+Shehbaz Sharif
+Nawaz Sharif
+Imran Khan
+Asim Munir
+Tarique Rahman
+Muhammad Yunus
+Sheikh Hasina
+Benjamin Netanyahu|Bibi Netanyahu
+Isaac Herzog
+Yoav Gallant
+Israel Katz
+Itamar Ben-Gvir
+Bezalel Smotrich
+Mahmoud Abbas
+Ali Khamenei|Ayatollah Khamenei
+Masoud Pezeshkian
+Abbas Araghchi
+Recep Tayyip Erdogan|Tayyip Erdogan|Erdogan
+Hakan Fidan
+Mohammed bin Salman|Mohammed Bin Salman
+Ahmed al-Sharaa|Ahmad al-Sharaa|al-Sharaa
+Bashar al-Assad|Bashar Assad|Assad
+Abdel Fattah el-Sisi|Abdel Fattah al-Sisi|el-Sisi|al-Sisi
+Emmanuel Macron
+Francois Bayrou|François Bayrou
+Sebastien Lecornu|Sébastien Lecornu
+Marine Le Pen
+Jordan Bardella
+Friedrich Merz
+Olaf Scholz
+Angela Merkel
+Frank-Walter Steinmeier
+Keir Starmer
+Rishi Sunak
+Nigel Farage
+Kemi Badenoch
+Giorgia Meloni
+Pedro Sanchez|Pedro Sánchez
+Viktor Orban|Viktor Orbán
+Peter Magyar|Péter Magyar
+Robert Fico
+Andrej Babis|Andrej Babiš
+Donald Tusk
+Karol Nawrocki
+Andrzej Duda
+Mark Rutte
+Jens Stoltenberg
+Ursula von der Leyen
+Kaja Kallas
+Antonio Costa|António Costa
+Antonio Guterres|António Guterres
+Aleksandar Vucic|Aleksandar Vučić
+Albin Kurti
+Alexander Lukashenko|Aleksandr Lukashenko
+Sviatlana Tsikhanouskaya
+Mark Carney
+Justin Trudeau
+Pierre Poilievre
+Claudia Sheinbaum
+Luiz Inacio Lula da Silva|Luiz Inácio Lula da Silva|Lula da Silva|Lula
+Jair Bolsonaro
+Javier Milei
+Gustavo Petro
+Nicolas Maduro|Nicolás Maduro
+Delcy Rodriguez|Delcy Rodríguez
+Maria Corina Machado|María Corina Machado
+Nayib Bukele
+Gabriel Boric
+Daniel Noboa
+Dina Boluarte
+Miguel Diaz-Canel|Miguel Díaz-Canel
+Anthony Albanese
+Peter Dutton
+Christopher Luxon
+Shigeru Ishiba
+Sanae Takaichi
+Fumio Kishida
+Lee Jae-myung
+Yoon Suk Yeol
+Kim Jong Un|Kim Jong-un
+Lai Ching-te
+Ferdinand Marcos|Ferdinand Marcos Jr.|Bongbong Marcos
+Rodrigo Duterte
+Prabowo Subianto
+Anwar Ibrahim
+Paetongtarn Shinawatra
+Anutin Charnvirakul
+Min Aung Hlaing
+Aung San Suu Kyi
+Cyril Ramaphosa
+Jacob Zuma
+Bola Tinubu
+William Ruto
+Paul Kagame
+Felix Tshisekedi|Félix Tshisekedi
+Abiy Ahmed
+Yoweri Museveni
+Emmerson Mnangagwa
+Hakainde Hichilema
+Edgar Lungu
+Ibrahim Traore|Ibrahim Traoré
+Abdel Fattah al-Burhan|al-Burhan
+Mohamed Hamdan Dagalo|Hemedti
+Pope Leo XIV|Pope Leo|Robert Prevost
+Pope Francis
+King Charles|King Charles III
+Prince William
+Prince Harry
+Tedros Adhanom Ghebreyesus|Tedros
+Kristalina Georgieva
+Christine Lagarde
+Jerome Powell
+Rafael Grossi
+Francesca Albanese
+Jeffrey Epstein|Epstein
+Ghislaine Maxwell
+Mark Zuckerberg
+Sam Altman
+Jensen Huang
+Jeff Bezos
+Taylor Swift
+"""
+
+
+def build_people(g: Gaz) -> None:
+    """Flags the full names and usual surnames of KNOWN_PEOPLE as PERSON."""
+    keys = set()
+    for line in KNOWN_PEOPLE.strip().splitlines():
+        for name in line.split("|"):
+            key = ascii_key(name.strip())
+            if not key:
+                continue
+            keys.add(key)
+            last = key.split(" ")[-1]
+            if " " in key and last not in ("jr.", "iii", "xiv", "silva") and len(last) > 2:
+                keys.add(last)
+    for k in sorted(keys):
+        g.flag(k, PERSON)
+    g.counts["well-known people (names and surnames)"] = len(keys)
 
 
 def build_cues(g: Gaz) -> None:
@@ -717,7 +982,7 @@ def write_outputs(g: Gaz, out: Path, countries: dict[str, str], demonyms: dict[s
     lines += [f"{k}\t{demonyms[k]}\n" for k in sorted(demonyms)]
     (out / "demonyms.tsv").write_text("".join(lines), encoding="utf-8")
 
-    flag_names = [("GIVEN_NAME", GIVEN_NAME), ("SURNAME", SURNAME), ("PLACE", PLACE), ("COUNTRY", COUNTRY), ("CAPITAL", CAPITAL), ("CONTINENT", CONTINENT), ("DEMONYM", DEMONYM), ("ORG_CUE", ORG_CUE), ("ORG", ORG), ("PER_CUE", PER_CUE), ("LOC_CUE", LOC_CUE)]
+    flag_names = [("GIVEN_NAME", GIVEN_NAME), ("SURNAME", SURNAME), ("PLACE", PLACE), ("COUNTRY", COUNTRY), ("CAPITAL", CAPITAL), ("CONTINENT", CONTINENT), ("DEMONYM", DEMONYM), ("ORG_CUE", ORG_CUE), ("ORG", ORG), ("PER_CUE", PER_CUE), ("LOC_CUE", LOC_CUE), ("PERSON", PERSON)]
     manifest = ["Generated by scripts/build_gazetteers.py; do not edit.\n", "\n[packages]\n"]
     manifest += [f"{k} {v}\n" for k, v in sorted(versions.items())]
     manifest += ["\n[options]\n", f"cities file: cities{args.cities}.json\n", f"city alternate names: {'yes' if not args.no_alternates else 'no'}\n", f"US Census surnames kept: rank <= {args.surname_limit}\n"]
@@ -747,6 +1012,8 @@ def main() -> None:
     countries = build_places(g, args.cities, not args.no_alternates)
     demonyms = build_demonyms(g, countries)
     build_names(g, args.surname_limit)
+    build_people(g)
+    drop_alternates_that_are_names(g)
     build_cues(g)
     apply_stopwords(g)
     write_outputs(g, args.out, countries, demonyms, versions, args)

@@ -8,6 +8,7 @@
 //!
 //! Build and run: `cargo build --release --bin dateline-train && target/release/dateline-train`.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -19,9 +20,13 @@ use sha2::{Digest, Sha256};
 use dateline::extract::eval::{
     Counts, TokenDoc as Doc, evaluate_texts, evaluate_tokens, parse_conll, parse_gold_jsonl, tag_id,
 };
-use dateline::extract::features::{DocContext, USES_GAZETTEER, gazetteer_info, sentence_features};
+use dateline::extract::features::{
+    DocContext, USES_GAZETTEER, gazetteer_info, is_function_word, is_title_case, sentence_features,
+    truecase_headline,
+};
 use dateline::extract::ner::extract_with;
 use dateline::extract::tagger::{Model, Trainer};
+use dateline::extract::tokenize::{sentences, tokenize};
 
 #[derive(Parser, Debug)]
 #[command(about = "Train dateline's entity tagger")]
@@ -59,6 +64,22 @@ struct Args {
     /// Also measure words/second of `extract` on the eng.testa text.
     #[arg(long)]
     speed: bool,
+    /// Add a Title Case copy (headline style, no closing full stop) of one training sentence
+    /// in N (chosen by a fixed hash, so runs stay reproducible); 0 adds none. Feed headlines
+    /// are Title Case far more often than the all-caps headlines of CoNLL.
+    #[arg(long, default_value_t = 4)]
+    title_case_every: u64,
+    /// Extra training articles as JSONL gold (`ner-devset build` output, e.g. the training
+    /// half of the modern-news set); optional spans are left as O.
+    #[arg(long)]
+    extra: Vec<PathBuf>,
+    /// A word joins the common lower-case vocabulary (lowered in Title Case headlines) with
+    /// at least this many lower-case uses in the training text...
+    #[arg(long, default_value_t = 2)]
+    vocab_min: u32,
+    /// ...and this many times as many lower-case uses as capitalised ones inside sentences.
+    #[arg(long, default_value_t = 3)]
+    vocab_ratio: u32,
 }
 
 /// Reads a CoNLL file (see [`parse_conll`]).
@@ -243,6 +264,93 @@ fn read_gmb(path: &Path) -> Result<Vec<Doc>> {
     Ok(docs)
 }
 
+/// A word in headline style: first letter upper case unless it is a function word (kept
+/// lower case when `keep_small`) and not the first word.
+fn headline_word(w: &str, first: bool, keep_small: bool) -> String {
+    if !first && keep_small && is_function_word(w) {
+        return w.to_lowercase();
+    }
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) if f.is_lowercase() => f.to_uppercase().chain(c).collect(),
+        _ => w.to_string(),
+    }
+}
+
+/// Appends to each document Title Case copies of one sentence in `every` (by a fixed hash of
+/// document and sentence index), without a closing full stop; tags are unchanged. Half the
+/// copies keep short function words in lower case (AP style), half capitalise every word.
+fn add_title_case_copies(docs: &mut [Doc], every: u64) -> usize {
+    if every == 0 {
+        return 0;
+    }
+    let mut added = 0;
+    for (di, d) in docs.iter_mut().enumerate() {
+        let mut extra_s = Vec::new();
+        let mut extra_t = Vec::new();
+        for (si, (s, t)) in d.sents.iter().zip(&d.tags).enumerate() {
+            let h = (di as u64)
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                .wrapping_add(si as u64)
+                .wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            let h = h ^ (h >> 31);
+            if !h.is_multiple_of(every) || s.len() < 4 {
+                continue;
+            }
+            let keep_small = (h >> 20) & 1 == 0;
+            let mut words: Vec<String> = s
+                .iter()
+                .enumerate()
+                .map(|(i, w)| headline_word(w, i == 0, keep_small))
+                .collect();
+            let mut tags = t.clone();
+            if words.last().is_some_and(|w| w == ".") {
+                words.pop();
+                tags.pop();
+            }
+            // Already all caps (CoNLL headlines) or not a headline after all: skip.
+            if words.iter().all(|w| w.to_uppercase() == *w) || !is_title_case(&words) {
+                continue;
+            }
+            extra_s.push(words);
+            extra_t.push(tags);
+        }
+        added += extra_s.len();
+        d.sents.extend(extra_s);
+        d.tags.extend(extra_t);
+    }
+    added
+}
+
+/// Reads JSONL gold articles as token documents: the crate's tokenizer and sentence
+/// splitter, a token inside a (non-optional) gold span gets B-/I- of its label, any other O.
+fn read_extra(path: &Path) -> Result<Vec<Doc>> {
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let gold = parse_gold_jsonl(&text).with_context(|| format!("parsing {}", path.display()))?;
+    let mut docs = Vec::new();
+    for g in &gold {
+        let tokens = tokenize(&g.text);
+        let mut d = Doc::default();
+        for r in sentences(&tokens) {
+            let mut words = Vec::new();
+            let mut tags = Vec::new();
+            for t in &tokens[r] {
+                words.push(t.norm.to_string());
+                let tag = g
+                    .entities
+                    .iter()
+                    .find(|e| !e.optional && e.start <= t.start && t.end <= e.end)
+                    .map_or(0, |e| tag_id(&e.label, e.start == t.start));
+                tags.push(tag);
+            }
+            d.sents.push(words);
+            d.tags.push(tags);
+        }
+        docs.push(d);
+    }
+    Ok(docs)
+}
+
 /// A training sentence with precomputed hashed features.
 struct Example {
     feats: Vec<u32>,
@@ -250,12 +358,59 @@ struct Example {
     gold: Vec<u8>,
 }
 
-fn featurize(docs: &[Doc], log2_buckets: u32) -> Vec<Example> {
+/// Words the training text writes in lower case far more often than capitalised inside a
+/// sentence (all-caps sentences and sentence-initial words are not counted): at least
+/// `min_lower` lower-case uses and `ratio` times as many as capitalised ones.
+fn common_lower(docs: &[Doc], min_lower: u32, ratio: u32) -> Vec<String> {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for d in docs {
+        for s in &d.sents {
+            let words: Vec<&str> = s.iter().map(String::as_str).collect();
+            let alpha = words
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count();
+            let upper = words
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic) && w.to_uppercase() == **w)
+                .count();
+            if alpha >= 2 && upper * 10 >= alpha * 8 || is_title_case(&words) {
+                continue;
+            }
+            for (i, w) in words.iter().enumerate() {
+                let Some(first) = w.chars().next() else {
+                    continue;
+                };
+                if !first.is_alphabetic() {
+                    continue;
+                }
+                if first.is_lowercase() {
+                    counts.entry(w.to_lowercase()).or_default().0 += 1;
+                } else if i > 0 {
+                    counts.entry(w.to_lowercase()).or_default().1 += 1;
+                }
+            }
+        }
+    }
+    let mut out: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, (lower, cap))| *lower >= min_lower && *lower >= ratio * *cap)
+        .map(|(w, _)| w)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+fn featurize(docs: &[Doc], log2_buckets: u32, vocab: &HashSet<String>) -> Vec<Example> {
     let mut out = Vec::new();
     for d in docs {
         let ctx = DocContext::new(&d.sents);
         for (s, t) in d.sents.iter().zip(&d.tags) {
-            let words: Vec<&str> = s.iter().map(String::as_str).collect();
+            let mut words: Vec<&str> = s.iter().map(String::as_str).collect();
+            let lowered = truecase_headline(&words, |w| vocab.contains(w));
+            if let Some(l) = &lowered {
+                words = l.iter().map(String::as_str).collect();
+            }
             let gaz = gazetteer_info(&words);
             let mut feats = Vec::new();
             let mut starts = Vec::new();
@@ -393,7 +548,17 @@ fn main() -> Result<()> {
         println!("GMB: {} sentences", g.len());
         train.extend(g);
     }
-    let examples = featurize(&train, args.log2_buckets);
+    for path in &args.extra {
+        let extra = read_extra(path)?;
+        println!("{}: {} articles", path.display(), extra.len());
+        train.extend(extra);
+    }
+    let vocab = common_lower(&train, args.vocab_min, args.vocab_ratio);
+    println!("common lower-case vocabulary: {} words", vocab.len());
+    let copies = add_title_case_copies(&mut train, args.title_case_every);
+    println!("Title Case copies: {copies} sentences");
+    let vocab_set: HashSet<String> = vocab.iter().cloned().collect();
+    let examples = featurize(&train, args.log2_buckets, &vocab_set);
     let n_tokens: usize = examples.iter().map(|e| e.gold.len()).sum();
     println!(
         "training on {} sentences, {n_tokens} tokens; gazetteer features: {USES_GAZETTEER}; features ready after {:.1} s",
@@ -418,7 +583,8 @@ fn main() -> Result<()> {
             let e = &examples[k];
             errors += trainer.learn(&e.feats, &e.starts, &e.gold, &mut scratch);
         }
-        let model = trainer.averaged();
+        let mut model = trainer.averaged();
+        model.set_common_lower(vocab.iter().cloned());
         let f1 = evaluate(&model, &dev, true).micro_f1();
         println!(
             "epoch {epoch:2}: {errors} token errors, eng.testa F1 {f1:.2} ({:.1} s)",

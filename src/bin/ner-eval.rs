@@ -5,7 +5,8 @@
 //! gold file, with the same counting as the trainer and the floor tests
 //! (`dateline::extract::eval`).
 //!
-//! Usage: `cargo run --release --bin ner-eval -- FILE [FILE...]`. A file is JSONL gold
+//! Usage: `cargo run --release --bin ner-eval -- FILE [FILE...]`; `--load-time` first
+//! times the lazy loads of the model and gazetteers in the fresh process. A file is JSONL gold
 //! (`{"id", "text", "entities": [{"start", "end", "label", "optional"?}]}` a line, char
 //! offsets; scored through `extract` on the text) or CoNLL (2 or 4 columns, IOB1 or IOB2;
 //! MISC ignored; scored on the gold tokens by the tagger and consistency pass, and through
@@ -20,6 +21,7 @@ use clap::Parser;
 use dateline::extract::eval::{
     Counts, evaluate_texts, evaluate_tokens, parse_conll, parse_gold_jsonl,
 };
+use dateline::extract::gazetteer::Gazetteers;
 use dateline::extract::ner::{embedded_model, extract_with};
 use dateline::extract::tagger::Model;
 
@@ -27,8 +29,12 @@ use dateline::extract::tagger::Model;
 #[command(about = "Score dateline's entity extractor on CoNLL or JSONL gold files")]
 struct Args {
     /// Gold files: `.jsonl` (or any file whose first character is `{`) or CoNLL.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "load_time")]
     files: Vec<PathBuf>,
+    /// First measure, in this fresh process, how long the lazy loads take: the embedded
+    /// model, the embedded gazetteers, and the first `extract` call after both.
+    #[arg(long)]
+    load_time: bool,
     /// A model file to score instead of the embedded one.
     #[arg(long)]
     model: Option<PathBuf>,
@@ -113,8 +119,31 @@ fn eval_file(model: &Model, path: &Path, show_misses: bool) -> Result<()> {
     Ok(())
 }
 
+/// Times the lazy loads (must run before anything else touches the model or gazetteers).
+fn load_time() -> Result<()> {
+    let t = Instant::now();
+    embedded_model().map_err(|e| anyhow::anyhow!("the embedded model: {e}"))?;
+    let model_ms = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    let gaz = Gazetteers::embedded();
+    let gaz_ms = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    let found = dateline::extract::extract("Volodymyr Zelensky met Lula in Texas.");
+    let first_ms = t.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "load: model {model_ms:.1} ms, gazetteers {gaz_ms:.1} ms ({} places for \"Texas\"), first extract {first_ms:.1} ms ({} entities); total {:.1} ms",
+        gaz.places("Texas").len(),
+        found.len(),
+        model_ms + gaz_ms + first_ms
+    );
+    Ok(())
+}
+
 fn main() -> Result<()> {
     let args = Args::parse();
+    if args.load_time {
+        load_time()?;
+    }
     let owned;
     let model: &Model = match &args.model {
         Some(path) => {

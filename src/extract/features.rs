@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use super::gazetteer::Gazetteers;
 
 /// Version of the feature templates; stored in the model file and checked at load.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// What the gazetteers say about one token of a sentence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -153,7 +153,8 @@ impl DocContext {
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>]) -> DocContext {
         let mut seen: HashMap<String, u8> = HashMap::new();
         for sent in sentences {
-            let caps = sentence_all_caps(sent);
+            // A headline's capitals say nothing about its words, all caps or Title Case.
+            let caps = sentence_all_caps(sent) || sentence_title_case(sent);
             for (i, w) in sent.iter().enumerate() {
                 let w = w.as_ref();
                 if !w.chars().next().is_some_and(char::is_alphabetic) {
@@ -202,7 +203,7 @@ fn sentence_all_caps<S: AsRef<str>>(sent: &[S]) -> bool {
 
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as",
-    "is", "vs", "de", "la", "van", "von", "der",
+    "is", "vs", "de", "la", "van", "von", "der", "but", "nor", "via",
 ];
 
 fn sentence_title_case<S: AsRef<str>>(sent: &[S]) -> bool {
@@ -219,7 +220,53 @@ fn sentence_title_case<S: AsRef<str>>(sent: &[S]) -> bool {
             }
         }
     }
-    content >= 3 && title == content && sent.last().is_none_or(|w| w.as_ref() != ".")
+    // All content words capitalised (one lower-case word tolerated in long headlines); a
+    // closing full stop is allowed ("... in a Day. It's Harder Than He Thought.").
+    content >= 3 && title * 10 >= content * 9
+}
+
+/// Reads a Title Case headline as running text: when `words` is a Title Case sentence,
+/// returns it with each capitalised word (`Xxxx`, not all caps) whose lower-case form
+/// `common_lower` accepts written in lower case ("Trump Says Colombia Will Accept" ->
+/// "Trump says Colombia will accept"); `None` when the sentence is not Title Case.
+///
+/// Why: the tagger learnt capitals from running text, where they mark names; in a headline
+/// they mark nothing, and without this every word of a headline drifts into an entity.
+pub fn truecase_headline(
+    words: &[&str],
+    common_lower: impl Fn(&str) -> bool,
+) -> Option<Vec<String>> {
+    if !sentence_title_case(words) {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .map(|w| {
+                let mut cs = w.chars();
+                let xxxx =
+                    cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase());
+                let lower = w.to_lowercase();
+                if xxxx && common_lower(&lower) {
+                    lower
+                } else {
+                    (*w).to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Whether `sent` reads as a Title Case headline (every content word capitalised); the
+/// trainer uses it to make title-cased copies of training sentences look like headlines.
+pub fn is_title_case<S: AsRef<str>>(sent: &[S]) -> bool {
+    sentence_title_case(sent)
+}
+
+/// Whether `word` (any case) is one of the short function words a Title Case headline may
+/// leave in lower case.
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// Per-token precomputed strings, reused for the neighbours' features.
@@ -402,6 +449,23 @@ mod tests {
             SEEN_TITLE_INITIAL | SEEN_TITLE_INSIDE
         );
         assert_eq!(doc.bits("spoke"), SEEN_LOWER);
+        let lowered = truecase_headline(&["Trump", "Says", "US", "Will", "Act"], |w| {
+            matches!(w, "says" | "will" | "us" | "act")
+        });
+        assert_eq!(
+            lowered,
+            Some(vec![
+                "Trump".to_string(),
+                "says".into(),
+                "US".into(),
+                "will".into(),
+                "act".into()
+            ])
+        );
+        assert_eq!(truecase_headline(&["Trump", "says", "no"], |_| true), None);
+        // A Title Case headline records nothing: its capitals are style, not evidence.
+        let doc = DocContext::new(&[vec!["Leading", "Developer", "Reports", "Huge", "Loss"]]);
+        assert_eq!(doc.bits("leading"), 0);
     }
 
     #[test]
@@ -414,6 +478,16 @@ mod tests {
             "Calls",
             "for",
             "Accountability"
+        ]));
+        assert!(sentence_title_case(&[
+            "Trump", "Said", "He", "Would", "End", "It", "."
+        ]));
+        assert!(!sentence_title_case(&[
+            "Jens",
+            "Stoltenberg",
+            "called",
+            "on",
+            "Kosovo"
         ]));
         assert!(!sentence_title_case(&[
             "NATO",

@@ -77,10 +77,18 @@ impl GazFlags {
     pub const PER_CUE: GazFlags = GazFlags(1 << 9);
     /// A word in place names ("river", "mount", "province").
     pub const LOC_CUE: GazFlags = GazFlags(1 << 10);
+    /// A person who recurs in international news, full name or usual surname ("volodymyr
+    /// zelensky", "zelensky"); a short list written for this project.
+    pub const PERSON: GazFlags = GazFlags(1 << 11);
 
     /// Flags that make a multi-word key a phrase for [`Gazetteers::phrase_matches`].
     pub const PHRASE: GazFlags = GazFlags(
-        Self::PLACE.0 | Self::COUNTRY.0 | Self::CAPITAL.0 | Self::CONTINENT.0 | Self::ORG.0,
+        Self::PLACE.0
+            | Self::COUNTRY.0
+            | Self::CAPITAL.0
+            | Self::CONTINENT.0
+            | Self::ORG.0
+            | Self::PERSON.0,
     );
 
     /// True when every flag of `other` is set in `self` (and `other` is not empty).

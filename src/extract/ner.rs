@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{DocContext, gazetteer_info, sentence_features};
+use super::features::{DocContext, gazetteer_info, sentence_features, truecase_headline};
 use super::gazetteer::{GazFlags, Gazetteers};
 use super::tagger::{Model, ModelError};
 use super::tokenize::{Token, sentences, tokenize};
@@ -106,7 +106,18 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
     let mut out = Vec::new();
     for (r, stags) in ranges.iter().zip(&tags) {
         for (a, b, label) in spans(stags) {
-            let toks: &[Token<'_>] = &tokens[r.start + a..r.start + b];
+            let mut toks: &[Token<'_>] = &tokens[r.start + a..r.start + b];
+            // A name never begins or ends with a bracket or quote token ("[Daily Trust]").
+            while let [first, rest @ ..] = toks
+                && !first.text.chars().any(char::is_alphanumeric)
+            {
+                toks = rest;
+            }
+            while let [rest @ .., last] = toks
+                && !last.text.chars().any(char::is_alphanumeric)
+            {
+                toks = rest;
+            }
             let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
                 continue;
             };
@@ -136,9 +147,18 @@ pub fn tag_document<S: AsRef<str>>(model: &Model, sents: &[Vec<S>]) -> Vec<Vec<u
             words.extend(s.iter().map(AsRef::as_ref));
             feats.clear();
             starts.clear();
-            let gaz = gazetteer_info(&words);
+            let lowered = truecase_headline(&words, |w| model.is_common_lower(w));
+            let lowered_refs: Vec<&str>;
+            let words: &[&str] = match &lowered {
+                Some(l) => {
+                    lowered_refs = l.iter().map(String::as_str).collect();
+                    &lowered_refs
+                }
+                None => &words,
+            };
+            let gaz = gazetteer_info(words);
             sentence_features(
-                &words,
+                words,
                 &doc,
                 &gaz,
                 model.log2_buckets,

@@ -6,6 +6,8 @@
 //! 7x7 Viterbi step per token. [`Trainer`] produces it; [`Model::to_bytes`] and
 //! [`Model::from_bytes`] give a compact, deterministic file. No I/O here.
 
+use std::collections::HashSet;
+
 use thiserror::Error;
 
 /// Number of tags: O, B-PER, I-PER, B-LOC, I-LOC, B-ORG, I-ORG.
@@ -15,7 +17,7 @@ pub const TAG_NAMES: [&str; N_TAGS] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", 
 /// Row of the transition matrix used for the sentence start.
 const START: usize = N_TAGS;
 
-const MAGIC: &[u8; 8] = b"DLNERv01";
+const MAGIC: &[u8; 8] = b"DLNERv02";
 
 /// True when tag `to` may follow tag `from` (`None` = sentence start): an `I-X` only after `B-X`/`I-X`.
 pub fn allowed(from: Option<usize>, to: usize) -> bool {
@@ -55,6 +57,10 @@ pub struct Model {
     trans: Vec<i32>,
     /// `buckets x N_TAGS` emission weights.
     weights: Vec<i16>,
+    /// Words (lower case) the training text wrote in lower case far more often than
+    /// capitalised inside a sentence: Title Case headlines are read with these lowered
+    /// (see `features::truecase_headline`). Stored after the weights, one a line, sorted.
+    common_lower: HashSet<String>,
 }
 
 fn read_u32(b: &[u8], at: usize) -> Result<u32, ModelError> {
@@ -90,16 +96,23 @@ impl Model {
         let n_trans = (N_TAGS + 1) * N_TAGS;
         let n_weights = (1usize << log2_buckets) * N_TAGS;
         let header = 28;
-        if bytes.len() != header + n_trans * 4 + n_weights * 2 {
+        let vocab_at = header + n_trans * 4 + n_weights * 2;
+        if bytes.len() < vocab_at {
             return Err(ModelError::BadSize);
         }
         let trans = bytes[header..header + n_trans * 4]
             .chunks_exact(4)
             .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        let weights = bytes[header + n_trans * 4..]
+        let weights = bytes[header + n_trans * 4..vocab_at]
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let common_lower = std::str::from_utf8(&bytes[vocab_at..])
+            .map_err(|_| ModelError::Layout("vocabulary is not UTF-8"))?
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
             .collect();
         Ok(Model {
             log2_buckets,
@@ -108,7 +121,18 @@ impl Model {
             scale,
             trans,
             weights,
+            common_lower,
         })
+    }
+
+    /// Replaces the common-lower-case vocabulary (the trainer sets it from its text).
+    pub fn set_common_lower(&mut self, words: impl IntoIterator<Item = String>) {
+        self.common_lower = words.into_iter().collect();
+    }
+
+    /// Whether `lower` (a lower-cased word) is in the common-lower-case vocabulary.
+    pub fn is_common_lower(&self, lower: &str) -> bool {
+        self.common_lower.contains(lower)
     }
 
     /// Serialises the model (little-endian, fixed layout; same model -> same bytes).
@@ -129,6 +153,12 @@ impl Model {
         }
         for w in &self.weights {
             out.extend_from_slice(&w.to_le_bytes());
+        }
+        let mut vocab: Vec<&String> = self.common_lower.iter().collect();
+        vocab.sort_unstable();
+        for w in vocab {
+            out.extend_from_slice(w.as_bytes());
+            out.push(b'\n');
         }
         out
     }
@@ -311,6 +341,7 @@ impl Trainer {
             scale,
             trans,
             weights,
+            common_lower: HashSet::new(),
         }
     }
 }
@@ -363,6 +394,12 @@ mod tests {
             Model::from_bytes(&bytes[..bytes.len() - 1]),
             Err(ModelError::BadSize)
         );
+        let mut with_vocab = model.clone();
+        with_vocab.set_common_lower(["says".to_string(), "will".to_string()]);
+        let back = Model::from_bytes(&with_vocab.to_bytes());
+        assert_eq!(back.as_ref(), Ok(&with_vocab));
+        assert!(back.as_ref().is_ok_and(|m| m.is_common_lower("says")));
+        assert!(back.as_ref().is_ok_and(|m| !m.is_common_lower("trump")));
         assert_eq!(
             Model::from_bytes(b"nonsense-bytes-here-and-more-of-them"),
             Err(ModelError::BadMagic)

@@ -9,6 +9,11 @@
 //! Texas (US) stay two places while every mention of a person merges by name. Surface forms that fold
 //! differently from the canonical name become aliases, so `person:Stoltenberg` finds the
 //! articles that say `Jens Stoltenberg`.
+//!
+//! Across articles, a person stored by surname alone ("Macron") joins the one person whose
+//! full name ends with it ("Emmanuel Macron"), whichever came first; when several full names
+//! share the surname the lone one stays apart (the within-article consistency pass in
+//! `crate::extract::resolve` links the names inside one article).
 
 use chrono::{DateTime, FixedOffset, Utc};
 use rusqlite::types::Value;
@@ -75,6 +80,19 @@ const ENTITY_BY_FOLDED: &str =
 const ENTITY_BY_ALIAS: &str = "SELECT al.entity FROM entity_aliases al
     JOIN entities e ON e.id = al.entity WHERE al.folded = ?2 AND e.kind = ?1 AND e.country = ?3
     ORDER BY al.entity LIMIT 1";
+/// People whose folded name ends with the word `?1` after a space ("emmanuel macron" for
+/// "macron"); at most two rows, enough to tell one from several.
+const PERSONS_BY_SURNAME: &str = "SELECT id FROM entities
+    WHERE kind = 'person' AND country = '' AND length(folded) > length(?1) + 1
+    AND substr(folded, length(folded) - length(?1)) = ' ' || ?1 ORDER BY id LIMIT 2";
+/// The lone-surname person entity `?1` ("macron"), if one was stored.
+const PERSON_BY_LONE_NAME: &str =
+    "SELECT id FROM entities WHERE kind = 'person' AND country = '' AND folded = ?1";
+const MENTIONS_MOVE: &str = "UPDATE OR IGNORE mentions SET entity = ?2 WHERE entity = ?1";
+const ALIASES_MOVE: &str = "INSERT OR IGNORE INTO entity_aliases (entity, alias, folded)
+    SELECT ?2, alias, folded FROM entity_aliases WHERE entity = ?1
+    UNION ALL SELECT ?2, name, folded FROM entities WHERE id = ?1";
+const ENTITY_DELETE: &str = "DELETE FROM entities WHERE id = ?1";
 const ENTITY_INSERT: &str = "INSERT INTO entities (kind, name, folded, country, lat, lon)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
 const ENTITY_PLACE: &str =
@@ -353,6 +371,11 @@ fn write_one(
                 .query_row(params![kind, folded, country], |row| row.get(0))
                 .optional()?,
         };
+        let person = m.kind == EntityKind::Person && country.is_empty();
+        let found = match found {
+            None if person && !folded.contains(' ') => only_person_with_surname(tx, &folded)?,
+            found => found,
+        };
         let (lat, lon) = m.coords.unzip();
         let id = match found {
             Some(id) => {
@@ -361,10 +384,16 @@ fn write_one(
                 }
                 id
             }
-            None => insert.query_row(
-                params![kind, m.canonical.trim(), folded, country, lat, lon],
-                |row| row.get(0),
-            )?,
+            None => {
+                let id: i64 = insert.query_row(
+                    params![kind, m.canonical.trim(), folded, country, lat, lon],
+                    |row| row.get(0),
+                )?;
+                if person {
+                    absorb_lone_surname(tx, id, &folded)?;
+                }
+                id
+            }
         };
         for name in [m.canonical.trim(), m.surface.trim()] {
             let folded = fold(name);
@@ -380,6 +409,48 @@ fn write_one(
         now.timestamp()
     ])?;
     Ok(true)
+}
+
+/// The one person whose full name ends with `surname` (folded, one word), or `None` when
+/// there is none or more than one (a lone "Miliband" after "Ed Miliband" and "David
+/// Miliband" stays apart: joining either would be a guess).
+fn only_person_with_surname(
+    tx: &Transaction<'_>,
+    surname: &str,
+) -> Result<Option<i64>, StoreError> {
+    let mut stmt = tx.prepare_cached(PERSONS_BY_SURNAME)?;
+    let ids: Vec<i64> = stmt
+        .query_map([surname], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(match ids.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    })
+}
+
+/// After storing the new full-name person `id` (`folded`, several words): if an earlier
+/// article stored the surname alone as its own person ("Macron") and `id` is now the only
+/// person with that surname, the lone entity's mentions and names move to `id` and it goes.
+fn absorb_lone_surname(tx: &Transaction<'_>, id: i64, folded: &str) -> Result<(), StoreError> {
+    let Some((_, surname)) = folded.rsplit_once(' ') else {
+        return Ok(());
+    };
+    let lone: Option<i64> = tx
+        .prepare_cached(PERSON_BY_LONE_NAME)?
+        .query_row([surname], |row| row.get(0))
+        .optional()?;
+    let Some(lone) = lone else {
+        return Ok(());
+    };
+    if lone == id || only_person_with_surname(tx, surname)? != Some(id) {
+        return Ok(());
+    }
+    tx.prepare_cached(MENTIONS_MOVE)?
+        .execute(params![lone, id])?;
+    tx.prepare_cached(ALIASES_MOVE)?
+        .execute(params![lone, id])?;
+    tx.prepare_cached(ENTITY_DELETE)?.execute([lone])?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -469,6 +540,72 @@ mod tests {
             coords: None,
             country: None,
         }
+    }
+
+    #[test]
+    fn a_lone_surname_joins_the_one_full_name_across_articles() {
+        let (mut store, ids) = setup();
+        let (a, b, c) = (ids[0], ids[1], ids[2]);
+        let p = EntityKind::Person;
+        // Full name first, then the surname alone in another article.
+        store
+            .write_mentions(
+                a,
+                "v1",
+                &[m(p, "Emmanuel Macron", "Emmanuel Macron", 0)],
+                t(),
+            )
+            .unwrap();
+        store
+            .write_mentions(b, "v1", &[m(p, "Macron", "Macron", 0)], t())
+            .unwrap();
+        let full = store.mentions(a).unwrap()[0].entity;
+        assert_eq!(store.mentions(b).unwrap()[0].entity, full);
+        assert_eq!(store.mentions(b).unwrap()[0].name, "Emmanuel Macron");
+
+        // Surname first ("Lula"), the full name later: the lone entity is absorbed.
+        store
+            .write_mentions(c, "v1", &[m(p, "Lula", "Lula", 0)], t())
+            .unwrap();
+        let lone = store.mentions(c).unwrap()[0].entity;
+        store
+            .write_mentions(
+                a,
+                "v1",
+                &[
+                    m(p, "Emmanuel Macron", "Emmanuel Macron", 0),
+                    m(p, "Luiz Inácio Lula", "Luiz Inácio Lula", 20),
+                ],
+                t(),
+            )
+            .unwrap();
+        let lula = store.mentions(a).unwrap()[1].entity;
+        assert_ne!(lula, lone);
+        assert_eq!(store.mentions(c).unwrap()[0].entity, lula);
+        assert_eq!(store.entity_aliases(lula).unwrap(), ["Lula"]);
+
+        // Two people share a surname: the lone surname stays its own entity.
+        store
+            .write_mentions(
+                a,
+                "v1",
+                &[
+                    m(p, "Ed Miliband", "Ed Miliband", 0),
+                    m(p, "David Miliband", "David Miliband", 20),
+                ],
+                t(),
+            )
+            .unwrap();
+        store
+            .write_mentions(b, "v1", &[m(p, "Miliband", "Miliband", 0)], t())
+            .unwrap();
+        let got = store.mentions(b).unwrap();
+        assert_eq!(got[0].name, "Miliband");
+        // A place that is also a surname is never joined to a person.
+        store
+            .write_mentions(b, "v1", &[m(EntityKind::Place, "Macron", "Macron", 0)], t())
+            .unwrap();
+        assert_eq!(store.mentions(b).unwrap()[0].kind, EntityKind::Place);
     }
 
     #[test]
