@@ -272,6 +272,9 @@ Bayern Munich|Juventus|AC Milan|Inter Milan|Paris Saint-Germain|PSG|Red Star Bel
 
 # Country short forms and common names not in the sources (folded key -> ISO code).
 # "us" is left out on purpose: it is the pronoun far more often than the country.
+# A numbered district of a city: "Paris 15 Vaugirard", "Lyon 03", "Zürich (Kreis 11)".
+DISTRICT = re.compile(r"^(.+?) (?:\d{1,2}(?: |$)|\(Kreis \d+\))")
+
 COUNTRY_ALIASES = {
     "u.s.": "US", "u.s.a.": "US", "usa": "US", "america": "US", "united states of america": "US",
     "the united states": "US", "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
@@ -473,11 +476,19 @@ def build_places(g: Gaz, cities_file: str, with_alternates: bool) -> dict[str, s
         if c.get("capital"):
             capitals[(code, fold(c["capital"]))] = True
 
-    n_city = n_alt = 0
+    n_city = n_alt = n_district = 0
     city_coords: dict[tuple[str, str], tuple[float, float]] = {}
+    # Districts of a bigger city listed as cities of their own ("Paris 01 Louvre",
+    # "Lyon 03", "Zürich (Kreis 11) / Oerlikon"): their alternate names ("Louvre", "Élysée",
+    # "Opéra", "Luxembourg") would turn landmarks into places, and the city itself is there.
+    city_names = {(c["countrycode"], fold(c["name"])) for c in cities.values()}
     for gid in sorted(cities, key=lambda k: int(k)):
         c = cities[gid]
         cc = c["countrycode"]
+        district = DISTRICT.match(c["name"])
+        if district and (cc, fold(district.group(1))) in city_names:
+            n_district += 1
+            continue
         pid = g.add_place(c["name"], cc, c["latitude"], c["longitude"], c["population"], KIND_CITY)
         n_city += 1
         key = ascii_key(c["name"])
@@ -499,6 +510,7 @@ def build_places(g: Gaz, cities_file: str, with_alternates: bool) -> dict[str, s
             else:
                 g.alt_links.add((k, pid))
     g.counts["cities"] = n_city
+    g.counts["city districts left out"] = n_district
     g.counts["city alternate names"] = n_alt
 
     country_names = {}
