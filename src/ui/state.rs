@@ -15,7 +15,7 @@ use super::people::{ArticleEntities, Entry, WhoWhere, top_entries};
 use crate::config::View;
 use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
 use crate::query::{Expr, ParseError, ParseOptions, Query, Term, parse, parse_with};
-use crate::worker::session::{ArticleQuery, Command, RequestId, Window, WorkerEvent};
+use crate::worker::session::{ArticleQuery, Command, Near, RequestId, Window, WorkerEvent};
 use crate::worker::{FeedOutcome, RefreshEvent};
 
 /// Which pane has the keyboard.
@@ -162,6 +162,8 @@ pub struct State {
     pub window_start: usize,
     /// Rows in the whole list (as last counted).
     pub total: usize,
+    /// `total` was counted for the current list (not only the rows seen so far).
+    total_counted: bool,
     /// The answer to the current request has arrived.
     pub articles_loaded: bool,
     /// Selected row, as an index into the whole list.
@@ -238,6 +240,7 @@ impl State {
             articles: Vec::new(),
             window_start: 0,
             total: 0,
+            total_counted: false,
             articles_loaded: false,
             list_sel: 0,
             list_offset: 0,
@@ -418,9 +421,24 @@ impl State {
 
     fn request_window(&mut self, start: usize, count: bool) -> Effect {
         self.request += 1;
-        if count {
+        // A page of the same list: what is held of it lets the store start near the window
+        // (a jump to the end reads backwards from it). A new count may be a changed list.
+        let near = if count {
             self.count_request = self.request;
-        }
+            self.total_counted = false;
+            Near::default()
+        } else {
+            let held = [self.articles.first(), self.articles.last()];
+            let last = self.window_start + self.articles.len().saturating_sub(1);
+            Near {
+                total: self.total_counted.then_some(self.total as u64),
+                rows: [self.window_start, last]
+                    .into_iter()
+                    .zip(held)
+                    .filter_map(|(i, row)| Some((i as u64, row?.clone())))
+                    .collect(),
+            }
+        };
         self.articles_loaded = false;
         self.pending = Some((start, PAGE, count));
         Effect::Worker(Command::LoadArticles {
@@ -432,6 +450,7 @@ impl State {
             },
             count,
             now: self.local_now(),
+            near,
         })
     }
 
@@ -1322,6 +1341,7 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             state.articles = articles;
             state.articles_loaded = true;
             let end = start + state.articles.len();
+            state.total_counted |= total.is_some();
             state.total = match total {
                 Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
                 // A short page is the end of the list.
@@ -1350,6 +1370,7 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
         WorkerEvent::ArticleTotal { request, total } => {
             if request == state.count_request {
                 state.total = usize::try_from(total).unwrap_or(usize::MAX);
+                state.total_counted = true;
             }
         }
         WorkerEvent::Article(article) => {

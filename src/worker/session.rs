@@ -13,7 +13,7 @@ use tokio::sync::mpsc;
 use crate::fetch::Fetcher;
 use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
 use crate::query::{Expr, Flag, Query, Term};
-use crate::store::{StoreError, StoredMention};
+use crate::store::{Seek, StoreError, StoredMention};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
 /// Identifies one `LoadArticles` request, so the interface can drop stale answers.
@@ -51,6 +51,18 @@ pub struct Window {
     pub limit: u32,
 }
 
+/// What the interface already holds of the list it asks a window of, so the store can read
+/// the window from the nearest row it knows instead of counting rows from the top (see
+/// [`crate::store::Seek`]). Empty for a new list, or one that may have changed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Near {
+    /// The list's length, as counted for this same list.
+    pub total: Option<u64>,
+    /// Rows of this same list the interface holds, with their indices in it (the loaded
+    /// window's first and last).
+    pub rows: Vec<(u64, ArticleSummary)>,
+}
+
 /// What the interface asks of the worker.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -58,13 +70,15 @@ pub enum Command {
     LoadFeeds,
     /// Answer with [`WorkerEvent::Articles`] carrying the same `request`.
     /// Only the rows of `window` are loaded; with `count`, the answer carries the query's
-    /// total too. `now` anchors `since:2d` and `today` (its offset is the local zone).
+    /// total too. `now` anchors `since:2d` and `today` (its offset is the local zone);
+    /// `near` is what the interface holds of this list, to find the window quickly.
     LoadArticles {
         request: RequestId,
         query: ArticleQuery,
         window: Window,
         count: bool,
         now: DateTime<FixedOffset>,
+        near: Near,
     },
     /// Answer with [`WorkerEvent::Article`].
     LoadArticle(ArticleId),
@@ -213,6 +227,7 @@ pub fn spawn_session(
                 window,
                 count: true,
                 now,
+                near,
             } = command
             {
                 let rows = Command::LoadArticles {
@@ -221,6 +236,7 @@ pub fn spawn_session(
                     window,
                     count: false,
                     now,
+                    near,
                 };
                 if !send_all(&events, execute(&store, rows).await) {
                     return;
@@ -294,11 +310,18 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
             window,
             count,
             now,
+            near,
         } => {
             store
                 .call(move |s| {
                     let q = query.combined();
-                    let articles = s.query_articles(&q, now, Some(window.limit), window.offset)?;
+                    let seek = Seek {
+                        offset: u64::from(window.offset),
+                        limit: window.limit,
+                        total: near.total,
+                        anchors: &near.rows,
+                    };
+                    let articles = s.query_window(&q, now, seek)?;
                     let total = if count {
                         Some(s.count_query(&q, now)?)
                     } else {

@@ -201,7 +201,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
     use dateline::model::{FeedSpec, NewArticle, ParsedFeed};
     use dateline::query::{ParseOptions, parse, parse_with};
     use dateline::store::{FetchRecord, Store};
-    use dateline::worker::session::{ArticleQuery, Window};
+    use dateline::worker::session::{ArticleQuery, Near, Window};
 
     let mut store = Store::open_in_memory().unwrap();
     let specs: Vec<FeedSpec> = ["https://a.example/rss", "https://b.example/rss"]
@@ -262,6 +262,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
             },
             count: true,
             now,
+            near: Near::default(),
         })
         .unwrap();
     match next_answer(&mut events).await {
@@ -287,6 +288,68 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
         }
     );
 
+    // Pages of the same list, read from what is held: the last window backwards from the
+    // counted end, one on from a row held (row 0), one backwards before a row held. Each
+    // must be the window the plain offset gives.
+    let window = |offset| Window { offset, limit: 500 };
+    let mut by_offset = Vec::new();
+    for (i, offset) in [0_u32, 700, 100, 150].into_iter().enumerate() {
+        commands
+            .send(Command::LoadArticles {
+                request: 10 + i as u64,
+                query: ArticleQuery::default(),
+                window: window(offset),
+                count: false,
+                now,
+                near: Near::default(),
+            })
+            .unwrap();
+        match next_answer(&mut events).await {
+            WorkerEvent::Articles { articles, .. } => by_offset.push(articles),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(by_offset[1].len(), 500);
+    let held = |i: usize| (i as u64, by_offset[0][i].clone());
+    let nears = [
+        Near {
+            total: Some(1200),
+            rows: Vec::new(),
+        },
+        Near {
+            total: Some(1200),
+            rows: vec![held(0), held(120)],
+        },
+        // Backwards from row 700, which a window further down brought.
+        Near {
+            total: None,
+            rows: vec![(700, by_offset[1][0].clone())],
+        },
+    ];
+    for (i, (offset, near)) in [700_u32, 100, 150].into_iter().zip(nears).enumerate() {
+        commands
+            .send(Command::LoadArticles {
+                request: 20 + i as u64,
+                query: ArticleQuery::default(),
+                window: window(offset),
+                count: false,
+                now,
+                near,
+            })
+            .unwrap();
+        match next_answer(&mut events).await {
+            WorkerEvent::Articles {
+                offset: at,
+                articles,
+                ..
+            } => {
+                assert_eq!(at, offset);
+                assert_eq!(articles, by_offset[i + 1], "window at {offset}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     // A half-typed filter ANDed with the second feed as the scope.
     commands
         .send(Command::LoadArticles {
@@ -301,6 +364,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
             },
             count: true,
             now,
+            near: Near::default(),
         })
         .unwrap();
     match next_answer(&mut events).await {

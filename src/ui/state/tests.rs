@@ -1048,3 +1048,78 @@ fn opening_marks_read_before_loading_so_the_pane_says_read() {
             < position(&Command::LoadArticle(ArticleId(10)))
     );
 }
+
+/// The `near` of the last `LoadArticles`.
+fn last_near(effects: &[Effect]) -> Option<Near> {
+    effects.iter().rev().find_map(|e| match e {
+        Effect::Worker(Command::LoadArticles { near, .. }) => Some(near.clone()),
+        _ => None,
+    })
+}
+
+/// Regression guard for jumps on a long list: a page of the same list tells the store what
+/// is held (so `G` reads backwards from the counted end, `PageUp` from a held row), and a
+/// new or reloaded list claims nothing, not even its old total.
+#[test]
+fn page_requests_carry_what_is_held_of_the_list() {
+    let total = 100_000;
+    let mut s = fixtures::state(80, 24);
+    let effects = s.start(false);
+    assert_eq!(last_near(&effects), Some(Near::default()));
+    let (request, ..) = last_load(&effects).unwrap();
+    // The rows come before their total: until it is counted, the list is what was seen.
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: None,
+            articles: rows(0, PAGE),
+        }),
+    );
+    assert!(!s.total_counted);
+    assert!(last_near(&act(&mut s, Act::Bottom)).is_none());
+    act(&mut s, Act::Top);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::ArticleTotal {
+            request,
+            total: total as u64,
+        }),
+    );
+    let effects = act(&mut s, Act::Bottom);
+    let (request, _, window, count) = last_load(&effects).unwrap();
+    assert!(!count);
+    assert_eq!(window.offset as usize, total - PAGE);
+    let near = last_near(&effects).unwrap();
+    assert_eq!(near.total, Some(total as u64));
+    assert_eq!(near.rows.len(), 2);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: window.offset,
+            total: None,
+            articles: rows(total - PAGE, PAGE),
+        }),
+    );
+    // PageUp far enough: the held rows are the end window's first and last.
+    let mut near = None;
+    for _ in 0..40 {
+        if let Some(n) = last_near(&act(&mut s, Act::PageUp)) {
+            near = Some(n);
+            break;
+        }
+    }
+    let near = near.expect("a window above");
+    assert_eq!(near.total, Some(total as u64));
+    let first = (total - PAGE) as u64;
+    assert_eq!(near.rows[0].0, first);
+    assert_eq!(near.rows[0].1.id, rows(total - PAGE, 1)[0].id);
+    assert_eq!(near.rows[1].0, total as u64 - 1);
+    // A new list (a filter) starts from nothing.
+    act(&mut s, Act::Filter);
+    let effects = typed(&mut s, "x");
+    assert_eq!(last_near(&effects), Some(Near::default()));
+    assert!(!s.total_counted);
+}
