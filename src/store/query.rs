@@ -1237,7 +1237,7 @@ mod tests {
             (0..12)
                 .map(|i| {
                     let n = base + i;
-                    let text = if n % 3 == 0 {
+                    let text = if n.is_multiple_of(3) {
                         "The minister spoke in Paris."
                     } else {
                         "Sunny weather."
