@@ -154,6 +154,11 @@ pub struct State {
     pub feeds_loaded: bool,
     pub rows: Vec<FeedRow>,
     pub collapsed: BTreeSet<String>,
+    /// The start every feed's title shares ("Dateline Demo: "), left out of the feeds pane
+    /// and the list's feed column; empty when there is none (see [`shared_title_prefix`]).
+    pub feed_prefix: String,
+    /// Columns the feeds pane's rows want, borders included (see [`layout::feeds_width`]).
+    pub feeds_want: u16,
     pub feed_sel: usize,
     pub feed_offset: usize,
     /// The loaded window of the list: rows `window_start..window_start + articles.len()`.
@@ -235,6 +240,8 @@ impl State {
             feeds_loaded: false,
             rows: Vec::new(),
             collapsed: BTreeSet::new(),
+            feed_prefix: String::new(),
+            feeds_want: layout::FEEDS_MIN,
             feed_sel: 0,
             feed_offset: 0,
             articles: Vec::new(),
@@ -367,6 +374,7 @@ impl State {
             focus,
             self.article_open(),
             self.side(),
+            self.feeds_want,
         )
     }
 
@@ -391,7 +399,14 @@ impl State {
 
     /// Rows of the article pane and its text width.
     fn article_area(&self) -> (usize, u16) {
-        let p = layout::panes(self.size.0, self.size.1, Focus::Article, true, true);
+        let p = layout::panes(
+            self.size.0,
+            self.size.1,
+            Focus::Article,
+            true,
+            true,
+            self.feeds_want,
+        );
         p.article.map_or((1, 10), |r| {
             let i = inner(r);
             (usize::from(i.height).max(1), i.width)
@@ -591,11 +606,14 @@ impl State {
     /// Rebuilds the feeds pane from `feeds`, keeping the selected row.
     fn rebuild_rows(&mut self) {
         let selected = self.rows.get(self.feed_sel).map(|r| r.key.clone());
-        self.rows = build_rows(&self.feeds, &self.collapsed);
+        self.feed_prefix = shared_title_prefix(&self.feeds);
+        self.rows = build_rows(&self.feeds, &self.collapsed, &self.feed_prefix);
         if !self.views.is_empty() {
             let views = view_rows(&self.views, self.views_collapsed);
             self.rows.splice(1..1, views);
         }
+        let widest = self.rows.iter().map(row_width).max().unwrap_or(0);
+        self.feeds_want = u16::try_from(widest + 2).unwrap_or(u16::MAX);
         if let Some(key) = selected {
             let found = self.rows.iter().position(|r| r.key == key).or_else(|| {
                 // A feed inside a folder that was just folded: select the folder.
@@ -658,7 +676,16 @@ impl State {
             return;
         };
         let key = row.key.clone();
-        let label = (key != RowKey::All).then(|| row.label.clone());
+        // A feed by its whole title: the pane may leave out a shared start.
+        let label = match &key {
+            RowKey::All => None,
+            RowKey::Feed { id, .. } => self
+                .feeds
+                .iter()
+                .find(|f| f.id == *id)
+                .map(|f| f.title.clone()),
+            _ => Some(row.label.clone()),
+        };
         if let RowKey::Tag(t) = &key
             && self.collapsed.remove(t)
         {
@@ -942,8 +969,68 @@ fn view_rows(views: &[SavedView], collapsed: bool) -> Vec<FeedRow> {
     rows
 }
 
-/// The feeds pane: "All", then tag folders with their feeds, then untagged feeds.
-pub fn build_rows(feeds: &[Feed], collapsed: &BTreeSet<String>) -> Vec<FeedRow> {
+/// Where a title may be cut after a start that every feed's title shares.
+const TITLE_SEPARATORS: [&str; 6] = [": ", " - ", " – ", " — ", " | ", " · "];
+
+/// The start every feed's title shares, up to and including a separator (`: `, ` - `, ` | `
+/// ...), as in "Dateline Demo: World Desk" and "Dateline Demo: Europe"; empty unless there
+/// are two feeds or more and each keeps some text after it. Whole words only: "News" and
+/// "Newsroom" share nothing.
+pub fn shared_title_prefix(feeds: &[Feed]) -> String {
+    let Some((first, rest)) = feeds.split_first() else {
+        return String::new();
+    };
+    if rest.is_empty() {
+        return String::new();
+    }
+    let mut common = first.title.as_str();
+    for f in rest {
+        let same = common
+            .char_indices()
+            .zip(f.title.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(common.len().min(f.title.len()), |((i, _), _)| i);
+        common = &common[..same];
+    }
+    let end = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| common.rfind(sep).map(|i| i + sep.len()))
+        .max()
+        .unwrap_or(0);
+    let prefix = &common[..end];
+    if end == 0
+        || prefix.trim().is_empty()
+        || feeds.iter().any(|f| f.title[end..].trim().is_empty())
+    {
+        return String::new();
+    }
+    prefix.to_string()
+}
+
+/// Columns a row of the feeds pane needs to show whole: indent, folder marker, label,
+/// error mark and unread count, as the view draws them.
+pub fn row_width(row: &FeedRow) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let marker = if matches!(row.key, RowKey::Tag(_) | RowKey::Views) {
+        2
+    } else {
+        0
+    };
+    let count = if row.unread > 0 {
+        1 + row.unread.to_string().len()
+    } else {
+        0
+    };
+    2 * usize::from(row.depth)
+        + marker
+        + crate::sanitize::sanitize_line(&row.label).width()
+        + usize::from(row.error)
+        + count
+}
+
+/// The feeds pane: "All", then tag folders with their feeds, then untagged feeds. Feed
+/// titles are shown without `prefix` (the start they all share).
+pub fn build_rows(feeds: &[Feed], collapsed: &BTreeSet<String>, prefix: &str) -> Vec<FeedRow> {
     let mut rows = vec![FeedRow {
         key: RowKey::All,
         label: "All articles".into(),
@@ -965,7 +1052,7 @@ pub fn build_rows(feeds: &[Feed], collapsed: &BTreeSet<String>) -> Vec<FeedRow> 
             tag: tag.cloned(),
             id: f.id,
         },
-        label: f.title.clone(),
+        label: f.title.strip_prefix(prefix).unwrap_or(&f.title).to_string(),
         unread: f.unread,
         error: f.last_error.is_some(),
         depth: u8::from(tag.is_some()),

@@ -1123,3 +1123,57 @@ fn page_requests_carry_what_is_held_of_the_list() {
     assert_eq!(last_near(&effects), Some(Near::default()));
     assert!(!s.total_counted);
 }
+
+#[test]
+fn a_title_start_every_feed_shares_is_found_at_a_separator() {
+    let named = |titles: &[&str]| -> Vec<Feed> {
+        titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| fixtures::feed(i as i64 + 1, t, &[], 0, None))
+            .collect()
+    };
+    let prefix = |titles: &[&str]| shared_title_prefix(&named(titles));
+    assert_eq!(
+        prefix(&["Dateline Demo: World Desk", "Dateline Demo: Europe"]),
+        "Dateline Demo: "
+    );
+    assert_eq!(
+        prefix(&["BBC News - World", "BBC News - UK"]),
+        "BBC News - "
+    );
+    assert_eq!(
+        prefix(&["Le Monde | Europe", "Le Monde | Afrique"]),
+        "Le Monde | "
+    );
+    // The last separator both share: "A: B: c" and "A: B: d" give "A: B: ".
+    assert_eq!(prefix(&["A: B: c", "A: B: d"]), "A: B: ");
+    // Not a whole word, one feed alone, a title left empty, nothing shared.
+    assert_eq!(prefix(&["Newsroom: a", "News: b"]), "");
+    assert_eq!(prefix(&["Dateline Demo: World Desk"]), "");
+    assert_eq!(prefix(&["Dateline Demo: World", "Dateline Demo: "]), "");
+    assert_eq!(prefix(&["World: a", "Europe: b"]), "");
+    assert_eq!(prefix(&[]), "");
+    // Multi-byte characters before the difference.
+    assert_eq!(prefix(&["Évropa — Sud", "Évropa — Nord"]), "Évropa — ");
+}
+
+#[test]
+fn the_feeds_pane_leaves_out_the_shared_start_but_the_scope_names_the_feed() {
+    let mut s = fixtures::state(80, 24);
+    s.start(false);
+    let desks = vec![
+        fixtures::feed(1, "Dateline Demo: World Desk", &[], 3, None),
+        fixtures::feed(2, "Dateline Demo: Europe", &[], 2, None),
+    ];
+    update(&mut s, Action::Worker(WorkerEvent::Feeds(desks)));
+    let labels: Vec<&str> = s.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["All articles", "World Desk", "Europe"]);
+    assert_eq!(s.feed_prefix, "Dateline Demo: ");
+    // "All articles 5" is the widest row: 14 columns and the borders.
+    assert_eq!(s.feeds_want, 16);
+    s.focus = Focus::Feeds;
+    act(&mut s, Act::Down);
+    act(&mut s, Act::Open);
+    assert_eq!(s.scope_label.as_deref(), Some("Dateline Demo: World Desk"));
+}
