@@ -691,9 +691,18 @@ fn choose(
         }
         s
     };
+    // A country named exactly is never displaced by a town that merely lists the same
+    // word among its alternate names ("Laos" is not Lào Cai, "Benin" is not Benin City),
+    // however much the rest of the article points at the town's country.
+    let country_named = cands
+        .iter()
+        .any(|c| c.kind == PlaceKind::Country && fold(&c.name) == key);
     let mut best: Option<(f32, &Place)> = None;
     // Candidates come most populous first, so a strict `>` keeps population as the tiebreak.
     for c in cands {
+        if country_named && c.kind == PlaceKind::City && fold(&c.name) != key {
+            continue;
+        }
         let s = score(c);
         if best.is_none_or(|(b, _)| s > b) {
             best = Some((s, c));
@@ -891,6 +900,30 @@ mod tests {
         let g = place_of(&es, "Georgia");
         assert_eq!(country(g), "GE");
         assert_eq!(g.place.as_ref().map(|p| p.kind), Some(PlaceKind::Country));
+    }
+
+    #[test]
+    fn a_country_is_not_a_town_that_borrows_its_name() {
+        let text = "Vietnam and Laos signed; Hanoi and Quang Ngai hosted. Benin and Nigeria \
+                    met in Lagos.";
+        let ms: Vec<Entity> = [
+            "Vietnam",
+            "Laos",
+            "Hanoi",
+            "Quang Ngai",
+            "Benin",
+            "Nigeria",
+            "Lagos",
+        ]
+        .iter()
+        .map(|n| ent(text, n, 0, Label::Loc))
+        .collect();
+        let es = resolve(text, &ms);
+        for (name, cc) in [("Laos", "LA"), ("Benin", "BJ")] {
+            let p = place_of(&es, name);
+            assert_eq!(country(p), cc, "{name}: {es:#?}");
+            assert_eq!(p.place.as_ref().map(|p| p.kind), Some(PlaceKind::Country));
+        }
     }
 
     #[test]

@@ -62,21 +62,32 @@ pub fn parse_feed(
         // which needs the date feed-rs's generator is not given.
         .id_generator(|_links, _title, _uri| String::new())
         .build();
-    let body = repair_utf8(body);
+    let body = false_utf16_declaration(body);
+    let body = repair_utf8(&body);
     let expanded = prep::expand_doctype_entities(&body);
     let body = expanded.as_deref().unwrap_or(&body);
     let result = match parse_document(&parser, body) {
         Ok(feed) => Ok(feed),
         // Broken markup feedparser tolerates (a bare `&`, a truncated closing tag) gets one
         // repaired try; well-formed documents never pay for it.
-        Err(e) => match prep::repair_markup(body) {
-            Some(fixed) => parse_document(&parser, &fixed).map_err(|_| e),
-            None => Err(e),
-        },
+        // So do a JSON Feed with string tags and a document cut off part-way: each repair is
+        // tried in turn until one parses.
+        Err(e) => {
+            let repairs: [Repair; 3] =
+                [prep::repair_markup, json_tags_as_lists, truncated_document];
+            repairs
+                .iter()
+                .filter_map(|repair| repair(body))
+                .find_map(|fixed| parse_document(&parser, &fixed).ok())
+                .ok_or(e)
+        }
     };
     let feed = result.map_err(|e| ParseError::NotAFeed(e.to_string()))?;
     Ok(convert(feed, base.as_ref()))
 }
+
+/// A mended copy of a document that did not parse, or `None` when the mend does not apply.
+type Repair = fn(&[u8]) -> Option<Vec<u8>>;
 
 /// Parses one document: first with the [`prep`] fallbacks applied when a cheap scan says
 /// they may matter, then, when feed-rs found nothing, rewritten from a legacy dialect.
@@ -133,6 +144,108 @@ const LEGACY_NAMESPACES: &[(&str, &str)] = &[
     ("http://backend.userland.com/rss", ""),
     ("http://blogs.law.harvard.edu/tech/rss", ""),
 ];
+
+/// A document whose XML declaration says UTF-16 while its bytes are ASCII-compatible (no
+/// byte-order mark, `<?xml` as single bytes): the declaration is wrong, and an XML reader
+/// that believes it finds no root element. The declaration is rewritten to say UTF-8, which
+/// is what feedparser falls back to for the same document.
+fn false_utf16_declaration(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if !body.starts_with(b"<?xml") {
+        return body.into();
+    }
+    let Some(decl_end) = find(body, b"?>") else {
+        return body.into();
+    };
+    let decl = body[..decl_end].to_ascii_lowercase();
+    let Some(at) = find(&decl, b"encoding=") else {
+        return body.into();
+    };
+    let value_start = at + b"encoding=".len() + 1;
+    let Some(quote) = decl.get(value_start - 1).copied() else {
+        return body.into();
+    };
+    let Some(len) = decl[value_start..].iter().position(|&b| b == quote) else {
+        return body.into();
+    };
+    let value = &decl[value_start..value_start + len];
+    if !value.starts_with(b"utf-16") && !value.starts_with(b"utf16") && value != b"ucs-2" {
+        return body.into();
+    }
+    let mut out = Vec::with_capacity(body.len());
+    out.extend_from_slice(&body[..value_start]);
+    out.extend_from_slice(b"utf-8");
+    out.extend_from_slice(&body[value_start + len..]);
+    out.into()
+}
+
+/// A document cut off part-way (a dropped connection, a server that gave up), closed after
+/// its last complete item: everything after the last `</item>` or `</entry>` is dropped and
+/// the elements still open there are closed, so the complete items are kept and the
+/// half-written one is not. `None` when there is no complete item or the kept part is not
+/// well-formed.
+fn truncated_document(body: &[u8]) -> Option<Vec<u8>> {
+    use quick_xml::events::Event;
+    let end = [b"</item>".as_slice(), b"</entry>".as_slice()]
+        .iter()
+        .filter_map(|tag| memchr::memmem::rfind(body, tag).map(|at| at + tag.len()))
+        .max()?;
+    let kept = &body[..end];
+    let mut reader = quick_xml::Reader::from_reader(kept);
+    let mut open: Vec<Vec<u8>> = Vec::new();
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf).ok()? {
+            Event::Start(e) => open.push(e.name().as_ref().to_vec()),
+            Event::End(e) if open.pop().as_deref() != Some(e.name().as_ref()) => return None,
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    if open.is_empty() {
+        // Nothing was cut off: the document is broken some other way.
+        return None;
+    }
+    let mut out = kept.to_vec();
+    for name in open.iter().rev() {
+        out.extend_from_slice(b"</");
+        out.extend_from_slice(name);
+        out.push(b'>');
+    }
+    Some(out)
+}
+
+/// A JSON Feed whose items give `tags` as one comma-separated string (seen in the wild)
+/// rewritten with a list, which is what the spec asks for and feed-rs insists on. `None`
+/// when the document is not JSON or has no such item.
+fn json_tags_as_lists(body: &[u8]) -> Option<Vec<u8>> {
+    let start = body.iter().position(|b| !b.is_ascii_whitespace())?;
+    if body[start] != b'{' {
+        return None;
+    }
+    let mut doc: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let items = doc.get_mut("items")?.as_array_mut()?;
+    let mut changed = false;
+    for item in items {
+        let Some(tags) = item.get_mut("tags") else {
+            continue;
+        };
+        if let Some(text) = tags.as_str() {
+            let list: Vec<serde_json::Value> = text
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| serde_json::Value::String(t.to_string()))
+                .collect();
+            *tags = serde_json::Value::Array(list);
+            changed = true;
+        }
+    }
+    if !changed {
+        return None;
+    }
+    serde_json::to_vec(&doc).ok()
+}
 
 /// A document that will be decoded as UTF-8 (it declares no other encoding and has no
 /// UTF-16 byte-order mark) with its invalid sequences replaced by U+FFFD: feed-rs would
@@ -724,6 +837,58 @@ mod tests {
         DateTime::parse_from_rfc3339("2024-05-01T12:00:00Z")
             .map(|d| d.with_timezone(&Utc))
             .unwrap()
+    }
+
+    #[test]
+    fn a_false_utf16_declaration_is_read_as_utf8() {
+        let xml = "<?xml version=\"1.0\" encoding=\"utf-16\"?>
+<rss version=\"2.0\"><channel><title>T</title>
+<item><title>Caf\u{e9} opens</title><guid>1</guid></item></channel></rss>";
+        let feed = parse_feed(xml.as_bytes(), "https://example.org/", now()).unwrap();
+        assert_eq!(feed.articles.len(), 1);
+        assert_eq!(feed.articles[0].title, "Caf\u{e9} opens");
+        // A real UTF-16 document (with its byte-order mark) is left to the XML reader.
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
+        assert!(matches!(
+            false_utf16_declaration(&utf16),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let utf8 = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss/>".as_bytes();
+        assert!(matches!(
+            false_utf16_declaration(utf8),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn json_feed_tags_given_as_a_string_become_a_list() {
+        let json = r#"{"version":"https://jsonfeed.org/version/1","title":"T","items":[
+            {"id":"1","title":"A","content_text":"x","tags":"workflow, omnifocus"},
+            {"id":"2","title":"B","content_text":"y","tags":""}]}"#;
+        let feed = parse_feed(json.as_bytes(), "https://example.org/", now()).unwrap();
+        assert_eq!(feed.articles.len(), 2);
+        assert_eq!(feed.articles[0].categories, ["workflow", "omnifocus"]);
+        assert!(feed.articles[1].categories.is_empty());
+        assert_eq!(json_tags_as_lists(b"<rss/>"), None);
+    }
+
+    #[test]
+    fn a_truncated_document_keeps_its_complete_items() {
+        let xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>
+<item><title>One</title><guid>1</guid></item>
+<item><title>Two</title><guid>2</guid><description><![CDATA[<p>cut off he";
+        let feed = parse_feed(xml.as_bytes(), "https://example.org/", now()).unwrap();
+        let titles: Vec<&str> = feed.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["One"]);
+        // Nothing complete: still an error, not an empty feed.
+        let none = "<rss version=\"2.0\"><channel><title>T</title><item><title>On";
+        assert!(parse_feed(none.as_bytes(), "https://example.org/", now()).is_err());
+        // Markup broken before the cut is not mended by closing it.
+        assert_eq!(
+            truncated_document(b"<rss><channel><item></chan></item>"),
+            None
+        );
     }
 
     fn parse(xml: &str, base: &str) -> ParsedFeed {

@@ -163,10 +163,20 @@ impl Feeds {
         Ok(Feeds { feeds, tags })
     }
 
-    /// Feeds whose title (folded) or URL (lower-cased) contains `name`, as a JSON list.
+    /// Feeds whose title (folded) or URL (lower-cased) contains `name`, as a JSON list; when
+    /// `name` is a feed's whole URL, that feed only (`…/feed` must not take in `…/feed2`).
     fn matching(&self, name: &str) -> String {
         let folded = fold(name);
         let lower = name.trim().to_lowercase();
+        let exact: Vec<i64> = self
+            .feeds
+            .iter()
+            .filter(|(_, _, url)| *url == lower)
+            .map(|(id, _, _)| *id)
+            .collect();
+        if !exact.is_empty() {
+            return json_ids(&exact);
+        }
         let ids: Vec<i64> = self
             .feeds
             .iter()
@@ -1018,6 +1028,37 @@ mod tests {
         store.set_read(&[id("w2"), id("o1")], true).unwrap();
         store.set_starred(id("e2"), true).unwrap();
         (store, ids)
+    }
+
+    #[test]
+    fn a_whole_feed_url_names_that_feed_only() {
+        let mut store = Store::open_in_memory().unwrap();
+        let spec = |url: &str| FeedSpec {
+            url: url.into(),
+            title: None,
+            tags: Vec::new(),
+        };
+        store
+            .sync_feeds(&[
+                spec("https://x.example/feed"),
+                spec("https://x.example/feed2"),
+            ])
+            .unwrap();
+        let feeds = store.feeds().unwrap();
+        for (f, guid) in feeds.iter().zip(["a", "b"]) {
+            store_doc(
+                &mut store,
+                f.id,
+                "X",
+                vec![item(guid, "T", "text", &[], DAY)],
+            );
+        }
+        let count = |q: &str| store.count_query(&parse(q).unwrap(), now()).unwrap();
+        // The whole URL (as the feeds pane scopes the list): one feed.
+        assert_eq!(count("feed:https://x.example/feed"), 1);
+        assert_eq!(count("feed:https://x.example/FEED2"), 1);
+        // Part of a URL still matches every feed it is part of.
+        assert_eq!(count("feed:x.example/feed"), 2);
     }
 
     /// GUIDs of the articles `query` lists, in order.

@@ -303,6 +303,23 @@ pub struct HelpEntry {
     pub description: String,
 }
 
+/// The end of the help overlay: what dateline is and whose data it shows. GeoNames' licence
+/// (CC BY 4.0) asks for this credit wherever its places are shown.
+const ABOUT: &[(&str, &str)] = &[
+    ("", ""),
+    (
+        "about",
+        concat!(
+            "dateline ",
+            env!("CARGO_PKG_VERSION"),
+            ": who and where the news is about"
+        ),
+    ),
+    ("places", "GeoNames (geonames.org), CC BY 4.0"),
+    ("names", "US Census 1990 (public domain) and faker (MIT)"),
+    ("data", "every file's origin and licence: assets/README.md"),
+];
+
 /// The effective key bindings.
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -404,6 +421,11 @@ impl Keymap {
             })
             .collect();
         out.extend(FIXED.iter().map(|(k, d)| HelpEntry {
+            keys: (*k).to_string(),
+            name: String::new(),
+            description: (*d).to_string(),
+        }));
+        out.extend(ABOUT.iter().map(|(k, d)| HelpEntry {
             keys: (*k).to_string(),
             name: String::new(),
             description: (*d).to_string(),
@@ -532,6 +554,17 @@ mod tests {
         assert_eq!(km.action(&press(KeyCode::Down, KeyModifiers::NONE)), None);
         let help = km.help();
         assert_eq!(help[0].keys, "C-n");
+    }
+
+    #[test]
+    fn help_ends_with_the_data_credits() {
+        let help = Keymap::with_overrides(&BTreeMap::new()).unwrap().help();
+        let places = help.iter().position(|e| e.keys == "places").unwrap();
+        assert!(help[places].description.contains("GeoNames"));
+        assert!(help[places].description.contains("CC BY 4.0"));
+        // After every binding, so the keys come first.
+        let quit = help.iter().position(|e| e.name == "quit").unwrap();
+        assert!(quit < places);
     }
 
     #[test]

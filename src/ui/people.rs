@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::canvas::{Canvas, Map, MapResolution, Points};
+use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
@@ -246,7 +246,8 @@ pub fn render_pane(view: &PaneView<'_>, area: Rect, buf: &mut Buffer) {
         Paragraph::new(Line::styled("Finding people and places…", dim)).render(inner, buf);
         return;
     };
-    let (mut list, map) = split(inner, entries.iter().any(|e| e.coords.is_some()));
+    let want = list_width(entries);
+    let (mut list, map) = split(inner, entries.iter().any(|e| e.coords.is_some()), want);
     let selected = entries.get(view.selected);
     if let Some(m) = map {
         world_map(entries, selected, m, [-180.0, 180.0], [-90.0, 90.0], buf);
@@ -321,9 +322,27 @@ fn region(entries: &[Entry], area: Rect) -> Option<([f64; 2], [f64; 2])> {
     ))
 }
 
+/// The width the list needs to show every row whole: pin, name (with its country when two
+/// rows share a name), count column.
+fn list_width(entries: &[Entry]) -> u16 {
+    let count_w = entries
+        .iter()
+        .map(|e| count_text(e).width())
+        .max()
+        .unwrap_or(0);
+    let name_w = entries
+        .iter()
+        .map(|e| label(e, entries).width())
+        .max()
+        .unwrap_or(0);
+    // A space, the pin and its space, the name, the counts.
+    u16::try_from(3 + name_w + count_w).unwrap_or(u16::MAX)
+}
+
 /// Splits the pane's inside into the list and (when it fits) the map: beside the list when
-/// the pane is wide, else below it.
-fn split(inner: Rect, has_places: bool) -> (Rect, Option<Rect>) {
+/// the pane is wide, else below it. `want` is the list's natural width: beside the map it
+/// gets that much when the map keeps at least a third of the pane.
+fn split(inner: Rect, has_places: bool, want: u16) -> (Rect, Option<Rect>) {
     if !has_places {
         return (inner, None);
     }
@@ -331,7 +350,11 @@ fn split(inner: Rect, has_places: bool) -> (Rect, Option<Rect>) {
     // `w` cells wide wants about `w / 4` rows.
     if inner.width >= 56 && inner.height <= 24 {
         // A wide, low pane: the map beside the list, centred in its height.
-        let list_w = (inner.width * 2 / 5).clamp(22, 34);
+        // The map keeps at least 24 columns: narrower, it no longer reads as a map.
+        let most = (inner.width * 2 / 3)
+            .min(inner.width.saturating_sub(25))
+            .max(22);
+        let list_w = want.clamp(22, most);
         let map_w = inner.width - list_w - 1;
         let map_h = (map_w / 3).clamp(5, inner.height.max(5)).min(inner.height);
         let map = Rect::new(
@@ -351,6 +374,27 @@ fn split(inner: Rect, has_places: bool) -> (Rect, Option<Rect>) {
     (list, Some(map))
 }
 
+/// A row's count column: mentions, and in the "who and where" view the articles too.
+fn count_text(e: &Entry) -> String {
+    match e.articles {
+        Some(a) => format!(" {} in {a}", e.count),
+        None => format!(" {}", e.count),
+    }
+}
+
+/// A row's name, with its country when another row of its kind has the same name.
+fn label(e: &Entry, entries: &[Entry]) -> String {
+    let twin = entries
+        .iter()
+        .filter(|o| o.kind == e.kind && o.name == e.name)
+        .count()
+        > 1;
+    match (&e.country, twin) {
+        (Some(c), true) => format!("{} ({c})", e.name),
+        _ => e.name.clone(),
+    }
+}
+
 /// The section headers and rows, scrolled so the selection shows.
 fn entry_lines(
     entries: &[Entry],
@@ -359,14 +403,10 @@ fn entry_lines(
     area: Rect,
 ) -> Vec<Line<'static>> {
     let width = usize::from(area.width);
-    let count_of = |e: &Entry| match e.articles {
-        Some(a) => format!(" {} in {a}", e.count),
-        None => format!(" {}", e.count),
-    };
     // One column for the counts, right-aligned.
     let count_w = entries
         .iter()
-        .map(|e| count_of(e).width())
+        .map(|e| count_text(e).width())
         .max()
         .unwrap_or(0);
     let mut lines: Vec<(Line<'static>, bool)> = Vec::new();
@@ -385,19 +425,10 @@ fn entry_lines(
             false,
         ));
         for (i, e) in entries.iter().enumerate().filter(|(_, e)| e.kind == kind) {
-            let count = format!("{:>count_w$}", count_of(e));
+            let count = format!("{:>count_w$}", count_text(e));
             let pin = if e.coords.is_some() { "◆ " } else { "  " };
             let name_w = width.saturating_sub(count_w + pin.width() + 1);
-            let twin = entries
-                .iter()
-                .filter(|o| o.kind == e.kind && o.name == e.name)
-                .count()
-                > 1;
-            let label = match (&e.country, twin) {
-                (Some(c), true) => format!("{} ({c})", e.name),
-                _ => e.name.clone(),
-            };
-            let name = super::view::truncate(&label, name_w);
+            let name = super::view::truncate(&label(e, entries), name_w);
             let pad = " ".repeat(name_w.saturating_sub(name.width()));
             let mut line = Line::from(vec![
                 Span::raw(" "),
@@ -458,10 +489,14 @@ fn world_map(
                 resolution,
             });
             ctx.layer();
-            ctx.draw(&Points {
-                coords: &places,
-                color: kind_color(EntityKind::Place),
-            });
+            // A whole cell per place, the list's pin: a braille dot alone is easy to miss.
+            for &(lon, lat) in &places {
+                ctx.print(
+                    lon,
+                    lat,
+                    Span::styled("◆", Style::default().fg(kind_color(EntityKind::Place))),
+                );
+            }
             if let Some((x, y, name)) = &chosen {
                 ctx.layer();
                 ctx.print(

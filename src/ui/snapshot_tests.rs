@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 
 use super::fixtures::{self, article, feeds, summaries};
 use super::keymap::Act;
-use super::state::{Action, State, update};
+use super::state::{Action, Focus, State, update};
 use super::view;
 use crate::worker::RefreshEvent;
 use crate::worker::session::WorkerEvent;
@@ -118,6 +118,35 @@ fn feed_in_error_during_refresh() {
         update(&mut s, Action::Do(Act::Back));
         insta::assert_snapshot!(format!("feed_error_{w}x{h}"), screen(&s));
     }
+}
+
+#[test]
+fn a_failed_feed_says_why() {
+    let mut s = loaded(80, 24);
+    s.focus = Focus::Feeds;
+    s.feed_sel = s
+        .rows
+        .iter()
+        .position(|r| r.label == "Broken Wire")
+        .unwrap();
+    // The error is on the status bar while the cursor is on the feed…
+    let on_row = screen(&s);
+    let status = on_row.lines().last().unwrap();
+    assert!(status.contains("Broken Wire: "), "{status}");
+    assert!(status.contains("HTTP 500 from the server"), "{status}");
+    // …and in the list once it is open and has nothing to show.
+    update(&mut s, Action::Do(Act::Open));
+    let request = s.request;
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::whole_list(request, Vec::new())),
+    );
+    let opened = screen(&s);
+    assert!(
+        opened.contains("The last fetch of this feed failed:"),
+        "{opened}"
+    );
+    insta::assert_snapshot!("feed_error_opened_80x24", opened);
 }
 
 #[test]

@@ -935,6 +935,15 @@ impl State {
 /// Lines before the body in the article pane: title, feed/author, date, link, blank.
 pub const HEADER_LINES: usize = 5;
 
+/// `1 feed`, `3 feeds`.
+fn counted(n: u32, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The new offset that keeps `sel` inside a window of `height` rows starting at `offset`.
 fn keep_visible(sel: usize, offset: usize, height: usize) -> usize {
     if sel < offset {
@@ -1500,8 +1509,10 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
         WorkerEvent::Refresh(RefreshEvent::Finished(summary)) => {
             state.progress.running = false;
             state.message = Some(format!(
-                "refreshed {} feeds: {} new articles, {} failed",
-                summary.feeds, summary.new_articles, summary.failed
+                "refreshed {}: {}, {} failed",
+                counted(summary.feeds, "feed"),
+                counted(summary.new_articles, "new article"),
+                summary.failed
             ));
             flush_reloads(state, out);
         }

@@ -16,7 +16,34 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::layout::{self, inner};
 use super::people::{PaneView, highlight_line, render_pane};
 use super::state::{ArticlePane, Focus, HEADER_LINES, Mode, RowKey, State};
+use crate::query::{Expr, Term};
 use crate::sanitize::sanitize_line;
+
+/// The title and last error of feed `id`, when its last fetch failed.
+fn failed_feed(state: &State, id: i64) -> Option<(&str, &str)> {
+    let f = state.feeds.iter().find(|f| f.id.0 == id)?;
+    Some((f.title.as_str(), f.last_error.as_deref()?))
+}
+
+/// The failed feed under the feeds pane's cursor, while that pane has the focus.
+fn selected_failed_feed(state: &State) -> Option<(&str, &str)> {
+    if state.focus != Focus::Feeds {
+        return None;
+    }
+    match state.rows.get(state.feed_sel).map(|r| &r.key) {
+        Some(RowKey::Feed { id, .. }) => failed_feed(state, id.0),
+        _ => None,
+    }
+}
+
+/// The failed feed the list is restricted to.
+fn scoped_failed_feed(state: &State) -> Option<(&str, &str)> {
+    let Some(Expr::Term(Term::Feed(url))) = state.query.scope.expr.as_ref() else {
+        return None;
+    };
+    let feed = state.feeds.iter().find(|f| &f.url == url)?;
+    failed_feed(state, feed.id.0)
+}
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, state: &State) {
@@ -216,6 +243,26 @@ fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
     let r = inner(area);
     let width = usize::from(r.width);
     if state.total == 0 {
+        if let Some((_, error)) = scoped_failed_feed(state)
+            && state.articles_loaded
+        {
+            let lines = vec![
+                Line::styled(
+                    truncate("The last fetch of this feed failed:", width),
+                    Style::default().fg(Color::Red),
+                ),
+                Line::styled(
+                    truncate(&sanitize_line(error), width),
+                    Style::default().fg(Color::Red),
+                ),
+                Line::styled(
+                    truncate("Press r to try again.", width),
+                    Style::default().fg(Color::DarkGray),
+                ),
+            ];
+            Paragraph::new(Text::from(lines)).render(r, buf);
+            return;
+        }
         let text = if !state.articles_loaded {
             "Loading…"
         } else if !state.filter_text.is_empty() {
@@ -479,7 +526,14 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
                 Style::default().fg(Color::DarkGray),
             ));
         }
-        if let Some(m) = &state.message {
+        let failed = selected_failed_feed(state)
+            .or_else(|| scoped_failed_feed(state).filter(|_| state.message.is_none()));
+        if let Some((title, error)) = failed {
+            spans.push(Span::styled(
+                format!("  {}: {}", sanitize_line(title), sanitize_line(error)),
+                Style::default().fg(Color::Red),
+            ));
+        } else if let Some(m) = &state.message {
             spans.push(Span::raw("  "));
             spans.push(Span::styled(
                 sanitize_line(m),
