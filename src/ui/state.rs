@@ -169,6 +169,9 @@ pub struct State {
     pub total: usize,
     /// `total` was counted for the current list (not only the rows seen so far).
     total_counted: bool,
+    /// `G` was pressed on the list before its total was counted: the selection goes on to
+    /// the last row when the count arrives (any other key forgets it).
+    bottom_when_counted: bool,
     /// The answer to the current request has arrived.
     pub articles_loaded: bool,
     /// Selected row, as an index into the whole list.
@@ -248,6 +251,7 @@ impl State {
             window_start: 0,
             total: 0,
             total_counted: false,
+            bottom_when_counted: false,
             articles_loaded: false,
             list_sel: 0,
             list_offset: 0,
@@ -441,6 +445,7 @@ impl State {
         let near = if count {
             self.count_request = self.request;
             self.total_counted = false;
+            self.bottom_when_counted = false;
             Near::default()
         } else {
             let held = [self.articles.first(), self.articles.last()];
@@ -511,6 +516,13 @@ impl State {
         self.list_offset = keep_visible(self.list_sel, self.list_offset, height)
             // No blank rows at the bottom while rows above are hidden.
             .min(self.total.saturating_sub(height));
+    }
+
+    /// Finishes a `G` pressed before the list was counted, once it is.
+    fn go_to_bottom_when_counted(&mut self) {
+        if self.total_counted && std::mem::take(&mut self.bottom_when_counted) {
+            self.select_article(self.total.saturating_sub(1));
+        }
     }
 
     fn select_row(&mut self, index: usize) {
@@ -1096,6 +1108,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let mut out = Vec::new();
     match action {
         Action::Do(act) => {
+            state.bottom_when_counted = false;
             let count = state.count.take();
             do_act(state, act, count, &mut out);
         }
@@ -1212,7 +1225,10 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
         Act::Down => state.move_by(1),
         Act::Up => state.move_by(-1),
         Act::Top => state.move_by(isize::MIN / 2),
-        Act::Bottom => state.move_by(isize::MAX / 2),
+        Act::Bottom => {
+            state.move_by(isize::MAX / 2);
+            state.bottom_when_counted = state.focus == Focus::Articles && !state.total_counted;
+        }
         Act::PageDown => state.move_by(state.page()),
         Act::PageUp => state.move_by(-state.page()),
         Act::Page => {
@@ -1462,11 +1478,13 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 0
             };
             state.select_article(index);
+            state.go_to_bottom_when_counted();
         }
         WorkerEvent::ArticleTotal { request, total } => {
             if request == state.count_request {
                 state.total = usize::try_from(total).unwrap_or(usize::MAX);
                 state.total_counted = true;
+                state.go_to_bottom_when_counted();
             }
         }
         WorkerEvent::Article(article) => {

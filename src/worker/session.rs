@@ -207,7 +207,7 @@ pub fn spawn_session(
         // The extraction queue runs from the start (articles left from last time) and again
         // after every refresh; it ends with this task (dropping `extraction`). Its first look
         // for work waits until the first list has been answered: the store has one thread,
-        // and that look reads the whole cache when little is left to do (a third of a
+        // and when little is left to do that look can read most of the cache (a third of a
         // second for 100,000 articles), which would otherwise come before the first rows.
         let priority = extract::Priority::default();
         let extraction = spawn_extraction(store.clone(), priority.clone(), events.clone());

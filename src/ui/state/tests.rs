@@ -1177,3 +1177,58 @@ fn the_feeds_pane_leaves_out_the_shared_start_but_the_scope_names_the_feed() {
     act(&mut s, Act::Open);
     assert_eq!(s.scope_label.as_deref(), Some("Dateline Demo: World Desk"));
 }
+
+/// Regression guard: `G` pressed while the list's total is still being counted (at start,
+/// or just after a new filter) lands on the last row once the count arrives, not on the
+/// last row seen so far; any other key in between cancels it.
+#[test]
+fn bottom_before_the_count_goes_on_to_the_end() {
+    let total = 100_000;
+    let mut s = fixtures::state(80, 24);
+    let (request, ..) = last_load(&s.start(false)).unwrap();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: None,
+            articles: rows(0, PAGE),
+        }),
+    );
+    act(&mut s, Act::Bottom);
+    assert_eq!(s.list_sel, PAGE - 1, "the last row known so far");
+    let effects = update(
+        &mut s,
+        Action::Worker(WorkerEvent::ArticleTotal {
+            request,
+            total: total as u64,
+        }),
+    );
+    assert_eq!(s.list_sel, total - 1);
+    let (_, _, window, count) = last_load(&effects).expect("the last window");
+    assert_eq!((window.offset as usize, count), (total - PAGE, false));
+    assert_eq!(last_near(&effects).unwrap().total, Some(total as u64));
+    // Another key between G and the count: the count moves nothing.
+    act(&mut s, Act::Filter);
+    let (request, ..) = last_load(&typed(&mut s, "x")).unwrap();
+    update(&mut s, Action::FilterSubmit);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: None,
+            articles: rows(0, PAGE),
+        }),
+    );
+    act(&mut s, Act::Bottom);
+    act(&mut s, Act::Up);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::ArticleTotal {
+            request,
+            total: total as u64,
+        }),
+    );
+    assert_eq!(s.list_sel, PAGE - 2);
+}
