@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset, Utc};
+use unicode_width::UnicodeWidthStr;
 
 use super::body::{RenderedBody, render_body};
 use super::keymap::{Act, HelpEntry};
@@ -159,6 +160,9 @@ pub struct State {
     pub feed_prefix: String,
     /// Columns the feeds pane's rows want, borders included (see [`layout::feeds_width`]).
     pub feeds_want: u16,
+    /// Columns of the widest feed title as the list's feed column shows it (without
+    /// `feed_prefix`).
+    pub feed_title_width: usize,
     pub feed_sel: usize,
     pub feed_offset: usize,
     /// The loaded window of the list: rows `window_start..window_start + articles.len()`.
@@ -245,6 +249,7 @@ impl State {
             collapsed: BTreeSet::new(),
             feed_prefix: String::new(),
             feeds_want: layout::FEEDS_MIN,
+            feed_title_width: 0,
             feed_sel: 0,
             feed_offset: 0,
             articles: Vec::new(),
@@ -626,6 +631,15 @@ impl State {
         }
         let widest = self.rows.iter().map(row_width).max().unwrap_or(0);
         self.feeds_want = u16::try_from(widest + 2).unwrap_or(u16::MAX);
+        self.feed_title_width = self
+            .feeds
+            .iter()
+            .map(|f| {
+                let shown = f.title.strip_prefix(self.feed_prefix.as_str());
+                crate::sanitize::sanitize_line(shown.unwrap_or(&f.title)).width()
+            })
+            .max()
+            .unwrap_or(0);
         if let Some(key) = selected {
             let found = self.rows.iter().position(|r| r.key == key).or_else(|| {
                 // A feed inside a folder that was just folded: select the folder.
@@ -1031,7 +1045,6 @@ pub fn shared_title_prefix(feeds: &[Feed]) -> String {
 /// Columns a row of the feeds pane needs to show whole: indent, folder marker, label,
 /// error mark and unread count, as the view draws them.
 pub fn row_width(row: &FeedRow) -> usize {
-    use unicode_width::UnicodeWidthStr;
     let marker = if matches!(row.key, RowKey::Tag(_) | RowKey::Views) {
         2
     } else {

@@ -279,7 +279,13 @@ fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
         .render(r, buf);
         return;
     }
-    let feed_w = if width >= 70 { (width / 5).min(22) } else { 0 };
+    // The feed column: a fifth of the list (at most 32 columns), no wider than the widest
+    // feed title needs; none on a narrow list.
+    let feed_w = if width >= 70 {
+        (width / 5).min(32).min(state.feed_title_width.max(8))
+    } else {
+        0
+    };
     let mut lines = Vec::new();
     let end = state.total.min(state.list_offset + usize::from(r.height));
     for i in state.list_offset..end {
