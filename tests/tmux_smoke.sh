@@ -28,6 +28,10 @@ wait_for() {
 tmux new-session -d -s "$SESSION" -x 100 -y 30 "sh -c '$BIN --demo; echo EXITED-\$?; sleep 30'"
 wait_for "Feeds"
 wait_for "Articles"
+# The demo's titles all start "Dateline Demo: ": that start names the feeds pane, and the
+# rows show the rest whole.
+wait_for "Dateline Demo"
+wait_for "World Desk"
 wait_for "unread"
 # The demo refreshes on start; the list fills from the bundled feeds.
 sleep 2
@@ -40,7 +44,7 @@ tmux send-keys -t "$SESSION" h
 tmux send-keys -t "$SESSION" q
 wait_for "EXITED-0"
 # The alternate screen is gone: no pane borders left on the shell's screen.
-if capture | grep -qF "┌ Feeds"; then
+if capture | grep -qF "┌"; then
     echo "FAIL: the terminal was not restored" >&2
     capture >&2
     exit 1

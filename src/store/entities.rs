@@ -110,6 +110,11 @@ const TO_EXTRACT: &str = "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.f
     LEFT JOIN extractions x ON x.article = a.id
     WHERE f.active = 1 AND (x.article IS NULL OR x.model_version <> ?1)
     ORDER BY a.published DESC, a.id DESC LIMIT ?2";
+/// Whether every article has mentions from model `?1` (extractions reference articles and
+/// go with them), so the queue is empty: two index counts, where `TO_EXTRACT` would read
+/// the whole cache to find nothing (300 ms on 100,000 articles, on the store's only thread).
+const ALL_EXTRACTED: &str = "SELECT (SELECT count(*) FROM extractions WHERE model_version = ?1)
+    >= (SELECT count(*) FROM articles)";
 const ALIASES_OF: &str = "SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY folded";
 const TEXT_TO_EXTRACT: &str = "SELECT a.text FROM articles a LEFT JOIN extractions x
     ON x.article = a.id WHERE a.id = ?1 AND (x.article IS NULL OR x.model_version <> ?2)";
@@ -266,6 +271,13 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<ArticleId>, StoreError> {
         let result = (|| {
+            let done: bool = self
+                .conn
+                .prepare_cached(ALL_EXTRACTED)?
+                .query_row(params![model_version], |row| row.get(0))?;
+            if done {
+                return Ok(Vec::new());
+            }
             let mut stmt = self.conn.prepare_cached(TO_EXTRACT)?;
             let rows = stmt
                 .query_map(params![model_version, limit], |row| {
@@ -695,10 +707,13 @@ mod tests {
                 .unwrap();
         }
         assert_eq!(store.top_entities(None, None, 5).unwrap()[0].mentions, 3);
+        assert!(store.articles_to_extract("v1", 10).unwrap().is_empty());
         // Pruning the old read article cascades to its mentions.
         store.set_read(&[ids[2]], true).unwrap();
         assert_eq!(store.prune(7, t()).unwrap(), 1);
         assert_eq!(store.top_entities(None, None, 5).unwrap()[0].mentions, 2);
+        assert!(store.articles_to_extract("v1", 10).unwrap().is_empty());
+        assert_eq!(store.articles_to_extract("v2", 10).unwrap().len(), 2);
         // Editing an article's text drops its mentions and asks for a new extraction.
         store_items(
             &mut store,

@@ -14,6 +14,7 @@ mod migrations;
 mod query;
 
 pub use entities::{EntityCount, NewMention, StoredMention};
+pub use query::Seek;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

@@ -83,7 +83,34 @@ const ORDER_OLDEST: &str = " ORDER BY a.published ASC, a.id ASC";
 const ORDER_FEED: &str = " ORDER BY COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE,
     a.published DESC, a.id DESC";
 const ORDER_TITLE: &str = " ORDER BY a.title COLLATE NOCASE, a.published DESC, a.id DESC";
+/// The orders above read backwards, for a window read from the list's end (or upwards
+/// from a row the caller holds); the rows are turned round after reading.
+const ORDER_NEWEST_BACKWARDS: &str = ORDER_OLDEST;
+const ORDER_OLDEST_BACKWARDS: &str = ORDER_NEWEST;
+const ORDER_FEED_BACKWARDS: &str = " ORDER BY COALESCE(f.title_override, f.feed_title, f.url)
+    COLLATE NOCASE DESC, a.published ASC, a.id ASC";
+const ORDER_TITLE_BACKWARDS: &str =
+    " ORDER BY a.title COLLATE NOCASE DESC, a.published ASC, a.id ASC";
 const LIMIT_OFFSET: &str = " LIMIT ? OFFSET ?";
+
+// Keyset conditions: the rows after (in the list's order) or before a row the caller holds,
+// given that row's sort key. Bound as (published, id), or (text, text, published, id) for the
+// sorts whose first key is text. Row values compare in index order, so the date sorts seek
+// straight into `articles_by_published`.
+const NEWER_THAN: &str = " AND (a.published, a.id) > (?, ?)";
+const OLDER_THAN: &str = " AND (a.published, a.id) < (?, ?)";
+const AFTER_IN_FEED_ORDER: &str =
+    " AND (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE > ?
+    OR (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE = ?
+        AND (a.published, a.id) < (?, ?)))";
+const BEFORE_IN_FEED_ORDER: &str =
+    " AND (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE < ?
+    OR (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE = ?
+        AND (a.published, a.id) > (?, ?)))";
+const AFTER_IN_TITLE_ORDER: &str = " AND (a.title COLLATE NOCASE > ?
+    OR (a.title COLLATE NOCASE = ? AND (a.published, a.id) < (?, ?)))";
+const BEFORE_IN_TITLE_ORDER: &str = " AND (a.title COLLATE NOCASE < ?
+    OR (a.title COLLATE NOCASE = ? AND (a.published, a.id) > (?, ?)))";
 
 const ACTIVE_FEEDS: &str =
     "SELECT id, COALESCE(title_override, feed_title, url), url FROM feeds WHERE active = 1";
@@ -509,6 +536,149 @@ pub(super) fn compile_where(
     Ok(())
 }
 
+/// A window of a list, with what the caller already knows of the list, so the store can
+/// find the window without reading every row above it.
+///
+/// SQLite's `OFFSET` reads and drops every skipped row: 100,000 of them take about as long as
+/// the whole list. So a window is read from whichever known point is nearest: the top, the
+/// bottom (when `total` is known: the list read backwards, then turned round), or a row the
+/// caller holds (`anchors`: read on from its sort key, forwards or backwards).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Seek<'a> {
+    /// Index in the whole list of the window's first row.
+    pub offset: u64,
+    /// Rows wanted.
+    pub limit: u32,
+    /// The list's length, when the caller has counted it (and nothing has changed since).
+    pub total: Option<u64>,
+    /// Rows of this same list the caller holds, with their indices in it.
+    pub anchors: &'a [(u64, ArticleSummary)],
+}
+
+/// How one window is read: from a starting point, in the list's order or backwards.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Plan<'a> {
+    /// In the list's order; `false`: backwards, and the rows are turned round after reading.
+    forward: bool,
+    /// Start just after (forwards) or just before (backwards) this row, by its sort key;
+    /// `None`: at the top (forwards) or the bottom (backwards) of the list.
+    from: Option<&'a ArticleSummary>,
+    /// Rows passed over from the start.
+    skip: u64,
+    /// Rows wanted; `None` for all.
+    limit: Option<u64>,
+}
+
+impl Plan<'_> {
+    /// The plain plan: from the top, `OFFSET` rows passed over.
+    fn top(limit: Option<u32>, offset: u32) -> Plan<'static> {
+        Plan {
+            forward: true,
+            from: None,
+            skip: u64::from(offset),
+            limit: limit.map(u64::from),
+        }
+    }
+}
+
+impl<'a> Seek<'a> {
+    /// The cheapest plan (fewest rows passed over); `None` when the window is past the end
+    /// of a list of known length.
+    fn plan(&self) -> Option<Plan<'a>> {
+        let limit = u64::from(self.limit);
+        let end = self.offset.saturating_add(limit);
+        let mut best = Plan {
+            forward: true,
+            from: None,
+            skip: self.offset,
+            limit: Some(limit),
+        };
+        if let Some(total) = self.total {
+            let end = end.min(total);
+            if end <= self.offset {
+                return None;
+            }
+            let back = Plan {
+                forward: false,
+                from: None,
+                skip: total - end,
+                limit: Some(end - self.offset),
+            };
+            if back.skip < best.skip {
+                best = back;
+            }
+        }
+        for (index, row) in self.anchors {
+            let candidate = if *index < self.offset {
+                Plan {
+                    forward: true,
+                    from: Some(row),
+                    skip: self.offset - index - 1,
+                    limit: Some(limit),
+                }
+            } else if *index >= end {
+                Plan {
+                    forward: false,
+                    from: Some(row),
+                    skip: index - end,
+                    limit: Some(limit),
+                }
+            } else {
+                // Inside the window: the other anchors (or the ends) serve.
+                continue;
+            };
+            if candidate.skip < best.skip {
+                best = candidate;
+            }
+        }
+        Some(best)
+    }
+}
+
+/// The `ORDER BY` of a sort, in the list's order or backwards.
+fn order_by(sort: Sort, forward: bool) -> &'static str {
+    match (sort, forward) {
+        (Sort::Newest, true) => ORDER_NEWEST,
+        (Sort::Newest, false) => ORDER_NEWEST_BACKWARDS,
+        (Sort::Oldest, true) => ORDER_OLDEST,
+        (Sort::Oldest, false) => ORDER_OLDEST_BACKWARDS,
+        (Sort::Feed, true) => ORDER_FEED,
+        (Sort::Feed, false) => ORDER_FEED_BACKWARDS,
+        (Sort::Title, true) => ORDER_TITLE,
+        (Sort::Title, false) => ORDER_TITLE_BACKWARDS,
+    }
+}
+
+/// Appends the plan's start (the rows after or before its row, in the sort's order) and its
+/// order, for the condition already in `sql`.
+fn push_seek(sql: &mut Sql, sort: Sort, plan: &Plan<'_>) {
+    if let Some(row) = plan.from {
+        let at = row.published.timestamp();
+        let id = row.id.0;
+        let (fragment, text) = match (sort, plan.forward) {
+            (Sort::Newest, true) | (Sort::Oldest, false) => (OLDER_THAN, None),
+            (Sort::Newest, false) | (Sort::Oldest, true) => (NEWER_THAN, None),
+            (Sort::Feed, true) => (AFTER_IN_FEED_ORDER, Some(&row.feed_title)),
+            (Sort::Feed, false) => (BEFORE_IN_FEED_ORDER, Some(&row.feed_title)),
+            (Sort::Title, true) => (AFTER_IN_TITLE_ORDER, Some(&row.title)),
+            (Sort::Title, false) => (BEFORE_IN_TITLE_ORDER, Some(&row.title)),
+        };
+        sql.push(fragment);
+        if let Some(text) = text {
+            sql.params.push(Value::from(text.clone()));
+            sql.params.push(Value::from(text.clone()));
+        }
+        sql.params.push(Value::from(at));
+        sql.params.push(Value::from(id));
+    }
+    sql.push(order_by(sort, plan.forward));
+}
+
+/// An `i64` for SQLite (`-1`: no limit).
+fn sql_count(n: Option<u64>) -> Value {
+    Value::from(n.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX)))
+}
+
 impl Store {
     /// The articles a query selects, in its order (newest first unless it says `sort:`),
     /// without bodies; at most `limit` (all for `None`) after skipping `offset`. Articles of
@@ -521,21 +691,45 @@ impl Store {
         limit: Option<u32>,
         offset: u32,
     ) -> Result<Vec<ArticleSummary>, StoreError> {
-        let result = (|| {
-            let sort = query.sort.unwrap_or(Sort::Newest);
-            let in_date_order = matches!(sort, Sort::Newest | Sort::Oldest);
-            if let (true, Some(limit), Some((letter, rest))) =
-                (in_date_order, limit, split_short_prefix(query))
-            {
-                let by_date = self.dense(&rest)?;
-                if let Some(rows) = self.list_checked(&rest, letter, now, limit, offset, by_date)? {
-                    return Ok(rows);
-                }
-            }
-            let by_date = in_date_order && self.dense(query)?;
-            self.list_with(query, now, limit, offset, by_date)
-        })();
+        let result = self.list_plan(query, now, Plan::top(limit, offset));
         self.busy(result)
+    }
+
+    /// One window of the list [`Store::query_articles`] gives, read from the nearest point
+    /// the caller knows (see [`Seek`]): the same rows as `LIMIT limit OFFSET offset`, in a
+    /// time that depends on the distance to that point, not on the depth of the window.
+    pub fn query_window(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        seek: Seek<'_>,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        let result = match seek.plan() {
+            Some(plan) => self.list_plan(query, now, plan),
+            None => Ok(Vec::new()),
+        };
+        self.busy(result)
+    }
+
+    /// The list by `plan`, with the cheaper way of reading it chosen for the query.
+    fn list_plan(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        plan: Plan<'_>,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        let sort = query.sort.unwrap_or(Sort::Newest);
+        let in_date_order = matches!(sort, Sort::Newest | Sort::Oldest);
+        if let (true, Some(_), Some((letter, rest))) =
+            (in_date_order, plan.limit, split_short_prefix(query))
+        {
+            let by_date = self.dense(&rest)?;
+            if let Some(rows) = self.list_checked(&rest, letter, now, plan, by_date)? {
+                return Ok(rows);
+            }
+        }
+        let by_date = in_date_order && self.dense(query)?;
+        self.list_with(query, now, plan, by_date)
     }
 
     /// Whether the query's full-text part matches so many articles that reading in date
@@ -554,20 +748,22 @@ impl Store {
     }
 
     /// The list of `rest` and a word starting with `letter`, the letter checked in Rust on
-    /// each row read in the query's order. A one-letter prefix matches most articles, and
+    /// each row read in the plan's order. A one-letter prefix matches most articles, and
     /// FTS5 answers it by merging the posting lists of every word with that letter (tens of
     /// milliseconds on a large cache), while a page of rows is found in the first few
     /// hundred read. `None` when `CHECKED_SCAN_ROWS` rows did not fill the page (a rare
-    /// letter): the index answers that instead.
+    /// letter, or a deep skip): the index answers that instead. Date sorts only.
     fn list_checked(
         &self,
         rest: &Query,
         letter: char,
         now: DateTime<FixedOffset>,
-        limit: u32,
-        offset: u32,
+        plan: Plan<'_>,
         by_date: bool,
     ) -> Result<Option<Vec<ArticleSummary>>, StoreError> {
+        let Some(limit) = plan.limit else {
+            return Ok(None);
+        };
         let mut sql = Sql::default();
         sql.push(if by_date {
             SELECT_CHECKED_BY_DATE
@@ -575,16 +771,17 @@ impl Store {
             SELECT_CHECKED
         });
         compile_where(&self.conn, rest, now, &mut sql)?;
-        sql.push(match rest.sort {
-            Some(Sort::Oldest) => ORDER_OLDEST,
-            _ => ORDER_NEWEST,
-        });
+        let sort = match rest.sort {
+            Some(Sort::Oldest) => Sort::Oldest,
+            _ => Sort::Newest,
+        };
+        push_seek(&mut sql, sort, &plan);
         sql.push(LIMIT_OFFSET);
         sql.params.push(Value::from(CHECKED_SCAN_ROWS));
         sql.params.push(Value::from(0_i64));
         let mut stmt = self.conn.prepare_cached(&sql.text)?;
         let mut rows = stmt.query(params_from_iter(sql.params.iter()))?;
-        let (mut read, mut skipped) = (0_i64, 0_u32);
+        let (mut read, mut skipped) = (0_i64, 0_u64);
         let mut page = Vec::new();
         while let Some(row) = rows.next()? {
             read += 1;
@@ -597,52 +794,54 @@ impl Store {
             {
                 continue;
             }
-            if skipped < offset {
+            if skipped < plan.skip {
                 skipped += 1;
                 continue;
             }
             page.push(summary_from_row(row)?);
-            if page.len() >= limit as usize {
-                return Ok(Some(page));
+            if page.len() as u64 >= limit {
+                break;
             }
         }
-        // Every row of `rest` was read: the list is complete.
-        Ok((read < CHECKED_SCAN_ROWS).then_some(page))
+        // Every row of `rest` was read (the list is complete), or the page is full.
+        if read >= CHECKED_SCAN_ROWS && (page.len() as u64) < limit {
+            return Ok(None);
+        }
+        if !plan.forward {
+            page.reverse();
+        }
+        Ok(Some(page))
     }
 
-    /// The list with the plan chosen: `by_date` reads in date order (dense matches).
+    /// The list by `plan`, read in date order through the index when `by_date` (dense
+    /// matches).
     fn list_with(
         &self,
         query: &Query,
         now: DateTime<FixedOffset>,
-        limit: Option<u32>,
-        offset: u32,
+        plan: Plan<'_>,
         by_date: bool,
     ) -> Result<Vec<ArticleSummary>, StoreError> {
         let sort = query.sort.unwrap_or(Sort::Newest);
-        {
-            let mut sql = Sql::default();
-            sql.push(if by_date {
-                SELECT_SUMMARIES_BY_DATE
-            } else {
-                SELECT_SUMMARIES
-            });
-            compile_where(&self.conn, query, now, &mut sql)?;
-            sql.push(match sort {
-                Sort::Newest => ORDER_NEWEST,
-                Sort::Oldest => ORDER_OLDEST,
-                Sort::Feed => ORDER_FEED,
-                Sort::Title => ORDER_TITLE,
-            });
-            sql.push(LIMIT_OFFSET);
-            sql.params.push(Value::from(limit.map_or(-1, i64::from)));
-            sql.params.push(Value::from(i64::from(offset)));
-            let mut stmt = self.conn.prepare_cached(&sql.text)?;
-            let rows = stmt
-                .query_map(params_from_iter(sql.params.iter()), summary_from_row)?
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(rows)
+        let mut sql = Sql::default();
+        sql.push(if by_date {
+            SELECT_SUMMARIES_BY_DATE
+        } else {
+            SELECT_SUMMARIES
+        });
+        compile_where(&self.conn, query, now, &mut sql)?;
+        push_seek(&mut sql, sort, &plan);
+        sql.push(LIMIT_OFFSET);
+        sql.params.push(sql_count(plan.limit));
+        sql.params.push(sql_count(Some(plan.skip)));
+        let mut stmt = self.conn.prepare_cached(&sql.text)?;
+        let mut rows = stmt
+            .query_map(params_from_iter(sql.params.iter()), summary_from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        if !plan.forward {
+            rows.reverse();
         }
+        Ok(rows)
     }
 
     /// How many articles the query selects (of configured feeds).
@@ -931,10 +1130,16 @@ mod tests {
             "-vucic since:2w",
         ] {
             let q = parse(query).unwrap();
-            let by_set = store.list_with(&q, now(), None, 0, false).unwrap();
-            let by_date = store.list_with(&q, now(), None, 0, true).unwrap();
+            let by_set = store
+                .list_with(&q, now(), Plan::top(None, 0), false)
+                .unwrap();
+            let by_date = store
+                .list_with(&q, now(), Plan::top(None, 0), true)
+                .unwrap();
             assert_eq!(by_set, by_date, "query {query:?}");
-            let page = store.list_with(&q, now(), Some(2), 1, true).unwrap();
+            let page = store
+                .list_with(&q, now(), Plan::top(Some(2), 1), true)
+                .unwrap();
             assert_eq!(
                 page,
                 by_set.iter().skip(1).take(2).cloned().collect::<Vec<_>>()
@@ -969,12 +1174,20 @@ mod tests {
             for rest in ["", "is:unread ", "minister ", "-trade ", "sort:-date "] {
                 let text = format!("{rest}{letter}");
                 let q = parse_with(&text, ParseOptions::typing()).unwrap();
-                let exact = store.list_with(&q, now(), None, 0, false).unwrap();
+                let exact = store
+                    .list_with(&q, now(), Plan::top(None, 0), false)
+                    .unwrap();
                 for (limit, offset) in [(100, 0), (1, 1), (2, 0)] {
                     let (folded, without) = split_short_prefix(&q).unwrap();
                     let dense = store.dense(&without).unwrap();
                     let scanned = store
-                        .list_checked(&without, folded, now(), limit, offset, dense)
+                        .list_checked(
+                            &without,
+                            folded,
+                            now(),
+                            Plan::top(Some(limit), offset),
+                            dense,
+                        )
                         .unwrap();
                     let want: Vec<_> = exact
                         .iter()
@@ -1035,6 +1248,269 @@ mod tests {
             assert_eq!(run(&store, &ids, query), *want, "query {query:?}");
         }
         assert_eq!(run(&store, &ids, "").len(), 6, "the cache is intact");
+    }
+
+    /// The fixture, plus a fourth feed whose title equals the first's but for case, and a
+    /// crowd of articles sharing publication times and titles that differ only in case: the
+    /// ties every keyset condition must break exactly as `ORDER BY` does.
+    fn crowded() -> (Store, Vec<(String, ArticleId)>) {
+        let (mut store, _) = fixture();
+        let spec = |url: &str, title: Option<&str>, tags: &[&str]| FeedSpec {
+            url: url.into(),
+            title: title.map(Into::into),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+        };
+        store
+            .sync_feeds(&[
+                spec("https://news.example/world.xml", None, &["world"]),
+                spec(
+                    "https://europe.example/atom",
+                    Some("Évropa desk"),
+                    &["Europe", "politics"],
+                ),
+                spec("https://other.example/feed", None, &[]),
+                spec("https://lower.example/feed", Some("world desk"), &["world"]),
+            ])
+            .unwrap();
+        let feeds = store.feeds().unwrap();
+        let titles = ["alpha", "Alpha", "ALPHA", "beta", "Beta", "minister gamma"];
+        let crowd = |base: usize| -> Vec<NewArticle> {
+            (0..12)
+                .map(|i| {
+                    let n = base + i;
+                    let text = if n.is_multiple_of(3) {
+                        "The minister spoke in Paris."
+                    } else {
+                        "Sunny weather."
+                    };
+                    // Four articles per hour: equal times, told apart by id.
+                    item(
+                        &format!("c{n}"),
+                        titles[n % titles.len()],
+                        text,
+                        &[],
+                        (n as i64 / 4) * HOUR + 1_800,
+                    )
+                })
+                .collect()
+        };
+        store_doc(&mut store, feeds[2].id, "Other", crowd(0));
+        store_doc(&mut store, feeds[3].id, "world desk", crowd(12));
+        let ids: Vec<(String, ArticleId)> = store
+            .query_articles(&Query::default(), now(), None, 0)
+            .unwrap()
+            .into_iter()
+            .map(|a| (store.article(a.id).unwrap().guid, a.id))
+            .collect();
+        let some: Vec<ArticleId> = ids
+            .iter()
+            .filter(|(g, _)| g.starts_with('c') && g.len() % 2 == 0)
+            .map(|(_, id)| *id)
+            .collect();
+        store.set_read(&some, true).unwrap();
+        let id = |g: &str| ids.iter().find(|(x, _)| x == g).unwrap().1;
+        let t = Utc.timestamp_opt(NOW, 0).single().unwrap();
+        for (guid, kind, name) in [
+            ("w1", EntityKind::Person, "Aleksandar Vučić"),
+            ("c3", EntityKind::Place, "Paris"),
+            ("c9", EntityKind::Place, "Paris"),
+            ("c15", EntityKind::Place, "Paris"),
+            ("c6", EntityKind::Person, "Aleksandar Vučić"),
+        ] {
+            store
+                .write_mentions(id(guid), "m1", &[mention(kind, name, "x", 0)], t)
+                .unwrap();
+        }
+        (store, ids)
+    }
+
+    /// The filters the list is read with in the tests of windows: text (one index lookup,
+    /// dense, a typed one-letter prefix), flags, feeds, tags, entities, every sort, and
+    /// combinations like saved views.
+    const WINDOW_QUERIES: &[&str] = &[
+        "",
+        "sort:-date",
+        "sort:title",
+        "sort:feed",
+        "minister",
+        "minister or sunny sort:-date",
+        "alpha sort:title",
+        "is:unread",
+        "is:read sort:feed",
+        "feed:world",
+        "feed:world sort:title",
+        "tag:world is:unread",
+        "tag:europe or is:starred",
+        "person:vucic",
+        "place:paris or person:vucic sort:-date",
+        "-minister since:2w",
+        "w",
+        "s is:unread",
+        "m sort:-date",
+    ];
+
+    /// Regression guard for keyset and backwards reading: every way of reading a window
+    /// (from the top, from the bottom, after or before a row held) gives exactly that slice
+    /// of the whole list, for every query, ties included.
+    #[test]
+    fn every_plan_reads_the_same_window_as_the_whole_list() {
+        let (store, _) = crowded();
+        let mut checked = 0;
+        for text in WINDOW_QUERIES {
+            let q = parse_with(text, ParseOptions::typing()).unwrap();
+            let all = store.list_plan(&q, now(), Plan::top(None, 0)).unwrap();
+            let n = all.len() as u64;
+            assert_eq!(
+                store.count_query(&q, now()).unwrap(),
+                n,
+                "count of {text:?}"
+            );
+            for offset in 0..n {
+                for limit in [1_u64, 2, 5, 40] {
+                    let end = (offset + limit).min(n);
+                    let want = &all[offset as usize..end as usize];
+                    let mut plans = vec![
+                        Plan {
+                            forward: true,
+                            from: None,
+                            skip: offset,
+                            limit: Some(limit),
+                        },
+                        Plan {
+                            forward: false,
+                            from: None,
+                            skip: n - end,
+                            limit: Some(end - offset),
+                        },
+                    ];
+                    for a in [0, offset.saturating_sub(3), offset.saturating_sub(1)] {
+                        if a < offset {
+                            plans.push(Plan {
+                                forward: true,
+                                from: Some(&all[a as usize]),
+                                skip: offset - a - 1,
+                                limit: Some(limit),
+                            });
+                        }
+                    }
+                    for a in [end, end + 2, n.saturating_sub(1)] {
+                        if a >= end && a < n {
+                            plans.push(Plan {
+                                forward: false,
+                                from: Some(&all[a as usize]),
+                                skip: a - end,
+                                limit: Some(end - offset),
+                            });
+                        }
+                    }
+                    for plan in plans {
+                        let got = store.list_plan(&q, now(), plan).unwrap();
+                        assert_eq!(
+                            got, want,
+                            "query {text:?} offset {offset} limit {limit} by {plan:?}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 2_000, "{checked} windows checked");
+    }
+
+    /// `query_window` picks a plan from the total and the rows held, and whichever it picks,
+    /// the window is the slice `LIMIT`/`OFFSET` gives.
+    #[test]
+    fn query_window_matches_limit_offset() {
+        let (store, _) = crowded();
+        for text in WINDOW_QUERIES {
+            let q = parse_with(text, ParseOptions::typing()).unwrap();
+            let all = store.query_articles(&q, now(), None, 0).unwrap();
+            let n = all.len() as u64;
+            let held: Vec<(u64, ArticleSummary)> = [n / 3, n / 2, n.saturating_sub(2)]
+                .into_iter()
+                .filter(|i| *i < n)
+                .map(|i| (i, all[i as usize].clone()))
+                .collect();
+            for offset in 0..=n {
+                for (total, anchors) in [(None, &held[..0]), (Some(n), &held[..])] {
+                    let seek = Seek {
+                        offset,
+                        limit: 3,
+                        total,
+                        anchors,
+                    };
+                    let got = store.query_window(&q, now(), seek).unwrap();
+                    let want = store
+                        .query_articles(&q, now(), Some(3), offset as u32)
+                        .unwrap();
+                    assert_eq!(got, want, "query {text:?} offset {offset} {total:?}");
+                }
+            }
+        }
+    }
+
+    fn summary(id: i64) -> ArticleSummary {
+        ArticleSummary {
+            id: ArticleId(id),
+            feed_id: FeedId(1),
+            feed_title: "F".into(),
+            title: "T".into(),
+            link: None,
+            authors: Vec::new(),
+            published: Utc.timestamp_opt(NOW, 0).single().unwrap(),
+            read: false,
+            starred: false,
+        }
+    }
+
+    #[test]
+    fn the_plan_starts_from_the_nearest_known_row() {
+        let held = [(1_000, summary(1)), (1_499, summary(2))];
+        let seek = |offset, total, anchors| Seek {
+            offset,
+            limit: 500,
+            total,
+            anchors,
+        };
+        let plan = |forward, from, skip, limit| {
+            Some(Plan {
+                forward,
+                from,
+                skip,
+                limit: Some(limit),
+            })
+        };
+        // Near the top: OFFSET, whatever else is known.
+        assert_eq!(
+            seek(10, Some(100_000), &held[..]).plan(),
+            plan(true, None, 10, 500)
+        );
+        // The bottom: backwards from the end, nothing passed over.
+        assert_eq!(
+            seek(99_500, Some(100_000), &[]).plan(),
+            plan(false, None, 0, 500)
+        );
+        assert_eq!(
+            seek(99_800, Some(100_000), &[]).plan(),
+            plan(false, None, 0, 200)
+        );
+        // Just after the rows held: on from the last of them.
+        assert_eq!(
+            seek(1_600, Some(100_000), &held).plan(),
+            plan(true, Some(&held[1].1), 100, 500)
+        );
+        // Overlapping them from above: backwards from the one below the window's end.
+        assert_eq!(
+            seek(900, Some(100_000), &held).plan(),
+            plan(false, Some(&held[1].1), 99, 500)
+        );
+        // Unknown total: never from the end.
+        assert_eq!(
+            seek(99_500, None, &[]).plan(),
+            plan(true, None, 99_500, 500)
+        );
+        // Past the end of a counted list: nothing to read.
+        assert_eq!(seek(100_000, Some(100_000), &[]).plan(), None);
     }
 
     #[test]

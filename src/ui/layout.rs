@@ -20,6 +20,19 @@ pub struct Panes {
     pub status: Rect,
 }
 
+/// The feeds pane is never narrower than this, however short its rows.
+pub const FEEDS_MIN: u16 = 18;
+/// Nor wider than this, however wide the screen.
+pub const FEEDS_MAX: u16 = 40;
+
+/// Width of the feeds pane on a `width`-column screen when its rows want `want` columns
+/// (borders included): as wide as they want, within [`FEEDS_MIN`] and a quarter of the
+/// screen (at most [`FEEDS_MAX`]), so the list keeps most of the screen.
+pub fn feeds_width(width: u16, want: u16) -> u16 {
+    let most = (width / 4).clamp(FEEDS_MIN, FEEDS_MAX);
+    want.clamp(FEEDS_MIN, most)
+}
+
 /// The people pane goes beside the article only when the article keeps this many columns.
 pub const ARTICLE_MIN: u16 = 60;
 
@@ -32,7 +45,15 @@ fn side_width(main_w: u16) -> u16 {
 /// `side` whether the people-and-places pane is wanted (an article is open or the "who and
 /// where" view is on); `focus` picks the one pane shown on narrow terminals, and where there
 /// is no room beside the article, whether the people pane takes the article's place.
-pub fn panes(width: u16, height: u16, focus: Focus, article_open: bool, side: bool) -> Panes {
+/// `feeds_want` is the width the feeds pane's rows want (see [`feeds_width`]).
+pub fn panes(
+    width: u16,
+    height: u16,
+    focus: Focus,
+    article_open: bool,
+    side: bool,
+    feeds_want: u16,
+) -> Panes {
     let height = height.max(1);
     let status = Rect::new(0, height - 1, width, 1);
     let main_h = height - 1;
@@ -53,7 +74,7 @@ pub fn panes(width: u16, height: u16, focus: Focus, article_open: bool, side: bo
         }
         return p;
     }
-    let feeds_w = (width / 5).clamp(18, 32);
+    let feeds_w = feeds_width(width, feeds_want);
     let feeds = Rect::new(0, 0, feeds_w, main_h);
     let main_x = feeds_w;
     let main_w = width - feeds_w;
@@ -102,9 +123,10 @@ pub fn panes(width: u16, height: u16, focus: Focus, article_open: bool, side: bo
     p
 }
 
-/// Whether the people pane shows beside the article (rather than in its place) at this size.
-pub fn side_by_side(width: u16) -> bool {
-    let feeds_w = (width / 5).clamp(18, 32);
+/// Whether the people pane shows beside the article (rather than in its place) at this
+/// width, with a feeds pane that wants `feeds_want` columns.
+pub fn side_by_side(width: u16, feeds_want: u16) -> bool {
+    let feeds_w = feeds_width(width, feeds_want);
     width >= NARROW && {
         let main_w = width - feeds_w;
         main_w >= side_width(main_w) + ARTICLE_MIN
@@ -125,47 +147,62 @@ pub fn inner(r: Rect) -> Rect {
 mod tests {
     use super::*;
 
+    /// What the feeds pane's rows want in these tests.
+    const W: u16 = 30;
+
+    #[test]
+    fn the_feeds_pane_fits_its_rows_within_limits() {
+        assert_eq!(feeds_width(80, 10), FEEDS_MIN);
+        assert_eq!(feeds_width(80, 30), 20, "a quarter of 80 columns");
+        assert_eq!(feeds_width(200, 30), 30, "as wide as the rows want");
+        assert_eq!(feeds_width(200, 90), FEEDS_MAX);
+        let p = panes(200, 60, Focus::Articles, false, false, 35);
+        assert_eq!(p.feeds.unwrap().width, 35);
+        assert_eq!(p.list.unwrap().x, 35);
+        assert_eq!(p.list.unwrap().width, 165);
+    }
+
     #[test]
     fn panes_tile_the_screen() {
-        let p = panes(80, 24, Focus::Article, true, true);
+        let p = panes(80, 24, Focus::Article, true, true, W);
         let (f, l, a) = (p.feeds.unwrap(), p.list.unwrap(), p.article.unwrap());
         assert_eq!(f.width + l.width, 80);
         assert_eq!(l.height + a.height, 23);
         assert_eq!(p.status.y, 23);
-        let wide = panes(160, 48, Focus::Articles, false, false);
+        let wide = panes(160, 48, Focus::Articles, false, false, W);
         assert!(wide.feeds.unwrap().width > f.width);
         assert!(wide.article.is_none());
     }
 
     #[test]
     fn narrow_shows_one_pane() {
-        let p = panes(50, 20, Focus::Article, true, true);
+        let p = panes(50, 20, Focus::Article, true, true, W);
         assert!(p.feeds.is_none() && p.list.is_none() && p.people.is_none());
         assert_eq!(p.article.unwrap().width, 50);
-        let p = panes(50, 20, Focus::Article, false, false);
+        let p = panes(50, 20, Focus::Article, false, false, W);
         assert!(p.list.is_some());
-        let p = panes(50, 20, Focus::People, true, true);
+        let p = panes(50, 20, Focus::People, true, true, W);
         assert!(p.article.is_none());
         assert_eq!(p.people.unwrap().width, 50);
     }
 
     #[test]
     fn people_pane_beside_the_article_when_wide_else_in_its_place() {
-        let p = panes(200, 60, Focus::Article, true, true);
+        let p = panes(200, 60, Focus::Article, true, true, W);
         let (a, pp, l) = (p.article.unwrap(), p.people.unwrap(), p.list.unwrap());
         assert_eq!(a.y, pp.y);
         assert_eq!(a.x + a.width, pp.x);
         assert_eq!(a.width + pp.width, l.width);
         assert!(a.width >= ARTICLE_MIN);
-        assert!(side_by_side(200) && !side_by_side(80));
+        assert!(side_by_side(200, W) && !side_by_side(80, W));
         // 80 columns: no room, the article keeps its place until the pane takes the keys.
-        let p = panes(80, 24, Focus::Article, true, true);
+        let p = panes(80, 24, Focus::Article, true, true, W);
         assert!(p.people.is_none() && p.article.is_some());
-        let p = panes(80, 24, Focus::People, true, true);
+        let p = panes(80, 24, Focus::People, true, true, W);
         assert!(p.article.is_none());
         assert_eq!(p.people.unwrap().width, 80 - p.feeds.unwrap().width);
         // The who-and-where view without an article: beside the list.
-        let p = panes(200, 60, Focus::Articles, false, true);
+        let p = panes(200, 60, Focus::Articles, false, true, W);
         let (l, pp) = (p.list.unwrap(), p.people.unwrap());
         assert_eq!(l.x + l.width, pp.x);
         assert_eq!(pp.height, 59);

@@ -331,3 +331,41 @@ fn mentions_are_coloured_by_kind_in_the_body() {
     // The title is not the body: it stays as it was.
     assert_ne!(colour_of("Ceasefire"), Some(kind(EntityKind::Place)));
 }
+
+/// Feeds named like the demo's: one outlet's desks, each title starting "Dateline Demo: ".
+/// Regression guard for the feeds pane at 80 columns, which showed "Dateline De…" for all
+/// of them: the shared start names the pane instead, and the pane fits its rows within
+/// limits (a quarter of the screen).
+#[test]
+fn feeds_sharing_a_title_start() {
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut s = fixtures::state(w, h);
+        s.start(false);
+        let desks = vec![
+            fixtures::feed(1, "Dateline Demo: World Desk", &["world"], 8, None),
+            fixtures::feed(2, "Dateline Demo: Europe", &["europe"], 6, None),
+            fixtures::feed(
+                3,
+                "Dateline Demo: Africa, Asia and the Americas",
+                &["africa", "asia"],
+                12,
+                None,
+            ),
+        ];
+        update(&mut s, Action::Worker(WorkerEvent::Feeds(desks.clone())));
+        let mut rows = summaries();
+        for (a, f) in rows.iter_mut().zip(desks.iter().cycle()) {
+            a.feed_id = f.id;
+            a.feed_title = f.title.clone();
+        }
+        let request = s.request;
+        update(
+            &mut s,
+            Action::Worker(WorkerEvent::whole_list(request, rows)),
+        );
+        let text = screen(&s);
+        assert!(!text.contains("Dateline De…"), "{text}");
+        assert!(text.contains("World Desk"));
+        insta::assert_snapshot!(format!("shared_title_start_{w}x{h}"), text);
+    }
+}

@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset, Utc};
+use unicode_width::UnicodeWidthStr;
 
 use super::body::{RenderedBody, render_body};
 use super::keymap::{Act, HelpEntry};
@@ -15,7 +16,7 @@ use super::people::{ArticleEntities, Entry, WhoWhere, top_entries};
 use crate::config::View;
 use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
 use crate::query::{Expr, ParseError, ParseOptions, Query, Term, parse, parse_with};
-use crate::worker::session::{ArticleQuery, Command, RequestId, Window, WorkerEvent};
+use crate::worker::session::{ArticleQuery, Command, Near, RequestId, Window, WorkerEvent};
 use crate::worker::{FeedOutcome, RefreshEvent};
 
 /// Which pane has the keyboard.
@@ -154,6 +155,14 @@ pub struct State {
     pub feeds_loaded: bool,
     pub rows: Vec<FeedRow>,
     pub collapsed: BTreeSet<String>,
+    /// The start every feed's title shares ("Dateline Demo: "), left out of the feeds pane
+    /// and the list's feed column; empty when there is none (see [`shared_title_prefix`]).
+    pub feed_prefix: String,
+    /// Columns the feeds pane's rows want, borders included (see [`layout::feeds_width`]).
+    pub feeds_want: u16,
+    /// Columns of the widest feed title as the list's feed column shows it (without
+    /// `feed_prefix`).
+    pub feed_title_width: usize,
     pub feed_sel: usize,
     pub feed_offset: usize,
     /// The loaded window of the list: rows `window_start..window_start + articles.len()`.
@@ -162,6 +171,11 @@ pub struct State {
     pub window_start: usize,
     /// Rows in the whole list (as last counted).
     pub total: usize,
+    /// `total` was counted for the current list (not only the rows seen so far).
+    total_counted: bool,
+    /// `G` was pressed on the list before its total was counted: the selection goes on to
+    /// the last row when the count arrives (any other key forgets it).
+    bottom_when_counted: bool,
     /// The answer to the current request has arrived.
     pub articles_loaded: bool,
     /// Selected row, as an index into the whole list.
@@ -233,11 +247,16 @@ impl State {
             feeds_loaded: false,
             rows: Vec::new(),
             collapsed: BTreeSet::new(),
+            feed_prefix: String::new(),
+            feeds_want: layout::FEEDS_MIN,
+            feed_title_width: 0,
             feed_sel: 0,
             feed_offset: 0,
             articles: Vec::new(),
             window_start: 0,
             total: 0,
+            total_counted: false,
+            bottom_when_counted: false,
             articles_loaded: false,
             list_sel: 0,
             list_offset: 0,
@@ -364,6 +383,7 @@ impl State {
             focus,
             self.article_open(),
             self.side(),
+            self.feeds_want,
         )
     }
 
@@ -388,7 +408,14 @@ impl State {
 
     /// Rows of the article pane and its text width.
     fn article_area(&self) -> (usize, u16) {
-        let p = layout::panes(self.size.0, self.size.1, Focus::Article, true, true);
+        let p = layout::panes(
+            self.size.0,
+            self.size.1,
+            Focus::Article,
+            true,
+            true,
+            self.feeds_want,
+        );
         p.article.map_or((1, 10), |r| {
             let i = inner(r);
             (usize::from(i.height).max(1), i.width)
@@ -418,9 +445,25 @@ impl State {
 
     fn request_window(&mut self, start: usize, count: bool) -> Effect {
         self.request += 1;
-        if count {
+        // A page of the same list: what is held of it lets the store start near the window
+        // (a jump to the end reads backwards from it). A new count may be a changed list.
+        let near = if count {
             self.count_request = self.request;
-        }
+            self.total_counted = false;
+            self.bottom_when_counted = false;
+            Near::default()
+        } else {
+            let held = [self.articles.first(), self.articles.last()];
+            let last = self.window_start + self.articles.len().saturating_sub(1);
+            Near {
+                total: self.total_counted.then_some(self.total as u64),
+                rows: [self.window_start, last]
+                    .into_iter()
+                    .zip(held)
+                    .filter_map(|(i, row)| Some((i as u64, row?.clone())))
+                    .collect(),
+            }
+        };
         self.articles_loaded = false;
         self.pending = Some((start, PAGE, count));
         Effect::Worker(Command::LoadArticles {
@@ -432,6 +475,7 @@ impl State {
             },
             count,
             now: self.local_now(),
+            near,
         })
     }
 
@@ -477,6 +521,13 @@ impl State {
         self.list_offset = keep_visible(self.list_sel, self.list_offset, height)
             // No blank rows at the bottom while rows above are hidden.
             .min(self.total.saturating_sub(height));
+    }
+
+    /// Finishes a `G` pressed before the list was counted, once it is.
+    fn go_to_bottom_when_counted(&mut self) {
+        if self.total_counted && std::mem::take(&mut self.bottom_when_counted) {
+            self.select_article(self.total.saturating_sub(1));
+        }
     }
 
     fn select_row(&mut self, index: usize) {
@@ -572,11 +623,23 @@ impl State {
     /// Rebuilds the feeds pane from `feeds`, keeping the selected row.
     fn rebuild_rows(&mut self) {
         let selected = self.rows.get(self.feed_sel).map(|r| r.key.clone());
-        self.rows = build_rows(&self.feeds, &self.collapsed);
+        self.feed_prefix = shared_title_prefix(&self.feeds);
+        self.rows = build_rows(&self.feeds, &self.collapsed, &self.feed_prefix);
         if !self.views.is_empty() {
             let views = view_rows(&self.views, self.views_collapsed);
             self.rows.splice(1..1, views);
         }
+        let widest = self.rows.iter().map(row_width).max().unwrap_or(0);
+        self.feeds_want = u16::try_from(widest + 2).unwrap_or(u16::MAX);
+        self.feed_title_width = self
+            .feeds
+            .iter()
+            .map(|f| {
+                let shown = f.title.strip_prefix(self.feed_prefix.as_str());
+                crate::sanitize::sanitize_line(shown.unwrap_or(&f.title)).width()
+            })
+            .max()
+            .unwrap_or(0);
         if let Some(key) = selected {
             let found = self.rows.iter().position(|r| r.key == key).or_else(|| {
                 // A feed inside a folder that was just folded: select the folder.
@@ -639,7 +702,16 @@ impl State {
             return;
         };
         let key = row.key.clone();
-        let label = (key != RowKey::All).then(|| row.label.clone());
+        // A feed by its whole title: the pane may leave out a shared start.
+        let label = match &key {
+            RowKey::All => None,
+            RowKey::Feed { id, .. } => self
+                .feeds
+                .iter()
+                .find(|f| f.id == *id)
+                .map(|f| f.title.clone()),
+            _ => Some(row.label.clone()),
+        };
         if let RowKey::Tag(t) = &key
             && self.collapsed.remove(t)
         {
@@ -932,8 +1004,67 @@ fn view_rows(views: &[SavedView], collapsed: bool) -> Vec<FeedRow> {
     rows
 }
 
-/// The feeds pane: "All", then tag folders with their feeds, then untagged feeds.
-pub fn build_rows(feeds: &[Feed], collapsed: &BTreeSet<String>) -> Vec<FeedRow> {
+/// Where a title may be cut after a start that every feed's title shares.
+const TITLE_SEPARATORS: [&str; 6] = [": ", " - ", " – ", " — ", " | ", " · "];
+
+/// The start every feed's title shares, up to and including a separator (`: `, ` - `, ` | `
+/// ...), as in "Dateline Demo: World Desk" and "Dateline Demo: Europe"; empty unless there
+/// are two feeds or more and each keeps some text after it. Whole words only: "News" and
+/// "Newsroom" share nothing.
+pub fn shared_title_prefix(feeds: &[Feed]) -> String {
+    let Some((first, rest)) = feeds.split_first() else {
+        return String::new();
+    };
+    if rest.is_empty() {
+        return String::new();
+    }
+    let mut common = first.title.as_str();
+    for f in rest {
+        let same = common
+            .char_indices()
+            .zip(f.title.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(common.len().min(f.title.len()), |((i, _), _)| i);
+        common = &common[..same];
+    }
+    let end = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| common.rfind(sep).map(|i| i + sep.len()))
+        .max()
+        .unwrap_or(0);
+    let prefix = &common[..end];
+    if end == 0
+        || prefix.trim().is_empty()
+        || feeds.iter().any(|f| f.title[end..].trim().is_empty())
+    {
+        return String::new();
+    }
+    prefix.to_string()
+}
+
+/// Columns a row of the feeds pane needs to show whole: indent, folder marker, label,
+/// error mark and unread count, as the view draws them.
+pub fn row_width(row: &FeedRow) -> usize {
+    let marker = if matches!(row.key, RowKey::Tag(_) | RowKey::Views) {
+        2
+    } else {
+        0
+    };
+    let count = if row.unread > 0 {
+        1 + row.unread.to_string().len()
+    } else {
+        0
+    };
+    2 * usize::from(row.depth)
+        + marker
+        + crate::sanitize::sanitize_line(&row.label).width()
+        + usize::from(row.error)
+        + count
+}
+
+/// The feeds pane: "All", then tag folders with their feeds, then untagged feeds. Feed
+/// titles are shown without `prefix` (the start they all share).
+pub fn build_rows(feeds: &[Feed], collapsed: &BTreeSet<String>, prefix: &str) -> Vec<FeedRow> {
     let mut rows = vec![FeedRow {
         key: RowKey::All,
         label: "All articles".into(),
@@ -955,7 +1086,7 @@ pub fn build_rows(feeds: &[Feed], collapsed: &BTreeSet<String>) -> Vec<FeedRow> 
             tag: tag.cloned(),
             id: f.id,
         },
-        label: f.title.clone(),
+        label: f.title.strip_prefix(prefix).unwrap_or(&f.title).to_string(),
         unread: f.unread,
         error: f.last_error.is_some(),
         depth: u8::from(tag.is_some()),
@@ -990,6 +1121,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let mut out = Vec::new();
     match action {
         Action::Do(act) => {
+            state.bottom_when_counted = false;
             let count = state.count.take();
             do_act(state, act, count, &mut out);
         }
@@ -1106,7 +1238,10 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
         Act::Down => state.move_by(1),
         Act::Up => state.move_by(-1),
         Act::Top => state.move_by(isize::MIN / 2),
-        Act::Bottom => state.move_by(isize::MAX / 2),
+        Act::Bottom => {
+            state.move_by(isize::MAX / 2);
+            state.bottom_when_counted = state.focus == Focus::Articles && !state.total_counted;
+        }
         Act::PageDown => state.move_by(state.page()),
         Act::PageUp => state.move_by(-state.page()),
         Act::Page => {
@@ -1331,6 +1466,7 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             state.articles = articles;
             state.articles_loaded = true;
             let end = start + state.articles.len();
+            state.total_counted |= total.is_some();
             state.total = match total {
                 Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
                 // A short page is the end of the list.
@@ -1355,10 +1491,13 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 0
             };
             state.select_article(index);
+            state.go_to_bottom_when_counted();
         }
         WorkerEvent::ArticleTotal { request, total } => {
             if request == state.count_request {
                 state.total = usize::try_from(total).unwrap_or(usize::MAX);
+                state.total_counted = true;
+                state.go_to_bottom_when_counted();
             }
         }
         WorkerEvent::Article(article) => {

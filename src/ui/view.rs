@@ -54,7 +54,14 @@ pub fn draw(frame: &mut Frame, state: &State) {
 /// Renders into any buffer (the loop's frame, or a test's).
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let open = !matches!(state.open, ArticlePane::Closed);
-    let p = layout::panes(area.width, area.height, state.focus, open, state.side());
+    let p = layout::panes(
+        area.width,
+        area.height,
+        state.focus,
+        open,
+        state.side(),
+        state.feeds_want,
+    );
     if let Some(r) = p.feeds {
         feeds_pane(state, r, buf);
     }
@@ -127,7 +134,24 @@ fn selected_style(focused: bool) -> Style {
 
 fn feeds_pane(state: &State, area: Rect, buf: &mut Buffer) {
     let focused = state.focus == Focus::Feeds;
-    pane_block("Feeds", focused).render(area, buf);
+    // The start all titles share, left out of the rows, names the pane instead.
+    let shared = sanitize_line(
+        state
+            .feed_prefix
+            .trim_end_matches(|c: char| c.is_whitespace() || ":-–—|·".contains(c)),
+    );
+    let room = usize::from(area.width.saturating_sub(4));
+    let long = format!("Feeds · {shared}");
+    let title = if shared.is_empty() {
+        "Feeds".to_string()
+    } else if long.width() <= room {
+        long
+    } else if shared.width() <= room {
+        shared
+    } else {
+        "Feeds".to_string()
+    };
+    pane_block(&title, focused).render(area, buf);
     let r = inner(area);
     let width = usize::from(r.width);
     let mut lines = Vec::new();
@@ -255,7 +279,13 @@ fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
         .render(r, buf);
         return;
     }
-    let feed_w = if width >= 70 { (width / 5).min(22) } else { 0 };
+    // The feed column: a fifth of the list (at most 32 columns), no wider than the widest
+    // feed title needs; none on a narrow list.
+    let feed_w = if width >= 70 {
+        (width / 5).min(32).min(state.feed_title_width.max(8))
+    } else {
+        0
+    };
     let mut lines = Vec::new();
     let end = state.total.min(state.list_offset + usize::from(r.height));
     for i in state.list_offset..end {
@@ -282,8 +312,13 @@ fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
         ];
         let mut used = 15;
         if feed_w > 0 {
+            let feed = a
+                .feed_title
+                .strip_prefix(state.feed_prefix.as_str())
+                .filter(|rest| !state.feed_prefix.is_empty() && !rest.is_empty())
+                .unwrap_or(&a.feed_title);
             spans.push(Span::styled(
-                fit(&sanitize_line(&a.feed_title), feed_w),
+                fit(&sanitize_line(feed), feed_w),
                 Style::default().fg(Color::Magenta),
             ));
             spans.push(Span::raw(" "));

@@ -13,7 +13,7 @@ use tokio::sync::mpsc;
 use crate::fetch::Fetcher;
 use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
 use crate::query::{Expr, Flag, Query, Term};
-use crate::store::{StoreError, StoredMention};
+use crate::store::{Seek, StoreError, StoredMention};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
 /// Identifies one `LoadArticles` request, so the interface can drop stale answers.
@@ -51,6 +51,18 @@ pub struct Window {
     pub limit: u32,
 }
 
+/// What the interface already holds of the list it asks a window of, so the store can read
+/// the window from the nearest row it knows instead of counting rows from the top (see
+/// [`crate::store::Seek`]). Empty for a new list, or one that may have changed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Near {
+    /// The list's length, as counted for this same list.
+    pub total: Option<u64>,
+    /// Rows of this same list the interface holds, with their indices in it (the loaded
+    /// window's first and last).
+    pub rows: Vec<(u64, ArticleSummary)>,
+}
+
 /// What the interface asks of the worker.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -58,13 +70,15 @@ pub enum Command {
     LoadFeeds,
     /// Answer with [`WorkerEvent::Articles`] carrying the same `request`.
     /// Only the rows of `window` are loaded; with `count`, the answer carries the query's
-    /// total too. `now` anchors `since:2d` and `today` (its offset is the local zone).
+    /// total too. `now` anchors `since:2d` and `today` (its offset is the local zone);
+    /// `near` is what the interface holds of this list, to find the window quickly.
     LoadArticles {
         request: RequestId,
         query: ArticleQuery,
         window: Window,
         count: bool,
         now: DateTime<FixedOffset>,
+        near: Near,
     },
     /// Answer with [`WorkerEvent::Article`].
     LoadArticle(ArticleId),
@@ -191,10 +205,13 @@ pub fn spawn_session(
     let (tx, mut rx) = mpsc::unbounded_channel::<Command>();
     tokio::spawn(async move {
         // The extraction queue runs from the start (articles left from last time) and again
-        // after every refresh; it ends with this task (dropping `extraction`).
+        // after every refresh; it ends with this task (dropping `extraction`). Its first look
+        // for work waits until the first list has been answered: the store has one thread,
+        // and when little is left to do that look can read most of the cache (a third of a
+        // second for 100,000 articles), which would otherwise come before the first rows.
         let priority = extract::Priority::default();
         let extraction = spawn_extraction(store.clone(), priority.clone(), events.clone());
-        let _ = extraction.send(());
+        let mut backlog = Backlog::Waiting(extraction.clone());
         let mut carried: Option<Command> = None;
         loop {
             let command = match carried.take() {
@@ -204,6 +221,9 @@ pub fn spawn_session(
                     None => break,
                 },
             };
+            if !matches!(command, Command::LoadFeeds | Command::LoadArticles { .. }) {
+                backlog.start();
+            }
             // A new list: its rows first, so the list follows the key at once, then its total
             // (a full count: the slow part on a big cache), skipped when the next command
             // already asks for a newer list with its own total.
@@ -213,6 +233,7 @@ pub fn spawn_session(
                 window,
                 count: true,
                 now,
+                near,
             } = command
             {
                 let rows = Command::LoadArticles {
@@ -221,6 +242,7 @@ pub fn spawn_session(
                     window,
                     count: false,
                     now,
+                    near,
                 };
                 if !send_all(&events, execute(&store, rows).await) {
                     return;
@@ -240,6 +262,7 @@ pub fn spawn_session(
                         return;
                     }
                 }
+                backlog.start();
                 continue;
             }
             if let Command::Refresh(ids) = command {
@@ -256,12 +279,31 @@ pub fn spawn_session(
                 let _ = extraction.send(());
                 continue;
             }
+            let list = matches!(command, Command::LoadArticles { .. });
             if !send_all(&events, execute(&store, command).await) {
                 return;
+            }
+            if list {
+                backlog.start();
             }
         }
     });
     tx
+}
+
+/// The extraction queue's first wake, held back until the first list is answered.
+enum Backlog {
+    Waiting(mpsc::UnboundedSender<()>),
+    Started,
+}
+
+impl Backlog {
+    /// Wakes the queue the first time; later calls do nothing.
+    fn start(&mut self) {
+        if let Backlog::Waiting(wake) = std::mem::replace(self, Backlog::Started) {
+            let _ = wake.send(());
+        }
+    }
 }
 
 /// Sends a command's answers (or its error) to the interface; false once it is gone.
@@ -294,11 +336,18 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
             window,
             count,
             now,
+            near,
         } => {
             store
                 .call(move |s| {
                     let q = query.combined();
-                    let articles = s.query_articles(&q, now, Some(window.limit), window.offset)?;
+                    let seek = Seek {
+                        offset: u64::from(window.offset),
+                        limit: window.limit,
+                        total: near.total,
+                        anchors: &near.rows,
+                    };
+                    let articles = s.query_window(&q, now, seek)?;
                     let total = if count {
                         Some(s.count_query(&q, now)?)
                     } else {

@@ -201,7 +201,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
     use dateline::model::{FeedSpec, NewArticle, ParsedFeed};
     use dateline::query::{ParseOptions, parse, parse_with};
     use dateline::store::{FetchRecord, Store};
-    use dateline::worker::session::{ArticleQuery, Window};
+    use dateline::worker::session::{ArticleQuery, Near, Window};
 
     let mut store = Store::open_in_memory().unwrap();
     let specs: Vec<FeedSpec> = ["https://a.example/rss", "https://b.example/rss"]
@@ -262,6 +262,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
             },
             count: true,
             now,
+            near: Near::default(),
         })
         .unwrap();
     match next_answer(&mut events).await {
@@ -287,6 +288,68 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
         }
     );
 
+    // Pages of the same list, read from what is held: the last window backwards from the
+    // counted end, one on from a row held (row 0), one backwards before a row held. Each
+    // must be the window the plain offset gives.
+    let window = |offset| Window { offset, limit: 500 };
+    let mut by_offset = Vec::new();
+    for (i, offset) in [0_u32, 700, 100, 150].into_iter().enumerate() {
+        commands
+            .send(Command::LoadArticles {
+                request: 10 + i as u64,
+                query: ArticleQuery::default(),
+                window: window(offset),
+                count: false,
+                now,
+                near: Near::default(),
+            })
+            .unwrap();
+        match next_answer(&mut events).await {
+            WorkerEvent::Articles { articles, .. } => by_offset.push(articles),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(by_offset[1].len(), 500);
+    let held = |i: usize| (i as u64, by_offset[0][i].clone());
+    let nears = [
+        Near {
+            total: Some(1200),
+            rows: Vec::new(),
+        },
+        Near {
+            total: Some(1200),
+            rows: vec![held(0), held(120)],
+        },
+        // Backwards from row 700, which a window further down brought.
+        Near {
+            total: None,
+            rows: vec![(700, by_offset[1][0].clone())],
+        },
+    ];
+    for (i, (offset, near)) in [700_u32, 100, 150].into_iter().zip(nears).enumerate() {
+        commands
+            .send(Command::LoadArticles {
+                request: 20 + i as u64,
+                query: ArticleQuery::default(),
+                window: window(offset),
+                count: false,
+                now,
+                near,
+            })
+            .unwrap();
+        match next_answer(&mut events).await {
+            WorkerEvent::Articles {
+                offset: at,
+                articles,
+                ..
+            } => {
+                assert_eq!(at, offset);
+                assert_eq!(articles, by_offset[i + 1], "window at {offset}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     // A half-typed filter ANDed with the second feed as the scope.
     commands
         .send(Command::LoadArticles {
@@ -301,6 +364,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
             },
             count: true,
             now,
+            near: Near::default(),
         })
         .unwrap();
     match next_answer(&mut events).await {
@@ -568,4 +632,89 @@ fn start_session(
     .expect("fetcher");
     let (events_tx, events) = mpsc::unbounded_channel();
     (spawn_session(actor, fetcher, None, events_tx), events)
+}
+
+/// Regression guard for the start-up order: the extraction queue's first look for work (a
+/// read of the whole cache when little is left: a third of a second on 100,000 articles,
+/// on the store's only thread) waits until the first list has been answered, so the first
+/// rows are not queued behind it. Seen from outside: with a backlog waiting, nothing is
+/// extracted until a list has been asked for and answered, rows then total.
+#[tokio::test]
+async fn the_backlog_waits_until_the_first_list_is_answered() {
+    use dateline::model::{FeedSpec, NewArticle, ParsedFeed};
+    use dateline::store::{FetchRecord, Store};
+    use dateline::worker::session::{ArticleQuery, Near, Window};
+
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .sync_feeds(&[FeedSpec {
+            url: "https://a.example/rss".into(),
+            title: None,
+            tags: Vec::new(),
+        }])
+        .unwrap();
+    let feed = store.feeds().unwrap()[0].id;
+    let base = Utc.with_ymd_and_hms(2025, 3, 1, 0, 0, 0).unwrap();
+    let articles = (0..3)
+        .map(|i| NewArticle {
+            guid: format!("g{i}"),
+            title: format!("story {i}"),
+            link: None,
+            authors: Vec::new(),
+            published: Some(base - chrono::Duration::hours(i)),
+            updated: None,
+            summary_html: None,
+            content_html: None,
+            text: "Kallas spoke in Brussels.".into(),
+            enclosures: Vec::new(),
+            categories: Vec::new(),
+        })
+        .collect();
+    let doc = ParsedFeed {
+        title: Some("Feed".into()),
+        site_link: None,
+        articles,
+    };
+    let record = FetchRecord::Parsed {
+        feed: &doc,
+        etag: None,
+        last_modified: None,
+        moved_to: None,
+    };
+    store.record_fetch(feed, record, base).unwrap();
+    let (commands, mut events) = start_session(store);
+    commands.send(Command::LoadFeeds).unwrap();
+    assert!(matches!(events.recv().await, Some(WorkerEvent::Feeds(_))));
+    let quiet = tokio::time::timeout(std::time::Duration::from_secs(1), events.recv()).await;
+    assert!(quiet.is_err(), "the backlog started early: {quiet:?}");
+    commands
+        .send(Command::LoadArticles {
+            request: 1,
+            query: ArticleQuery::default(),
+            window: Window {
+                offset: 0,
+                limit: 500,
+            },
+            count: true,
+            now: base.fixed_offset(),
+            near: Near::default(),
+        })
+        .unwrap();
+    assert!(matches!(
+        events.recv().await,
+        Some(WorkerEvent::Articles { request: 1, .. })
+    ));
+    assert_eq!(
+        events.recv().await,
+        Some(WorkerEvent::ArticleTotal {
+            request: 1,
+            total: 3
+        })
+    );
+    let done = next_matching(&mut events, |e| match e {
+        WorkerEvent::EntitiesReady(ids) => Some(ids),
+        _ => None,
+    })
+    .await;
+    assert!(!done.is_empty());
 }

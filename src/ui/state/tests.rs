@@ -1048,3 +1048,187 @@ fn opening_marks_read_before_loading_so_the_pane_says_read() {
             < position(&Command::LoadArticle(ArticleId(10)))
     );
 }
+
+/// The `near` of the last `LoadArticles`.
+fn last_near(effects: &[Effect]) -> Option<Near> {
+    effects.iter().rev().find_map(|e| match e {
+        Effect::Worker(Command::LoadArticles { near, .. }) => Some(near.clone()),
+        _ => None,
+    })
+}
+
+/// Regression guard for jumps on a long list: a page of the same list tells the store what
+/// is held (so `G` reads backwards from the counted end, `PageUp` from a held row), and a
+/// new or reloaded list claims nothing, not even its old total.
+#[test]
+fn page_requests_carry_what_is_held_of_the_list() {
+    let total = 100_000;
+    let mut s = fixtures::state(80, 24);
+    let effects = s.start(false);
+    assert_eq!(last_near(&effects), Some(Near::default()));
+    let (request, ..) = last_load(&effects).unwrap();
+    // The rows come before their total: until it is counted, the list is what was seen.
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: None,
+            articles: rows(0, PAGE),
+        }),
+    );
+    assert!(!s.total_counted);
+    assert!(last_near(&act(&mut s, Act::Bottom)).is_none());
+    act(&mut s, Act::Top);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::ArticleTotal {
+            request,
+            total: total as u64,
+        }),
+    );
+    let effects = act(&mut s, Act::Bottom);
+    let (request, _, window, count) = last_load(&effects).unwrap();
+    assert!(!count);
+    assert_eq!(window.offset as usize, total - PAGE);
+    let near = last_near(&effects).unwrap();
+    assert_eq!(near.total, Some(total as u64));
+    assert_eq!(near.rows.len(), 2);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: window.offset,
+            total: None,
+            articles: rows(total - PAGE, PAGE),
+        }),
+    );
+    // PageUp far enough: the held rows are the end window's first and last.
+    let mut near = None;
+    for _ in 0..40 {
+        if let Some(n) = last_near(&act(&mut s, Act::PageUp)) {
+            near = Some(n);
+            break;
+        }
+    }
+    let near = near.expect("a window above");
+    assert_eq!(near.total, Some(total as u64));
+    let first = (total - PAGE) as u64;
+    assert_eq!(near.rows[0].0, first);
+    assert_eq!(near.rows[0].1.id, rows(total - PAGE, 1)[0].id);
+    assert_eq!(near.rows[1].0, total as u64 - 1);
+    // A new list (a filter) starts from nothing.
+    act(&mut s, Act::Filter);
+    let effects = typed(&mut s, "x");
+    assert_eq!(last_near(&effects), Some(Near::default()));
+    assert!(!s.total_counted);
+}
+
+#[test]
+fn a_title_start_every_feed_shares_is_found_at_a_separator() {
+    let named = |titles: &[&str]| -> Vec<Feed> {
+        titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| fixtures::feed(i as i64 + 1, t, &[], 0, None))
+            .collect()
+    };
+    let prefix = |titles: &[&str]| shared_title_prefix(&named(titles));
+    assert_eq!(
+        prefix(&["Dateline Demo: World Desk", "Dateline Demo: Europe"]),
+        "Dateline Demo: "
+    );
+    assert_eq!(
+        prefix(&["BBC News - World", "BBC News - UK"]),
+        "BBC News - "
+    );
+    assert_eq!(
+        prefix(&["Le Monde | Europe", "Le Monde | Afrique"]),
+        "Le Monde | "
+    );
+    // The last separator both share: "A: B: c" and "A: B: d" give "A: B: ".
+    assert_eq!(prefix(&["A: B: c", "A: B: d"]), "A: B: ");
+    // Not a whole word, one feed alone, a title left empty, nothing shared.
+    assert_eq!(prefix(&["Newsroom: a", "News: b"]), "");
+    assert_eq!(prefix(&["Dateline Demo: World Desk"]), "");
+    assert_eq!(prefix(&["Dateline Demo: World", "Dateline Demo: "]), "");
+    assert_eq!(prefix(&["World: a", "Europe: b"]), "");
+    assert_eq!(prefix(&[]), "");
+    // Multi-byte characters before the difference.
+    assert_eq!(prefix(&["Évropa — Sud", "Évropa — Nord"]), "Évropa — ");
+}
+
+#[test]
+fn the_feeds_pane_leaves_out_the_shared_start_but_the_scope_names_the_feed() {
+    let mut s = fixtures::state(80, 24);
+    s.start(false);
+    let desks = vec![
+        fixtures::feed(1, "Dateline Demo: World Desk", &[], 3, None),
+        fixtures::feed(2, "Dateline Demo: Europe", &[], 2, None),
+    ];
+    update(&mut s, Action::Worker(WorkerEvent::Feeds(desks)));
+    let labels: Vec<&str> = s.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["All articles", "World Desk", "Europe"]);
+    assert_eq!(s.feed_prefix, "Dateline Demo: ");
+    // "All articles 5" is the widest row: 14 columns and the borders.
+    assert_eq!(s.feeds_want, 16);
+    s.focus = Focus::Feeds;
+    act(&mut s, Act::Down);
+    act(&mut s, Act::Open);
+    assert_eq!(s.scope_label.as_deref(), Some("Dateline Demo: World Desk"));
+}
+
+/// Regression guard: `G` pressed while the list's total is still being counted (at start,
+/// or just after a new filter) lands on the last row once the count arrives, not on the
+/// last row seen so far; any other key in between cancels it.
+#[test]
+fn bottom_before_the_count_goes_on_to_the_end() {
+    let total = 100_000;
+    let mut s = fixtures::state(80, 24);
+    let (request, ..) = last_load(&s.start(false)).unwrap();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: None,
+            articles: rows(0, PAGE),
+        }),
+    );
+    act(&mut s, Act::Bottom);
+    assert_eq!(s.list_sel, PAGE - 1, "the last row known so far");
+    let effects = update(
+        &mut s,
+        Action::Worker(WorkerEvent::ArticleTotal {
+            request,
+            total: total as u64,
+        }),
+    );
+    assert_eq!(s.list_sel, total - 1);
+    let (_, _, window, count) = last_load(&effects).expect("the last window");
+    assert_eq!((window.offset as usize, count), (total - PAGE, false));
+    assert_eq!(last_near(&effects).unwrap().total, Some(total as u64));
+    // Another key between G and the count: the count moves nothing.
+    act(&mut s, Act::Filter);
+    let (request, ..) = last_load(&typed(&mut s, "x")).unwrap();
+    update(&mut s, Action::FilterSubmit);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: None,
+            articles: rows(0, PAGE),
+        }),
+    );
+    act(&mut s, Act::Bottom);
+    act(&mut s, Act::Up);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::ArticleTotal {
+            request,
+            total: total as u64,
+        }),
+    );
+    assert_eq!(s.list_sel, PAGE - 2);
+}
