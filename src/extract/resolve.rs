@@ -533,6 +533,10 @@ fn group_places(
             {
                 cands = gaz.places(rest);
             }
+            // "US" in capitals: the gazetteer leaves the key "us" out (the pronoun).
+            if cands.is_empty() && form == "US" {
+                cands = gaz.places("United States");
+            }
             names.push((fold(&form), cands, Vec::new()));
             names.len() - 1
         });
@@ -900,6 +904,18 @@ mod tests {
         let g = place_of(&es, "Georgia");
         assert_eq!(country(g), "GE");
         assert_eq!(g.place.as_ref().map(|p| p.kind), Some(PlaceKind::Country));
+    }
+
+    #[test]
+    fn us_in_capitals_is_the_united_states() {
+        let text = "The US and the United States are one place.";
+        let ms = vec![
+            ent(text, "US", 0, Label::Loc),
+            ent(text, "United States", 0, Label::Loc),
+        ];
+        let es = resolve(text, &ms);
+        assert_eq!(es.len(), 1, "{es:#?}");
+        assert_eq!(country(&es[0]), "US");
     }
 
     #[test]
