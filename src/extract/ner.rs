@@ -123,6 +123,9 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
             };
             let start_byte = first.text.as_ptr() as usize - text.as_ptr() as usize;
             let end_byte = last.text.as_ptr() as usize - text.as_ptr() as usize + last.text.len();
+            if NOT_NAMES.contains(&&text[start_byte..end_byte]) {
+                continue;
+            }
             out.push(Entity {
                 start: first.start,
                 end: last.end,
@@ -133,6 +136,14 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
     }
     out
 }
+
+/// Whole spans that are never a person, place or organisation, though the model, trained
+/// mostly on 1990s news, takes them for one: today's most frequent capitalised acronyms and
+/// diseases (`AI` was the fourth most-mentioned "organisation" of the real-world corpora).
+const NOT_NAMES: &[&str] = &[
+    "AI", "A.I.", "AGI", "CEO", "CEOs", "CFO", "GDP", "IPO", "TV", "IT", "LGBTQ", "LGBT", "COVID",
+    "COVID-19", "Covid", "Covid-19", "Ebola", "HIV", "AIDS", "Mpox", "Zika",
+];
 
 /// BIO tags (see [`super::tagger::TAG_NAMES`]) for every sentence of one document.
 pub fn tag_document<S: AsRef<str>>(model: &Model, sents: &[Vec<S>]) -> Vec<Vec<u8>> {
@@ -342,6 +353,19 @@ mod tests {
         assert_eq!(fold("Vučić"), "vucic");
         assert_eq!(fold("Türkiye"), "turkiye");
         assert_eq!(fold("Łódź"), "lodz");
+    }
+
+    #[test]
+    fn common_acronyms_and_diseases_are_not_names() {
+        let text = "Microsoft said its AI work in Paris would grow, the CEO told reporters. \
+                    A.I. tools tracked Ebola and COVID-19 cases in Kinshasa.";
+        let found: Vec<String> = extract(text).into_iter().map(|e| e.text).collect();
+        for not in ["AI", "A.I.", "CEO", "Ebola", "COVID-19"] {
+            assert!(!found.iter().any(|f| f == not), "{not} in {found:?}");
+        }
+        for name in ["Microsoft", "Paris", "Kinshasa"] {
+            assert!(found.iter().any(|f| f == name), "{name} not in {found:?}");
+        }
     }
 
     #[test]
