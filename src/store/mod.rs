@@ -9,6 +9,7 @@
 //! Every statement is a constant string run through `prepare_cached`; nothing is built with
 //! `format!`.
 
+mod checkpoint;
 mod entities;
 mod migrations;
 mod query;
@@ -31,6 +32,14 @@ use crate::model::{
 
 /// How long a statement waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// With the background checkpoint running, the commit itself checkpoints only when the log
+/// has grown past this many pages (64 MiB at the default page size): a safety net for a
+/// checkpoint thread that fell behind, not the normal path.
+const WAL_AUTOCHECKPOINT_PAGES: i64 = 16_384;
+
+/// A log that grew past this many bytes is cut back to it after a checkpoint.
+const WAL_SIZE_LIMIT: i64 = 64 << 20;
 
 /// Seconds in a day, for `keep_days`.
 const DAY: i64 = 86_400;
@@ -95,6 +104,9 @@ pub enum FetchRecord<'a> {
 
 /// An open cache.
 pub struct Store {
+    /// Copies the log into the file in the background; `None` in memory or when it could
+    /// not start. Declared before `conn` so it stops before the connection closes.
+    checkpointer: Option<checkpoint::Checkpointer>,
     conn: Connection,
     /// Where the cache lives, for error messages.
     path: String,
@@ -257,7 +269,21 @@ impl Store {
             path: label.clone(),
             source,
         })?;
-        Self::init(conn, label, busy_timeout, version)
+        let mut store = Self::init(conn, label, busy_timeout, version)?;
+        store.checkpointer = checkpoint::Checkpointer::start(path);
+        if store.checkpointer.is_some() {
+            let result = (|| {
+                store
+                    .conn
+                    .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
+                store
+                    .conn
+                    .pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
+                Ok(())
+            })();
+            store.busy(result)?;
+        }
+        Ok(store)
     }
 
     /// Sets the connection up (timeout, WAL, foreign keys, synchronous) and migrates it.
@@ -278,7 +304,11 @@ impl Store {
             migrations::migrate_to(conn, version)
         };
         match setup(&mut conn) {
-            Ok(()) => Ok(Store { conn, path }),
+            Ok(()) => Ok(Store {
+                checkpointer: None,
+                conn,
+                path,
+            }),
             Err(StoreError::Sql(source)) if is_busy(&source) => Err(StoreError::Busy { path }),
             Err(StoreError::Sql(source)) => Err(StoreError::Open { path, source }),
             Err(other) => Err(other),
@@ -363,6 +393,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<StoreStats, StoreError> {
         let result = record_fetch(&mut self.conn, feed, &record, now.timestamp());
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.nudge();
+        }
         self.busy(result)
     }
 
