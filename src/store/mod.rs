@@ -1,9 +1,10 @@
 //! The cache: an embedded SQLite database that owns every byte of SQL in dateline.
 //!
-//! WAL, foreign keys, numbered append-only migrations (PRAGMA user_version), one transaction
-//! per stored feed, a busy timeout so a second process waits instead of failing. Reading
-//! state (read, starred) is never overwritten by a refresh. This module never imports
-//! ratatui, tokio or reqwest.
+//! WAL (checkpointed by a background connection, see `checkpoint`), foreign keys, numbered
+//! append-only migrations (PRAGMA user_version), each stored feed whole or not at all (its own
+//! transaction, or its own savepoint in a batch of feeds), a busy timeout so a second process
+//! waits instead of failing. Reading state (read, starred) is never overwritten by a refresh.
+//! This module never imports ratatui, tokio or reqwest.
 //!
 //! Times are unix seconds (UTC) in the database and `chrono` values at this module's edge.
 //! Every statement is a constant string run through `prepare_cached`; nothing is built with
