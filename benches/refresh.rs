@@ -14,9 +14,17 @@
 //!    several times, measuring wall time and the child's peak RSS (through `/usr/bin/time`);
 //! 4. it prints medians, article counts, ratios and the goals.
 //!
+//! dateline runs `refresh --no-extract` (like for like with newsboat), then, cold only, the
+//! default `refresh` with entity extraction: the bench timestamps the refresh summary line as
+//! it arrives on the child's stderr (dateline prints it once the articles are stored and
+//! listable, before extraction starts) and reports how much later the articles are listed
+//! than without extraction (goal: at most 10%), and the total with extraction.
+//! `--baseline BIN` runs another dateline build beside this one, in the same window.
+//!
 //! It must never reach beyond 127.0.0.1, and it stops its server before it returns.
 //!
-//! Run: `cargo bench --bench refresh [-- --feeds N] [--runs R] [--only dateline|newsboat]`,
+//! Run: `cargo bench --bench refresh [-- --feeds N] [--runs R] [--extract-runs R]
+//! [--baseline BIN] [--only dateline|newsboat]`,
 //! or `-- --serve SECS` to only serve the feeds for a while (for poking at them with curl).
 
 use std::collections::HashMap;
@@ -57,6 +65,9 @@ const MAX_HEADERS: usize = 100;
 const TIME_BIN: &str = "/usr/bin/time";
 /// Goal from the issue: cold refresh at least this many times faster than newsboat's.
 const GOAL_COLD_SPEEDUP: f64 = 3.0;
+/// Goal from the entity issue: with extraction, the articles are listed at most this much
+/// later (in percent) than without.
+const GOAL_EXTRACT_SLOWDOWN_PERCENT: f64 = 10.0;
 /// Goal from the issue: warm refresh of 500 feeds under this many seconds.
 const GOAL_WARM_SECS: f64 = 1.0;
 
@@ -100,8 +111,14 @@ fn run() -> Result<()> {
     );
 
     if let Some(secs) = options.serve_secs {
+        let urls: Vec<String> = (0..options.feeds).map(|i| server.url(i)).collect();
+        let tool = Dateline::new(dir.join("dateline"), &urls, false)?;
         println!("for {secs} s; for example:");
         println!("  curl -i {}", server.url(0));
+        println!(
+            "  dateline --config {} --db CACHE refresh",
+            tool.dir.join("config.toml").display()
+        );
         thread::sleep(Duration::from_secs(secs));
         drop(server);
         return Ok(());
@@ -117,27 +134,60 @@ fn run() -> Result<()> {
     let urls: Vec<String> = (0..options.feeds).map(|i| server.url(i)).collect();
     let mut rows = Vec::new();
 
+    let plan = [("cold", options.runs), ("2nd", 1), ("warm", options.runs)];
     if options.only != Some(Tool::Newsboat) {
-        let tool = Dateline::new(dir.join("dateline"), &urls)?;
-        rows.extend(bench_tool(
-            &tool,
-            &server,
-            &timer,
-            options.runs,
-            options.feeds,
-        )?);
+        let tool = Dateline::new(dir.join("dateline"), &urls, false)?;
+        rows.extend(bench_tool(&tool, &server, &timer, &plan, options.feeds, 1)?);
+        if let Some(program) = &options.baseline {
+            let tool = Dateline::with_program(
+                dir.join("baseline"),
+                &urls,
+                false,
+                program.clone(),
+                "baseline",
+            )?;
+            rows.extend(bench_tool(&tool, &server, &timer, &plan, options.feeds, 1)?);
+        }
+        if options.extract_runs > 0 {
+            // Cold only: that is where there is something to extract. Each run with
+            // extraction follows a run without, so the two see the same load and the same
+            // disk write-back from the runs before: a slowdown is taken pair by pair.
+            let plain = Dateline::with_program(
+                dir.join("dateline-paired"),
+                &urls,
+                false,
+                env!("CARGO_BIN_EXE_dateline").into(),
+                "dateline-paired",
+            )?;
+            let extract = Dateline::new(dir.join("dateline-extract"), &urls, true)?;
+            let (mut plain_rows, mut extract_rows) = (Vec::new(), Vec::new());
+            for run in 1..=options.extract_runs {
+                plain_rows.extend(bench_tool(
+                    &plain,
+                    &server,
+                    &timer,
+                    &[("cold", 1)],
+                    options.feeds,
+                    run,
+                )?);
+                extract_rows.extend(bench_tool(
+                    &extract,
+                    &server,
+                    &timer,
+                    &[("cold", 1)],
+                    options.feeds,
+                    run,
+                )?);
+            }
+            rows.extend(merge_rows(plain_rows));
+            rows.extend(merge_rows(extract_rows));
+        }
     }
     if options.only != Some(Tool::Dateline) {
         match find_in_path("newsboat") {
             Some(program) => {
                 let tool = Newsboat::new(program, dir.join("newsboat"), &urls)?;
-                rows.extend(bench_tool(
-                    &tool,
-                    &server,
-                    &timer,
-                    options.runs,
-                    options.feeds,
-                )?);
+                rows.extend(bench_tool(&tool, &server, &timer, &plan, options.feeds, 1)?);
             }
             None => println!(
                 "newsboat is not installed (Debian package `newsboat`): reporting dateline only"
@@ -162,6 +212,10 @@ enum Tool {
 struct Options {
     feeds: usize,
     runs: usize,
+    /// Cold runs of `dateline refresh` with entity extraction; 0 for none.
+    extract_runs: usize,
+    /// Another dateline binary (a build of main, say) to run beside this one, `--no-extract`.
+    baseline: Option<PathBuf>,
     only: Option<Tool>,
     serve_secs: Option<u64>,
 }
@@ -170,6 +224,8 @@ const USAGE: &str = "\
 usage: cargo bench --bench refresh [-- OPTIONS]
   --feeds N       feeds to generate and refresh (default 500)
   --runs R        repetitions of each measurement, median reported (default 3)
+  --extract-runs R  cold runs of `dateline refresh` with entity extraction (default 3; 0: none)
+  --baseline BIN  also run another dateline binary (e.g. a build of main), without extraction
   --only TOOL     dateline or newsboat
   --serve SECS    only serve the generated feeds for SECS seconds (at most 600), then stop";
 
@@ -179,6 +235,8 @@ impl Options {
         let mut options = Options {
             feeds: DEFAULT_FEEDS,
             runs: DEFAULT_RUNS,
+            extract_runs: DEFAULT_RUNS,
+            baseline: None,
             only: None,
             serve_secs: None,
         };
@@ -193,6 +251,14 @@ impl Options {
                 "--bench" => {}
                 "--feeds" => options.feeds = parse_count(&value("--feeds")?, "--feeds")?,
                 "--runs" => options.runs = parse_count(&value("--runs")?, "--runs")?,
+                "--baseline" => options.baseline = Some(PathBuf::from(value("--baseline")?)),
+                "--extract-runs" => {
+                    let text = value("--extract-runs")?;
+                    options.extract_runs = match text.as_str() {
+                        "0" => 0,
+                        _ => parse_count(&text, "--extract-runs")?,
+                    }
+                }
                 "--only" => {
                     options.only = Some(match value("--only")?.as_str() {
                         "dateline" => Tool::Dateline,
@@ -1019,6 +1085,10 @@ impl Timer {
 #[derive(Debug, Clone, Copy)]
 struct Sample {
     secs: f64,
+    /// Seconds until the child printed its refresh summary (dateline prints it once the
+    /// articles are stored and listable, before entity extraction starts); `None` for a
+    /// tool that prints none.
+    listed_secs: Option<f64>,
     rss_kb: Option<u64>,
     /// User plus system CPU seconds of the child.
     cpu_secs: Option<f64>,
@@ -1059,12 +1129,27 @@ fn measure(
     }
     cmd.stdin(Stdio::null())
         .stdout(fs::File::create(logs.join(format!("{label}.out")))?)
-        .stderr(fs::File::create(&err_file)?);
+        .stderr(Stdio::piped());
+    let mut err_log = fs::File::create(&err_file)?;
     server.take_counts();
     let started = Instant::now();
-    let status = cmd
-        .status()
+    let mut child = cmd
+        .spawn()
         .with_context(|| format!("cannot run {:?}", command[0]))?;
+    // The child's stderr, line by line as it comes, into the log; the arrival of the
+    // summary line is timestamped here, so the figure does not depend on the child's clock.
+    let mut listed_secs = None;
+    if let Some(stderr) = child.stderr.take() {
+        for line in BufReader::new(stderr).split(b'\n') {
+            let line = line.context("cannot read the child's stderr")?;
+            if listed_secs.is_none() && is_refresh_summary(&String::from_utf8_lossy(&line)) {
+                listed_secs = Some(started.elapsed().as_secs_f64());
+            }
+            err_log.write_all(&line)?;
+            err_log.write_all(b"\n")?;
+        }
+    }
+    let status = child.wait().context("cannot wait for the child")?;
     let secs = started.elapsed().as_secs_f64();
     let counts = server.take_counts();
     if !status.success() {
@@ -1092,10 +1177,17 @@ fn measure(
     .map(|(user, sys)| user + sys);
     Ok(Sample {
         secs,
+        listed_secs,
         rss_kb,
         cpu_secs,
         counts,
     })
+}
+
+/// Whether `line` is dateline's refresh summary ("500 feeds: 500 ok, ...; 25000 new
+/// articles (3.1 s)"), which it prints once every feed is stored.
+fn is_refresh_summary(line: &str) -> bool {
+    line.contains(" feeds: ") && line.contains(" new articles (")
 }
 
 /// A newsreader under test.
@@ -1142,10 +1234,39 @@ fn remove_cache(db: &Path) -> Result<()> {
 
 struct Dateline {
     dir: PathBuf,
+    /// The binary: this build's, or another one given with `--baseline`.
+    program: PathBuf,
+    /// The name in the report.
+    name: &'static str,
+    /// Run the default `refresh` (entity extraction after the summary) instead of
+    /// `refresh --no-extract`.
+    extract: bool,
 }
 
 impl Dateline {
-    fn new(dir: PathBuf, urls: &[String]) -> Result<Self> {
+    /// This build's dateline; `extract` runs the default `refresh` instead of `--no-extract`.
+    fn new(dir: PathBuf, urls: &[String], extract: bool) -> Result<Self> {
+        let name = if extract {
+            "dateline+extract"
+        } else {
+            "dateline"
+        };
+        Self::with_program(
+            dir,
+            urls,
+            extract,
+            env!("CARGO_BIN_EXE_dateline").into(),
+            name,
+        )
+    }
+
+    fn with_program(
+        dir: PathBuf,
+        urls: &[String],
+        extract: bool,
+        program: PathBuf,
+        name: &'static str,
+    ) -> Result<Self> {
         fs::create_dir_all(dir.join("home"))?;
         // dateline's own format (config/default.toml); keep_days = 0 keeps every article so the
         // counts compare with newsboat's, which keeps everything by default.
@@ -1158,12 +1279,17 @@ impl Dateline {
             let _ = write!(config, "\n[[feeds]]\nurl = \"{url}\"\n");
         }
         fs::write(dir.join("config.toml"), config)?;
-        Ok(Dateline { dir })
+        Ok(Dateline {
+            dir,
+            program,
+            name,
+            extract,
+        })
     }
 
     fn base_args(&self) -> Vec<OsString> {
         vec![
-            env!("CARGO_BIN_EXE_dateline").into(),
+            self.program.clone().into(),
             "--config".into(),
             self.dir.join("config.toml").into(),
             "--db".into(),
@@ -1174,7 +1300,7 @@ impl Dateline {
 
 impl Subject for Dateline {
     fn name(&self) -> &'static str {
-        "dateline"
+        self.name
     }
     fn reset(&self) -> Result<()> {
         remove_cache(&self.dir.join("cache.db"))
@@ -1183,8 +1309,10 @@ impl Subject for Dateline {
         let mut args = self.base_args();
         args.push("refresh".into());
         // Like for like with newsboat: fetch, parse and store. Entity extraction runs after
-        // the articles are listed and is measured on its own (`dateline reindex`).
-        args.push("--no-extract".into());
+        // the articles are listed; the `dateline+extract` runs measure it.
+        if !self.extract {
+            args.push("--no-extract".into());
+        }
         args
     }
     fn env(&self) -> Vec<(&'static str, PathBuf)> {
@@ -1293,6 +1421,9 @@ impl Row {
     fn median_secs(&self) -> Option<f64> {
         median(self.samples.iter().map(|s| s.secs).collect())
     }
+    fn median_listed_secs(&self) -> Option<f64> {
+        median(self.samples.iter().filter_map(|s| s.listed_secs).collect())
+    }
     fn median_cpu_secs(&self) -> Option<f64> {
         median(self.samples.iter().filter_map(|s| s.cpu_secs).collect())
     }
@@ -1305,6 +1436,21 @@ impl Row {
             .collect();
         median(rss)
     }
+}
+
+/// One row from rows of the same tool and run taken one at a time (their samples together;
+/// the first error, if any).
+fn merge_rows(rows: Vec<Row>) -> Option<Row> {
+    let mut rows = rows.into_iter();
+    let mut merged = rows.next()?;
+    for row in rows {
+        merged.samples.extend(row.samples);
+        merged.articles = row.articles.or(merged.articles);
+        if merged.error.is_none() {
+            merged.error = row.error;
+        }
+    }
+    Some(merged)
 }
 
 fn median(mut values: Vec<f64>) -> Option<f64> {
@@ -1341,20 +1487,21 @@ fn check_traffic(sample: Sample, run: &str, feeds: usize, label: &str) -> Result
     Ok(sample)
 }
 
-/// Cold runs (fresh cache each time); then one "2nd" run on the last cold run's cache, the
-/// first refresh after a cold one (newsboat 2.21 keeps a feed's ETag and Last-Modified only
-/// from its second fetch on, so this one downloads everything again there); then warm runs,
-/// where every feed should answer 304.
+/// Runs `tool` as `plan` says, in order: (kind of run, how many times). "cold": a fresh cache
+/// each time; "2nd": on the last cold run's cache, the first refresh after a cold one
+/// (newsboat 2.21 keeps a feed's ETag and Last-Modified only from its second fetch on, so
+/// this one downloads everything again there); "warm": where every feed should answer 304.
 fn bench_tool(
     tool: &dyn Subject,
     server: &Server,
     timer: &Option<Timer>,
-    runs: usize,
+    plan: &[(&'static str, usize)],
     feeds: usize,
+    first: usize,
 ) -> Result<Vec<Row>> {
     let logs = tool.dir().join("logs");
     let mut rows = Vec::new();
-    for (run, count) in [("cold", runs), ("2nd", 1), ("warm", runs)] {
+    for &(run, count) in plan {
         let mut row = Row {
             tool: tool.name(),
             run,
@@ -1367,7 +1514,7 @@ fn bench_tool(
             rows.push(row);
             continue;
         }
-        for i in 1..=count {
+        for i in first..first + count {
             if run == "cold" {
                 tool.reset()?;
             }
@@ -1377,8 +1524,11 @@ fn bench_tool(
             match result {
                 Ok(sample) => {
                     println!(
-                        "  {label}: {:.3} s, CPU {}, peak RSS {}, server: {} x 200, {} x 304, {} other, {} connections",
+                        "  {label}: {:.3} s{}, CPU {}, peak RSS {}, server: {} x 200, {} x 304, {} other, {} connections",
                         sample.secs,
+                        sample
+                            .listed_secs
+                            .map_or(String::new(), |s| format!(" (summary at {s:.3} s)")),
                         sample
                             .cpu_secs
                             .map_or("n/a".into(), |s| format!("{s:.2} s")),
@@ -1429,11 +1579,14 @@ fn print_report(options: &Options, rows: &[Row]) {
         options.feeds, options.runs
     );
     println!(
-        "{:<9} {:<5} {:>9} {:>9} {:>13} {:>9}  server (200/304 per run)",
-        "tool", "run", "seconds", "CPU s", "peak RSS MB", "articles"
+        "{:<16} {:<5} {:>9} {:>9} {:>9} {:>13} {:>9}  server (200/304 per run)",
+        "tool", "run", "seconds", "listed s", "CPU s", "peak RSS MB", "articles"
     );
     for row in rows {
         let secs = row.median_secs().map_or("-".into(), |s| format!("{s:.3}"));
+        let listed = row
+            .median_listed_secs()
+            .map_or("-".into(), |s| format!("{s:.3}"));
         let cpu = row
             .median_cpu_secs()
             .map_or("-".into(), |s| format!("{s:.2}"));
@@ -1448,27 +1601,37 @@ fn print_report(options: &Options, rows: &[Row]) {
             format!("  FAILED: {}", e.lines().next().unwrap_or(""))
         });
         println!(
-            "{:<9} {:<5} {secs:>9} {cpu:>9} {rss:>13} {articles:>9}  {server}{note}",
+            "{:<16} {:<5} {secs:>9} {listed:>9} {cpu:>9} {rss:>13} {articles:>9}  {server}{note}",
             row.tool, row.run
         );
     }
     println!("2nd = the first refresh after a cold one (1 run); warm = the refreshes after that.");
+    println!(
+        "listed s = when dateline printed its refresh summary (articles stored and listable); \
+         dateline+extract = the default `refresh`, entity extraction after the summary."
+    );
     let find = |tool: &str, run: &str| {
         rows.iter()
             .find(|r| r.tool == tool && r.run == run && r.error.is_none())
     };
     println!();
-    for run in ["cold", "warm"] {
-        let (Some(d), Some(n)) = (find("dateline", run), find("newsboat", run)) else {
-            continue;
-        };
-        let time = d.median_secs().zip(n.median_secs()).map(|(d, n)| d / n);
-        let rss = d.median_rss_mb().zip(n.median_rss_mb()).map(|(d, n)| d / n);
-        println!(
-            "ratio dateline/newsboat, {run}: time {}, peak RSS {}",
-            time.map_or("-".into(), |r| format!("{r:.2}")),
-            rss.map_or("-".into(), |r| format!("{r:.2}"))
-        );
+    for (tool, other) in [
+        ("dateline", "newsboat"),
+        ("baseline", "newsboat"),
+        ("dateline", "baseline"),
+    ] {
+        for run in ["cold", "warm"] {
+            let (Some(d), Some(n)) = (find(tool, run), find(other, run)) else {
+                continue;
+            };
+            let time = d.median_secs().zip(n.median_secs()).map(|(d, n)| d / n);
+            let rss = d.median_rss_mb().zip(n.median_rss_mb()).map(|(d, n)| d / n);
+            println!(
+                "ratio {tool}/{other}, {run}: time {}, peak RSS {}",
+                time.map_or("-".into(), |r| format!("{r:.2}")),
+                rss.map_or("-".into(), |r| format!("{r:.2}"))
+            );
+        }
     }
     let cold_speedup = find("dateline", "cold")
         .and_then(Row::median_secs)
@@ -1479,6 +1642,37 @@ fn print_report(options: &Options, rows: &[Row]) {
         match cold_speedup {
             Some(x) if x >= GOAL_COLD_SPEEDUP => format!("met ({x:.1}x)"),
             Some(x) => format!("NOT met ({x:.1}x)"),
+            None => "not measured".into(),
+        }
+    );
+    let paired = find("dateline-paired", "cold");
+    let extract = find("dateline+extract", "cold");
+    let listed = extract.and_then(Row::median_listed_secs);
+    if let Some(total) = extract.and_then(Row::median_secs) {
+        println!(
+            "with extraction, cold: articles listed after {} (without, in the paired runs: {}), \
+             extraction done after {total:.3} s",
+            listed.map_or("-".into(), |s| format!("{s:.3} s")),
+            paired
+                .and_then(Row::median_listed_secs)
+                .map_or("-".into(), |s| format!("{s:.3} s"))
+        );
+    }
+    // Pair by pair: each run with extraction against the run without just before it.
+    let slowdown = extract.zip(paired).and_then(|(x, p)| {
+        let ratios = x
+            .samples
+            .iter()
+            .zip(&p.samples)
+            .filter_map(|(x, p)| Some((x.listed_secs? / p.listed_secs? - 1.0) * 100.0))
+            .collect();
+        median(ratios)
+    });
+    println!(
+        "goal: extraction slows a cold refresh <= {GOAL_EXTRACT_SLOWDOWN_PERCENT}% before the articles are listed (median of the pairs): {}",
+        match slowdown {
+            Some(p) if p <= GOAL_EXTRACT_SLOWDOWN_PERCENT => format!("met ({p:+.1}%)"),
+            Some(p) => format!("NOT met ({p:+.1}%)"),
             None => "not measured".into(),
         }
     );

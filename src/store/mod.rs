@@ -1,14 +1,16 @@
 //! The cache: an embedded SQLite database that owns every byte of SQL in dateline.
 //!
-//! WAL, foreign keys, numbered append-only migrations (PRAGMA user_version), one transaction
-//! per stored feed, a busy timeout so a second process waits instead of failing. Reading
-//! state (read, starred) is never overwritten by a refresh. This module never imports
-//! ratatui, tokio or reqwest.
+//! WAL (checkpointed by a background connection, see `checkpoint`), foreign keys, numbered
+//! append-only migrations (PRAGMA user_version), each stored feed whole or not at all (its own
+//! transaction, or its own savepoint in a batch of feeds), a busy timeout so a second process
+//! waits instead of failing. Reading state (read, starred) is never overwritten by a refresh.
+//! This module never imports ratatui, tokio or reqwest.
 //!
 //! Times are unix seconds (UTC) in the database and `chrono` values at this module's edge.
 //! Every statement is a constant string run through `prepare_cached`; nothing is built with
 //! `format!`.
 
+mod checkpoint;
 mod entities;
 mod migrations;
 mod query;
@@ -32,6 +34,14 @@ use crate::model::{
 
 /// How long a statement waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// With the background checkpoint running, the commit itself checkpoints only when the log
+/// has grown past this many pages (64 MiB at the default page size): a safety net for a
+/// checkpoint thread that fell behind, not the normal path.
+const WAL_AUTOCHECKPOINT_PAGES: i64 = 16_384;
+
+/// A log that grew past this many bytes is cut back to it after a checkpoint.
+const WAL_SIZE_LIMIT: i64 = 64 << 20;
 
 /// Seconds in a day, for `keep_days`.
 const DAY: i64 = 86_400;
@@ -96,6 +106,9 @@ pub enum FetchRecord<'a> {
 
 /// An open cache.
 pub struct Store {
+    /// Copies the log into the file in the background; `None` in memory or when it could
+    /// not start. Declared before `conn` so it stops before the connection closes.
+    checkpointer: Option<checkpoint::Checkpointer>,
     conn: Connection,
     /// Where the cache lives, for error messages.
     path: String,
@@ -258,7 +271,21 @@ impl Store {
             path: label.clone(),
             source,
         })?;
-        Self::init(conn, label, busy_timeout, version)
+        let mut store = Self::init(conn, label, busy_timeout, version)?;
+        store.checkpointer = checkpoint::Checkpointer::start(path);
+        if store.checkpointer.is_some() {
+            let result = (|| {
+                store
+                    .conn
+                    .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
+                store
+                    .conn
+                    .pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
+                Ok(())
+            })();
+            store.busy(result)?;
+        }
+        Ok(store)
     }
 
     /// Sets the connection up (timeout, WAL, foreign keys, synchronous) and migrates it.
@@ -279,7 +306,11 @@ impl Store {
             migrations::migrate_to(conn, version)
         };
         match setup(&mut conn) {
-            Ok(()) => Ok(Store { conn, path }),
+            Ok(()) => Ok(Store {
+                checkpointer: None,
+                conn,
+                path,
+            }),
             Err(StoreError::Sql(source)) if is_busy(&source) => Err(StoreError::Busy { path }),
             Err(StoreError::Sql(source)) => Err(StoreError::Open { path, source }),
             Err(other) => Err(other),
@@ -364,7 +395,51 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<StoreStats, StoreError> {
         let result = record_fetch(&mut self.conn, feed, &record, now.timestamp());
+        self.nudge_checkpoint();
         self.busy(result)
+    }
+
+    /// Records several fetch attempts, with the same rules as [`Store::record_fetch`] and
+    /// one result per record, in order, in as few transactions as it can.
+    ///
+    /// Normally all of them go into one transaction with a savepoint per feed, so one feed's
+    /// failure rolls back only that feed, and the full-text index takes the new articles of
+    /// all of them in one statement (fewer, larger index segments, fewer merges). If the
+    /// shared part fails (indexing or the commit), nothing of it is kept and each record is
+    /// tried again in its own transaction. Either way a process killed half-way leaves every
+    /// feed either fully recorded or not at all.
+    pub fn record_fetches(
+        &mut self,
+        records: &[(FeedId, FetchRecord<'_>)],
+        now: DateTime<Utc>,
+    ) -> Vec<Result<StoreStats, StoreError>> {
+        let now = now.timestamp();
+        let results = match records {
+            [] => Vec::new(),
+            [(feed, record)] => vec![record_fetch(&mut self.conn, *feed, record, now)],
+            _ => match record_batch(&mut self.conn, records, now) {
+                Ok(results) => results,
+                Err(e) => {
+                    tracing::debug!(
+                        "storing {} feeds together failed ({e}); one by one",
+                        records.len()
+                    );
+                    records
+                        .iter()
+                        .map(|(feed, record)| record_fetch(&mut self.conn, *feed, record, now))
+                        .collect()
+                }
+            },
+        };
+        self.nudge_checkpoint();
+        results.into_iter().map(|r| self.busy(r)).collect()
+    }
+
+    /// Tells the background checkpoint (if any) that the log grew.
+    fn nudge_checkpoint(&self) {
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.nudge();
+        }
     }
 
     /// Articles newest first, without bodies. Articles of feeds no longer configured are
@@ -543,6 +618,67 @@ fn record_fetch(
     now: i64,
 ) -> Result<StoreStats, StoreError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut to_index = Vec::new();
+    let stats = record_in(&tx, feed, record, now, &mut to_index)?;
+    index_articles(&tx, &to_index)?;
+    tx.commit()?;
+    Ok(stats)
+}
+
+/// [`Store::record_fetches`] in one transaction; `Err` when the transaction as a whole
+/// failed (nothing kept), otherwise each record's own result.
+fn record_batch(
+    conn: &mut Connection,
+    records: &[(FeedId, FetchRecord<'_>)],
+    now: i64,
+) -> Result<Vec<Result<StoreStats, StoreError>>, StoreError> {
+    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut results = Vec::with_capacity(records.len());
+    let mut to_index = Vec::new();
+    let mut seen = HashSet::with_capacity(records.len());
+    for (feed, record) in records {
+        if !seen.insert(*feed) {
+            // The same feed twice: its articles must be in the index before it changes them
+            // again (an update takes the old values out of the index first).
+            index_articles(&tx, &to_index)?;
+            to_index.clear();
+        }
+        let mut feed_ids = Vec::new();
+        let savepoint = tx.savepoint()?;
+        match record_in(&savepoint, *feed, record, now, &mut feed_ids) {
+            Ok(stats) => {
+                savepoint.commit()?;
+                to_index.append(&mut feed_ids);
+                results.push(Ok(stats));
+            }
+            // Dropping the savepoint rolls this feed back and releases it.
+            Err(e) => results.push(Err(e)),
+        }
+    }
+    // After every savepoint is released: FTS5 writes its pending terms out at each
+    // savepoint, so indexing inside them would make a segment per feed again.
+    index_articles(&tx, &to_index)?;
+    tx.commit()?;
+    Ok(results)
+}
+
+/// Adds the articles `ids` to the full-text index, in one statement.
+fn index_articles(conn: &Connection, ids: &[i64]) -> Result<(), StoreError> {
+    if !ids.is_empty() {
+        conn.prepare_cached(FTS_INDEX)?.execute([to_json(&ids)])?;
+    }
+    Ok(())
+}
+
+/// Records one fetch on `conn` (inside the caller's transaction or savepoint), pushing the
+/// ids of new and changed articles, which the caller must index, onto `to_index`.
+fn record_in(
+    conn: &Connection,
+    feed: FeedId,
+    record: &FetchRecord<'_>,
+    now: i64,
+    to_index: &mut Vec<i64>,
+) -> Result<StoreStats, StoreError> {
     let stats = match record {
         FetchRecord::Parsed {
             feed: parsed,
@@ -550,7 +686,7 @@ fn record_fetch(
             last_modified,
             moved_to,
         } => {
-            let changed = tx.prepare_cached(FEED_PARSED)?.execute(params![
+            let changed = conn.prepare_cached(FEED_PARSED)?.execute(params![
                 feed.0,
                 parsed.title,
                 parsed.site_link,
@@ -562,10 +698,10 @@ fn record_fetch(
             if changed == 0 {
                 return Err(StoreError::NoSuchFeed(feed.0));
             }
-            store_articles(&tx, feed, parsed, now)?
+            store_articles(conn, feed, parsed, now, to_index)?
         }
         FetchRecord::NotModified { moved_to } => {
-            let changed = tx
+            let changed = conn
                 .prepare_cached(FEED_NOT_MODIFIED)?
                 .execute(params![feed.0, moved_to, now])?;
             if changed == 0 {
@@ -574,7 +710,7 @@ fn record_fetch(
             StoreStats::default()
         }
         FetchRecord::Failed { error, retry_after } => {
-            let changed = tx.prepare_cached(FEED_FAILED)?.execute(params![
+            let changed = conn.prepare_cached(FEED_FAILED)?.execute(params![
                 feed.0,
                 now,
                 error,
@@ -586,16 +722,17 @@ fn record_fetch(
             StoreStats::default()
         }
     };
-    tx.commit()?;
     Ok(stats)
 }
 
-/// Stores the items of one parsed document; see [`Store::record_fetch`] for the rules.
+/// Stores the items of one parsed document; see [`Store::record_fetch`] for the rules. The
+/// ids of new and changed articles go onto `to_index`, for the caller to index.
 fn store_articles(
     conn: &Connection,
     feed: FeedId,
     parsed: &ParsedFeed,
     now: i64,
+    to_index: &mut Vec<i64>,
 ) -> Result<StoreStats, StoreError> {
     let guids_in_doc: HashSet<&str> = parsed.articles.iter().map(|a| a.guid.as_str()).collect();
     let mut link_uses: HashMap<&str, u32> = HashMap::new();
@@ -611,7 +748,6 @@ fn store_articles(
     let mut tomb_link = conn.prepare_cached(TOMBSTONE_TOUCH_LINK)?;
 
     let mut stats = StoreStats::default();
-    let mut to_index: Vec<i64> = Vec::new();
     let mut done: HashSet<&str> = HashSet::with_capacity(parsed.articles.len());
     for item in &parsed.articles {
         if !done.insert(item.guid.as_str()) {
@@ -703,10 +839,6 @@ fn store_articles(
                 }
             }
         }
-    }
-    if !to_index.is_empty() {
-        conn.prepare_cached(FTS_INDEX)?
-            .execute([to_json(&to_index)])?;
     }
     Ok(stats)
 }

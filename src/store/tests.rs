@@ -633,3 +633,134 @@ fn integrity_check_says_ok() {
     let store = Store::open_in_memory().unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
+
+/// FTS5's own check of the index against the articles table; fails the test on a mismatch.
+fn fts_consistent(store: &Store) {
+    store
+        .conn
+        .execute(
+            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .unwrap();
+}
+
+/// Rows the full-text index finds for `query`.
+fn fts_hits(store: &Store, query: &str) -> i64 {
+    store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
+            [query],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// A store with three configured feeds.
+fn three_feeds() -> (Store, Vec<FeedId>) {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .sync_feeds(&[
+            spec("https://a.example/feed.xml", None, &[]),
+            spec("https://b.example/feed.xml", None, &[]),
+            spec("https://c.example/feed.xml", None, &[]),
+        ])
+        .unwrap();
+    let ids = store.feeds().unwrap().iter().map(|f| f.id).collect();
+    (store, ids)
+}
+
+#[test]
+fn a_batch_stores_every_feed_and_indexes_every_article() {
+    let (mut store, ids) = three_feeds();
+    let a = doc(vec![
+        item("a1", None, "apples"),
+        item("a2", None, "apricots"),
+    ]);
+    let b = doc(vec![item("b1", None, "bananas")]);
+    let records = [
+        (ids[0], parsed(&a)),
+        (ids[1], parsed(&b)),
+        (
+            ids[2],
+            FetchRecord::Failed {
+                error: "timed out",
+                retry_after: None,
+            },
+        ),
+    ];
+    let results = store.record_fetches(&records, at(NOW));
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0].as_ref().unwrap(), &stats(2, 0, 0));
+    assert_eq!(results[1].as_ref().unwrap(), &stats(1, 0, 0));
+    assert_eq!(results[2].as_ref().unwrap(), &stats(0, 0, 0));
+    assert_eq!(all(&store).len(), 3);
+    assert_eq!(fts_hits(&store, "apricots"), 1);
+    assert_eq!(fts_hits(&store, "bananas"), 1);
+    let feeds = store.feeds().unwrap();
+    assert_eq!(feeds[0].etag.as_deref(), Some("\"v1\""));
+    assert_eq!(feeds[2].last_error.as_deref(), Some("timed out"));
+    fts_consistent(&store);
+}
+
+/// Regression guard for batching: one feed's failure must not roll back the others.
+#[test]
+fn a_failing_feed_in_a_batch_leaves_the_others_stored() {
+    let (mut store, ids) = three_feeds();
+    let a = doc(vec![item("a1", None, "apples")]);
+    let bad = doc(vec![item("x1", None, "xylophones")]);
+    let c = doc(vec![item("c1", None, "cherries")]);
+    let records = [
+        (ids[0], parsed(&a)),
+        (FeedId(9999), parsed(&bad)),
+        (ids[2], parsed(&c)),
+    ];
+    let results = store.record_fetches(&records, at(NOW));
+    assert!(results[0].is_ok());
+    assert!(matches!(results[1], Err(StoreError::NoSuchFeed(9999))));
+    assert!(results[2].is_ok());
+    let titles: Vec<String> = all(&store).into_iter().map(|a| a.title).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert_eq!(fts_hits(&store, "xylophones"), 0);
+    assert_eq!(fts_hits(&store, "cherries"), 1);
+    fts_consistent(&store);
+}
+
+/// The same feed twice in one batch: the second document updates what the first inserted,
+/// and the index must hold only the new words.
+#[test]
+fn the_same_feed_twice_in_a_batch_keeps_the_index_right() {
+    let (mut store, ids) = three_feeds();
+    let first = doc(vec![item("a1", None, "apples")]);
+    let second = doc(vec![item("a1", None, "avocados")]);
+    let records = [(ids[0], parsed(&first)), (ids[0], parsed(&second))];
+    let results = store.record_fetches(&records, at(NOW));
+    assert_eq!(results[0].as_ref().unwrap(), &stats(1, 0, 0));
+    assert_eq!(results[1].as_ref().unwrap(), &stats(0, 1, 0));
+    assert_eq!(fts_hits(&store, "apples"), 0);
+    assert_eq!(fts_hits(&store, "avocados"), 1);
+    fts_consistent(&store);
+}
+
+/// A batch keeps reading state: an update in a batch never marks an article unread.
+#[test]
+fn a_batch_keeps_read_and_starred() {
+    let (mut store, ids) = three_feeds();
+    let first = doc(vec![item("a1", None, "apples")]);
+    store.record_fetch(ids[0], parsed(&first), at(NOW)).unwrap();
+    let id = all(&store)[0].id;
+    store.set_read(&[id], true).unwrap();
+    store.set_starred(id, true).unwrap();
+    let changed = doc(vec![item("a1", None, "apples and pears")]);
+    let b = doc(vec![item("b1", None, "bananas")]);
+    let results = store.record_fetches(
+        &[(ids[0], parsed(&changed)), (ids[1], parsed(&b))],
+        at(NOW + 60),
+    );
+    assert_eq!(results[0].as_ref().unwrap(), &stats(0, 1, 0));
+    let article = all(&store).into_iter().find(|a| a.id == id).unwrap();
+    assert!(article.read && article.starred);
+    assert_eq!(fts_hits(&store, "pears"), 1);
+    fts_consistent(&store);
+}
