@@ -80,14 +80,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 struct Env {
     config: Config,
     config_path: PathBuf,
-    db: DbLocation,
+    /// The cache file (the demo's is in its temporary directory).
+    db: PathBuf,
     /// Holds the demo's temporary directory until the run ends.
     _demo_dir: Option<TempDir>,
-}
-
-enum DbLocation {
-    File(PathBuf),
-    Memory,
 }
 
 impl Env {
@@ -104,7 +100,7 @@ impl Env {
         Ok(Env {
             config,
             config_path: paths.config,
-            db: DbLocation::File(paths.db),
+            db: paths.db,
             _demo_dir: None,
         })
     }
@@ -127,25 +123,24 @@ impl Env {
         let config_path = dir.path().join("config.toml");
         let mut config = Config::from_toml("", &config_path)?;
         config.feeds = feeds;
+        // A throwaway cache file beside the feeds (not in memory), so that the demo runs the
+        // reader as a user's cache does: write-ahead log, a second connection for queries.
+        let db = dir.path().join("cache.db");
         Ok(Env {
             config,
             config_path,
-            db: DbLocation::Memory,
+            db,
             _demo_dir: Some(dir),
         })
     }
 
     fn open_store(&self) -> Result<Store> {
-        let mut store = match &self.db {
-            DbLocation::Memory => Store::open_in_memory()?,
-            DbLocation::File(path) => {
-                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir)
-                        .with_context(|| format!("cannot create {}", dir.display()))?;
-                }
-                Store::open(path)?
-            }
-        };
+        let path = &self.db;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let mut store = Store::open(path)?;
         store.sync_feeds(&self.config.feeds)?;
         Ok(store)
     }
@@ -192,6 +187,17 @@ fn reader(env: &mut Env) -> Result<ExitCode> {
     let fetcher = env.fetcher()?;
     let (actor, store_thread) =
         StoreActor::spawn(store).context("cannot start the cache thread")?;
+    // The list's queries get their own read-only connection, so scrolling never waits behind
+    // a refresh's writes; without one (it failed to open) they share the writing thread.
+    let actor = match Store::open_reader(&env.db) {
+        Ok(reader) => actor
+            .with_reader(reader)
+            .context("cannot start the cache reader thread")?,
+        Err(e) => {
+            tracing::warn!("no read-only connection, queries share the writer: {e}");
+            actor
+        }
+    };
     let s = &env.config.settings;
     let result = crate::ui::run(crate::ui::UiContext {
         store: actor,

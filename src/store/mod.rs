@@ -260,6 +260,36 @@ impl Store {
         Self::open_with(path, BUSY_TIMEOUT, version).map(drop)
     }
 
+    /// A second, read-only connection to the cache at `path`, which [`Store::open`] has
+    /// already created and migrated: the reader's queries run on it so that they never wait
+    /// behind a refresh's writes (under WAL a reader sees the last commit and blocks no one).
+    /// Its writing methods fail with a read-only error.
+    pub fn open_reader(path: &Path) -> Result<Store, StoreError> {
+        let label = path.display().to_string();
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let open = || -> Result<Connection, rusqlite::Error> {
+            let conn = Connection::open_with_flags(path, flags)?;
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            conn.set_prepared_statement_cache_capacity(64);
+            // Fails here, not at the first query, when the file is not a cache.
+            let _: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+            Ok(conn)
+        };
+        match open() {
+            Ok(conn) => Ok(Store {
+                checkpointer: None,
+                conn,
+                path: label,
+            }),
+            Err(source) if is_busy(&source) => Err(StoreError::Busy { path: label }),
+            Err(source) => Err(StoreError::Open {
+                path: label,
+                source,
+            }),
+        }
+    }
+
     /// Opens `path` with a given busy timeout, migrated to `version` steps.
     pub(crate) fn open_with(
         path: &Path,

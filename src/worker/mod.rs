@@ -116,6 +116,8 @@ pub enum WorkerError {
 #[derive(Clone)]
 pub struct StoreActor {
     tx: std_mpsc::Sender<Message>,
+    /// The thread of a second, read-only connection, when there is one: see [`Self::read`].
+    reader: Option<std_mpsc::Sender<Job>>,
 }
 
 impl StoreActor {
@@ -158,7 +160,43 @@ impl StoreActor {
                 }
                 store
             })?;
-        Ok((StoreActor { tx }, handle))
+        Ok((StoreActor { tx, reader: None }, handle))
+    }
+
+    /// Gives the actor a second thread owning `reader` (a [`Store::open_reader`] connection
+    /// to the same cache), on which [`Self::read`] runs. The thread ends when the last
+    /// handle is dropped.
+    pub fn with_reader(mut self, mut reader: Store) -> std::io::Result<StoreActor> {
+        let (tx, rx) = std_mpsc::channel::<Job>();
+        thread::Builder::new()
+            .name("dateline-reader".into())
+            .spawn(move || {
+                while let Ok(job) = rx.recv() {
+                    job(&mut reader);
+                }
+            })?;
+        self.reader = Some(tx);
+        Ok(self)
+    }
+
+    /// Runs a query that changes nothing: on the read-only connection when there is one, so
+    /// that it never waits behind a refresh's writes or the entity queue, else as
+    /// [`Self::call`]. A read sent after a write has returned sees that write.
+    pub async fn read<R, F>(&self, f: F) -> Result<R, WorkerError>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut Store) -> R + Send + 'static,
+    {
+        let Some(reader) = &self.reader else {
+            return self.call(f).await;
+        };
+        let (reply, rx) = oneshot::channel();
+        reader
+            .send(Box::new(move |store: &mut Store| {
+                let _ = reply.send(f(store));
+            }))
+            .map_err(|_| WorkerError::StoreGone)?;
+        rx.await.map_err(|_| WorkerError::StoreGone)
     }
 
     /// Runs `f` on the store thread and waits for its result without blocking the runtime.
@@ -613,5 +651,48 @@ mod tests {
         assert_eq!(stored, MAX_BATCH_FEEDS);
         assert!(next.is_none());
         assert_eq!(rx.try_iter().count(), 2);
+    }
+
+    #[tokio::test]
+    async fn reads_go_past_a_busy_writer_and_see_its_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.db");
+        let mut store = Store::open(&path).unwrap();
+        feeds(&mut store, 1);
+        let reader = Store::open_reader(&path).unwrap();
+        let (actor, writer) = StoreActor::spawn(store).unwrap();
+        let actor = actor.with_reader(reader).unwrap();
+
+        // A write that holds the writing thread until the test lets it go.
+        let (release, wait) = std_mpsc::channel::<()>();
+        let (started, running) = std_mpsc::channel::<()>();
+        let writing = actor.clone();
+        let busy = thread::spawn(move || {
+            writing.call_blocking(move |s| {
+                let _ = started.send(());
+                let _ = wait.recv();
+                feeds(s, 2)
+            })
+        });
+        running.recv().unwrap();
+        // The read is answered while the writer is still held (were it queued behind the
+        // write, this would time out).
+        let read = actor.read(|s| s.feeds().unwrap().len());
+        let seen = tokio::time::timeout(std::time::Duration::from_secs(10), read)
+            .await
+            .expect("the read waited for the busy writer")
+            .unwrap();
+        assert_eq!(seen, 1);
+        release.send(()).unwrap();
+        assert_eq!(busy.join().unwrap().unwrap().len(), 2);
+        // Once the write has returned, a read sees it.
+        assert_eq!(actor.read(|s| s.feeds().unwrap().len()).await.unwrap(), 2);
+        // The reader cannot write.
+        let refused = actor
+            .read(|s| s.set_starred(crate::model::ArticleId(1), true))
+            .await;
+        assert!(refused.unwrap().is_err());
+        drop(actor);
+        writer.join().unwrap();
     }
 }

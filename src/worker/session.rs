@@ -251,7 +251,7 @@ pub fn spawn_session(
                 let superseded = matches!(carried, Some(Command::LoadArticles { count: true, .. }));
                 if !superseded {
                     let total = store
-                        .call(move |s| s.count_query(&query.combined(), now))
+                        .read(move |s| s.count_query(&query.combined(), now))
                         .await;
                     let answer = match total {
                         Ok(Ok(total)) => Ok(vec![WorkerEvent::ArticleTotal { request, total }]),
@@ -317,7 +317,9 @@ fn send_all(
     }
 }
 
-/// Runs one (non-refresh) command on the store thread.
+/// Runs one (non-refresh) command: queries on the store's read-only connection (see
+/// [`StoreActor::read`]), changes on its writing thread. Commands run one at a time, so a
+/// query sent after a change sees it.
 async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent>, String> {
     let flat = |r: Result<Result<Vec<WorkerEvent>, StoreError>, WorkerError>| match r {
         Ok(Ok(events)) => Ok(events),
@@ -327,7 +329,7 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
     let result = match command {
         Command::LoadFeeds => {
             store
-                .call(|s| Ok(vec![WorkerEvent::Feeds(s.feeds()?)]))
+                .read(|s| Ok(vec![WorkerEvent::Feeds(s.feeds()?)]))
                 .await
         }
         Command::LoadArticles {
@@ -339,7 +341,7 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
             near,
         } => {
             store
-                .call(move |s| {
+                .read(move |s| {
                     let q = query.combined();
                     let seek = Seek {
                         offset: u64::from(window.offset),
@@ -364,7 +366,7 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
         }
         Command::LoadArticle(id) => {
             store
-                .call(move |s| Ok(vec![WorkerEvent::Article(Box::new(s.article(id)?))]))
+                .read(move |s| Ok(vec![WorkerEvent::Article(Box::new(s.article(id)?))]))
                 .await
         }
         Command::SetRead(ids, read) => {
@@ -393,7 +395,7 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
         }
         Command::CountUnread { queries, now } => {
             store
-                .call(move |s| {
+                .read(move |s| {
                     let mut counts = Vec::with_capacity(queries.len());
                     for (key, q) in queries {
                         counts.push((key, s.count_query(&unread(q), now)?));
@@ -404,7 +406,7 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
         }
         Command::LoadEntities(article) => {
             store
-                .call(move |s| {
+                .read(move |s| {
                     let entities = group_mentions(s.mentions(article)?);
                     Ok(vec![WorkerEvent::Entities { article, entities }])
                 })
@@ -412,7 +414,7 @@ async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent
         }
         Command::LoadTopEntities { query, now, limit } => {
             store
-                .call(move |s| {
+                .read(move |s| {
                     let combined = query.combined();
                     let entities = s
                         .top_entities(None, Some((&combined, now)), limit)?
