@@ -8,7 +8,9 @@
 //!
 //! What it must not do: no file I/O (callers read the files and pass the text).
 
-use super::ner::{Entity, Label, consistency_pass, extract_with, spans, tag_document};
+use super::ner::{
+    Entity, Label, consistency_pass, extract_with, join_name_particles, spans, tag_document,
+};
 use super::tagger::Model;
 
 /// Why a gold file could not be read.
@@ -306,6 +308,7 @@ pub fn evaluate_tokens(model: &Model, docs: &[TokenDoc], consistency: bool) -> C
     for d in docs {
         let mut pred = tag_document(model, &d.sents);
         if consistency {
+            join_name_particles(&d.sents, &mut pred);
             consistency_pass(&d.sents, &mut pred);
         }
         for (g, p) in d.tags.iter().zip(&pred) {

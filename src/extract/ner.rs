@@ -102,6 +102,7 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
         .map(|r| tokens[r.clone()].iter().map(|t| t.norm.as_ref()).collect())
         .collect();
     let mut tags = tag_document(model, &sents);
+    join_name_particles(&sents, &mut tags);
     consistency_pass(&sents, &mut tags);
     let mut out = Vec::new();
     for (r, stags) in ranges.iter().zip(&tags) {
@@ -256,6 +257,27 @@ const NOT_PERSON: GazFlags = GazFlags(
 const CONNECTORS: &[&str] = &["of", "and", "the", "for", "de", "&"];
 
 /// Document-level repair of the tags, in place (see the module docs).
+/// Lower-case particles inside Arabic names ("Mohammed bin Salman", "Abdullah ibn Zayed"),
+/// which the tagger, trained on few such names, leaves outside the person.
+const NAME_PARTICLES: &[&str] = &["bin", "bint", "ibn"];
+
+/// Joins a person, a [`NAME_PARTICLES`] word and the person right after it into one person.
+pub fn join_name_particles<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    let (b_per, i_per) = (Label::Per.begin_tag(), Label::Per.begin_tag() + 1);
+    for (s, t) in sents.iter().zip(tags.iter_mut()) {
+        for i in 1..s.len().saturating_sub(1) {
+            if t[i] == 0
+                && NAME_PARTICLES.contains(&s[i].as_ref())
+                && (t[i - 1] == b_per || t[i - 1] == i_per)
+                && t[i + 1] == b_per
+            {
+                t[i] = i_per;
+                t[i + 1] = i_per;
+            }
+        }
+    }
+}
+
 pub fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
     // Parts of earlier multi-word PER names, and tokens of earlier multi-word LOC/ORG names,
     // keyed by folded word, with the (sentence, token) where they were first seen.
@@ -366,6 +388,21 @@ mod tests {
         for name in ["Microsoft", "Paris", "Kinshasa"] {
             assert!(found.iter().any(|f| f == name), "{name} not in {found:?}");
         }
+    }
+
+    #[test]
+    fn arabic_name_particles_stay_inside_the_person() {
+        let sents = vec![vec![
+            "Mohammed", "bin", "Salman", "met", "Ben", "in", "Riyadh",
+        ]];
+        let mut tags = vec![vec![1, 0, 1, 0, 1, 0, 3]];
+        join_name_particles(&sents, &mut tags);
+        assert_eq!(tags[0], vec![1, 2, 2, 0, 1, 0, 3]);
+        // Not between a person and a place.
+        let sents = vec![vec!["Ahmed", "bin", "Dubai"]];
+        let mut tags = vec![vec![1, 0, 3]];
+        join_name_particles(&sents, &mut tags);
+        assert_eq!(tags[0], vec![1, 0, 3]);
     }
 
     #[test]
