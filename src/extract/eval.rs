@@ -9,7 +9,8 @@
 //! What it must not do: no file I/O (callers read the files and pass the text).
 
 use super::ner::{
-    Entity, Label, consistency_pass, extract_with, join_name_particles, spans, tag_document,
+    Entity, Label, consistency_pass, extract_with, join_name_particles, known_names, spans,
+    tag_document,
 };
 use super::tagger::Model;
 
@@ -309,6 +310,7 @@ pub fn evaluate_tokens(model: &Model, docs: &[TokenDoc], consistency: bool) -> C
         let mut pred = tag_document(model, &d.sents);
         if consistency {
             join_name_particles(&d.sents, &mut pred);
+            known_names(&d.sents, &mut pred);
             consistency_pass(&d.sents, &mut pred);
         }
         for (g, p) in d.tags.iter().zip(&pred) {

@@ -103,6 +103,7 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
         .collect();
     let mut tags = tag_document(model, &sents);
     join_name_particles(&sents, &mut tags);
+    known_names(&sents, &mut tags);
     consistency_pass(&sents, &mut tags);
     let mut out = Vec::new();
     for (r, stags) in ranges.iter().zip(&tags) {
@@ -278,6 +279,62 @@ pub fn join_name_particles<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]
     }
 }
 
+/// The people and organisations the gazetteer knows by name (a short list of people who
+/// recur in international news, well-known organisations) labelled as such where the tagger
+/// missed or mislabelled them: a whole known person's name ("Vladimir Putin"), a lone known
+/// surname ("Putin") the tagger left out or called something else, and a known
+/// organisation's multi-word name ("Al Jazeera"). Only capitalised words, and never part of
+/// a longer entity the tagger found.
+pub fn known_names<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    let gaz = Gazetteers::embedded();
+    for (s, t) in sents.iter().zip(tags.iter_mut()) {
+        let words: Vec<&str> = s.iter().map(AsRef::as_ref).collect();
+        let mut covered = vec![false; words.len()];
+        for m in gaz.phrase_matches(&words) {
+            let label = if m.flags.contains(GazFlags::PERSON) {
+                Label::Per
+            } else if m.flags.contains(GazFlags::ORG) && !m.flags.intersects(GazFlags::PLACE) {
+                Label::Org
+            } else {
+                continue;
+            };
+            if !relabel(&words, t, m.start, m.end, label) {
+                continue;
+            }
+            covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+        }
+        for i in 0..words.len() {
+            let w = words[i];
+            if covered[i] || !capitalised(w) {
+                continue;
+            }
+            let flags = gaz.word_flags(w);
+            if flags.contains(GazFlags::PERSON)
+                && !flags.intersects(GazFlags::PLACE.union(GazFlags::ORG))
+            {
+                relabel(&words, t, i, i + 1, Label::Per);
+            }
+        }
+    }
+}
+
+/// Labels `words[a..b]` as one `label` entity unless a word in it is not capitalised (a
+/// connector inside is fine) or the range cuts through an entity the tagger found around it.
+fn relabel(words: &[&str], t: &mut [u8], a: usize, b: usize, label: Label) -> bool {
+    let first_last_capitalised = capitalised(words[a]) && capitalised(words[b - 1]);
+    // An entity that starts before `a` and runs into it, or one that continues after `b`.
+    let inside = |tag: u8| tag != 0 && tag.is_multiple_of(2);
+    let cuts = inside(t[a]) || t.get(b).is_some_and(|&n| inside(n));
+    if !first_last_capitalised || cuts {
+        return false;
+    }
+    t[a] = label.begin_tag();
+    for tag in &mut t[a + 1..b] {
+        *tag = label.begin_tag() + 1;
+    }
+    true
+}
+
 pub fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
     // Parts of earlier multi-word PER names, and tokens of earlier multi-word LOC/ORG names,
     // keyed by folded word, with the (sentence, token) where they were first seen.
@@ -403,6 +460,21 @@ mod tests {
         let mut tags = vec![vec![1, 0, 3]];
         join_name_particles(&sents, &mut tags);
         assert_eq!(tags[0], vec![1, 0, 3]);
+    }
+
+    #[test]
+    fn known_people_and_organisations_are_labelled() {
+        let sents = vec![
+            vec!["Putin", "later", "called", "him", "."],
+            vec!["Al", "Jazeera", "reported", "it", "."],
+            // Inside a longer entity the tagger found: left alone.
+            vec!["The", "Putin", "Foundation", "said", "."],
+        ];
+        let mut tags = vec![vec![0, 0, 0, 0, 0], vec![1, 2, 0, 0, 0], vec![0, 5, 6, 0, 0]];
+        known_names(&sents, &mut tags);
+        assert_eq!(tags[0], vec![1, 0, 0, 0, 0]);
+        assert_eq!(tags[1], vec![5, 6, 0, 0, 0]);
+        assert_eq!(tags[2], vec![0, 5, 6, 0, 0]);
     }
 
     #[test]
