@@ -470,7 +470,11 @@ mod tests {
             // Inside a longer entity the tagger found: left alone.
             vec!["The", "Putin", "Foundation", "said", "."],
         ];
-        let mut tags = vec![vec![0, 0, 0, 0, 0], vec![1, 2, 0, 0, 0], vec![0, 5, 6, 0, 0]];
+        let mut tags = vec![
+            vec![0, 0, 0, 0, 0],
+            vec![1, 2, 0, 0, 0],
+            vec![0, 5, 6, 0, 0],
+        ];
         known_names(&sents, &mut tags);
         assert_eq!(tags[0], vec![1, 0, 0, 0, 0]);
         assert_eq!(tags[1], vec![5, 6, 0, 0, 0]);
