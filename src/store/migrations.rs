@@ -153,6 +153,19 @@ pub fn latest() -> i64 {
 /// failed step leaves the database as it was and two processes opening at once do not both
 /// migrate. A database newer than this build is refused.
 pub(crate) fn migrate_to(conn: &mut Connection, target: usize) -> Result<(), StoreError> {
+    // A cache that is already up to date needs no write lock: a second process (a cron job
+    // beside the reader) then opens it without waiting for a refresh's writes to pause.
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if found > latest() {
+        return Err(StoreError::TooNew {
+            found,
+            known: latest(),
+        });
+    }
+    if usize::try_from(found).unwrap_or(0) >= target.min(MIGRATIONS.len()) {
+        return Ok(());
+    }
+    // Read again under the write lock: another process may have migrated meanwhile.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     let known = latest();

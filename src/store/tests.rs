@@ -563,7 +563,23 @@ fn a_newer_schema_is_refused_at_open() {
 fn a_cache_that_stays_locked_is_busy_with_its_path() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cache.db");
+    // An up-to-date cache opens under another writer's lock (opening then needs no lock)…
     drop(Store::open(&path).unwrap());
+    let holder = Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    assert!(
+        Store::open_with(
+            &path,
+            Duration::from_millis(100),
+            migrations::MIGRATIONS.len()
+        )
+        .is_ok()
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    // …one that needs migrating waits for it, and says Busy with its path.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.db");
+    Store::create_at_version(&path, migrations::MIGRATIONS.len() - 1).unwrap();
     let holder = Connection::open(&path).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
     match Store::open_with(

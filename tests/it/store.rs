@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
 use dateline::model::{ArticleId, FeedId, FeedSpec, NewArticle, ParsedFeed};
-use dateline::store::{ArticleFilter, FetchRecord, Store};
+use dateline::store::{ArticleFilter, FetchRecord, Store, StoreError};
 
 const NOW: i64 = 1_700_000_000;
 
@@ -268,7 +268,8 @@ fn killed_writer_child(path: &str, round: &str) -> ! {
 }
 
 fn total_articles(path: &Path) -> u32 {
-    let store = Store::open(path).unwrap();
+    // Read-only: it must not wait for the writer it watches.
+    let store = Store::open_reader(path).unwrap();
     store.feeds().unwrap().iter().map(|f| f.total).sum()
 }
 
@@ -336,9 +337,20 @@ fn killed_writer_leaves_only_whole_batches() {
             let mut store = Store::open(&path).unwrap();
             let list = store.articles(&ArticleFilter::default()).unwrap();
             let read: Vec<ArticleId> = list.iter().take(20).map(|a| a.id).collect();
-            store.set_read(&read, true).unwrap();
             let starred = list[30].id;
-            store.set_starred(starred, true).unwrap();
+            // The child writes in a tight loop, and SQLite's lock waits are not first come,
+            // first served: on a loaded machine one 5 s wait can lose every race. Try again.
+            let deadline = Instant::now() + Duration::from_secs(120);
+            loop {
+                match store
+                    .set_read(&read, true)
+                    .and_then(|_| store.set_starred(starred, true))
+                {
+                    Ok(()) => break,
+                    Err(StoreError::Busy { .. }) if Instant::now() < deadline => continue,
+                    Err(e) => panic!("marking while the writer runs: {e}"),
+                }
+            }
             marked = Some((read, starred));
         }
 
