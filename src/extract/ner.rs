@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{DocContext, gazetteer_info, sentence_features, truecase_headline};
+use super::features::{DocContext, GazInfo, gazetteer_info, sentence_features, truecase_headline};
 use super::gazetteer::{GazFlags, Gazetteers};
 use super::tagger::{Model, ModelError};
 use super::tokenize::{Token, sentences, tokenize};
@@ -101,9 +101,9 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
         .iter()
         .map(|r| tokens[r.clone()].iter().map(|t| t.norm.as_ref()).collect())
         .collect();
-    let mut tags = tag_document(model, &sents);
+    let (mut tags, gaz) = tag_document_gaz(model, &sents);
     join_name_particles(&sents, &mut tags);
-    known_names(&sents, &mut tags);
+    known_names_with(&sents, &gaz, &mut tags);
     consistency_pass(&sents, &mut tags);
     let mut out = Vec::new();
     for (r, stags) in ranges.iter().zip(&tags) {
@@ -149,6 +149,14 @@ const NOT_NAMES: &[&str] = &[
 
 /// BIO tags (see [`super::tagger::TAG_NAMES`]) for every sentence of one document.
 pub fn tag_document<S: AsRef<str>>(model: &Model, sents: &[Vec<S>]) -> Vec<Vec<u8>> {
+    tag_document_gaz(model, sents).0
+}
+
+/// [`tag_document`], with the gazetteer lookups of each sentence it made on the way.
+fn tag_document_gaz<S: AsRef<str>>(
+    model: &Model,
+    sents: &[Vec<S>],
+) -> (Vec<Vec<u8>>, Vec<Vec<GazInfo>>) {
     let doc = DocContext::new(sents);
     let mut feats = Vec::new();
     let mut starts = Vec::new();
@@ -180,9 +188,9 @@ pub fn tag_document<S: AsRef<str>>(model: &Model, sents: &[Vec<S>]) -> Vec<Vec<u
             );
             let mut out = Vec::with_capacity(words.len());
             model.tag(&feats, &starts, &mut out);
-            out
+            (out, gaz)
         })
-        .collect()
+        .unzip()
 }
 
 /// Entity spans `(first token, end token exclusive, label)` of a BIO tag sequence.
@@ -286,29 +294,51 @@ pub fn join_name_particles<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]
 /// organisation's multi-word name ("Al Jazeera"). Only capitalised words, and never part of
 /// a longer entity the tagger found.
 pub fn known_names<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
-    let gaz = Gazetteers::embedded();
-    for (s, t) in sents.iter().zip(tags.iter_mut()) {
+    let gaz: Vec<Vec<GazInfo>> = sents
+        .iter()
+        .map(|s| gazetteer_info(&s.iter().map(AsRef::as_ref).collect::<Vec<_>>()))
+        .collect();
+    known_names_with(sents, &gaz, tags);
+}
+
+/// [`known_names`] with the gazetteer lookups the tagger already made for each sentence.
+fn known_names_with<S: AsRef<str>>(sents: &[Vec<S>], gaz: &[Vec<GazInfo>], tags: &mut [Vec<u8>]) {
+    for ((s, g), t) in sents.iter().zip(gaz).zip(tags.iter_mut()) {
         let words: Vec<&str> = s.iter().map(AsRef::as_ref).collect();
-        let mut covered = vec![false; words.len()];
-        for m in gaz.phrase_matches(&words) {
-            let label = if m.flags.contains(GazFlags::PERSON) {
-                Label::Per
-            } else if m.flags.contains(GazFlags::ORG) && !m.flags.intersects(GazFlags::PLACE) {
-                Label::Org
+        let n = words.len().min(g.len()).min(t.len());
+        let mut covered = vec![false; n];
+        // Multi-word matches: a run that starts at `phrase_begin` and keeps its flags.
+        let mut i = 0;
+        while i < n {
+            if !g[i].phrase_begin {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < n && g[j].phrase == g[i].phrase && !g[j].phrase_begin {
+                j += 1;
+            }
+            let flags = GazFlags(g[i].phrase);
+            let label = if flags.contains(GazFlags::PERSON) {
+                Some(Label::Per)
+            } else if flags.contains(GazFlags::ORG) && !flags.intersects(GazFlags::PLACE) {
+                Some(Label::Org)
             } else {
-                continue;
+                None
             };
-            if !relabel(&words, t, m.start, m.end, label) {
-                continue;
+            if let Some(label) = label
+                && j - i >= 2
+                && relabel(&words, t, i, j, label)
+            {
+                covered[i..j].iter_mut().for_each(|c| *c = true);
             }
-            covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+            i = j;
         }
-        for i in 0..words.len() {
-            let w = words[i];
-            if covered[i] || !capitalised(w) {
+        for i in 0..n {
+            if covered[i] || !capitalised(words[i]) {
                 continue;
             }
-            let flags = gaz.word_flags(w);
+            let flags = GazFlags(g[i].word);
             if flags.contains(GazFlags::PERSON)
                 && !flags.intersects(GazFlags::PLACE.union(GazFlags::ORG))
             {
