@@ -1,11 +1,11 @@
 //! Builds and maintains the modern-news dev set (`scripts/devset/`): hand annotations over
-//! the titles and summaries of real feeds in `../shared/corpora/realworld`, committed without
-//! the feeds' text.
+//! the titles, summaries and content bodies of real feeds in `../shared/corpora/realworld`,
+//! committed without the feeds' text.
 //!
 //! Why it exists: the committed annotations name items by corpus file, GUID and field, with
 //! the text's SHA-256; this tool parses the feeds with dateline's own parser, renders
-//! summaries with `html_to_text` (so offsets are those `dateline extract` sees), checks the
-//! hashes and writes JSONL gold for `ner-eval`.
+//! summaries and content with `html_to_text` (so offsets are those `dateline extract` sees),
+//! checks the hashes and writes JSONL gold for `ner-eval`.
 //!
 //! Subcommands:
 //! - `build ANN... --out FILE`: annotations -> gold JSONL (fails on any mismatch).
@@ -163,6 +163,7 @@ fn import(corpora: &Path, marked: &Path, out: &Path) -> Result<()> {
         let field = match field {
             "title" => Field::Title,
             "summary" => Field::Summary,
+            "content" => Field::Content,
             other => bail!("line {}: unknown field {other:?}", i + 1),
         };
         if !cache.contains_key(file) {

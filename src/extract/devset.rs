@@ -1,5 +1,5 @@
-//! The modern-news dev set: hand annotations over titles and summaries of real feeds, kept
-//! apart from the feeds' text.
+//! The modern-news dev set: hand annotations over titles, summaries and content bodies of real
+//! feeds, kept apart from the feeds' text.
 //!
 //! Why it exists: the feeds' text belongs to their publishers and must not be committed, but
 //! the annotations (which item, which field, char offsets, labels and the names themselves)
@@ -48,6 +48,8 @@ pub enum Field {
     Title,
     /// The item's summary (description) after [`html_to_text`].
     Summary,
+    /// The item's content body (`content:encoded`, Atom `content`) after [`html_to_text`].
+    Content,
 }
 
 impl Field {
@@ -56,6 +58,7 @@ impl Field {
         match self {
             Field::Title => "title",
             Field::Summary => "summary",
+            Field::Content => "content",
         }
     }
 }
@@ -97,9 +100,10 @@ pub fn sha256_hex(text: &str) -> String {
         .collect()
 }
 
-/// The annotatable texts of a parsed feed: each item's non-empty title and non-empty
-/// summary, in feed order. Items without a GUID of their own still have the parser's
-/// derived id, so every item is addressable.
+/// The annotatable texts of a parsed feed: each item's non-empty title, non-empty summary
+/// and non-empty content body, in feed order (an item without content has no content item).
+/// Items without a GUID of their own still have the parser's derived id, so every item is
+/// addressable.
 pub fn items(file: &str, feed: &ParsedFeed) -> Vec<Item> {
     let mut out = Vec::new();
     for a in &feed.articles {
@@ -111,6 +115,12 @@ pub fn items(file: &str, feed: &ParsedFeed) -> Vec<Item> {
             let text = html_to_text(summary);
             if !text.trim().is_empty() {
                 out.push(item(file, &a.guid, Field::Summary, text));
+            }
+        }
+        if let Some(content) = &a.content_html {
+            let text = html_to_text(content);
+            if !text.trim().is_empty() {
+                out.push(item(file, &a.guid, Field::Content, text));
             }
         }
     }
@@ -225,6 +235,31 @@ mod tests {
         assert_eq!(items[0].field, Field::Title);
         assert_eq!(items[1].text.trim(), "The Brazilian leader flew to Paris.");
         assert_eq!(items[0].sha256, sha256_hex("Lula meets Macron in Brasília"));
+    }
+
+    #[test]
+    fn content_is_a_third_item_rendered_like_dateline_extract_sees_it() {
+        let mut feed = feed();
+        feed.articles[0].content_html =
+            Some("<p>Lula met <a href=\"x\">Macron</a>.</p><p>In Paris.</p>".into());
+        let items = items("f.xml", &feed);
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[2].field, Field::Content);
+        let html = feed.articles[0].content_html.as_deref().unwrap_or_default();
+        assert_eq!(items[2].text, html_to_text(html));
+        assert!(items[2].text.contains("Lula met Macron."));
+        assert_eq!(items[2].sha256, sha256_hex(&items[2].text));
+        let ann: Annotation = serde_json::from_str(&format!(
+            r#"{{"file":"f.xml","guid":"g1","field":"content","sha256":"{}","spans":[[0,4,"PER","Lula"]]}}"#,
+            items[2].sha256
+        ))
+        .unwrap();
+        let lines = rebuild(&[ann], &items).unwrap();
+        assert!(lines[0].contains("f.xml#g1#content"));
+
+        // Without content (or with an empty body) there is no content item.
+        feed.articles[0].content_html = Some("<p> </p>".into());
+        assert_eq!(super::items("f.xml", &feed).len(), 2);
     }
 
     #[test]
