@@ -347,6 +347,7 @@ fn generate_articles(n: usize) -> Vec<String> {
 /// The converter as it was before, kept here only to be measured against: sanitise,
 /// html2text with a text-only decorator, tidy.
 mod old {
+    use dateline::extract::html::tidy;
     use dateline::sanitize::sanitize_text;
     use html2text::render::TextDecorator;
 
@@ -359,27 +360,6 @@ mod old {
             .string_from_read(html.as_bytes(), 1_000_000)
             .unwrap_or_default();
         tidy(&sanitize_text(&rendered))
-    }
-
-    fn tidy(text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut pending_blank = false;
-        for line in text.lines() {
-            let line = line.trim_end();
-            if line.is_empty() {
-                pending_blank = !out.is_empty();
-                continue;
-            }
-            if !out.is_empty() {
-                out.push('\n');
-                if pending_blank {
-                    out.push('\n');
-                }
-            }
-            pending_blank = false;
-            out.push_str(line);
-        }
-        out
     }
 
     #[derive(Clone, Debug)]
