@@ -466,7 +466,7 @@ fn absorb_lone_surname(tx: &Transaction<'_>, id: i64, folded: &str) -> Result<()
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     //! Writing, merging and replacing mentions; counts; what pruning and edits do to them.
 
     use chrono::TimeZone;
@@ -542,7 +542,8 @@ mod tests {
         (store, ids)
     }
 
-    fn m(kind: EntityKind, canonical: &str, surface: &str, start: u32) -> NewMention {
+    /// A mention of `surface` at char `start`, without a place; shared with the query tests.
+    pub(crate) fn m(kind: EntityKind, canonical: &str, surface: &str, start: u32) -> NewMention {
         NewMention {
             kind,
             canonical: canonical.into(),

@@ -893,7 +893,8 @@ mod tests {
     use super::*;
     use crate::model::{ArticleId, EntityKind, FeedId, FeedSpec, NewArticle, ParsedFeed};
     use crate::query::{ParseOptions, parse, parse_with};
-    use crate::store::{FetchRecord, NewMention};
+    use crate::store::FetchRecord;
+    use crate::store::entities::tests::m as mention;
 
     /// 2026-11-10 12:00 UTC; the local zone is UTC+1.
     const NOW: i64 = 1_794_312_000;
@@ -1590,18 +1591,6 @@ mod tests {
         // Reading state changes do not touch the index.
         store.set_read(&[ids[0].1], true).unwrap();
         fts_integrity(&store);
-    }
-
-    fn mention(kind: EntityKind, canonical: &str, surface: &str, start: u32) -> NewMention {
-        NewMention {
-            kind,
-            canonical: canonical.into(),
-            surface: surface.into(),
-            start,
-            end: start + surface.chars().count() as u32,
-            coords: None,
-            country: None,
-        }
     }
 
     #[test]
