@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
-use dateline::extract::eval::{Counts, evaluate_tokens, parse_conll, parse_gold_jsonl, score_text};
+use dateline::extract::eval::{
+    Counts, GoldText, evaluate_tokens, parse_conll, parse_gold_jsonl, score_text,
+};
 use dateline::extract::ner::embedded_model;
 use dateline::extract::{Entity, Label};
 use serde_json::Value;
@@ -298,23 +300,7 @@ fn seed_article_through_jsonl_round_trips_offsets_and_scores_high() {
     let out = stdout(&extract(&["--jsonl", path.as_str()], b""));
     let mut total = Counts::default();
     for (line, doc) in out.lines().zip(&gold) {
-        let v: Value = serde_json::from_str(line).expect("JSON line");
-        assert_eq!(v["id"], doc.id.as_str());
-        let pred: Vec<Entity> = v["entities"]
-            .as_array()
-            .expect("entities")
-            .iter()
-            .map(|e| {
-                let start = e["start"].as_u64().expect("start") as usize;
-                let end = e["end"].as_u64().expect("end") as usize;
-                Entity {
-                    start,
-                    end,
-                    label: Label::parse(e["label"].as_str().expect("label")).expect("PER/LOC/ORG"),
-                    text: slice(&doc.text, start, end),
-                }
-            })
-            .collect();
+        let pred = predicted(line, doc);
         // Offsets round-trip: each span is non-empty, inside the text, and starts and ends on
         // a word (the chars just outside are not letters).
         let chars: Vec<char> = doc.text.chars().collect();
@@ -385,6 +371,27 @@ fn modern_gold(ann: &str) -> Option<String> {
     Some(lines.join("\n") + "\n")
 }
 
+/// The entities of one `dateline extract --jsonl` output line, checked to answer `doc`.
+fn predicted(line: &str, doc: &GoldText) -> Vec<Entity> {
+    let v: Value = serde_json::from_str(line).expect("JSON line");
+    assert_eq!(v["id"], doc.id.as_str());
+    v["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .map(|e| {
+            let start = e["start"].as_u64().expect("start") as usize;
+            let end = e["end"].as_u64().expect("end") as usize;
+            Entity {
+                start,
+                end,
+                label: Label::parse(e["label"].as_str().expect("label")).expect("PER/LOC/ORG"),
+                text: slice(&doc.text, start, end),
+            }
+        })
+        .collect()
+}
+
 /// Scores gold JSONL through `dateline extract --jsonl` (the binary, like the hidden
 /// check), returning the counts and the number of gold texts.
 fn score_through_cli(gold_text: &str) -> (Counts, usize) {
@@ -392,23 +399,7 @@ fn score_through_cli(gold_text: &str) -> (Counts, usize) {
     let out = stdout(&extract(&["--jsonl"], gold_text.as_bytes()));
     let mut total = Counts::default();
     for (line, doc) in out.lines().zip(&gold) {
-        let v: Value = serde_json::from_str(line).expect("JSON line");
-        assert_eq!(v["id"], doc.id.as_str());
-        let pred: Vec<Entity> = v["entities"]
-            .as_array()
-            .expect("entities")
-            .iter()
-            .map(|e| {
-                let start = e["start"].as_u64().expect("start") as usize;
-                let end = e["end"].as_u64().expect("end") as usize;
-                Entity {
-                    start,
-                    end,
-                    label: Label::parse(e["label"].as_str().expect("label")).expect("PER/LOC/ORG"),
-                    text: slice(&doc.text, start, end),
-                }
-            })
-            .collect();
+        let pred = predicted(line, doc);
         total.merge(&score_text(doc, &pred).0);
     }
     assert_eq!(out.lines().count(), gold.len());
