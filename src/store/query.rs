@@ -958,26 +958,32 @@ mod tests {
         ]
     }
 
+    fn spec(url: &str, title: Option<&str>, tags: &[&str]) -> FeedSpec {
+        FeedSpec {
+            url: url.into(),
+            title: title.map(Into::into),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+        }
+    }
+
+    /// The fixture's three feeds, in configuration order.
+    fn fixture_feeds() -> Vec<FeedSpec> {
+        vec![
+            spec("https://news.example/world.xml", None, &["world"]),
+            spec(
+                "https://europe.example/atom",
+                Some("Évropa desk"),
+                &["Europe", "politics"],
+            ),
+            spec("https://other.example/feed", None, &[]),
+        ]
+    }
+
     /// Three feeds, six articles; w2 read, o1 read, e2 starred. Returns the store and the
     /// article ids by GUID.
     fn fixture() -> (Store, Vec<(String, ArticleId)>) {
         let mut store = Store::open_in_memory().unwrap();
-        let spec = |url: &str, title: Option<&str>, tags: &[&str]| FeedSpec {
-            url: url.into(),
-            title: title.map(Into::into),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-        };
-        store
-            .sync_feeds(&[
-                spec("https://news.example/world.xml", None, &["world"]),
-                spec(
-                    "https://europe.example/atom",
-                    Some("Évropa desk"),
-                    &["Europe", "politics"],
-                ),
-                spec("https://other.example/feed", None, &[]),
-            ])
-            .unwrap();
+        store.sync_feeds(&fixture_feeds()).unwrap();
         let feeds = store.feeds().unwrap();
         store_doc(&mut store, feeds[0].id, "World Desk", world_items());
         store_doc(
@@ -1034,15 +1040,10 @@ mod tests {
     #[test]
     fn a_whole_feed_url_names_that_feed_only() {
         let mut store = Store::open_in_memory().unwrap();
-        let spec = |url: &str| FeedSpec {
-            url: url.into(),
-            title: None,
-            tags: Vec::new(),
-        };
         store
             .sync_feeds(&[
-                spec("https://x.example/feed"),
-                spec("https://x.example/feed2"),
+                spec("https://x.example/feed", None, &[]),
+                spec("https://x.example/feed2", None, &[]),
             ])
             .unwrap();
         let feeds = store.feeds().unwrap();
@@ -1256,23 +1257,13 @@ mod tests {
     /// ties every keyset condition must break exactly as `ORDER BY` does.
     fn crowded() -> (Store, Vec<(String, ArticleId)>) {
         let (mut store, _) = fixture();
-        let spec = |url: &str, title: Option<&str>, tags: &[&str]| FeedSpec {
-            url: url.into(),
-            title: title.map(Into::into),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-        };
-        store
-            .sync_feeds(&[
-                spec("https://news.example/world.xml", None, &["world"]),
-                spec(
-                    "https://europe.example/atom",
-                    Some("Évropa desk"),
-                    &["Europe", "politics"],
-                ),
-                spec("https://other.example/feed", None, &[]),
-                spec("https://lower.example/feed", Some("world desk"), &["world"]),
-            ])
-            .unwrap();
+        let mut feeds = fixture_feeds();
+        feeds.push(spec(
+            "https://lower.example/feed",
+            Some("world desk"),
+            &["world"],
+        ));
+        store.sync_feeds(&feeds).unwrap();
         let feeds = store.feeds().unwrap();
         let titles = ["alpha", "Alpha", "ALPHA", "beta", "Beta", "minister gamma"];
         let crowd = |base: usize| -> Vec<NewArticle> {
