@@ -19,9 +19,9 @@ use super::state::{ArticlePane, Focus, HEADER_LINES, Mode, RowKey, State};
 use crate::query::{Expr, Term};
 use crate::sanitize::sanitize_line;
 
-/// The title and last error of feed `id`, when its last fetch failed.
-fn failed_feed(state: &State, id: i64) -> Option<(&str, &str)> {
-    let f = state.feeds.iter().find(|f| f.id.0 == id)?;
+/// The title and last error of the first feed `pick` accepts, when its last fetch failed.
+fn failed_feed(state: &State, pick: impl Fn(&crate::model::Feed) -> bool) -> Option<(&str, &str)> {
+    let f = state.feeds.iter().find(|f| pick(f))?;
     Some((f.title.as_str(), f.last_error.as_deref()?))
 }
 
@@ -31,18 +31,17 @@ fn selected_failed_feed(state: &State) -> Option<(&str, &str)> {
         return None;
     }
     match state.rows.get(state.feed_sel).map(|r| &r.key) {
-        Some(RowKey::Feed { id, .. }) => failed_feed(state, id.0),
+        Some(RowKey::Feed { id, .. }) => failed_feed(state, |f| f.id == *id),
         _ => None,
     }
 }
 
-/// The failed feed the list is restricted to.
+/// The failed feed the list is restricted to (the feeds pane scopes by the feed's URL).
 fn scoped_failed_feed(state: &State) -> Option<(&str, &str)> {
     let Some(Expr::Term(Term::Feed(url))) = state.query.scope.expr.as_ref() else {
         return None;
     };
-    let feed = state.feeds.iter().find(|f| &f.url == url)?;
-    failed_feed(state, feed.id.0)
+    failed_feed(state, |f| f.url == *url)
 }
 
 /// Draws the whole screen.
