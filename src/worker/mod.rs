@@ -187,16 +187,10 @@ impl StoreActor {
         R: Send + 'static,
         F: FnOnce(&mut Store) -> R + Send + 'static,
     {
-        let Some(reader) = &self.reader else {
-            return self.call(f).await;
-        };
-        let (reply, rx) = oneshot::channel();
-        reader
-            .send(Box::new(move |store: &mut Store| {
-                let _ = reply.send(f(store));
-            }))
-            .map_err(|_| WorkerError::StoreGone)?;
-        rx.await.map_err(|_| WorkerError::StoreGone)
+        match &self.reader {
+            Some(reader) => ask(|job| reader.send(job).is_ok(), f).await,
+            None => self.call(f).await,
+        }
     }
 
     /// Runs `f` on the store thread and waits for its result without blocking the runtime.
@@ -205,13 +199,7 @@ impl StoreActor {
         R: Send + 'static,
         F: FnOnce(&mut Store) -> R + Send + 'static,
     {
-        let (reply, rx) = oneshot::channel();
-        self.tx
-            .send(Message::Job(Box::new(move |store: &mut Store| {
-                let _ = reply.send(f(store));
-            })))
-            .map_err(|_| WorkerError::StoreGone)?;
-        rx.await.map_err(|_| WorkerError::StoreGone)
+        ask(|job| self.tx.send(Message::Job(job)).is_ok(), f).await
     }
 
     /// Runs `f` on the store thread and blocks the calling (non-async) thread for the result.
@@ -247,6 +235,22 @@ impl StoreActor {
             .map_err(|_| WorkerError::StoreGone)?;
         rx.await.map_err(|_| WorkerError::StoreGone)
     }
+}
+
+/// Hands `f` to a store thread through `send` (false: the thread is gone) and waits for its
+/// result without blocking the runtime.
+async fn ask<R, F>(send: impl FnOnce(Job) -> bool, f: F) -> Result<R, WorkerError>
+where
+    R: Send + 'static,
+    F: FnOnce(&mut Store) -> R + Send + 'static,
+{
+    let (reply, rx) = oneshot::channel();
+    if !send(Box::new(move |store: &mut Store| {
+        let _ = reply.send(f(store));
+    })) {
+        return Err(WorkerError::StoreGone);
+    }
+    rx.await.map_err(|_| WorkerError::StoreGone)
 }
 
 /// Stores `first` together with the fetch results queued behind it (up to the batch limits)
