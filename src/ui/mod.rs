@@ -61,6 +61,8 @@ pub enum Msg {
     Input(Event),
     Tick,
     Worker(WorkerEvent),
+    /// SIGTERM or SIGHUP: quit as `q` does, so the terminal is restored and the cache closed.
+    Terminate,
 }
 
 /// The outside world as the loop sees it: a clock, a browser and a clipboard. Tests
@@ -129,6 +131,7 @@ pub fn run(ctx: UiContext) -> anyhow::Result<()> {
                 }
             })
         };
+        let signals = tokio::spawn(forward_signals(tx.clone()));
         drop(tx);
         for effect in state.start(ctx.refresh_on_start) {
             if let Effect::Worker(c) = effect {
@@ -148,12 +151,40 @@ pub fn run(ctx: UiContext) -> anyhow::Result<()> {
         stop.store(true, Ordering::Relaxed);
         ticker.abort();
         forward.abort();
+        signals.abort();
         result
     })?;
     // The runtime is dropped here without waiting for a refresh in flight.
     runtime.shutdown_background();
     Ok(())
 }
+
+/// Sends [`Msg::Terminate`] on SIGTERM (`kill`) or SIGHUP (the terminal closed), so that a
+/// reader stopped from outside leaves the terminal as it found it and finishes its writes.
+#[cfg(unix)]
+async fn forward_signals(tx: mpsc::UnboundedSender<Msg>) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut hup)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::hangup()),
+    ) else {
+        tracing::warn!("cannot listen for SIGTERM/SIGHUP; they will end the reader abruptly");
+        return;
+    };
+    loop {
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = hup.recv() => {}
+        }
+        if tx.send(Msg::Terminate).is_err() {
+            return;
+        }
+    }
+}
+
+/// Elsewhere the process ends as the platform decides.
+#[cfg(not(unix))]
+async fn forward_signals(_tx: mpsc::UnboundedSender<Msg>) {}
 
 /// The loop: handles every message that has arrived, then draws once. Ends when the state
 /// says quit or the channel closes. Drives a real terminal or a `TestBackend` alike.
@@ -205,6 +236,7 @@ fn handle(
         Msg::Input(event) => translate(state, keymap, &event),
         Msg::Tick => Some(Action::Tick(platform.now())),
         Msg::Worker(e) => Some(Action::Worker(e)),
+        Msg::Terminate => Some(Action::Do(keymap::Act::Quit)),
     };
     let Some(action) = action else {
         return;

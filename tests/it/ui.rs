@@ -194,6 +194,51 @@ async fn the_screen_shows_worker_events_as_they_arrive() {
     assert!(text.contains("1 article, 1 unread"), "{text}");
 }
 
+/// SIGTERM/SIGHUP arrive as `Msg::Terminate`: the loop quits as for `q`, and a message after
+/// it is never handled (the channel stays open, so only the quit can end the loop).
+#[tokio::test]
+async fn a_termination_signal_quits_the_loop() {
+    let keymap = Keymap::defaults().unwrap();
+    let mut state = State::new(
+        keymap.help(),
+        Utc.with_ymd_and_hms(2025, 3, 14, 12, 0, 0).unwrap(),
+        FixedOffset::east_opt(0).unwrap(),
+        (80, 24),
+    );
+    state.start(false);
+    let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
+    let (cmd_tx, _cmd_rx) = mpsc::unbounded_channel::<Command>();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut platform = FakePlatform {
+        opened: Vec::new(),
+        copied: Vec::new(),
+    };
+    msg_tx.send(Msg::Terminate).unwrap();
+    msg_tx
+        .send(Msg::Worker(WorkerEvent::Feeds(vec![feed()])))
+        .unwrap();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        event_loop(
+            &mut terminal,
+            &mut state,
+            &keymap,
+            &mut msg_rx,
+            &cmd_tx,
+            &mut platform,
+        ),
+    )
+    .await
+    .expect("the loop ended")
+    .unwrap();
+    assert!(state.quit);
+    assert!(
+        state.feeds.is_empty(),
+        "nothing after the signal was handled"
+    );
+    drop(msg_tx);
+}
+
 /// A real store behind the real session: windows of a 1,200-article list with their total,
 /// a query ANDed with a scope, and saved views' unread counts.
 #[tokio::test]
