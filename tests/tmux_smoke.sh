@@ -49,4 +49,17 @@ if capture | grep -qF "┌"; then
     capture >&2
     exit 1
 fi
+# Stopped from outside (kill, SIGTERM), the reader quits as for q: terminal restored, exit 0.
+cleanup
+tmux new-session -d -s "$SESSION" -x 100 -y 30 "sh -c '$BIN --demo; echo EXITED-\$?; sleep 30'"
+wait_for "Articles"
+# The newest process with that command line is the reader (its shell started first).
+pid=$(pgrep -n -f -- "$BIN --demo")
+kill -TERM "$pid"
+wait_for "EXITED-0"
+if capture | grep -qF "┌"; then
+    echo "FAIL: the terminal was not restored after SIGTERM" >&2
+    capture >&2
+    exit 1
+fi
 echo "tmux smoke test passed"
