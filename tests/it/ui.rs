@@ -12,6 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tokio::sync::mpsc;
 
+#[derive(Default)]
 struct FakePlatform {
     opened: Vec<String>,
     copied: Vec<String>,
@@ -77,15 +78,21 @@ fn screen(terminal: &Terminal<TestBackend>) -> String {
     format!("{}", terminal.backend())
 }
 
-#[tokio::test]
-async fn keys_and_worker_events_go_through_the_real_loop() {
+/// The default keymap and a fresh 80x24 state at a fixed time, in UTC.
+fn keymap_and_state() -> (Keymap, State) {
     let keymap = Keymap::defaults().unwrap();
-    let mut state = State::new(
+    let state = State::new(
         keymap.help(),
         Utc.with_ymd_and_hms(2025, 3, 14, 12, 0, 0).unwrap(),
         FixedOffset::east_opt(0).unwrap(),
         (80, 24),
     );
+    (keymap, state)
+}
+
+#[tokio::test]
+async fn keys_and_worker_events_go_through_the_real_loop() {
+    let (keymap, mut state) = keymap_and_state();
     let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
     let (cmd_tx, mut cmd_rx) = mpsc::unbounded_channel::<Command>();
     // What the loop would send at start-up.
@@ -119,10 +126,7 @@ async fn keys_and_worker_events_go_through_the_real_loop() {
     msg_tx.send(key('q')).unwrap();
 
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut platform = FakePlatform {
-        opened: Vec::new(),
-        copied: Vec::new(),
-    };
+    let mut platform = FakePlatform::default();
     tokio::time::timeout(
         std::time::Duration::from_secs(10),
         event_loop(
@@ -150,22 +154,13 @@ async fn keys_and_worker_events_go_through_the_real_loop() {
 
 #[tokio::test]
 async fn the_screen_shows_worker_events_as_they_arrive() {
-    let keymap = Keymap::defaults().unwrap();
-    let mut state = State::new(
-        keymap.help(),
-        Utc.with_ymd_and_hms(2025, 3, 14, 12, 0, 0).unwrap(),
-        FixedOffset::east_opt(0).unwrap(),
-        (80, 24),
-    );
+    let (keymap, mut state) = keymap_and_state();
     state.start(false);
     let request = state.request;
     let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
     let (cmd_tx, _cmd_rx) = mpsc::unbounded_channel::<Command>();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut platform = FakePlatform {
-        opened: Vec::new(),
-        copied: Vec::new(),
-    };
+    let mut platform = FakePlatform::default();
     msg_tx
         .send(Msg::Worker(WorkerEvent::Feeds(vec![feed()])))
         .unwrap();
@@ -198,21 +193,12 @@ async fn the_screen_shows_worker_events_as_they_arrive() {
 /// it is never handled (the channel stays open, so only the quit can end the loop).
 #[tokio::test]
 async fn a_termination_signal_quits_the_loop() {
-    let keymap = Keymap::defaults().unwrap();
-    let mut state = State::new(
-        keymap.help(),
-        Utc.with_ymd_and_hms(2025, 3, 14, 12, 0, 0).unwrap(),
-        FixedOffset::east_opt(0).unwrap(),
-        (80, 24),
-    );
+    let (keymap, mut state) = keymap_and_state();
     state.start(false);
     let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
     let (cmd_tx, _cmd_rx) = mpsc::unbounded_channel::<Command>();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut platform = FakePlatform {
-        opened: Vec::new(),
-        copied: Vec::new(),
-    };
+    let mut platform = FakePlatform::default();
     msg_tx.send(Msg::Terminate).unwrap();
     msg_tx
         .send(Msg::Worker(WorkerEvent::Feeds(vec![feed()])))
