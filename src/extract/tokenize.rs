@@ -87,31 +87,45 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
+/// Invisible format characters that publishers put inside words: the soft hyphen (a
+/// hyphenation hint, "Palest\u{ad}inian"), zero-width space, non-joiner and joiner, word joiner
+/// and a stray byte-order mark. Inside a word they are kept in the token and dropped from
+/// [`Token::norm`].
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// Folds curly quotes and apostrophes to their ASCII forms, borrowing when there is nothing to fold.
+/// Folds curly quotes and apostrophes to their ASCII forms and drops invisible format
+/// characters, borrowing when there is nothing to change.
 pub fn fold_quotes(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| {
-        matches!(
-            c,
-            '\u{2018}'
-                | '\u{2019}'
-                | '\u{201A}'
-                | '\u{201B}'
-                | '\u{201C}'
-                | '\u{201D}'
-                | '\u{201E}'
-                | '\u{201F}'
-                | '\u{00AB}'
-                | '\u{00BB}'
-        )
+        is_invisible(c)
+            || matches!(
+                c,
+                '\u{2018}'
+                    | '\u{2019}'
+                    | '\u{201A}'
+                    | '\u{201B}'
+                    | '\u{201C}'
+                    | '\u{201D}'
+                    | '\u{201E}'
+                    | '\u{201F}'
+                    | '\u{00AB}'
+                    | '\u{00BB}'
+            )
     }) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
+            .filter(|&c| !is_invisible(c))
             .map(|c| match c {
                 '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => '\'',
                 '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
@@ -136,7 +150,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     while i < n {
         let c = chars[i].1;
-        if c.is_whitespace() {
+        if c.is_whitespace() || is_invisible(c) {
             if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
                 line_break = true;
             }
@@ -220,7 +234,7 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
         if !next_word || j == i {
             break;
         }
-        if c == '-' || c == '\u{2011}' {
+        if c == '-' || c == '\u{2011}' || is_invisible(c) {
             j += 1;
         } else if is_apostrophe(c) {
             // The possessive 's is split off; O'Brien stays whole.
@@ -336,6 +350,19 @@ mod tests {
         let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_ref()).collect();
         assert_eq!(norms, ["Kosovo", "'s", "\"", "clear", "\""]);
         assert_eq!(toks[1].text, "\u{2019}s");
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_characters_stay_inside_words() {
+        let text = "the Palest\u{ad}inian Authority and\u{200b} Hamas";
+        let toks = tokenize(text);
+        assert_eq!(
+            words(text),
+            ["the", "Palest\u{ad}inian", "Authority", "and", "Hamas"]
+        );
+        assert_eq!(toks[1].norm, "Palestinian");
+        assert_eq!((toks[1].start, toks[1].end), (4, 16));
+        assert_eq!((toks[4].start, toks[4].end), (32, 37));
     }
 
     #[test]
