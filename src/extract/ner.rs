@@ -263,6 +263,25 @@ const NOT_PERSON: GazFlags = GazFlags(
         | GazFlags::DEMONYM.0,
 );
 
+/// Gazetteer flags that keep a lone known organisation's name ("Nike", "RBI") from being
+/// labelled as one: it may as well be a person or a place.
+const NOT_LONE_ORG: GazFlags = GazFlags(
+    GazFlags::PLACE.0
+        | GazFlags::COUNTRY.0
+        | GazFlags::CAPITAL.0
+        | GazFlags::CONTINENT.0
+        | GazFlags::DEMONYM.0
+        | GazFlags::PERSON.0
+        | GazFlags::GIVEN_NAME.0
+        | GazFlags::SURNAME.0,
+);
+
+/// An all-capitals word of two or more letters ("RBI", "NATO").
+fn acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !w.chars().any(char::is_lowercase)
+}
+
 const CONNECTORS: &[&str] = &["of", "and", "the", "for", "de", "&"];
 
 /// Document-level repair of the tags, in place (see the module docs).
@@ -343,6 +362,12 @@ fn known_names_with<S: AsRef<str>>(sents: &[Vec<S>], gaz: &[Vec<GazInfo>], tags:
                 && !flags.intersects(GazFlags::PLACE.union(GazFlags::ORG))
             {
                 relabel(&words, t, i, i + 1, Label::Per);
+            } else if flags.contains(GazFlags::ORG)
+                && !flags.intersects(NOT_LONE_ORG)
+                && (i > 0 || acronym(words[i]))
+                && g[i].phrase == 0
+            {
+                relabel(&words, t, i, i + 1, Label::Org);
             }
         }
     }
