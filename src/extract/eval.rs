@@ -8,10 +8,7 @@
 //!
 //! What it must not do: no file I/O (callers read the files and pass the text).
 
-use super::ner::{
-    Entity, Label, consistency_pass, extract_with, join_name_particles, known_names, spans,
-    tag_document,
-};
+use super::ner::{Entity, Label, after_tagger, extract_with, spans, tag_document};
 use super::tagger::Model;
 
 /// Why a gold file could not be read.
@@ -309,9 +306,7 @@ pub fn evaluate_tokens(model: &Model, docs: &[TokenDoc], consistency: bool) -> C
     for d in docs {
         let mut pred = tag_document(model, &d.sents);
         if consistency {
-            join_name_particles(&d.sents, &mut pred);
-            known_names(&d.sents, &mut pred);
-            consistency_pass(&d.sents, &mut pred);
+            after_tagger(model, &d.sents, &mut pred);
         }
         for (g, p) in d.tags.iter().zip(&pred) {
             c.add(&spans(g), &spans(p));

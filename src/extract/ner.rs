@@ -102,9 +102,7 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
         .map(|r| tokens[r.clone()].iter().map(|t| t.norm.as_ref()).collect())
         .collect();
     let (mut tags, gaz) = tag_document_gaz(model, &sents);
-    join_name_particles(&sents, &mut tags);
-    known_names_with(&sents, &gaz, &mut tags);
-    consistency_pass(&sents, &mut tags);
+    after_tagger_with(model, &sents, &gaz, &mut tags);
     let mut out = Vec::new();
     for (r, stags) in ranges.iter().zip(&tags) {
         for (a, b, label) in spans(stags) {
@@ -146,6 +144,154 @@ const NOT_NAMES: &[&str] = &[
     "AI", "A.I.", "AGI", "CEO", "CEOs", "CFO", "GDP", "IPO", "TV", "IT", "LGBTQ", "LGBT", "COVID",
     "COVID-19", "Covid", "Covid-19", "Ebola", "HIV", "AIDS", "Mpox", "Zika",
 ];
+
+/// The passes that repair the tagger's output, in order: name particles, known names,
+/// non-names dropped, titles stripped from people, then the document consistency pass.
+pub fn after_tagger<S: AsRef<str>>(model: &Model, sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    let gaz: Vec<Vec<GazInfo>> = sents
+        .iter()
+        .map(|s| gazetteer_info(&s.iter().map(AsRef::as_ref).collect::<Vec<_>>()))
+        .collect();
+    after_tagger_with(model, sents, &gaz, tags);
+}
+
+fn after_tagger_with<S: AsRef<str>>(
+    model: &Model,
+    sents: &[Vec<S>],
+    gaz: &[Vec<GazInfo>],
+    tags: &mut [Vec<u8>],
+) {
+    join_name_particles(sents, tags);
+    known_names_with(sents, gaz, tags);
+    drop_non_names(model, sents, gaz, tags);
+    strip_titles(sents, gaz, tags);
+    consistency_pass(sents, tags);
+}
+
+/// Adjectives of faith and sect that the tagger, like demonyms, takes for names ("Shiite
+/// parties"); CoNLL counts them as MISC, never a person, place or organisation.
+const FAITHS: &[&str] = &[
+    "shiite",
+    "shia",
+    "shi'ite",
+    "sunni",
+    "muslim",
+    "muslims",
+    "christian",
+    "christians",
+    "jewish",
+    "jew",
+    "jews",
+    "hindu",
+    "hindus",
+    "sikh",
+    "sikhs",
+    "buddhist",
+    "catholic",
+    "catholics",
+    "protestant",
+    "evangelical",
+    "orthodox",
+    "islamic",
+    "islamist",
+    "islamists",
+    "alawite",
+    "druze",
+    "yazidi",
+    "coptic",
+    "western",
+    "eastern",
+    "nordic",
+    "olympic",
+];
+
+/// Drops spans that are not names: a lone demonym or faith adjective ("Canadian", "Shiite"),
+/// and a lone sentence-opening word that is a common lower-case word and nothing in the
+/// gazetteers ("However", "Administration").
+fn drop_non_names<S: AsRef<str>>(
+    model: &Model,
+    sents: &[Vec<S>],
+    gaz: &[Vec<GazInfo>],
+    tags: &mut [Vec<u8>],
+) {
+    const CUES: GazFlags =
+        GazFlags(GazFlags::ORG_CUE.0 | GazFlags::PER_CUE.0 | GazFlags::LOC_CUE.0);
+    let place = GazFlags::PLACE.union(GazFlags::COUNTRY);
+    // Words written capitalised inside a sentence somewhere in the document: a name there,
+    // so a name at the start of a sentence too ("Amnesty said ..." after "Amnesty International").
+    let inner_capitalised: std::collections::HashSet<String> = sents
+        .iter()
+        .flat_map(|s| {
+            s.iter()
+                .map(AsRef::as_ref)
+                .skip_while(|w| !w.chars().any(char::is_alphanumeric))
+                .skip(1)
+                .filter(|w| capitalised(w))
+                .map(str::to_lowercase)
+        })
+        .collect();
+    for ((s, g), t) in sents.iter().zip(gaz).zip(tags.iter_mut()) {
+        for (a, b, _) in spans(t) {
+            if b - a != 1 || a >= g.len() {
+                continue;
+            }
+            let w = s[a].as_ref();
+            let flags = GazFlags(g[a].word);
+            let lower = w.to_lowercase();
+            let demonym = flags.contains(GazFlags::DEMONYM) && !flags.intersects(place)
+                || FAITHS.contains(&lower.as_str());
+            let opener = s[..a]
+                .iter()
+                .all(|p| !p.as_ref().chars().any(char::is_alphanumeric));
+            let common_opener = opener
+                && !acronym(w)
+                && model.is_common_lower(&lower)
+                && CUES.union(flags) == CUES
+                && !inner_capitalised.contains(&lower);
+            if demonym || common_opener {
+                t[a] = 0;
+            }
+        }
+    }
+}
+
+/// Words before a name that are titles, beyond the gazetteer's person cues.
+const TITLES: &[&str] = &["ayatollah", "grand", "crown", "maulana", "mullah", "field"];
+
+/// Titles that are also the first part of many names ("Sheikh Hasina", "Sultan Ahmed bin
+/// Sulayem"), so left where the tagger put them.
+const NAME_TITLES: &[&str] = &["sheikh", "sultan"];
+
+/// Takes titles out of people's names: "King Charles III" is the person "Charles III",
+/// "Ayatollah Ali Khamenei" is "Ali Khamenei" (CoNLL leaves titles outside); and "the George
+/// W. Bush Administration" names the person "George W. Bush".
+fn strip_titles<S: AsRef<str>>(sents: &[Vec<S>], gaz: &[Vec<GazInfo>], tags: &mut [Vec<u8>]) {
+    let (b_per, i_per) = (Label::Per.begin_tag(), Label::Per.begin_tag() + 1);
+    for ((s, g), t) in sents.iter().zip(gaz).zip(tags.iter_mut()) {
+        for (mut a, mut b, label) in spans(t) {
+            if label != Label::Per || b > g.len() {
+                continue;
+            }
+            while b - a >= 2 && {
+                let w = s[a].as_ref();
+                let lower = w.to_lowercase();
+                let title = GazFlags(g[a].word).contains(GazFlags::PER_CUE)
+                    && !NAME_TITLES.contains(&lower.as_str())
+                    || TITLES.contains(&lower.as_str());
+                title && capitalised(s[a + 1].as_ref()) && !acronym(w)
+            } {
+                t[a] = 0;
+                a += 1;
+                t[a] = b_per;
+            }
+            if b - a >= 2 && s[b - 1].as_ref().eq_ignore_ascii_case("administration") {
+                b -= 1;
+                t[b] = 0;
+            }
+            debug_assert!(t[a] == b_per && t[a + 1..b].iter().all(|&x| x == i_per));
+        }
+    }
+}
 
 /// BIO tags (see [`super::tagger::TAG_NAMES`]) for every sentence of one document.
 pub fn tag_document<S: AsRef<str>>(model: &Model, sents: &[Vec<S>]) -> Vec<Vec<u8>> {
@@ -253,6 +399,28 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Arabic articles that begin a name in lower case ("al-Maliki", "el-Sisi").
+const ARTICLES: &[&str] = &[
+    "al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "ar-", "an-",
+];
+
+/// A folded name without its Arabic article ("al-maliki" -> "maliki").
+fn without_article(folded: &str) -> Option<&str> {
+    ARTICLES
+        .iter()
+        .find_map(|a| folded.strip_prefix(a))
+        .filter(|rest| rest.chars().count() >= 3)
+}
+
+/// Capitalised, or a capitalised name behind a lower-case Arabic article.
+fn name_like(w: &str) -> bool {
+    capitalised(w)
+        || ARTICLES
+            .iter()
+            .find_map(|a| w.strip_prefix(a))
+            .is_some_and(capitalised)
+}
+
 /// Gazetteer flags that keep a token from being relabelled as a person.
 const NOT_PERSON: GazFlags = GazFlags(
     GazFlags::PLACE.0
@@ -278,8 +446,7 @@ const NOT_LONE_ORG: GazFlags = GazFlags(
 
 /// An all-capitals word of two or more letters ("RBI", "NATO").
 fn acronym(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !w.chars().any(char::is_lowercase)
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 const CONNECTORS: &[&str] = &["of", "and", "the", "for", "de", "&"];
@@ -402,11 +569,15 @@ pub fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
             }
             for w in &s[a..b] {
                 let w = w.as_ref();
-                if !capitalised(w) || w.chars().count() < 2 {
+                if !name_like(w) || w.chars().count() < 2 {
                     continue;
                 }
                 let key = fold(w);
                 if label == Label::Per {
+                    // "al-Maliki" is also "Maliki".
+                    if let Some(bare) = without_article(&key) {
+                        per_parts.entry(bare.to_string()).or_insert((si, b));
+                    }
                     per_parts.entry(key).or_insert((si, b));
                 } else {
                     phrase_parts.entry(key).or_insert((label, (si, b)));
@@ -427,7 +598,7 @@ pub fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
         let mut i = 0;
         while i < n {
             let w = s[i].as_ref();
-            if !capitalised(w) || all_caps_line && w.chars().count() < 2 {
+            if !name_like(w) || all_caps_line && w.chars().count() < 2 {
                 i += 1;
                 continue;
             }
@@ -534,6 +705,85 @@ mod tests {
         assert_eq!(tags[0], vec![1, 0, 0, 0, 0]);
         assert_eq!(tags[1], vec![5, 6, 0, 0, 0]);
         assert_eq!(tags[2], vec![0, 5, 6, 0, 0]);
+    }
+
+    #[test]
+    fn lone_known_organisations_are_labelled_but_not_places_or_names() {
+        let sents = vec![
+            vec!["Shares", "of", "Airbus", "rose", "."],
+            vec!["RBI", "kept", "rates", "."],
+            // "Paris" is a place, "Jordan" a place and a name: never a lone organisation.
+            vec!["He", "met", "Paris", "and", "Jordan", "."],
+        ];
+        let mut tags = vec![vec![0; 5], vec![0; 4], vec![0; 6]];
+        known_names(&sents, &mut tags);
+        assert_eq!(tags[0], vec![0, 0, 5, 0, 0]);
+        assert_eq!(tags[1], vec![5, 0, 0, 0]);
+        assert_eq!(tags[2], vec![0; 6]);
+    }
+
+    fn model() -> &'static Model {
+        embedded_model().expect("the embedded model loads")
+    }
+
+    #[test]
+    fn demonyms_faiths_and_common_openers_are_not_names() {
+        let sents = vec![
+            vec!["Canadian", "troops", "and", "Shiite", "parties", "."],
+            vec!["However", ",", "he", "left", "."],
+            // "Amnesty" is a name inside a sentence elsewhere, so at the start too.
+            vec!["Amnesty", "said", "so", "."],
+            vec!["He", "called", "Amnesty", "International", "."],
+        ];
+        let mut tags = vec![
+            vec![5, 0, 0, 5, 0, 0],
+            vec![1, 0, 0, 0, 0],
+            vec![5, 0, 0, 0],
+            vec![0, 0, 5, 6, 0],
+        ];
+        after_tagger(model(), &sents, &mut tags);
+        assert_eq!(tags[0], vec![0; 6]);
+        assert_eq!(tags[1], vec![0; 5]);
+        assert_eq!(tags[2], vec![5, 0, 0, 0]);
+    }
+
+    #[test]
+    fn titles_are_outside_people_but_name_titles_stay() {
+        let sents = vec![
+            vec!["King", "Charles", "III", "spoke", "."],
+            vec![
+                "Ayatollah",
+                "Ali",
+                "Khamenei",
+                "and",
+                "Sheikh",
+                "Hasina",
+                ".",
+            ],
+            vec!["the", "George", "W.", "Bush", "Administration", "."],
+        ];
+        let mut tags = vec![
+            vec![1, 2, 2, 0, 0],
+            vec![1, 2, 2, 0, 1, 2, 0],
+            vec![0, 1, 2, 2, 2, 0],
+        ];
+        after_tagger(model(), &sents, &mut tags);
+        assert_eq!(tags[0], vec![0, 1, 2, 0, 0]);
+        assert_eq!(tags[1], vec![0, 1, 2, 0, 1, 2, 0]);
+        assert_eq!(tags[2], vec![0, 1, 2, 2, 0, 0]);
+    }
+
+    #[test]
+    fn consistency_knows_names_behind_an_arabic_article() {
+        let sents = vec![
+            vec!["Nouri", "al-Maliki", "returned", "."],
+            vec!["Al-Maliki", "said", "."],
+            vec!["Later", ",", "Maliki", "left", "."],
+        ];
+        let mut tags = vec![vec![1, 2, 0, 0], vec![3, 0, 0], vec![0, 0, 0, 0, 0]];
+        consistency_pass(&sents, &mut tags);
+        assert_eq!(tags[1], vec![1, 0, 0]);
+        assert_eq!(tags[2], vec![0, 0, 1, 0, 0]);
     }
 
     #[test]
