@@ -62,6 +62,10 @@ struct Args {
     /// Where to write the fst.
     #[arg(long, default_value = "assets/model/clusters.fst")]
     out: PathBuf,
+    /// Cluster the lower-case forms of the words (the tagger's shape features still see the
+    /// case); by default words are clustered as written.
+    #[arg(long)]
+    lowercase: bool,
     /// Print the most frequent words of a few classes of the finest granularity.
     #[arg(long)]
     show: bool,
@@ -203,6 +207,13 @@ fn main() -> Result<()> {
         sents.extend(g);
     }
     sents.extend(feed_sentences(&args)?);
+    if args.lowercase {
+        for s in &mut sents {
+            for w in s.iter_mut() {
+                *w = w.to_lowercase();
+            }
+        }
+    }
     let mut counts: HashMap<&str, u32> = HashMap::new();
     let mut tokens = 0usize;
     for s in &sents {

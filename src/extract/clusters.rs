@@ -12,7 +12,7 @@
 //! [`WordClasses`] reads the shipped result, `assets/model/clusters.fst`: an [`fst::Map`]
 //! from a case-sensitive word to its class at each granularity, 16 bits each (the coarsest in
 //! the low bits). Loading checks the fst header only; a lookup walks the fst, no allocation
-//! unless the word is not found as written and has upper-case letters.
+//! unless the word has upper-case letters and the caller has no lower-case form at hand.
 //!
 //! What it must not do: no I/O at call time; the classes are evidence for the tagger, never a
 //! label by themselves.
@@ -89,14 +89,19 @@ impl WordClasses {
     /// The classes of `word` as written, else of its lower-case form ("Said" in a headline
     /// gets the classes of "said"); `None` for a word the unlabelled text had too rarely.
     pub fn lookup(&self, word: &str) -> Option<[u16; GRANULARITIES]> {
-        let map = self.map.as_ref()?;
-        if let Some(v) = map.get(word) {
-            return Some(unpack(v));
-        }
         if word.chars().any(char::is_uppercase) {
-            return map.get(word.to_lowercase()).map(unpack);
+            self.lookup_cased(word, &word.to_lowercase())
+        } else {
+            self.lookup_cased(word, word)
         }
-        None
+    }
+
+    /// [`WordClasses::lookup`] for a caller that already has the lower-case form `lower`.
+    pub fn lookup_cased(&self, word: &str, lower: &str) -> Option<[u16; GRANULARITIES]> {
+        let map = self.map.as_ref()?;
+        map.get(word)
+            .or_else(|| if lower == word { None } else { map.get(lower) })
+            .map(unpack)
     }
 }
 

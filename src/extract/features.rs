@@ -300,12 +300,13 @@ pub fn sentence_features(
         .iter()
         .map(|w| {
             let (shape, short) = shapes(w);
+            let lower = w.to_lowercase();
             Tok {
                 word: w,
-                lower: w.to_lowercase(),
+                classes: wc.lookup_cased(w, &lower),
+                lower,
                 shape,
                 short,
-                classes: wc.lookup(w),
             }
         })
         .collect();
