@@ -18,7 +18,8 @@ use clap::Parser;
 use sha2::{Digest, Sha256};
 
 use dateline::extract::eval::{
-    Counts, TokenDoc as Doc, evaluate_texts, evaluate_tokens, parse_conll, parse_gold_jsonl, tag_id,
+    Counts, TokenDoc as Doc, csv_fields, decode_cp1252, evaluate_texts, evaluate_tokens,
+    parse_conll, parse_gold_jsonl, tag_id,
 };
 use dateline::extract::features::{
     DocContext, USES_GAZETTEER, gazetteer_info, is_function_word, is_title_case, sentence_features,
@@ -86,45 +87,6 @@ struct Args {
 fn read_conll(path: &Path) -> Result<Vec<Doc>> {
     let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     Ok(parse_conll(&text))
-}
-
-/// Windows-1252 to UTF-8 (the GMB CSV's encoding).
-fn decode_cp1252(bytes: &[u8]) -> String {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    bytes
-        .iter()
-        .map(|&b| {
-            if (0x80..0xA0).contains(&b) {
-                HIGH[usize::from(b - 0x80)]
-            } else {
-                char::from(b)
-            }
-        })
-        .collect()
-}
-
-fn csv_fields(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => out.push(std::mem::take(&mut cur)),
-            _ => cur.push(c),
-        }
-    }
-    out.push(cur);
-    out
 }
 
 const GMB_TITLES: &[&str] = &[

@@ -83,6 +83,46 @@ pub fn tag_id(label: &str, begin: bool) -> u8 {
     }
 }
 
+/// Windows-1252 to UTF-8 (the encoding of the GMB CSV, read by the trainer and `ner-clusters`).
+pub fn decode_cp1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| {
+            if (0x80..0xA0).contains(&b) {
+                HIGH[usize::from(b - 0x80)]
+            } else {
+                char::from(b)
+            }
+        })
+        .collect()
+}
+
+/// The fields of one CSV line (double quotes, `""` inside them for a quote).
+pub fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
 /// Reads CoNLL text: one token a line, first column the word, last the IOB1 or IOB2 tag
 /// (2 or 4 columns both work), blank lines between sentences, `-DOCSTART-` between
 /// documents. MISC and unknown labels become outside.

@@ -6,14 +6,18 @@
 //! time, which is what keeps the two consistent: change a template and the model must be
 //! retrained (bump [`FEATURE_VERSION`]).
 //!
-//! Gazetteer lookups come in through [`gazetteer_info`] only.
+//! Gazetteer lookups come in through [`gazetteer_info`] only; word classes (see
+//! [`super::clusters`]) are looked up here, from the embedded `assets/model/clusters.fst`.
 
 use std::collections::HashMap;
 
+use super::clusters::{GRANULARITIES, WordClasses};
 use super::gazetteer::Gazetteers;
 
 /// Version of the feature templates; stored in the model file and checked at load.
-pub const FEATURE_VERSION: u32 = 3;
+/// Version 4 added the word-class templates (36 to 46): a model must be retrained whenever
+/// `assets/model/clusters.fst` changes.
+pub const FEATURE_VERSION: u32 = 4;
 
 /// What the gazetteers say about one token of a sentence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -275,6 +279,8 @@ struct Tok<'a> {
     lower: String,
     shape: String,
     short: String,
+    /// The word's class at each granularity, when the unlabelled text knew it.
+    classes: Option<[u16; GRANULARITIES]>,
 }
 
 /// Appends the bucket ids of each token's features to `feats`, and each token's start into
@@ -289,13 +295,16 @@ pub fn sentence_features(
     starts: &mut Vec<u32>,
 ) {
     let shift = 64 - log2_buckets;
+    let wc = WordClasses::embedded();
     let toks: Vec<Tok<'_>> = words
         .iter()
         .map(|w| {
             let (shape, short) = shapes(w);
+            let lower = w.to_lowercase();
             Tok {
                 word: w,
-                lower: w.to_lowercase(),
+                classes: wc.lookup_cased(w, &lower),
+                lower,
                 shape,
                 short,
             }
@@ -404,6 +413,24 @@ pub fn sentence_features(
             f &= f - 1;
             push(H::new(35).n(u64::from(bit)).n(u64::from(g.phrase_begin)));
         }
+        // Word classes of this token and its neighbours at each granularity (a boundary or
+        // an unknown word is class 0xFFFF), and the middle one with the shape.
+        let cls = |k: isize| -> [u16; GRANULARITIES] {
+            if k < 0 || k as usize >= n {
+                [0xFFFE; GRANULARITIES]
+            } else {
+                toks[k as usize].classes.unwrap_or([0xFFFF; GRANULARITIES])
+            }
+        };
+        let (c0, cp, cn) = (cls(ii), cls(ii - 1), cls(ii + 1));
+        for g in 0..GRANULARITIES {
+            let t = 36 + 3 * g as u8;
+            push(H::new(t).n(u64::from(c0[g])));
+            push(H::new(t + 1).n(u64::from(cp[g])));
+            push(H::new(t + 2).n(u64::from(cn[g])));
+        }
+        push(H::new(45).n(u64::from(c0[1])).s(&t.short));
+        push(H::new(46).n(u64::from(cp[0])).n(u64::from(c0[0])));
     }
     starts.push(feats.len() as u32);
 }
