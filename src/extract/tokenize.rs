@@ -244,6 +244,11 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
                 break;
             }
             j += 1;
+        } else if c == '.'
+            && let Some(len) = domain_suffix(chars, j + 1)
+        {
+            // "Booking.com", "KSL.com": a web address names its site.
+            j += 1 + len;
         } else if matches!(c, '.' | ',' | ':' | '/')
             && chars[j - 1].1.is_ascii_digit()
             && at(j + 1).is_some_and(|d| d.is_ascii_digit())
@@ -254,6 +259,24 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
         }
     }
     j
+}
+
+/// Top-level domains that make `Name.com` one token.
+const DOMAINS: &[&str] = &[
+    "com", "org", "net", "io", "ai", "co", "gov", "edu", "uk", "news", "tv", "app", "info",
+];
+
+/// Length in chars of a known top-level domain starting at `i`, if a word does not go on after it.
+fn domain_suffix(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let word: String = chars[i.min(chars.len())..]
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_ascii_lowercase())
+        .take(5)
+        .collect();
+    let n = word.chars().count();
+    let next = chars.get(i + n).map(|&(_, c)| c);
+    (DOMAINS.contains(&word.as_str()) && !next.is_some_and(is_word_char)).then_some(n)
 }
 
 fn is_sentence_final(norm: &str) -> bool {
@@ -363,6 +386,15 @@ mod tests {
         assert_eq!(toks[1].norm, "Palestinian");
         assert_eq!((toks[1].start, toks[1].end), (4, 16));
         assert_eq!((toks[4].start, toks[4].end), (32, 37));
+    }
+
+    #[test]
+    fn keeps_web_addresses_whole() {
+        assert_eq!(
+            words("Booking.com and KSL.com said.Then"),
+            ["Booking.com", "and", "KSL.com", "said", ".", "Then"]
+        );
+        assert_eq!(words("on Time.com."), ["on", "Time.com", "."]);
     }
 
     #[test]
