@@ -163,8 +163,8 @@ fn after_tagger_with<S: AsRef<str>>(
 ) {
     join_name_particles(sents, tags);
     known_names_with(sents, gaz, tags);
-    join_long_organisations(sents, gaz, tags);
     strip_titles(sents, gaz, tags);
+    trim_compounds(tags, sents);
     consistency_pass(sents, tags);
     // Last, as the consistency pass spreads a demonym of a longer name ("Canadian Rockies").
     drop_non_names(model, sents, gaz, tags);
@@ -257,101 +257,26 @@ fn drop_non_names<S: AsRef<str>>(
     }
 }
 
-/// Words that join the parts of one long organisation's name ("Organisation for the
-/// Prohibition of Chemical Weapons", "Board of Peace").
-const JOINERS: &[&[&str]] = &[
-    &["of"],
-    &["for"],
-    &["on"],
-    &["of", "the"],
-    &["for", "the"],
-    &["on", "the"],
-];
-
-/// Last words that make a name an organisation's, never a place's or a person's (unlike
-/// "Airport", "Hospital" or "Church", which CoNLL counts as places).
-const ORG_HEADS: &[&str] = &[
-    "court",
-    "ministry",
-    "department",
-    "party",
-    "council",
-    "committee",
-    "commission",
-    "agency",
-    "bank",
-    "university",
-    "parliament",
-    "assembly",
-    "police",
-    "union",
-    "league",
-    "federation",
-    "association",
-    "organisation",
-    "organization",
-    "institute",
-    "foundation",
-    "corporation",
-    "company",
-    "group",
-    "authority",
-    "bureau",
-    "directorate",
-    "tribunal",
-    "senate",
-];
-
-/// Joins what the tagger split of one long organisation's name:
-/// - a place or person whose last word is an [`ORG_HEADS`] word is an organisation;
-/// - an organisation, `of`/`for`/`on` (and `the`), then another organisation, or a place
-///   when the first part ends with an organisation word ("Bank" of "England");
-/// - a person right before an organisation that begins with an organisation word ("Donald J.
-///   Trump" "Institute of Peace", "Bill Gates" "Foundation").
-fn join_long_organisations<S: AsRef<str>>(
-    sents: &[Vec<S>],
-    gaz: &[Vec<GazInfo>],
-    tags: &mut [Vec<u8>],
-) {
-    let (b_org, i_org) = (Label::Org.begin_tag(), Label::Org.begin_tag() + 1);
-    let cue = |g: &[GazInfo], k: usize| {
-        g.get(k)
-            .is_some_and(|x| GazFlags(x.word).contains(GazFlags::ORG_CUE))
-    };
-    for ((s, g), t) in sents.iter().zip(gaz).zip(tags.iter_mut()) {
-        // A place or person whose last word heads organisations' names ("High Court").
+/// Takes a leading hyphenated modifier out of a longer name: "Washington-based Council on
+/// American-Islamic Relations" is the council; "U.S.-backed" describes it.
+fn trim_compounds<S: AsRef<str>>(tags: &mut [Vec<u8>], sents: &[Vec<S>]) {
+    for (s, t) in sents.iter().zip(tags.iter_mut()) {
         for (a, b, label) in spans(t) {
-            let head = s[b - 1].as_ref().to_lowercase();
-            if label != Label::Org && b - a >= 2 && ORG_HEADS.contains(&head.as_str()) {
-                t[a] = b_org;
-                t[a + 1..b].iter_mut().for_each(|x| *x = i_org);
-            }
-        }
-        let mut changed = true;
-        while changed {
-            changed = false;
-            let sp = spans(t);
-            for pair in sp.windows(2) {
-                let ((a1, b1, l1), (a2, b2, l2)) = (pair[0], pair[1]);
-                let gap: Vec<&str> = s[b1..a2].iter().map(AsRef::as_ref).collect();
-                let last = s[b1 - 1].as_ref();
-                let joined = if gap.is_empty() {
-                    l1 == Label::Per && l2 == Label::Org && cue(g, a2)
-                } else {
-                    l1 == Label::Org
-                        && !acronym(last)
-                        && JOINERS.contains(&gap.as_slice())
-                        && (l2 == Label::Org || l2 == Label::Loc && cue(g, b1 - 1))
-                };
-                if joined {
-                    t[a1] = b_org;
-                    t[a1 + 1..b2].iter_mut().for_each(|x| *x = i_org);
-                    changed = true;
-                    break;
-                }
+            let w = s[a].as_ref();
+            let modifier = w
+                .rsplit_once('-')
+                .is_some_and(|(head, tail)| !head.is_empty() && lower_word(tail));
+            if b - a >= 2 && modifier {
+                t[a] = 0;
+                t[a + 1] = label.begin_tag();
             }
         }
     }
+}
+
+/// A word of lower-case letters only ("based", "led").
+fn lower_word(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(char::is_lowercase)
 }
 
 /// Words before a name that are titles, beyond the gazetteer's person cues.
@@ -886,36 +811,18 @@ mod tests {
     }
 
     #[test]
-    fn parts_of_long_organisation_names_are_joined() {
-        let sents = vec![
-            vec![
-                "the",
-                "Organisation",
-                "for",
-                "the",
-                "Prohibition",
-                "of",
-                "Chemical",
-                "Weapons",
-            ],
-            vec!["the", "Donald", "J.", "Trump", "Institute", "of", "Peace"],
-            vec![
-                "the", "High", "Court", "and", "the", "Bank", "of", "England",
-            ],
-            // Two organisations joined by "and" stay two.
-            vec!["NATO", "and", "the", "European", "Union"],
-        ];
-        let mut tags = vec![
-            vec![0, 5, 0, 0, 5, 6, 6, 6],
-            vec![0, 1, 2, 2, 5, 6, 6],
-            vec![0, 3, 4, 0, 0, 5, 0, 3],
-            vec![5, 0, 0, 5, 6],
-        ];
+    fn hyphenated_modifiers_are_outside_names() {
+        let sents = vec![vec![
+            "the",
+            "Washington-based",
+            "Council",
+            "on",
+            "American-Islamic",
+            "Relations",
+        ]];
+        let mut tags = vec![vec![0, 5, 6, 6, 6, 6]];
         after_tagger(model(), &sents, &mut tags);
-        assert_eq!(tags[0], vec![0, 5, 6, 6, 6, 6, 6, 6]);
-        assert_eq!(tags[1], vec![0, 5, 6, 6, 6, 6, 6]);
-        assert_eq!(tags[2], vec![0, 5, 6, 0, 0, 5, 6, 6]);
-        assert_eq!(tags[3], vec![5, 0, 0, 5, 6]);
+        assert_eq!(tags[0], vec![0, 0, 5, 6, 6, 6]);
     }
 
     #[test]
