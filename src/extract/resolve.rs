@@ -537,7 +537,17 @@ fn group_places(
             if cands.is_empty() && form == "US" {
                 cands = gaz.places("United States");
             }
-            names.push((fold(&form), cands, Vec::new()));
+            // A country named exactly is not a province of another country that only carries
+            // that country's centre ("Kosovo" listed among Serbia's provinces): choosing the
+            // province would move the country's pin to its neighbour's.
+            let key = fold(&form);
+            if cands
+                .iter()
+                .any(|c| c.kind == PlaceKind::Country && fold(&c.name) == key)
+            {
+                cands.retain(|c| c.kind != PlaceKind::Admin || !at_country_centre(gaz, c));
+            }
+            names.push((key, cands, Vec::new()));
             names.len() - 1
         });
         names[n].2.push(i);
@@ -628,6 +638,19 @@ fn group_places(
         }
     }
     groups
+}
+
+/// Whether `p` sits exactly on its country's centre (an area the sources give no coordinates of).
+fn at_country_centre(gaz: &Gazetteers, p: &Place) -> bool {
+    let Some(name) = gaz.country_name(&p.country_code) else {
+        return false;
+    };
+    gaz.places(name).iter().any(|c| {
+        c.kind == PlaceKind::Country
+            && c.country_code == p.country_code
+            && c.lat == p.lat
+            && c.lon == p.lon
+    })
 }
 
 /// Names pointing at each country, per level, for [`choose`].
@@ -952,6 +975,29 @@ mod tests {
             ent(text, "Belgrade", 0, Label::Loc),
             ent(text, "Pristina", 0, Label::Loc),
         ];
+        let es = resolve(text, &ms);
+        let k = place_of(&es, "Kosovo");
+        assert_eq!(country(k), "XK", "{es:#?}");
+        assert_eq!(k.place.as_ref().map(|p| p.kind), Some(PlaceKind::Country));
+    }
+
+    #[test]
+    fn kosovo_stays_a_country_in_a_story_about_serbia() {
+        let text = "BELGRADE: Serbia's president spoke in Belgrade about Kosovo, as Serbian \
+                    officials in Novi Sad and Nis said Serbia would not recognise Kosovo.";
+        let ms: Vec<Entity> = [
+            ("BELGRADE", 0),
+            ("Serbia", 0),
+            ("Belgrade", 0),
+            ("Kosovo", 0),
+            ("Novi Sad", 0),
+            ("Nis", 0),
+            ("Serbia", 1),
+            ("Kosovo", 1),
+        ]
+        .iter()
+        .map(|&(w, n)| ent(text, w, n, Label::Loc))
+        .collect();
         let es = resolve(text, &ms);
         let k = place_of(&es, "Kosovo");
         assert_eq!(country(k), "XK", "{es:#?}");
