@@ -15,8 +15,8 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use sha2::{Digest, Sha256};
 
+use dateline::extract::devset::sha256_hex;
 use dateline::extract::eval::{
     Counts, TokenDoc as Doc, csv_fields, decode_cp1252, evaluate_texts, evaluate_tokens,
     parse_conll, parse_gold_jsonl, tag_id,
@@ -585,10 +585,7 @@ fn main() -> Result<()> {
         fs::create_dir_all(parent)?;
     }
     fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
-    let digest: String = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let digest = sha256_hex(&bytes);
     println!(
         "wrote {} ({} bytes), sha256 {digest}",
         args.out.display(),

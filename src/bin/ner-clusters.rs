@@ -21,7 +21,6 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use sha2::{Digest, Sha256};
 
 use dateline::extract::clusters::{Bigrams, GRANULARITIES, exchange, to_fst};
 use dateline::extract::devset::{items, parse_annotations, sha256_hex};
@@ -291,10 +290,7 @@ fn main() -> Result<()> {
         fs::create_dir_all(parent)?;
     }
     fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
-    let digest: String = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let digest = sha256_hex(&bytes);
     println!(
         "wrote {} ({} words, {} bytes), sha256 {digest}; {:.1} s in all",
         args.out.display(),

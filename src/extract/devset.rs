@@ -92,9 +92,9 @@ pub struct Annotation {
     pub spans: Vec<Span>,
 }
 
-/// Hex SHA-256 of a text's UTF-8 bytes.
-pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
+/// Hex SHA-256 of some bytes (a text's UTF-8 bytes, a written model).
+pub fn sha256_hex(bytes: impl AsRef<[u8]>) -> String {
+    Sha256::digest(bytes.as_ref())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
