@@ -90,6 +90,26 @@ fn keymap_and_state() -> (Keymap, State) {
     (keymap, state)
 }
 
+/// Runs the real event loop on an 80x24 `TestBackend` until it ends (10 s at most), returning
+/// the terminal and the platform for the test to inspect.
+async fn run_loop(
+    state: &mut State,
+    keymap: &Keymap,
+    msg_rx: &mut mpsc::UnboundedReceiver<Msg>,
+    cmd_tx: &mpsc::UnboundedSender<Command>,
+) -> (Terminal<TestBackend>, FakePlatform) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut platform = FakePlatform::default();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        event_loop(&mut terminal, state, keymap, msg_rx, cmd_tx, &mut platform),
+    )
+    .await
+    .expect("the loop ended")
+    .unwrap();
+    (terminal, platform)
+}
+
 #[tokio::test]
 async fn keys_and_worker_events_go_through_the_real_loop() {
     let (keymap, mut state) = keymap_and_state();
@@ -125,22 +145,7 @@ async fn keys_and_worker_events_go_through_the_real_loop() {
     msg_tx.send(Msg::Input(Event::Resize(100, 30))).unwrap();
     msg_tx.send(key('q')).unwrap();
 
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut platform = FakePlatform::default();
-    tokio::time::timeout(
-        std::time::Duration::from_secs(10),
-        event_loop(
-            &mut terminal,
-            &mut state,
-            &keymap,
-            &mut msg_rx,
-            &cmd_tx,
-            &mut platform,
-        ),
-    )
-    .await
-    .expect("the loop ended")
-    .unwrap();
+    let (_, platform) = run_loop(&mut state, &keymap, &mut msg_rx, &cmd_tx).await;
 
     assert!(state.quit);
     assert_eq!(platform.copied, vec!["https://example.org/2".to_string()]);
@@ -159,8 +164,6 @@ async fn the_screen_shows_worker_events_as_they_arrive() {
     let request = state.request;
     let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
     let (cmd_tx, _cmd_rx) = mpsc::unbounded_channel::<Command>();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut platform = FakePlatform::default();
     msg_tx
         .send(Msg::Worker(WorkerEvent::Feeds(vec![feed()])))
         .unwrap();
@@ -173,16 +176,7 @@ async fn the_screen_shows_worker_events_as_they_arrive() {
     msg_tx.send(Msg::Tick).unwrap();
     // Closing the channel ends the loop after it drew what arrived.
     drop(msg_tx);
-    event_loop(
-        &mut terminal,
-        &mut state,
-        &keymap,
-        &mut msg_rx,
-        &cmd_tx,
-        &mut platform,
-    )
-    .await
-    .unwrap();
+    let (terminal, _) = run_loop(&mut state, &keymap, &mut msg_rx, &cmd_tx).await;
     let text = screen(&terminal);
     assert!(text.contains("Arrived through the loop"), "{text}");
     assert!(text.contains("Loop Feed"), "{text}");
@@ -197,26 +191,11 @@ async fn a_termination_signal_quits_the_loop() {
     state.start(false);
     let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
     let (cmd_tx, _cmd_rx) = mpsc::unbounded_channel::<Command>();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut platform = FakePlatform::default();
     msg_tx.send(Msg::Terminate).unwrap();
     msg_tx
         .send(Msg::Worker(WorkerEvent::Feeds(vec![feed()])))
         .unwrap();
-    tokio::time::timeout(
-        std::time::Duration::from_secs(10),
-        event_loop(
-            &mut terminal,
-            &mut state,
-            &keymap,
-            &mut msg_rx,
-            &cmd_tx,
-            &mut platform,
-        ),
-    )
-    .await
-    .expect("the loop ended")
-    .unwrap();
+    run_loop(&mut state, &keymap, &mut msg_rx, &cmd_tx).await;
     assert!(state.quit);
     assert!(
         state.feeds.is_empty(),

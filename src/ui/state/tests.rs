@@ -666,15 +666,7 @@ fn a_long_list_is_loaded_a_window_at_a_time() {
         }
     );
     assert!(count);
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            offset: 0,
-            total: Some(total as u64),
-            articles: rows(0, PAGE),
-        }),
-    );
+    window_arrives(&mut s, request, 0, Some(total as u64), rows(0, PAGE));
     assert_eq!(s.total, total);
     assert_eq!(s.articles.len(), PAGE);
     // Moving inside the window asks for nothing.
@@ -698,15 +690,7 @@ fn a_long_list_is_loaded_a_window_at_a_time() {
     assert!(last_load(&act(&mut s, Act::Down)).is_none());
     let selected = s.selected().unwrap().id;
     let start = window.offset as usize;
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            offset: window.offset,
-            total: None,
-            articles: rows(start, PAGE),
-        }),
-    );
+    window_arrives(&mut s, request, window.offset, None, rows(start, PAGE));
     assert_eq!(s.window_start, start);
     assert_eq!(s.selected().unwrap().id, selected);
     // G jumps to the end: rows not loaded yet, a window at the end is asked for.
@@ -715,14 +699,12 @@ fn a_long_list_is_loaded_a_window_at_a_time() {
     assert!(s.selected().is_none());
     let (request, _, window, _) = last_load(&effects).expect("the last window");
     assert_eq!(window.offset as usize, total - PAGE);
-    update(
+    window_arrives(
         &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            offset: window.offset,
-            total: None,
-            articles: rows(total - PAGE, PAGE),
-        }),
+        request,
+        window.offset,
+        None,
+        rows(total - PAGE, PAGE),
     );
     assert_eq!(s.selected().unwrap().title, format!("story {}", total - 1));
     assert!(s.articles.len() <= PAGE, "one window in memory");
@@ -734,27 +716,11 @@ fn a_reload_keeps_the_selected_article_deep_in_the_list() {
     let mut s = fixtures::state(80, 24);
     let effects = s.start(false);
     let (request, ..) = last_load(&effects).unwrap();
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            offset: 0,
-            total: Some(total as u64),
-            articles: rows(0, PAGE),
-        }),
-    );
+    window_arrives(&mut s, request, 0, Some(total as u64), rows(0, PAGE));
     let effects = act(&mut s, Act::Bottom);
     let (request, _, window, _) = last_load(&effects).unwrap();
     let start = window.offset as usize;
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            offset: window.offset,
-            total: None,
-            articles: rows(start, PAGE),
-        }),
-    );
+    window_arrives(&mut s, request, window.offset, None, rows(start, PAGE));
     act(&mut s, Act::Up);
     let id = s.selected().unwrap().id;
     // A refresh lands three new articles at the top: the reload asks around the selection
@@ -770,14 +736,12 @@ fn a_reload_keeps_the_selected_article_deep_in_the_list() {
     ];
     shifted.extend(rows(0, total));
     let offset = window.offset as usize;
-    update(
+    window_arrives(
         &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            offset: window.offset,
-            total: Some(total as u64 + 3),
-            articles: shifted[offset..(offset + PAGE).min(shifted.len())].to_vec(),
-        }),
+        request,
+        window.offset,
+        Some(total as u64 + 3),
+        shifted[offset..(offset + PAGE).min(shifted.len())].to_vec(),
     );
     assert_eq!(s.total, total + 3);
     assert_eq!(s.selected().map(|a| a.id), Some(id));
@@ -1001,33 +965,13 @@ fn a_new_list_shows_its_rows_before_its_total_arrives() {
     let page: Vec<_> = (0..PAGE as i64)
         .map(|i| fixtures::summary(100 + i, 1, &format!("story {i}"), i, false))
         .collect();
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            offset: 0,
-            total: None,
-            articles: page,
-        }),
-    );
+    window_arrives(&mut s, request, 0, None, page);
     // Rows shown at once; the total is what is known until the count follows.
     assert_eq!(s.total, PAGE);
     // A stale total (an older request) is ignored, the right one kept.
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::ArticleTotal {
-            request: request - 1,
-            total: 7,
-        }),
-    );
+    total_arrives(&mut s, request - 1, 7);
     assert_eq!(s.total, PAGE);
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::ArticleTotal {
-            request,
-            total: 100_000,
-        }),
-    );
+    total_arrives(&mut s, request, 100_000);
     assert_eq!(s.total, 100_000);
 }
 
@@ -1050,6 +994,33 @@ fn opening_marks_read_before_loading_so_the_pane_says_read() {
 }
 
 /// The `near` of the last `LoadArticles`.
+/// The worker's answer to a window request: `articles` from `offset`, with the total if counted.
+fn window_arrives(
+    s: &mut State,
+    request: RequestId,
+    offset: u32,
+    total: Option<u64>,
+    articles: Vec<ArticleSummary>,
+) -> Vec<Effect> {
+    update(
+        s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset,
+            total,
+            articles,
+        }),
+    )
+}
+
+/// The worker's count of a list's articles, sent after its first window.
+fn total_arrives(s: &mut State, request: RequestId, total: u64) -> Vec<Effect> {
+    update(
+        s,
+        Action::Worker(WorkerEvent::ArticleTotal { request, total }),
+    )
+}
+
 fn last_near(effects: &[Effect]) -> Option<Near> {
     effects.iter().rev().find_map(|e| match e {
         Effect::Worker(Command::LoadArticles { near, .. }) => Some(near.clone()),
@@ -1068,25 +1039,11 @@ fn page_requests_carry_what_is_held_of_the_list() {
     assert_eq!(last_near(&effects), Some(Near::default()));
     let (request, ..) = last_load(&effects).unwrap();
     // The rows come before their total: until it is counted, the list is what was seen.
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            offset: 0,
-            total: None,
-            articles: rows(0, PAGE),
-        }),
-    );
+    window_arrives(&mut s, request, 0, None, rows(0, PAGE));
     assert!(!s.total_counted);
     assert!(last_near(&act(&mut s, Act::Bottom)).is_none());
     act(&mut s, Act::Top);
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::ArticleTotal {
-            request,
-            total: total as u64,
-        }),
-    );
+    total_arrives(&mut s, request, total as u64);
     let effects = act(&mut s, Act::Bottom);
     let (request, _, window, count) = last_load(&effects).unwrap();
     assert!(!count);
@@ -1094,14 +1051,12 @@ fn page_requests_carry_what_is_held_of_the_list() {
     let near = last_near(&effects).unwrap();
     assert_eq!(near.total, Some(total as u64));
     assert_eq!(near.rows.len(), 2);
-    update(
+    window_arrives(
         &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            offset: window.offset,
-            total: None,
-            articles: rows(total - PAGE, PAGE),
-        }),
+        request,
+        window.offset,
+        None,
+        rows(total - PAGE, PAGE),
     );
     // PageUp far enough: the held rows are the end window's first and last.
     let mut near = None;
@@ -1186,24 +1141,10 @@ fn bottom_before_the_count_goes_on_to_the_end() {
     let total = 100_000;
     let mut s = fixtures::state(80, 24);
     let (request, ..) = last_load(&s.start(false)).unwrap();
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            offset: 0,
-            total: None,
-            articles: rows(0, PAGE),
-        }),
-    );
+    window_arrives(&mut s, request, 0, None, rows(0, PAGE));
     act(&mut s, Act::Bottom);
     assert_eq!(s.list_sel, PAGE - 1, "the last row known so far");
-    let effects = update(
-        &mut s,
-        Action::Worker(WorkerEvent::ArticleTotal {
-            request,
-            total: total as u64,
-        }),
-    );
+    let effects = total_arrives(&mut s, request, total as u64);
     assert_eq!(s.list_sel, total - 1);
     let (_, _, window, count) = last_load(&effects).expect("the last window");
     assert_eq!((window.offset as usize, count), (total - PAGE, false));
@@ -1212,23 +1153,9 @@ fn bottom_before_the_count_goes_on_to_the_end() {
     act(&mut s, Act::Filter);
     let (request, ..) = last_load(&typed(&mut s, "x")).unwrap();
     update(&mut s, Action::FilterSubmit);
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::Articles {
-            request,
-            offset: 0,
-            total: None,
-            articles: rows(0, PAGE),
-        }),
-    );
+    window_arrives(&mut s, request, 0, None, rows(0, PAGE));
     act(&mut s, Act::Bottom);
     act(&mut s, Act::Up);
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::ArticleTotal {
-            request,
-            total: total as u64,
-        }),
-    );
+    total_arrives(&mut s, request, total as u64);
     assert_eq!(s.list_sel, PAGE - 2);
 }
