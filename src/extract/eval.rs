@@ -8,7 +8,7 @@
 //!
 //! What it must not do: no file I/O (callers read the files and pass the text).
 
-use super::ner::{Entity, Label, after_tagger, extract_with, spans, tag_document};
+use super::ner::{Entity, Label, extract_with, spans, tag_and_repair, tag_document};
 use super::tagger::Model;
 
 /// Why a gold file could not be read.
@@ -344,10 +344,11 @@ impl Counts {
 pub fn evaluate_tokens(model: &Model, docs: &[TokenDoc], consistency: bool) -> Counts {
     let mut c = Counts::default();
     for d in docs {
-        let mut pred = tag_document(model, &d.sents);
-        if consistency {
-            after_tagger(model, &d.sents, &mut pred);
-        }
+        let pred = if consistency {
+            tag_and_repair(model, &d.sents)
+        } else {
+            tag_document(model, &d.sents)
+        };
         for (g, p) in d.tags.iter().zip(&pred) {
             c.add(&spans(g), &spans(p));
         }

@@ -145,16 +145,16 @@ const NOT_NAMES: &[&str] = &[
     "COVID-19", "Covid", "Covid-19", "Ebola", "HIV", "AIDS", "Mpox", "Zika",
 ];
 
-/// The passes that repair the tagger's output, in order: name particles, known names,
-/// titles stripped from people, the document consistency pass, then non-names dropped.
-pub fn after_tagger<S: AsRef<str>>(model: &Model, sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
-    let gaz: Vec<Vec<GazInfo>> = sents
-        .iter()
-        .map(|s| gazetteer_info(&s.iter().map(AsRef::as_ref).collect::<Vec<_>>()))
-        .collect();
-    after_tagger_with(model, sents, &gaz, tags);
+/// [`tag_document`] with the passes that repair the tagger's output, as [`extract`] runs them
+/// (for scoring gold tokens).
+pub fn tag_and_repair<S: AsRef<str>>(model: &Model, sents: &[Vec<S>]) -> Vec<Vec<u8>> {
+    let (mut tags, gaz) = tag_document_gaz(model, sents);
+    after_tagger_with(model, sents, &gaz, &mut tags);
+    tags
 }
 
+/// The passes that repair the tagger's output, in order: name particles, known names,
+/// titles stripped from people, the document consistency pass, then non-names dropped.
 fn after_tagger_with<S: AsRef<str>>(
     model: &Model,
     sents: &[Vec<S>],
@@ -481,7 +481,7 @@ const CONNECTORS: &[&str] = &["of", "and", "the", "for", "de", "&"];
 const NAME_PARTICLES: &[&str] = &["bin", "bint", "ibn"];
 
 /// Joins a person, a [`NAME_PARTICLES`] word and the person right after it into one person.
-pub fn join_name_particles<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
+fn join_name_particles<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
     let (b_per, i_per) = (Label::Per.begin_tag(), Label::Per.begin_tag() + 1);
     for (s, t) in sents.iter().zip(tags.iter_mut()) {
         for i in 1..s.len().saturating_sub(1) {
@@ -497,21 +497,12 @@ pub fn join_name_particles<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]
     }
 }
 
-/// The people and organisations the gazetteer knows by name (a short list of people who
-/// recur in international news, well-known organisations) labelled as such where the tagger
-/// missed or mislabelled them: a whole known person's name ("Vladimir Putin"), a lone known
-/// surname ("Putin") the tagger left out or called something else, and a known
-/// organisation's multi-word name ("Al Jazeera"). Only capitalised words, and never part of
-/// a longer entity the tagger found.
-pub fn known_names<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
-    let gaz: Vec<Vec<GazInfo>> = sents
-        .iter()
-        .map(|s| gazetteer_info(&s.iter().map(AsRef::as_ref).collect::<Vec<_>>()))
-        .collect();
-    known_names_with(sents, &gaz, tags);
-}
-
-/// [`known_names`] with the gazetteer lookups the tagger already made for each sentence.
+/// The people and organisations the gazetteer knows by name labelled as such where the
+/// tagger missed or mislabelled them: a whole known person's name ("Vladimir Putin"), a lone
+/// known surname ("Putin") the tagger left out or called something else, a known
+/// organisation's multi-word name ("Al Jazeera"), and a lone known organisation that is not
+/// also a place or a personal name ("Airbus"). Only capitalised words, and never part of a
+/// longer entity the tagger found. `gaz` holds the lookups the tagger already made.
 fn known_names_with<S: AsRef<str>>(sents: &[Vec<S>], gaz: &[Vec<GazInfo>], tags: &mut [Vec<u8>]) {
     for ((s, g), t) in sents.iter().zip(gaz).zip(tags.iter_mut()) {
         let words: Vec<&str> = s.iter().map(AsRef::as_ref).collect();
@@ -581,7 +572,7 @@ fn relabel(words: &[&str], t: &mut [u8], a: usize, b: usize, label: Label) -> bo
     true
 }
 
-pub fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
+fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
     // Parts of earlier multi-word PER names, and tokens of earlier multi-word LOC/ORG names,
     // keyed by folded word, with the (sentence, token) where they were first seen.
     let mut per_parts: HashMap<String, (usize, usize)> = HashMap::new();
@@ -748,6 +739,18 @@ mod tests {
 
     fn model() -> &'static Model {
         embedded_model().expect("the embedded model loads")
+    }
+
+    fn gazetteer_lookups(sents: &[Vec<&str>]) -> Vec<Vec<GazInfo>> {
+        sents.iter().map(|s| gazetteer_info(s)).collect()
+    }
+
+    fn known_names(sents: &[Vec<&str>], tags: &mut [Vec<u8>]) {
+        known_names_with(sents, &gazetteer_lookups(sents), tags);
+    }
+
+    fn after_tagger(model: &Model, sents: &[Vec<&str>], tags: &mut [Vec<u8>]) {
+        after_tagger_with(model, sents, &gazetteer_lookups(sents), tags);
     }
 
     #[test]
