@@ -413,8 +413,8 @@ pub fn sentence_features(
             f &= f - 1;
             push(H::new(35).n(u64::from(bit)).n(u64::from(g.phrase_begin)));
         }
-        // Word classes of this token and its neighbours at each granularity (a boundary or
-        // an unknown word is class 0xFFFF), and the middle one with the shape.
+        // Word classes of this token and its neighbours at each granularity (past the
+        // sentence's ends 0xFFFE, an unknown word 0xFFFF), and the middle one with the shape.
         let cls = |k: isize| -> [u16; GRANULARITIES] {
             if k < 0 || k as usize >= n {
                 [0xFFFE; GRANULARITIES]

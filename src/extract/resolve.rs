@@ -18,6 +18,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::gazetteer::{Gazetteers, Place, PlaceKind, fold};
 use super::ner::{Entity, Label};
+use super::tokenize::is_invisible;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -186,9 +187,12 @@ struct Group {
     place: Option<Place>,
 }
 
-/// Collapses white space and drops a possessive `'s`/`’s` (or a bare trailing apostrophe).
+/// Drops the invisible characters the tokenizer keeps inside words (a soft hyphen in
+/// "Palest\u{ad}inian"), collapses white space and drops a possessive `'s`/`’s` (or a bare
+/// trailing apostrophe).
 fn normalise(s: &str) -> String {
-    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let visible: String = s.chars().filter(|&c| !is_invisible(c)).collect();
+    let joined = visible.split_whitespace().collect::<Vec<_>>().join(" ");
     for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
         if let Some(stem) = joined.strip_suffix(suffix)
             && !stem.is_empty()
@@ -1002,6 +1006,21 @@ mod tests {
         let k = place_of(&es, "Kosovo");
         assert_eq!(country(k), "XK", "{es:#?}");
         assert_eq!(k.place.as_ref().map(|p| p.kind), Some(PlaceKind::Country));
+    }
+
+    #[test]
+    fn invisible_characters_inside_names_do_not_hide_them() {
+        let text = "Mos\u{200b}cow and the Palest\u{ad}inian Authority.";
+        let ms = vec![
+            ent(text, "Mos\u{200b}cow", 0, Label::Loc),
+            ent(text, "Palest\u{ad}inian Authority", 0, Label::Org),
+        ];
+        let es = resolve(text, &ms);
+        assert_eq!(country(place_of(&es, "Mos\u{200b}cow")), "RU", "{es:#?}");
+        assert!(
+            es.iter().any(|e| e.canonical == "Palestinian Authority"),
+            "{es:#?}"
+        );
     }
 
     #[test]

@@ -91,7 +91,7 @@ fn is_combining(c: char) -> bool {
 /// hyphenation hint, "Palest\u{ad}inian"), zero-width space, non-joiner and joiner, word joiner
 /// and a stray byte-order mark. Inside a word they are kept in the token and dropped from
 /// [`Token::norm`].
-fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
