@@ -606,3 +606,25 @@ pub fn demo_feed(name: &str) -> std::path::PathBuf {
         .join("assets/demo")
         .join(name)
 }
+
+/// The path of `rel` inside `../shared`, the read-only material beside the repo, or `None` when
+/// it is missing (a bare clone).
+///
+/// A test that needs `../shared` calls this first and returns early on `None`: the reason is
+/// printed, so a skip is never silent. With `DATELINE_REQUIRE_SHARED=1` (as `.ci/run` sets) a
+/// missing path panics instead, so CI can never pass by skipping.
+pub fn shared_path(rel: &str) -> Option<std::path::PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
+    if path.exists() {
+        return Some(path);
+    }
+    if std::env::var_os("DATELINE_REQUIRE_SHARED").is_some_and(|v| v == "1") {
+        panic!(
+            "../shared/{rel} is missing and DATELINE_REQUIRE_SHARED=1: this test needs the shared corpora"
+        );
+    }
+    eprintln!("skipped: ../shared/{rel} is missing (a bare clone); this test needs it");
+    None
+}
