@@ -350,8 +350,10 @@ fn declare_rss_2(doc: &[u8]) -> Option<Vec<u8>> {
     match find(head, b"version=") {
         Some(v) => {
             let value_start = start + v + b"version=".len();
-            let quote = *doc.get(value_start)?;
-            let value_len = find(&doc[value_start + 1..end], &[quote])?;
+            // `version=` may end the tag (`<rss version=>`): then there is no value, and
+            // the slice after it would start past the tag's end.
+            let quote = *doc.get(value_start).filter(|q| matches!(q, b'"' | b'\''))?;
+            let value_len = find(doc.get(value_start + 1..end)?, &[quote])?;
             let value = &doc[value_start + 1..value_start + 1 + value_len];
             if matches!(value, b"2.0" | b"0.91" | b"0.92") {
                 return None;
@@ -1178,6 +1180,18 @@ mod tests {
             Some(&b"<rss version=\"2.0\">"[..])
         );
         assert_eq!(declare_rss_2(b"<rssx>"), None);
+    }
+
+    #[test]
+    fn rss_tag_ending_in_an_empty_version_does_not_panic() {
+        // Found by fuzzing parse_feed: `version=` right before the root tag's `>` made
+        // declare_rss_2 slice from past the tag's end.
+        assert_eq!(declare_rss_2(b"<rss version=>"), None);
+        assert_eq!(declare_rss_2(b"<rss version=\"0.93>"), None);
+        assert_eq!(declare_rss_2(b"<rss version=0.93>"), None);
+        let doc = b"<?xml version=\"1.0\"?>\n<rss version=><channel><title>t</title>\
+                    <item><title>i</title></item></channel></rss>";
+        assert!(parse_feed(doc, "", now()).is_err());
     }
 
     #[test]
