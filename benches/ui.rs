@@ -620,12 +620,12 @@ impl Harness {
     /// Every row on screen is loaded.
     fn shown(&self) -> bool {
         let s = &self.state;
-        if s.total == 0 {
+        if s.list.total == 0 {
             return false;
         }
         let height = s.panes().list.map_or(1, |r| usize::from(inner(r).height));
-        let end = (s.list_offset + height).min(s.total);
-        (s.list_offset..end).all(|i| s.row(i).is_some())
+        let end = (s.list.offset + height).min(s.list.total);
+        (s.list.offset..end).all(|i| s.list.row(i).is_some())
     }
 
     fn apply(&mut self, event: WorkerEvent) {

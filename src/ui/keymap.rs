@@ -11,6 +11,16 @@ use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// What keys mean right now: each mode has its own keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a filter in the status bar.
+    Filter,
+    /// The help overlay is shown.
+    Help,
+}
+
 /// A remappable, named action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Act {

@@ -1,9 +1,19 @@
 //! Where each pane goes for a given terminal size: one pure function shared by the drawing
-//! code and by `update` (which needs pane heights to page and to map mouse clicks).
+//! code and by `update` (which needs pane heights to page and to map mouse clicks), and
+//! [`Focus`], the pane that has the keyboard, which decides the layout on narrow screens.
+//! Geometry only: it draws nothing and imports nothing else of the interface.
 
 use ratatui::layout::Rect;
 
-use super::state::Focus;
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Feeds,
+    Articles,
+    Article,
+    /// The people-and-places pane (or the "who and where" view).
+    People,
+}
 
 /// Below this width the feeds pane is hidden and one pane fills the screen.
 pub const NARROW: u16 = 60;
@@ -18,6 +28,28 @@ pub struct Panes {
     /// there is room, else in the article's place while it has the keyboard.
     pub people: Option<Rect>,
     pub status: Rect,
+}
+
+impl Panes {
+    /// The pane under a screen cell (the status bar is none).
+    pub fn at(&self, col: u16, row: u16) -> Option<Focus> {
+        let hit = |r: Option<Rect>| {
+            r.is_some_and(|r| {
+                col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
+            })
+        };
+        if hit(self.feeds) {
+            Some(Focus::Feeds)
+        } else if hit(self.list) {
+            Some(Focus::Articles)
+        } else if hit(self.article) {
+            Some(Focus::Article)
+        } else if hit(self.people) {
+            Some(Focus::People)
+        } else {
+            None
+        }
+    }
 }
 
 /// The feeds pane is never narrower than this, however short its rows.
@@ -130,6 +162,17 @@ pub fn side_by_side(width: u16, feeds_want: u16) -> bool {
     width >= NARROW && {
         let main_w = width - feeds_w;
         main_w >= side_width(main_w) + ARTICLE_MIN
+    }
+}
+
+/// The new offset that keeps `sel` inside a window of `height` rows starting at `offset`.
+pub fn keep_visible(sel: usize, offset: usize, height: usize) -> usize {
+    if sel < offset {
+        sel
+    } else if sel >= offset + height {
+        sel + 1 - height
+    } else {
+        offset
     }
 }
 

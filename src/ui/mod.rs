@@ -11,8 +11,8 @@
 pub mod body;
 pub mod keymap;
 pub mod layout;
-pub mod people;
 pub mod state;
+pub mod text;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -38,8 +38,8 @@ use tokio::sync::mpsc;
 use crate::fetch::Fetcher;
 use crate::worker::StoreActor;
 use crate::worker::session::{Command, WorkerEvent, spawn_session};
-use keymap::Keymap;
-use state::{Action, Effect, Mode, State, update};
+use keymap::{Keymap, Mode};
+use state::{Action, Effect, State, update};
 
 /// What the reader needs from the rest of the program.
 pub struct UiContext {

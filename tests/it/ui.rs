@@ -161,7 +161,7 @@ async fn keys_and_worker_events_go_through_the_real_loop() {
 async fn the_screen_shows_worker_events_as_they_arrive() {
     let (keymap, mut state) = keymap_and_state();
     state.start(false);
-    let request = state.request;
+    let request = state.list.request;
     let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
     let (cmd_tx, _cmd_rx) = mpsc::unbounded_channel::<Command>();
     msg_tx
@@ -198,7 +198,7 @@ async fn a_termination_signal_quits_the_loop() {
     run_loop(&mut state, &keymap, &mut msg_rx, &cmd_tx).await;
     assert!(state.quit);
     assert!(
-        state.feeds.is_empty(),
+        state.feeds.feeds.is_empty(),
         "nothing after the signal was handled"
     );
     drop(msg_tx);

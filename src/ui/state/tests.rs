@@ -1,8 +1,13 @@
 //! `update` with hand-built values: navigation, marking, filtering, reloads.
 
+use super::filter::HISTORY;
+use super::people::{TOP_ENTITIES, entity_filter};
 use super::*;
 use crate::config::View;
+use crate::model::{ArticleId, ArticleSummary, EntityKind, FeedId};
+use crate::query::{ParseOptions, parse, parse_with};
 use crate::ui::fixtures::{self, article, feeds, summaries};
+use crate::worker::session::{ArticleQuery, Near, RequestId, Window};
 use crate::worker::{FeedReport, RefreshSummary};
 
 /// A state with feeds and the first list loaded.
@@ -11,7 +16,7 @@ fn loaded() -> State {
     let effects = s.start(false);
     assert!(effects.contains(&Effect::Worker(Command::LoadFeeds)));
     update(&mut s, Action::Worker(WorkerEvent::Feeds(feeds())));
-    let request = s.request;
+    let request = s.list.request;
     update(
         &mut s,
         Action::Worker(WorkerEvent::whole_list(request, summaries())),
@@ -65,25 +70,25 @@ fn start_loads_and_refreshes_when_asked() {
 #[test]
 fn navigation_moves_and_clamps() {
     let mut s = loaded();
-    assert_eq!(s.list_sel, 0);
+    assert_eq!(s.list.sel, 0);
     act(&mut s, Act::Down);
     act(&mut s, Act::Down);
-    assert_eq!(s.selected().unwrap().id, ArticleId(12));
+    assert_eq!(s.list.selected().unwrap().id, ArticleId(12));
     act(&mut s, Act::Bottom);
-    assert_eq!(s.list_sel, 4);
+    assert_eq!(s.list.sel, 4);
     act(&mut s, Act::Down);
-    assert_eq!(s.list_sel, 4);
+    assert_eq!(s.list.sel, 4);
     act(&mut s, Act::Top);
-    assert_eq!(s.list_sel, 0);
+    assert_eq!(s.list.sel, 0);
     act(&mut s, Act::Up);
-    assert_eq!(s.list_sel, 0);
+    assert_eq!(s.list.sel, 0);
 }
 
 #[test]
 fn list_scrolls_to_keep_the_selection_visible() {
     let mut s = fixtures::state(80, 10);
     s.start(false);
-    let request = s.request;
+    let request = s.list.request;
     let many: Vec<_> = (0..50)
         .map(|i| fixtures::summary(100 + i, 1, &format!("story {i}"), i, false))
         .collect();
@@ -93,10 +98,10 @@ fn list_scrolls_to_keep_the_selection_visible() {
     );
     act(&mut s, Act::PageDown);
     let height = 10 - 1 - 2; // status bar, borders
-    assert_eq!(s.list_sel, height - 1);
+    assert_eq!(s.list.sel, height - 1);
     act(&mut s, Act::Bottom);
-    assert_eq!(s.list_sel, 49);
-    assert_eq!(s.list_offset, 50 - height);
+    assert_eq!(s.list.sel, 49);
+    assert_eq!(s.list.offset, 50 - height);
 }
 
 #[test]
@@ -106,11 +111,11 @@ fn opening_marks_read_and_loads_the_article() {
     assert_eq!(s.focus, Focus::Article);
     assert!(effects.contains(&Effect::Worker(Command::LoadArticle(ArticleId(10)))));
     assert!(effects.contains(&Effect::Worker(Command::SetRead(vec![ArticleId(10)], true))));
-    assert!(s.articles[0].read);
+    assert!(s.list.articles[0].read);
     // The feed's unread count follows at once.
-    assert_eq!(s.feeds[0].unread, 1);
+    assert_eq!(s.feeds.feeds[0].unread, 1);
     let a = article(
-        &s.articles[0],
+        &s.list.articles[0],
         "<p>Body <a href=\"https://example.org/x\">x</a></p>",
     );
     update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
@@ -130,14 +135,14 @@ fn opening_does_not_mark_read_when_configured_off() {
             .iter()
             .any(|e| matches!(e, Effect::Worker(Command::SetRead(..))))
     );
-    assert!(!s.articles[0].read);
+    assert!(!s.list.articles[0].read);
 }
 
 #[test]
 fn a_late_article_for_another_id_is_ignored() {
     let mut s = loaded();
     act(&mut s, Act::Open);
-    let other = article(&s.articles[1], "<p>other</p>");
+    let other = article(&s.list.articles[1], "<p>other</p>");
     update(
         &mut s,
         Action::Worker(WorkerEvent::Article(Box::new(other))),
@@ -150,16 +155,16 @@ fn next_article_and_unread_while_reading() {
     let mut s = loaded();
     act(&mut s, Act::Open);
     let effects = act(&mut s, Act::NextArticle);
-    assert_eq!(s.selected().unwrap().id, ArticleId(11));
+    assert_eq!(s.list.selected().unwrap().id, ArticleId(11));
     assert!(effects.contains(&Effect::Worker(Command::LoadArticle(ArticleId(11)))));
     // 12 is read: n skips to 13.
     let effects = act(&mut s, Act::NextUnread);
-    assert_eq!(s.selected().unwrap().id, ArticleId(13));
+    assert_eq!(s.list.selected().unwrap().id, ArticleId(13));
     assert!(effects.contains(&Effect::Worker(Command::LoadArticle(ArticleId(13)))));
     act(&mut s, Act::NextUnread);
     assert_eq!(s.message.as_deref(), Some("no more unread articles"));
     act(&mut s, Act::PrevArticle);
-    assert_eq!(s.selected().unwrap().id, ArticleId(12));
+    assert_eq!(s.list.selected().unwrap().id, ArticleId(12));
 }
 
 #[test]
@@ -172,16 +177,16 @@ fn toggle_read_star_and_mark_all() {
         effects,
         vec![Effect::Worker(Command::SetRead(vec![ArticleId(12)], false))]
     );
-    assert!(!s.articles[2].read);
-    assert_eq!(s.feeds[0].unread, 3);
+    assert!(!s.list.articles[2].read);
+    assert_eq!(s.feeds.feeds[0].unread, 3);
     let effects = act(&mut s, Act::ToggleStar);
     assert_eq!(
         effects,
         vec![Effect::Worker(Command::SetStarred(ArticleId(12), true))]
     );
-    assert!(s.articles[2].starred);
+    assert!(s.list.articles[2].starred);
     let effects = act(&mut s, Act::MarkAllRead);
-    assert!(s.articles.iter().all(|a| a.read));
+    assert!(s.list.articles.iter().all(|a| a.read));
     assert!(matches!(
         &effects[..],
         [Effect::Worker(Command::MarkAllRead { .. })]
@@ -193,7 +198,7 @@ fn selection_is_kept_by_id_when_the_list_reloads() {
     let mut s = loaded();
     act(&mut s, Act::Down);
     act(&mut s, Act::Down);
-    assert_eq!(s.selected().unwrap().id, ArticleId(12));
+    assert_eq!(s.list.selected().unwrap().id, ArticleId(12));
     // A refresh brings two newer articles; the list reloads.
     let report = FeedReport {
         feed_id: FeedId(1),
@@ -223,8 +228,8 @@ fn selection_is_kept_by_id_when_the_list_reloads() {
         &mut s,
         Action::Worker(WorkerEvent::whole_list(request, fresh)),
     );
-    assert_eq!(s.selected().unwrap().id, ArticleId(12));
-    assert_eq!(s.list_sel, 4);
+    assert_eq!(s.list.selected().unwrap().id, ArticleId(12));
+    assert_eq!(s.list.sel, 4);
     // Nothing pending any more.
     assert!(update(&mut s, Action::Tick(fixtures::now())).is_empty());
 }
@@ -232,15 +237,15 @@ fn selection_is_kept_by_id_when_the_list_reloads() {
 #[test]
 fn stale_answers_are_dropped() {
     let mut s = loaded();
-    let old = s.request;
+    let old = s.list.request;
     update(&mut s, Action::Do(Act::Filter));
     update(&mut s, Action::FilterChar('x'));
-    assert_ne!(s.request, old);
+    assert_ne!(s.list.request, old);
     let only = vec![fixtures::summary(99, 1, "Only x", 1, false)];
     update(&mut s, Action::Worker(WorkerEvent::whole_list(old, only)));
     // The old list stays until the answer to the new query arrives.
-    assert_eq!(s.articles.len(), 5);
-    assert!(!s.articles_loaded);
+    assert_eq!(s.list.articles.len(), 5);
+    assert!(!s.list.loaded);
 }
 
 #[test]
@@ -263,23 +268,23 @@ fn the_list_follows_every_key_press_of_the_filter() {
     let (r2, query) = last_request(&effects).unwrap();
     assert!(r2 > r1);
     assert_eq!(query.filter, q("vuc"));
-    assert_eq!(s.filter_text, "vuc");
+    assert_eq!(s.filter.text, "vuc");
     // The answer to the first key arrives late: dropped.
     update(
         &mut s,
         Action::Worker(WorkerEvent::whole_list(r1, summaries())),
     );
-    assert!(!s.articles_loaded);
+    assert!(!s.list.loaded);
     let found = vec![fixtures::summary(30, 2, "Vučić visits", 2, false)];
     update(&mut s, Action::Worker(WorkerEvent::whole_list(r2, found)));
-    assert_eq!(s.total, 1);
-    assert_eq!(s.selected().unwrap().id, ArticleId(30));
+    assert_eq!(s.list.total, 1);
+    assert_eq!(s.list.selected().unwrap().id, ArticleId(30));
     // Enter keeps the filter: no new query, and it shows as active.
     let effects = update(&mut s, Action::FilterSubmit);
     assert!(last_request(&effects).is_none());
     assert_eq!(s.mode, Mode::Normal);
-    assert_eq!(s.query.filter, q("vuc"));
-    assert_eq!(s.filter_text, "vuc");
+    assert_eq!(s.list.query.filter, q("vuc"));
+    assert_eq!(s.filter.text, "vuc");
 }
 
 #[test]
@@ -290,24 +295,25 @@ fn an_invalid_query_keeps_the_last_good_list_and_shows_the_error() {
     let (r, _) = last_request(&effects).unwrap();
     let unread: Vec<_> = summaries().into_iter().filter(|a| !a.read).collect();
     update(&mut s, Action::Worker(WorkerEvent::whole_list(r, unread)));
-    assert_eq!(s.total, 3);
+    assert_eq!(s.list.total, 3);
     // " (" opens a group that is not closed: no query is sent, the list stays.
     let effects = typed(&mut s, " (");
     assert!(last_request(&effects).is_none(), "{effects:?}");
     let e = s
-        .filter_error
+        .filter
+        .error
         .clone()
         .expect("an error while the group is open");
     assert_eq!(e.pos, 11, "{e}");
-    assert_eq!(s.query.filter, q("is:unread"));
-    assert_eq!(s.total, 3);
+    assert_eq!(s.list.query.filter, q("is:unread"));
+    assert_eq!(s.list.total, 3);
     // Enter refuses a query that does not parse, and says why.
     update(&mut s, Action::FilterSubmit);
     assert_eq!(s.mode, Mode::Filter);
     assert!(s.message.as_deref().unwrap().contains("does not parse"));
     // Finishing the group makes it good again: the list follows.
     let effects = typed(&mut s, "gene)");
-    assert!(s.filter_error.is_none());
+    assert!(s.filter.error.is_none());
     let (_, query) = last_request(&effects).unwrap();
     assert_eq!(query.filter, q("is:unread (gene)"));
 }
@@ -318,15 +324,15 @@ fn escape_clears_the_filter() {
     act(&mut s, Act::Filter);
     typed(&mut s, "gene");
     update(&mut s, Action::FilterSubmit);
-    assert_eq!(s.filter_text, "gene");
+    assert_eq!(s.filter.text, "gene");
     // Reopening starts from the active filter.
     act(&mut s, Act::Filter);
-    assert_eq!(s.filter_input, "gene");
+    assert_eq!(s.filter.input, "gene");
     typed(&mut s, " (");
     let effects = update(&mut s, Action::FilterCancel);
     assert_eq!(s.mode, Mode::Normal);
-    assert!(s.filter_error.is_none());
-    assert_eq!(s.filter_text, "");
+    assert!(s.filter.error.is_none());
+    assert_eq!(s.filter.text, "");
     let (_, query) = last_request(&effects).expect("the unfiltered list again");
     assert_eq!(query.filter, Query::default());
     // Esc with no filter sends nothing.
@@ -339,38 +345,38 @@ fn up_and_down_walk_the_filter_history() {
     let mut s = loaded();
     for text in ["alpha", "beta", "alpha"] {
         act(&mut s, Act::Filter);
-        s.filter_input.clear();
+        s.filter.input.clear();
         typed(&mut s, text);
         update(&mut s, Action::FilterSubmit);
     }
     // Repeats move to the end instead of piling up.
-    assert_eq!(s.history, ["beta", "alpha"]);
+    assert_eq!(s.filter.history, ["beta", "alpha"]);
     act(&mut s, Act::Filter);
-    s.filter_input.clear();
+    s.filter.input.clear();
     typed(&mut s, "gam");
     let effects = update(&mut s, Action::FilterHistory(true));
-    assert_eq!(s.filter_input, "alpha");
+    assert_eq!(s.filter.input, "alpha");
     assert_eq!(last_request(&effects).unwrap().1.filter, q("alpha"));
     update(&mut s, Action::FilterHistory(true));
-    assert_eq!(s.filter_input, "beta");
+    assert_eq!(s.filter.input, "beta");
     update(&mut s, Action::FilterHistory(true));
-    assert_eq!(s.filter_input, "beta", "stops at the oldest");
+    assert_eq!(s.filter.input, "beta", "stops at the oldest");
     update(&mut s, Action::FilterHistory(false));
-    assert_eq!(s.filter_input, "alpha");
+    assert_eq!(s.filter.input, "alpha");
     update(&mut s, Action::FilterHistory(false));
-    assert_eq!(s.filter_input, "gam", "back to what was being typed");
+    assert_eq!(s.filter.input, "gam", "back to what was being typed");
     // Bounded.
     for i in 0..HISTORY + 20 {
-        s.remember(&format!("q{i}"));
+        s.filter.remember(&format!("q{i}"));
     }
-    assert_eq!(s.history.len(), HISTORY);
-    assert_eq!(s.history.last().map(String::as_str), Some("q119"));
+    assert_eq!(s.filter.history.len(), HISTORY);
+    assert_eq!(s.filter.history.last().map(String::as_str), Some("q119"));
 }
 
 #[test]
 fn feeds_pane_folders_select_and_fold() {
     let mut s = loaded();
-    let labels: Vec<_> = s.rows.iter().map(|r| r.label.as_str()).collect();
+    let labels: Vec<_> = s.feeds.rows.iter().map(|r| r.label.as_str()).collect();
     assert_eq!(
         labels,
         [
@@ -384,8 +390,8 @@ fn feeds_pane_folders_select_and_fold() {
             "Local Notes"
         ]
     );
-    assert_eq!(s.rows[0].unread, 3);
-    assert!(s.rows[4].error && s.rows[6].error && !s.rows[1].error);
+    assert_eq!(s.feeds.rows[0].unread, 3);
+    assert!(s.feeds.rows[4].error && s.feeds.rows[6].error && !s.feeds.rows[1].error);
     act(&mut s, Act::Back);
     assert_eq!(s.focus, Focus::Feeds);
     act(&mut s, Act::Down);
@@ -401,17 +407,17 @@ fn feeds_pane_folders_select_and_fold() {
     assert_eq!(s.focus, Focus::Feeds);
     // h on a feed inside a folder folds the folder and selects it.
     act(&mut s, Act::Back);
-    assert_eq!(s.rows[s.feed_sel].key, RowKey::Tag("world".into()));
-    assert!(s.rows[1].collapsed);
-    assert_eq!(s.rows.len(), 6);
+    assert_eq!(s.feeds.rows[s.feeds.sel].key, RowKey::Tag("world".into()));
+    assert!(s.feeds.rows[1].collapsed);
+    assert_eq!(s.feeds.rows.len(), 6);
     // Enter on a folded folder unfolds it and shows the tag.
     let effects = act(&mut s, Act::Open);
     assert_eq!(
         last_request(&effects).unwrap().1.scope,
         parse("tag:world").unwrap()
     );
-    assert_eq!(s.scope_label.as_deref(), Some("world"));
-    assert_eq!(s.rows.len(), 8);
+    assert_eq!(s.list.scope_label.as_deref(), Some("world"));
+    assert_eq!(s.feeds.rows.len(), 8);
 }
 
 #[test]
@@ -470,7 +476,7 @@ fn open_browser_copy_and_numbered_links() {
     act(&mut s, Act::Open);
     let html =
         r#"<p><a href="https://one.example/">1</a> <a href="https://two.example/">2</a></p>"#;
-    let a = article(&s.articles[0], html);
+    let a = article(&s.list.articles[0], html);
     update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
     update(&mut s, Action::Digit(2));
     assert_eq!(
@@ -490,7 +496,7 @@ fn article_scrolls_pages_and_stops_at_the_end() {
     let html = (0..100)
         .map(|i| format!("<p>para {i}</p>"))
         .collect::<String>();
-    let a = article(&s.articles[0], &html);
+    let a = article(&s.list.articles[0], &html);
     update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
     act(&mut s, Act::Page);
     let first = s.scroll;
@@ -527,7 +533,7 @@ fn mouse_click_selects_and_wheel_scrolls() {
     let mut s = loaded();
     // The list's first row is at y=1 (inside the border), x past the feeds pane.
     update(&mut s, Action::Click { col: 40, row: 3 });
-    assert_eq!(s.list_sel, 2);
+    assert_eq!(s.list.sel, 2);
     assert_eq!(s.focus, Focus::Articles);
     update(
         &mut s,
@@ -537,17 +543,20 @@ fn mouse_click_selects_and_wheel_scrolls() {
             down: true,
         },
     );
-    assert_eq!(s.list_sel, 4);
+    assert_eq!(s.list.sel, 4);
     update(&mut s, Action::Click { col: 2, row: 2 });
     assert_eq!(s.focus, Focus::Feeds);
-    assert_eq!(s.feed_sel, 1);
+    assert_eq!(s.feeds.sel, 1);
 }
 
 #[test]
 fn resize_rewraps_the_open_article() {
     let mut s = loaded();
     act(&mut s, Act::Open);
-    let a = article(&s.articles[0], &format!("<p>{}</p>", "word ".repeat(300)));
+    let a = article(
+        &s.list.articles[0],
+        &format!("<p>{}</p>", "word ".repeat(300)),
+    );
     update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
     let before = s.article_len();
     update(&mut s, Action::Resize(160, 48));
@@ -599,6 +608,7 @@ fn saved_views_are_virtual_feeds_with_unread_counts() {
         Action::Worker(WorkerEvent::ViewCounts(vec![(0, 7), (2, 0)])),
     );
     let rows: Vec<_> = s
+        .feeds
         .rows
         .iter()
         .take(5)
@@ -621,7 +631,7 @@ fn saved_views_are_virtual_feeds_with_unread_counts() {
     let effects = act(&mut s, Act::Open);
     let (_, query) = last_request(&effects).expect("the view's list");
     assert_eq!(query.scope, parse("vucic or place:belgrade").unwrap());
-    assert_eq!(s.scope_label.as_deref(), Some("Balkans"));
+    assert_eq!(s.list.scope_label.as_deref(), Some("Balkans"));
     // A broken view says why and changes nothing.
     s.focus = Focus::Feeds;
     act(&mut s, Act::Down);
@@ -629,7 +639,10 @@ fn saved_views_are_virtual_feeds_with_unread_counts() {
     assert!(last_request(&effects).is_none());
     let m = s.message.clone().unwrap();
     assert!(m.starts_with("view Broken: at 9:"), "{m}");
-    assert_eq!(s.query.scope, parse("vucic or place:belgrade").unwrap());
+    assert_eq!(
+        s.list.query.scope,
+        parse("vucic or place:belgrade").unwrap()
+    );
     // The filter line ANDs with the view.
     act(&mut s, Act::Filter);
     let effects = typed(&mut s, "is:unread");
@@ -640,9 +653,14 @@ fn saved_views_are_virtual_feeds_with_unread_counts() {
     update(&mut s, Action::FilterSubmit);
     s.focus = Focus::Feeds;
     act(&mut s, Act::Back);
-    assert_eq!(s.rows[s.feed_sel].key, RowKey::Views);
-    assert!(s.rows[1].collapsed);
-    assert!(!s.rows.iter().any(|r| matches!(r.key, RowKey::View(_))));
+    assert_eq!(s.feeds.rows[s.feeds.sel].key, RowKey::Views);
+    assert!(s.feeds.rows[1].collapsed);
+    assert!(
+        !s.feeds
+            .rows
+            .iter()
+            .any(|r| matches!(r.key, RowKey::View(_)))
+    );
 }
 
 /// `n` summaries starting at row `from` of a long list (ids 1000 + row).
@@ -667,8 +685,8 @@ fn a_long_list_is_loaded_a_window_at_a_time() {
     );
     assert!(count);
     window_arrives(&mut s, request, 0, Some(total as u64), rows(0, PAGE));
-    assert_eq!(s.total, total);
-    assert_eq!(s.articles.len(), PAGE);
+    assert_eq!(s.list.total, total);
+    assert_eq!(s.list.articles.len(), PAGE);
     // Moving inside the window asks for nothing.
     for _ in 0..100 {
         assert!(last_load(&act(&mut s, Act::Down)).is_none());
@@ -683,20 +701,20 @@ fn a_long_list_is_loaded_a_window_at_a_time() {
     }
     let (request, _, window, count) = asked.expect("a page near the edge");
     assert!(!count);
-    let sel = s.list_sel;
+    let sel = s.list.sel;
     assert!(sel < PAGE, "asked before leaving the window: {sel}");
     assert_eq!(window.offset as usize, sel - PAGE / 2);
     // While it is on its way, moving on does not ask again.
     assert!(last_load(&act(&mut s, Act::Down)).is_none());
-    let selected = s.selected().unwrap().id;
+    let selected = s.list.selected().unwrap().id;
     let start = window.offset as usize;
     window_arrives(&mut s, request, window.offset, None, rows(start, PAGE));
-    assert_eq!(s.window_start, start);
-    assert_eq!(s.selected().unwrap().id, selected);
+    assert_eq!(s.list.start, start);
+    assert_eq!(s.list.selected().unwrap().id, selected);
     // G jumps to the end: rows not loaded yet, a window at the end is asked for.
     let effects = act(&mut s, Act::Bottom);
-    assert_eq!(s.list_sel, total - 1);
-    assert!(s.selected().is_none());
+    assert_eq!(s.list.sel, total - 1);
+    assert!(s.list.selected().is_none());
     let (request, _, window, _) = last_load(&effects).expect("the last window");
     assert_eq!(window.offset as usize, total - PAGE);
     window_arrives(
@@ -706,8 +724,11 @@ fn a_long_list_is_loaded_a_window_at_a_time() {
         None,
         rows(total - PAGE, PAGE),
     );
-    assert_eq!(s.selected().unwrap().title, format!("story {}", total - 1));
-    assert!(s.articles.len() <= PAGE, "one window in memory");
+    assert_eq!(
+        s.list.selected().unwrap().title,
+        format!("story {}", total - 1)
+    );
+    assert!(s.list.articles.len() <= PAGE, "one window in memory");
 }
 
 #[test]
@@ -722,7 +743,7 @@ fn a_reload_keeps_the_selected_article_deep_in_the_list() {
     let start = window.offset as usize;
     window_arrives(&mut s, request, window.offset, None, rows(start, PAGE));
     act(&mut s, Act::Up);
-    let id = s.selected().unwrap().id;
+    let id = s.list.selected().unwrap().id;
     // A refresh lands three new articles at the top: the reload asks around the selection
     // with a count, and the selection follows the article to its new row.
     s.reload_articles = true;
@@ -743,9 +764,9 @@ fn a_reload_keeps_the_selected_article_deep_in_the_list() {
         Some(total as u64 + 3),
         shifted[offset..(offset + PAGE).min(shifted.len())].to_vec(),
     );
-    assert_eq!(s.total, total + 3);
-    assert_eq!(s.selected().map(|a| a.id), Some(id));
-    assert_eq!(s.list_sel, total - 2 + 3);
+    assert_eq!(s.list.total, total + 3);
+    assert_eq!(s.list.selected().map(|a| a.id), Some(id));
+    assert_eq!(s.list.sel, total - 2 + 3);
 }
 
 /// Regression: the selected article kept by id near the end of a shorter list used to stay
@@ -754,24 +775,24 @@ fn a_reload_keeps_the_selected_article_deep_in_the_list() {
 fn a_shorter_list_fills_the_pane() {
     let mut s = loaded();
     act(&mut s, Act::Bottom);
-    s.list_offset = 4; // as if it had been scrolled there in a longer list
+    s.list.offset = 4; // as if it had been scrolled there in a longer list
     act(&mut s, Act::Filter);
     let effects = typed(&mut s, "is:unread");
     let (r, _) = last_request(&effects).unwrap();
     let mut kept = summaries();
     kept.retain(|a| a.id != ArticleId(12));
     update(&mut s, Action::Worker(WorkerEvent::whole_list(r, kept)));
-    assert_eq!(s.selected().unwrap().id, ArticleId(14));
-    assert_eq!(s.list_offset, 0);
+    assert_eq!(s.list.selected().unwrap().id, ArticleId(14));
+    assert_eq!(s.list.offset, 0);
 }
 
 /// `loaded()` with the first article open and its entities arrived.
 fn reading_people() -> (State, ArticleId) {
     let mut s = loaded();
     let effects = act(&mut s, Act::Open);
-    let id = s.articles[0].id;
+    let id = s.list.articles[0].id;
     assert!(effects.contains(&Effect::Worker(Command::LoadEntities(id))));
-    let a = fixtures::people_article(&s.articles[0]);
+    let a = fixtures::people_article(&s.list.articles[0]);
     update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
     update(
         &mut s,
@@ -787,7 +808,8 @@ fn reading_people() -> (State, ArticleId) {
 fn entities_load_with_the_article_and_reload_when_extracted() {
     let (mut s, id) = reading_people();
     let names: Vec<&str> = s
-        .pane_entries()
+        .people
+        .entries()
         .unwrap()
         .iter()
         .map(|e| e.name.as_str())
@@ -803,7 +825,7 @@ fn entities_load_with_the_article_and_reload_when_extracted() {
             "NATO"
         ]
     );
-    assert!(!s.entities.as_ref().unwrap().surfaces.is_empty());
+    assert!(!s.people.entities.as_ref().unwrap().surfaces.is_empty());
     // Extraction of other articles does not reload; of this one does.
     let other = update(
         &mut s,
@@ -827,10 +849,10 @@ fn entities_load_with_the_article_and_reload_when_extracted() {
             entities: Vec::new(),
         }),
     );
-    assert_eq!(s.pane_entries().unwrap().len(), 6);
+    assert_eq!(s.people.entries().unwrap().len(), 6);
     // Opening the next article forgets these entities.
     act(&mut s, Act::NextArticle);
-    assert!(s.entities.is_none());
+    assert!(s.people.entities.is_none());
 }
 
 #[test]
@@ -849,22 +871,25 @@ fn people_key_focuses_the_pane_and_enter_filters_by_the_entity() {
     act(&mut s, Act::Down);
     act(&mut s, Act::Down);
     act(&mut s, Act::Bottom);
-    assert_eq!(s.people_sel, 5);
+    assert_eq!(s.people.sel, 5);
     act(&mut s, Act::Up);
     act(&mut s, Act::Up);
     act(&mut s, Act::Up);
-    assert_eq!(s.pane_entries().unwrap()[s.people_sel].name, "Belgrade");
+    assert_eq!(s.people.entries().unwrap()[s.people.sel].name, "Belgrade");
     // Scoped to one feed first: Enter lists every feed's articles.
-    s.query.scope = q("tag:world");
-    s.scope_label = Some("world".into());
+    s.list.query.scope = q("tag:world");
+    s.list.scope_label = Some("world".into());
     let effects = act(&mut s, Act::Open);
     let (_, query) = last_request(&effects).expect("a new list");
     assert_eq!(query.scope, Query::default());
     assert_eq!(query.filter, q("place:Belgrade"));
-    assert_eq!(s.filter_text, "place:Belgrade");
-    assert_eq!(s.history.last().map(String::as_str), Some("place:Belgrade"));
+    assert_eq!(s.filter.text, "place:Belgrade");
+    assert_eq!(
+        s.filter.history.last().map(String::as_str),
+        Some("place:Belgrade")
+    );
     assert_eq!(s.focus, Focus::Articles);
-    assert!(s.scope_label.is_none());
+    assert!(s.list.scope_label.is_none());
     // A name of two words is quoted.
     act(&mut s, Act::People);
     act(&mut s, Act::Top);
@@ -889,8 +914,8 @@ fn who_and_where_follows_the_list_query() {
         }
         _ => None,
     });
-    assert_eq!(asked, Some((s.query.clone(), TOP_ENTITIES)));
-    assert!(s.pane_entries().is_none(), "loading");
+    assert_eq!(asked, Some((s.list.query.clone(), TOP_ENTITIES)));
+    assert!(s.people.entries().is_none(), "loading");
     // An answer for another query is dropped.
     let stale = ArticleQuery {
         scope: q("tag:none"),
@@ -903,8 +928,8 @@ fn who_and_where_follows_the_list_query() {
             entities: fixtures::top_entities(),
         }),
     );
-    assert!(s.pane_entries().is_none());
-    let query = s.query.clone();
+    assert!(s.people.entries().is_none());
+    let query = s.list.query.clone();
     update(
         &mut s,
         Action::Worker(WorkerEvent::TopEntities {
@@ -912,7 +937,7 @@ fn who_and_where_follows_the_list_query() {
             entities: fixtures::top_entities(),
         }),
     );
-    let entries = s.pane_entries().unwrap();
+    let entries = s.people.entries().unwrap();
     assert_eq!(entries[0].name, "Volodymyr Zelensky");
     assert_eq!(entries[2].name, "Kyiv");
     assert_eq!(entries[2].articles, Some(12));
@@ -943,7 +968,7 @@ fn who_and_where_follows_the_list_query() {
     );
     // `w` again: off, and the keys go back to the list.
     act(&mut s, Act::WhoWhere);
-    assert!(s.who.is_none());
+    assert!(s.people.who.is_none());
     assert_eq!(s.focus, Focus::Articles);
     let tick = update(&mut s, Action::Tick(now));
     assert!(
@@ -957,9 +982,9 @@ fn who_and_where_follows_the_list_query() {
 fn a_new_list_shows_its_rows_before_its_total_arrives() {
     let mut s = fixtures::state(80, 10);
     s.start(false);
-    let request = s.request;
+    let request = s.list.request;
     assert_eq!(
-        s.count_request, request,
+        s.list.count_request, request,
         "the first list asks for its total"
     );
     let page: Vec<_> = (0..PAGE as i64)
@@ -967,12 +992,12 @@ fn a_new_list_shows_its_rows_before_its_total_arrives() {
         .collect();
     window_arrives(&mut s, request, 0, None, page);
     // Rows shown at once; the total is what is known until the count follows.
-    assert_eq!(s.total, PAGE);
+    assert_eq!(s.list.total, PAGE);
     // A stale total (an older request) is ignored, the right one kept.
     total_arrives(&mut s, request - 1, 7);
-    assert_eq!(s.total, PAGE);
+    assert_eq!(s.list.total, PAGE);
     total_arrives(&mut s, request, 100_000);
-    assert_eq!(s.total, 100_000);
+    assert_eq!(s.list.total, 100_000);
 }
 
 #[test]
@@ -1040,7 +1065,7 @@ fn page_requests_carry_what_is_held_of_the_list() {
     let (request, ..) = last_load(&effects).unwrap();
     // The rows come before their total: until it is counted, the list is what was seen.
     window_arrives(&mut s, request, 0, None, rows(0, PAGE));
-    assert!(!s.total_counted);
+    assert!(!s.list.total_counted);
     assert!(last_near(&act(&mut s, Act::Bottom)).is_none());
     act(&mut s, Act::Top);
     total_arrives(&mut s, request, total as u64);
@@ -1076,41 +1101,7 @@ fn page_requests_carry_what_is_held_of_the_list() {
     act(&mut s, Act::Filter);
     let effects = typed(&mut s, "x");
     assert_eq!(last_near(&effects), Some(Near::default()));
-    assert!(!s.total_counted);
-}
-
-#[test]
-fn a_title_start_every_feed_shares_is_found_at_a_separator() {
-    let named = |titles: &[&str]| -> Vec<Feed> {
-        titles
-            .iter()
-            .enumerate()
-            .map(|(i, t)| fixtures::feed(i as i64 + 1, t, &[], 0, None))
-            .collect()
-    };
-    let prefix = |titles: &[&str]| shared_title_prefix(&named(titles));
-    assert_eq!(
-        prefix(&["Dateline Demo: World Desk", "Dateline Demo: Europe"]),
-        "Dateline Demo: "
-    );
-    assert_eq!(
-        prefix(&["BBC News - World", "BBC News - UK"]),
-        "BBC News - "
-    );
-    assert_eq!(
-        prefix(&["Le Monde | Europe", "Le Monde | Afrique"]),
-        "Le Monde | "
-    );
-    // The last separator both share: "A: B: c" and "A: B: d" give "A: B: ".
-    assert_eq!(prefix(&["A: B: c", "A: B: d"]), "A: B: ");
-    // Not a whole word, one feed alone, a title left empty, nothing shared.
-    assert_eq!(prefix(&["Newsroom: a", "News: b"]), "");
-    assert_eq!(prefix(&["Dateline Demo: World Desk"]), "");
-    assert_eq!(prefix(&["Dateline Demo: World", "Dateline Demo: "]), "");
-    assert_eq!(prefix(&["World: a", "Europe: b"]), "");
-    assert_eq!(prefix(&[]), "");
-    // Multi-byte characters before the difference.
-    assert_eq!(prefix(&["Évropa — Sud", "Évropa — Nord"]), "Évropa — ");
+    assert!(!s.list.total_counted);
 }
 
 #[test]
@@ -1122,15 +1113,18 @@ fn the_feeds_pane_leaves_out_the_shared_start_but_the_scope_names_the_feed() {
         fixtures::feed(2, "Dateline Demo: Europe", &[], 2, None),
     ];
     update(&mut s, Action::Worker(WorkerEvent::Feeds(desks)));
-    let labels: Vec<&str> = s.rows.iter().map(|r| r.label.as_str()).collect();
+    let labels: Vec<&str> = s.feeds.rows.iter().map(|r| r.label.as_str()).collect();
     assert_eq!(labels, ["All articles", "World Desk", "Europe"]);
-    assert_eq!(s.feed_prefix, "Dateline Demo: ");
+    assert_eq!(s.feeds.prefix, "Dateline Demo: ");
     // "All articles 5" is the widest row: 14 columns and the borders.
-    assert_eq!(s.feeds_want, 16);
+    assert_eq!(s.feeds.want, 16);
     s.focus = Focus::Feeds;
     act(&mut s, Act::Down);
     act(&mut s, Act::Open);
-    assert_eq!(s.scope_label.as_deref(), Some("Dateline Demo: World Desk"));
+    assert_eq!(
+        s.list.scope_label.as_deref(),
+        Some("Dateline Demo: World Desk")
+    );
 }
 
 /// Regression guard: `G` pressed while the list's total is still being counted (at start,
@@ -1143,9 +1137,9 @@ fn bottom_before_the_count_goes_on_to_the_end() {
     let (request, ..) = last_load(&s.start(false)).unwrap();
     window_arrives(&mut s, request, 0, None, rows(0, PAGE));
     act(&mut s, Act::Bottom);
-    assert_eq!(s.list_sel, PAGE - 1, "the last row known so far");
+    assert_eq!(s.list.sel, PAGE - 1, "the last row known so far");
     let effects = total_arrives(&mut s, request, total as u64);
-    assert_eq!(s.list_sel, total - 1);
+    assert_eq!(s.list.sel, total - 1);
     let (_, _, window, count) = last_load(&effects).expect("the last window");
     assert_eq!((window.offset as usize, count), (total - PAGE, false));
     assert_eq!(last_near(&effects).unwrap().total, Some(total as u64));
@@ -1157,5 +1151,5 @@ fn bottom_before_the_count_goes_on_to_the_end() {
     act(&mut s, Act::Bottom);
     act(&mut s, Act::Up);
     total_arrives(&mut s, request, total as u64);
-    assert_eq!(s.list_sel, PAGE - 2);
+    assert_eq!(s.list.sel, PAGE - 2);
 }
