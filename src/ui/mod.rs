@@ -24,8 +24,7 @@ use std::time::Duration;
 use anyhow::Context;
 use chrono::{DateTime, Local, Utc};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
-    MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -38,7 +37,7 @@ use tokio::sync::mpsc;
 use crate::fetch::Fetcher;
 use crate::worker::StoreActor;
 use crate::worker::session::{Command, WorkerEvent, spawn_session};
-use keymap::{Keymap, Mode};
+use keymap::Keymap;
 use state::{Action, Effect, State, update};
 
 /// What the reader needs from the rest of the program.
@@ -270,30 +269,7 @@ pub fn translate(state: &State, keymap: &Keymap, event: &Event) -> Option<Action
             if key.kind == KeyEventKind::Release {
                 return None;
             }
-            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-            if ctrl && key.code == KeyCode::Char('c') {
-                return Some(Action::Do(keymap::Act::Quit));
-            }
-            if state.mode == Mode::Filter {
-                return match key.code {
-                    KeyCode::Esc => Some(Action::FilterCancel),
-                    KeyCode::Enter => Some(Action::FilterSubmit),
-                    KeyCode::Backspace => Some(Action::FilterBackspace),
-                    KeyCode::Up => Some(Action::FilterHistory(true)),
-                    KeyCode::Down => Some(Action::FilterHistory(false)),
-                    KeyCode::Char(c) if !ctrl => Some(Action::FilterChar(c)),
-                    _ => None,
-                };
-            }
-            if let Some(act) = keymap.action(key) {
-                return Some(Action::Do(act));
-            }
-            match key.code {
-                KeyCode::Char(c @ '0'..='9') if !ctrl && state.mode == Mode::Normal => {
-                    Some(Action::Digit(c as u8 - b'0'))
-                }
-                _ => None,
-            }
+            keymap.input(state.mode, key).map(Action::from)
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll {

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::ui::keymap::Act;
+use crate::ui::keymap::{Act, FilterAct, HelpAct, Input};
 use crate::worker::session::{Command, WorkerEvent};
 
 /// One input, already interpreted.
@@ -14,13 +14,12 @@ pub enum Action {
     Do(Act),
     /// A digit typed as a count for the next action (`3o` opens link 3).
     Digit(u8),
+    /// A character typed into the filter line.
     FilterChar(char),
-    FilterBackspace,
-    FilterSubmit,
-    /// `Esc` in the filter line: clears the filter.
-    FilterCancel,
-    /// Up (`true`: older) or Down in the filter line: walks the query history.
-    FilterHistory(bool),
+    /// A named action of the filter line (keep, clear, history).
+    Filter(FilterAct),
+    /// A named action of the help overlay.
+    Help(HelpAct),
     Resize(u16, u16),
     /// Time passes: pending reloads are sent.
     Tick(DateTime<Utc>),
@@ -46,4 +45,16 @@ pub enum Effect {
     /// Copy to the clipboard (OSC 52).
     Copy(String),
     Quit,
+}
+
+impl From<Input> for Action {
+    fn from(input: Input) -> Action {
+        match input {
+            Input::Do(act) => Action::Do(act),
+            Input::Count(d) => Action::Digit(d),
+            Input::Filter(f) => Action::Filter(f),
+            Input::Type(c) => Action::FilterChar(c),
+            Input::Help(h) => Action::Help(h),
+        }
+    }
 }

@@ -16,7 +16,7 @@ use super::people::{PeoplePane, TOP_ENTITIES, entity_filter};
 use crate::config::View;
 use crate::model::{ArticleId, FeedId};
 use crate::query::Query;
-use crate::ui::keymap::{HelpEntry, Mode};
+use crate::ui::keymap::{Help, Mode};
 use crate::ui::layout::{self, Focus, inner};
 use crate::worker::session::Command;
 
@@ -41,7 +41,8 @@ pub struct State {
     pub scroll: usize,
     pub focus: Focus,
     pub mode: Mode,
-    pub help: Vec<HelpEntry>,
+    /// The help overlay and the key hints, from the keymap.
+    pub help: Help,
     pub help_scroll: usize,
     /// A number typed for the next action.
     pub count: Option<usize>,
@@ -61,12 +62,7 @@ pub struct State {
 
 impl State {
     /// A fresh state; call [`State::start`] for the first effects.
-    pub fn new(
-        help: Vec<HelpEntry>,
-        now: DateTime<Utc>,
-        tz: FixedOffset,
-        size: (u16, u16),
-    ) -> State {
+    pub fn new(help: Help, now: DateTime<Utc>, tz: FixedOffset, size: (u16, u16)) -> State {
         State {
             feeds: FeedsPane::default(),
             list: ListWindow::default(),

@@ -25,7 +25,7 @@ pub use feeds::{FeedRow, RowKey, SavedView};
 pub use list::{MARGIN, PAGE};
 
 use crate::query::Query;
-use crate::ui::keymap::{Act, Mode};
+use crate::ui::keymap::{Act, FilterAct, HelpAct, Mode};
 use crate::ui::layout::{Focus, inner};
 use crate::worker::session::{Command, WorkerEvent};
 use crate::worker::{FeedOutcome, RefreshEvent};
@@ -53,34 +53,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 state.filter_changed(&mut out);
             }
         }
-        Action::FilterBackspace => {
-            state.filter.backspace();
-            state.filter_changed(&mut out);
-        }
-        Action::FilterSubmit => {
-            if let Some(e) = &state.filter.error {
-                state.message = Some(format!("the filter does not parse ({e}); Esc clears it"));
-            } else {
-                state.mode = Mode::Normal;
-                let text = state.filter.text.clone();
-                state.filter.remember(&text);
-                // The status bar shows the active filter.
-                state.message = text.is_empty().then(|| "filter cleared".into());
-            }
-        }
-        Action::FilterCancel => {
-            state.mode = Mode::Normal;
-            state.filter.clear();
-            if state.list.query.filter != Query::default() {
-                state.message = Some("filter cleared".into());
-            }
-            state.filter_changed(&mut out);
-        }
-        Action::FilterHistory(older) => {
-            if state.filter.walk(older) {
-                state.filter_changed(&mut out);
-            }
-        }
+        Action::Filter(act) => filter_act(state, act, &mut out),
+        Action::Help(act) => help_act(state, act, &mut out),
         Action::Resize(w, h) => {
             state.size = (w, h);
             state.render_open_body();
@@ -121,19 +95,59 @@ fn flush_reloads(state: &mut State, out: &mut Vec<Effect>) {
     }
 }
 
-/// A named action, in the mode the state is in.
-fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effect>) {
-    if state.mode == Mode::Help {
-        match act {
-            Act::Down => state.help_scroll = (state.help_scroll + 1).min(state.help.len()),
-            Act::Up => state.help_scroll = state.help_scroll.saturating_sub(1),
-            Act::Help | Act::Back => state.mode = Mode::Normal,
-            Act::Quit => {
-                state.quit = true;
-                out.push(Effect::Quit);
-            }
-            _ => {}
+/// A named action of the filter line.
+fn filter_act(state: &mut State, act: FilterAct, out: &mut Vec<Effect>) {
+    match act {
+        FilterAct::Backspace => {
+            state.filter.backspace();
+            state.filter_changed(out);
         }
+        FilterAct::Submit => {
+            if let Some(e) = &state.filter.error {
+                state.message = Some(format!("the filter does not parse ({e}); Esc clears it"));
+            } else {
+                state.mode = Mode::Normal;
+                let text = state.filter.text.clone();
+                state.filter.remember(&text);
+                // The status bar shows the active filter.
+                state.message = text.is_empty().then(|| "filter cleared".into());
+            }
+        }
+        FilterAct::Cancel => {
+            state.mode = Mode::Normal;
+            state.filter.clear();
+            if state.list.query.filter != Query::default() {
+                state.message = Some("filter cleared".into());
+            }
+            state.filter_changed(out);
+        }
+        FilterAct::Older | FilterAct::Newer => {
+            if state.filter.walk(act == FilterAct::Older) {
+                state.filter_changed(out);
+            }
+        }
+    }
+}
+
+/// A named action of the help overlay.
+fn help_act(state: &mut State, act: HelpAct, out: &mut Vec<Effect>) {
+    match act {
+        HelpAct::Down => {
+            state.help_scroll = (state.help_scroll + 1).min(state.help.entries.len());
+        }
+        HelpAct::Up => state.help_scroll = state.help_scroll.saturating_sub(1),
+        HelpAct::Close => state.mode = Mode::Normal,
+        HelpAct::Quit => {
+            state.quit = true;
+            out.push(Effect::Quit);
+        }
+    }
+}
+
+/// A named action of the normal mode. While the help overlay is shown, only quitting (by
+/// control-C or a termination signal) gets through.
+fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effect>) {
+    if state.mode == Mode::Help && act != Act::Quit {
         return;
     }
     match act {

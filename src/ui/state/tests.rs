@@ -7,6 +7,7 @@ use crate::config::View;
 use crate::model::{ArticleId, ArticleSummary, EntityKind, FeedId};
 use crate::query::{ParseOptions, parse, parse_with};
 use crate::ui::fixtures::{self, article, feeds, summaries};
+use crate::ui::keymap::{FilterAct, HelpAct};
 use crate::worker::session::{ArticleQuery, Near, RequestId, Window};
 use crate::worker::{FeedReport, RefreshSummary};
 
@@ -280,7 +281,7 @@ fn the_list_follows_every_key_press_of_the_filter() {
     assert_eq!(s.list.total, 1);
     assert_eq!(s.list.selected().unwrap().id, ArticleId(30));
     // Enter keeps the filter: no new query, and it shows as active.
-    let effects = update(&mut s, Action::FilterSubmit);
+    let effects = update(&mut s, Action::Filter(FilterAct::Submit));
     assert!(last_request(&effects).is_none());
     assert_eq!(s.mode, Mode::Normal);
     assert_eq!(s.list.query.filter, q("vuc"));
@@ -308,7 +309,7 @@ fn an_invalid_query_keeps_the_last_good_list_and_shows_the_error() {
     assert_eq!(s.list.query.filter, q("is:unread"));
     assert_eq!(s.list.total, 3);
     // Enter refuses a query that does not parse, and says why.
-    update(&mut s, Action::FilterSubmit);
+    update(&mut s, Action::Filter(FilterAct::Submit));
     assert_eq!(s.mode, Mode::Filter);
     assert!(s.message.as_deref().unwrap().contains("does not parse"));
     // Finishing the group makes it good again: the list follows.
@@ -323,13 +324,13 @@ fn escape_clears_the_filter() {
     let mut s = loaded();
     act(&mut s, Act::Filter);
     typed(&mut s, "gene");
-    update(&mut s, Action::FilterSubmit);
+    update(&mut s, Action::Filter(FilterAct::Submit));
     assert_eq!(s.filter.text, "gene");
     // Reopening starts from the active filter.
     act(&mut s, Act::Filter);
     assert_eq!(s.filter.input, "gene");
     typed(&mut s, " (");
-    let effects = update(&mut s, Action::FilterCancel);
+    let effects = update(&mut s, Action::Filter(FilterAct::Cancel));
     assert_eq!(s.mode, Mode::Normal);
     assert!(s.filter.error.is_none());
     assert_eq!(s.filter.text, "");
@@ -337,7 +338,7 @@ fn escape_clears_the_filter() {
     assert_eq!(query.filter, Query::default());
     // Esc with no filter sends nothing.
     act(&mut s, Act::Filter);
-    assert!(update(&mut s, Action::FilterCancel).is_empty());
+    assert!(update(&mut s, Action::Filter(FilterAct::Cancel)).is_empty());
 }
 
 #[test]
@@ -347,23 +348,23 @@ fn up_and_down_walk_the_filter_history() {
         act(&mut s, Act::Filter);
         s.filter.input.clear();
         typed(&mut s, text);
-        update(&mut s, Action::FilterSubmit);
+        update(&mut s, Action::Filter(FilterAct::Submit));
     }
     // Repeats move to the end instead of piling up.
     assert_eq!(s.filter.history, ["beta", "alpha"]);
     act(&mut s, Act::Filter);
     s.filter.input.clear();
     typed(&mut s, "gam");
-    let effects = update(&mut s, Action::FilterHistory(true));
+    let effects = update(&mut s, Action::Filter(FilterAct::Older));
     assert_eq!(s.filter.input, "alpha");
     assert_eq!(last_request(&effects).unwrap().1.filter, q("alpha"));
-    update(&mut s, Action::FilterHistory(true));
+    update(&mut s, Action::Filter(FilterAct::Older));
     assert_eq!(s.filter.input, "beta");
-    update(&mut s, Action::FilterHistory(true));
+    update(&mut s, Action::Filter(FilterAct::Older));
     assert_eq!(s.filter.input, "beta", "stops at the oldest");
-    update(&mut s, Action::FilterHistory(false));
+    update(&mut s, Action::Filter(FilterAct::Newer));
     assert_eq!(s.filter.input, "alpha");
-    update(&mut s, Action::FilterHistory(false));
+    update(&mut s, Action::Filter(FilterAct::Newer));
     assert_eq!(s.filter.input, "gam", "back to what was being typed");
     // Bounded.
     for i in 0..HISTORY + 20 {
@@ -518,8 +519,13 @@ fn help_mode_swallows_keys_and_quit_works_everywhere() {
     act(&mut s, Act::Help);
     assert_eq!(s.mode, Mode::Help);
     assert!(act(&mut s, Act::RefreshAll).is_empty());
-    act(&mut s, Act::Help);
+    update(&mut s, Action::Help(HelpAct::Down));
+    assert_eq!(s.help_scroll, 1);
+    update(&mut s, Action::Help(HelpAct::Close));
     assert_eq!(s.mode, Mode::Normal);
+    // Quitting gets through the help (control-C, a termination signal).
+    act(&mut s, Act::Help);
+    assert_eq!(act(&mut s, Act::Quit), vec![Effect::Quit]);
     for focus in [Focus::Feeds, Focus::Articles, Focus::Article] {
         let mut s = loaded();
         s.focus = focus;
@@ -650,7 +656,7 @@ fn saved_views_are_virtual_feeds_with_unread_counts() {
     assert_eq!(query.scope, parse("vucic or place:belgrade").unwrap());
     assert_eq!(query.filter, q("is:unread"));
     // h folds the views' folder.
-    update(&mut s, Action::FilterSubmit);
+    update(&mut s, Action::Filter(FilterAct::Submit));
     s.focus = Focus::Feeds;
     act(&mut s, Act::Back);
     assert_eq!(s.feeds.rows[s.feeds.sel].key, RowKey::Views);
@@ -949,7 +955,7 @@ fn who_and_where_follows_the_list_query() {
         _ => None,
     });
     assert_eq!(reasked.map(|q| q.filter), Some(q("kyiv")));
-    update(&mut s, Action::FilterSubmit);
+    update(&mut s, Action::Filter(FilterAct::Submit));
     // Fresh extraction refreshes the counts at the next tick, not at once.
     let now = s.now;
     let at_once = update(
@@ -1146,7 +1152,7 @@ fn bottom_before_the_count_goes_on_to_the_end() {
     // Another key between G and the count: the count moves nothing.
     act(&mut s, Act::Filter);
     let (request, ..) = last_load(&typed(&mut s, "x")).unwrap();
-    update(&mut s, Action::FilterSubmit);
+    update(&mut s, Action::Filter(FilterAct::Submit));
     window_arrives(&mut s, request, 0, None, rows(0, PAGE));
     act(&mut s, Act::Bottom);
     act(&mut s, Act::Up);

@@ -557,7 +557,7 @@ fn filter_line(state: &State, spans: &mut Vec<Span<'static>>) {
             Style::default().fg(Color::Red),
         )),
         None => spans.push(Span::styled(
-            "  Enter keep · Esc clear · ↑↓ history",
+            format!("  {}", state.help.filter_hint),
             Style::default().fg(Color::DarkGray),
         )),
     }
@@ -568,7 +568,7 @@ fn help_overlay(state: &State, area: Rect, buf: &mut Buffer) {
     let h = area
         .height
         .saturating_sub(2)
-        .min(state.help.len() as u16 + 2);
+        .min(state.help.entries.len() as u16 + 2);
     let r = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height.saturating_sub(h)) / 2,
@@ -576,12 +576,13 @@ fn help_overlay(state: &State, area: Rect, buf: &mut Buffer) {
         h,
     );
     Clear.render(r, buf);
-    pane_block("Keys: ? or Esc closes, j/k scroll", true).render(r, buf);
+    pane_block(&state.help.title, true).render(r, buf);
     let i = inner(r);
     let width = usize::from(i.width);
     let key_w = 16.min(width / 3);
     let lines: Vec<Line> = state
         .help
+        .entries
         .iter()
         .skip(state.help_scroll)
         .take(usize::from(i.height))
