@@ -455,6 +455,8 @@ fn base64(bytes: &[u8]) -> String {
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod snapshot_tests;
+#[cfg(test)]
+mod structure_tests;
 
 #[cfg(test)]
 mod tests {
