@@ -7,6 +7,17 @@
 //! coalesced). It never waits on the network or the disk: the worker session does. The
 //! terminal is restored on every way out, panics included. This module never imports
 //! reqwest or rusqlite.
+//!
+//! A key press, from end to end:
+//!
+//! - [`keymap`]: what the key means in the current mode (one keymap per mode) -> an action;
+//! - [`state`]: [`state::update`] routes the action to the concern it is about (feeds pane,
+//!   list window, filter line, people pane, article pane) and returns effects; no I/O;
+//! - [`view`]: the widgets draw the new state; [`layout`] says where each pane goes;
+//! - [`body`] renders article HTML into lines and [`text`] cuts text to a width, for both.
+//!
+//! The dependencies go one way: `view` reads `state`; `state` uses `keymap`, `layout` and
+//! `body`; those use nothing of the interface (a test in `structure_tests` keeps it so).
 
 pub mod body;
 pub mod keymap;

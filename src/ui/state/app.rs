@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::action::Effect;
 use super::article::ArticlePane;
-use super::feeds::FeedsPane;
+use super::feeds::{FeedsPane, RowKey};
 use super::filter::FilterLine;
 use super::list::ListWindow;
 use super::people::{PeoplePane, TOP_ENTITIES, entity_filter};
@@ -308,12 +308,12 @@ impl State {
         };
         let key = row.key.clone();
         let label = self.feeds.scope_label(row);
-        if let super::feeds::RowKey::Tag(t) = &key
+        if let RowKey::Tag(t) = &key
             && self.feeds.collapsed.remove(t)
         {
             self.rebuild_rows();
         }
-        if key == super::feeds::RowKey::Views {
+        if key == RowKey::Views {
             self.feeds.views_collapsed = !self.feeds.views_collapsed;
             self.rebuild_rows();
             return;

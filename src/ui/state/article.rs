@@ -19,6 +19,14 @@ pub enum ArticlePane {
 }
 
 impl ArticlePane {
+    /// The article arrived; its body is wrapped by [`ArticlePane::wrap`].
+    pub fn arrived(article: Box<Article>) -> ArticlePane {
+        ArticlePane::Loaded {
+            article,
+            body: RenderedBody::default(),
+        }
+    }
+
     /// The id of the article being shown or loaded.
     pub fn id(&self) -> Option<ArticleId> {
         match self {

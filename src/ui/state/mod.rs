@@ -343,10 +343,7 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
         }
         WorkerEvent::Article(article) => {
             if state.open.id() == Some(article.id) {
-                state.open = ArticlePane::Loaded {
-                    article,
-                    body: crate::ui::body::RenderedBody::default(),
-                };
+                state.open = ArticlePane::arrived(article);
                 state.render_open_body();
                 state.link_entities_to_text();
             }
