@@ -218,6 +218,33 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_belongs_to_the_pane_drawn_over_it() {
+        let p = panes(200, 60, Focus::Article, true, true, W);
+        let (f, l, a, pp) = (
+            p.feeds.unwrap(),
+            p.list.unwrap(),
+            p.article.unwrap(),
+            p.people.unwrap(),
+        );
+        assert_eq!(p.at(f.x, f.y), Some(Focus::Feeds));
+        assert_eq!(
+            p.at(l.x + l.width - 1, l.y + l.height - 1),
+            Some(Focus::Articles)
+        );
+        assert_eq!(p.at(a.x, a.y), Some(Focus::Article));
+        assert_eq!(p.at(pp.x + 1, pp.y + 1), Some(Focus::People));
+        assert_eq!(p.at(0, p.status.y), None, "the status bar");
+        assert_eq!(p.at(200, 0), None, "off the screen");
+    }
+
+    #[test]
+    fn keep_visible_scrolls_as_little_as_it_can() {
+        assert_eq!(keep_visible(5, 0, 10), 0);
+        assert_eq!(keep_visible(12, 0, 10), 3);
+        assert_eq!(keep_visible(2, 5, 10), 2);
+    }
+
+    #[test]
     fn narrow_shows_one_pane() {
         let p = panes(50, 20, Focus::Article, true, true, W);
         assert!(p.feeds.is_none() && p.list.is_none() && p.people.is_none());
