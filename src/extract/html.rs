@@ -106,11 +106,6 @@ pub fn tidy(text: &str) -> String {
     out
 }
 
-/// The tests' and benches' one random generator (`tests/kit/rng.rs`).
-#[cfg(test)]
-#[path = "../../tests/kit/rng.rs"]
-mod test_rng;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -552,7 +547,7 @@ mod tests {
             "&amp;",
             "<sup>1",
         ];
-        let mut rng = test_rng::Rng::new(0x1234_5678_9abc_def1);
+        let mut rng = crate::test_rng::Rng::new(0x1234_5678_9abc_def1);
         for _ in 0..500 {
             let mut html = String::new();
             for _ in 0..60 {

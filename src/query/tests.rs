@@ -271,16 +271,12 @@ fn errors_render_with_a_caret() {
     assert_eq!(e.render(input), "at 7: expected ')'\n  (a or b\n         ^");
 }
 
-/// The tests' and benches' one random generator (`tests/kit/rng.rs`).
-#[path = "../../tests/kit/rng.rs"]
-mod rng;
-
 /// A deterministic generator of trees the parser can produce.
-struct Gen(rng::Rng);
+struct Gen(crate::test_rng::Rng);
 
 impl Gen {
     fn new(seed: u64) -> Gen {
-        Gen(rng::Rng::new(seed))
+        Gen(crate::test_rng::Rng::new(seed))
     }
 
     fn below(&mut self, n: usize) -> usize {

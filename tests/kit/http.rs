@@ -177,7 +177,8 @@ pub struct Totals {
     pub ok: u64,
     /// Requests answered `304 Not Modified`.
     pub not_modified: u64,
-    /// Requests answered with any other status (redirects, 404, 400, errors).
+    /// Requests answered with any other status (redirects, 404, errors), and heads that were
+    /// not HTTP (answered 400).
     pub other: u64,
 }
 

@@ -6,7 +6,8 @@
 //! Flood's mixer over a Weyl sequence): any seed, zero included, gives a good stream.
 //!
 //! It must not be used for anything secret, nor compiled into the reader: the integration tests
-//! include it through `tests/kit/`, the benches and unit tests with `#[path = ...] mod rng;`.
+//! (`tests/it/support.rs`) and the benches include it with `#[path = ...] mod rng;`, the unit
+//! tests as `crate::test_rng` (declared once, `#[cfg(test)]`, in `src/lib.rs`).
 
 #![allow(
     dead_code,
