@@ -56,9 +56,9 @@ const MAX_HEAD: usize = 64 * 1024;
 const MAX_BODY: u64 = 1 << 20;
 /// How often delayed and silent handlers look at the shutdown flag.
 const POLL: Duration = Duration::from_millis(10);
-/// How often a connection waiting for a request looks at the shutdown flag (coarser: a bench
-/// keeps a hundred idle connections open, and their wake-ups must not cost CPU).
-const IDLE_POLL: Duration = Duration::from_millis(100);
+/// How often a connection waiting for a request looks at the shutdown flag (coarser: the
+/// refresh bench keeps a hundred idle connections open, and their wake-ups must not cost CPU).
+const IDLE_POLL: Duration = Duration::from_millis(200);
 
 /// A fixed answer: status, headers and body, optionally after a delay.
 ///
