@@ -15,3 +15,9 @@ pub mod sanitize;
 pub mod store;
 pub mod ui;
 pub mod worker;
+
+/// The tests' and benches' one random generator (`tests/kit/rng.rs`), for unit tests; never
+/// in a build of the reader.
+#[cfg(test)]
+#[path = "../tests/kit/rng.rs"]
+mod test_rng;
