@@ -24,7 +24,7 @@ use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedSpe
 use crate::query::{Expr as QueryExpr, Flag as QueryFlag, Query, Term as QueryTerm};
 use crate::store::{ArticleFilter, Store};
 use crate::worker::extract::ExtractSummary;
-use crate::worker::{self, FeedOutcome, RefreshEvent, RefreshSummary, StoreActor};
+use crate::worker::{self, FeedOutcome, RefreshEvent, RefreshSummary, StoreActor, session};
 
 /// The demo feeds, embedded so `--demo` works from any directory and offline.
 const DEMO_FEEDS: &[(&str, &str, &[&str])] = &[
@@ -198,17 +198,29 @@ fn reader(env: &mut Env) -> Result<ExitCode> {
             actor
         }
     };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
     let s = &env.config.settings;
-    let result = crate::ui::run(crate::ui::UiContext {
-        store: actor,
-        fetcher,
-        keep_days: s.keep_days,
+    let (events_tx, events) = mpsc::unbounded_channel();
+    let commands = {
+        let _entered = runtime.enter();
+        session::spawn_session(actor, fetcher, s.keep_days, events_tx)
+    };
+    let result = runtime.block_on(crate::ui::run(crate::ui::UiContext {
+        commands,
+        events,
         // The demo's point is to show its feeds arriving.
         refresh_on_start: s.refresh_on_start || env._demo_dir.is_some(),
         mark_read_on_open: s.mark_read_on_open,
         keys: env.config.keys.clone(),
         views: env.config.views.clone(),
-    });
+    }));
+    // Without waiting for a refresh in flight: its tasks are dropped, and with them the last
+    // handles to the store thread.
+    runtime.shutdown_background();
     // Let queued writes (read marks) finish before the process ends.
     let _ = store_thread.join();
     result?;
