@@ -22,7 +22,7 @@ use crate::config::{Config, import};
 use crate::fetch::{Fetcher, FetcherOptions};
 use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedSpec};
 use crate::query::{Expr as QueryExpr, Flag as QueryFlag, Query, Term as QueryTerm};
-use crate::store::{ArticleFilter, Store};
+use crate::store::Store;
 use crate::worker::extract::ExtractSummary;
 use crate::worker::{self, FeedOutcome, RefreshEvent, RefreshSummary, StoreActor, session};
 
@@ -517,43 +517,31 @@ fn list_cmd(env: &mut Env, args: &ListArgs) -> Result<ExitCode> {
 }
 
 fn print_list(store: &Store, args: &ListArgs) -> Result<()> {
-    let feed = match &args.feed {
-        Some(url) => Some(
-            store
-                .feed_by_url(url)?
-                .ok_or_else(|| UsageError(format!("no configured feed has the URL {url}")))?
-                .id,
-        ),
-        None => None,
-    };
-    let articles = if args.query.is_empty() {
-        let filter = ArticleFilter {
-            unread_only: args.unread,
-            feed,
-            limit: args.limit,
-            offset: 0,
-        };
-        store.articles(&filter)?
+    let mut query = if args.query.is_empty() {
+        Query::default()
     } else {
-        let mut q = parse_query(&args.query.join(" "))?;
-        // The flags narrow the query: --unread is `is:unread`, --feed is that feed's URL.
-        let mut narrow = Vec::new();
-        if args.unread {
-            narrow.push(QueryExpr::Term(QueryTerm::Is(QueryFlag::Unread)));
-        }
-        if let Some(url) = args.feed.as_ref().filter(|_| feed.is_some()) {
-            narrow.push(QueryExpr::Term(QueryTerm::Feed(url.clone())));
-        }
-        if !narrow.is_empty() {
-            narrow.extend(q.expr.take());
-            q.expr = Some(if narrow.len() == 1 {
-                narrow.remove(0)
-            } else {
-                QueryExpr::And(narrow)
-            });
-        }
-        store.query_articles(&q, Local::now().fixed_offset(), args.limit, 0)?
+        parse_query(&args.query.join(" "))?
     };
+    // The flags narrow the query: --unread is `is:unread`, --feed is `feed:` that feed's URL.
+    let mut narrow = Vec::new();
+    if args.unread {
+        narrow.push(QueryExpr::Term(QueryTerm::Is(QueryFlag::Unread)));
+    }
+    if let Some(url) = &args.feed {
+        if store.feed_by_url(url)?.is_none() {
+            bail!(UsageError(format!("no configured feed has the URL {url}")));
+        }
+        narrow.push(QueryExpr::Term(QueryTerm::Feed(url.clone())));
+    }
+    if !narrow.is_empty() {
+        narrow.extend(query.expr.take());
+        query.expr = Some(if narrow.len() == 1 {
+            narrow.remove(0)
+        } else {
+            QueryExpr::And(narrow)
+        });
+    }
+    let articles = store.query_articles(&query, Local::now().fixed_offset(), args.limit, 0)?;
     let mut out = Out::new();
     if args.json {
         let rows: Vec<ArticleJson> = articles.iter().map(ArticleJson::from).collect();
@@ -613,7 +601,7 @@ fn mark_read_cmd(env: &mut Env, args: &MarkReadArgs) -> Result<ExitCode> {
         store.mark_query_read(&q, Local::now().fixed_offset(), read)?
     } else if args.all {
         if read {
-            store.mark_all_read(&ArticleFilter::default())?
+            store.mark_query_read(&Query::default(), Local::now().fixed_offset(), true)?
         } else {
             bail!(UsageError("--all --unread is not supported".into()));
         }
