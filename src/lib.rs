@@ -4,8 +4,8 @@
 //! plain types of `model`; `store` keeps them in SQLite; `worker` drives that pipeline for
 //! the CLI and the interface. `sanitize` neutralises hostile text on the way in.
 
-pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod extract;
 pub mod fetch;
