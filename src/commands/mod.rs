@@ -1,11 +1,11 @@
 //! The subcommands: one file each, with the JSON it prints beside it. This module only
-//! dispatches; [`env`] finds the configuration and the cache, [`output`] writes to standard
+//! dispatches; `env` finds the configuration and the cache, `output` writes to standard
 //! output.
 //!
 //! Errors here are `anyhow` with context for the user; the typed errors of the layers below
 //! are wrapped, never swallowed. A [`UsageError`] (a bad flag value or query) exits with 2,
 //! like clap's own. Nothing here draws on the terminal: the reader is [`crate::ui`], which
-//! [`reader`] starts with a worker session.
+//! `reader` starts with a worker session.
 
 mod entities;
 mod env;

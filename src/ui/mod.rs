@@ -5,8 +5,9 @@
 //! [`state::update`] change the state, performs the returned effects (commands to the worker,
 //! opening a URL, copying), then draws once for everything that arrived (redraws are
 //! coalesced). It never waits on the network or the disk: the worker session does. The
-//! terminal is restored on every way out, panics included. This module never imports
-//! reqwest or rusqlite.
+//! terminal is restored on every way out, panics included. It speaks to the rest of the
+//! program only through the worker session's `Command` and `WorkerEvent`, on the two channels
+//! [`run`] is handed: no HTTP, no SQL.
 
 pub mod body;
 pub mod keymap;

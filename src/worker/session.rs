@@ -6,6 +6,9 @@
 //! `SetRead` is stored before the `LoadFeeds` that follows it); a refresh runs on a task of
 //! its own and streams its progress, so reading carries on while feeds download. What to
 //! reload when a refresh lands is the interface's decision (it knows what is on screen).
+//!
+//! The reader command (`commands::reader`) starts the session and hands the interface only
+//! its two channels; every command is answered by one `match` in `Session::handle`.
 
 use chrono::{DateTime, FixedOffset};
 use tokio::sync::mpsc;
