@@ -632,6 +632,73 @@ mod tests {
         assert!(group_mentions(Vec::new()).is_empty());
     }
 
+    /// Regression guard for the read-ahead in `Session::handle`: a list's total (a full count)
+    /// is skipped when the next command already asks for a newer list with its own total,
+    /// and counted when nothing newer is waiting.
+    #[tokio::test]
+    async fn a_lists_total_is_skipped_when_a_newer_counted_list_is_waiting() {
+        use crate::fetch::FetcherOptions;
+        use crate::model::FeedSpec;
+        use crate::store::Store;
+
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .sync_feeds(&[FeedSpec {
+                url: "https://a.example/rss".into(),
+                title: None,
+                tags: Vec::new(),
+            }])
+            .unwrap();
+        let (actor, _thread) = StoreActor::spawn(store).unwrap();
+        let fetcher = Fetcher::new(FetcherOptions {
+            concurrency: 1,
+            per_host: 1,
+            connect_timeout: std::time::Duration::from_secs(1),
+            timeout: std::time::Duration::from_secs(1),
+            max_bytes: 1 << 20,
+            user_agent: "dateline-test/0.1".into(),
+        })
+        .unwrap();
+        let (events_tx, mut events) = mpsc::unbounded_channel();
+        // On this single-threaded runtime the session first runs at the first `await` below,
+        // so all three commands are queued before it reads any.
+        let commands = spawn_session(actor, fetcher, None, events_tx);
+        let list = |request, count| Command::LoadArticles {
+            request,
+            query: ArticleQuery::default(),
+            window: Window {
+                offset: 0,
+                limit: 50,
+            },
+            count,
+            now: chrono::Utc::now().fixed_offset(),
+            near: Near::default(),
+        };
+        commands.send(list(1, true)).unwrap();
+        commands.send(list(2, true)).unwrap();
+        commands.send(list(3, false)).unwrap();
+        drop(commands);
+        let mut seen = Vec::new();
+        while let Some(event) = events.recv().await {
+            match event {
+                WorkerEvent::Articles { request, total, .. } => {
+                    seen.push(format!("rows {request} {total:?}"));
+                }
+                WorkerEvent::ArticleTotal { request, total } => {
+                    seen.push(format!("total {request} {total}"));
+                }
+                WorkerEvent::EntitiesReady(_) => {}
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        assert_eq!(
+            seen,
+            ["rows 1 None", "rows 2 None", "total 2 0", "rows 3 None"],
+            "list 1's total is superseded by list 2's; list 2's is counted, since list 3 asks \
+             for none"
+        );
+    }
+
     #[test]
     fn unread_adds_the_flag() {
         assert_eq!(unread(Query::default()), parse("is:unread").unwrap());
