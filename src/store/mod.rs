@@ -72,19 +72,6 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
 }
 
-/// Which articles a list shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ArticleFilter {
-    /// Only articles not yet read.
-    pub unread_only: bool,
-    /// Only this feed's articles; `None` for every configured feed.
-    pub feed: Option<FeedId>,
-    /// At most this many rows; `None` for all.
-    pub limit: Option<u32>,
-    /// Rows to skip first, for paging.
-    pub offset: u32,
-}
-
 /// The result of a fetch, as the store records it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchRecord<'a> {
@@ -139,25 +126,6 @@ const TAGS_ACTIVE: &str =
     "SELECT t.feed_id, t.tag FROM feed_tags t JOIN feeds f ON f.id = t.feed_id
     WHERE f.active = 1 ORDER BY t.feed_id, t.position";
 const TAGS_OF_FEED: &str = "SELECT tag FROM feed_tags WHERE feed_id = ?1 ORDER BY position";
-
-/// Builds one article-list query from a WHERE fragment, at compile time.
-macro_rules! summary_sql {
-    ($where:literal) => {
-        concat!(
-            "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url), a.title,
-                a.link, a.authors, a.published, a.read, a.starred
-            FROM articles a JOIN feeds f ON f.id = a.feed_id
-            WHERE f.active = 1 ",
-            $where,
-            " ORDER BY a.published DESC, a.id DESC LIMIT ?1 OFFSET ?2"
-        )
-    };
-}
-
-const LIST_ALL: &str = summary_sql!("");
-const LIST_UNREAD: &str = summary_sql!("AND a.read = 0");
-const LIST_FEED: &str = summary_sql!("AND a.feed_id = ?3");
-const LIST_FEED_UNREAD: &str = summary_sql!("AND a.feed_id = ?3 AND a.read = 0");
 
 const ARTICLE_BY_ID: &str =
     "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url),
@@ -220,10 +188,6 @@ const FTS_UNINDEX_PRUNED: &str =
     SELECT 'delete', id, title, text, authors FROM articles
     WHERE read = 1 AND starred = 0 AND published < ?1";
 const SET_READ: &str = "UPDATE articles SET read = ?2 WHERE id = ?1 AND read <> ?2";
-const MARK_ALL_READ: &str = "UPDATE articles SET read = 1 WHERE read = 0
-    AND feed_id IN (SELECT id FROM feeds WHERE active = 1)";
-const MARK_FEED_READ: &str = "UPDATE articles SET read = 1 WHERE read = 0 AND feed_id = ?1
-    AND feed_id IN (SELECT id FROM feeds WHERE active = 1)";
 const SET_STARRED: &str = "UPDATE articles SET starred = ?2 WHERE id = ?1";
 
 const PRUNE_TOMBSTONE: &str = "INSERT OR REPLACE INTO tombstones
@@ -472,39 +436,6 @@ impl Store {
         }
     }
 
-    /// Articles newest first, without bodies. Articles of feeds no longer configured are
-    /// left out.
-    pub fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError> {
-        let result = (|| {
-            let limit = filter.limit.map_or(-1, i64::from);
-            let offset = i64::from(filter.offset);
-            let rows = match (filter.feed, filter.unread_only) {
-                (None, false) => {
-                    let mut stmt = self.conn.prepare_cached(LIST_ALL)?;
-                    stmt.query_map(params![limit, offset], summary_from_row)?
-                        .collect::<Result<Vec<_>, _>>()?
-                }
-                (None, true) => {
-                    let mut stmt = self.conn.prepare_cached(LIST_UNREAD)?;
-                    stmt.query_map(params![limit, offset], summary_from_row)?
-                        .collect::<Result<Vec<_>, _>>()?
-                }
-                (Some(feed), false) => {
-                    let mut stmt = self.conn.prepare_cached(LIST_FEED)?;
-                    stmt.query_map(params![limit, offset, feed.0], summary_from_row)?
-                        .collect::<Result<Vec<_>, _>>()?
-                }
-                (Some(feed), true) => {
-                    let mut stmt = self.conn.prepare_cached(LIST_FEED_UNREAD)?;
-                    stmt.query_map(params![limit, offset, feed.0], summary_from_row)?
-                        .collect::<Result<Vec<_>, _>>()?
-                }
-            };
-            Ok(rows)
-        })();
-        self.busy(result)
-    }
-
     /// One article with its body.
     pub fn article(&self, id: ArticleId) -> Result<Article, StoreError> {
         let result = (|| {
@@ -530,22 +461,6 @@ impl Store {
                 }
             }
             tx.commit()?;
-            Ok(changed)
-        })();
-        self.busy(result)
-    }
-
-    /// Marks every article the filter selects (limit and offset ignored) as read; returns how
-    /// many changed.
-    pub fn mark_all_read(&mut self, filter: &ArticleFilter) -> Result<usize, StoreError> {
-        let result = (|| {
-            let changed = match filter.feed {
-                None => self.conn.prepare_cached(MARK_ALL_READ)?.execute([])?,
-                Some(feed) => self
-                    .conn
-                    .prepare_cached(MARK_FEED_READ)?
-                    .execute([feed.0])?,
-            };
             Ok(changed)
         })();
         self.busy(result)

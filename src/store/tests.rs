@@ -66,8 +66,15 @@ fn one_feed() -> (Store, FeedId) {
     (store, id)
 }
 
+/// The articles `query` selects, newest first unless it sorts.
+fn select(store: &Store, query: &str, limit: Option<u32>, offset: u32) -> Vec<ArticleSummary> {
+    let query = crate::query::parse(query).unwrap();
+    let now = at(NOW).fixed_offset();
+    store.query_articles(&query, now, limit, offset).unwrap()
+}
+
 fn all(store: &Store) -> Vec<ArticleSummary> {
-    store.articles(&ArticleFilter::default()).unwrap()
+    select(store, "", None, 0)
 }
 
 fn stats(new: u32, updated: u32, unchanged: u32) -> StoreStats {
@@ -398,53 +405,28 @@ fn list_filters_order_and_paging() {
     );
     assert!(list.windows(2).all(|w| w[0].published >= w[1].published));
 
-    let page = store
-        .articles(&ArticleFilter {
-            limit: Some(2),
-            offset: 2,
-            ..ArticleFilter::default()
-        })
-        .unwrap();
+    let page = select(&store, "", Some(2), 2);
     assert_eq!(
         page.iter().map(|a| a.id).collect::<Vec<_>>(),
         [list[2].id, list[3].id]
     );
 
     store.set_read(&[list[0].id, list[2].id], true).unwrap();
-    let unread_a = store
-        .articles(&ArticleFilter {
-            unread_only: true,
-            feed: Some(fa),
-            ..ArticleFilter::default()
-        })
-        .unwrap();
+    let unread_a = select(&store, "is:unread feed:https://a.example/feed", None, 0);
     assert_eq!(unread_a.len(), 4);
     assert!(unread_a.iter().all(|a| a.feed_id == fa && !a.read));
-    let unread = store
-        .articles(&ArticleFilter {
-            unread_only: true,
-            ..ArticleFilter::default()
-        })
-        .unwrap();
+    let unread = select(&store, "is:unread", None, 0);
     assert_eq!(unread.len(), 5);
-    let only_b = store
-        .articles(&ArticleFilter {
-            feed: Some(fb),
-            ..ArticleFilter::default()
-        })
-        .unwrap();
+    let only_b = select(&store, "feed:https://b.example/feed", None, 0);
     assert_eq!(only_b.len(), 1);
+    assert!(only_b.iter().all(|a| a.feed_id == fb));
 
-    let marked = store
-        .mark_all_read(&ArticleFilter {
-            feed: Some(fa),
-            limit: Some(1),
-            ..ArticleFilter::default()
-        })
-        .unwrap();
-    assert_eq!(marked, 4, "limit is ignored by mark_all_read");
+    let now = at(NOW).fixed_offset();
+    let feed_a = crate::query::parse("feed:https://a.example/feed").unwrap();
+    assert_eq!(store.mark_query_read(&feed_a, now, true).unwrap(), 4);
     assert_eq!(store.feeds().unwrap()[1].unread, 1, "other feed untouched");
-    assert_eq!(store.mark_all_read(&ArticleFilter::default()).unwrap(), 1);
+    let everything = crate::query::Query::default();
+    assert_eq!(store.mark_query_read(&everything, now, true).unwrap(), 1);
     assert!(store.feeds().unwrap().iter().all(|f| f.unread == 0));
 }
 
@@ -607,41 +589,34 @@ fn a_cache_that_stays_locked_is_busy_with_its_path() {
 }
 
 #[test]
-fn list_queries_use_indices() {
+fn find_by_link_uses_an_index() {
     let store = Store::open_in_memory().unwrap();
-    for sql in [
-        LIST_ALL,
-        LIST_UNREAD,
-        LIST_FEED,
-        LIST_FEED_UNREAD,
-        FIND_BY_LINK,
-    ] {
-        let mut stmt = store
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap();
-        let n = stmt.parameter_count();
-        let args = rusqlite::params_from_iter([10, 0, 1].into_iter().take(n));
-        let plan: Vec<String> = stmt
-            .query_map(args, |r| r.get::<_, String>(3))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        assert!(
-            plan.iter().any(|l| l.contains("INDEX articles_")),
-            "{sql}\nuses no articles index: {plan:?}"
-        );
-        assert!(
-            !plan
-                .iter()
-                .any(|l| l.starts_with("SCAN a") && !l.contains("INDEX")),
-            "{sql}\nscans articles: {plan:?}"
-        );
-        assert!(
-            !plan.iter().any(|l| l.contains("TEMP B-TREE")),
-            "{sql}\nsorts without an index: {plan:?}"
-        );
-    }
+    let sql = FIND_BY_LINK;
+    let mut stmt = store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap();
+    let plan: Vec<String> = stmt
+        .query_map(rusqlite::params![1, "https://example.org/a"], |r| {
+            r.get::<_, String>(3)
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        plan.iter().any(|l| l.contains("INDEX articles_")),
+        "{sql}\nuses no articles index: {plan:?}"
+    );
+    assert!(
+        !plan
+            .iter()
+            .any(|l| l.starts_with("SCAN a") && !l.contains("INDEX")),
+        "{sql}\nscans articles: {plan:?}"
+    );
+    assert!(
+        !plan.iter().any(|l| l.contains("TEMP B-TREE")),
+        "{sql}\nsorts without an index: {plan:?}"
+    );
 }
 
 #[test]

@@ -17,7 +17,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use dateline::extract::html::html_to_text;
 use dateline::fetch::parse_feed;
 use dateline::model::{FeedSpec, ParsedFeed};
-use dateline::store::{ArticleFilter, FetchRecord, Store};
+use dateline::store::{FetchRecord, Store};
 use serde_json::Value;
 
 use crate::support::shared_path;
@@ -306,11 +306,13 @@ fn store_and_read_back(parsed: &ParsedFeed) -> StoredFeed {
         .record_fetch(id, record, store_now())
         .expect("a parsed feed is stored");
     let feed = store.feeds().expect("feeds list").remove(0);
-    let filter = ArticleFilter {
-        feed: Some(id),
-        ..ArticleFilter::default()
-    };
-    let summaries = store.articles(&filter).expect("articles list");
+    let everything = dateline::query::Query::default();
+    let summaries: Vec<_> = store
+        .query_articles(&everything, store_now().fixed_offset(), None, 0)
+        .expect("articles list")
+        .into_iter()
+        .filter(|a| a.feed_id == id)
+        .collect();
     let mut by_guid = std::collections::HashMap::new();
     for summary in &summaries {
         let article = store.article(summary.id).expect("listed article reads");
