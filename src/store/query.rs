@@ -14,7 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::{Store, StoreError, summary_from_row};
-use crate::model::ArticleSummary;
+use crate::model::{ArticleId, ArticleSummary};
 use crate::query::{Expr, Flag, Query, Sort, Term, TimeSpec, TimeUnit, fold};
 
 /// The list's columns and joins; the compiled condition is appended after it.
@@ -50,9 +50,11 @@ const SELECT_COUNT: &str =
 pub(super) const SELECT_IDS: &str =
     "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1";
 /// Sets the read flag and read time (none when unread) of the rows that change; close with
-/// `)`.
+/// [`RETURNING_ID`].
 const MARK_READ_HEAD: &str =
     "UPDATE articles SET read = ?, read_at = ? WHERE read <> ? AND id IN (";
+/// Closes [`MARK_READ_HEAD`]'s list and returns the ids of the changed rows.
+const RETURNING_ID: &str = ") RETURNING id";
 
 const AND: &str = " AND ";
 const OR: &str = " OR ";
@@ -865,14 +867,26 @@ impl Store {
     }
 
     /// Sets the read flag of every article the query selects; returns how many changed
-    /// (articles already in that state do not count). Marking read records `now` as their
-    /// read time.
+    /// (articles already in that state do not count).
     pub fn mark_query_read(
         &mut self,
         query: &Query,
         now: DateTime<FixedOffset>,
         read: bool,
     ) -> Result<usize, StoreError> {
+        self.mark_query_read_ids(query, now, read)
+            .map(|ids| ids.len())
+    }
+
+    /// [`Store::mark_query_read`], returning the ids of the articles that changed (in no
+    /// particular order), so the change can be undone with [`Store::set_read`] on them.
+    /// Marking read records `now` as their read time.
+    pub fn mark_query_read_ids(
+        &mut self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        read: bool,
+    ) -> Result<Vec<ArticleId>, StoreError> {
         let result = (|| {
             let mut sql = Sql::default();
             sql.push(MARK_READ_HEAD);
@@ -885,9 +899,14 @@ impl Store {
             sql.params.push(Value::from(read));
             sql.push(SELECT_IDS);
             compile_where(&self.conn, query, now, &mut sql)?;
-            sql.push(CLOSE);
+            sql.push(RETURNING_ID);
             let mut stmt = self.conn.prepare_cached(&sql.text)?;
-            Ok(stmt.execute(params_from_iter(sql.params.iter()))?)
+            let ids = stmt
+                .query_map(params_from_iter(sql.params.iter()), |row| {
+                    Ok(ArticleId(row.get(0)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(ids)
         })();
         self.busy(result)
     }

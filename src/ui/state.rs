@@ -1350,14 +1350,14 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
             }
         }
         Act::MarkAllRead => {
-            let n = state.articles.iter().filter(|a| !a.read).count();
+            // The count comes back with `WorkerEvent::MarkedRead`: the loaded rows are only
+            // a window of the list.
             for a in &mut state.articles {
                 a.read = true;
             }
             if let ArticlePane::Loaded { article, .. } = &mut state.open {
                 article.read = true;
             }
-            state.message = Some(format!("marked {n} articles read"));
             out.push(Effect::Worker(Command::MarkAllRead {
                 query: state.query.clone(),
                 now: state.local_now(),
@@ -1546,6 +1546,13 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 summary.failed
             ));
             flush_reloads(state, out);
+        }
+        WorkerEvent::MarkedRead { changed } => {
+            let n = changed.len();
+            state.message = Some(format!(
+                "marked {n} article{} read",
+                if n == 1 { "" } else { "s" }
+            ));
         }
         WorkerEvent::Error(message) => state.message = Some(message),
         WorkerEvent::EntitiesReady(ids) => {

@@ -372,3 +372,43 @@ fn an_old_post_marked_read_is_still_there_after_the_next_refresh() {
     assert_eq!(shown["title"], list[0]["title"]);
     assert_eq!(shown["read"], true, "{shown}");
 }
+
+/// Guard (issue 11, bug 4): `mark-read --query` reports the articles whose state changed,
+/// never the ones already read, so a second run says 0.
+#[test]
+fn mark_read_by_query_counts_only_what_changed() {
+    let server = TestServer::start();
+    server.route(
+        "/live.xml",
+        Reply::new(200).body(rss("Live Test", "live", 5)),
+    );
+    server.route("/other.xml", Reply::new(200).body(rss("Other", "other", 4)));
+    let dir = tempfile::tempdir().unwrap();
+    write_config(
+        dir.path(),
+        "",
+        &[server.url("/live.xml"), server.url("/other.xml")],
+    );
+    run_json(dir.path(), &["refresh", "--json"]);
+    let live = run_json(dir.path(), &["list", "--json", "feed:\"Live Test\""]);
+    let live: Vec<String> = live
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap().to_string())
+        .collect();
+    assert_eq!(live.len(), 5);
+    let marked = run_ok(dir.path(), &["mark-read", &live[0], &live[1]]);
+    assert!(marked.contains("2 articles marked read"), "{marked}");
+    let query = ["mark-read", "--query", "feed:\"Live Test\""];
+    let marked = run_ok(dir.path(), &query);
+    assert!(marked.contains("3 articles marked read"), "{marked}");
+    let marked = run_ok(dir.path(), &query);
+    assert!(marked.contains("0 articles marked read"), "{marked}");
+    let unread = run_json(dir.path(), &["list", "--json", "--unread"]);
+    assert_eq!(
+        unread.as_array().unwrap().len(),
+        4,
+        "the other feed is untouched"
+    );
+}
