@@ -56,6 +56,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     if let Some(Command::Extract(args)) = &cli.command {
         return extract_cmd(args);
     }
+    // Import writes the config itself: loading it first would write the default feed list
+    // into a missing config, ahead of the imported feeds.
+    if let Some(Command::Import(args)) = &cli.command {
+        if cli.demo {
+            bail!(UsageError("import does not apply to --demo".into()));
+        }
+        let paths = Paths::resolve(cli.config.clone(), cli.db.clone())?;
+        return import_cmd(&paths.config, args);
+    }
     let mut env = if cli.demo {
         Env::demo()?
     } else {
@@ -68,7 +77,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::List(args)) => list_cmd(&mut env, &args),
         Some(Command::Show(args)) => show_cmd(&mut env, &args),
         Some(Command::MarkRead(args)) => mark_read_cmd(&mut env, &args),
-        Some(Command::Import(args)) => import_cmd(&env, &args),
+        Some(Command::Import(args)) => import_cmd(&env.config_path, &args),
         Some(Command::Export) => export_cmd(&env),
         Some(Command::Extract(args)) => extract_cmd(&args),
         Some(Command::Entities(args)) => entities_cmd(&mut env, &args),
@@ -620,21 +629,24 @@ fn mark_read_cmd(env: &mut Env, args: &MarkReadArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn import_cmd(env: &Env, args: &ImportArgs) -> Result<ExitCode> {
-    if env._demo_dir.is_some() {
-        bail!(UsageError("import does not apply to --demo".into()));
-    }
+fn import_cmd(config_path: &Path, args: &ImportArgs) -> Result<ExitCode> {
     let content = read_capped(&args.file, 16 << 20)?;
-    let report = import::import_into_file(&env.config_path, &content)
+    let report = import::import_into_file(config_path, &content)
         .with_context(|| format!("cannot import {}", args.file.display()))?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
+    }
+    if report.created {
+        eprintln!(
+            "dateline: wrote {} with the default settings and only the imported feeds",
+            config_path.display()
+        );
     }
     eprintln!(
         "{} feed{} added to {}, {} already present",
         report.added.len(),
         if report.added.len() == 1 { "" } else { "s" },
-        env.config_path.display(),
+        config_path.display(),
         report.already_present
     );
     Ok(ExitCode::SUCCESS)

@@ -29,6 +29,9 @@ pub struct ImportReport {
     pub already_present: usize,
     /// Lines or outlines skipped, with the reason, for the user.
     pub warnings: Vec<String>,
+    /// The config did not exist: it was written from [`default_settings`] and the imported
+    /// feeds only.
+    pub created: bool,
 }
 
 /// An import problem.
@@ -560,10 +563,27 @@ fn append_tables(config_text: &str, feeds: &[FeedSpec]) -> String {
     out
 }
 
+/// The shipped default config without its feed list: the commented settings and the comment
+/// that explains `[[feeds]]`, but none of the default feeds. An import into a missing config
+/// starts from it, so the user gets the feeds they imported and no others.
+pub fn default_settings() -> String {
+    let mut end = 0;
+    for line in DEFAULT_CONFIG.split_inclusive('\n') {
+        if line.trim() == "[[feeds]]" {
+            break;
+        }
+        end += line.len();
+    }
+    let mut text = DEFAULT_CONFIG[..end].trim_end().to_string();
+    text.push('\n');
+    text
+}
+
 /// Imports `content` (OPML or newsboat `urls`) into the config file at `config_path`: reads
-/// it (starting from [`DEFAULT_CONFIG`] when it does not exist), adds the new feeds and
-/// writes it back atomically (a temporary file in the same directory, then a rename), keeping
-/// the file's permissions. Nothing is written when nothing is added to an existing file.
+/// it (starting from [`default_settings`], the default config without its feeds, when it does
+/// not exist), adds the new feeds and writes it back atomically (a temporary file in the same
+/// directory, then a rename), keeping the file's permissions. Nothing is written when nothing
+/// is added to an existing file.
 pub fn import_into_file(config_path: &Path, content: &str) -> Result<ImportReport, ImportError> {
     let io_err = |source| ImportError::Io {
         path: config_path.to_path_buf(),
@@ -571,7 +591,7 @@ pub fn import_into_file(config_path: &Path, content: &str) -> Result<ImportRepor
     };
     let (text, existed) = match std::fs::read_to_string(config_path) {
         Ok(text) => (text, true),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (DEFAULT_CONFIG.to_string(), false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (default_settings(), false),
         Err(e) => return Err(io_err(e)),
     };
     Config::from_toml(&text, config_path).map_err(|e| ImportError::Config(e.to_string()))?;
@@ -579,6 +599,7 @@ pub fn import_into_file(config_path: &Path, content: &str) -> Result<ImportRepor
     let (new_text, mut report) = add_feeds_to_config(&text, feeds)?;
     warnings.append(&mut report.warnings);
     report.warnings = warnings;
+    report.created = !existed;
     if existed && report.added.is_empty() {
         return Ok(report);
     }

@@ -4,10 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use dateline::config::import::{
-    ImportError, add_feeds_to_config, export_opml, import_into_file, parse_feed_list,
+    ImportError, add_feeds_to_config, default_settings, export_opml, import_into_file,
+    parse_feed_list,
 };
 use dateline::config::{Config, DEFAULT_CONFIG};
 use dateline::model::FeedSpec;
+
+use crate::support::dateline;
 
 fn shared(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -261,15 +264,43 @@ fn import_keeps_every_comment_and_byte_of_the_existing_file_and_is_idempotent() 
     assert_eq!(leftovers.len(), 1, "no temporary file left behind");
 }
 
+/// Regression (issue 11, bug 6): importing into a missing config added the 15 default feeds
+/// to the imported ones. The new file has the default settings and only the imported feeds.
 #[test]
-fn import_into_a_missing_file_starts_from_the_default() {
+fn import_into_a_missing_file_gets_the_default_settings_and_only_the_imported_feeds() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/config.toml");
-    let report = import_into_file(&path, &opml_text("example.opml")).unwrap();
-    assert_eq!(report.added.len(), 7);
+    let (expected, _) = parse_feed_list(&fixture("newsboat-urls")).unwrap();
+    let report = import_into_file(&path, &fixture("newsboat-urls")).unwrap();
+    assert!(report.created);
+    assert_eq!(report.added, expected);
     let text = read(&path);
-    assert!(text.starts_with(DEFAULT_CONFIG));
-    assert!(Config::from_toml(&text, &path).is_ok());
+    assert!(text.starts_with(&default_settings()));
+    let config = Config::from_toml(&text, &path).unwrap();
+    let default = Config::from_toml(DEFAULT_CONFIG, &path).unwrap();
+    assert_eq!(config.feeds, expected, "the imported feeds and no others");
+    assert_eq!(config.settings, default.settings);
+    // A second import finds them all present and leaves the file alone.
+    let again = import_into_file(&path, &fixture("newsboat-urls")).unwrap();
+    assert!(!again.created && again.added.is_empty());
+    assert_eq!(read(&path), text);
+}
+
+/// The same through the binary, where loading the config used to write the default one
+/// first: `dateline import urls` with no config gave the imported feeds plus the defaults.
+#[test]
+fn the_import_command_on_a_first_run_writes_only_the_imported_feeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let urls = dir.path().join("urls");
+    std::fs::write(&urls, fixture("newsboat-urls")).unwrap();
+    let out = dateline(dir.path(), &["import", &urls.to_string_lossy()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("only the imported feeds"), "{stderr}");
+    let (expected, _) = parse_feed_list(&fixture("newsboat-urls")).unwrap();
+    let path = dir.path().join("config.toml");
+    let config = Config::from_toml(&read(&path), &path).unwrap();
+    assert_eq!(config.feeds, expected);
 }
 
 #[test]
@@ -280,10 +311,6 @@ fn import_refuses_to_edit_an_invalid_config() {
     let err = import_into_file(&path, "https://a.example/\n").unwrap_err();
     assert!(err.to_string().contains("config.toml:2"), "{err}");
     assert_eq!(read(&path), "[settings]\nconcurrency = 0\n");
-}
-
-fn opml_text(name: &str) -> String {
-    read(&shared(&format!("corpora/newsboat/{name}")))
 }
 
 /// Export, then import into an empty config: the feed list must come back unchanged.

@@ -211,3 +211,30 @@ fn export_escapes_and_groups_consecutive_first_tags() {
     assert!(warnings.is_empty());
     assert_eq!(back, feeds);
 }
+
+/// Regression (issue 11, bug 6): `dateline import urls` with no config gave 64 feeds, the 49
+/// imported and the 15 defaults. The new config has the default settings and comments, and
+/// no feed but the imported ones.
+#[test]
+fn the_default_settings_have_no_feeds_but_all_the_settings() {
+    let text = default_settings();
+    let settings = Config::from_toml(&text, Path::new("settings")).unwrap();
+    let default = Config::from_toml(DEFAULT_CONFIG, Path::new("default")).unwrap();
+    assert!(settings.feeds.is_empty(), "{text}");
+    assert!(!default.feeds.is_empty());
+    assert_eq!(settings.settings, default.settings);
+    assert!(DEFAULT_CONFIG.starts_with(&text[..text.len() - 1]));
+    assert!(text.contains("# The feed list."), "{text}");
+    let (with_two, report) = add_feeds_to_config(
+        &text,
+        vec![
+            spec("https://a.example/rss", None, &["x"]),
+            spec("https://b.example/rss", Some("B"), &[]),
+        ],
+    )
+    .unwrap();
+    assert_eq!(report.added.len(), 2);
+    let config = Config::from_toml(&with_two, Path::new("new")).unwrap();
+    let urls: Vec<&str> = config.feeds.iter().map(|f| f.url.as_str()).collect();
+    assert_eq!(urls, ["https://a.example/rss", "https://b.example/rss"]);
+}
