@@ -4,6 +4,7 @@
 //! are wrapped, never swallowed. Output goes through [`Out`], which treats a closed pipe
 //! (`dateline list | head`) as a normal end.
 
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -654,8 +655,30 @@ fn import_cmd(config_path: &Path, args: &ImportArgs) -> Result<ExitCode> {
 
 fn export_cmd(env: &Env) -> Result<ExitCode> {
     let mut out = Out::new();
-    out.write(&import::export_opml(&env.config.feeds))?;
+    out.write(&import::export_opml(
+        &env.config.feeds,
+        &own_titles(&env.db),
+    ))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The feeds' own titles as the cache last read them, by URL, for `export`. Empty when there
+/// is no cache yet (none is created) or it cannot be read: export then names those feeds by
+/// their URLs.
+fn own_titles(db: &Path) -> HashMap<String, String> {
+    if !db.exists() {
+        return HashMap::new();
+    }
+    match Store::open_reader(db).and_then(|store| store.feeds()) {
+        Ok(feeds) => feeds
+            .into_iter()
+            .filter_map(|f| Some((f.url, f.feed_title?)))
+            .collect(),
+        Err(e) => {
+            eprintln!("warning: {e}; feeds without a title in the config are exported by URL");
+            HashMap::new()
+        }
+    }
 }
 
 /// The most `dateline extract` reads as one text (a FILE or standard input, not `--jsonl`).

@@ -6,10 +6,12 @@
 //!
 //! Export and import are inverses for feed lists whose titles and tags have no leading or
 //! trailing spaces, whose tags contain no `,` or `/` (OPML's `category` separators) and whose
-//! titles differ from their URLs: the order, URLs, titles and tags come back unchanged.
+//! titles differ from their URLs: the order, URLs, titles and tags come back unchanged. A feed
+//! the config gives no title is exported under its own title when the cache knows it (other
+//! readers show `text` as the feed's name), so it comes back with that title set.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +21,7 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, val
 
 use super::{Config, DEFAULT_CONFIG, check_feed_url, locate};
 use crate::model::FeedSpec;
+use crate::sanitize::sanitize_line;
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -641,8 +644,10 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 ///
 /// Consecutive feeds sharing a first tag share one folder outline; a folder name can appear
 /// more than once so that the feed order survives a round trip. Untagged feeds sit at the top
-/// level. `text` is the title, or the URL when there is none.
-pub fn export_opml(feeds: &[FeedSpec]) -> String {
+/// level. A feed's `text` and `title` are the title the config gives it, else its own title
+/// (`own_titles`, by URL: what the cache last read from the feed), else the URL alone, in
+/// `text`.
+pub fn export_opml(feeds: &[FeedSpec], own_titles: &HashMap<String, String>) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n    \
          <title>dateline feeds</title>\n  </head>\n  <body>\n",
@@ -662,10 +667,15 @@ pub fn export_opml(feeds: &[FeedSpec]) -> String {
         }
         let indent = if folder.is_some() { "      " } else { "    " };
         out.push_str(indent);
+        let own = own_titles
+            .get(&feed.url)
+            .map(|t| sanitize_line(t))
+            .filter(|t| !t.is_empty() && *t != feed.url);
+        let title = feed.title.as_deref().or(own.as_deref());
         out.push_str("<outline type=\"rss\" text=\"");
-        out.push_str(&escape(feed.title.as_deref().unwrap_or(&feed.url)));
+        out.push_str(&escape(title.unwrap_or(&feed.url)));
         out.push('"');
-        if let Some(title) = &feed.title {
+        if let Some(title) = title {
             out.push_str(&format!(" title=\"{}\"", escape(title)));
         }
         out.push_str(&format!(" xmlUrl=\"{}\"", escape(&feed.url)));

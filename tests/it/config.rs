@@ -1,6 +1,7 @@
 //! Integration tests: config import from real OPML and newsboat files, comment-preserving
 //! edits, idempotent imports and the OPML export -> import round trip.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use dateline::config::import::{
@@ -10,7 +11,7 @@ use dateline::config::import::{
 use dateline::config::{Config, DEFAULT_CONFIG};
 use dateline::model::FeedSpec;
 
-use crate::support::dateline;
+use crate::support::{dateline, ok};
 
 fn shared(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -303,6 +304,46 @@ fn the_import_command_on_a_first_run_writes_only_the_imported_feeds() {
     assert_eq!(config.feeds, expected);
 }
 
+/// `export` names a feed the config gives no title by the title its feed gave it (from the
+/// cache), and keeps the config's title where there is one.
+#[test]
+fn export_writes_the_feeds_own_title_when_the_config_sets_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = |title: &str| {
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{title}</title>\
+             <link>https://example.org/</link><item><title>t</title><guid>g</guid></item>\
+             </channel></rss>"
+        )
+    };
+    let own = dir.path().join("own.xml");
+    let named = dir.path().join("named.xml");
+    std::fs::write(&own, feed("The Feed's Own Name")).unwrap();
+    std::fs::write(&named, feed("Ignored Name")).unwrap();
+    let own_url = url::Url::from_file_path(&own).unwrap().to_string();
+    let named_url = url::Url::from_file_path(&named).unwrap().to_string();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "[[feeds]]\nurl = \"{own_url}\"\n\n[[feeds]]\nurl = \"{named_url}\"\ntitle = \"Mine\"\n"
+        ),
+    )
+    .unwrap();
+    // Before any refresh the cache knows no title: the URL stands in.
+    let (before, _) = parse_feed_list(&ok(&dateline(dir.path(), &["export"]))).unwrap();
+    assert_eq!(before[0].title, None);
+    ok(&dateline(dir.path(), &["refresh"]));
+    let opml = ok(&dateline(dir.path(), &["export"]));
+    let (after, _) = parse_feed_list(&opml).unwrap();
+    assert_eq!(after[0].url, own_url);
+    assert_eq!(
+        after[0].title.as_deref(),
+        Some("The Feed's Own Name"),
+        "{opml}"
+    );
+    assert_eq!(after[1].title.as_deref(), Some("Mine"), "{opml}");
+}
+
 #[test]
 fn import_refuses_to_edit_an_invalid_config() {
     let dir = tempfile::tempdir().unwrap();
@@ -315,7 +356,7 @@ fn import_refuses_to_edit_an_invalid_config() {
 
 /// Export, then import into an empty config: the feed list must come back unchanged.
 fn assert_round_trip(feeds: &[FeedSpec]) {
-    let document = export_opml(feeds);
+    let document = export_opml(feeds, &HashMap::new());
     let (parsed, warnings) = parse_feed_list(&document).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     let (text, report) = add_feeds_to_config("", parsed).unwrap();

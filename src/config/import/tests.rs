@@ -195,7 +195,7 @@ fn export_escapes_and_groups_consecutive_first_tags() {
         spec("https://c/", Some("C"), &[]),
         spec("https://d/", Some("D"), &["world"]),
     ];
-    let opml = export_opml(&feeds);
+    let opml = export_opml(&feeds, &HashMap::new());
     assert!(opml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"));
     assert!(opml.contains("xmlUrl=\"https://a/?x=1&amp;y=2\""), "{opml}");
     assert!(
@@ -210,6 +210,41 @@ fn export_escapes_and_groups_consecutive_first_tags() {
     let (back, warnings) = parse_feed_list(&opml).unwrap();
     assert!(warnings.is_empty());
     assert_eq!(back, feeds);
+}
+
+/// `export` writes the feed's own title (as the cache knows it) when the config sets none;
+/// the config's title wins; with neither, the URL alone is the outline's text.
+#[test]
+fn export_uses_the_feeds_own_title_when_the_config_sets_none() {
+    let feeds = vec![
+        spec("https://a.example/rss", None, &[]),
+        spec("https://b.example/rss", Some("Mine"), &[]),
+        spec("https://c.example/rss", None, &[]),
+    ];
+    let own: HashMap<String, String> = [
+        ("https://a.example/rss", "A's \u{1b}[31mown\u{202e} name\n"),
+        ("https://b.example/rss", "B's own name"),
+    ]
+    .into_iter()
+    .map(|(u, t)| (u.to_string(), t.to_string()))
+    .collect();
+    let opml = export_opml(&feeds, &own);
+    assert!(
+        opml.contains(
+            "<outline type=\"rss\" text=\"A&apos;s own name\" title=\"A&apos;s own name\" \
+             xmlUrl=\"https://a.example/rss\"/>"
+        ),
+        "{opml}"
+    );
+    assert!(opml.contains("text=\"Mine\" title=\"Mine\""), "{opml}");
+    assert!(!opml.contains("B&apos;s own name"), "{opml}");
+    assert!(
+        opml.contains("<outline type=\"rss\" text=\"https://c.example/rss\" xmlUrl="),
+        "{opml}"
+    );
+    let (back, _) = parse_feed_list(&opml).unwrap();
+    assert_eq!(back[0].title.as_deref(), Some("A's own name"));
+    assert_eq!(back[2].title, None);
 }
 
 /// Regression (issue 11, bug 6): `dateline import urls` with no config gave 64 feeds, the 49
