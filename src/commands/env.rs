@@ -33,7 +33,6 @@ const DEMO_FEEDS: &[(&str, &str, &[&str])] = &[
 /// Where this run's config and cache are, and the loaded config.
 pub(super) struct Env {
     pub(super) config: Config,
-    pub(super) config_path: PathBuf,
     /// The cache file (the demo's is in its temporary directory).
     pub(super) db: PathBuf,
     /// Holds the demo's temporary directory until the run ends.
@@ -55,7 +54,6 @@ impl Env {
         }
         Ok(Env {
             config,
-            config_path: paths.config,
             db: paths.db,
             demo_dir: None,
         })
@@ -85,7 +83,6 @@ impl Env {
         let db = dir.path().join("cache.db");
         Ok(Env {
             config,
-            config_path,
             db,
             demo_dir: Some(dir),
         })

@@ -52,7 +52,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::List(args)) => list::run(&env()?, &args),
         Some(Command::Show(args)) => show::run(&env()?, &args),
         Some(Command::MarkRead(args)) => mark_read::run(&env()?, &args),
-        Some(Command::Import(args)) => import::run(&env()?, &args),
+        // Import writes the configuration itself: loading it first would write the default
+        // feed list into a missing configuration, ahead of the imported feeds.
+        Some(Command::Import(args)) => {
+            if cli.demo {
+                bail!(UsageError("import does not apply to --demo".into()));
+            }
+            let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
+            import::run(&paths.config, &args)
+        }
         Some(Command::Export) => export::run(&env()?),
         // Extraction needs neither the configuration nor the cache.
         Some(Command::Extract(args)) => extract::run(&args),

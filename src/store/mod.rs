@@ -171,6 +171,16 @@ const TOMBSTONE_TOUCH_GUID: &str =
 const TOMBSTONE_TOUCH_LINK: &str =
     "UPDATE tombstones SET last_seen = ?3 WHERE feed_id = ?1 AND link = ?2";
 
+/// The articles a prune removes, for cut-off `?1`: read and not starred, first seen before
+/// the cut-off and read before it too. Publication dates play no part (a feed may carry
+/// years-old posts), and an article with no read time is kept. `articles_prunable` (first
+/// seen, of read unstarred articles) serves it.
+macro_rules! prunable {
+    () => {
+        "WHERE read = 1 AND starred = 0 AND first_seen < ?1 AND read_at < ?1"
+    };
+}
+
 // The full-text index is external-content FTS5 kept in step by these statements only: every
 // path that inserts, changes or deletes articles calls them (no triggers; see migration 3).
 /// Indexes the articles whose ids are in the JSON array `?1` (new and changed articles, once
@@ -183,18 +193,23 @@ const FTS_UNINDEX: &str = "INSERT INTO articles_fts (articles_fts, rowid, title,
     SELECT 'delete', id, title, text, authors FROM articles
     WHERE id IN (SELECT value FROM json_each(?1))";
 /// Removes the index entries of the articles [`PRUNE_DELETE`] is about to delete.
-const FTS_UNINDEX_PRUNED: &str =
+const FTS_UNINDEX_PRUNED: &str = concat!(
     "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
-    SELECT 'delete', id, title, text, authors FROM articles
-    WHERE read = 1 AND starred = 0 AND published < ?1";
-const SET_READ: &str = "UPDATE articles SET read = ?2 WHERE id = ?1 AND read <> ?2";
+    SELECT 'delete', id, title, text, authors FROM articles ",
+    prunable!()
+);
+/// Sets the read flag (`?2`) and, when it changes, the read time (`?3` when read, none when
+/// unread). Only rows that change are touched, so the count is what changed.
+const SET_READ: &str = "UPDATE articles SET read = ?2, read_at = CASE WHEN ?2 THEN ?3 END
+    WHERE id = ?1 AND read <> ?2";
 const SET_STARRED: &str = "UPDATE articles SET starred = ?2 WHERE id = ?1";
 
-const PRUNE_TOMBSTONE: &str = "INSERT OR REPLACE INTO tombstones
-        (feed_id, guid, link, pruned_at, last_seen)
-    SELECT feed_id, guid, link, ?2, ?2 FROM articles
-    WHERE read = 1 AND starred = 0 AND published < ?1";
-const PRUNE_DELETE: &str = "DELETE FROM articles WHERE read = 1 AND starred = 0 AND published < ?1";
+const PRUNE_TOMBSTONE: &str = concat!(
+    "INSERT OR REPLACE INTO tombstones (feed_id, guid, link, pruned_at, last_seen)
+    SELECT feed_id, guid, link, ?2, ?2 FROM articles ",
+    prunable!()
+);
+const PRUNE_DELETE: &str = concat!("DELETE FROM articles ", prunable!());
 const TOMBSTONES_EXPIRE: &str = "DELETE FROM tombstones WHERE last_seen < ?1";
 
 impl Store {
@@ -447,8 +462,21 @@ impl Store {
         self.busy(result)
     }
 
-    /// Sets the read flag of the given articles; returns how many changed.
+    /// Sets the read flag of the given articles, read now; returns how many changed (articles
+    /// already in that state, and unknown ids, do not count).
     pub fn set_read(&mut self, ids: &[ArticleId], read: bool) -> Result<usize, StoreError> {
+        self.set_read_at(ids, read, Utc::now())
+    }
+
+    /// [`Store::set_read`] with the time of reading given: marking read records `now` as
+    /// the read time (a prune keeps the article for `keep_days` after it), marking unread
+    /// clears it. Undoing a mark is this with `read: false` on the ids the mark changed.
+    pub fn set_read_at(
+        &mut self,
+        ids: &[ArticleId],
+        read: bool,
+        now: DateTime<Utc>,
+    ) -> Result<usize, StoreError> {
         let result = (|| {
             let tx = self
                 .conn
@@ -457,7 +485,7 @@ impl Store {
             {
                 let mut stmt = tx.prepare_cached(SET_READ)?;
                 for id in ids {
-                    changed += stmt.execute(params![id.0, read])?;
+                    changed += stmt.execute(params![id.0, read, now.timestamp()])?;
                 }
             }
             tx.commit()?;
@@ -481,8 +509,10 @@ impl Store {
         self.busy(result)
     }
 
-    /// Deletes read, unstarred articles published (or, lacking a date, first seen) more than
-    /// `keep_days` ago; returns how many.
+    /// Deletes the articles that were first seen more than `keep_days` ago and read more than
+    /// `keep_days` ago, unless starred; returns how many. Unread and starred articles are never
+    /// deleted, and publication dates play no part: a feed's years-old post stays for
+    /// `keep_days` after it first appeared, and for `keep_days` after it was read.
     ///
     /// Each deleted article leaves a tombstone (feed, GUID, link) so a feed that still serves
     /// it does not bring it back as new and unread. A tombstone lives while the feed keeps

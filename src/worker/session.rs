@@ -90,7 +90,8 @@ pub enum Command {
     SetRead(Vec<ArticleId>, bool),
     /// Store the starred flag.
     SetStarred(ArticleId, bool),
-    /// Mark everything the query selects as read; answers with fresh feeds.
+    /// Mark everything the query selects as read; answers with [`WorkerEvent::MarkedRead`]
+    /// (what changed), then fresh feeds.
     MarkAllRead {
         query: ArticleQuery,
         now: DateTime<FixedOffset>,
@@ -170,6 +171,12 @@ pub enum WorkerEvent {
     Article(Box<Article>),
     /// Progress of a background refresh.
     Refresh(RefreshEvent),
+    /// The answer to [`Command::MarkAllRead`]: the articles it marked read, which were
+    /// unread before (already-read ones are not in it). Their number is what to report;
+    /// `Command::SetRead(changed, false)` undoes the mark.
+    MarkedRead {
+        changed: Vec<ArticleId>,
+    },
     /// Something failed; the message is for the user.
     Error(String),
     /// The entities of these articles were (re-)extracted and stored; reload them if shown.
@@ -359,8 +366,11 @@ impl Session {
             Command::MarkAllRead { query, now } => flat(
                 store
                     .call(move |s| {
-                        s.mark_query_read(&query.combined(), now, true)?;
-                        Ok(vec![WorkerEvent::Feeds(s.feeds()?)])
+                        let changed = s.mark_query_read_ids(&query.combined(), now, true)?;
+                        Ok(vec![
+                            WorkerEvent::MarkedRead { changed },
+                            WorkerEvent::Feeds(s.feeds()?),
+                        ])
                     })
                     .await,
             ),
@@ -697,6 +707,116 @@ mod tests {
             "list 1's total is superseded by list 2's; list 2's is counted, since list 3 asks \
              for none"
         );
+    }
+
+    /// The next [`WorkerEvent::MarkedRead`], skipping other events.
+    async fn marked(events: &mut mpsc::UnboundedReceiver<WorkerEvent>) -> Vec<ArticleId> {
+        loop {
+            let event = tokio::time::timeout(std::time::Duration::from_secs(10), events.recv())
+                .await
+                .expect("an answer to MarkAllRead")
+                .expect("the session is running");
+            if let WorkerEvent::MarkedRead { changed } = event {
+                return changed;
+            }
+        }
+    }
+
+    /// Regression (issue 11, bug 4): `A` on "All articles" marked 1,149 articles read and
+    /// said "marked 0 articles read", a count taken from the rows on screen. The session now
+    /// answers with the articles that changed: every unread one the query selects, never one
+    /// already read; marking them unread again undoes it.
+    #[tokio::test]
+    async fn mark_all_read_answers_with_the_articles_it_changed() {
+        use crate::fetch::FetcherOptions;
+        use crate::model::{FeedSpec, NewArticle, ParsedFeed};
+        use crate::store::{FetchRecord, Store};
+        use chrono::{TimeZone, Utc};
+
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .sync_feeds(&[FeedSpec {
+                url: "https://a.example/rss".into(),
+                title: None,
+                tags: Vec::new(),
+            }])
+            .unwrap();
+        let feed = store.feeds().unwrap()[0].id;
+        let base = Utc.with_ymd_and_hms(2025, 3, 1, 0, 0, 0).unwrap();
+        let articles = (0..7)
+            .map(|i| NewArticle {
+                guid: format!("g{i}"),
+                title: format!("Story {i}"),
+                link: None,
+                authors: Vec::new(),
+                published: Some(base + chrono::Duration::hours(i)),
+                updated: None,
+                summary_html: None,
+                content_html: None,
+                text: String::new(),
+                enclosures: Vec::new(),
+                categories: Vec::new(),
+            })
+            .collect();
+        let parsed = ParsedFeed {
+            title: Some("A".into()),
+            site_link: None,
+            articles,
+        };
+        let record = FetchRecord::Parsed {
+            feed: &parsed,
+            etag: None,
+            last_modified: None,
+            moved_to: None,
+        };
+        store.record_fetch(feed, record, base).unwrap();
+        let all: Vec<ArticleId> = store
+            .query_articles(&Query::default(), base.fixed_offset(), None, 0)
+            .unwrap()
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        let already: Vec<ArticleId> = all[..2].to_vec();
+        store.set_read(&already, true).unwrap();
+
+        let (actor, _thread) = StoreActor::spawn(store).unwrap();
+        let fetcher = Fetcher::new(FetcherOptions {
+            concurrency: 1,
+            per_host: 1,
+            connect_timeout: std::time::Duration::from_secs(1),
+            timeout: std::time::Duration::from_secs(1),
+            max_bytes: 1 << 20,
+            user_agent: "dateline-test/0.1".into(),
+        })
+        .unwrap();
+        let (events_tx, mut events) = mpsc::unbounded_channel();
+        let commands = spawn_session(actor, fetcher, None, events_tx);
+        let now = Utc::now().fixed_offset();
+        let mark = || Command::MarkAllRead {
+            query: ArticleQuery::default(),
+            now,
+        };
+        commands.send(mark()).unwrap();
+        let mut changed = marked(&mut events).await;
+        changed.sort();
+        let mut expected: Vec<ArticleId> = all
+            .iter()
+            .filter(|id| !already.contains(id))
+            .copied()
+            .collect();
+        expected.sort();
+        assert_eq!(changed, expected, "the unread ones, not the already read");
+        // Nothing is left to mark: the second answer is empty, not the list's length.
+        commands.send(mark()).unwrap();
+        assert!(marked(&mut events).await.is_empty());
+        // Undo: the changed ones are unread again, the others stay read.
+        commands
+            .send(Command::SetRead(changed.clone(), false))
+            .unwrap();
+        commands.send(mark()).unwrap();
+        let mut again = marked(&mut events).await;
+        again.sort();
+        assert_eq!(again, expected);
     }
 
     #[test]

@@ -242,11 +242,12 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
             }
         }
         Act::MarkAllRead => {
-            let n = state.list.mark_all_read();
+            // The count comes back with `WorkerEvent::MarkedRead`: the loaded rows are only a
+            // window of the list.
+            state.list.mark_all_read();
             if let Some(article) = state.open.loaded_mut() {
                 article.read = true;
             }
-            state.message = Some(format!("marked {n} articles read"));
             out.push(Effect::Worker(Command::MarkAllRead {
                 query: state.list.query.clone(),
                 now: state.local_now(),
@@ -379,6 +380,13 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 summary.failed
             ));
             flush_reloads(state, out);
+        }
+        WorkerEvent::MarkedRead { changed } => {
+            let n = changed.len();
+            state.message = Some(format!(
+                "marked {n} article{} read",
+                if n == 1 { "" } else { "s" }
+            ));
         }
         WorkerEvent::Error(message) => state.message = Some(message),
         WorkerEvent::EntitiesReady(ids) => {
