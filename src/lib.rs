@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod extract;
 pub mod fetch;
+pub mod fold;
 pub mod model;
 pub mod query;
 pub mod sanitize;

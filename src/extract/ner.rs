@@ -13,6 +13,7 @@ use super::features::{DocContext, GazInfo, gazetteer_info, sentence_features, tr
 use super::gazetteer::{GazFlags, Gazetteers};
 use super::tagger::{Model, ModelError};
 use super::tokenize::{Token, sentences, tokenize};
+use crate::fold::fold;
 
 /// The kind of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -383,42 +384,6 @@ pub fn spans(tags: &[u8]) -> Vec<(usize, usize, Label)> {
     out
 }
 
-/// Lower-cases and strips common Latin diacritics (`Vučić` -> `vucic`).
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let base = match c {
-            'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-            'ď' | 'đ' => 'd',
-            'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-            'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-            'ĥ' | 'ħ' => 'h',
-            'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
-            'ĵ' => 'j',
-            'ķ' => 'k',
-            'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-            'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-            'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-            'ŕ' | 'ŗ' | 'ř' => 'r',
-            'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
-            'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
-            'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-            'ŵ' => 'w',
-            'ý' | 'ÿ' | 'ŷ' => 'y',
-            'ź' | 'ż' | 'ž' => 'z',
-            'ß' => {
-                out.push_str("ss");
-                continue;
-            }
-            '\u{0300}'..='\u{036F}' => continue,
-            other => other,
-        };
-        out.push(base);
-    }
-    out
-}
-
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -667,13 +632,6 @@ fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fold_strips_diacritics() {
-        assert_eq!(fold("Vučić"), "vucic");
-        assert_eq!(fold("Türkiye"), "turkiye");
-        assert_eq!(fold("Łódź"), "lodz");
-    }
 
     #[test]
     fn common_acronyms_and_diseases_are_not_names() {

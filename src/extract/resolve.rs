@@ -16,9 +16,10 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::gazetteer::{Gazetteers, Place, PlaceKind, fold};
+use super::gazetteer::{Gazetteers, Place, PlaceKind};
 use super::ner::{Entity, Label};
 use super::tokenize::is_invisible;
+use crate::fold::fold;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
