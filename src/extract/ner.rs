@@ -14,8 +14,10 @@ use super::gazetteer::{GazFlags, Gazetteers};
 use super::tagger::{Model, ModelError};
 use super::tokenize::{Token, sentences, tokenize};
 use crate::fold::fold;
+use crate::model::EntityKind;
 
-/// The kind of an entity.
+/// The tagger's kind of an entity (CoNLL's PER, LOC and ORG); the same three kinds as
+/// [`EntityKind`], which the rest of the program uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Label {
     /// A person.
@@ -60,6 +62,26 @@ impl Label {
             Label::Per => 1,
             Label::Loc => 3,
             Label::Org => 5,
+        }
+    }
+}
+
+impl From<EntityKind> for Label {
+    fn from(kind: EntityKind) -> Label {
+        match kind {
+            EntityKind::Person => Label::Per,
+            EntityKind::Place => Label::Loc,
+            EntityKind::Org => Label::Org,
+        }
+    }
+}
+
+impl From<Label> for EntityKind {
+    fn from(label: Label) -> EntityKind {
+        match label {
+            Label::Per => EntityKind::Person,
+            Label::Loc => EntityKind::Place,
+            Label::Org => EntityKind::Org,
         }
     }
 }
@@ -632,6 +654,16 @@ fn consistency_pass<S: AsRef<str>>(sents: &[Vec<S>], tags: &mut [Vec<u8>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_and_entity_kinds_correspond() {
+        for label in [Label::Per, Label::Loc, Label::Org] {
+            assert_eq!(Label::from(EntityKind::from(label)), label);
+        }
+        assert_eq!(EntityKind::from(Label::Per), EntityKind::Person);
+        assert_eq!(EntityKind::from(Label::Loc), EntityKind::Place);
+        assert_eq!(Label::from(EntityKind::Org), Label::Org);
+    }
 
     #[test]
     fn common_acronyms_and_diseases_are_not_names() {

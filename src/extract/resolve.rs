@@ -20,56 +20,7 @@ use super::gazetteer::{Gazetteers, Place, PlaceKind};
 use super::ner::{Entity, Label};
 use super::tokenize::is_invisible;
 use crate::fold::fold;
-
-/// What an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    /// A person.
-    Person,
-    /// A place: country, city, region, river ...
-    Place,
-    /// An organisation.
-    Org,
-}
-
-impl Kind {
-    /// `person`, `place` or `org`: the spelling of the CLI and the store.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Place => "place",
-            Kind::Org => "org",
-        }
-    }
-
-    /// Parses `person`, `place` or `org` (any case).
-    pub fn parse(s: &str) -> Option<Kind> {
-        match s.to_ascii_lowercase().as_str() {
-            "person" => Some(Kind::Person),
-            "place" => Some(Kind::Place),
-            "org" => Some(Kind::Org),
-            _ => None,
-        }
-    }
-
-    /// The kind of a tagger label (PER, LOC, ORG).
-    pub fn from_label(label: Label) -> Kind {
-        match label {
-            Label::Per => Kind::Person,
-            Label::Loc => Kind::Place,
-            Label::Org => Kind::Org,
-        }
-    }
-
-    /// The tagger label of this kind.
-    pub fn label(self) -> Label {
-        match self {
-            Kind::Person => Label::Per,
-            Kind::Place => Label::Loc,
-            Kind::Org => Label::Org,
-        }
-    }
-}
+use crate::model::EntityKind;
 
 /// One mention of an entity: char offsets into the article text (end exclusive) and the
 /// text exactly as written there.
@@ -83,7 +34,7 @@ pub struct Mention {
 /// An entity of one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedEntity {
-    pub kind: Kind,
+    pub kind: EntityKind,
     /// The name to show and to store: for a person the longest full name seen (diacritics
     /// kept when any mention had them), for a geocoded place the gazetteer's name, for an
     /// organisation its longest form (the expansion of an acronym when the article gives it).
@@ -108,11 +59,13 @@ impl ResolvedEntity {
 /// the kind: the gazetteer's [`fold`] (case, diacritics, curly apostrophes, white space) of
 /// the canonical name, with a possessive and, for places and organisations, a leading "the"
 /// dropped. `fold_key(Person, "Aleksandar Vučić") == fold_key(Person, "ALEKSANDAR VUCIC")`.
-pub fn fold_key(kind: Kind, canonical: &str) -> String {
+pub fn fold_key(kind: EntityKind, canonical: &str) -> String {
     let key = fold(&normalise(canonical));
     match kind {
-        Kind::Place | Kind::Org => key.strip_prefix("the ").map(str::to_string).unwrap_or(key),
-        Kind::Person => key,
+        EntityKind::Place | EntityKind::Org => {
+            key.strip_prefix("the ").map(str::to_string).unwrap_or(key)
+        }
+        EntityKind::Person => key,
     }
 }
 
@@ -145,10 +98,15 @@ pub fn resolve_with(gaz: &Gazetteers, text: &str, mentions: &[Entity]) -> Vec<Re
     groups.extend(group_by_containment(
         &mentions,
         &of(Label::Per),
-        Kind::Person,
+        EntityKind::Person,
         &HashMap::new(),
     ));
-    groups.extend(group_by_containment(&mentions, &orgs, Kind::Org, &acronyms));
+    groups.extend(group_by_containment(
+        &mentions,
+        &orgs,
+        EntityKind::Org,
+        &acronyms,
+    ));
     groups.extend(group_places(gaz, text, &mentions, &of(Label::Loc), &gaps));
 
     let mut out: Vec<ResolvedEntity> = groups
@@ -183,7 +141,7 @@ pub fn resolve_with(gaz: &Gazetteers, text: &str, mentions: &[Entity]) -> Vec<Re
 
 /// Mention indices that make one entity, before naming.
 struct Group {
-    kind: Kind,
+    kind: EntityKind,
     members: Vec<usize>,
     place: Option<Place>,
 }
@@ -283,7 +241,7 @@ fn word_keys(form: &str) -> Vec<String> {
 fn group_by_containment(
     mentions: &[&Entity],
     members: &[usize],
-    kind: Kind,
+    kind: EntityKind,
     linked: &HashMap<usize, usize>,
 ) -> Vec<Group> {
     let keyed: HashMap<usize, (String, Vec<String>)> = members
@@ -313,7 +271,7 @@ fn group_by_containment(
         let Some((form_key, w)) = keyed.get(&i) else {
             continue;
         };
-        let acronym = kind == Kind::Org && is_acronym(&normalise(&mentions[i].text));
+        let acronym = kind == EntityKind::Org && is_acronym(&normalise(&mentions[i].text));
         let fits: Vec<usize> = if let Some(&g) = by_form.get(form_key) {
             vec![g]
         } else if w.is_empty() || acronym {
@@ -527,7 +485,7 @@ fn group_places(
     let mut names: Vec<(String, Vec<Place>, Vec<usize>)> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for &i in members {
-        let key = fold_key(Kind::Place, &mentions[i].text);
+        let key = fold_key(EntityKind::Place, &mentions[i].text);
         let n = *by_key.entry(key).or_insert_with(|| {
             let form = normalise(&mentions[i].text);
             let mut cands = gaz.places(&form);
@@ -628,7 +586,7 @@ fn group_places(
                     None => {
                         place_group.insert(id, groups.len());
                         groups.push(Group {
-                            kind: Kind::Place,
+                            kind: EntityKind::Place,
                             members: ms,
                             place: Some(p),
                         });
@@ -636,7 +594,7 @@ fn group_places(
                 }
             }
             None => groups.push(Group {
-                kind: Kind::Place,
+                kind: EntityKind::Place,
                 members: ms,
                 place: None,
             }),
@@ -771,7 +729,7 @@ mod tests {
 
     fn place_of<'a>(es: &'a [ResolvedEntity], mention: &str) -> &'a ResolvedEntity {
         es.iter()
-            .find(|e| e.kind == Kind::Place && e.mentions.iter().any(|m| m.text == mention))
+            .find(|e| e.kind == EntityKind::Place && e.mentions.iter().any(|m| m.text == mention))
             .unwrap_or_else(|| panic!("no place mentioned as {mention} in {es:#?}"))
     }
 
@@ -791,7 +749,7 @@ mod tests {
         let es = resolve(text, &ms);
         assert_eq!(es.len(), 1, "{es:#?}");
         assert_eq!(es[0].canonical, "Jens Stoltenberg");
-        assert_eq!(es[0].kind, Kind::Person);
+        assert_eq!(es[0].kind, EntityKind::Person);
         assert_eq!(es[0].aliases, vec!["Stoltenberg".to_string()]);
         assert_eq!(es[0].mentions.len(), 3);
         assert_eq!(es[0].mentions[0].text, "Stoltenberg's");
@@ -809,8 +767,8 @@ mod tests {
         assert_eq!(es.len(), 1, "{es:#?}");
         assert_eq!(es[0].canonical, "Aleksandar Vučić");
         assert_eq!(
-            fold_key(Kind::Person, &es[0].canonical),
-            fold_key(Kind::Person, "ALEKSANDAR VUCIC")
+            fold_key(EntityKind::Person, &es[0].canonical),
+            fold_key(EntityKind::Person, "ALEKSANDAR VUCIC")
         );
     }
 
@@ -1058,24 +1016,18 @@ mod tests {
     #[test]
     fn fold_key_merges_spellings_across_articles() {
         assert_eq!(
-            fold_key(Kind::Person, "Recep Tayyip Erdoğan"),
-            fold_key(Kind::Person, "Recep  Tayyip ERDOGAN")
+            fold_key(EntityKind::Person, "Recep Tayyip Erdoğan"),
+            fold_key(EntityKind::Person, "Recep  Tayyip ERDOGAN")
         );
-        assert_eq!(fold_key(Kind::Org, "The Hague Tribunal"), "hague tribunal");
-        assert_eq!(fold_key(Kind::Place, "Kosovo’s"), "kosovo");
+        assert_eq!(
+            fold_key(EntityKind::Org, "The Hague Tribunal"),
+            "hague tribunal"
+        );
+        assert_eq!(fold_key(EntityKind::Place, "Kosovo’s"), "kosovo");
         assert_ne!(
-            fold_key(Kind::Person, "Vučić"),
-            fold_key(Kind::Person, "Vuk")
+            fold_key(EntityKind::Person, "Vučić"),
+            fold_key(EntityKind::Person, "Vuk")
         );
-    }
-
-    #[test]
-    fn kind_round_trips() {
-        for k in [Kind::Person, Kind::Place, Kind::Org] {
-            assert_eq!(Kind::parse(k.as_str()), Some(k));
-            assert_eq!(Kind::from_label(k.label()), k);
-        }
-        assert_eq!(Kind::parse("thing"), None);
     }
 
     /// The bodies of the demo feeds (HTML-escaped in the XML/JSON; entity-level detail is not
@@ -1113,7 +1065,7 @@ mod tests {
         assert_eq!(country(place_of(&es, "Paris")), "FR", "{es:#?}");
         assert!(
             es.iter()
-                .any(|e| e.kind == Kind::Person && e.canonical == "Emmanuel Macron"),
+                .any(|e| e.kind == EntityKind::Person && e.canonical == "Emmanuel Macron"),
             "{es:#?}"
         );
     }

@@ -23,8 +23,8 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::extract::ner::embedded_model;
-use crate::extract::resolve::{Kind, ResolvedEntity, extract_entities};
-use crate::model::{ArticleId, EntityKind};
+use crate::extract::resolve::{ResolvedEntity, extract_entities};
+use crate::model::ArticleId;
 use crate::store::NewMention;
 use crate::worker::{StoreActor, WorkerError};
 
@@ -274,11 +274,6 @@ fn extract_batch(texts: Vec<(ArticleId, String)>) -> (Vec<(ArticleId, Vec<NewMen
 pub fn to_mentions(entities: &[ResolvedEntity]) -> Vec<NewMention> {
     let mut out = Vec::new();
     for e in entities {
-        let kind = match e.kind {
-            Kind::Person => EntityKind::Person,
-            Kind::Place => EntityKind::Place,
-            Kind::Org => EntityKind::Org,
-        };
         // The gazetteer stores f32; rounding to 5 decimals (about a metre) keeps the f32
         // noise (33.66093826293945) out of the cache and the JSON.
         let round = |x: f32| (f64::from(x) * 1e5).round() / 1e5;
@@ -290,7 +285,7 @@ pub fn to_mentions(entities: &[ResolvedEntity]) -> Vec<NewMention> {
             .filter(|c| !c.is_empty());
         for m in &e.mentions {
             out.push(NewMention {
-                kind,
+                kind: e.kind,
                 canonical: e.canonical.clone(),
                 surface: m.text.clone(),
                 start: u32::try_from(m.start).unwrap_or(u32::MAX),
@@ -306,6 +301,7 @@ pub fn to_mentions(entities: &[ResolvedEntity]) -> Vec<NewMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::EntityKind;
 
     fn ids(xs: &[i64]) -> Vec<ArticleId> {
         xs.iter().map(|x| ArticleId(*x)).collect()
