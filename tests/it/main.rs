@@ -9,6 +9,7 @@ mod extract;
 mod extract_cli;
 mod fetch;
 mod hostile;
+mod places;
 mod query;
 mod refresh;
 mod store;
