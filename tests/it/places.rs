@@ -148,10 +148,10 @@ fn places_resolve_to_the_right_country_on_gold_spans() {
         eprintln!("{}", tally.wrong.join("\n"));
     }
     assert!(tally.total() >= 1_100);
-    // Measured 93.3% (1,027 of 1,101); 89.7% with landmarks alone, before the population prior, the
-    // towns of 5,000+ and places named after known ones. The goal is 97%: most of
-    // what is left are places no gazetteer here knows (Tumbler Ridge, Kordofan, Gaza Strip)
-    // and "Palestine" as a historical region.
+    // Measured 93.3% (1,027 of 1,101); 89.7% with landmarks alone, before the population
+    // prior, the towns of 5,000+ and places named after known ones. The goal is 97%:
+    // most of what is left are places no gazetteer here knows (Tumbler Ridge, Kordofan,
+    // Gaza Strip) and "Palestine" as a historical region.
     assert!(tally.percent() >= 92.0, "place resolution below 92%");
 }
 
