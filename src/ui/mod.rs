@@ -27,7 +27,6 @@ pub mod state;
 pub mod text;
 pub mod view;
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -59,8 +58,8 @@ pub struct UiContext {
     pub events: mpsc::UnboundedReceiver<WorkerEvent>,
     pub refresh_on_start: bool,
     pub mark_read_on_open: bool,
-    /// The config's `[keys]` table: action name -> keys.
-    pub keys: BTreeMap<String, Vec<String>>,
+    /// The config's `[keys]` table: action name -> keys, with where they were written.
+    pub keys: crate::config::KeyBindings,
     /// The config's `[[views]]`: saved queries shown in the feeds pane.
     pub views: Vec<crate::config::View>,
 }
@@ -95,7 +94,7 @@ const MAX_BATCH: usize = 512;
 /// still running when it returns (a refresh in flight) are the caller's to stop.
 pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
     // Config problems are reported before the screen changes.
-    let keymap = Keymap::with_overrides(&ctx.keys)?;
+    let keymap = Keymap::from_config(&ctx.keys)?;
     install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal =

@@ -17,6 +17,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use key::Key;
 
+use crate::config::{ConfigError, KeyBindings};
+
 /// What keys mean right now: each mode has its own keymap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -277,6 +279,31 @@ pub enum KeymapError {
     },
 }
 
+impl KeymapError {
+    /// The action the problem is in, and the key when it is about one.
+    pub fn at(&self) -> (&str, Option<&str>) {
+        match self {
+            KeymapError::UnknownAction(name) => (name, None),
+            KeymapError::BadKey { action, key, .. } => (action, Some(key)),
+            KeymapError::Duplicate { key, second, .. } => (second, Some(key)),
+        }
+    }
+
+    /// What is wrong, without where.
+    pub fn reason(&self) -> String {
+        match self {
+            KeymapError::UnknownAction(name) => format!(
+                "no action is called {name:?} (the README's key table and `?` in the reader \
+                 list them)"
+            ),
+            KeymapError::BadKey { key, reason, .. } => format!("{key:?} is not a key ({reason})"),
+            KeymapError::Duplicate {
+                key, first, second, ..
+            } => format!("{key} is bound to both {first} and {second}"),
+        }
+    }
+}
+
 /// What a key press means in the mode it was pressed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
@@ -450,6 +477,20 @@ impl Keymap {
             filter: ModeMap::build(FILTER, user)?,
             help: ModeMap::build(HELP, user)?,
             always,
+        })
+    }
+
+    /// The keymap of a config's `[keys]` table; a problem in it is reported with the config
+    /// file and the line, as the config's own errors are.
+    pub fn from_config(keys: &KeyBindings) -> Result<Keymap, ConfigError> {
+        Keymap::with_overrides(keys.table()).map_err(|e| {
+            let (action, key) = e.at();
+            ConfigError::Invalid {
+                path: keys.origin.clone(),
+                line: keys.line_of(action, key),
+                key: format!("keys.{action}"),
+                message: e.reason(),
+            }
         })
     }
 
@@ -798,6 +839,37 @@ mod tests {
             Keymap::with_overrides(&user),
             Err(KeymapError::BadKey { .. })
         ));
+    }
+
+    #[test]
+    fn config_errors_name_the_file_and_line() {
+        // Regression (issue 11): `[keys]` errors named neither the file nor the line.
+        let path = std::path::Path::new("config.toml");
+        let error = |text: &str| {
+            let config = crate::config::Config::from_toml(text, path).unwrap();
+            Keymap::from_config(&config.keys).unwrap_err().to_string()
+        };
+        let text = "[settings]\nconcurrency = 4\n\n[keys]\ndown = \"j\"\nfly = \"x\"\n";
+        let message = error(text);
+        assert!(
+            message.starts_with("config.toml:6: keys.fly: no action is called \"fly\""),
+            "{message}"
+        );
+        // A bad key in a list spread over lines: the line of that key.
+        let text = "[keys]\nquit = \"Q\"\ndown = [\n  \"j\",\n  \"Bogus\",\n]\n";
+        let message = error(text);
+        assert!(
+            message.starts_with("config.toml:5: keys.down: \"Bogus\" is not a key"),
+            "{message}"
+        );
+        let text = "[keys]\nquit = \"Q\"\nup = \"x\"\ndown = \"x\"\n";
+        let message = error(text);
+        assert!(
+            message.starts_with("config.toml:3: keys.up: x is bound to both down and up"),
+            "{message}"
+        );
+        let good = crate::config::Config::from_toml("[keys]\nquit = \"Q\"\n", path).unwrap();
+        assert!(Keymap::from_config(&good.keys).is_ok());
     }
 
     #[test]
