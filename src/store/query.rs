@@ -866,6 +866,53 @@ impl Store {
         self.busy(result)
     }
 
+    /// The first unread article after `from` (before it when `!forward`) in the list the
+    /// query gives, with its index in that list; `None` when there is none. `from` is a row
+    /// of that list (its sort key is what counts). The rows in between are not read: the
+    /// search seeks from `from` as a window does (see [`Seek`]), and the index is a count.
+    pub fn next_unread(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        from: &ArticleSummary,
+        forward: bool,
+    ) -> Result<Option<(u64, ArticleSummary)>, StoreError> {
+        let result = (|| {
+            let flag = Expr::Term(Term::Is(Flag::Unread));
+            let unread = Query {
+                expr: Some(match &query.expr {
+                    Some(e) => Expr::And(vec![e.clone(), flag]),
+                    None => flag,
+                }),
+                sort: query.sort,
+            };
+            let plan = Plan {
+                forward,
+                from: Some(from),
+                skip: 0,
+                limit: Some(1),
+            };
+            let Some(found) = self.list_plan(&unread, now, plan)?.into_iter().next() else {
+                return Ok(None);
+            };
+            // Its index is the number of rows of the list before it.
+            let mut sql = Sql::default();
+            sql.push(SELECT_COUNT);
+            compile_where(&self.conn, query, now, &mut sql)?;
+            let before = Plan {
+                forward: false,
+                from: Some(&found),
+                skip: 0,
+                limit: None,
+            };
+            push_seek(&mut sql, query.sort.unwrap_or(Sort::Newest), &before);
+            let mut stmt = self.conn.prepare_cached(&sql.text)?;
+            let n: i64 = stmt.query_row(params_from_iter(sql.params.iter()), |row| row.get(0))?;
+            Ok(Some((u64::try_from(n).unwrap_or(0), found)))
+        })();
+        self.busy(result)
+    }
+
     /// Sets the read flag of every article the query selects; returns how many changed
     /// (articles already in that state do not count).
     pub fn mark_query_read(
@@ -1442,6 +1489,32 @@ mod tests {
             }
         }
         assert!(checked > 2_000, "{checked} windows checked");
+    }
+
+    /// `next_unread` finds, from every row of every list, the unread row the whole list has
+    /// next (or last before it), and its index, ties included.
+    #[test]
+    fn next_unread_is_the_next_unread_row_of_the_whole_list() {
+        let (store, _) = crowded();
+        let mut found = 0;
+        for text in WINDOW_QUERIES {
+            let q = parse_with(text, ParseOptions::typing()).unwrap();
+            let all = store.list_plan(&q, now(), Plan::top(None, 0)).unwrap();
+            for (i, row) in all.iter().enumerate() {
+                for forward in [true, false] {
+                    let want = if forward {
+                        (i + 1..all.len()).find(|j| !all[*j].read)
+                    } else {
+                        (0..i).rev().find(|j| !all[*j].read)
+                    }
+                    .map(|j| (j as u64, all[j].clone()));
+                    found += usize::from(want.is_some());
+                    let got = store.next_unread(&q, now(), row, forward).unwrap();
+                    assert_eq!(got, want, "{text:?} from row {i}, forward {forward}");
+                }
+            }
+        }
+        assert!(found > 100, "{found} found");
     }
 
     /// `query_window` picks a plan from the total and the rows held, and whichever it picks,

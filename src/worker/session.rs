@@ -96,6 +96,15 @@ pub enum Command {
         query: ArticleQuery,
         now: DateTime<FixedOffset>,
     },
+    /// Find the first unread article after `from` (before it when `!forward`) in the list
+    /// `query` gives, beyond the rows the interface holds; answers with
+    /// [`WorkerEvent::NextUnread`].
+    FindUnread {
+        query: ArticleQuery,
+        now: DateTime<FixedOffset>,
+        from: Box<ArticleSummary>,
+        forward: bool,
+    },
     /// Count each query's unread articles (the saved views' counts); answers with
     /// [`WorkerEvent::ViewCounts`] carrying the same keys.
     CountUnread {
@@ -176,6 +185,13 @@ pub enum WorkerEvent {
     /// `Command::SetRead(changed, false)` undoes the mark.
     MarkedRead {
         changed: Vec<ArticleId>,
+    },
+    /// The answer to [`Command::FindUnread`] from `from`: the unread article found and its
+    /// index in the list, or `None` when there is none that way.
+    NextUnread {
+        from: ArticleId,
+        forward: bool,
+        found: Option<(u64, ArticleSummary)>,
     },
     /// Something failed; the message is for the user.
     Error(String),
@@ -371,6 +387,23 @@ impl Session {
                             WorkerEvent::MarkedRead { changed },
                             WorkerEvent::Feeds(s.feeds()?),
                         ])
+                    })
+                    .await,
+            ),
+            Command::FindUnread {
+                query,
+                now,
+                from,
+                forward,
+            } => flat(
+                store
+                    .read(move |s| {
+                        let found = s.next_unread(&query.combined(), now, &from, forward)?;
+                        Ok(vec![WorkerEvent::NextUnread {
+                            from: from.id,
+                            forward,
+                            found,
+                        }])
                     })
                     .await,
             ),

@@ -14,7 +14,7 @@ use super::filter::FilterLine;
 use super::list::ListWindow;
 use super::people::{PeoplePane, TOP_ENTITIES, entity_filter};
 use crate::config::View;
-use crate::model::{ArticleId, FeedId};
+use crate::model::{ArticleId, ArticleSummary, FeedId};
 use crate::query::Query;
 use crate::ui::keymap::{Help, Mode};
 use crate::ui::layout::{self, Focus, inner};
@@ -260,6 +260,12 @@ impl State {
             return;
         };
         let (id, read, feed) = (a.id, a.read, a.feed_id);
+        self.open_article(id, read, feed, out);
+    }
+
+    /// Opens article `id` (of feed `feed`, `read` or not), selected in the list whether or
+    /// not its row is loaded yet.
+    fn open_article(&mut self, id: ArticleId, read: bool, feed: FeedId, out: &mut Vec<Effect>) {
         self.open = ArticlePane::Loading(id);
         self.scroll = 0;
         self.focus = Focus::Article;
@@ -354,16 +360,51 @@ impl State {
         }
     }
 
-    /// `n`/`N`: the next or previous unread article (opened when one is being read).
+    /// `n`/`N`: the next or previous unread article (opened when one is being read). When
+    /// the loaded window has none that way and the list goes on past it, the store is asked
+    /// ([`Command::FindUnread`]); [`State::unread_found`] takes its answer.
     pub(super) fn step_unread(&mut self, forward: bool, out: &mut Vec<Effect>) {
-        match self.list.next_unread(forward) {
-            Some(i) => {
-                self.select_article(i);
-                if self.focus == Focus::Article {
-                    self.open_selected(out);
-                }
+        if let Some(i) = self.list.next_unread(forward) {
+            self.select_article(i);
+            if self.focus == Focus::Article {
+                self.open_selected(out);
             }
-            None => self.message = Some("no more unread articles".into()),
+            return;
+        }
+        match self.list.selected() {
+            Some(from) if self.list.goes_on(forward) => {
+                out.push(Effect::Worker(Command::FindUnread {
+                    query: self.list.query.clone(),
+                    now: self.local_now(),
+                    from: Box::new(from.clone()),
+                    forward,
+                }));
+            }
+            _ => self.message = Some("no more unread articles".into()),
+        }
+    }
+
+    /// The store's answer to `n`/`N` from article `from`: the unread article found and its
+    /// index in the list. Dropped when the selection has moved on since.
+    pub(super) fn unread_found(
+        &mut self,
+        from: ArticleId,
+        found: Option<(u64, ArticleSummary)>,
+        out: &mut Vec<Effect>,
+    ) {
+        if self.list.selected().map(|a| a.id) != Some(from) {
+            return;
+        }
+        let Some((index, article)) = found else {
+            self.message = Some("no more unread articles".into());
+            return;
+        };
+        let index = usize::try_from(index).unwrap_or(usize::MAX);
+        // The row is further than the rows seen so far: the list is at least that long.
+        self.list.total = self.list.total.max(index.saturating_add(1));
+        self.select_article(index);
+        if self.focus == Focus::Article {
+            self.open_article(article.id, article.read, article.feed_id, out);
         }
     }
 

@@ -267,6 +267,15 @@ impl ListWindow {
         n
     }
 
+    /// Whether the list goes on past the loaded window after (`forward`) or before it.
+    pub fn goes_on(&self, forward: bool) -> bool {
+        if forward {
+            !self.total_counted || self.start + self.articles.len() < self.total
+        } else {
+            self.start > 0
+        }
+    }
+
     /// The next (or previous) unread row from the selection, within the loaded window (the
     /// next window follows the selection).
     pub fn next_unread(&self, forward: bool) -> Option<usize> {

@@ -388,6 +388,7 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 if n == 1 { "" } else { "s" }
             ));
         }
+        WorkerEvent::NextUnread { from, found, .. } => state.unread_found(from, found, out),
         WorkerEvent::Error(message) => state.message = Some(message),
         WorkerEvent::EntitiesReady(ids) => {
             if let Some(id) = state.open.id()
