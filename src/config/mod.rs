@@ -53,6 +53,9 @@ pub struct Settings {
     pub refresh_on_start: bool,
     /// Opening an article marks it read.
     pub mark_read_on_open: bool,
+    /// The reader's feeds pane hides itself on terminals narrower than this many columns
+    /// (default 100; `F` shows or hides it at any width).
+    pub feeds_pane_min_width: u16,
 }
 
 impl Default for Settings {
@@ -68,6 +71,7 @@ impl Default for Settings {
             user_agent: DEFAULT_USER_AGENT.to_string(),
             refresh_on_start: true,
             mark_read_on_open: true,
+            feeds_pane_min_width: 100,
         }
     }
 }
@@ -216,6 +220,7 @@ struct RawSettings {
     user_agent: Option<Spanned<String>>,
     refresh_on_start: Option<bool>,
     mark_read_on_open: Option<bool>,
+    feeds_pane_min_width: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -404,6 +409,13 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
     let timeout = int_in(&s.timeout_secs, "timeout_secs", 1, 86_400, 30)?;
     let max_mb = int_in(&s.max_feed_mb, "max_feed_mb", 1, 4096, 10)?;
     let keep_days = int_in(&s.keep_days, "keep_days", 0, 1_000_000, 90)?;
+    let feeds_min = int_in(
+        &s.feeds_pane_min_width,
+        "feeds_pane_min_width",
+        0,
+        10_000,
+        i64::from(d.feeds_pane_min_width),
+    )?;
     let user_agent = match &s.user_agent {
         None => d.user_agent,
         Some(ua) => {
@@ -435,6 +447,7 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
         user_agent,
         refresh_on_start: s.refresh_on_start.unwrap_or(d.refresh_on_start),
         mark_read_on_open: s.mark_read_on_open.unwrap_or(d.mark_read_on_open),
+        feeds_pane_min_width: u16::try_from(feeds_min).unwrap_or(u16::MAX),
     };
 
     let mut feeds = Vec::with_capacity(raw.feeds.len());

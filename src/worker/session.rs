@@ -126,6 +126,13 @@ pub enum Command {
         now: DateTime<FixedOffset>,
         limit: u32,
     },
+    /// Answer with [`WorkerEvent::Names`]: up to `limit` names of `kind` that begin with
+    /// `prefix` (or have a word that does), the most mentioned first (Tab in the filter).
+    CompleteNames {
+        kind: EntityKind,
+        prefix: String,
+        limit: u32,
+    },
 }
 
 /// One entity of one article, as the people-and-places pane shows it.
@@ -206,6 +213,12 @@ pub enum WorkerEvent {
     TopEntities {
         query: ArticleQuery,
         entities: Vec<TopEntity>,
+    },
+    /// The answer to [`Command::CompleteNames`], with what it asked.
+    Names {
+        kind: EntityKind,
+        prefix: String,
+        names: Vec<String>,
     },
 }
 
@@ -459,6 +472,22 @@ impl Session {
                             })
                             .collect();
                         Ok(vec![WorkerEvent::TopEntities { query, entities }])
+                    })
+                    .await,
+            ),
+            Command::CompleteNames {
+                kind,
+                prefix,
+                limit,
+            } => flat(
+                store
+                    .read(move |s| {
+                        let names = s.entity_names(kind, &prefix, limit)?;
+                        Ok(vec![WorkerEvent::Names {
+                            kind,
+                            prefix,
+                            names,
+                        }])
                     })
                     .await,
             ),

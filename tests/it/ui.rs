@@ -428,7 +428,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
         .send(Command::LoadArticles {
             request: 2,
             query: ArticleQuery {
-                scope: parse("feed:b.example").unwrap(),
+                scope: parse("url:b.example").unwrap(),
                 filter: parse_with("vuc", ParseOptions::typing()).unwrap(),
             },
             window: Window {
