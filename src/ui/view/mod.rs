@@ -18,7 +18,7 @@ pub mod people;
 
 use super::keymap::Mode;
 use super::layout::{self, Focus, inner};
-use super::state::{ArticlePane, HEADER_LINES, RowKey, State};
+use super::state::{ArticlePane, RowKey, State};
 use super::text::{fit, truncate};
 use crate::sanitize::sanitize_line;
 use block::{pane_block, selected_style};
@@ -166,8 +166,13 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
             ))
             .render(r, buf);
         }
-        ArticlePane::Loaded { article, body } => {
-            let total = HEADER_LINES + body.lines.len();
+        ArticlePane::Loaded {
+            article,
+            body,
+            title,
+        } => {
+            let head = state.open.header_lines();
+            let total = head + body.lines.len();
             let pos = if total <= usize::from(r.height) {
                 "all".to_string()
             } else {
@@ -194,11 +199,20 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
                 .with_timezone(&state.tz)
                 .format("%Y-%m-%d %H:%M")
                 .to_string();
-            let header = [
-                Line::styled(
+            // The title whole (wrapped when the body was), then the rest of the header.
+            let bold = Style::default().add_modifier(Modifier::BOLD);
+            let mut header: Vec<Line> = if title.is_empty() {
+                vec![Line::styled(
                     truncate(&sanitize_line(&article.title), width),
-                    Style::default().add_modifier(Modifier::BOLD),
-                ),
+                    bold,
+                )]
+            } else {
+                title
+                    .iter()
+                    .map(|t| Line::styled(truncate(t, width), bold))
+                    .collect()
+            };
+            header.extend([
                 Line::styled(
                     truncate(&byline, width),
                     Style::default().fg(Color::Magenta),
@@ -212,7 +226,7 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
                     Style::default().fg(Color::Cyan),
                 ),
                 Line::raw(""),
-            ];
+            ]);
             let surfaces = state
                 .people
                 .entities
@@ -231,11 +245,11 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
                 .chain(
                     body.lines
                         .iter()
-                        .skip(state.scroll.saturating_sub(HEADER_LINES))
+                        .skip(state.scroll.saturating_sub(head))
                         .take(visible)
                         .map(|l| highlight_line(l, surfaces, selected)),
                 )
-                .skip(state.scroll.min(HEADER_LINES))
+                .skip(state.scroll.min(head))
                 .take(visible)
                 .collect();
             Paragraph::new(Text::from(lines)).render(r, buf);
