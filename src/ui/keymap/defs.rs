@@ -57,6 +57,8 @@ pub enum FilterAct {
     End,
     /// Delete from the start of the line to the cursor.
     KillStart,
+    /// Delete from the cursor to the end of the line.
+    KillEnd,
     /// Delete the word before the cursor.
     KillWord,
     /// Back a word.
@@ -261,6 +263,12 @@ pub const FILTER: &[ActionDef<FilterAct>] = &[
         "filter_kill_start",
         "delete to the start of the line",
         &["C-u"],
+    ),
+    def(
+        FilterAct::KillEnd,
+        "filter_kill_end",
+        "delete to the end of the line",
+        &["C-k"],
     ),
     def(
         FilterAct::KillWord,

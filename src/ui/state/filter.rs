@@ -136,6 +136,11 @@ impl FilterLine {
         self.cut(0, self.cursor)
     }
 
+    /// C-k: the text after the cursor goes.
+    pub fn kill_end(&mut self) -> bool {
+        self.cut(self.cursor, self.input.len())
+    }
+
     /// C-w: the word before the cursor goes, up to the space before it (as in a shell).
     pub fn kill_word(&mut self) -> bool {
         let head = &self.input[..self.cursor];

@@ -108,12 +108,17 @@ fn flush_reloads(state: &mut State, out: &mut Vec<Effect>) {
 /// A named action of the filter line.
 fn filter_act(state: &mut State, act: FilterAct, out: &mut Vec<Effect>) {
     match act {
-        FilterAct::Backspace | FilterAct::Delete | FilterAct::KillStart | FilterAct::KillWord => {
+        FilterAct::Backspace
+        | FilterAct::Delete
+        | FilterAct::KillStart
+        | FilterAct::KillEnd
+        | FilterAct::KillWord => {
             let f = &mut state.filter;
             let changed = match act {
                 FilterAct::Backspace => f.backspace(),
                 FilterAct::Delete => f.delete(),
                 FilterAct::KillStart => f.kill_start(),
+                FilterAct::KillEnd => f.kill_end(),
                 _ => f.kill_word(),
             };
             if changed {

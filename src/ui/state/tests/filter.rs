@@ -146,6 +146,12 @@ fn the_line_edits_like_readline() {
     assert_eq!(s.filter.input, "tag:world vc");
     f(&mut s, FilterAct::KillStart);
     assert_eq!(s.filter.input, "c");
+    typed(&mut s, "x");
+    f(&mut s, FilterAct::KillEnd);
+    assert_eq!(s.filter.input, "x");
+    f(&mut s, FilterAct::Backspace);
+    typed(&mut s, "c");
+    f(&mut s, FilterAct::Home);
     assert_eq!(s.filter.cursor, 0);
     f(&mut s, FilterAct::Backspace);
     assert_eq!(s.filter.input, "c", "nothing before the cursor");
