@@ -10,6 +10,7 @@ mod extract_cli;
 mod fetch;
 mod hostile;
 mod places;
+mod precision;
 mod query;
 mod refresh;
 mod store;
