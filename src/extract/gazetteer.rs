@@ -18,7 +18,8 @@
 //!   then u32 place ids (the postings); then the UTF-8 name blob.
 //! - `countries.tsv`: code, name, continent, capital; `demonyms.tsv`: folded demonym, code.
 //! - `landmarks.tsv` and `areas.tsv` (written by hand): folded name, display name, code (may be
-//!   empty in `areas.tsv`), lat, lon.
+//!   empty in `areas.tsv`), lat, lon; `people-countries.tsv` (written by hand): a person's
+//!   name as the build script lists it, and the code of the country they are news of.
 
 use std::ops::{BitOr, BitOrAssign};
 use std::sync::OnceLock;
@@ -33,6 +34,7 @@ const COUNTRIES_TSV: &str = include_str!("../../assets/gazetteer/countries.tsv")
 const DEMONYMS_TSV: &str = include_str!("../../assets/gazetteer/demonyms.tsv");
 const LANDMARKS_TSV: &str = include_str!("../../assets/gazetteer/landmarks.tsv");
 const AREAS_TSV: &str = include_str!("../../assets/gazetteer/areas.tsv");
+const PEOPLE_COUNTRIES_TSV: &str = include_str!("../../assets/gazetteer/people-countries.tsv");
 
 const PLACES_MAGIC: &[u8; 4] = b"DLPL";
 const PLACES_VERSION: u32 = 1;
@@ -294,6 +296,8 @@ pub struct Gazetteers {
     demonyms: Vec<(&'static str, &'static str)>,
     /// (folded name, place), sorted by name.
     landmarks: Vec<(&'static str, Place)>,
+    /// (folded full name, country code), sorted by name; people of no one country left out.
+    people: Vec<(String, &'static str)>,
 }
 
 /// Rows of `landmarks.tsv` or `areas.tsv` as places of `kind`; a malformed row is skipped (a
@@ -344,7 +348,10 @@ impl Gazetteers {
         static GAZ: OnceLock<Gazetteers> = OnceLock::new();
         GAZ.get_or_init(|| {
             Gazetteers::from_bytes(WORDS_FST, PLACES_BIN, COUNTRIES_TSV, DEMONYMS_TSV)
-                .map(|g| g.with_landmarks(LANDMARKS_TSV, AREAS_TSV))
+                .map(|g| {
+                    g.with_landmarks(LANDMARKS_TSV, AREAS_TSV)
+                        .with_people(PEOPLE_COUNTRIES_TSV)
+                })
                 .unwrap_or_else(|e| {
                     tracing::error!("embedded gazetteers unusable, entity hints disabled: {e}");
                     Gazetteers::empty()
@@ -365,6 +372,7 @@ impl Gazetteers {
             countries: tsv_pairs(countries_tsv),
             demonyms: tsv_pairs(demonyms_tsv),
             landmarks: Vec::new(),
+            people: Vec::new(),
         })
     }
 
@@ -389,6 +397,7 @@ impl Gazetteers {
             countries: Vec::new(),
             demonyms: Vec::new(),
             landmarks: Vec::new(),
+            people: Vec::new(),
         }
     }
 
@@ -483,6 +492,29 @@ impl Gazetteers {
             .binary_search_by(|(c, _)| (*c).cmp(code.as_str()))
             .ok()
             .map(|i| self.countries[i].1)
+    }
+
+    /// These gazetteers with the countries of the people of a `people-countries.tsv`.
+    pub fn with_people(mut self, tsv: &'static str) -> Gazetteers {
+        let mut rows: Vec<(String, &'static str)> = tsv_pairs(tsv)
+            .into_iter()
+            .filter(|(_, code)| !code.is_empty())
+            .map(|(name, code)| (fold(name), code))
+            .collect();
+        rows.sort_unstable();
+        rows.dedup_by(|a, b| a.0 == b.0);
+        self.people = rows;
+        self
+    }
+
+    /// The country a person named in full is news of ("Emmanuel Macron" -> "FR"), for the
+    /// few hundred people the gazetteer lists.
+    pub fn person_country(&self, name: &str) -> Option<&'static str> {
+        let key = fold(name);
+        self.people
+            .binary_search_by(|(k, _)| k.as_str().cmp(key.as_str()))
+            .ok()
+            .map(|i| self.people[i].1)
     }
 
     /// The building, street or compound a name stands for ("White House", "the Kremlin"), or
@@ -628,6 +660,19 @@ mod tests {
         );
         assert_eq!(gaz().landmark("KREMLIN").unwrap().country_code, "RU");
         assert!(gaz().landmark("Paris").is_none());
+    }
+
+    #[test]
+    fn people_have_their_countries() {
+        assert_eq!(gaz().person_country("Emmanuel Macron"), Some("FR"));
+        assert_eq!(gaz().person_country("EMMANUEL MACRON"), Some("FR"));
+        assert_eq!(gaz().person_country("Macron"), None, "full names only");
+        assert_eq!(
+            gaz().person_country("António Guterres"),
+            None,
+            "no one country"
+        );
+        assert!(gaz().people.len() > 700);
     }
 
     #[test]
