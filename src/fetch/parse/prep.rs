@@ -1,8 +1,8 @@
 //! Rewrites applied to a feed document *before* feed-rs reads it, for the constructs
 //! feed-rs mishandles but that say something we keep: base64 text in Atom, Dublin Core,
 //! iTunes and Media RSS stand-ins for core RSS elements, RSS 1.0 items without `<link>`,
-//! XHTML bodies in RSS items, Atom links written as element text, internal DOCTYPE
-//! entities and a few well-known kinds of broken XML.
+//! XHTML bodies in RSS items, Atom links written as element text, and a few well-known kinds
+//! of broken XML (DOCTYPE entities are expanded in `doctype`).
 //!
 //! Each rewrite only ever *adds* the core element a reader expects when the document lacks
 //! it (an item's own `<title>` always wins over `dc:title`), or decodes what feed-rs would
@@ -658,54 +658,6 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Internal DOCTYPE entities (`<!ENTITY name "value">`) expanded in the rest of the
-/// document, which an XML reader without DTD support leaves as written. `None` when the
-/// document declares none.
-pub(super) fn expand_doctype_entities(doc: &[u8]) -> Option<Vec<u8>> {
-    let dt = memfind(doc, b"<!DOCTYPE")?;
-    let subset_open = dt + memfind(&doc[dt..], b"[")?;
-    let subset_close = subset_open + memfind(&doc[subset_open..], b"]")?;
-    let subset = &doc[subset_open..subset_close];
-    let mut entities: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
-    let mut rest = subset;
-    while let Some(at) = memfind(rest, b"<!ENTITY") {
-        rest = &rest[at + b"<!ENTITY".len()..];
-        let decl_end = memfind(rest, b">")?;
-        let decl = &rest[..decl_end];
-        rest = &rest[decl_end..];
-        let decl = trim_ascii(decl);
-        if decl.starts_with(b"%") {
-            continue;
-        }
-        let name_end = decl.iter().position(u8::is_ascii_whitespace)?;
-        let name = &decl[..name_end];
-        let value = trim_ascii(&decl[name_end..]);
-        let quote = *value.first()?;
-        if quote != b'"' && quote != b'\'' {
-            continue;
-        }
-        let inner = &value[1..];
-        let close = inner.iter().position(|&c| c == quote)?;
-        entities.push((name.to_vec(), inner[..close].to_vec()));
-    }
-    if entities.is_empty() {
-        return None;
-    }
-    let body_start = subset_close + memfind(&doc[subset_close..], b">")? + 1;
-    let mut body = doc[body_start..].to_vec();
-    for (name, value) in &entities {
-        let mut reference = Vec::with_capacity(name.len() + 2);
-        reference.push(b'&');
-        reference.extend_from_slice(name);
-        reference.push(b';');
-        body = replace_all(&body, &reference, value);
-    }
-    // The subset goes: the entities are now written out.
-    let mut out = doc[..dt].to_vec();
-    out.extend_from_slice(&body);
-    Some(out)
-}
-
 /// Repairs the breakage feedparser tolerates and an XML reader does not: a bare `&` that
 /// starts no reference becomes `&amp;`, `&#X41;` becomes `&#x41;`, and a missing final `>`
 /// on the closing root tag is added. `None` when nothing needed repair.
@@ -760,7 +712,7 @@ pub(super) fn repair_markup(doc: &[u8]) -> Option<Vec<u8>> {
     (out != doc).then_some(out)
 }
 
-fn trim_ascii(s: &[u8]) -> &[u8] {
+pub(super) fn trim_ascii(s: &[u8]) -> &[u8] {
     let start = s
         .iter()
         .position(|b| !b.is_ascii_whitespace())
@@ -772,19 +724,7 @@ fn trim_ascii(s: &[u8]) -> &[u8] {
     &s[start..end]
 }
 
-fn replace_all(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(haystack.len());
-    let mut rest = haystack;
-    while let Some(at) = memfind(rest, from) {
-        out.extend_from_slice(&rest[..at]);
-        out.extend_from_slice(to);
-        rest = &rest[at + from.len()..];
-    }
-    out.extend_from_slice(rest);
-    out
-}
-
-fn memfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+pub(super) fn memfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || haystack.len() < needle.len() {
         return None;
     }
@@ -855,17 +795,6 @@ mod tests {
             r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item rdf:about="http://e.org/1"><title>t</title></item></rdf:RDF>"#,
         );
         assert!(out.contains("<link>http://e.org/1</link>"), "{out}");
-    }
-
-    #[test]
-    fn doctype_entities_are_expanded() {
-        let doc = b"<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY id \"tag:x,\">]><rss><a>&id;1 &amp;</a></rss>";
-        let out = expand_doctype_entities(doc).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "<?xml version=\"1.0\"?><rss><a>tag:x,1 &amp;</a></rss>"
-        );
-        assert!(expand_doctype_entities(b"<rss/>").is_none());
     }
 
     #[test]
