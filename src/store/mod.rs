@@ -570,9 +570,16 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<usize, StoreError> {
         let result = (|| {
+            let asked = std::time::Instant::now();
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // How long the write lock took (the tests of many processes on one cache read
+            // these lines from the log).
+            tracing::debug!(
+                waited_ms = asked.elapsed().as_secs_f64() * 1e3,
+                "set_read: write lock"
+            );
             let mut changed = 0;
             {
                 let mut stmt = tx.prepare_cached(SET_READ)?;
@@ -666,7 +673,49 @@ fn wait_for_lock(tries: i32) -> bool {
     true
 }
 
+/// The configured feeds as the store keeps them, for [`feeds_match`].
+const FEEDS_CONFIGURED: &str =
+    "SELECT id, url, title_override, position FROM feeds WHERE active = 1 ORDER BY position, id";
+
+/// Whether the active feeds already are `specs` (URLs, titles, positions and tags), so that
+/// [`sync_feeds`] need not write: every command syncs the feeds when it opens the cache, and
+/// a command that only reads (or marks one article) should not queue for the write lock
+/// behind a refresh just to write what is already there.
+fn feeds_match(conn: &Connection, specs: &[FeedSpec]) -> Result<bool, StoreError> {
+    type Row = (String, Option<String>, i64, Vec<String>);
+    let mut wanted: Vec<Row> = Vec::with_capacity(specs.len());
+    let mut seen = HashSet::new();
+    for (position, spec) in specs.iter().enumerate() {
+        if seen.insert(spec.url.as_str()) {
+            wanted.push((
+                spec.url.clone(),
+                spec.title.clone(),
+                position as i64,
+                spec.tags.clone(),
+            ));
+        }
+    }
+    let mut tags = conn.prepare_cached(TAGS_OF_FEED)?;
+    let mut stmt = conn.prepare_cached(FEEDS_CONFIGURED)?;
+    let mut rows = stmt.query([])?;
+    let mut stored: Vec<Row> = Vec::with_capacity(wanted.len());
+    while let Some(row) = rows.next()? {
+        if stored.len() >= wanted.len() {
+            return Ok(false);
+        }
+        let id: i64 = row.get(0)?;
+        let feed_tags = tags
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        stored.push((row.get(1)?, row.get(2)?, row.get(3)?, feed_tags));
+    }
+    Ok(stored == wanted)
+}
+
 fn sync_feeds(conn: &mut Connection, specs: &[FeedSpec]) -> Result<(), StoreError> {
+    if feeds_match(conn, specs)? {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     {
         tx.prepare_cached(FEEDS_DEACTIVATE_ALL)?.execute([])?;

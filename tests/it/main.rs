@@ -15,3 +15,4 @@ mod refresh;
 mod store;
 mod support;
 mod ui;
+mod writers;
