@@ -56,7 +56,7 @@ pub(super) fn run(env: &Env, args: &DoctorArgs) -> Result<ExitCode> {
 }
 
 const START_OVER: &str = "save your feeds, read marks and starred articles with `dateline \
-    export-state > state.json` (if it can still read them), move the cache aside, then run \
+    export-state > state.json` (if it can still read them), move the cache (with its -wal and -shm files) aside, then run \
     `dateline import-state state.json` and `dateline refresh`";
 
 fn check(env: &Env, args: &DoctorArgs, r: &mut Report) -> Result<()> {

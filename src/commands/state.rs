@@ -27,6 +27,32 @@ const STATE_MAX_BYTES: u64 = 1 << 30;
 /// synced from the configuration), so that a read-only or partly damaged cache can still be
 /// saved; an older one is migrated first, as every command does.
 pub(super) fn export(env: &Env) -> Result<ExitCode> {
+    let state = match read_state(env) {
+        Ok(state) => state,
+        Err(e) => match e.downcast_ref::<StoreError>() {
+            // The damaged-cache message would send the user back here.
+            Some(StoreError::Corrupt { detail, .. }) => bail!(
+                "export-state cannot read the cache {} ({detail}): it is too damaged to save. \
+                 Move it (with its -wal and -shm files) aside and run `dateline refresh` to start a new one; the read marks and \
+                 starred articles in it are lost (the sqlite3 tool's `.recover` command may \
+                 still get some of them out)",
+                env.db.display()
+            ),
+            _ => return Err(e),
+        },
+    };
+    Out::new().json(&state)?;
+    eprintln!(
+        "exported {} feeds, {} read marks and {} starred articles",
+        state.feeds.len(),
+        state.read.len(),
+        state.starred.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The state of the cache, read as [`export`] says.
+fn read_state(env: &Env) -> Result<SavedState> {
     let store = if env.db.exists() {
         let store = Store::open_existing(&env.db)?;
         if store.schema_version()? == Store::known_schema_version() {
@@ -38,26 +64,7 @@ pub(super) fn export(env: &Env) -> Result<ExitCode> {
     } else {
         env.open_store()?
     };
-    let state = match store.export_state(Utc::now()) {
-        Ok(state) => state,
-        Err(e @ StoreError::Corrupt { .. }) => {
-            return Err(anyhow::Error::new(e).context(format!(
-                "export-state cannot read the cache {}: it is too damaged to save. Move it \
-                 aside and run `dateline refresh` to start a new one (the read marks and starred \
-                 articles in it are lost)",
-                env.db.display()
-            )));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    Out::new().json(&state)?;
-    eprintln!(
-        "exported {} feeds, {} read marks and {} starred articles",
-        state.feeds.len(),
-        state.read.len(),
-        state.starred.len()
-    );
-    Ok(ExitCode::SUCCESS)
+    Ok(store.export_state(Utc::now())?)
 }
 
 /// Restores a state file: checks it and the cache first, then adds the feeds to the

@@ -81,7 +81,8 @@ pub enum StoreError {
     #[error(
         "the cache {path} is damaged ({detail}); it was left as it is. Run `dateline doctor` \
          to check it; to start over, save what can be saved with `dateline export-state > \
-         state.json`, move the file aside, and restore with `dateline import-state state.json`"
+         state.json`, move the file (with its -wal and -shm files) aside, and restore with \
+         `dateline import-state state.json`"
     )]
     Corrupt { path: String, detail: String },
     /// The file (or its folder, where the write-ahead log lives) may not be written.

@@ -57,6 +57,14 @@ fn a_truncated_cache_is_reported_and_left_as_it_is() {
     assert!(!out.status.success(), "{stdout}");
     assert!(stdout.contains("DAMAGED"), "{stdout}");
     assert!(stdout.contains("import-state"), "{stdout}");
+    // Too damaged to save: export-state says what is left to do, not "run export-state".
+    let stderr = fails(dir.path(), &["export-state"]);
+    assert!(stderr.contains("too damaged to save"), "{stderr}");
+    assert!(
+        stderr.contains("Move it (with its -wal and -shm files) aside"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("export-state >"), "{stderr}");
     assert_eq!(std::fs::read(&path).unwrap(), truncated);
 }
 
