@@ -51,8 +51,33 @@ pub(super) fn export(env: &Env) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The state of the cache, read as [`export`] says.
+/// The state of the cache, read as [`export`] says. A cache SQLite cannot open for reading
+/// because its folder is read-only (no `-shm` file can be made) is read as an immutable file.
 fn read_state(env: &Env) -> Result<SavedState> {
+    match read_state_in_place(env) {
+        Err(e) if matches!(e.downcast_ref(), Some(StoreError::ReadOnly { .. })) => {
+            let store = Store::open_immutable(&env.db)?;
+            if store.schema_version()? != Store::known_schema_version() {
+                return Err(e);
+            }
+            let wal = env.db.with_file_name(format!(
+                "{}-wal",
+                env.db.file_name().unwrap_or_default().to_string_lossy()
+            ));
+            if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+                eprintln!(
+                    "warning: the cache's folder is read-only, so only the file itself was read: \
+                     the latest changes, still in {}, are not in this export",
+                    wal.display()
+                );
+            }
+            Ok(store.export_state(Utc::now())?)
+        }
+        other => other,
+    }
+}
+
+fn read_state_in_place(env: &Env) -> Result<SavedState> {
     let store = if env.db.exists() {
         let store = Store::open_existing(&env.db)?;
         if store.schema_version()? == Store::known_schema_version() {

@@ -63,6 +63,37 @@ impl Store {
         }
     }
 
+    /// Opens the file at `path` read-only and as immutable: SQLite neither locks it nor
+    /// creates the `-wal` and `-shm` files, so a cache in a folder that may not be written can
+    /// still be read. It reads the file alone: changes still in the write-ahead log (after a
+    /// crash) are not seen, and nothing may be writing it meanwhile. For `export-state` when
+    /// nothing else can read the cache.
+    pub fn open_immutable(path: &Path) -> Result<Store, StoreError> {
+        let label = path.display().to_string();
+        // An SQLite URI filename: `%`, `?` and `#` are the characters it would misread.
+        let mut uri = String::from("file:");
+        for c in path.to_string_lossy().chars() {
+            match c {
+                '%' => uri.push_str("%25"),
+                '?' => uri.push_str("%3f"),
+                '#' => uri.push_str("%23"),
+                c => uri.push(c),
+            }
+        }
+        uri.push_str("?immutable=1");
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        match Connection::open_with_flags(&uri, flags) {
+            Ok(conn) => Ok(Store {
+                checkpointer: None,
+                conn,
+                path: label,
+            }),
+            Err(e) => Err(classify(&label, e)),
+        }
+    }
+
     /// The newest schema version this build knows.
     pub fn known_schema_version() -> i64 {
         super::migrations::latest()

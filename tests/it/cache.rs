@@ -196,6 +196,37 @@ fn a_read_only_cache_says_so_and_can_still_be_exported() {
 }
 
 #[test]
+fn a_cache_in_a_read_only_folder_says_so_and_can_still_be_exported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    refreshed_cache(dir.path());
+    if running_as_root() {
+        give_to_nobody(dir.path());
+    }
+    // The cache may be written, its folder not: no -wal or -shm file can be made.
+    let before = std::fs::read(dir.path().join("cache.db")).unwrap();
+    for f in ["cache.db-wal", "cache.db-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(f));
+    }
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let outs: Vec<_> = [&["list"][..], &["mark-read", "1"], &["export-state"]]
+        .iter()
+        .map(|args| as_ordinary_user(dir.path(), args))
+        .collect();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    for out in &outs[..2] {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{stderr}");
+        assert!(stderr.contains("is read-only"), "{stderr}");
+        assert!(stderr.contains("its folder"), "{stderr}");
+    }
+    let state: serde_json::Value = serde_json::from_slice(&outs[2].stdout)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&outs[2].stderr)));
+    assert_eq!(state["feeds"].as_array().unwrap().len(), 2, "{state}");
+    assert_eq!(std::fs::read(dir.path().join("cache.db")).unwrap(), before);
+}
+
+#[test]
 fn a_cache_in_a_folder_without_permission_says_so() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
