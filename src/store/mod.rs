@@ -2,8 +2,10 @@
 //!
 //! WAL (checkpointed by a background connection, see `checkpoint`), foreign keys, numbered
 //! append-only migrations (PRAGMA user_version), each stored feed whole or not at all (its own
-//! transaction, or its own savepoint in a batch of feeds), a busy timeout so a second process
-//! waits instead of failing. Reading state (read, starred) is never overwritten by a refresh.
+//! transaction, or its own savepoint in a batch of feeds), a busy handler that tries again
+//! every 2 ms for up to a minute so a second process waits its turn instead of failing. A
+//! damaged, read-only, unreachable or full cache is an error that says what to do; the file
+//! is never replaced. Reading state (read, starred) is never overwritten by a refresh.
 //! This module never imports ratatui, tokio or reqwest.
 //!
 //! Times are unix seconds (UTC) in the database and `chrono` values at this module's edge.

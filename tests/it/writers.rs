@@ -1,7 +1,8 @@
 //! Many processes on one cache (issue 16, part 2): three processes keep marking articles read
 //! with `dateline mark-read` while `dateline refresh` runs back to back against a server on
 //! 127.0.0.1, rewriting every article each round. No mark may be lost and no command may fail
-//! (with "busy" or anything else). Each mark-read logs how long it waited for the write lock;
+//! (with "busy" or anything else), nor may the `list` and `feeds` commands a fourth process
+//! runs meanwhile. Each mark-read logs how long it waited for the write lock;
 //! the test prints the longest wait (a figure to read, not an assertion on time).
 
 use std::path::{Path, PathBuf};
@@ -124,7 +125,7 @@ fn run(marks_per_writer: usize) {
     let stop = AtomicBool::new(false);
     let rounds = AtomicUsize::new(0);
     let started = Instant::now();
-    let (wall, refresh_failures) = std::thread::scope(|scope| {
+    let (wall, refresh_failures, reads) = std::thread::scope(|scope| {
         let refresher = scope.spawn(|| {
             let mut failures = Vec::new();
             let mut round = 0;
@@ -145,6 +146,22 @@ fn run(marks_per_writer: usize) {
                 rounds.fetch_add(1, Ordering::SeqCst);
             }
             failures
+        });
+        // Commands that only read, meanwhile: none may fail either.
+        let reader = scope.spawn(|| {
+            let (mut done, mut failures) = (0usize, Vec::new());
+            while !stop.load(Ordering::SeqCst) {
+                for args in [
+                    &["list", "--json", "-n", "20", "nairobi"][..],
+                    &["feeds", "--json"],
+                ] {
+                    if let Some(stderr) = failed(&dateline(dir.path(), args)) {
+                        failures.push(format!("{args:?}: {stderr}"));
+                    }
+                    done += 1;
+                }
+            }
+            (done, failures)
         });
         let writers: Vec<_> = ids
             .chunks(marks_per_writer)
@@ -179,8 +196,10 @@ fn run(marks_per_writer: usize) {
         }
         stop.store(true, Ordering::SeqCst);
         let refresh_failures = refresher.join().unwrap();
+        let (reads, read_failures) = reader.join().unwrap();
         assert!(errors.is_empty(), "{errors:#?}");
-        (wall, refresh_failures)
+        assert!(read_failures.is_empty(), "{read_failures:#?}");
+        (wall, refresh_failures, reads)
     });
     let elapsed = started.elapsed();
     assert!(refresh_failures.is_empty(), "{refresh_failures:#?}");
@@ -220,7 +239,8 @@ fn run(marks_per_writer: usize) {
     let rounds = rounds.load(Ordering::SeqCst);
     println!(
         "{WRITERS} writers x {marks_per_writer} marks, {rounds} refreshes of {FEEDS} feeds \
-         ({ITEMS} articles each rewritten per round) in {:.1} s; every mark present. \
+         ({ITEMS} articles each rewritten per round) and {reads} list/feeds commands in \
+         {:.1} s; every mark present, no command failed. \
          Write-lock wait ms: median {:.1}, p99 {:.1}, max {:.1}. mark-read process wall ms: \
          median {:.0}, p99 {:.0}, max {:.0}",
         elapsed.as_secs_f64(),
