@@ -96,6 +96,15 @@ pub enum Command {
         query: ArticleQuery,
         now: DateTime<FixedOffset>,
     },
+    /// Find the first unread article after `from` (before it when `!forward`) in the list
+    /// `query` gives, beyond the rows the interface holds; answers with
+    /// [`WorkerEvent::NextUnread`].
+    FindUnread {
+        query: ArticleQuery,
+        now: DateTime<FixedOffset>,
+        from: Box<ArticleSummary>,
+        forward: bool,
+    },
     /// Count each query's unread articles (the saved views' counts); answers with
     /// [`WorkerEvent::ViewCounts`] carrying the same keys.
     CountUnread {
@@ -115,6 +124,13 @@ pub enum Command {
     LoadTopEntities {
         query: ArticleQuery,
         now: DateTime<FixedOffset>,
+        limit: u32,
+    },
+    /// Answer with [`WorkerEvent::Names`]: up to `limit` names of `kind` that begin with
+    /// `prefix` (or have a word that does), the most mentioned first (Tab in the filter).
+    CompleteNames {
+        kind: EntityKind,
+        prefix: String,
         limit: u32,
     },
 }
@@ -177,6 +193,13 @@ pub enum WorkerEvent {
     MarkedRead {
         changed: Vec<ArticleId>,
     },
+    /// The answer to [`Command::FindUnread`] from `from`: the unread article found and its
+    /// index in the list, or `None` when there is none that way.
+    NextUnread {
+        from: ArticleId,
+        forward: bool,
+        found: Option<(u64, ArticleSummary)>,
+    },
     /// Something failed; the message is for the user.
     Error(String),
     /// The entities of these articles were (re-)extracted and stored; reload them if shown.
@@ -190,6 +213,12 @@ pub enum WorkerEvent {
     TopEntities {
         query: ArticleQuery,
         entities: Vec<TopEntity>,
+    },
+    /// The answer to [`Command::CompleteNames`], with what it asked.
+    Names {
+        kind: EntityKind,
+        prefix: String,
+        names: Vec<String>,
     },
 }
 
@@ -374,6 +403,23 @@ impl Session {
                     })
                     .await,
             ),
+            Command::FindUnread {
+                query,
+                now,
+                from,
+                forward,
+            } => flat(
+                store
+                    .read(move |s| {
+                        let found = s.next_unread(&query.combined(), now, &from, forward)?;
+                        Ok(vec![WorkerEvent::NextUnread {
+                            from: from.id,
+                            forward,
+                            found,
+                        }])
+                    })
+                    .await,
+            ),
             Command::CountUnread { queries, now } => flat(
                 store
                     .read(move |s| {
@@ -426,6 +472,22 @@ impl Session {
                             })
                             .collect();
                         Ok(vec![WorkerEvent::TopEntities { query, entities }])
+                    })
+                    .await,
+            ),
+            Command::CompleteNames {
+                kind,
+                prefix,
+                limit,
+            } => flat(
+                store
+                    .read(move |s| {
+                        let names = s.entity_names(kind, &prefix, limit)?;
+                        Ok(vec![WorkerEvent::Names {
+                            kind,
+                            prefix,
+                            names,
+                        }])
                     })
                     .await,
             ),

@@ -342,7 +342,7 @@ fn model_stays_above_its_floor_on_eng_testa() {
 
 /// Rebuilds the modern-news gold of one annotation file (`scripts/devset/`) from the feeds in
 /// `../shared/corpora/realworld`, or `None` (the reason printed) when the corpora are not there.
-fn modern_gold(ann: &str) -> Option<String> {
+pub(crate) fn modern_gold(ann: &str) -> Option<String> {
     use dateline::extract::train::devset::{items, parse_annotations, rebuild};
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let corpora = crate::support::shared_path("corpora/realworld")?;

@@ -12,6 +12,7 @@ mod extract_cli;
 mod fetch;
 mod hostile;
 mod kill;
+mod places;
 mod query;
 mod refresh;
 mod store;

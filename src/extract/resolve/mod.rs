@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::gazetteer::{Gazetteers, Place, PlaceKind};
+use super::gazetteer::{GazFlags, Gazetteers, Place, PlaceKind};
 use super::ner::{Entity, Label};
 use super::tokenize::is_invisible;
 use crate::fold::fold;
@@ -488,6 +488,13 @@ fn group_places(
         let key = fold_key(EntityKind::Place, &mentions[i].text);
         let n = *by_key.entry(key).or_insert_with(|| {
             let form = normalise(&mentions[i].text);
+            // A building that names its institution ("the White House said") is that
+            // building, never a town sharing its words (Casablanca's alternate names include
+            // "White House").
+            if let Some(landmark) = gaz.landmark(&form) {
+                names.push((fold(&form), vec![landmark], Vec::new()));
+                return names.len() - 1;
+            }
             let mut cands = gaz.places(&form);
             if cands.is_empty()
                 && let Some(rest) = form
@@ -499,6 +506,12 @@ fn group_places(
             // "US" in capitals: the gazetteer leaves the key "us" out (the pronoun).
             if cands.is_empty() && form == "US" {
                 cands = gaz.places("United States");
+            }
+            // An unknown place named after a known one ("Northern Italy") is in its country.
+            if cands.is_empty()
+                && let Some(inside) = inside_known_place(gaz, &form)
+            {
+                cands.push(inside);
             }
             // A country named exactly is not a province of another country that only carries
             // that country's centre ("Kosovo" listed among Serbia's provinces): choosing the
@@ -603,6 +616,80 @@ fn group_places(
     groups
 }
 
+/// Words that make a name a body of water, which is in no one country ("Gulf of Mexico").
+const WATER_WORDS: [&str; 6] = ["sea", "ocean", "strait", "straits", "gulf", "channel"];
+
+/// Words that only say which part of a place is meant ("Northern Kosovo"); some are also
+/// names of far-away areas (Fiji's Northern Division), so they never stand for a place here.
+const PART_WORDS: [&str; 14] = [
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "greater", "inner", "outer",
+];
+
+/// For a place the gazetteer does not know, the known place its name contains (the longest
+/// run of words that is a city, region or country of the main gazetteer, or else a demonym),
+/// as a [`PlaceKind::Inside`] place under the name as written. `None` for a body of water.
+fn inside_known_place(gaz: &Gazetteers, form: &str) -> Option<Place> {
+    let words: Vec<&str> = form
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2
+        || words
+            .iter()
+            .any(|w| WATER_WORDS.contains(&fold(w).as_str()))
+    {
+        return None;
+    }
+    let inside = |known: &Place| Place {
+        name: form.to_string(),
+        kind: PlaceKind::Inside,
+        population: 0,
+        ..known.clone()
+    };
+    for len in (1..words.len()).rev() {
+        // The runs of this length that are known places; a country among them wins.
+        let mut found: Vec<Place> = Vec::new();
+        for run in words.windows(len) {
+            // Only capitalised runs, and only places with the tagger's PLACE flag: the towns
+            // indexed for geocoding alone include words such as "Royal" or "Great".
+            if !run
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                || (len == 1 && PART_WORDS.contains(&fold(run[0]).as_str()))
+            {
+                continue;
+            }
+            let phrase = run.join(" ");
+            if !gaz.word_flags(&phrase).intersects(GazFlags::PLACE) {
+                continue;
+            }
+            let cands = gaz.places(&phrase);
+            let key = fold(&phrase);
+            let best = cands
+                .iter()
+                .find(|c| c.kind == PlaceKind::Country && fold(&c.name) == key)
+                .or_else(|| cands.iter().find(|c| !c.country_code.is_empty()));
+            found.extend(best.cloned());
+        }
+        let best = found
+            .iter()
+            .find(|p| p.kind == PlaceKind::Country)
+            .or(found.first());
+        if let Some(known) = best {
+            return Some(inside(known));
+        }
+    }
+    words.iter().find_map(|w| {
+        let code = gaz.demonym_country(w)?;
+        let country = gaz
+            .places(gaz.country_name(code)?)
+            .into_iter()
+            .find(|c| c.kind == PlaceKind::Country && c.country_code == code)?;
+        Some(inside(&country))
+    })
+}
+
 /// Whether `p` sits exactly on its country's centre (an area the sources give no coordinates of).
 fn at_country_centre(gaz: &Gazetteers, p: &Place) -> bool {
     let Some(name) = gaz.country_name(&p.country_code) else {
@@ -656,6 +743,12 @@ impl Evidence {
     }
 }
 
+/// Weight of the population prior: a town ten times smaller than the biggest of its name
+/// starts `POPULATION_PRIOR * ln 10` behind it.
+const POPULATION_PRIOR: f32 = 0.2;
+/// The prior's handicap stops growing past this many factors of e (about 400 times smaller).
+const MAX_PRIOR_LOG: f32 = 6.0;
+
 /// Picks the candidate with the most evidence: appositions, then other names in the same
 /// country (excluding this name's own), a small prior for a country named exactly, a
 /// smaller one for an exact name over an alternate name, then population.
@@ -666,11 +759,24 @@ fn choose(
     evidence: &Evidence,
     appos: &[String],
 ) -> Option<Place> {
+    let biggest_city = cands
+        .iter()
+        .filter(|c| c.kind == PlaceKind::City)
+        .map(|c| c.population)
+        .max()
+        .unwrap_or(0);
     let score = |c: &Place| -> f32 {
         if c.country_code.is_empty() {
             return 0.0;
         }
-        let mut s = 3.0 * appos.iter().filter(|a| **a == c.country_code).count() as f32;
+        let mut s = 0.0;
+        // Population as a prior between towns of one name: Geneva, Illinois needs more than a
+        // mention of the United States to beat Geneva, Switzerland.
+        if c.kind == PlaceKind::City && biggest_city > 0 {
+            let ratio = c.population.max(1_000) as f32 / biggest_city as f32;
+            s += POPULATION_PRIOR * ratio.ln().max(-MAX_PRIOR_LOG);
+        }
+        s += 3.0 * appos.iter().filter(|a| **a == c.country_code).count() as f32;
         s += evidence.support(this, c);
         let exact = fold(&c.name) == key;
         if exact && c.kind == PlaceKind::Country {
@@ -687,10 +793,23 @@ fn choose(
     let country_named = cands
         .iter()
         .any(|c| c.kind == PlaceKind::Country && fold(&c.name) == key);
+    // Likewise a continent or region named exactly ("Asia") is not a town of that name
+    // (Asia in Batangas) unless an apposition says so.
+    if appos.is_empty()
+        && let Some(area) = cands.iter().find(|c| {
+            matches!(c.kind, PlaceKind::Continent | PlaceKind::Region) && fold(&c.name) == key
+        })
+    {
+        return Some(area.clone());
+    }
     let mut best: Option<(f32, &Place)> = None;
     // Candidates come most populous first, so a strict `>` keeps population as the tiebreak.
     for c in cands {
-        if country_named && c.kind == PlaceKind::City && fold(&c.name) != key {
+        // ... nor by a town of exactly its name (China in Kagoshima) without an apposition.
+        if country_named
+            && c.kind == PlaceKind::City
+            && (fold(&c.name) != key || !appos.contains(&c.country_code))
+        {
             continue;
         }
         let s = score(c);
