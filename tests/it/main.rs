@@ -13,6 +13,7 @@ mod fetch;
 mod hostile;
 mod kill;
 mod places;
+mod precision;
 mod query;
 mod refresh;
 mod store;

@@ -129,7 +129,10 @@ fn places_resolve_to_the_right_country_on_gold_spans() {
             item.id
         );
         let countries = countries_of(&doc.text, &gold_mentions(doc));
+        let chars: Vec<char> = doc.text.chars().collect();
         for (start, end, text, want, _, _, _) in &item.places {
+            let read: String = chars[*start..*end].iter().collect();
+            assert_eq!(&read, text, "{}: span {start}..{end}", item.id);
             tally.add(
                 &item.id,
                 text,

@@ -1,6 +1,7 @@
 //! Unit tests of resolution (`super`), kept apart so that the module reads on its own.
 
 use super::*;
+use crate::extract::gazetteer::PlaceKind;
 use crate::extract::ner::extract;
 
 fn ent(text: &str, needle: &str, nth: usize, label: Label) -> Entity {
