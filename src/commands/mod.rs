@@ -7,6 +7,7 @@
 //! like clap's own. Nothing here draws on the terminal: the reader is [`crate::ui`], which
 //! `reader` starts with a worker session.
 
+mod doctor;
 mod entities;
 mod env;
 mod export;
@@ -20,6 +21,7 @@ mod reader;
 mod refresh;
 mod reindex;
 mod show;
+mod state;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -66,6 +68,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Extract(args)) => extract::run(&args),
         Some(Command::Entities(args)) => entities::run(&env()?, &args),
         Some(Command::Reindex) => reindex::run(&env()?),
+        Some(Command::Doctor(args)) => doctor::run(&env()?, &args),
+        Some(Command::ExportState) => state::export(&env()?),
+        // Like import: the feeds go into the configuration before it is loaded.
+        Some(Command::ImportState(args)) => {
+            if cli.demo {
+                bail!(UsageError("import-state does not apply to --demo".into()));
+            }
+            let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
+            state::import(&paths, &args, env)
+        }
     }
 }
 

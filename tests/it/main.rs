@@ -1,14 +1,17 @@
 //! dateline's integration tests: one binary, modules per area, shared helpers in `support`.
 //! Everything is offline: HTTP tests start their own server on 127.0.0.1.
 
+mod cache;
 mod cli;
 mod config;
 mod corpora;
+mod disk;
 mod entities;
 mod extract;
 mod extract_cli;
 mod fetch;
 mod hostile;
+mod kill;
 mod places;
 mod precision;
 mod query;
@@ -16,3 +19,4 @@ mod refresh;
 mod store;
 mod support;
 mod ui;
+mod writers;
