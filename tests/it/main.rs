@@ -17,6 +17,7 @@ mod precision;
 mod query;
 mod refresh;
 mod store;
+mod stories;
 mod support;
 mod ui;
 mod writers;
