@@ -13,5 +13,6 @@ pub mod model;
 pub mod query;
 pub mod sanitize;
 pub mod store;
+pub mod sync;
 pub mod ui;
 pub mod worker;
