@@ -14,6 +14,7 @@ mod checkpoint;
 mod entities;
 mod migrations;
 mod query;
+pub mod sync;
 
 pub use entities::{EntityCount, NewMention, StoredMention};
 pub use query::Seek;
