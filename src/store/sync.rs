@@ -40,6 +40,7 @@ const FEED_SET_SITE: &str = "UPDATE feeds SET site_link = COALESCE(?2, site_link
 
 const ITEMS_CLEAR: &str = "DELETE FROM sync_items";
 const ITEM_MAP: &str = "INSERT OR REPLACE INTO sync_items (item, article) VALUES (?1, ?2)";
+const ITEM_ARTICLE: &str = "SELECT article FROM sync_items WHERE item = ?1";
 const ITEMS_ALL: &str = "SELECT item FROM sync_items";
 const ITEMS_MAPPED: &str = "SELECT item, article FROM sync_items ORDER BY item";
 const ITEMS_WITH_STATE: &str = "SELECT m.item, a.id, a.read, a.starred
@@ -260,9 +261,10 @@ impl Store {
 
     /// Stores pulled items in one transaction: each through the same path as a fetched
     /// article of its feed (new ones inserted and indexed, changed ones updated, pruned ones
-    /// not brought back), mapped to its server id, and given the server's read and starred
-    /// state unless a local mark of that flag is still queued. Items whose stream is not a
-    /// known subscription are skipped.
+    /// not brought back) and mapped to its server id. An item seen for the first time takes
+    /// the server's read and starred state (unless a local mark of that flag is queued); the
+    /// state of one already mapped is left to [`Store::sync_apply_state`]. Items whose stream
+    /// is not a known subscription are skipped.
     pub fn sync_store_items(
         &mut self,
         items: Vec<PulledItem>,
@@ -434,6 +436,7 @@ fn store_items(
     {
         let mut find = tx.prepare_cached(ARTICLE_BY_GUID)?;
         let mut map = tx.prepare_cached(ITEM_MAP)?;
+        let mut mapped = tx.prepare_cached(ITEM_ARTICLE)?;
         let mut pending = tx.prepare_cached(QUEUE_PENDING_ONE)?;
         let mut set_read = tx.prepare_cached(ARTICLE_SET_READ)?;
         let mut set_starred = tx.prepare_cached(ARTICLE_SET_STARRED)?;
@@ -450,6 +453,12 @@ fn store_items(
                     // Pruned earlier and not brought back: nothing to map.
                     continue;
                 };
+                let known: Option<i64> = mapped.query_row([item], |row| row.get(0)).optional()?;
+                if known == Some(id) {
+                    // Already here: its state follows the id sets (see apply_state), which
+                    // count what they change.
+                    continue;
+                }
                 map.execute(params![item, id])?;
                 let queued = |op: MarkOp, stmt: &mut rusqlite::CachedStatement<'_>| {
                     stmt.exists(params![id, op.as_str()])
@@ -743,14 +752,21 @@ mod tests {
         assert_eq!(store.sync_unread_count().unwrap(), 3);
     }
 
+    /// Pulling an item again leaves its state to the id sets, which count what they
+    /// change: a re-pulled page must not change flags behind the diff's back.
     #[test]
-    fn pulled_state_never_overrides_a_queued_mark() {
+    fn pulling_a_known_item_again_leaves_its_state_to_the_diff() {
         let (mut store, ids) = synced();
         store.set_read(&[ids[&3]], true).unwrap();
         store
-            .sync_store_items(vec![pulled(3, 1, false, true)], now())
+            .sync_store_items(
+                vec![pulled(3, 1, false, true), pulled(4, 1, true, true)],
+                now(),
+            )
             .unwrap();
-        assert_eq!(flags(&store, ids[&3]), (true, true));
+        assert_eq!(flags(&store, ids[&3]), (true, false));
+        assert_eq!(flags(&store, ids[&4]), (false, false));
+        assert_eq!(store.sync_queue_len().unwrap(), 1);
     }
 
     #[test]

@@ -12,4 +12,5 @@ mod query;
 mod refresh;
 mod store;
 mod support;
+mod sync;
 mod ui;
