@@ -680,3 +680,147 @@ async fn subscriptions_are_added_renamed_labelled_and_removed_on_the_server() {
     assert_eq!(summary.local_unread, 3);
     assert_eq!(summary.server_unread, Some(3));
 }
+
+/// The environment variable that makes [`sync_child_killed_by_its_parent`] run: the cache
+/// path, the API URL, the user and the password, one per line.
+const CHILD_ENV: &str = "DATELINE_SYNC_CHILD";
+
+/// The child half of [`a_sync_killed_with_sigkill_is_finished_by_the_next`]: one slow sync
+/// (small pages) of the cache its parent names, until the parent kills it.
+#[tokio::test]
+#[ignore = "run as a child process by a_sync_killed_with_sigkill_is_finished_by_the_next"]
+async fn sync_child_killed_by_its_parent() {
+    let spec = std::env::var(CHILD_ENV).expect("run by the kill -9 test");
+    let lines: Vec<&str> = spec.lines().collect();
+    let config = SyncConfig {
+        url: lines[1].to_owned(),
+        user: lines[2].to_owned(),
+        password_command: None,
+        password: Some(lines[3].to_owned()),
+    };
+    let store = Store::open(Path::new(lines[0])).expect("open cache");
+    let (actor, _thread) = StoreActor::spawn(store).expect("store thread");
+    let client = connect(&config, options(), None).await.expect("log in").0;
+    run_sync(
+        &actor,
+        &client,
+        &account_key(&config),
+        &SyncOptions {
+            first_sync_days: None,
+            page_items: 10,
+        },
+    )
+    .await
+    .expect("sync");
+}
+
+/// `kill -9` in the middle of a sync (marks queued, items half pulled) leaves a cache that
+/// the next sync brings to the server's state, with the queued marks on the server.
+#[tokio::test]
+async fn a_sync_killed_with_sigkill_is_finished_by_the_next() {
+    let Some(server) = FreshRss::start() else {
+        return;
+    };
+    let feeds = TestServer::start();
+    subscribe(&server, &feeds, 1, 60).await;
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache.db");
+    {
+        let (actor, thread) = open_cache(dir.path());
+        sync(&server, &actor, 500).await.expect("first sync");
+        // Local marks, queued for the next sync.
+        let local = local_state(&actor).await;
+        let mut items: Vec<i64> = local.keys().copied().collect();
+        items.sort();
+        let read: Vec<ArticleId> = items[..10].iter().map(|i| local[i].0).collect();
+        let star = local[&items[20]].0;
+        actor
+            .call(move |s| {
+                s.set_read(&read, true).unwrap();
+                s.set_starred(star, true).unwrap();
+            })
+            .await
+            .unwrap();
+        drop(actor);
+        drop(thread.join().unwrap());
+    }
+    // Meanwhile the server gets four more feeds, and the phone reads some items.
+    for f in 1..5 {
+        let path = format!("/more{f}.xml");
+        feeds.route(&path, feed_reply(rss(f, 60, false)));
+        server
+            .client()
+            .await
+            .quickadd(&feeds.url(&path))
+            .await
+            .unwrap();
+    }
+    let phone = server.client().await;
+    let all = phone.item_ids(streams::READING_LIST, None).await.unwrap();
+    phone
+        .edit_tag(&all[..7], Some(streams::READ), None)
+        .await
+        .unwrap();
+
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "sync::sync_child_killed_by_its_parent",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env(
+            CHILD_ENV,
+            format!(
+                "{}\n{}\n{}\n{}",
+                cache.display(),
+                server.url,
+                server.user,
+                server.password
+            ),
+        )
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start the child");
+    // Kill it once it has stored part of the new items.
+    let reader = Store::open_reader(&cache).unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    loop {
+        let known = reader.sync_known_items().map(|k| k.len()).unwrap_or(0);
+        if known >= 120 {
+            break;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the child finished before it could be killed ({known} items stored)"
+        );
+        assert!(std::time::Instant::now() < deadline, "the child is stuck");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.kill().expect("SIGKILL");
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "killed, not finished: {status:?}");
+    let partly = reader.sync_known_items().unwrap().len();
+    assert!(
+        partly < 300,
+        "killed half-way, {partly} of 300 items stored"
+    );
+    drop(reader);
+
+    let (actor, _thread) = open_cache(dir.path());
+    let summary = sync(&server, &actor, 500)
+        .await
+        .expect("sync after the kill");
+    assert_eq!(summary.still_queued, 0);
+    assert_same_state(&server, &actor).await;
+    let (unread, starred) = server_sets(&server.client().await).await;
+    let local = local_state(&actor).await;
+    let mut items: Vec<i64> = local.keys().copied().collect();
+    items.sort();
+    assert!(
+        items[..10].iter().all(|i| !unread.contains(&ItemId(*i))),
+        "the local read marks reached the server"
+    );
+    assert!(starred.contains(&ItemId(items[20])), "the local star too");
+}
