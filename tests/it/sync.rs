@@ -369,6 +369,18 @@ async fn three_thousand_items_across_twenty_feeds_come_in_pages() {
     assert_eq!(next.new_articles, 10);
     assert_eq!(next.fetched_by_id, 0);
     assert_same_state(&server, &actor).await;
+
+    // Everything read here at once: 3,010 marks go out in batches and are all confirmed.
+    let all: Vec<ArticleId> = local_state(&actor).await.values().map(|v| v.0).collect();
+    actor
+        .call(move |s| s.set_read(&all, true).unwrap())
+        .await
+        .unwrap();
+    let done = sync(&server, &actor, 400).await.expect("sync of the marks");
+    assert_eq!(done.pushed, 3_010);
+    assert_eq!(done.still_queued, 0);
+    assert_eq!(done.server_unread, Some(0));
+    assert_same_state(&server, &actor).await;
 }
 
 #[tokio::test]
