@@ -68,6 +68,19 @@ impl Default for ClientOptions {
     }
 }
 
+impl ClientOptions {
+    /// The limits of `[settings]`: its connect timeout and user agent, and a total timeout
+    /// of at least a minute (a page of items or a long id list is larger than a feed).
+    pub fn from_settings(settings: &crate::config::Settings) -> ClientOptions {
+        ClientOptions {
+            connect_timeout: settings.connect_timeout,
+            timeout: settings.timeout.max(Duration::from_secs(60)),
+            user_agent: settings.user_agent.clone(),
+            ..ClientOptions::default()
+        }
+    }
+}
+
 /// What `stream/contents` should return.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StreamQuery {

@@ -36,6 +36,8 @@ use crate::worker::{StoreActor, WorkerError};
 pub const PUSH_BATCH: usize = 5_000;
 /// Items asked for per `stream/contents` page (halved while answers are too large).
 pub const PAGE_ITEMS: usize = 500;
+/// Items asked for in the first page of a sync after the first one (see [`pull_new`]).
+const FIRST_PAGE_AFTER_SYNC: usize = 50;
 /// The smallest page tried before an oversized answer is an error.
 const MIN_PAGE_ITEMS: usize = 10;
 /// Pages of new items followed in one sync before the server is deemed to loop.
@@ -180,6 +182,7 @@ pub async fn run_sync(
         store,
         client,
         newer_than,
+        state.newest_usec,
         options.page_items,
         &mut newest,
         &mut summary,
@@ -292,16 +295,27 @@ async fn push_marks(store: &StoreActor, client: &Client) -> Result<u32, SyncRunE
 /// Pulls the reading list newer than `newer_than`, newest first, page by page; each page is
 /// stored before the next is asked for. A page too large for the byte cap is asked for
 /// again at half the size.
+///
+/// `ot` has a resolution of a second, and a server adds a feed's items within the same
+/// second, so after the first sync the first page repeats items already here. It therefore
+/// starts small ([`FIRST_PAGE_AFTER_SYNC`]) and doubles up to `page_items`, and the pull
+/// stops at the first page that reaches items older than the newest one pulled before
+/// (`known_newest`): everything after it is older still.
 async fn pull_new(
     store: &StoreActor,
     client: &Client,
     newer_than: Option<i64>,
+    known_newest: Option<i64>,
     page_items: usize,
     newest: &mut Option<i64>,
     summary: &mut SyncSummary,
 ) -> Result<(), SyncRunError> {
+    let page_items = page_items.max(MIN_PAGE_ITEMS);
     let mut query = StreamQuery {
-        count: page_items.max(MIN_PAGE_ITEMS),
+        count: match known_newest {
+            Some(_) => FIRST_PAGE_AFTER_SYNC.min(page_items),
+            None => page_items,
+        },
         continuation: None,
         newer_than,
         exclude: None,
@@ -319,11 +333,20 @@ async fn pull_new(
         };
         summary.skipped_items += page.skipped as u32;
         let empty = page.items.is_empty();
+        let reached_known = known_newest.is_some_and(|known| {
+            page.items
+                .iter()
+                .any(|item| item.crawled_usec.is_some_and(|c| c < known))
+        });
         let stats = store_page(store, page.items, newest).await?;
         add_pull(summary, stats);
+        if reached_known {
+            return Ok(());
+        }
         match page.continuation {
             Some(c) if !empty && seen_continuations.insert(c.clone()) => {
                 query.continuation = Some(c);
+                query.count = (query.count * 2).min(page_items);
             }
             _ => return Ok(()),
         }

@@ -47,7 +47,13 @@ impl FreshRss {
             user: String::new(),
             password: String::new(),
         };
-        let output = server.run("start");
+        // One start at a time: on a fresh machine the first one installs PHP (apt), which
+        // the others must not race for the package lock.
+        static STARTING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let output = {
+            let _one = STARTING.lock().unwrap_or_else(|p| p.into_inner());
+            server.run("start")
+        };
         if !output.status.success() {
             let stderr = String::from_utf8_lossy(&output.stderr);
             let required = std::env::var_os("DATELINE_REQUIRE_SHARED").is_some_and(|v| v == "1");
