@@ -138,8 +138,7 @@ pub struct CheckReport {
 }
 
 /// A logged-in (or not yet) Google Reader API client. Cheap to share by reference: every
-/// method takes `&self`.
-#[derive(Debug)]
+/// method takes `&self`. Its `Debug` shows no secret (password, session, token).
 pub struct Client {
     http: reqwest::Client,
     /// The API base, with a trailing slash so that joins append.
@@ -153,6 +152,16 @@ pub struct Client {
     auth: Mutex<Option<String>>,
     /// The action token `T` for writes.
     token: Mutex<Option<String>>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("base", &self.base.as_str())
+            .field("options", &self.options)
+            .field("logged_in", &lock(&self.auth).is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A request body.

@@ -215,6 +215,11 @@ async fn login_sends_the_session_on_every_request() {
         vec![ok(fixture("subscription_list.json"))],
     );
     let client = logged_in(&canner).await;
+    let shown = format!("{client:?}");
+    assert!(
+        !shown.contains("0ec3a80dcc8dbce2bc4a981cfd0a075e4715921f"),
+        "{shown}"
+    );
     let subs = client.subscriptions().await.unwrap();
     let ids: Vec<&str> = subs.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, vec!["feed/2", "feed/1", "feed/3"]);
