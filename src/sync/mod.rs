@@ -36,3 +36,37 @@ pub mod streams {
     /// The prefix of any user state or label, server-specific user ids included.
     pub const USER_PREFIX: &str = "user/";
 }
+
+#[cfg(test)]
+mod tests {
+    /// The module's boundary: HTTP and JSON only. No file of it names the database, the
+    /// store or the terminal.
+    #[test]
+    fn sync_never_touches_sql_or_the_terminal() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/sync");
+        let mut files = vec![root.clone()];
+        let mut checked = 0;
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                for entry in std::fs::read_dir(&path).unwrap() {
+                    files.push(entry.unwrap().path());
+                }
+                continue;
+            }
+            // This file holds the list itself.
+            if path == root.join("mod.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for forbidden in ["rusqlite", "crate::store", "ratatui", "crossterm"] {
+                assert!(
+                    !text.contains(forbidden),
+                    "{} mentions {forbidden}",
+                    path.display()
+                );
+            }
+            checked += 1;
+        }
+        assert!(checked >= 5, "only {checked} files found");
+    }
+}
