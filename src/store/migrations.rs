@@ -142,7 +142,16 @@ pub const MIGRATIONS: &[&str] = &[
         lon     REAL,
         UNIQUE (kind, folded, country)
     );",
-    // 6: sync with a Google Reader API server. `sync_feeds` and `sync_items` map the server's
+    // 6: when each article was read, so pruning can keep what was read recently (it keeps an
+    // article for `keep_days` after it was first seen and after it was read). Every statement
+    // that sets `read = 1` sets `read_at`; unread articles have none. Articles already read
+    // when this step runs count as read now: their real time is unknown, and keeping them
+    // a little longer is the safe mistake. The partial index serves the prune, which looks
+    // for read, unstarred articles first seen before a cut-off.
+    "ALTER TABLE articles ADD COLUMN read_at INTEGER;
+    UPDATE articles SET read_at = CAST(strftime('%s', 'now') AS INTEGER) WHERE read = 1;
+    CREATE INDEX articles_prunable ON articles (first_seen) WHERE read = 1 AND starred = 0;",
+    // 7: sync with a Google Reader API server. `sync_feeds` and `sync_items` map the server's
     // stream and item ids to local feeds and articles (item ids are 64-bit numbers stored
     // with the same bits). `sync_queue` holds local marks until the server confirms them;
     // the triggers fill it for every change of `read` or `starred` on an article the server

@@ -46,7 +46,10 @@ const ITEMS_MAPPED: &str = "SELECT item, article FROM sync_items ORDER BY item";
 const ITEMS_WITH_STATE: &str = "SELECT m.item, a.id, a.read, a.starred
     FROM sync_items m JOIN articles a ON a.id = m.article";
 const ARTICLE_BY_GUID: &str = "SELECT id FROM articles WHERE feed_id = ?1 AND guid = ?2";
-const ARTICLE_SET_READ: &str = "UPDATE articles SET read = ?2 WHERE id = ?1 AND read <> ?2";
+/// A read mark from the server counts as read now for pruning (`read_at`), as a local one does.
+const ARTICLE_SET_READ: &str = "UPDATE articles SET read = ?2,
+    read_at = CASE WHEN ?2 THEN CAST(strftime('%s', 'now') AS INTEGER) END
+    WHERE id = ?1 AND read <> ?2";
 const ARTICLE_SET_STARRED: &str =
     "UPDATE articles SET starred = ?2 WHERE id = ?1 AND starred <> ?2";
 

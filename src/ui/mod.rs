@@ -5,14 +5,26 @@
 //! [`state::update`] change the state, performs the returned effects (commands to the worker,
 //! opening a URL, copying), then draws once for everything that arrived (redraws are
 //! coalesced). It never waits on the network or the disk: the worker session does. The
-//! terminal is restored on every way out, panics included. This module never imports
-//! reqwest or rusqlite.
+//! terminal is restored on every way out, panics included. It speaks to the rest of the
+//! program only through the worker session's `Command` and `WorkerEvent`, on the two channels
+//! [`run`] is handed: no HTTP, no SQL.
+//!
+//! A key press, from end to end:
+//!
+//! - [`keymap`]: what the key means in the current mode (one keymap per mode) -> an action;
+//! - [`state`]: [`state::update`] routes the action to the concern it is about (feeds pane,
+//!   list window, filter line, people pane, article pane) and returns effects; no I/O;
+//! - [`view`]: the widgets draw the new state; [`layout`] says where each pane goes;
+//! - [`body`] renders article HTML into lines and [`text`] cuts text to a width, for both.
+//!
+//! The dependencies go one way: `view` reads `state`; `state` uses `keymap`, `layout` and
+//! `body`; those use nothing of the interface (a test in `structure_tests` keeps it so).
 
 pub mod body;
 pub mod keymap;
 pub mod layout;
-pub mod people;
 pub mod state;
+pub mod text;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -24,8 +36,7 @@ use std::time::Duration;
 use anyhow::Context;
 use chrono::{DateTime, Local, Utc};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
-    MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -35,18 +46,17 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use tokio::sync::mpsc;
 
-use crate::fetch::Fetcher;
-use crate::worker::StoreActor;
-use crate::worker::session::{Command, WorkerEvent, spawn_session};
+use crate::worker::session::{Command, WorkerEvent};
 use keymap::Keymap;
-use state::{Action, Effect, Mode, State, update};
+use state::{Action, Effect, State, update};
 
-/// What the reader needs from the rest of the program.
+/// What the reader needs from the rest of the program: the two channels of a running worker
+/// session (see [`crate::worker::session`]) and the settings that are the interface's own.
 pub struct UiContext {
-    pub store: StoreActor,
-    pub fetcher: Fetcher,
-    /// Prune setting passed to refreshes.
-    pub keep_days: Option<u32>,
+    /// Where the interface's requests go; dropping it ends the session.
+    pub commands: mpsc::UnboundedSender<Command>,
+    /// The session's answers and progress.
+    pub events: mpsc::UnboundedReceiver<WorkerEvent>,
     pub refresh_on_start: bool,
     pub mark_read_on_open: bool,
     /// The config's `[keys]` table: action name -> keys.
@@ -80,15 +90,12 @@ const TICK: Duration = Duration::from_millis(250);
 /// At most this many messages are handled before a frame is drawn.
 const MAX_BATCH: usize = 512;
 
-/// Runs the reader until the user quits. Needs a terminal on stdin/stdout.
-pub fn run(ctx: UiContext) -> anyhow::Result<()> {
+/// Runs the reader until the user quits. Needs a terminal on stdin/stdout, and a tokio
+/// runtime with worker threads (the ticker and the channels' forwarding run on them). Tasks
+/// still running when it returns (a refresh in flight) are the caller's to stop.
+pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
     // Config problems are reported before the screen changes.
     let keymap = Keymap::with_overrides(&ctx.keys)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
     install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal =
@@ -103,60 +110,54 @@ pub fn run(ctx: UiContext) -> anyhow::Result<()> {
     state.mark_read_on_open = ctx.mark_read_on_open;
     state.set_views(&ctx.views);
 
-    runtime.block_on(async {
-        let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-        let stop = Arc::new(AtomicBool::new(false));
-        spawn_input_thread(tx.clone(), stop.clone());
-        let ticker = {
-            let tx = tx.clone();
-            tokio::spawn(async move {
-                let mut interval = tokio::time::interval(TICK);
-                loop {
-                    interval.tick().await;
-                    if tx.send(Msg::Tick).is_err() {
-                        break;
-                    }
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let stop = Arc::new(AtomicBool::new(false));
+    spawn_input_thread(tx.clone(), stop.clone());
+    let ticker = {
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            let mut interval = tokio::time::interval(TICK);
+            loop {
+                interval.tick().await;
+                if tx.send(Msg::Tick).is_err() {
+                    break;
                 }
-            })
-        };
-        let (events_tx, mut events_rx) = mpsc::unbounded_channel::<WorkerEvent>();
-        let commands = spawn_session(ctx.store, ctx.fetcher, ctx.keep_days, events_tx);
-        let forward = {
-            let tx = tx.clone();
-            tokio::spawn(async move {
-                while let Some(e) = events_rx.recv().await {
-                    if tx.send(Msg::Worker(e)).is_err() {
-                        break;
-                    }
-                }
-            })
-        };
-        let signals = tokio::spawn(forward_signals(tx.clone()));
-        drop(tx);
-        for effect in state.start(ctx.refresh_on_start) {
-            if let Effect::Worker(c) = effect {
-                let _ = commands.send(c);
             }
+        })
+    };
+    let (commands, mut events_rx) = (ctx.commands, ctx.events);
+    let forward = {
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            while let Some(e) = events_rx.recv().await {
+                if tx.send(Msg::Worker(e)).is_err() {
+                    break;
+                }
+            }
+        })
+    };
+    let signals = tokio::spawn(forward_signals(tx.clone()));
+    drop(tx);
+    for effect in state.start(ctx.refresh_on_start) {
+        if let Effect::Worker(c) = effect {
+            let _ = commands.send(c);
         }
-        let mut platform = RealPlatform;
-        let result = event_loop(
-            &mut terminal,
-            &mut state,
-            &keymap,
-            &mut rx,
-            &commands,
-            &mut platform,
-        )
-        .await;
-        stop.store(true, Ordering::Relaxed);
-        ticker.abort();
-        forward.abort();
-        signals.abort();
-        result
-    })?;
-    // The runtime is dropped here without waiting for a refresh in flight.
-    runtime.shutdown_background();
-    Ok(())
+    }
+    let mut platform = RealPlatform;
+    let result = event_loop(
+        &mut terminal,
+        &mut state,
+        &keymap,
+        &mut rx,
+        &commands,
+        &mut platform,
+    )
+    .await;
+    stop.store(true, Ordering::Relaxed);
+    ticker.abort();
+    forward.abort();
+    signals.abort();
+    result
 }
 
 /// Sends [`Msg::Terminate`] on SIGTERM (`kill`) or SIGHUP (the terminal closed), so that a
@@ -270,30 +271,7 @@ pub fn translate(state: &State, keymap: &Keymap, event: &Event) -> Option<Action
             if key.kind == KeyEventKind::Release {
                 return None;
             }
-            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-            if ctrl && key.code == KeyCode::Char('c') {
-                return Some(Action::Do(keymap::Act::Quit));
-            }
-            if state.mode == Mode::Filter {
-                return match key.code {
-                    KeyCode::Esc => Some(Action::FilterCancel),
-                    KeyCode::Enter => Some(Action::FilterSubmit),
-                    KeyCode::Backspace => Some(Action::FilterBackspace),
-                    KeyCode::Up => Some(Action::FilterHistory(true)),
-                    KeyCode::Down => Some(Action::FilterHistory(false)),
-                    KeyCode::Char(c) if !ctrl => Some(Action::FilterChar(c)),
-                    _ => None,
-                };
-            }
-            if let Some(act) = keymap.action(key) {
-                return Some(Action::Do(act));
-            }
-            match key.code {
-                KeyCode::Char(c @ '0'..='9') if !ctrl && state.mode == Mode::Normal => {
-                    Some(Action::Digit(c as u8 - b'0'))
-                }
-                _ => None,
-            }
+            keymap.input(state.mode, key).map(Action::from)
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll {
@@ -479,6 +457,8 @@ fn base64(bytes: &[u8]) -> String {
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod snapshot_tests;
+#[cfg(test)]
+mod structure_tests;
 
 #[cfg(test)]
 mod tests {

@@ -629,7 +629,8 @@ mod tests {
         assert_eq!(outcomes[1].new, 1);
         assert_eq!(outcomes[2].new, 0);
         assert!(replies[3].try_recv().is_err(), "d is after the job");
-        assert_eq!(store.articles(&Default::default()).unwrap().len(), 2);
+        let all = store.query_articles(&Default::default(), Utc::now().fixed_offset(), None, 0);
+        assert_eq!(all.unwrap().len(), 2);
     }
 
     /// A batch stops at [`MAX_BATCH_FEEDS`].
