@@ -26,7 +26,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Fetch feeds and store new articles in the cache.
+    /// Fetch feeds and store new articles in the cache (with `[sync]` set: one sync).
     Refresh(RefreshArgs),
     /// List the feeds with unread counts and their last error.
     Feeds(JsonFlag),
@@ -48,6 +48,22 @@ pub enum Command {
     /// Find the people, places and organisations of every cached article again (after a
     /// model change).
     Reindex,
+    /// Sync with the `[sync]` server: send local marks, pull feeds, items and read/starred
+    /// state.
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only log in and say what is wrong (password, URL, TLS, timeout); change nothing.
+    #[arg(long)]
+    pub check: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Do not look for people, places and organisations in the new articles afterwards.
+    #[arg(long, conflicts_with = "check")]
+    pub no_extract: bool,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,7 @@ mod reader;
 mod refresh;
 mod reindex;
 mod show;
+mod sync;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -59,6 +60,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 bail!(UsageError("import does not apply to --demo".into()));
             }
             let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
+            // With a sync server configured, the server owns the feed list.
+            if paths.config.exists() {
+                let env = env()?;
+                if let Some(setup) = env.sync_setup() {
+                    return import::run_on_server(&env, &setup, &args);
+                }
+            }
             import::run(&paths.config, &args)
         }
         Some(Command::Export) => export::run(&env()?),
@@ -66,6 +74,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Extract(args)) => extract::run(&args),
         Some(Command::Entities(args)) => entities::run(&env()?, &args),
         Some(Command::Reindex) => reindex::run(&env()?),
+        Some(Command::Sync(args)) => sync::run(&env()?, &args),
     }
 }
 

@@ -62,7 +62,8 @@ fn reader(env: &Env) -> Result<ExitCode> {
     let (events_tx, events) = mpsc::unbounded_channel();
     let commands = {
         let _entered = runtime.enter();
-        session::spawn_session(actor, fetcher, s.keep_days, events_tx)
+        // With a sync server, the reader's refresh (R, and on start) is one sync with it.
+        session::spawn_session_with_sync(actor, fetcher, s.keep_days, env.sync_setup(), events_tx)
     };
     let result = runtime.block_on(crate::ui::run(crate::ui::UiContext {
         commands,

@@ -14,4 +14,5 @@ mod refresh;
 mod store;
 mod support;
 mod sync;
+mod sync_cli;
 mod ui;

@@ -24,18 +24,18 @@ use dateline::worker::sync::{
 use crate::support::{self, Reply, TestServer};
 
 /// One FreshRSS instance: its own port and data directory, stopped when dropped.
-struct FreshRss {
+pub(crate) struct FreshRss {
     script: PathBuf,
     root: tempfile::TempDir,
     port: u16,
-    url: String,
-    user: String,
-    password: String,
+    pub(crate) url: String,
+    pub(crate) user: String,
+    pub(crate) password: String,
 }
 
 impl FreshRss {
     /// Starts a fresh server, or returns `None` (after saying why) when it cannot run here.
-    fn start() -> Option<FreshRss> {
+    pub(crate) fn start() -> Option<FreshRss> {
         let script = support::shared_path("servers/freshrss/start.sh")?;
         let root = tempfile::tempdir().expect("temp dir");
         let port = support::unused_port();
@@ -74,7 +74,7 @@ impl FreshRss {
         Some(server)
     }
 
-    fn run(&self, action: &str) -> std::process::Output {
+    pub(crate) fn run(&self, action: &str) -> std::process::Output {
         Command::new("bash")
             .arg(&self.script)
             .arg(action)
@@ -84,7 +84,7 @@ impl FreshRss {
             .expect("run start.sh")
     }
 
-    fn must(&self, action: &str) {
+    pub(crate) fn must(&self, action: &str) {
         let output = self.run(action);
         assert!(
             output.status.success(),
@@ -94,11 +94,11 @@ impl FreshRss {
     }
 
     /// Makes FreshRSS fetch every subscribed feed now.
-    fn refresh(&self) {
+    pub(crate) fn refresh(&self) {
         self.must("refresh");
     }
 
-    fn config(&self) -> SyncConfig {
+    pub(crate) fn config(&self) -> SyncConfig {
         SyncConfig {
             url: self.url.clone(),
             user: self.user.clone(),
@@ -108,7 +108,7 @@ impl FreshRss {
     }
 
     /// A logged-in client, as the server's other user (the phone) would have.
-    async fn client(&self) -> Client {
+    pub(crate) async fn client(&self) -> Client {
         connect(&self.config(), options(), None)
             .await
             .expect("log in")
@@ -122,7 +122,7 @@ impl Drop for FreshRss {
     }
 }
 
-fn options() -> ClientOptions {
+pub(crate) fn options() -> ClientOptions {
     ClientOptions {
         connect_timeout: Duration::from_secs(5),
         timeout: Duration::from_secs(60),
@@ -132,7 +132,7 @@ fn options() -> ClientOptions {
 
 /// An RSS document of `count` items for feed `feed`; `hostile` puts control characters,
 /// bidi overrides and a script into the first item.
-fn rss(feed: usize, count: usize, hostile: bool) -> String {
+pub(crate) fn rss(feed: usize, count: usize, hostile: bool) -> String {
     let mut items = String::new();
     for i in 0..count {
         let date = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap()
@@ -163,7 +163,7 @@ fn rss(feed: usize, count: usize, hostile: bool) -> String {
 }
 
 /// An RSS answer.
-fn feed_reply(body: String) -> Reply {
+pub(crate) fn feed_reply(body: String) -> Reply {
     Reply::new(200)
         .header("Content-Type", "application/rss+xml")
         .body(body)
@@ -171,7 +171,7 @@ fn feed_reply(body: String) -> Reply {
 
 /// Serves `feeds` documents of `per_feed` items and subscribes the server to them (the
 /// first in label "News"); FreshRSS fetches a feed when it is added.
-async fn subscribe(
+pub(crate) async fn subscribe(
     server: &FreshRss,
     feeds: &TestServer,
     count: usize,
@@ -208,12 +208,12 @@ async fn subscribe(
 }
 
 /// A cache in `dir` on its own store thread.
-fn open_cache(dir: &Path) -> (StoreActor, std::thread::JoinHandle<Store>) {
+pub(crate) fn open_cache(dir: &Path) -> (StoreActor, std::thread::JoinHandle<Store>) {
     let store = Store::open(&dir.join("cache.db")).expect("open cache");
     StoreActor::spawn(store).expect("store thread")
 }
 
-async fn sync(
+pub(crate) async fn sync(
     server: &FreshRss,
     actor: &StoreActor,
     page_items: usize,
@@ -232,7 +232,9 @@ async fn sync(
 }
 
 /// Every cached article the server knows, by server id: (article, title, read, starred).
-async fn local_state(actor: &StoreActor) -> HashMap<i64, (ArticleId, String, bool, bool)> {
+pub(crate) async fn local_state(
+    actor: &StoreActor,
+) -> HashMap<i64, (ArticleId, String, bool, bool)> {
     actor
         .call(|store| {
             store
@@ -254,7 +256,7 @@ async fn local_state(actor: &StoreActor) -> HashMap<i64, (ArticleId, String, boo
 }
 
 /// The server's unread and starred sets.
-async fn server_sets(client: &Client) -> (HashSet<ItemId>, HashSet<ItemId>) {
+pub(crate) async fn server_sets(client: &Client) -> (HashSet<ItemId>, HashSet<ItemId>) {
     let unread = client
         .item_ids(streams::READING_LIST, Some(streams::READ))
         .await
@@ -264,7 +266,7 @@ async fn server_sets(client: &Client) -> (HashSet<ItemId>, HashSet<ItemId>) {
 }
 
 /// Both sides agree item by item: same items, same read and starred flags.
-async fn assert_same_state(server: &FreshRss, actor: &StoreActor) {
+pub(crate) async fn assert_same_state(server: &FreshRss, actor: &StoreActor) {
     let client = server.client().await;
     let all = client.item_ids(streams::READING_LIST, None).await.unwrap();
     let (unread, starred) = server_sets(&client).await;

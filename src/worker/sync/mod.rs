@@ -32,6 +32,8 @@ use crate::sync::{
 };
 use crate::worker::{StoreActor, WorkerError};
 
+pub mod subscriptions;
+
 /// Queued marks sent per round (each round: a few edit-tag requests, then one confirm).
 pub const PUSH_BATCH: usize = 5_000;
 /// Items asked for per `stream/contents` page (halved while answers are too large).
@@ -98,6 +100,64 @@ pub struct SyncSummary {
     pub seconds: f64,
 }
 
+/// One step of a sync, as progress for the reader's status line and the CLI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum SyncStep {
+    /// Sending the queued local marks (`queued` of them).
+    Pushing { queued: u64 },
+    /// Reading the subscriptions and labels.
+    Subscriptions,
+    /// Pulling new items; `pulled` stored so far.
+    Items { pulled: u32 },
+    /// Reading the unread and starred id sets.
+    States,
+    /// Fetching by id items the id sets name and the cache lacks.
+    Missing { count: usize },
+}
+
+impl SyncStep {
+    /// Steps in a sync, for a progress bar.
+    pub const COUNT: usize = 5;
+
+    /// Its place in the sync, 1 to [`Self::COUNT`].
+    pub fn number(&self) -> usize {
+        match self {
+            SyncStep::Pushing { .. } => 1,
+            SyncStep::Subscriptions => 2,
+            SyncStep::Items { .. } => 3,
+            SyncStep::States => 4,
+            SyncStep::Missing { .. } => 5,
+        }
+    }
+}
+
+impl std::fmt::Display for SyncStep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SyncStep::Pushing { queued } => write!(f, "sending {queued} local marks"),
+            SyncStep::Subscriptions => f.write_str("reading the subscriptions"),
+            SyncStep::Items { pulled } => write!(f, "pulling new items ({pulled} so far)"),
+            SyncStep::States => f.write_str("reading the unread and starred items"),
+            SyncStep::Missing { count } => write!(f, "fetching {count} items by id"),
+        }
+    }
+}
+
+/// What a sync run in the background tells the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyncEvent {
+    Started,
+    Step(SyncStep),
+    Finished(SyncSummary),
+    /// The sync stopped; `message` is for the user. Local marks stay in the cache and in the
+    /// queue (`queued` of them) for the next sync.
+    Failed {
+        message: String,
+        queued: u64,
+    },
+}
+
 /// Why a sync stopped. Nothing is lost either way: queued marks stay queued.
 #[derive(Debug, thiserror::Error)]
 pub enum SyncRunError {
@@ -110,6 +170,40 @@ pub enum SyncRunError {
 impl From<StoreError> for SyncRunError {
     fn from(e: StoreError) -> SyncRunError {
         SyncRunError::Worker(WorkerError::Store(e))
+    }
+}
+
+/// Everything a sync needs besides the cache: the `[sync]` settings, the client's limits and
+/// how to sync. The CLI and the reader's session each build one from the configuration.
+#[derive(Debug, Clone)]
+pub struct SyncSetup {
+    pub config: SyncConfig,
+    pub client: ClientOptions,
+    pub options: SyncOptions,
+    /// The value of `DATELINE_SYNC_PASSWORD` (read by the caller, so tests need not set the
+    /// process environment).
+    pub password_env: Option<String>,
+}
+
+impl SyncSetup {
+    /// [`account_key`] of the configuration.
+    pub fn account(&self) -> String {
+        account_key(&self.config)
+    }
+
+    /// Resolves the password and logs in; returns the client and the password's warning.
+    pub async fn connect(&self) -> Result<(Client, Option<String>), SyncError> {
+        connect(&self.config, self.client.clone(), self.password_env.clone()).await
+    }
+
+    /// Logs in and syncs the cache behind `store` once, telling `progress` each step.
+    pub async fn sync(
+        &self,
+        store: &StoreActor,
+        progress: &(dyn Fn(SyncStep) + Send + Sync),
+    ) -> Result<SyncSummary, SyncRunError> {
+        let (client, _) = self.connect().await?;
+        run_sync_with_progress(store, &client, &self.account(), &self.options, progress).await
     }
 }
 
@@ -156,14 +250,28 @@ pub async fn run_sync(
     account: &str,
     options: &SyncOptions,
 ) -> Result<SyncSummary, SyncRunError> {
+    run_sync_with_progress(store, client, account, options, &|_| {}).await
+}
+
+/// [`run_sync`], telling `progress` each step as it starts (and the items pulled so far).
+pub async fn run_sync_with_progress(
+    store: &StoreActor,
+    client: &Client,
+    account: &str,
+    options: &SyncOptions,
+    progress: &(dyn Fn(SyncStep) + Send + Sync),
+) -> Result<SyncSummary, SyncRunError> {
     let started = Instant::now();
     let mut summary = SyncSummary::default();
     let key = account.to_owned();
     summary.switched_account = store.call(move |s| s.sync_begin(&key)).await??;
     let state = store.call(|s| s.sync_state()).await??;
 
+    let queued = store.call(|s| s.sync_queue_len()).await??;
+    progress(SyncStep::Pushing { queued });
     summary.pushed = push_marks(store, client).await?;
 
+    progress(SyncStep::Subscriptions);
     let subscriptions = client.subscriptions().await?;
     summary.feeds = subscriptions.len() as u32;
     let feeds = server_feeds(&subscriptions);
@@ -178,6 +286,7 @@ pub async fn run_sync(
             .map(|days| Utc::now().timestamp() - i64::from(days) * 86_400),
     };
     let mut newest = state.newest_usec;
+    progress(SyncStep::Items { pulled: 0 });
     pull_new(
         store,
         client,
@@ -186,9 +295,11 @@ pub async fn run_sync(
         options.page_items,
         &mut newest,
         &mut summary,
+        progress,
     )
     .await?;
 
+    progress(SyncStep::States);
     let unread: HashSet<ItemId> = client
         .item_ids(streams::READING_LIST, Some(streams::READ))
         .await?
@@ -206,6 +317,11 @@ pub async fn run_sync(
         .copied()
         .collect();
     missing.sort();
+    if !missing.is_empty() {
+        progress(SyncStep::Missing {
+            count: missing.len(),
+        });
+    }
     for chunk in missing.chunks(FETCH_BY_ID) {
         let page = client.items_contents(chunk).await?;
         summary.skipped_items += page.skipped as u32;
@@ -301,6 +417,10 @@ async fn push_marks(store: &StoreActor, client: &Client) -> Result<u32, SyncRunE
 /// starts small ([`FIRST_PAGE_AFTER_SYNC`]) and doubles up to `page_items`, and the pull
 /// stops at the first page that reaches items older than the newest one pulled before
 /// (`known_newest`): everything after it is older still.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one private step of run_sync, called once"
+)]
 async fn pull_new(
     store: &StoreActor,
     client: &Client,
@@ -309,6 +429,7 @@ async fn pull_new(
     page_items: usize,
     newest: &mut Option<i64>,
     summary: &mut SyncSummary,
+    progress: &(dyn Fn(SyncStep) + Send + Sync),
 ) -> Result<(), SyncRunError> {
     let page_items = page_items.max(MIN_PAGE_ITEMS);
     let mut query = StreamQuery {
@@ -340,6 +461,9 @@ async fn pull_new(
         });
         let stats = store_page(store, page.items, newest).await?;
         add_pull(summary, stats);
+        progress(SyncStep::Items {
+            pulled: summary.new_articles + summary.updated_articles,
+        });
         if reached_known {
             return Ok(());
         }
@@ -386,7 +510,7 @@ async fn store_page(
 
 /// The server's subscriptions as feeds for the cache: sanitised, each with an address
 /// (the stream id when the server gives none), labels as tags.
-fn server_feeds(subscriptions: &[Subscription]) -> Vec<ServerFeed> {
+pub(crate) fn server_feeds(subscriptions: &[Subscription]) -> Vec<ServerFeed> {
     subscriptions
         .iter()
         .filter_map(|s| {
