@@ -15,4 +15,6 @@ mod store;
 mod support;
 mod sync;
 mod sync_cli;
+mod sync_faults;
+mod sync_session;
 mod ui;

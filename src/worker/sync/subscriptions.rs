@@ -7,6 +7,8 @@
 //! commands, the reader's session) log in with [`super::SyncSetup::connect`] and pass the
 //! client. A feed is named by its address, as the cache and the configuration name it; the
 //! server's stream id is looked up in the server's own list, so no earlier sync is needed.
+//! Labels are the reader's tags; some servers (FreshRSS) keep one label (folder) per feed,
+//! where adding a second one moves the feed, so the last label given wins there.
 //!
 //! What it must not do: change the cache's feeds before the server said OK (a refused change
 //! leaves both sides as they were), or run SQL itself.
@@ -141,17 +143,19 @@ pub async fn set_labels(
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty())
         .collect();
-    for label in wanted.iter().filter(|l| !feed.labels.contains(l)) {
+    // Removals first: on a server with one folder per feed, removing the old one after
+    // adding the new would move the feed out of the new one.
+    for label in feed.labels.iter().filter(|l| !wanted.contains(l)) {
         client
-            .edit_subscription(&SubscriptionEdit::AddLabel {
+            .edit_subscription(&SubscriptionEdit::RemoveLabel {
                 stream: feed.stream.clone(),
                 label: label.clone(),
             })
             .await?;
     }
-    for label in feed.labels.iter().filter(|l| !wanted.contains(l)) {
+    for label in wanted.iter().filter(|l| !feed.labels.contains(l)) {
         client
-            .edit_subscription(&SubscriptionEdit::RemoveLabel {
+            .edit_subscription(&SubscriptionEdit::AddLabel {
                 stream: feed.stream.clone(),
                 label: label.clone(),
             })
