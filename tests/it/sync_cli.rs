@@ -154,6 +154,24 @@ async fn the_cli_syncs_both_ways_and_keeps_marks_while_the_server_is_down() {
         .map(|f| f["unread"].as_u64().unwrap())
         .sum();
     assert_eq!(local_unread, unread.len() as u64);
+    // Feed by feed, the counts are the server's `unread-count`.
+    let phone = server.client().await;
+    let counts = phone.unread_counts().await.unwrap();
+    let subs = phone.subscriptions().await.unwrap();
+    for feed in feeds_now.as_array().unwrap() {
+        let stream = &subs
+            .iter()
+            .find(|s| s.url.as_deref() == feed["url"].as_str())
+            .expect("a server feed")
+            .id;
+        let on_server = counts
+            .unreadcounts
+            .iter()
+            .find(|c| &c.id == stream)
+            .and_then(|c| c.count)
+            .unwrap_or(0);
+        assert_eq!(feed["unread"].as_i64(), Some(on_server), "{feed}");
+    }
 
     // The server goes away: a clear error, a non-zero exit, the new mark kept and queued.
     server.must("stop");
