@@ -325,14 +325,14 @@ impl Client {
 
     /// `subscription/list`.
     pub async fn subscriptions(&self) -> Result<Vec<Subscription>, SyncError> {
-        let list: SubscriptionList = self
-            .get_json(
+        let body = self
+            .get_body(
                 &["reader", "api", "0", "subscription", "list"],
                 &[],
                 "the subscription list",
             )
             .await?;
-        Ok(list.subscriptions)
+        decode_subscriptions(&body)
     }
 
     /// `tag/list`: states and labels.
@@ -349,12 +349,14 @@ impl Client {
 
     /// `unread-count`.
     pub async fn unread_counts(&self) -> Result<UnreadCounts, SyncError> {
-        self.get_json(
-            &["reader", "api", "0", "unread-count"],
-            &[],
-            "the unread count",
-        )
-        .await
+        let body = self
+            .get_body(
+                &["reader", "api", "0", "unread-count"],
+                &[],
+                "the unread count",
+            )
+            .await?;
+        decode_unread_counts(&body)
     }
 
     /// One page of `stream/contents/<stream>`.
@@ -378,8 +380,8 @@ impl Client {
         }
         let mut path = vec!["reader", "api", "0", "stream", "contents"];
         path.extend(stream.split('/'));
-        let page: StreamContents = self.get_json(&path, &pairs, "a page of items").await?;
-        Ok(convert_page(page))
+        let body = self.get_body(&path, &pairs, "a page of items").await?;
+        decode_stream_page(&body, "a page of items")
     }
 
     /// Every id of `stream` (minus the items tagged `exclude`), following continuations
@@ -415,19 +417,16 @@ impl Client {
             if let Some(c) = &continuation {
                 pairs.push(("c", c.clone()));
             }
-            let page: ItemIds = self
-                .get_json(
+            let body = self
+                .get_body(
                     &["reader", "api", "0", "stream", "items", "ids"],
                     &pairs,
                     WHAT,
                 )
                 .await?;
+            let (page, next) = decode_item_ids(&body)?;
             let before = ids.len();
-            for reference in &page.item_refs {
-                let id = ItemId::parse(&reference.id).ok_or_else(|| SyncError::Malformed {
-                    what: WHAT,
-                    detail: format!("{:?} is not an item id", excerpt(reference.id.as_bytes())),
-                })?;
+            for id in page {
                 if seen.insert(id) {
                     ids.push(id);
                 }
@@ -438,7 +437,7 @@ impl Client {
                     detail: format!("more than {MAX_IDS} ids"),
                 });
             }
-            match page.continuation {
+            match next {
                 // A page that adds nothing, or a continuation seen before, ends the list
                 // rather than looping on a confused server.
                 Some(c) if ids.len() > before && continuations.insert(c.clone()) => {
@@ -466,8 +465,7 @@ impl Client {
                     "the items asked for",
                 )
                 .await?;
-            let page: StreamContents = parse_json(&body, "the items asked for")?;
-            let page = convert_page(page);
+            let page = decode_stream_page(&body, "the items asked for")?;
             all.items.extend(page.items);
             all.skipped += page.skipped;
         }
@@ -531,17 +529,7 @@ impl Client {
                 WHAT,
             )
             .await?;
-        let result: QuickAddResult = parse_json(&body, WHAT)?;
-        match (result.num_results, result.stream_id) {
-            (Some(n), Some(stream)) if n > 0 && !stream.is_empty() => Ok(sanitize_line(&stream)),
-            _ => Err(SyncError::Rejected {
-                what: WHAT,
-                reason: result
-                    .error
-                    .map(|e| cut(&sanitize_line(&e)))
-                    .unwrap_or_else(|| "no feed found at that address".to_owned()),
-            }),
-        }
+        decode_quickadd(&body)
     }
 
     /// `subscription/edit`.
@@ -602,12 +590,21 @@ impl Client {
         query: &[(&str, String)],
         what: &'static str,
     ) -> Result<T, SyncError> {
+        let body = self.get_body(path, query, what).await?;
+        parse_json(&body, what)
+    }
+
+    /// A GET with `output=json`: the body as it came.
+    async fn get_body(
+        &self,
+        path: &[&str],
+        query: &[(&str, String)],
+        what: &'static str,
+    ) -> Result<Vec<u8>, SyncError> {
         let mut pairs: Vec<(&str, String)> = vec![("output", "json".to_owned())];
         pairs.extend(query.iter().cloned());
-        let body = self
-            .request(Method::GET, path, &pairs, Form::None, what)
-            .await?;
-        parse_json(&body, what)
+        self.request(Method::GET, path, &pairs, Form::None, what)
+            .await
     }
 
     /// A POST carrying the action token; a token the server calls stale is fetched again
@@ -792,6 +789,59 @@ impl Client {
     }
 }
 
+/// Reads a `stream/contents` (or `stream/items/contents`) answer: its items, sanitised and
+/// converted, the unreadable ones counted, and the continuation. What the client does with
+/// every page of items; public for the fuzz target (`fuzz/fuzz_targets/greader_json.rs`).
+pub fn decode_stream_page(body: &[u8], what: &'static str) -> Result<StreamPage, SyncError> {
+    let page: StreamContents = parse_json(body, what)?;
+    Ok(convert_page(page))
+}
+
+/// Reads one `stream/items/ids` page: its ids (decimal or long form) and continuation. An id
+/// that is neither is an error naming it (cut and sanitised).
+pub fn decode_item_ids(body: &[u8]) -> Result<(Vec<ItemId>, Option<String>), SyncError> {
+    const WHAT: &str = "the item id list";
+    let page: ItemIds = parse_json(body, WHAT)?;
+    let ids = page
+        .item_refs
+        .iter()
+        .map(|reference| {
+            ItemId::parse(&reference.id).ok_or_else(|| SyncError::Malformed {
+                what: WHAT,
+                detail: format!("{:?} is not an item id", excerpt(reference.id.as_bytes())),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((ids, page.continuation))
+}
+
+/// Reads a `subscription/quickadd` answer: the new stream id (sanitised), or the server's
+/// reason for refusing.
+pub fn decode_quickadd(body: &[u8]) -> Result<String, SyncError> {
+    const WHAT: &str = "the new subscription";
+    let result: QuickAddResult = parse_json(body, WHAT)?;
+    match (result.num_results, result.stream_id) {
+        (Some(n), Some(stream)) if n > 0 && !stream.is_empty() => Ok(sanitize_line(&stream)),
+        _ => Err(SyncError::Rejected {
+            what: WHAT,
+            reason: result
+                .error
+                .map(|e| cut(&sanitize_line(&e)))
+                .unwrap_or_else(|| "no feed found at that address".to_owned()),
+        }),
+    }
+}
+
+/// Reads a `subscription/list` answer (not yet sanitised: the worker does it per field).
+pub fn decode_subscriptions(body: &[u8]) -> Result<Vec<Subscription>, SyncError> {
+    parse_json::<SubscriptionList>(body, "the subscription list").map(|l| l.subscriptions)
+}
+
+/// Reads an `unread-count` answer.
+pub fn decode_unread_counts(body: &[u8]) -> Result<UnreadCounts, SyncError> {
+    parse_json(body, "the unread count")
+}
+
 /// Parses a JSON body; an HTML page, a truncated or garbled body each get their own words.
 fn parse_json<T: DeserializeOwned>(body: &[u8], what: &'static str) -> Result<T, SyncError> {
     serde_json::from_slice(body).map_err(|e| {
@@ -802,7 +852,8 @@ fn parse_json<T: DeserializeOwned>(body: &[u8], what: &'static str) -> Result<T,
         } else if e.is_eof() {
             format!("the JSON ends early (truncated at byte {})", body.len())
         } else {
-            format!("invalid JSON: {e}")
+            // serde_json quotes the offending value, which is the server's text.
+            format!("invalid JSON: {}", cut(&sanitize_line(&e.to_string())))
         };
         SyncError::Malformed { what, detail }
     })

@@ -658,3 +658,17 @@ fn urls_are_checked_and_endpoints_append() {
         "http://h:1/api/greader.php/stream/contents/user/-/label/My%20News"
     );
 }
+
+/// serde_json quotes the offending value in its message: a server's escape sequence there
+/// must not reach the terminal through the error.
+#[test]
+fn a_json_error_quoting_the_servers_text_is_sanitised() {
+    let err = decode_stream_page(b"{\"items\": \"\\u001b[2J\\u202eevil\"}", "a page of items")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("invalid JSON"), "{err}");
+    assert!(
+        !err.chars().any(crate::sanitize::is_invisible_control),
+        "{err:?}"
+    );
+}

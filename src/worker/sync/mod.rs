@@ -510,7 +510,7 @@ async fn store_page(
 
 /// The server's subscriptions as feeds for the cache: sanitised, each with an address
 /// (the stream id when the server gives none), labels as tags.
-pub(crate) fn server_feeds(subscriptions: &[Subscription]) -> Vec<ServerFeed> {
+pub fn server_feeds(subscriptions: &[Subscription]) -> Vec<ServerFeed> {
     subscriptions
         .iter()
         .filter_map(|s| {
