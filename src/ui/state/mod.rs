@@ -452,12 +452,13 @@ fn sync_event(state: &mut State, event: SyncEvent, out: &mut Vec<Effect>) {
         }
         SyncEvent::Failed { message, queued } => {
             state.progress.running = false;
+            // What stays here first: the cause can be long, and the line is cut at the edge.
             let kept = if queued > 0 {
-                format!("; {} kept for the next sync", counted_u64(queued, "mark"))
+                format!(" ({} kept for the next sync)", counted_u64(queued, "mark"))
             } else {
                 String::new()
             };
-            state.message = Some(format!("sync failed: {message}{kept}"));
+            state.message = Some(format!("sync failed{kept}: {message}"));
             state.reload_feeds = true;
             state.reload_articles = true;
             flush_reloads(state, out);

@@ -261,8 +261,8 @@ fn a_sync_shows_its_steps_and_outcome_on_the_status_line() {
     assert_eq!(
         s.message.as_deref(),
         Some(
-            "sync failed: cannot connect to the sync server: connection refused; 1 mark kept \
-             for the next sync"
+            "sync failed (1 mark kept for the next sync): cannot connect to the sync server: \
+             connection refused"
         )
     );
     assert_eq!(
