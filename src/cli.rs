@@ -26,7 +26,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Fetch feeds and store new articles in the cache.
+    /// Fetch feeds and store new articles in the cache (with `[sync]` set: one sync).
     Refresh(RefreshArgs),
     /// List the feeds with unread counts and their last error.
     Feeds(JsonFlag),
@@ -57,6 +57,9 @@ pub enum Command {
     /// Restore what `export-state` wrote into a new cache (adding its feeds to the
     /// configuration).
     ImportState(ImportStateArgs),
+    /// Sync with the `[sync]` server: send local marks, pull feeds, items and read/starred
+    /// state.
+    Sync(SyncArgs),
 }
 
 #[derive(Debug, Args)]
@@ -80,6 +83,19 @@ pub struct ImportStateArgs {
     /// Merge into a cache that already has articles (marks are only added, never removed).
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only log in and say what is wrong (password, URL, TLS, timeout); change nothing.
+    #[arg(long)]
+    pub check: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Do not look for people, places and organisations in the new articles afterwards.
+    #[arg(long, conflicts_with = "check")]
+    pub no_extract: bool,
 }
 
 #[derive(Debug, Args)]

@@ -29,6 +29,7 @@ pub mod model;
 pub mod query;
 pub mod sanitize;
 pub mod store;
+pub mod sync;
 pub mod ui;
 pub mod worker;
 

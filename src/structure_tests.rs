@@ -40,6 +40,18 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "sync",
+        &[
+            "ratatui",
+            "crossterm",
+            "rusqlite",
+            "crate::store",
+            "crate::ui",
+            "crate::worker",
+            "crate::commands",
+        ],
+    ),
+    (
         "extract",
         &[
             "ratatui",

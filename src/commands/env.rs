@@ -10,6 +10,9 @@ use crate::config::paths::Paths;
 use crate::fetch::{Fetcher, FetcherOptions};
 use crate::model::FeedSpec;
 use crate::store::Store;
+use crate::sync::ClientOptions;
+use crate::sync::password::PASSWORD_ENV;
+use crate::worker::sync::{SyncOptions, SyncSetup};
 
 /// The demo feeds, embedded so `--demo` works from any directory and offline.
 const DEMO_FEEDS: &[(&str, &str, &[&str])] = &[
@@ -88,7 +91,9 @@ impl Env {
         })
     }
 
-    /// Opens (creating it if needed) the cache, with the configured feeds in it.
+    /// Opens (creating it if needed) the cache, with the configured feeds in it. With
+    /// `[sync]` set the server owns the feed list (a sync brings it), so `[[feeds]]` is not
+    /// applied.
     pub(super) fn open_store(&self) -> Result<Store> {
         let path = &self.db;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -96,8 +101,23 @@ impl Env {
                 .with_context(|| format!("cannot create {}", dir.display()))?;
         }
         let mut store = Store::open(path)?;
-        store.sync_feeds(&self.config.feeds)?;
+        if self.config.sync.is_none() {
+            store.sync_feeds(&self.config.feeds)?;
+        }
         Ok(store)
+    }
+
+    /// What a sync with the `[sync]` server needs, when one is configured (never for
+    /// `--demo`): its settings, the client's limits from `[settings]`, and the password
+    /// from `DATELINE_SYNC_PASSWORD` if set.
+    pub(super) fn sync_setup(&self) -> Option<SyncSetup> {
+        let config = self.config.sync.clone().filter(|_| !self.is_demo())?;
+        Some(SyncSetup {
+            config,
+            client: ClientOptions::from_settings(&self.config.settings),
+            options: SyncOptions::default(),
+            password_env: std::env::var(PASSWORD_ENV).ok(),
+        })
     }
 
     /// A fetcher with the configured limits.

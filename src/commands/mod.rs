@@ -22,6 +22,7 @@ mod refresh;
 mod reindex;
 mod show;
 mod state;
+mod sync;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -61,6 +62,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 bail!(UsageError("import does not apply to --demo".into()));
             }
             let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
+            // With a sync server configured, the server owns the feed list.
+            if paths.config.exists() {
+                let env = env()?;
+                if let Some(setup) = env.sync_setup() {
+                    return import::run_on_server(&env, &setup, &args);
+                }
+            }
             import::run(&paths.config, &args)
         }
         Some(Command::Export) => export::run(&env()?),
@@ -78,6 +86,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
             state::import(&paths, &args, env)
         }
+        Some(Command::Sync(args)) => sync::run(&env()?, &args),
     }
 }
 

@@ -62,7 +62,8 @@ fn reader(env: &Env) -> Result<ExitCode> {
     let (events_tx, events) = mpsc::unbounded_channel();
     let commands = {
         let _entered = runtime.enter();
-        session::spawn_session(actor, fetcher, s.keep_days, events_tx)
+        // With a sync server, the reader's refresh (R, and on start) is one sync with it.
+        session::spawn_session_with_sync(actor, fetcher, s.keep_days, env.sync_setup(), events_tx)
     };
     // The filter line's history lives beside the cache, one query a line.
     let history_path = env.db.with_file_name(HISTORY_FILE);

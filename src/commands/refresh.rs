@@ -1,7 +1,8 @@
 //! `dateline refresh`: fetch the feeds, store the new articles, report per feed, then find
 //! the people and places of the new articles. It runs the same worker as the reader
 //! ([`worker::refresh`], [`worker::extract::drain`]) without a UI: progress goes to standard
-//! error when it is a terminal, the report (text or `--json`) after the run.
+//! error when it is a terminal, the report (text or `--json`) after the run. With `[sync]`
+//! set it is one sync instead ([`super::sync::sync_then`]).
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
@@ -73,6 +74,17 @@ pub(super) fn refresh_with(
     args: &RefreshArgs,
     after: &mut dyn FnMut(Store) -> Result<()>,
 ) -> Result<ExitCode> {
+    // With a sync server, the server fetches the feeds and a refresh is one sync with it.
+    if let Some(setup) = env.sync_setup() {
+        if !args.feed.is_empty() {
+            return Err(UsageError(
+                "with [sync] set, refresh syncs every feed with the server: --feed does not                  apply"
+                    .into(),
+            )
+            .into());
+        }
+        return super::sync::sync_then(env, &setup, args.json, after);
+    }
     let store = env.open_store()?;
     let mut feeds = store.feeds()?;
     if !args.feed.is_empty() {
@@ -156,7 +168,10 @@ pub(super) fn refresh_with(
 }
 
 /// Ends the store thread and returns the store it owned.
-fn take_store(actor: StoreActor, thread: std::thread::JoinHandle<Store>) -> Result<Store> {
+pub(super) fn take_store(
+    actor: StoreActor,
+    thread: std::thread::JoinHandle<Store>,
+) -> Result<Store> {
     drop(actor);
     thread
         .join()

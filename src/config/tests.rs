@@ -299,3 +299,74 @@ fn check_feed_url_accepts_what_the_fetcher_can_read() {
         assert!(check_feed_url(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn sync_is_off_by_default_and_read_when_set() {
+    assert_eq!(parse(DEFAULT_CONFIG).unwrap().sync, None);
+    let config = parse(
+        "[sync]\nserver = \"greader\"\nurl = \"https://rss.example/api/greader.php\"\n\
+         user = \"alice\"\npassword_command = [\"pass\", \"show\", \"freshrss\"]\n",
+    )
+    .unwrap();
+    let sync = config.sync.unwrap();
+    assert_eq!(sync.url, "https://rss.example/api/greader.php");
+    assert_eq!(sync.user, "alice");
+    assert_eq!(
+        sync.password_command,
+        Some(vec![
+            "pass".to_owned(),
+            "show".to_owned(),
+            "freshrss".to_owned()
+        ])
+    );
+    assert_eq!(sync.password, None);
+    let plain = parse(
+        "[sync]\nserver = \"greader\"\nurl = \"http://127.0.0.1:8765/api/greader.php\"\n\
+         user = \"bob\"\npassword = \"hunter2\"\n",
+    )
+    .unwrap()
+    .sync
+    .unwrap();
+    assert_eq!(plain.password.as_deref(), Some("hunter2"));
+    assert!(!format!("{plain:?}").contains("hunter2"));
+}
+
+#[test]
+fn the_shipped_sync_example_parses_once_uncommented() {
+    let start = DEFAULT_CONFIG.find("# [sync]").expect("a [sync] example");
+    let example: String = DEFAULT_CONFIG[start..]
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim_start())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let sync = parse(&example).unwrap().sync.unwrap();
+    assert_eq!(sync.user, "alice");
+    assert!(sync.password_command.is_some());
+}
+
+#[test]
+fn bad_sync_values_are_errors_at_their_line() {
+    let base = "[sync]\nserver = \"greader\"\nurl = \"https://h/api/greader.php\"\nuser = \"a\"\n";
+    let (line, key, message) =
+        invalid("[sync]\nserver = \"fever\"\nurl = \"https://h\"\nuser = \"a\"\n");
+    assert_eq!((line, key.as_str()), (2, "sync.server"));
+    assert!(message.contains("greader"), "{message}");
+    let (line, key, _) = invalid("[sync]\nserver = \"greader\"\nurl = \"ftp://h\"\nuser = \"a\"\n");
+    assert_eq!((line, key.as_str()), (3, "sync.url"));
+    let (line, key, _) =
+        invalid("[sync]\nserver = \"greader\"\nurl = \"https://h\"\nuser = \" \"\n");
+    assert_eq!((line, key.as_str()), (4, "sync.user"));
+    let (line, key, _) = invalid(&format!("{base}password_command = []\n"));
+    assert_eq!((line, key.as_str()), (5, "sync.password_command"));
+    let (line, key, message) = invalid(&format!(
+        "{base}password_command = [\"pass\"]\npassword = \"x\"\n"
+    ));
+    assert_eq!((line, key.as_str()), (6, "sync.password"));
+    assert!(message.contains("not both"), "{message}");
+    let (_, key, message) = invalid(&format!("{base}pasword = \"x\"\n"));
+    assert!(key.contains("sync"), "{key}");
+    assert!(message.contains("unknown key"), "{message}");
+    let (_, _, message) = invalid("[sync]\nserver = \"greader\"\nurl = \"https://h\"\n");
+    assert!(message.contains("missing key"), "{message}");
+}

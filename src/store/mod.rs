@@ -18,6 +18,7 @@ mod health;
 mod migrations;
 mod query;
 mod state;
+pub mod sync;
 
 pub use entities::{EntityCount, NewMention, StoredMention};
 pub use health::IndexCheck;

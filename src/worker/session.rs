@@ -10,6 +10,9 @@
 //! The reader command (`commands::reader`) starts the session and hands the interface only
 //! its two channels; every command is answered by one `match` in `Session::handle`.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use chrono::{DateTime, FixedOffset};
 use tokio::sync::mpsc;
 
@@ -17,6 +20,7 @@ use crate::fetch::Fetcher;
 use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
 use crate::query::{Expr, Flag, Query, Term};
 use crate::store::{Seek, StoreError, StoredMention};
+use crate::worker::sync::{SyncEvent, SyncSetup};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
 /// Identifies one `LoadArticles` request, so the interface can drop stale answers.
@@ -112,7 +116,8 @@ pub enum Command {
         now: DateTime<FixedOffset>,
     },
     /// Refresh these feeds (all when `None`) in the background, streaming
-    /// [`WorkerEvent::Refresh`].
+    /// [`WorkerEvent::Refresh`]. With a sync server, one sync instead (whatever the feeds),
+    /// streaming [`WorkerEvent::Sync`].
     Refresh(Option<Vec<FeedId>>),
     /// The reader has this article open: extract its entities before the backlog (answers
     /// with [`WorkerEvent::EntitiesReady`] once stored, if it needed extraction).
@@ -187,6 +192,8 @@ pub enum WorkerEvent {
     Article(Box<Article>),
     /// Progress of a background refresh.
     Refresh(RefreshEvent),
+    /// Progress of a background sync (the refresh when a sync server is set).
+    Sync(SyncEvent),
     /// The answer to [`Command::MarkAllRead`]: the articles it marked read, which were
     /// unread before (already-read ones are not in it). Their number is what to report;
     /// `Command::SetRead(changed, false)` undoes the mark.
@@ -242,6 +249,17 @@ pub fn spawn_session(
     keep_days: Option<u32>,
     events: mpsc::UnboundedSender<WorkerEvent>,
 ) -> mpsc::UnboundedSender<Command> {
+    spawn_session_with_sync(store, fetcher, keep_days, None, events)
+}
+
+/// [`spawn_session`] with a sync server: a refresh is then one sync with it.
+pub fn spawn_session_with_sync(
+    store: StoreActor,
+    fetcher: Fetcher,
+    keep_days: Option<u32>,
+    sync: Option<SyncSetup>,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<Command> {
     let (tx, commands) = mpsc::unbounded_channel::<Command>();
     // The extraction queue runs from the start (articles left from last time) and again after
     // every refresh; it ends with the session (dropping `extraction`). Its first look for work
@@ -254,6 +272,8 @@ pub fn spawn_session(
         store,
         fetcher,
         keep_days,
+        sync: sync.map(Arc::new),
+        syncing: Arc::new(AtomicBool::new(false)),
         events,
         commands,
         carried: None,
@@ -271,6 +291,10 @@ struct Session {
     fetcher: Fetcher,
     /// Prune setting passed to refreshes.
     keep_days: Option<u32>,
+    /// The sync server, when one is set: refreshes sync with it.
+    sync: Option<Arc<SyncSetup>>,
+    /// Set while a sync runs, so that a second one waits for the next refresh.
+    syncing: Arc<AtomicBool>,
     events: mpsc::UnboundedSender<WorkerEvent>,
     commands: mpsc::UnboundedReceiver<Command>,
     /// A command read ahead (to see whether a list's total is still wanted), handled next.
@@ -431,6 +455,12 @@ impl Session {
                     })
                     .await,
             ),
+            Command::Refresh(_) if self.sync.is_some() => {
+                if let Some(setup) = &self.sync {
+                    self.start_sync(Arc::clone(setup));
+                }
+                Ok(Vec::new())
+            }
             Command::Refresh(ids) => {
                 // On a task of its own: reading carries on while feeds download.
                 let (store, fetcher, events) =
@@ -494,6 +524,57 @@ impl Session {
         };
         send_all(&self.events, answer)
     }
+}
+
+impl Session {
+    /// Starts one sync on a task of its own (reading carries on meanwhile), unless one is
+    /// running; its progress and outcome go to the interface as [`WorkerEvent::Sync`].
+    fn start_sync(&self, setup: Arc<SyncSetup>) {
+        if self.syncing.swap(true, Ordering::SeqCst) {
+            let _ = self
+                .events
+                .send(WorkerEvent::Error("a sync is already running".to_owned()));
+            return;
+        }
+        let (store, events) = (self.store.clone(), self.events.clone());
+        let (extraction, syncing) = (self.extraction.clone(), Arc::clone(&self.syncing));
+        tokio::spawn(async move {
+            run_sync_task(&store, &setup, &events).await;
+            syncing.store(false, Ordering::SeqCst);
+            let _ = extraction.send(());
+        });
+    }
+}
+
+/// One sync, its steps and its outcome forwarded to the interface. A failure is an event
+/// with the number of local marks still queued, never an end of the session.
+async fn run_sync_task(
+    store: &StoreActor,
+    setup: &SyncSetup,
+    events: &mpsc::UnboundedSender<WorkerEvent>,
+) {
+    let _ = events.send(WorkerEvent::Sync(SyncEvent::Started));
+    let progress = {
+        let events = events.clone();
+        move |step| {
+            let _ = events.send(WorkerEvent::Sync(SyncEvent::Step(step)));
+        }
+    };
+    let event = match setup.sync(store, &progress).await {
+        Ok(summary) => SyncEvent::Finished(summary),
+        Err(e) => {
+            tracing::warn!("sync failed: {e}");
+            let queued = match store.call(|s| s.sync_queue_len()).await {
+                Ok(Ok(n)) => n,
+                _ => 0,
+            };
+            SyncEvent::Failed {
+                message: e.to_string(),
+                queued,
+            }
+        }
+    };
+    let _ = events.send(WorkerEvent::Sync(event));
 }
 
 /// The extraction queue's first wake, held back until the first list is answered.

@@ -28,6 +28,8 @@ pub struct Progress {
     pub done: usize,
     pub total: usize,
     pub failed: usize,
+    /// A sync with the server (its steps are `done` of `total`), not a refresh of feeds.
+    pub sync: bool,
 }
 
 /// The whole interface state.

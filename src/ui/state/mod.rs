@@ -31,6 +31,7 @@ pub use list::{MARGIN, PAGE};
 use crate::ui::keymap::{Act, ConfirmAct, FilterAct, HelpAct, Mode};
 use crate::ui::layout::{Focus, first_row, inner, list_columns, row_at};
 use crate::worker::session::{Command, WorkerEvent};
+use crate::worker::sync::{SyncEvent, SyncStep};
 use crate::worker::{FeedOutcome, RefreshEvent};
 
 /// Applies one action; returns what the loop must do.
@@ -393,6 +394,7 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 done: 0,
                 total,
                 failed: 0,
+                sync: false,
             };
         }
         WorkerEvent::Refresh(RefreshEvent::Feed(report)) => {
@@ -419,6 +421,7 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             ));
             flush_reloads(state, out);
         }
+        WorkerEvent::Sync(event) => sync_event(state, event, out),
         WorkerEvent::MarkedRead { changed } => {
             let n = changed.len();
             state.message = Some(format!(
@@ -455,6 +458,67 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             prefix,
             names,
         } => state.names_arrived(kind, &prefix, names, out),
+    }
+}
+
+/// A sync's progress: its steps fill the progress bar and name themselves on the status
+/// line; its outcome (or why it failed: the reader keeps working on the cache) stays there.
+fn sync_event(state: &mut State, event: SyncEvent, out: &mut Vec<Effect>) {
+    match event {
+        SyncEvent::Started => {
+            state.progress = Progress {
+                running: true,
+                done: 0,
+                total: SyncStep::COUNT,
+                failed: 0,
+                sync: true,
+            };
+            state.message = Some("syncing with the server…".into());
+        }
+        SyncEvent::Step(step) => {
+            state.progress.done = step.number() - 1;
+            state.message = Some(format!("sync: {step}"));
+            if matches!(step, SyncStep::Items { pulled } if pulled > 0) {
+                state.reload_feeds = true;
+                state.reload_articles = true;
+            }
+        }
+        SyncEvent::Finished(s) => {
+            state.progress.running = false;
+            state.progress.done = state.progress.total;
+            let changed = s.marked_read + s.marked_unread + s.starred + s.unstarred;
+            state.message = Some(format!(
+                "synced: {}, {} sent, {} from the server; {} unread",
+                counted(s.new_articles, "new article"),
+                counted(s.pushed, "mark"),
+                counted(changed, "change"),
+                s.local_unread
+            ));
+            state.reload_feeds = true;
+            state.reload_articles = true;
+            flush_reloads(state, out);
+        }
+        SyncEvent::Failed { message, queued } => {
+            state.progress.running = false;
+            // What stays here first: the cause can be long, and the line is cut at the edge.
+            let kept = if queued > 0 {
+                format!(" ({} kept for the next sync)", counted_u64(queued, "mark"))
+            } else {
+                String::new()
+            };
+            state.message = Some(format!("sync failed{kept}: {message}"));
+            state.reload_feeds = true;
+            state.reload_articles = true;
+            flush_reloads(state, out);
+        }
+    }
+}
+
+fn counted_u64(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -342,7 +342,7 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
             let total = p.total.max(1);
             let cells = 10;
             let filled = p.done.min(total) * cells / total;
-            spans.push(Span::raw("  refresh "));
+            spans.push(Span::raw(if p.sync { "  sync " } else { "  refresh " }));
             spans.push(Span::styled(
                 "█".repeat(filled),
                 Style::default().fg(Color::Green),
