@@ -20,6 +20,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub demo: bool,
 
+    /// Without a subcommand, on a pipe: print every unread article, not only the newest 40.
+    #[arg(long)]
+    pub all: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -46,7 +46,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
     };
     match cli.command {
-        None => reader::run(&env()?),
+        None => reader::run(&env()?, cli.all),
         Some(Command::Refresh(args)) => refresh::run(&env()?, &args),
         Some(Command::Feeds(args)) => feeds::run(&env()?, args.json),
         Some(Command::List(args)) => list::run(&env()?, &args),

@@ -11,15 +11,23 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use tokio::sync::mpsc;
 
+use chrono::Local;
+
 use super::env::{Env, runtime};
+use super::output::Out;
 use super::{list, refresh};
 use crate::cli::{ListArgs, RefreshArgs};
+use crate::query::{Expr, Flag, Query, Term};
 use crate::store::Store;
 use crate::worker::{StoreActor, session};
 
+/// Unread articles printed on a pipe without `--all`.
+const PIPED_LIMIT: u32 = 40;
+
 /// The reader on a terminal; elsewhere (a pipe, a cron job) refresh and print the unread
-/// articles instead.
-pub(super) fn run(env: &Env) -> Result<ExitCode> {
+/// articles instead: the newest [`PIPED_LIMIT`] and how many more there are, or all of them
+/// with `all`.
+pub(super) fn run(env: &Env, all: bool) -> Result<ExitCode> {
     if io::stdout().is_terminal() && io::stdin().is_terminal() {
         return reader(env);
     }
@@ -29,14 +37,31 @@ pub(super) fn run(env: &Env) -> Result<ExitCode> {
         no_extract: true,
     };
     refresh::refresh_with(env, &args, &mut |store| {
+        let limit = (!all).then_some(PIPED_LIMIT);
         let list = ListArgs {
             unread: true,
             feed: None,
-            limit: Some(40),
+            limit,
             json: false,
             query: Vec::new(),
         };
-        list::print(&store, &list)
+        list::print(&store, &list)?;
+        if let Some(limit) = limit {
+            let unread = Query {
+                expr: Some(Expr::Term(Term::Is(Flag::Unread))),
+                sort: None,
+            };
+            let total = store.count_query(&unread, Local::now().fixed_offset())?;
+            let hidden = total.saturating_sub(u64::from(limit));
+            if hidden > 0 {
+                Out::new().line(&format!(
+                    "… and {hidden} more unread article{} not shown (dateline --all prints \
+                     them all)",
+                    if hidden == 1 { "" } else { "s" }
+                ))?;
+            }
+        }
+        Ok(())
     })
 }
 

@@ -7,6 +7,7 @@ mod corpora;
 mod entities;
 mod extract;
 mod extract_cli;
+mod feeds;
 mod fetch;
 mod hostile;
 mod query;

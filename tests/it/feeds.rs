@@ -1,0 +1,92 @@
+//! Managing feeds and what the output leaves out, as a newsboat user drives the binary:
+//! `show` with its links and enclosures, plain `dateline` on a pipe saying how many unread
+//! articles it did not print, `add` (with feed discovery on an HTML page) and `remove`. Feeds
+//! come from the test HTTP server on 127.0.0.1.
+
+use std::path::Path;
+
+use crate::support::{Reply, TestServer, dateline, json, ok};
+
+/// A podcast-like RSS feed with `n` items: each links two pages and carries an MP3 enclosure
+/// with a size and an `itunes:duration`.
+fn podcast(title: &str, n: usize) -> String {
+    let mut items = String::new();
+    for i in 0..n {
+        items.push_str(&format!(
+            "<item><title>Episode {i}</title><link>https://example.org/ep/{i}</link>\
+             <guid>ep-{i}</guid><pubDate>Mon, 23 Nov 2026 10:{:02}:00 GMT</pubDate>\
+             <description>&lt;p&gt;Notes: &lt;a href=\"https://example.org/notes/{i}\"&gt;notes&lt;/a&gt; \
+             and &lt;a href=\"https://example.org/guest/{i}\"&gt;guest&lt;/a&gt;.&lt;/p&gt;</description>\
+             <enclosure url=\"https://example.org/audio/{i}.mp3\" length=\"12345678\" type=\"audio/mpeg\"/>\
+             <itunes:duration>1:02:03</itunes:duration></item>",
+            i % 60
+        ));
+    }
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\" \
+         xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"><channel><title>{title}</title>\
+         <link>https://example.org/</link>{items}</channel></rss>"
+    )
+}
+
+fn write_config(dir: &Path, urls: &[String]) {
+    let mut text = "# my settings\n[settings]\nkeep_days = 0\n".to_string();
+    for url in urls {
+        text.push_str(&format!("\n[[feeds]]\nurl = \"{url}\"\n"));
+    }
+    std::fs::write(dir.join("config.toml"), text).unwrap();
+}
+
+fn rss_reply(body: String) -> Reply {
+    Reply::new(200)
+        .header("Content-Type", "application/rss+xml")
+        .body(body)
+}
+
+#[test]
+fn show_numbers_the_links_and_lists_the_enclosures() {
+    let server = TestServer::start();
+    server.route("/pod.xml", rss_reply(podcast("Pod", 1)));
+    let dir = tempfile::tempdir().unwrap();
+    write_config(dir.path(), &[server.url("/pod.xml")]);
+    ok(&dateline(dir.path(), &["refresh"]));
+    let list = json(&dateline(dir.path(), &["list", "--json"]));
+    let id = list[0]["id"].as_i64().unwrap().to_string();
+
+    let text = ok(&dateline(dir.path(), &["show", &id]));
+    assert!(
+        text.contains("Links:\n[1] https://example.org/notes/0\n[2] https://example.org/guest/0\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Enclosures:\n[1] https://example.org/audio/0.mp3 (audio/mpeg, 12.3 MB, 1:02:03)"
+        ),
+        "{text}"
+    );
+    let shown = json(&dateline(dir.path(), &["show", &id, "--json"]));
+    assert_eq!(shown["links"][1], "https://example.org/guest/0");
+    assert_eq!(shown["enclosures"][0]["duration_secs"], 3723);
+    assert_eq!(shown["enclosures"][0]["length"], 12_345_678);
+}
+
+#[test]
+fn plain_dateline_on_a_pipe_says_what_it_left_out_and_all_prints_everything() {
+    let server = TestServer::start();
+    server.route("/pod.xml", rss_reply(podcast("Pod", 45)));
+    let dir = tempfile::tempdir().unwrap();
+    write_config(dir.path(), &[server.url("/pod.xml")]);
+
+    // The test's standard output is a pipe: the unread list, not the reader.
+    let out = ok(&dateline(dir.path(), &[]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 41, "{out}");
+    assert!(
+        lines[40].contains("5 more unread articles not shown") && lines[40].contains("--all"),
+        "{out}"
+    );
+
+    let all = ok(&dateline(dir.path(), &["--all"]));
+    assert_eq!(all.lines().count(), 45, "{all}");
+    assert!(!all.contains("not shown"), "{all}");
+}
