@@ -87,7 +87,13 @@ fn reader(env: &Env) -> Result<ExitCode> {
     let (events_tx, events) = mpsc::unbounded_channel();
     let commands = {
         let _entered = runtime.enter();
-        session::spawn_session(actor, fetcher, s.keep_days, events_tx)
+        session::spawn_session_with_config(
+            actor,
+            fetcher,
+            s.keep_days,
+            Some((env.config_path.clone(), env.config.clone())),
+            events_tx,
+        )
     };
     let result = runtime.block_on(crate::ui::run(crate::ui::UiContext {
         commands,

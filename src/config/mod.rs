@@ -10,6 +10,7 @@
 //! (every field optional, values wrapped in [`toml::Spanned`] so each one knows where it came
 //! from), then [`validate`](Config::from_toml) checks ranges and URLs and fills in defaults.
 
+pub mod edit;
 pub mod import;
 mod locate;
 pub mod paths;

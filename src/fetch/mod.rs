@@ -9,6 +9,6 @@ pub mod discover;
 pub mod http;
 pub mod parse;
 
-pub use discover::{alternate_feeds, looks_like_html};
+pub use discover::{Alternate, alternate_feeds, alternates, looks_like_html};
 pub use http::{FetchError, FetchRequest, FetchResponse, Fetcher, FetcherOptions};
 pub use parse::{ParseError, parse_feed, parse_feed_within};

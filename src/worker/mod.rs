@@ -11,6 +11,7 @@
 
 pub mod extract;
 pub mod session;
+pub mod subscribe;
 
 use std::sync::Arc;
 use std::sync::mpsc as std_mpsc;

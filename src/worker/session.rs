@@ -10,8 +10,13 @@
 //! The reader command (`commands::reader`) starts the session and hands the interface only
 //! its two channels; every command is answered by one `match` in `Session::handle`.
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, FixedOffset};
 use tokio::sync::mpsc;
+
+use crate::config::Config;
+use crate::worker::subscribe::{self, AddOutcome, AddRequest, SubscribeError};
 
 use crate::fetch::Fetcher;
 use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
@@ -110,6 +115,19 @@ pub enum Command {
     ExtractFirst(ArticleId),
     /// Answer with [`WorkerEvent::Entities`]: the article's entities, most-mentioned first.
     LoadEntities(ArticleId),
+    /// Subscribe to a feed (or a page's feed: see [`crate::worker::subscribe::add`]); answers
+    /// with [`WorkerEvent::FeedsChanged`] and fresh feeds, then refreshes the new feed, or
+    /// with [`WorkerEvent::FeedChoices`] when the page links several.
+    AddFeed { url: String },
+    /// Unsubscribe from the feed with this URL; answers with [`WorkerEvent::FeedsChanged`].
+    RemoveFeed { url: String },
+    /// Give the feed with this URL a title (`None`: its own) and tags; answers with
+    /// [`WorkerEvent::FeedsChanged`].
+    EditFeed {
+        url: String,
+        title: Option<String>,
+        tags: Vec<String>,
+    },
     /// Answer with [`WorkerEvent::TopEntities`] carrying the same query: the `limit`
     /// most-mentioned entities across the articles the query selects.
     LoadTopEntities {
@@ -186,6 +204,19 @@ pub enum WorkerEvent {
         article: ArticleId,
         entities: Vec<ArticleEntity>,
     },
+    /// The feed list changed (a feed added, removed or edited, or the config file re-read);
+    /// the message says what, for the status bar. Fresh [`WorkerEvent::Feeds`] follow.
+    FeedsChanged {
+        message: String,
+    },
+    /// [`Command::AddFeed`] was given a web page that links several feeds: `(url, title)`
+    /// of each, for the user to pick one.
+    FeedChoices {
+        page: String,
+        feeds: Vec<(String, Option<String>)>,
+    },
+    /// The config file was re-read (at a refresh of all feeds) and its saved views differ.
+    ViewsChanged(Vec<crate::config::View>),
     /// The answer to [`Command::LoadTopEntities`], for the query it carried.
     TopEntities {
         query: ArticleQuery,
@@ -213,6 +244,20 @@ pub fn spawn_session(
     keep_days: Option<u32>,
     events: mpsc::UnboundedSender<WorkerEvent>,
 ) -> mpsc::UnboundedSender<Command> {
+    spawn_session_with_config(store, fetcher, keep_days, None, events)
+}
+
+/// [`spawn_session`] for a reader whose configuration lives in a file: `config` is its path
+/// and what was loaded from it. The session edits it for [`Command::AddFeed`] and friends,
+/// and reads it again before refreshing every feed, so that edits made meanwhile (in an
+/// editor) are picked up without a restart.
+pub fn spawn_session_with_config(
+    store: StoreActor,
+    fetcher: Fetcher,
+    keep_days: Option<u32>,
+    config: Option<(PathBuf, Config)>,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<Command> {
     let (tx, commands) = mpsc::unbounded_channel::<Command>();
     // The extraction queue runs from the start (articles left from last time) and again after
     // every refresh; it ends with the session (dropping `extraction`). Its first look for work
@@ -231,6 +276,7 @@ pub fn spawn_session(
         priority,
         backlog: Backlog::Waiting(extraction.clone()),
         extraction,
+        config,
     };
     tokio::spawn(session.run());
     tx
@@ -251,6 +297,8 @@ struct Session {
     /// Wakes the extraction queue.
     extraction: mpsc::UnboundedSender<()>,
     backlog: Backlog,
+    /// The config file and what was last loaded from it, when the reader has one.
+    config: Option<(PathBuf, Config)>,
 }
 
 impl Session {
@@ -385,15 +433,34 @@ impl Session {
                     })
                     .await,
             ),
+            Command::AddFeed { url } => return self.add_feed(url),
+            Command::RemoveFeed { url } => {
+                let result = match &self.config {
+                    Some((path, _)) => subscribe::remove(path, &url).map(|(removed, config)| {
+                        let name = removed.title.unwrap_or(removed.url);
+                        (config, format!("removed {name}"))
+                    }),
+                    None => Err(no_config()),
+                };
+                return self.feeds_changed(result).await;
+            }
+            Command::EditFeed { url, title, tags } => {
+                let result = match &self.config {
+                    Some((path, _)) => {
+                        subscribe::retitle(path, &url, title.as_deref(), &tags).map(|config| {
+                            let name = title.unwrap_or(url);
+                            (config, format!("saved the title and tags of {name}"))
+                        })
+                    }
+                    None => Err(no_config()),
+                };
+                return self.feeds_changed(result).await;
+            }
             Command::Refresh(ids) => {
-                // On a task of its own: reading carries on while feeds download.
-                let (store, fetcher, events) =
-                    (store.clone(), self.fetcher.clone(), self.events.clone());
-                let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
-                tokio::spawn(async move {
-                    run_refresh(&store, &fetcher, ids, keep_days, &events).await;
-                    let _ = extraction.send(());
-                });
+                if ids.is_none() && !self.reload_config().await {
+                    return false;
+                }
+                self.spawn_refresh(ids);
                 Ok(Vec::new())
             }
             Command::ExtractFirst(id) => {
@@ -432,6 +499,167 @@ impl Session {
         };
         send_all(&self.events, answer)
     }
+}
+
+impl Session {
+    /// [`Command::AddFeed`]: subscribes on a task of its own (fetching the address may take
+    /// the whole timeout, and the list must not wait for it), then refreshes the new feeds.
+    fn add_feed(&self, url: String) -> bool {
+        let Some((path, _)) = &self.config else {
+            return send_all(&self.events, Err(no_config().to_string()));
+        };
+        let path = path.clone();
+        let (store, fetcher, events) = (
+            self.store.clone(),
+            self.fetcher.clone(),
+            self.events.clone(),
+        );
+        let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
+        tokio::spawn(async move {
+            let request = AddRequest {
+                url,
+                title: None,
+                tags: Vec::new(),
+                all: false,
+            };
+            let (config, message, urls) = match subscribe::add(&fetcher, &path, &request).await {
+                Ok(AddOutcome::Choose { page, feeds }) => {
+                    let feeds = feeds.into_iter().map(|a| (a.url, a.title)).collect();
+                    let _ = events.send(WorkerEvent::FeedChoices { page, feeds });
+                    return;
+                }
+                Ok(AddOutcome::Added { feeds, config }) => {
+                    let names: Vec<String> = feeds
+                        .iter()
+                        .map(|(spec, own)| own.clone().unwrap_or_else(|| spec.url.clone()))
+                        .collect();
+                    let urls: Vec<String> = feeds.into_iter().map(|(spec, _)| spec.url).collect();
+                    (config, format!("added {}", names.join(", ")), urls)
+                }
+                Err(e) => {
+                    let _ = events.send(WorkerEvent::Error(e.to_string()));
+                    return;
+                }
+            };
+            if !announce(&store, &events, Ok((config, message))).await {
+                return;
+            }
+            // Fetch the new feeds at once, as a refresh of those feeds.
+            let ids = store
+                .read(move |s| {
+                    let mut ids = Vec::new();
+                    for url in &urls {
+                        if let Some(feed) = s.feed_by_url(url)? {
+                            ids.push(feed.id);
+                        }
+                    }
+                    Ok::<_, StoreError>(ids)
+                })
+                .await;
+            if let Ok(Ok(ids)) = ids {
+                run_refresh(&store, &fetcher, Some(ids), keep_days, &events).await;
+                let _ = extraction.send(());
+            }
+        });
+        true
+    }
+
+    /// Refreshes `ids` (all when `None`) on a task of its own: reading carries on while feeds
+    /// download.
+    fn spawn_refresh(&self, ids: Option<Vec<FeedId>>) {
+        let (store, fetcher, events) = (
+            self.store.clone(),
+            self.fetcher.clone(),
+            self.events.clone(),
+        );
+        let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
+        tokio::spawn(async move {
+            run_refresh(&store, &fetcher, ids, keep_days, &events).await;
+            let _ = extraction.send(());
+        });
+    }
+
+    /// After an edit of the feed list made here: remembers the new configuration, and the
+    /// cache and the interface follow it.
+    async fn feeds_changed(&mut self, result: Result<(Config, String), SubscribeError>) -> bool {
+        if let (Ok((config, _)), Some((_, current))) = (&result, &mut self.config) {
+            *current = config.clone();
+        }
+        announce(&self.store, &self.events, result).await
+    }
+
+    /// Reads the config file again; when its feeds or views changed, the cache and the
+    /// interface follow. A file that no longer loads is reported and the old one kept. False
+    /// once the interface is gone.
+    async fn reload_config(&mut self) -> bool {
+        let Some((path, current)) = &self.config else {
+            return true;
+        };
+        let loaded = match std::fs::read_to_string(path) {
+            Ok(text) => Config::from_toml(&text, path).map_err(|e| e.to_string()),
+            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+        };
+        let config = match loaded {
+            Ok(config) => config,
+            Err(e) => {
+                return send_all(
+                    &self.events,
+                    Err(format!("{e}; the configuration is unchanged")),
+                );
+            }
+        };
+        let feeds_changed = config.feeds != current.feeds;
+        let views_changed = config.views != current.views;
+        if views_changed
+            && self
+                .events
+                .send(WorkerEvent::ViewsChanged(config.views.clone()))
+                .is_err()
+        {
+            return false;
+        }
+        let message = "the configuration file changed: feeds reloaded".to_string();
+        if feeds_changed {
+            return self.feeds_changed(Ok((config, message))).await;
+        }
+        if let Some((_, current)) = &mut self.config {
+            *current = config;
+        }
+        true
+    }
+}
+
+/// The cache follows `config`'s feed list, and the interface hears what changed (or why
+/// nothing did). False once the interface is gone.
+async fn announce(
+    store: &StoreActor,
+    events: &mpsc::UnboundedSender<WorkerEvent>,
+    result: Result<(Config, String), SubscribeError>,
+) -> bool {
+    let (config, message) = match result {
+        Ok(done) => done,
+        Err(e) => return send_all(events, Err(e.to_string())),
+    };
+    let specs = config.feeds;
+    let answer = flat(
+        store
+            .call(move |s| {
+                s.sync_feeds(&specs)?;
+                Ok(vec![
+                    WorkerEvent::FeedsChanged { message },
+                    WorkerEvent::Feeds(s.feeds()?),
+                ])
+            })
+            .await,
+    );
+    send_all(events, answer)
+}
+
+/// The error of a feed edit in a session without a config file.
+fn no_config() -> SubscribeError {
+    SubscribeError::Edit(crate::config::edit::EditError::Config(
+        "this reader has no configuration file to edit".into(),
+    ))
 }
 
 /// The extraction queue's first wake, held back until the first list is answered.

@@ -90,3 +90,118 @@ fn plain_dateline_on_a_pipe_says_what_it_left_out_and_all_prints_everything() {
     assert_eq!(all.lines().count(), 45, "{all}");
     assert!(!all.contains("not shown"), "{all}");
 }
+
+fn page(links: &[(&str, &str)]) -> Reply {
+    let mut head = String::new();
+    for (href, title) in links {
+        head.push_str(&format!(
+            "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{title}\" href=\"{href}\">"
+        ));
+    }
+    Reply::new(200)
+        .header("Content-Type", "text/html; charset=utf-8")
+        .body(format!(
+            "<!DOCTYPE html><html><head><title>Site</title>{head}</head><body>hi</body></html>"
+        ))
+}
+
+#[test]
+fn add_and_remove_keep_the_users_comments() {
+    let server = TestServer::start();
+    server.route("/pod.xml", rss_reply(podcast("The Pod", 2)));
+    server.route("/other.xml", rss_reply(podcast("Other", 1)));
+    let dir = tempfile::tempdir().unwrap();
+    write_config(dir.path(), &[server.url("/other.xml")]);
+    let url = server.url("/pod.xml");
+
+    let out = ok(&dateline(
+        dir.path(),
+        &[
+            "add", &url, "--title", "My pod", "--tag", "audio", "--tag", "fun",
+        ],
+    ));
+    assert_eq!(out.trim(), format!("added {url} (My pod)"));
+    let text = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(text.starts_with("# my settings\n"), "{text}");
+    assert!(
+        text.ends_with(&format!(
+            "[[feeds]]\nurl = \"{url}\"\ntitle = \"My pod\"\ntags = [\"audio\", \"fun\"]\n"
+        )),
+        "{text}"
+    );
+    let feeds = json(&dateline(dir.path(), &["feeds", "--json"]));
+    assert_eq!(feeds[1]["title"], "My pod");
+    assert_eq!(feeds[1]["tags"], serde_json::json!(["audio", "fun"]));
+
+    // Twice is an error that says so.
+    let again = dateline(dir.path(), &["add", &url]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already configured"));
+
+    let out = ok(&dateline(dir.path(), &["remove", "my pod"]));
+    assert_eq!(out.trim(), format!("removed {url} (My pod)"));
+    let text = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(
+        !text.contains("/pod.xml") && text.starts_with("# my settings\n"),
+        "{text}"
+    );
+    let feeds = json(&dateline(dir.path(), &["feeds", "--json"]));
+    assert_eq!(feeds.as_array().unwrap().len(), 1);
+
+    let missing = dateline(dir.path(), &["remove", "nothing like it"]);
+    assert!(!missing.status.success());
+}
+
+#[test]
+fn add_finds_the_feeds_a_web_page_links() {
+    let server = TestServer::start();
+    server.route("/a.xml", rss_reply(podcast("Feed A", 1)));
+    server.route("/b.xml", rss_reply(podcast("Feed B", 1)));
+    server.route("/one", page(&[("/a.xml", "Posts")]));
+    server.route("/two", page(&[("/a.xml", "Posts"), ("b.xml", "Comments")]));
+    server.route("/none", page(&[]));
+    let dir = tempfile::tempdir().unwrap();
+    write_config(dir.path(), &[]);
+
+    // One feed linked: it is added, under its own address.
+    let out = ok(&dateline(dir.path(), &["add", &server.url("/one")]));
+    assert_eq!(
+        out.trim(),
+        format!("added {} (Feed A)", server.url("/a.xml"))
+    );
+
+    // Two linked (one already configured): listed, nothing added, exit 1.
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[settings]\nkeep_days = 0\n",
+    )
+    .unwrap();
+    let listed = dateline(dir.path(), &["add", &server.url("/two")]);
+    assert_eq!(listed.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&listed.stdout);
+    assert_eq!(
+        stdout,
+        format!(
+            "{}  Posts\n{}  Comments\n",
+            server.url("/a.xml"),
+            server.url("/b.xml")
+        )
+    );
+    assert!(String::from_utf8_lossy(&listed.stderr).contains("--all"));
+    let text = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(!text.contains("[[feeds]]"), "{text}");
+
+    let out = ok(&dateline(
+        dir.path(),
+        &["add", "--all", &server.url("/two"), "--tag", "t"],
+    ));
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let feeds = json(&dateline(dir.path(), &["feeds", "--json"]));
+    assert_eq!(feeds.as_array().unwrap().len(), 2);
+
+    let none = dateline(dir.path(), &["add", &server.url("/none")]);
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("links no feed"));
+    let dead = dateline(dir.path(), &["add", &server.url("/missing")]);
+    assert!(String::from_utf8_lossy(&dead.stderr).contains("404"));
+}

@@ -25,6 +25,9 @@ pub enum Mode {
     Filter,
     /// The help overlay is shown.
     Help,
+    /// Answering a question on the status bar (a feed's address, yes or no); edited with
+    /// the filter line's keys.
+    Prompt,
 }
 
 /// A named action of the normal mode.
@@ -55,6 +58,11 @@ pub enum Act {
     Filter,
     People,
     WhoWhere,
+    AddFeed,
+    RemoveFeed,
+    EditFeed,
+    PipeTo,
+    OpenAllUnread,
     Help,
     Quit,
 }
@@ -177,6 +185,36 @@ pub const NORMAL: &[ActionDef<Act>] = &[
         "who_where",
         "who and where: top people and places of the list",
         &["w"],
+    ),
+    def(
+        Act::AddFeed,
+        "add_feed",
+        "add a feed by its address (or a web page's)",
+        &["a"],
+    ),
+    def(
+        Act::RemoveFeed,
+        "remove_feed",
+        "remove this feed (asks first)",
+        &["D"],
+    ),
+    def(
+        Act::EditFeed,
+        "edit_feed",
+        "edit this feed's title and tags",
+        &["E"],
+    ),
+    def(
+        Act::PipeTo,
+        "pipe_to",
+        "pipe the article to a command",
+        &["|"],
+    ),
+    def(
+        Act::OpenAllUnread,
+        "open_all_unread",
+        "open the view's unread articles in the browser (asks first)",
+        &["O"],
     ),
     def(Act::Help, "help", "show or hide this help", &["?"]),
     def(Act::Quit, "quit", "quit", &["q"]),
@@ -471,7 +509,7 @@ impl Keymap {
                 KeyCode::Char(c @ '0'..='9') if !ctrl => Some(Input::Count(c as u8 - b'0')),
                 _ => None,
             }),
-            Mode::Filter => {
+            Mode::Filter | Mode::Prompt => {
                 // Terminals differ in the modifiers they send with Enter or an arrow: a key
                 // that is not a character means the same with any of them.
                 let plain = match event.code {
@@ -573,7 +611,12 @@ fn names() -> impl Iterator<Item = &'static str> {
 pub fn markdown_table() -> String {
     let mut out = String::from("| keys | action (`[keys]` name) | what it does |\n|---|---|---|\n");
     for d in NORMAL {
-        let keys: Vec<String> = d.keys.iter().map(|k| format!("`{k}`")).collect();
+        // A `|` would end the table cell, even inside backticks.
+        let keys: Vec<String> = d
+            .keys
+            .iter()
+            .map(|k| format!("`{}`", k.replace('|', "\\|")))
+            .collect();
         out.push_str(&format!(
             "| {} | `{}` | {} |\n",
             keys.join(" "),

@@ -47,12 +47,16 @@ pub struct State {
     /// A number typed for the next action.
     pub count: Option<usize>,
     pub message: Option<String>,
+    /// The question on the status bar, in [`Mode::Prompt`].
+    pub prompt: Option<super::prompt::Prompt>,
     pub progress: Progress,
     pub now: DateTime<Utc>,
     /// Dates are shown in this offset (the local one in the real program, UTC in tests).
     pub tz: FixedOffset,
     pub size: (u16, u16),
     pub mark_read_on_open: bool,
+    /// Settings of the reader's outward features (players, pipes, opening many tabs).
+    pub opts: super::prompt::ReaderOptions,
     pub quit: bool,
     /// Reloads a refresh made due, sent at the next tick.
     pub(super) reload_feeds: bool,
@@ -76,11 +80,13 @@ impl State {
             help_scroll: 0,
             count: None,
             message: None,
+            prompt: None,
             progress: Progress::default(),
             now,
             tz,
             size,
             mark_read_on_open: true,
+            opts: super::prompt::ReaderOptions::default(),
             quit: false,
             reload_feeds: false,
             reload_articles: false,

@@ -13,10 +13,13 @@
 pub mod action;
 pub mod app;
 pub mod article;
+pub mod external;
+pub mod feedmgmt;
 pub mod feeds;
 pub mod filter;
 pub mod list;
 pub mod people;
+pub mod prompt;
 
 pub use action::{Action, Effect};
 pub use app::{Progress, State};
@@ -48,6 +51,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.count = Some(n);
             state.message = Some(format!("{n}…"));
         }
+        Action::FilterChar(c) if state.mode == Mode::Prompt => state.prompt_char(c, &mut out),
+        Action::Filter(act) if state.mode == Mode::Prompt => state.prompt_act(act, &mut out),
         Action::FilterChar(c) => {
             if state.filter.push(c) {
                 state.filter_changed(&mut out);
@@ -298,6 +303,11 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
         }
         Act::People => state.toggle_people_focus(),
         Act::WhoWhere => state.toggle_who(out),
+        Act::AddFeed => state.add_feed_prompt(),
+        Act::RemoveFeed => state.remove_feed_prompt(),
+        Act::EditFeed => state.edit_feed_prompt(),
+        Act::PipeTo => state.pipe_prompt(),
+        Act::OpenAllUnread => state.open_all_unread(out),
         Act::Help => {
             state.mode = Mode::Help;
             state.help_scroll = 0;
@@ -389,6 +399,22 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             ));
         }
         WorkerEvent::Error(message) => state.message = Some(message),
+        WorkerEvent::FeedsChanged { message } => {
+            state.message = Some(message);
+            // Titles changed, or a feed's articles left or joined the list.
+            out.push(state.load_articles(true));
+        }
+        WorkerEvent::FeedChoices { page, feeds } => state.choose_feed(&page, &feeds),
+        WorkerEvent::ViewsChanged(views) => {
+            state.set_views(&views);
+            let queries = state.feeds.view_queries();
+            if !queries.is_empty() {
+                out.push(Effect::Worker(Command::CountUnread {
+                    queries,
+                    now: state.local_now(),
+                }));
+            }
+        }
         WorkerEvent::EntitiesReady(ids) => {
             if let Some(id) = state.open.id()
                 && ids.contains(&id)

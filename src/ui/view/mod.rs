@@ -435,6 +435,7 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
             Style::default().bg(Color::Yellow).fg(Color::Black),
         ),
         Mode::Help => ("HELP", Style::default().bg(Color::Green).fg(Color::Black)),
+        Mode::Prompt => ("ASK", Style::default().bg(Color::Magenta).fg(Color::White)),
     };
     let mut spans = vec![
         Span::styled(format!(" {mode} "), mode_style),
@@ -442,6 +443,27 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
     ];
     if state.mode == Mode::Filter {
         filter_line(state, &mut spans);
+    } else if let (Mode::Prompt, Some(p)) = (state.mode, &state.prompt) {
+        spans.push(Span::styled(
+            sanitize_line(&p.label),
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::raw(" "));
+        // The end of a long answer, so the cursor stays in view.
+        let text = sanitize_line(&p.text);
+        let room = width.saturating_sub(p.label.width() + 12);
+        let skip = text.chars().count().saturating_sub(room);
+        spans.push(Span::raw(text.chars().skip(skip).collect::<String>()));
+        spans.push(Span::styled(
+            "█",
+            Style::default().add_modifier(Modifier::SLOW_BLINK),
+        ));
+        if let Some(m) = &state.message {
+            spans.push(Span::styled(
+                format!("  {}", sanitize_line(m)),
+                Style::default().fg(Color::Yellow),
+            ));
+        }
     } else {
         if state.list.complete() {
             let unread = state.list.articles.iter().filter(|a| !a.read).count();

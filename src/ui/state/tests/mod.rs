@@ -12,6 +12,7 @@ use crate::worker::session::{ArticleQuery, Near, RequestId, Window};
 use crate::worker::{FeedReport, RefreshSummary};
 
 mod article;
+mod feedmgmt;
 mod feeds;
 mod filter;
 mod input;
