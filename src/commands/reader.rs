@@ -103,6 +103,18 @@ fn reader(env: &Env) -> Result<ExitCode> {
         mark_read_on_open: s.mark_read_on_open,
         keys: env.config.keys.clone(),
         views: env.config.views.clone(),
+        opts: crate::ui::state::prompt::ReaderOptions {
+            open_all_max: s.open_all_max,
+            player: env.config.commands.player.clone(),
+            space_next_unread: s.space_next_unread,
+            palette: crate::ui::palette::Palette {
+                map: env.config.theme.clone(),
+                // https://no-color.org: set and not empty.
+                no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            },
+        },
+        keys_preset: s.keys_preset.clone(),
+        refresh_every: s.refresh_every,
     }));
     // Without waiting for a refresh in flight: its tasks are dropped, and with them the last
     // handles to the store thread.

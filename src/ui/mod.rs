@@ -20,10 +20,12 @@
 //! The dependencies go one way: `view` reads `state`; `state` uses `keymap`, `layout` and
 //! `body`; those use nothing of the interface (a test in `structure_tests` keeps it so).
 
+pub mod attachments;
 pub mod body;
 pub mod external;
 pub mod keymap;
 pub mod layout;
+pub mod palette;
 pub mod state;
 pub mod text;
 pub mod view;
@@ -64,6 +66,12 @@ pub struct UiContext {
     pub keys: BTreeMap<String, Vec<String>>,
     /// The config's `[[views]]`: saved queries shown in the feeds pane.
     pub views: Vec<crate::config::View>,
+    /// Settings of pipes, players, opening many tabs, paging on.
+    pub opts: state::prompt::ReaderOptions,
+    /// `keys_preset`: the key bindings to start from (`Some("newsboat")`).
+    pub keys_preset: Option<String>,
+    /// Refresh every feed this often.
+    pub refresh_every: Option<Duration>,
 }
 
 /// One message into the loop.
@@ -108,7 +116,7 @@ const MAX_BATCH: usize = 512;
 /// still running when it returns (a refresh in flight) are the caller's to stop.
 pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
     // Config problems are reported before the screen changes.
-    let keymap = Keymap::with_overrides(&ctx.keys)?;
+    let keymap = Keymap::with_preset(ctx.keys_preset.as_deref(), &ctx.keys)?;
     let _panics = install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal =
@@ -121,6 +129,8 @@ pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
         (size.width, size.height),
     );
     state.mark_read_on_open = ctx.mark_read_on_open;
+    state.opts = ctx.opts;
+    state.refresh_every = ctx.refresh_every;
     state.set_views(&ctx.views);
 
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();

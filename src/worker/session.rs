@@ -16,6 +16,7 @@ use chrono::{DateTime, FixedOffset};
 use tokio::sync::mpsc;
 
 use crate::config::Config;
+use crate::worker::download;
 use crate::worker::subscribe::{self, AddOutcome, AddRequest, SubscribeError};
 
 use crate::fetch::Fetcher;
@@ -23,6 +24,19 @@ use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId}
 use crate::query::{Expr, Flag, Query, Term};
 use crate::store::{Seek, StoreError, StoredMention};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
+
+/// How far one download is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DownloadProgress {
+    pub id: u64,
+    pub url: String,
+    /// Bytes received so far.
+    pub received: u64,
+    /// The size the server announced.
+    pub total: Option<u64>,
+    /// Set once it ended: where the file was saved, or why it failed.
+    pub done: Option<Result<PathBuf, String>>,
+}
 
 /// Identifies one `LoadArticles` request, so the interface can drop stale answers.
 pub type RequestId = u64;
@@ -128,6 +142,12 @@ pub enum Command {
         title: Option<String>,
         tags: Vec<String>,
     },
+    /// Download an enclosure into the download folder as download `id`, on a task of its
+    /// own; progress and the outcome come as [`WorkerEvent::Download`].
+    Download { id: u64, url: String },
+    /// Save `text` as the file `name` in the download folder; answers with
+    /// [`WorkerEvent::Saved`].
+    SaveText { name: String, text: String },
     /// Answer with [`WorkerEvent::TopEntities`] carrying the same query: the `limit`
     /// most-mentioned entities across the articles the query selects.
     LoadTopEntities {
@@ -217,6 +237,10 @@ pub enum WorkerEvent {
     },
     /// The config file was re-read (at a refresh of all feeds) and its saved views differ.
     ViewsChanged(Vec<crate::config::View>),
+    /// Progress, then the outcome, of a [`Command::Download`].
+    Download(DownloadProgress),
+    /// Where [`Command::SaveText`] saved, or why it could not.
+    Saved(Result<PathBuf, String>),
     /// The answer to [`Command::LoadTopEntities`], for the query it carried.
     TopEntities {
         query: ArticleQuery,
@@ -434,6 +458,21 @@ impl Session {
                     .await,
             ),
             Command::AddFeed { url } => return self.add_feed(url),
+            Command::Download { id, url } => {
+                let downloads = self.downloads();
+                download::spawn_download(
+                    self.fetcher.clone(),
+                    &downloads,
+                    id,
+                    url,
+                    self.events.clone(),
+                );
+                Ok(Vec::new())
+            }
+            Command::SaveText { name, text } => {
+                download::spawn_save(&self.downloads(), name, text, self.events.clone());
+                Ok(Vec::new())
+            }
             Command::RemoveFeed { url } => {
                 let result = match &self.config {
                     Some((path, _)) => subscribe::remove(path, &url).map(|(removed, config)| {
@@ -534,7 +573,7 @@ impl Session {
                         .map(|(spec, own)| own.clone().unwrap_or_else(|| spec.url.clone()))
                         .collect();
                     let urls: Vec<String> = feeds.into_iter().map(|(spec, _)| spec.url).collect();
-                    (config, format!("added {}", names.join(", ")), urls)
+                    (*config, format!("added {}", names.join(", ")), urls)
                 }
                 Err(e) => {
                     let _ = events.send(WorkerEvent::Error(e.to_string()));
@@ -562,6 +601,14 @@ impl Session {
             }
         });
         true
+    }
+
+    /// The `[downloads]` settings of the configuration as last read.
+    fn downloads(&self) -> crate::config::Downloads {
+        self.config
+            .as_ref()
+            .map(|(_, c)| c.downloads.clone())
+            .unwrap_or_default()
     }
 
     /// Refreshes `ids` (all when `None`) on a task of its own: reading carries on while feeds

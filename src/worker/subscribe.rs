@@ -39,7 +39,7 @@ pub enum AddOutcome {
     /// configuration as now written.
     Added {
         feeds: Vec<(FeedSpec, Option<String>)>,
-        config: Config,
+        config: Box<Config>,
     },
     /// The address is a web page that links several feeds: nothing was added; the user
     /// picks one (or asks for all).
@@ -138,7 +138,7 @@ pub async fn add(
     })?;
     Ok(AddOutcome::Added {
         feeds: specs,
-        config,
+        config: Box::new(config),
     })
 }
 

@@ -205,3 +205,119 @@ fn add_finds_the_feeds_a_web_page_links() {
     let dead = dateline(dir.path(), &["add", &server.url("/missing")]);
     assert!(String::from_utf8_lossy(&dead.stderr).contains("404"));
 }
+
+mod downloads {
+    use std::time::Duration;
+
+    use dateline::fetch::{DownloadRequest, FetchError, Fetcher, FetcherOptions};
+
+    use crate::support::{Reply, Route, TestServer};
+
+    fn fetcher() -> Fetcher {
+        Fetcher::new(FetcherOptions {
+            concurrency: 4,
+            per_host: 2,
+            connect_timeout: Duration::from_secs(5),
+            // The feed timeout: a download is not bound by it.
+            timeout: Duration::from_millis(50),
+            max_bytes: 1024,
+            user_agent: "dateline-test".into(),
+        })
+        .unwrap()
+    }
+
+    fn request(url: String, dir: &std::path::Path, max_bytes: u64) -> DownloadRequest {
+        DownloadRequest {
+            url,
+            dir: dir.to_path_buf(),
+            max_bytes,
+            stall: Duration::from_secs(2),
+            total: Duration::from_secs(3),
+        }
+    }
+
+    /// Files in `dir`, hidden ones (partials) included.
+    fn files(dir: &std::path::Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    #[tokio::test]
+    async fn an_enclosure_is_saved_whole_through_redirects_with_progress() {
+        let server = TestServer::start();
+        let body: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        server.route(
+            "/media/ep%201.mp3",
+            Reply::new(200)
+                .header("Content-Type", "audio/mpeg")
+                .body(body.clone()),
+        );
+        server.route("/track", Route::redirect(302, "/media/ep%201.mp3"));
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("pods");
+        let mut calls = Vec::new();
+        let path = fetcher()
+            .download(
+                &request(server.url("/track"), &target, 1 << 20),
+                |got, total| calls.push((got, total)),
+            )
+            .await
+            .unwrap();
+        assert_eq!(path, target.join("ep 1.mp3"));
+        assert_eq!(std::fs::read(&path).unwrap(), body);
+        assert_eq!(calls.last(), Some(&(300_000, Some(300_000))));
+        assert_eq!(files(&target), ["ep 1.mp3"]);
+        // Again: a second name, the first file untouched.
+        let again = fetcher()
+            .download(&request(server.url("/track"), &target, 1 << 20), |_, _| {})
+            .await
+            .unwrap();
+        assert_eq!(again, target.join("ep 1 (2).mp3"));
+    }
+
+    #[tokio::test]
+    async fn too_large_silent_and_failing_downloads_leave_no_file() {
+        let server = TestServer::start();
+        server.route("/big.mp3", Reply::new(200).body(vec![7u8; 50_000]));
+        server.route("/silent.mp3", Route::Silent);
+        server.route("/gone.mp3", Reply::new(404));
+        let dir = tempfile::tempdir().unwrap();
+        let err = fetcher()
+            .download(
+                &request(server.url("/big.mp3"), dir.path(), 10_000),
+                |_, _| {},
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, FetchError::TooLarge { limit: 10_000 }),
+            "{err}"
+        );
+        let err = fetcher()
+            .download(
+                &request(server.url("/silent.mp3"), dir.path(), 10_000),
+                |_, _| {},
+            )
+            .await
+            .unwrap_err();
+        assert!(matches!(err, FetchError::Timeout(_)), "{err}");
+        let err = fetcher()
+            .download(
+                &request(server.url("/gone.mp3"), dir.path(), 10_000),
+                |_, _| {},
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, FetchError::Status { status: 404, .. }),
+            "{err}"
+        );
+        assert_eq!(files(dir.path()), Vec::<String>::new());
+    }
+}

@@ -63,6 +63,9 @@ pub enum Act {
     EditFeed,
     PipeTo,
     OpenAllUnread,
+    PlayEnclosure,
+    DownloadEnclosure,
+    SaveMarkdown,
     Help,
     Quit,
 }
@@ -216,6 +219,24 @@ pub const NORMAL: &[ActionDef<Act>] = &[
         "open the view's unread articles in the browser (asks first)",
         &["O"],
     ),
+    def(
+        Act::PlayEnclosure,
+        "play_enclosure",
+        "play the article's enclosure with the player (a number first: enclosure N)",
+        &["p"],
+    ),
+    def(
+        Act::DownloadEnclosure,
+        "download_enclosure",
+        "download the article's enclosure in the background (a number first: N)",
+        &["d"],
+    ),
+    def(
+        Act::SaveMarkdown,
+        "save_markdown",
+        "save the article as Markdown in the download folder",
+        &["S"],
+    ),
     def(Act::Help, "help", "show or hide this help", &["?"]),
     def(Act::Quit, "quit", "quit", &["q"]),
 ];
@@ -272,12 +293,30 @@ pub const HELP: &[ActionDef<HelpAct>] = &[
     def(HelpAct::Quit, "help_quit", "quit", &["q"]),
 ];
 
+/// `keys_preset = "newsboat"`: the bindings that differ from the defaults, for fingers that
+/// know newsboat (`N` toggles read, `p` is the previous unread, `e` downloads an enclosure,
+/// `s` saves the article). Laid over the defaults like a `[keys]` table, and under the
+/// user's own.
+pub const NEWSBOAT: &[(&str, &[&str])] = &[
+    ("toggle_read", &["N"]),
+    ("prev_unread", &["p"]),
+    ("play_enclosure", &["P"]),
+    ("download_enclosure", &["e"]),
+    ("people", &["i"]),
+    ("save_markdown", &["s"]),
+    ("toggle_star", &["*"]),
+    ("quit", &["q", "Q"]),
+];
+
 /// Bindings that hold in every mode and cannot be rebound: control-C always quits.
 pub const ALWAYS: &[(&str, Act)] = &[("C-c", Act::Quit)];
 
 /// Bindings that are not remappable, shown in the help after the actions.
 pub const FIXED: &[(&str, &str)] = &[
-    ("0-9", "a number for the next `o` (open link N)"),
+    (
+        "0-9",
+        "a number for the next `o`, `p` or `d` (link or enclosure N)",
+    ),
     ("mouse wheel", "scroll"),
     ("click", "select"),
 ];
@@ -462,6 +501,37 @@ impl Keymap {
     /// The defaults of [`NORMAL`], [`FILTER`] and [`HELP`].
     pub fn defaults() -> Result<Keymap, KeymapError> {
         Keymap::with_overrides(&BTreeMap::new())
+    }
+
+    /// [`Keymap::with_overrides`] starting from a preset (`"newsboat"`: [`NEWSBOAT`]) laid over
+    /// the defaults; the user's table goes on top, and a key the user binds is taken from the
+    /// preset's actions.
+    pub fn with_preset(
+        preset: Option<&str>,
+        user: &BTreeMap<String, Vec<String>>,
+    ) -> Result<Keymap, KeymapError> {
+        let base: &[(&str, &[&str])] = match preset {
+            Some("newsboat") => NEWSBOAT,
+            _ => &[],
+        };
+        let claimed: Vec<Key> = user
+            .values()
+            .flatten()
+            .filter_map(|k| Key::parse(k).ok())
+            .collect();
+        let mut merged: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (name, keys) in base {
+            let keys: Vec<String> = keys
+                .iter()
+                .filter(|k| Key::parse(k).is_ok_and(|k| !claimed.contains(&k)))
+                .map(|k| (*k).to_string())
+                .collect();
+            merged.insert((*name).to_string(), keys);
+        }
+        for (name, keys) in user {
+            merged.insert(name.clone(), keys.clone());
+        }
+        Keymap::with_overrides(&merged)
     }
 
     /// The defaults with the user's `[keys]` table (action name -> keys) laid over them, mode
@@ -841,6 +911,24 @@ mod tests {
             Keymap::with_overrides(&user),
             Err(KeymapError::BadKey { .. })
         ));
+    }
+
+    #[test]
+    fn the_newsboat_preset_rebinds_without_clashes_and_the_user_wins() {
+        let km = Keymap::with_preset(Some("newsboat"), &BTreeMap::new()).unwrap();
+        assert_eq!(km.action(&char_key('N')), Some(Act::ToggleRead));
+        assert_eq!(km.action(&char_key('p')), Some(Act::PrevUnread));
+        assert_eq!(km.action(&char_key('P')), Some(Act::PlayEnclosure));
+        assert_eq!(km.action(&char_key('e')), Some(Act::DownloadEnclosure));
+        assert_eq!(km.action(&char_key('s')), Some(Act::SaveMarkdown));
+        assert_eq!(km.action(&char_key('n')), Some(Act::NextUnread));
+        // The user's table goes on top, and takes its keys from the preset.
+        let mut user = BTreeMap::new();
+        user.insert("refresh_all".to_string(), vec!["p".to_string()]);
+        let km = Keymap::with_preset(Some("newsboat"), &user).unwrap();
+        assert_eq!(km.action(&char_key('p')), Some(Act::RefreshAll));
+        let plain = Keymap::with_preset(None, &BTreeMap::new()).unwrap();
+        assert_eq!(plain.action(&char_key('p')), Some(Act::PlayEnclosure));
     }
 
     #[test]

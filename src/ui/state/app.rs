@@ -57,6 +57,12 @@ pub struct State {
     pub mark_read_on_open: bool,
     /// Settings of the reader's outward features (players, pipes, opening many tabs).
     pub opts: super::prompt::ReaderOptions,
+    /// Enclosure downloads under way.
+    pub downloads: super::prompt::Downloads,
+    /// Refresh every feed this often (`refresh_minutes`); `None`: only when asked.
+    pub refresh_every: Option<std::time::Duration>,
+    /// When the last refresh of every feed started, for `refresh_every`.
+    pub last_refresh: Option<DateTime<Utc>>,
     pub quit: bool,
     /// Reloads a refresh made due, sent at the next tick.
     pub(super) reload_feeds: bool,
@@ -87,6 +93,9 @@ impl State {
             size,
             mark_read_on_open: true,
             opts: super::prompt::ReaderOptions::default(),
+            downloads: super::prompt::Downloads::default(),
+            refresh_every: None,
+            last_refresh: None,
             quit: false,
             reload_feeds: false,
             reload_articles: false,
@@ -383,6 +392,9 @@ impl State {
             running: true,
             ..Progress::default()
         };
+        if ids.is_none() {
+            self.last_refresh = Some(self.now);
+        }
         out.push(Effect::Worker(Command::Refresh(ids)));
     }
 

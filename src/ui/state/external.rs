@@ -9,7 +9,9 @@ use super::app::State;
 use super::article::ArticlePane;
 use super::prompt::Ask;
 use crate::model::Article;
+use crate::sanitize::sanitize_line;
 use crate::worker::session::Command;
+use crate::worker::session::DownloadProgress;
 
 impl State {
     /// `|`: asks for the command to pipe the open (or selected) article to.
@@ -78,6 +80,104 @@ impl State {
         );
     }
 
+    /// `p` (`2p`: the second): plays an enclosure of the open article with the player.
+    pub(super) fn play_enclosure(&mut self, count: Option<usize>, out: &mut Vec<Effect>) {
+        let Some(url) = self.enclosure(count) else {
+            return;
+        };
+        if self.opts.player.is_empty() {
+            self.message = Some("no player configured ([commands] player)".into());
+            return;
+        }
+        let mut argv = self.opts.player.clone();
+        argv.push(url.clone());
+        self.message = Some(format!("playing {} with {}", sanitize_line(&url), argv[0]));
+        out.push(Effect::Spawn(argv));
+    }
+
+    /// `d` (`2d`: the second): downloads an enclosure of the open article in the background.
+    pub(super) fn download_enclosure(&mut self, count: Option<usize>, out: &mut Vec<Effect>) {
+        let Some(url) = self.enclosure(count) else {
+            return;
+        };
+        let id = self.downloads.next_id;
+        self.downloads.next_id += 1;
+        self.downloads.active.push(DownloadProgress {
+            id,
+            url: url.clone(),
+            received: 0,
+            total: None,
+            done: None,
+        });
+        self.message = Some(format!("downloading {}", sanitize_line(&url)));
+        out.push(Effect::Worker(Command::Download { id, url }));
+    }
+
+    /// A download moved on, or ended.
+    pub(super) fn download_progress(&mut self, p: DownloadProgress) {
+        let Some(i) = self.downloads.active.iter().position(|d| d.id == p.id) else {
+            return;
+        };
+        match &p.done {
+            None => self.downloads.active[i] = p,
+            Some(Ok(path)) => {
+                self.downloads.active.remove(i);
+                self.message = Some(format!("downloaded {}", path.display()));
+            }
+            Some(Err(e)) => {
+                self.downloads.active.remove(i);
+                self.message = Some(format!("download of {} failed: {e}", p.url));
+            }
+        }
+    }
+
+    /// `S`: saves the open article as Markdown in the download folder.
+    pub(super) fn save_markdown(&mut self, out: &mut Vec<Effect>) {
+        let Some(article) = self.open_article() else {
+            self.message = Some("open an article first".into());
+            return;
+        };
+        let name = format!("{}.md", file_stem(&article.title));
+        let text = markdown(article);
+        self.message = Some(format!("saving {name}…"));
+        out.push(Effect::Worker(Command::SaveText { name, text }));
+    }
+
+    /// The address of enclosure `count` (1 when none was typed) of the open article, or a
+    /// message saying why there is none.
+    fn enclosure(&mut self, count: Option<usize>) -> Option<String> {
+        let Some(article) = self.open_article() else {
+            self.message = Some("open an article first".into());
+            return None;
+        };
+        let n = count.unwrap_or(1);
+        match n.checked_sub(1).and_then(|i| article.enclosures.get(i)) {
+            Some(e) => Some(e.url.clone()),
+            None if article.enclosures.is_empty() => {
+                self.message = Some("this article has no enclosure".into());
+                None
+            }
+            None => {
+                self.message = Some(format!("this article has no enclosure {n}"));
+                None
+            }
+        }
+    }
+
+    /// Refreshes every feed when `refresh_every` has passed since the last refresh of all
+    /// (or since the reader started), unless one is running.
+    pub(super) fn refresh_when_due(&mut self, out: &mut Vec<Effect>) {
+        let Some(every) = self.refresh_every else {
+            return;
+        };
+        let now = self.now;
+        let last = *self.last_refresh.get_or_insert(now);
+        let due = chrono::TimeDelta::from_std(every).is_ok_and(|d| now - last >= d);
+        if due && !self.progress.running {
+            self.refresh(None, out);
+        }
+    }
+
     /// The article being read, when it is loaded.
     pub(super) fn open_article(&self) -> Option<&Article> {
         match &self.open {
@@ -132,6 +232,27 @@ pub fn markdown(article: &Article) -> String {
         }
     }
     out
+}
+
+/// A file name from an article title: letters, digits, spaces, `-` and `_`, at most 80.
+pub fn file_stem(title: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, ' ' | '-' | '_') {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let stem: String = words.join(" ").chars().take(80).collect();
+    if stem.is_empty() {
+        "article".into()
+    } else {
+        stem
+    }
 }
 
 /// A command line split into words as a shell would, with `'…'`, `"…"` and `\` quoting,

@@ -69,6 +69,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Tick(now) => {
             state.now = now;
             flush_reloads(state, &mut out);
+            state.refresh_when_due(&mut out);
         }
         Action::Scroll { col, row, down } => {
             let delta = if down { 3 } else { -3 };
@@ -171,7 +172,11 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
                 let before = state.scroll;
                 state.move_by(state.page());
                 if state.scroll == before {
-                    state.message = Some("end of article: n for the next unread".into());
+                    if state.opts.space_next_unread {
+                        state.step_unread(true, out);
+                    } else {
+                        state.message = Some("end of article: n for the next unread".into());
+                    }
                 }
             } else {
                 state.move_by(state.page());
@@ -308,6 +313,9 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
         Act::EditFeed => state.edit_feed_prompt(),
         Act::PipeTo => state.pipe_prompt(),
         Act::OpenAllUnread => state.open_all_unread(out),
+        Act::PlayEnclosure => state.play_enclosure(count, out),
+        Act::DownloadEnclosure => state.download_enclosure(count, out),
+        Act::SaveMarkdown => state.save_markdown(out),
         Act::Help => {
             state.mode = Mode::Help;
             state.help_scroll = 0;
@@ -405,6 +413,13 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             out.push(state.load_articles(true));
         }
         WorkerEvent::FeedChoices { page, feeds } => state.choose_feed(&page, &feeds),
+        WorkerEvent::Download(progress) => state.download_progress(progress),
+        WorkerEvent::Saved(result) => {
+            state.message = Some(match result {
+                Ok(path) => format!("saved {}", path.display()),
+                Err(e) => e,
+            });
+        }
         WorkerEvent::ViewsChanged(views) => {
             state.set_views(&views);
             let queries = state.feeds.view_queries();

@@ -4,6 +4,7 @@
 //! which extends [`super::app::State`], so that `app` can hold them without a cycle.
 
 use crate::model::{ArticleId, FeedId};
+use crate::worker::session::DownloadProgress;
 
 /// What the prompt is asking for, and what to do with the answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +46,8 @@ pub struct ReaderOptions {
     pub player: Vec<String>,
     /// Space at the end of an article opens the next unread one.
     pub space_next_unread: bool,
+    /// `[theme]` and `NO_COLOR`.
+    pub palette: crate::ui::palette::Palette,
 }
 
 impl Default for ReaderOptions {
@@ -53,6 +56,40 @@ impl Default for ReaderOptions {
             open_all_max: 10,
             player: vec!["mpv".into(), "--no-video".into()],
             space_next_unread: false,
+            palette: crate::ui::palette::Palette::default(),
         }
+    }
+}
+
+/// The downloads started from this reader that have not ended.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Downloads {
+    /// The id the next download gets.
+    pub next_id: u64,
+    /// Running downloads, oldest first.
+    pub active: Vec<DownloadProgress>,
+}
+
+impl Downloads {
+    /// A short line for the status bar: `↓ ep42.mp3 45%` for the oldest, and how many more.
+    pub fn status(&self) -> Option<String> {
+        let first = self.active.first()?;
+        let name = first.url.rsplit('/').next().unwrap_or(&first.url);
+        let name: String = name
+            .split('?')
+            .next()
+            .unwrap_or(name)
+            .chars()
+            .take(24)
+            .collect();
+        let done = match first.total {
+            Some(t) if t > 0 => format!("{}%", first.received.saturating_mul(100) / t),
+            _ => crate::model::human_size(first.received),
+        };
+        let more = match self.active.len() {
+            1 => String::new(),
+            n => format!(" +{}", n - 1),
+        };
+        Some(format!("↓ {name} {done}{more}"))
     }
 }

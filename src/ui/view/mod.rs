@@ -54,6 +54,7 @@ fn scoped_failed_feed(state: &State) -> Option<(&str, &str)> {
 pub fn draw(frame: &mut Frame, state: &State) {
     let area = frame.area();
     render(state, area, frame.buffer_mut());
+    state.opts.palette.apply(frame.buffer_mut());
 }
 
 /// Renders into any buffer (the loop's frame, or a test's).
@@ -482,6 +483,12 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(
                 format!("/{}", sanitize_line(&state.filter.text)),
                 Style::default().fg(Color::Cyan),
+            ));
+        }
+        if let Some(d) = state.downloads.status() {
+            spans.push(Span::styled(
+                format!("  {d}"),
+                Style::default().fg(Color::Green),
             ));
         }
         let p = state.progress;

@@ -191,3 +191,140 @@ fn capital_o_asks_then_opens_the_unread_articles_up_to_the_cap() {
     assert!(s.list.find(unread[0].id).unwrap().read);
     assert!(!s.list.find(unread[2].id).unwrap().read);
 }
+
+#[test]
+fn refresh_minutes_refreshes_every_feed_when_due_and_not_twice_at_once() {
+    let mut s = loaded();
+    s.refresh_every = Some(std::time::Duration::from_secs(600));
+    let t0 = s.now;
+    let tick =
+        |s: &mut State, secs: i64| update(s, Action::Tick(t0 + chrono::TimeDelta::seconds(secs)));
+    let refreshes = |e: &[Effect]| {
+        e.iter()
+            .filter(|e| matches!(e, Effect::Worker(Command::Refresh(None))))
+            .count()
+    };
+    assert_eq!(refreshes(&tick(&mut s, 1)), 0);
+    assert_eq!(refreshes(&tick(&mut s, 599)), 0);
+    assert_eq!(refreshes(&tick(&mut s, 601)), 1);
+    // Still running: not again.
+    assert_eq!(refreshes(&tick(&mut s, 1300)), 0);
+    s.progress.running = false;
+    assert_eq!(refreshes(&tick(&mut s, 1300)), 1);
+}
+
+#[test]
+fn enclosures_are_played_and_downloaded_by_number() {
+    let mut s = loaded();
+    act(&mut s, Act::Open);
+    let id = s.open.id().unwrap();
+    let summary = s.list.find(id).unwrap().clone();
+    let mut a = article(&summary, "<p>Body</p>");
+    a.enclosures = vec![
+        crate::model::Enclosure {
+            url: "https://example.org/1.mp3".into(),
+            mime: Some("audio/mpeg".into()),
+            length: Some(1000),
+            duration_secs: None,
+        },
+        crate::model::Enclosure {
+            url: "https://example.org/2.mp3".into(),
+            mime: None,
+            length: None,
+            duration_secs: Some(90),
+        },
+    ];
+    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    // The body lists them.
+    let ArticlePane::Loaded { body, .. } = &s.open else {
+        panic!("not loaded");
+    };
+    let text: Vec<String> = body.lines.iter().map(|l| l.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|l| l == "[2] 1:30  https://example.org/2.mp3"),
+        "{text:?}"
+    );
+
+    let effects = act(&mut s, Act::PlayEnclosure);
+    assert_eq!(
+        effects,
+        [Effect::Spawn(vec![
+            "mpv".into(),
+            "--no-video".into(),
+            "https://example.org/1.mp3".into()
+        ])]
+    );
+    update(&mut s, Action::Digit(2));
+    let effects = act(&mut s, Act::DownloadEnclosure);
+    assert_eq!(
+        worker_commands(&effects),
+        [Command::Download {
+            id: 0,
+            url: "https://example.org/2.mp3".into()
+        }]
+    );
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Download(
+            crate::worker::session::DownloadProgress {
+                id: 0,
+                url: "https://example.org/2.mp3".into(),
+                received: 500,
+                total: Some(1000),
+                done: None,
+            },
+        )),
+    );
+    assert_eq!(s.downloads.status().as_deref(), Some("↓ 2.mp3 50%"));
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Download(
+            crate::worker::session::DownloadProgress {
+                id: 0,
+                url: "https://example.org/2.mp3".into(),
+                received: 1000,
+                total: Some(1000),
+                done: Some(Ok("/tmp/x/2.mp3".into())),
+            },
+        )),
+    );
+    assert!(s.downloads.active.is_empty());
+    assert_eq!(s.message.as_deref(), Some("downloaded /tmp/x/2.mp3"));
+    update(&mut s, Action::Digit(3));
+    act(&mut s, Act::PlayEnclosure);
+    assert_eq!(
+        s.message.as_deref(),
+        Some("this article has no enclosure 3")
+    );
+
+    let effects = act(&mut s, Act::SaveMarkdown);
+    let Some(Command::SaveText { name, text }) = worker_commands(&effects).pop() else {
+        panic!("no save: {effects:?}");
+    };
+    assert!(name.ends_with(".md") && !name.contains('/'), "{name}");
+    assert!(text.contains("## Enclosures") && text.contains("<https://example.org/2.mp3> (1:30)"));
+}
+
+#[test]
+fn space_at_the_end_opens_the_next_unread_when_set() {
+    let mut s = loaded();
+    s.opts.space_next_unread = true;
+    act(&mut s, Act::Open);
+    let first = s.open.id().unwrap();
+    let summary = s.list.find(first).unwrap().clone();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Article(Box::new(article(
+            &summary,
+            "<p>Short.</p>",
+        )))),
+    );
+    let effects = act(&mut s, Act::Page);
+    assert!(
+        worker_commands(&effects)
+            .iter()
+            .any(|c| matches!(c, Command::LoadArticle(id) if *id != first)),
+        "{effects:?}"
+    );
+}
