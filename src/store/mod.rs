@@ -12,6 +12,7 @@
 
 mod checkpoint;
 mod entities;
+mod ignore;
 mod migrations;
 mod query;
 

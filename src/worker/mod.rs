@@ -11,6 +11,7 @@
 
 pub mod download;
 pub mod extract;
+pub mod ignore;
 pub mod session;
 pub mod subscribe;
 

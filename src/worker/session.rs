@@ -17,6 +17,7 @@ use tokio::sync::mpsc;
 
 use crate::config::Config;
 use crate::worker::download;
+use crate::worker::ignore::{AfterRefresh, after_refresh};
 use crate::worker::subscribe::{self, AddOutcome, AddRequest, SubscribeError};
 
 use crate::fetch::Fetcher;
@@ -554,6 +555,7 @@ impl Session {
             self.events.clone(),
         );
         let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
+        let after = self.after_refresh();
         tokio::spawn(async move {
             let request = AddRequest {
                 url,
@@ -596,7 +598,7 @@ impl Session {
                 })
                 .await;
             if let Ok(Ok(ids)) = ids {
-                run_refresh(&store, &fetcher, Some(ids), keep_days, &events).await;
+                run_refresh(&store, &fetcher, Some(ids), keep_days, after, &events).await;
                 let _ = extraction.send(());
             }
         });
@@ -620,10 +622,18 @@ impl Session {
             self.events.clone(),
         );
         let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
+        let after = self.after_refresh();
         tokio::spawn(async move {
-            run_refresh(&store, &fetcher, ids, keep_days, &events).await;
+            run_refresh(&store, &fetcher, ids, keep_days, after, &events).await;
             let _ = extraction.send(());
         });
+    }
+
+    /// What follows a refresh, from the configuration as last read.
+    fn after_refresh(&self) -> Option<AfterRefresh> {
+        self.config
+            .as_ref()
+            .map(|(_, c)| AfterRefresh::from_config(c))
     }
 
     /// After an edit of the feed list made here: remembers the new configuration, and the
@@ -818,8 +828,10 @@ async fn run_refresh(
     fetcher: &Fetcher,
     ids: Option<Vec<FeedId>>,
     keep_days: Option<u32>,
+    after: Option<AfterRefresh>,
     events: &mpsc::UnboundedSender<WorkerEvent>,
 ) {
+    let started = chrono::Utc::now();
     let feeds = match store.call(|s| s.feeds()).await {
         Ok(Ok(feeds)) => feeds,
         Ok(Err(e)) => {
@@ -854,6 +866,26 @@ async fn run_refresh(
         )));
     }
     let _ = forward.await;
+    // Ignore rules and the notify command, once the refresh is stored.
+    let Some(after) = after else { return };
+    let Ok(done) = store.call(move |s| after_refresh(s, &after, started)).await else {
+        return;
+    };
+    for problem in done.problems {
+        let _ = events.send(WorkerEvent::Error(problem));
+    }
+    if done.hidden + done.dropped > 0 {
+        let feeds = store.read(|s| s.feeds()).await;
+        let _ = events.send(WorkerEvent::FeedsChanged {
+            message: format!(
+                "ignore rules: {} articles marked read, {} dropped",
+                done.hidden, done.dropped
+            ),
+        });
+        if let Ok(Ok(feeds)) = feeds {
+            let _ = events.send(WorkerEvent::Feeds(feeds));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -321,3 +321,62 @@ mod downloads {
         assert_eq!(files(dir.path()), Vec::<String>::new());
     }
 }
+
+#[test]
+fn ignore_rules_hide_and_drop_at_refresh_and_notify_counts_the_new_articles() {
+    let server = TestServer::start();
+    server.route("/pod.xml", rss_reply(podcast("Pod", 5)));
+    let dir = tempfile::tempdir().unwrap();
+    let note = dir.path().join("note.txt");
+    let config = format!(
+        "[settings]\nkeep_days = 0\n\n[commands]\nnotify = [\"sh\", \"-c\", \"printf '%s' \\\"$1\\\" > '{}'\", \"sh\"]\n\
+         notify_per_view = true\n\n[[views]]\nname = \"Early\"\nquery = '\"Episode 0\" or \"Episode 1\"'\n\n\
+         [[ignore]]\nquery = '\"Episode 3\"'\naction = \"drop\"\n\n[[ignore]]\nquery = '\"Episode 4\"'\n\n\
+         [[feeds]]\nurl = \"{}\"\n",
+        note.display(),
+        server.url("/pod.xml")
+    );
+    std::fs::write(dir.path().join("config.toml"), config).unwrap();
+    let out = dateline(dir.path(), &["refresh"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("ignore rules: 1 articles marked read, 1 dropped"),
+        "{stderr}"
+    );
+    let list = json(&dateline(dir.path(), &["list", "--json"]));
+    let titles: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(!titles.contains(&"Episode 3"), "{titles:?}");
+    assert_eq!(titles.len(), 4);
+    let hidden = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Episode 4")
+        .unwrap();
+    assert_eq!(hidden["read"], true);
+
+    // The notifier runs detached: wait for its file.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !note.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(
+        std::fs::read_to_string(&note).unwrap(),
+        "4 new articles (Early: 2)"
+    );
+
+    // The dropped article does not come back, and nothing new means no notification.
+    std::fs::remove_file(&note).unwrap();
+    ok(&dateline(dir.path(), &["refresh"]));
+    let list = json(&dateline(dir.path(), &["list", "--json"]));
+    assert_eq!(list.as_array().unwrap().len(), 4);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(!note.exists());
+}
