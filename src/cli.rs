@@ -161,12 +161,14 @@ pub struct ExtractArgs {
     /// A text or HTML file; `-` or nothing reads standard input.
     #[arg(value_name = "FILE|-")]
     pub file: Option<PathBuf>,
-    /// Print `{"entities": [{start, end, label, text, canonical, lat, lon}]}`; offsets count
-    /// chars of the text (after HTML conversion), end exclusive.
+    /// Print `{"entities": [{start, end, label, text, canonical, lat, lon, country}]}`;
+    /// offsets count chars of the text (after HTML conversion), end exclusive; `country` is
+    /// a geocoded place's ISO 3166-1 alpha-2 code.
     #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,
-    /// Read lines `{"id", "text"}` and write lines `{"id", "entities": [{start, end, label}]}`,
-    /// taking each text exactly as given (no HTML conversion, no trimming).
+    /// Read lines `{"id", "text"}` and write lines `{"id", "entities": [{start, end, label}]}`
+    /// (with `country` on a geocoded place), taking each text exactly as given (no HTML
+    /// conversion, no trimming).
     #[arg(long)]
     pub jsonl: bool,
 }

@@ -39,7 +39,7 @@ pub(super) fn print(store: &Store, args: &ListArgs) -> Result<()> {
         if store.feed_by_url(url)?.is_none() {
             bail!(UsageError(format!("no configured feed has the URL {url}")));
         }
-        narrow.push(Expr::Term(Term::Feed(url.clone())));
+        narrow.push(Expr::Term(Term::Url(url.clone())));
     }
     if !narrow.is_empty() {
         narrow.extend(query.expr.take());

@@ -95,12 +95,19 @@ fn reader(env: &Env) -> Result<ExitCode> {
             events_tx,
         )
     };
+    // The filter line's history lives beside the cache, one query a line.
+    let history_path = env.db.with_file_name(HISTORY_FILE);
+    let filter_history = std::fs::read_to_string(&history_path)
+        .map(|text| text.lines().map(str::to_string).collect())
+        .unwrap_or_default();
     let result = runtime.block_on(crate::ui::run(crate::ui::UiContext {
         commands,
         events,
         // The demo's point is to show its feeds arriving.
         refresh_on_start: s.refresh_on_start || env.is_demo(),
         mark_read_on_open: s.mark_read_on_open,
+        feeds_pane_min_width: s.feeds_pane_min_width,
+        filter_history,
         keys: env.config.keys.clone(),
         views: env.config.views.clone(),
         opts: crate::ui::state::prompt::ReaderOptions {
@@ -121,6 +128,17 @@ fn reader(env: &Env) -> Result<ExitCode> {
     runtime.shutdown_background();
     // Let queued writes (read marks) finish before the process ends.
     let _ = store_thread.join();
-    result?;
+    let history = result?;
+    let mut text = history.join("\n");
+    text.push('\n');
+    if let Err(e) = std::fs::write(&history_path, text) {
+        tracing::warn!(
+            "cannot keep the filter history in {}: {e}",
+            history_path.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The filter line's history, in the cache's folder.
+const HISTORY_FILE: &str = "filter_history";

@@ -117,7 +117,7 @@ pub(super) fn refresh_with(
     // Take the store back from its thread for what follows.
     let mut store = take_store(actor, store_thread)?;
     let aftermath = worker::ignore::AfterRefresh::from_config(&env.config);
-    let done = worker::ignore::after_refresh(&mut store, &aftermath, started);
+    let done = worker::ignore::after_refresh(&mut store, &aftermath, started, summary.new_articles);
     for problem in &done.problems {
         eprintln!("warning: {problem}");
     }

@@ -54,6 +54,9 @@ pub struct Settings {
     pub refresh_on_start: bool,
     /// Opening an article marks it read.
     pub mark_read_on_open: bool,
+    /// The reader's feeds pane hides itself on terminals narrower than this many columns
+    /// (default 100; `F` shows or hides it at any width).
+    pub feeds_pane_min_width: u16,
     /// `O` opens at most this many articles in the browser (default 10).
     pub open_all_max: usize,
     /// Space at the end of an article opens the next unread one (default false).
@@ -77,6 +80,7 @@ impl Default for Settings {
             user_agent: DEFAULT_USER_AGENT.to_string(),
             refresh_on_start: true,
             mark_read_on_open: true,
+            feeds_pane_min_width: 100,
             open_all_max: 10,
             space_next_unread: false,
             refresh_every: None,
@@ -220,9 +224,10 @@ pub struct Config {
     pub settings: Settings,
     /// `[[feeds]]`, in file order, URLs unique, tags deduplicated.
     pub feeds: Vec<FeedSpec>,
-    /// `[keys]`: action name -> keys, as written (a single key becomes a one-element list).
-    /// Not checked here: the keymap validates names and keys.
-    pub keys: BTreeMap<String, Vec<String>>,
+    /// `[keys]`: action name -> keys, as written (a single key becomes a one-element list),
+    /// with the lines they are on. Not checked here: the keymap validates names and keys,
+    /// and names the file and line with [`KeyBindings::line_of`].
+    pub keys: KeyBindings,
     /// `[[views]]`, in file order; queries are not checked here.
     pub views: Vec<View>,
     /// `[commands]`.
@@ -233,6 +238,67 @@ pub struct Config {
     pub ignore: Vec<IgnoreRule>,
     /// `[theme]`: colour (its index in [`COLOUR_NAMES`]) -> the colour drawn instead, by name.
     pub theme: Vec<(u8, Colour)>,
+}
+
+/// The `[keys]` table as written, and where each entry is, so that the keymap's complaints
+/// can name the file and the line as other config errors do.
+#[derive(Debug, Clone, Default)]
+pub struct KeyBindings {
+    /// The file the table was read from.
+    pub origin: PathBuf,
+    /// Action name -> keys.
+    table: BTreeMap<String, Vec<String>>,
+    /// Action name -> the line of its entry and the line of each of its keys.
+    lines: BTreeMap<String, (usize, Vec<usize>)>,
+}
+
+impl KeyBindings {
+    /// Bindings that come from no file (tests, defaults): every line is 1.
+    pub fn from_table(table: BTreeMap<String, Vec<String>>) -> KeyBindings {
+        KeyBindings {
+            table,
+            ..KeyBindings::default()
+        }
+    }
+
+    /// Action name -> keys, as written.
+    pub fn table(&self) -> &BTreeMap<String, Vec<String>> {
+        &self.table
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+
+    /// The 1-based line of `action`'s key `key` (of its entry when `key` is `None` or not
+    /// one of its keys); 1 when the action is not in the table.
+    pub fn line_of(&self, action: &str, key: Option<&str>) -> usize {
+        let Some((line, key_lines)) = self.lines.get(action) else {
+            return 1;
+        };
+        key.and_then(|k| {
+            let i = self.table.get(action)?.iter().position(|t| t == k)?;
+            key_lines.get(i).copied()
+        })
+        .unwrap_or(*line)
+    }
+}
+
+/// Two tables are equal when they bind the same keys on the same lines, from whatever file.
+impl PartialEq for KeyBindings {
+    fn eq(&self, other: &KeyBindings) -> bool {
+        (&self.table, &self.lines) == (&other.table, &other.lines)
+    }
+}
+
+impl Eq for KeyBindings {}
+
+impl std::ops::Index<&str> for KeyBindings {
+    type Output = Vec<String>;
+
+    fn index(&self, action: &str) -> &Vec<String> {
+        &self.table[action]
+    }
 }
 
 /// A configuration problem, written for the user.
@@ -273,7 +339,7 @@ struct RawConfig {
     #[serde(default)]
     feeds: Vec<RawFeed>,
     #[serde(default)]
-    keys: BTreeMap<String, KeyList>,
+    keys: BTreeMap<String, Spanned<KeyList>>,
     #[serde(default)]
     views: Vec<View>,
     #[serde(default)]
@@ -313,6 +379,7 @@ struct RawSettings {
     user_agent: Option<Spanned<String>>,
     refresh_on_start: Option<bool>,
     mark_read_on_open: Option<bool>,
+    feeds_pane_min_width: Option<Spanned<i64>>,
     open_all_max: Option<Spanned<i64>>,
     space_next_unread: Option<bool>,
     refresh_minutes: Option<Spanned<i64>>,
@@ -328,9 +395,9 @@ struct RawFeed {
     tags: Vec<Spanned<String>>,
 }
 
-/// A key binding value: `"j"` or `["j", "down"]`.
+/// A key binding value: `"j"` or `["j", "down"]`; each key of a list with its byte offset.
 #[derive(Debug)]
-struct KeyList(Vec<String>);
+struct KeyList(Vec<(String, Option<usize>)>);
 
 impl<'de> Deserialize<'de> for KeyList {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<KeyList, D::Error> {
@@ -341,12 +408,13 @@ impl<'de> Deserialize<'de> for KeyList {
                 f.write_str(r#"a key like "j" or a list of keys like ["j", "down"]"#)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyList, E> {
-                Ok(KeyList(vec![v.to_string()]))
+                Ok(KeyList(vec![(v.to_string(), None)]))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<KeyList, A::Error> {
                 let mut keys = Vec::new();
-                while let Some(key) = seq.next_element::<String>()? {
-                    keys.push(key);
+                while let Some(key) = seq.next_element::<Spanned<String>>()? {
+                    let at = key.span().start;
+                    keys.push((key.into_inner(), Some(at)));
                 }
                 Ok(KeyList(keys))
             }
@@ -375,12 +443,15 @@ impl Config {
                 message: friendly_message(e.message()),
             }
         })?;
-        validate(raw).map_err(|bad| ConfigError::Invalid {
+        let keys = key_bindings(&raw.keys, text, origin);
+        let mut config = validate(raw).map_err(|bad| ConfigError::Invalid {
             path: origin.to_path_buf(),
             line: locate::line_of(text, bad.at),
             key: bad.key,
             message: bad.message,
-        })
+        })?;
+        config.keys = keys;
+        Ok(config)
     }
 
     /// Reads `path`; when it does not exist, writes [`DEFAULT_CONFIG`] there first (creating
@@ -404,6 +475,31 @@ impl Config {
                 source,
             }),
         }
+    }
+}
+
+/// The `[keys]` table with the line of each entry and key.
+fn key_bindings(
+    raw: &BTreeMap<String, Spanned<KeyList>>,
+    text: &str,
+    origin: &Path,
+) -> KeyBindings {
+    let mut table = BTreeMap::new();
+    let mut lines = BTreeMap::new();
+    for (name, list) in raw {
+        let line = locate::line_of(text, list.span().start);
+        let keys = &list.get_ref().0;
+        table.insert(name.clone(), keys.iter().map(|(k, _)| k.clone()).collect());
+        let key_lines = keys
+            .iter()
+            .map(|(_, at)| at.map_or(line, |at| locate::line_of(text, at)))
+            .collect();
+        lines.insert(name.clone(), (line, key_lines));
+    }
+    KeyBindings {
+        origin: origin.to_path_buf(),
+        table,
+        lines,
     }
 }
 
@@ -480,6 +576,13 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
     let timeout = int_in(&s.timeout_secs, "timeout_secs", 1, 86_400, 30)?;
     let max_mb = int_in(&s.max_feed_mb, "max_feed_mb", 1, 4096, 10)?;
     let keep_days = int_in(&s.keep_days, "keep_days", 0, 1_000_000, 90)?;
+    let feeds_min = int_in(
+        &s.feeds_pane_min_width,
+        "feeds_pane_min_width",
+        0,
+        10_000,
+        i64::from(d.feeds_pane_min_width),
+    )?;
     let user_agent = match &s.user_agent {
         None => d.user_agent,
         Some(ua) => {
@@ -511,6 +614,7 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
         user_agent,
         refresh_on_start: s.refresh_on_start.unwrap_or(d.refresh_on_start),
         mark_read_on_open: s.mark_read_on_open.unwrap_or(d.mark_read_on_open),
+        feeds_pane_min_width: u16::try_from(feeds_min).unwrap_or(u16::MAX),
         open_all_max: as_usize(int_in(&s.open_all_max, "open_all_max", 1, 1000, 10)?),
         space_next_unread: s.space_next_unread.unwrap_or(d.space_next_unread),
         refresh_every: match int_in(&s.refresh_minutes, "refresh_minutes", 0, 10_080, 0)? {
@@ -638,7 +742,7 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
     Ok(Config {
         settings,
         feeds,
-        keys: raw.keys.into_iter().map(|(k, v)| (k, v.0)).collect(),
+        keys: KeyBindings::default(),
         views: raw.views,
         commands,
         downloads,

@@ -50,6 +50,7 @@ fn an_empty_file_gives_every_default() {
     assert_eq!(s.user_agent, DEFAULT_USER_AGENT);
     assert!(s.refresh_on_start);
     assert!(s.mark_read_on_open);
+    assert_eq!(s.feeds_pane_min_width, 100);
     assert!(config.feeds.is_empty());
 }
 
@@ -58,7 +59,7 @@ fn settings_are_read_and_keep_days_zero_keeps_forever() {
     let config = parse(
         "[settings]\nconcurrency = 4\nper_host = 1\nconnect_timeout_secs = 3\ntimeout_secs = 7\n\
          max_feed_mb = 2\nkeep_days = 0\nuser_agent = \"me/1\"\nrefresh_on_start = false\n\
-         mark_read_on_open = false\n",
+         mark_read_on_open = false\nfeeds_pane_min_width = 0\n",
     )
     .unwrap();
     let s = config.settings;
@@ -70,6 +71,7 @@ fn settings_are_read_and_keep_days_zero_keeps_forever() {
     assert_eq!(s.keep_days, None);
     assert_eq!(s.user_agent, "me/1");
     assert!(!s.refresh_on_start && !s.mark_read_on_open);
+    assert_eq!(s.feeds_pane_min_width, 0);
     assert_eq!(
         parse("[settings]\nkeep_days = 7")
             .unwrap()

@@ -17,6 +17,7 @@
 //!   offset, u16 name length, 2-byte country code, u8 kind, 1 pad byte), most populous first;
 //!   then u32 place ids (the postings); then the UTF-8 name blob.
 //! - `countries.tsv`: code, name, continent, capital; `demonyms.tsv`: folded demonym, code.
+//! - `landmarks.tsv` (written by hand): folded name, display name, code, lat, lon.
 
 use std::ops::{BitOr, BitOrAssign};
 use std::sync::OnceLock;
@@ -29,6 +30,7 @@ const WORDS_FST: &[u8] = include_bytes!("../../assets/gazetteer/words.fst");
 const PLACES_BIN: &[u8] = include_bytes!("../../assets/gazetteer/places.bin");
 const COUNTRIES_TSV: &str = include_str!("../../assets/gazetteer/countries.tsv");
 const DEMONYMS_TSV: &str = include_str!("../../assets/gazetteer/demonyms.tsv");
+const LANDMARKS_TSV: &str = include_str!("../../assets/gazetteer/landmarks.tsv");
 
 const PLACES_MAGIC: &[u8; 4] = b"DLPL";
 const PLACES_VERSION: u32 = 1;
@@ -139,6 +141,13 @@ pub enum PlaceKind {
     Continent,
     /// A region such as "Middle East" or "Balkans", with approximate centre; no country code.
     Region,
+    /// A building, street or compound that names the institution inside it ("White House",
+    /// "Kremlin"), from `landmarks.tsv`; never in `places.bin`.
+    Landmark,
+    /// A place the gazetteer does not know, named after one it does ("Northern Italy",
+    /// "Vancouver Children's Hospital", "Canadian Rockies"): it keeps its own name and takes
+    /// the known place's country and coordinates. Made by the resolver, never in `places.bin`.
+    Inside,
 }
 
 impl PlaceKind {
@@ -277,6 +286,31 @@ pub struct Gazetteers {
     countries: Vec<(&'static str, &'static str)>,
     /// (folded demonym, code), sorted by demonym.
     demonyms: Vec<(&'static str, &'static str)>,
+    /// (folded name, place), sorted by name.
+    landmarks: Vec<(&'static str, Place)>,
+}
+
+/// Rows of `landmarks.tsv`; a malformed row is skipped (a unit test checks there are none).
+fn landmark_rows(text: &'static str) -> Vec<(&'static str, Place)> {
+    let mut rows: Vec<_> = text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let key = cols.next()?;
+            let place = Place {
+                name: cols.next()?.to_string(),
+                country_code: cols.next()?.to_string(),
+                lat: cols.next()?.parse().ok()?,
+                lon: cols.next()?.parse().ok()?,
+                population: 0,
+                kind: PlaceKind::Landmark,
+            };
+            Some((key, place))
+        })
+        .collect();
+    rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    rows
 }
 
 /// Rows of a tab-separated file, skipping `#` comments and blank lines.
@@ -303,6 +337,7 @@ impl Gazetteers {
         static GAZ: OnceLock<Gazetteers> = OnceLock::new();
         GAZ.get_or_init(|| {
             Gazetteers::from_bytes(WORDS_FST, PLACES_BIN, COUNTRIES_TSV, DEMONYMS_TSV)
+                .map(|g| g.with_landmarks(LANDMARKS_TSV))
                 .unwrap_or_else(|e| {
                     tracing::error!("embedded gazetteers unusable, entity hints disabled: {e}");
                     Gazetteers::empty()
@@ -322,7 +357,14 @@ impl Gazetteers {
             places: PlaceTable::parse(places_bin)?,
             countries: tsv_pairs(countries_tsv),
             demonyms: tsv_pairs(demonyms_tsv),
+            landmarks: Vec::new(),
         })
+    }
+
+    /// These gazetteers with the landmarks of a `landmarks.tsv`.
+    pub fn with_landmarks(mut self, landmarks_tsv: &'static str) -> Gazetteers {
+        self.landmarks = landmark_rows(landmarks_tsv);
+        self
     }
 
     /// A gazetteer that knows nothing.
@@ -332,6 +374,7 @@ impl Gazetteers {
             places: PlaceTable::empty(),
             countries: Vec::new(),
             demonyms: Vec::new(),
+            landmarks: Vec::new(),
         }
     }
 
@@ -428,6 +471,18 @@ impl Gazetteers {
             .map(|i| self.countries[i].1)
     }
 
+    /// The building, street or compound a name stands for ("White House", "the Kremlin"), if
+    /// it is one: such a name means the institution inside and is placed there, whatever
+    /// towns share its words.
+    pub fn landmark(&self, name: &str) -> Option<Place> {
+        let key = fold(name);
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        self.landmarks
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| self.landmarks[i].1.clone())
+    }
+
     /// ISO 3166-1 alpha-2 code of the country a demonym belongs to ("Serbian" -> "RS").
     pub fn demonym_country(&self, word: &str) -> Option<&str> {
         let key = fold(word);
@@ -522,6 +577,30 @@ mod tests {
                 .contains(GazFlags::GIVEN_NAME)
         );
         assert!(!gaz().word_flags("Stoltenberg").contains(GazFlags::PLACE));
+    }
+
+    #[test]
+    fn landmarks_are_folded_and_every_row_parses() {
+        let rows = LANDMARKS_TSV
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .count();
+        let parsed = landmark_rows(LANDMARKS_TSV);
+        assert_eq!(parsed.len(), rows, "a landmarks.tsv row does not parse");
+        for (key, place) in &parsed {
+            assert_eq!(fold(key), *key, "landmark key not folded");
+            assert!(!key.starts_with("the "), "{key}: keys go without \"the\"");
+            assert_eq!(place.country_code.len(), 2, "{key}");
+            assert!(gaz().country_name(&place.country_code).is_some(), "{key}");
+            assert!((-90.0..=90.0).contains(&place.lat) && (-180.0..=180.0).contains(&place.lon));
+        }
+        let white_house = gaz().landmark("the White House").unwrap();
+        assert_eq!(
+            (white_house.name.as_str(), white_house.country_code.as_str()),
+            ("White House", "US")
+        );
+        assert_eq!(gaz().landmark("KREMLIN").unwrap().country_code, "RU");
+        assert!(gaz().landmark("Paris").is_none());
     }
 
     #[test]

@@ -113,6 +113,11 @@ const TO_EXTRACT: &str = "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.f
 /// Whether every article has mentions from model `?1` (extractions reference articles and
 /// go with them), so the queue is empty: two index counts, where `TO_EXTRACT` would read
 /// the whole cache to find nothing (300 ms on 100,000 articles, on the store's only thread).
+/// Names of entities of kind `?1` whose folded name starts with `?2` or has a word that
+/// does (`?3`: the same after a space), the most mentioned first: Tab in the filter line.
+const NAMES_LIKE: &str = "SELECT e.name FROM entities e
+    WHERE e.kind = ?1 AND (e.folded LIKE ?2 ESCAPE '\\' OR e.folded LIKE ?3 ESCAPE '\\')
+    ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity = e.id) DESC, e.name LIMIT ?4";
 const ALL_EXTRACTED: &str = "SELECT (SELECT count(*) FROM extractions WHERE model_version = ?1)
     >= (SELECT count(*) FROM articles)";
 const ALIASES_OF: &str = "SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY folded";
@@ -287,6 +292,42 @@ impl Store {
             Ok(rows)
         })();
         self.busy(result)
+    }
+
+    /// Up to `limit` names of `kind` that begin with `prefix`, or have a word that does
+    /// (case and accents ignored), the most mentioned first; each name once.
+    pub fn entity_names(
+        &self,
+        kind: EntityKind,
+        prefix: &str,
+        limit: u32,
+    ) -> Result<Vec<String>, StoreError> {
+        let escaped: String = fold(prefix)
+            .chars()
+            .flat_map(|c| match c {
+                '%' | '_' | '\\' => vec!['\\', c],
+                c => vec![c],
+            })
+            .collect();
+        let result = (|| {
+            let mut stmt = self.conn.prepare_cached(NAMES_LIKE)?;
+            let rows = stmt
+                .query_map(
+                    params![
+                        kind.as_str(),
+                        format!("{escaped}%"),
+                        format!("% {escaped}%"),
+                        i64::from(limit)
+                    ],
+                    |row| row.get::<_, String>(0),
+                )?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })();
+        let mut names = self.busy(result)?;
+        let mut seen = std::collections::HashSet::new();
+        names.retain(|n| seen.insert(n.clone()));
+        Ok(names)
     }
 
     /// The most-mentioned entities, optionally of one kind, over the articles of
@@ -619,6 +660,47 @@ pub(crate) mod tests {
             .write_mentions(b, "v1", &[m(EntityKind::Place, "Macron", "Macron", 0)], t())
             .unwrap();
         assert_eq!(store.mentions(b).unwrap()[0].kind, EntityKind::Place);
+    }
+
+    #[test]
+    fn entity_names_complete_a_prefix_of_any_word_most_mentioned_first() {
+        let (mut store, ids) = setup();
+        let p = EntityKind::Person;
+        store
+            .write_mentions(
+                ids[0],
+                "v1",
+                &[
+                    m(p, "Friedrich Merz", "Friedrich Merz", 0),
+                    m(p, "Angela Merkel", "Angela Merkel", 20),
+                    m(EntityKind::Place, "Merzig", "Merzig", 40),
+                ],
+                t(),
+            )
+            .unwrap();
+        store
+            .write_mentions(ids[1], "v1", &[m(p, "Angela Merkel", "Merkel", 0)], t())
+            .unwrap();
+        assert_eq!(
+            store.entity_names(p, "mer", 10).unwrap(),
+            ["Angela Merkel", "Friedrich Merz"]
+        );
+        assert_eq!(
+            store.entity_names(p, "FRIED", 10).unwrap(),
+            ["Friedrich Merz"]
+        );
+        assert_eq!(
+            store.entity_names(p, "erz", 10).unwrap(),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            store.entity_names(EntityKind::Place, "mer", 10).unwrap(),
+            ["Merzig"]
+        );
+        assert_eq!(store.entity_names(p, "mer", 1).unwrap(), ["Angela Merkel"]);
+        // LIKE's wildcards are plain characters here.
+        assert!(store.entity_names(p, "%", 10).unwrap().is_empty());
+        assert!(store.entity_names(p, "_", 10).unwrap().is_empty());
     }
 
     #[test]

@@ -168,24 +168,47 @@ impl Feeds {
         Ok(Feeds { feeds, tags })
     }
 
-    /// Feeds whose title (folded) or URL (lower-cased) contains `name`, as a JSON list; when
-    /// `name` is a feed's whole URL, that feed only (`…/feed` must not take in `…/feed2`).
-    fn matching(&self, name: &str) -> String {
-        let folded = fold(name);
-        let lower = name.trim().to_lowercase();
+    /// The feeds whose address is `text` whole (lower-cased), if any: that feed only
+    /// (`…/feed` must not take in `…/feed2`).
+    fn exact_url(&self, text: &str) -> Option<String> {
+        let lower = text.trim().to_lowercase();
         let exact: Vec<i64> = self
             .feeds
             .iter()
             .filter(|(_, _, url)| *url == lower)
             .map(|(id, _, _)| *id)
             .collect();
-        if !exact.is_empty() {
-            return json_ids(&exact);
+        (!exact.is_empty()).then(|| json_ids(&exact))
+    }
+
+    /// `feed:`: feeds whose title (folded) contains `name`, as a JSON list; when `name` is a
+    /// feed's whole address, that feed only. Addresses are not searched (`feed:time` must not
+    /// take in every nytimes.com feed): `url:` does that.
+    fn matching(&self, name: &str) -> String {
+        if let Some(exact) = self.exact_url(name) {
+            return exact;
         }
+        let folded = fold(name);
         let ids: Vec<i64> = self
             .feeds
             .iter()
-            .filter(|(_, title, url)| title.contains(&folded) || url.contains(&lower))
+            .filter(|(_, title, _)| title.contains(&folded))
+            .map(|(id, _, _)| *id)
+            .collect();
+        json_ids(&ids)
+    }
+
+    /// `url:`: feeds whose address (lower-cased) contains `text`; a whole address selects
+    /// that feed only.
+    fn at_url(&self, text: &str) -> String {
+        if let Some(exact) = self.exact_url(text) {
+            return exact;
+        }
+        let lower = text.trim().to_lowercase();
+        let ids: Vec<i64> = self
+            .feeds
+            .iter()
+            .filter(|(_, _, url)| url.contains(&lower))
             .map(|(id, _, _)| *id)
             .collect();
         json_ids(&ids)
@@ -211,7 +234,7 @@ fn json_ids(ids: &[i64]) -> String {
 /// Whether the tree mentions `feed:` or `tag:` (only then are the feeds read).
 fn needs_feeds(expr: &Expr) -> bool {
     match expr {
-        Expr::Term(Term::Feed(_) | Term::Tag(_)) => true,
+        Expr::Term(Term::Feed(_) | Term::Url(_) | Term::Tag(_)) => true,
         Expr::Term(_) => false,
         Expr::Not(inner) => needs_feeds(inner),
         Expr::And(items) | Expr::Or(items) => items.iter().any(needs_feeds),
@@ -291,6 +314,10 @@ impl Compiler<'_> {
             Term::Is(Flag::Starred) => self.sql.push(IS_STARRED),
             Term::Feed(name) => {
                 let ids = self.feeds.map_or_else(|| "[]".into(), |f| f.matching(name));
+                self.sql.bind(FEED_IN, ids);
+            }
+            Term::Url(text) => {
+                let ids = self.feeds.map_or_else(|| "[]".into(), |f| f.at_url(text));
                 self.sql.bind(FEED_IN, ids);
             }
             Term::Tag(tag) => {
@@ -866,6 +893,53 @@ impl Store {
         self.busy(result)
     }
 
+    /// The first unread article after `from` (before it when `!forward`) in the list the
+    /// query gives, with its index in that list; `None` when there is none. `from` is a row
+    /// of that list (its sort key is what counts). The rows in between are not read: the
+    /// search seeks from `from` as a window does (see [`Seek`]), and the index is a count.
+    pub fn next_unread(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        from: &ArticleSummary,
+        forward: bool,
+    ) -> Result<Option<(u64, ArticleSummary)>, StoreError> {
+        let result = (|| {
+            let flag = Expr::Term(Term::Is(Flag::Unread));
+            let unread = Query {
+                expr: Some(match &query.expr {
+                    Some(e) => Expr::And(vec![e.clone(), flag]),
+                    None => flag,
+                }),
+                sort: query.sort,
+            };
+            let plan = Plan {
+                forward,
+                from: Some(from),
+                skip: 0,
+                limit: Some(1),
+            };
+            let Some(found) = self.list_plan(&unread, now, plan)?.into_iter().next() else {
+                return Ok(None);
+            };
+            // Its index is the number of rows of the list before it.
+            let mut sql = Sql::default();
+            sql.push(SELECT_COUNT);
+            compile_where(&self.conn, query, now, &mut sql)?;
+            let before = Plan {
+                forward: false,
+                from: Some(&found),
+                skip: 0,
+                limit: None,
+            };
+            push_seek(&mut sql, query.sort.unwrap_or(Sort::Newest), &before);
+            let mut stmt = self.conn.prepare_cached(&sql.text)?;
+            let n: i64 = stmt.query_row(params_from_iter(sql.params.iter()), |row| row.get(0))?;
+            Ok(Some((u64::try_from(n).unwrap_or(0), found)))
+        })();
+        self.busy(result)
+    }
+
     /// Sets the read flag of every article the query selects; returns how many changed
     /// (articles already in that state do not count).
     pub fn mark_query_read(
@@ -1094,8 +1168,39 @@ mod tests {
         // The whole URL (as the feeds pane scopes the list): one feed.
         assert_eq!(count("feed:https://x.example/feed"), 1);
         assert_eq!(count("feed:https://x.example/FEED2"), 1);
-        // Part of a URL still matches every feed it is part of.
-        assert_eq!(count("feed:x.example/feed"), 2);
+        assert_eq!(count("url:https://x.example/feed"), 1);
+        // Part of a URL matches every feed it is part of, with `url:` only.
+        assert_eq!(count("url:x.example/feed"), 2);
+        assert_eq!(count("url:X.EXAMPLE"), 2);
+        assert_eq!(count("feed:x.example/feed"), 0);
+    }
+
+    /// Regression (issue 11, Deliver 5): `feed:time` listed New York Times stories because
+    /// their feed's URL contains "nytimes". `feed:` matches titles, `url:` addresses.
+    #[test]
+    fn feed_matches_titles_and_url_matches_addresses() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .sync_feeds(&[
+                spec("https://rss.nytimes.com/world.xml", Some("NYT World"), &[]),
+                spec("https://example.org/time.xml", Some("Time Out"), &[]),
+            ])
+            .unwrap();
+        let feeds = store.feeds().unwrap();
+        for (f, guid) in feeds.iter().zip(["a", "b"]) {
+            store_doc(
+                &mut store,
+                f.id,
+                "X",
+                vec![item(guid, "T", "text", &[], DAY)],
+            );
+        }
+        let count = |q: &str| store.count_query(&parse(q).unwrap(), now()).unwrap();
+        assert_eq!(count("feed:time"), 1, "Time Out only");
+        assert_eq!(count("feed:nyt"), 1);
+        assert_eq!(count("url:nytimes"), 1);
+        assert_eq!(count("url:time"), 2, "both addresses have it");
+        assert_eq!(count("url:nytimes OR feed:time"), 2);
     }
 
     /// GUIDs of the articles `query` lists, in order.
@@ -1130,7 +1235,7 @@ mod tests {
             ("is:starred", &["e2"]),
             ("feed:world", &["w1", "w2"]),
             ("feed:EVROPA", &["e2", "e1"]),
-            ("feed:other.example", &["o2", "o1"]),
+            ("url:other.example", &["o2", "o1"]),
             ("feed:nowhere", &[]),
             ("tag:europe", &["e2", "e1"]),
             ("tag:POLITICS", &["e2", "e1"]),
@@ -1442,6 +1547,32 @@ mod tests {
             }
         }
         assert!(checked > 2_000, "{checked} windows checked");
+    }
+
+    /// `next_unread` finds, from every row of every list, the unread row the whole list has
+    /// next (or last before it), and its index, ties included.
+    #[test]
+    fn next_unread_is_the_next_unread_row_of_the_whole_list() {
+        let (store, _) = crowded();
+        let mut found = 0;
+        for text in WINDOW_QUERIES {
+            let q = parse_with(text, ParseOptions::typing()).unwrap();
+            let all = store.list_plan(&q, now(), Plan::top(None, 0)).unwrap();
+            for (i, row) in all.iter().enumerate() {
+                for forward in [true, false] {
+                    let want = if forward {
+                        (i + 1..all.len()).find(|j| !all[*j].read)
+                    } else {
+                        (0..i).rev().find(|j| !all[*j].read)
+                    }
+                    .map(|j| (j as u64, all[j].clone()));
+                    found += usize::from(want.is_some());
+                    let got = store.next_unread(&q, now(), row, forward).unwrap();
+                    assert_eq!(got, want, "{text:?} from row {i}, forward {forward}");
+                }
+            }
+        }
+        assert!(found > 100, "{found} found");
     }
 
     /// `query_window` picks a plan from the total and the rows held, and whichever it picks,

@@ -30,7 +30,6 @@ pub mod state;
 pub mod text;
 pub mod view;
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -62,8 +61,12 @@ pub struct UiContext {
     pub events: mpsc::UnboundedReceiver<WorkerEvent>,
     pub refresh_on_start: bool,
     pub mark_read_on_open: bool,
-    /// The config's `[keys]` table: action name -> keys.
-    pub keys: BTreeMap<String, Vec<String>>,
+    /// The feeds pane hides itself on screens narrower than this.
+    pub feeds_pane_min_width: u16,
+    /// The filter line's history from earlier runs, oldest first.
+    pub filter_history: Vec<String>,
+    /// The config's `[keys]` table: action name -> keys, with where they were written.
+    pub keys: crate::config::KeyBindings,
     /// The config's `[[views]]`: saved queries shown in the feeds pane.
     pub views: Vec<crate::config::View>,
     /// Settings of pipes, players, opening many tabs, paging on.
@@ -111,12 +114,13 @@ const TICK: Duration = Duration::from_millis(250);
 /// At most this many messages are handled before a frame is drawn.
 const MAX_BATCH: usize = 512;
 
-/// Runs the reader until the user quits. Needs a terminal on stdin/stdout, and a tokio
+/// Runs the reader until the user quits; returns the filter line's history to keep for the
+/// next run. Needs a terminal on stdin/stdout, and a tokio
 /// runtime with worker threads (the ticker and the channels' forwarding run on them). Tasks
 /// still running when it returns (a refresh in flight) are the caller's to stop.
-pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
+pub async fn run(ctx: UiContext) -> anyhow::Result<Vec<String>> {
     // Config problems are reported before the screen changes.
-    let keymap = Keymap::with_preset(ctx.keys_preset.as_deref(), &ctx.keys)?;
+    let keymap = Keymap::from_config_with_preset(ctx.keys_preset.as_deref(), &ctx.keys)?;
     let _panics = install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal =
@@ -129,6 +133,8 @@ pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
         (size.width, size.height),
     );
     state.mark_read_on_open = ctx.mark_read_on_open;
+    state.feeds_min_width = ctx.feeds_pane_min_width;
+    state.filter.load_history(ctx.filter_history);
     state.opts = ctx.opts;
     state.refresh_every = ctx.refresh_every;
     state.set_views(&ctx.views);
@@ -181,7 +187,7 @@ pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
     ticker.abort();
     forward.abort();
     signals.abort();
-    result
+    result.map(|()| state.filter.history.clone())
 }
 
 /// Sends [`Msg::Terminate`] on SIGTERM (`kill`) or SIGHUP (the terminal closed), so that a

@@ -43,12 +43,14 @@ pub struct AfterReport {
     pub problems: Vec<String>,
 }
 
-/// Applies the ignore rules, then (when articles that first appeared since `started`
-/// remain) runs the notify command with a summary of them.
+/// Applies the ignore rules, then (when the refresh stored `new_articles` new articles,
+/// less those the rules dropped) runs the notify command with a summary of them. The counts
+/// per view are of the articles first seen since `started` (to the second).
 pub fn after_refresh(
     store: &mut Store,
     after: &AfterRefresh,
     started: DateTime<Utc>,
+    new_articles: u32,
 ) -> AfterReport {
     let now = Local::now().fixed_offset();
     let mut report = AfterReport::default();
@@ -83,16 +85,7 @@ pub fn after_refresh(
     if after.notify.is_empty() {
         return report;
     }
-    let everything = crate::query::Query::default();
-    let new = match store.count_seen_since(&everything, now, started) {
-        Ok(n) => n,
-        Err(e) => {
-            report
-                .problems
-                .push(format!("cannot count the new articles: {e}"));
-            return report;
-        }
-    };
+    let new = u64::from(new_articles).saturating_sub(report.dropped as u64);
     if new == 0 {
         return report;
     }

@@ -19,12 +19,15 @@ use crate::config::Config;
 use crate::worker::download;
 use crate::worker::ignore::{AfterRefresh, after_refresh};
 use crate::worker::subscribe::{self, AddOutcome, AddRequest, SubscribeError};
+use feeds::no_config;
 
 use crate::fetch::Fetcher;
 use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
 use crate::query::{Expr, Flag, Query, Term};
 use crate::store::{Seek, StoreError, StoredMention};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
+
+mod feeds;
 
 /// How far one download is.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,6 +119,15 @@ pub enum Command {
         query: ArticleQuery,
         now: DateTime<FixedOffset>,
     },
+    /// Find the first unread article after `from` (before it when `!forward`) in the list
+    /// `query` gives, beyond the rows the interface holds; answers with
+    /// [`WorkerEvent::NextUnread`].
+    FindUnread {
+        query: ArticleQuery,
+        now: DateTime<FixedOffset>,
+        from: Box<ArticleSummary>,
+        forward: bool,
+    },
     /// Count each query's unread articles (the saved views' counts); answers with
     /// [`WorkerEvent::ViewCounts`] carrying the same keys.
     CountUnread {
@@ -154,6 +166,13 @@ pub enum Command {
     LoadTopEntities {
         query: ArticleQuery,
         now: DateTime<FixedOffset>,
+        limit: u32,
+    },
+    /// Answer with [`WorkerEvent::Names`]: up to `limit` names of `kind` that begin with
+    /// `prefix` (or have a word that does), the most mentioned first (Tab in the filter).
+    CompleteNames {
+        kind: EntityKind,
+        prefix: String,
         limit: u32,
     },
 }
@@ -216,6 +235,13 @@ pub enum WorkerEvent {
     MarkedRead {
         changed: Vec<ArticleId>,
     },
+    /// The answer to [`Command::FindUnread`] from `from`: the unread article found and its
+    /// index in the list, or `None` when there is none that way.
+    NextUnread {
+        from: ArticleId,
+        forward: bool,
+        found: Option<(u64, ArticleSummary)>,
+    },
     /// Something failed; the message is for the user.
     Error(String),
     /// The entities of these articles were (re-)extracted and stored; reload them if shown.
@@ -246,6 +272,12 @@ pub enum WorkerEvent {
     TopEntities {
         query: ArticleQuery,
         entities: Vec<TopEntity>,
+    },
+    /// The answer to [`Command::CompleteNames`], with what it asked.
+    Names {
+        kind: EntityKind,
+        prefix: String,
+        names: Vec<String>,
     },
 }
 
@@ -447,6 +479,23 @@ impl Session {
                     })
                     .await,
             ),
+            Command::FindUnread {
+                query,
+                now,
+                from,
+                forward,
+            } => flat(
+                store
+                    .read(move |s| {
+                        let found = s.next_unread(&query.combined(), now, &from, forward)?;
+                        Ok(vec![WorkerEvent::NextUnread {
+                            from: from.id,
+                            forward,
+                            found,
+                        }])
+                    })
+                    .await,
+            ),
             Command::CountUnread { queries, now } => flat(
                 store
                     .read(move |s| {
@@ -536,187 +585,25 @@ impl Session {
                     })
                     .await,
             ),
+            Command::CompleteNames {
+                kind,
+                prefix,
+                limit,
+            } => flat(
+                store
+                    .read(move |s| {
+                        let names = s.entity_names(kind, &prefix, limit)?;
+                        Ok(vec![WorkerEvent::Names {
+                            kind,
+                            prefix,
+                            names,
+                        }])
+                    })
+                    .await,
+            ),
         };
         send_all(&self.events, answer)
     }
-}
-
-impl Session {
-    /// [`Command::AddFeed`]: subscribes on a task of its own (fetching the address may take
-    /// the whole timeout, and the list must not wait for it), then refreshes the new feeds.
-    fn add_feed(&self, url: String) -> bool {
-        let Some((path, _)) = &self.config else {
-            return send_all(&self.events, Err(no_config().to_string()));
-        };
-        let path = path.clone();
-        let (store, fetcher, events) = (
-            self.store.clone(),
-            self.fetcher.clone(),
-            self.events.clone(),
-        );
-        let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
-        let after = self.after_refresh();
-        tokio::spawn(async move {
-            let request = AddRequest {
-                url,
-                title: None,
-                tags: Vec::new(),
-                all: false,
-            };
-            let (config, message, urls) = match subscribe::add(&fetcher, &path, &request).await {
-                Ok(AddOutcome::Choose { page, feeds }) => {
-                    let feeds = feeds.into_iter().map(|a| (a.url, a.title)).collect();
-                    let _ = events.send(WorkerEvent::FeedChoices { page, feeds });
-                    return;
-                }
-                Ok(AddOutcome::Added { feeds, config }) => {
-                    let names: Vec<String> = feeds
-                        .iter()
-                        .map(|(spec, own)| own.clone().unwrap_or_else(|| spec.url.clone()))
-                        .collect();
-                    let urls: Vec<String> = feeds.into_iter().map(|(spec, _)| spec.url).collect();
-                    (*config, format!("added {}", names.join(", ")), urls)
-                }
-                Err(e) => {
-                    let _ = events.send(WorkerEvent::Error(e.to_string()));
-                    return;
-                }
-            };
-            if !announce(&store, &events, Ok((config, message))).await {
-                return;
-            }
-            // Fetch the new feeds at once, as a refresh of those feeds.
-            let ids = store
-                .read(move |s| {
-                    let mut ids = Vec::new();
-                    for url in &urls {
-                        if let Some(feed) = s.feed_by_url(url)? {
-                            ids.push(feed.id);
-                        }
-                    }
-                    Ok::<_, StoreError>(ids)
-                })
-                .await;
-            if let Ok(Ok(ids)) = ids {
-                run_refresh(&store, &fetcher, Some(ids), keep_days, after, &events).await;
-                let _ = extraction.send(());
-            }
-        });
-        true
-    }
-
-    /// The `[downloads]` settings of the configuration as last read.
-    fn downloads(&self) -> crate::config::Downloads {
-        self.config
-            .as_ref()
-            .map(|(_, c)| c.downloads.clone())
-            .unwrap_or_default()
-    }
-
-    /// Refreshes `ids` (all when `None`) on a task of its own: reading carries on while feeds
-    /// download.
-    fn spawn_refresh(&self, ids: Option<Vec<FeedId>>) {
-        let (store, fetcher, events) = (
-            self.store.clone(),
-            self.fetcher.clone(),
-            self.events.clone(),
-        );
-        let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
-        let after = self.after_refresh();
-        tokio::spawn(async move {
-            run_refresh(&store, &fetcher, ids, keep_days, after, &events).await;
-            let _ = extraction.send(());
-        });
-    }
-
-    /// What follows a refresh, from the configuration as last read.
-    fn after_refresh(&self) -> Option<AfterRefresh> {
-        self.config
-            .as_ref()
-            .map(|(_, c)| AfterRefresh::from_config(c))
-    }
-
-    /// After an edit of the feed list made here: remembers the new configuration, and the
-    /// cache and the interface follow it.
-    async fn feeds_changed(&mut self, result: Result<(Config, String), SubscribeError>) -> bool {
-        if let (Ok((config, _)), Some((_, current))) = (&result, &mut self.config) {
-            *current = config.clone();
-        }
-        announce(&self.store, &self.events, result).await
-    }
-
-    /// Reads the config file again; when its feeds or views changed, the cache and the
-    /// interface follow. A file that no longer loads is reported and the old one kept. False
-    /// once the interface is gone.
-    async fn reload_config(&mut self) -> bool {
-        let Some((path, current)) = &self.config else {
-            return true;
-        };
-        let loaded = match std::fs::read_to_string(path) {
-            Ok(text) => Config::from_toml(&text, path).map_err(|e| e.to_string()),
-            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
-        };
-        let config = match loaded {
-            Ok(config) => config,
-            Err(e) => {
-                return send_all(
-                    &self.events,
-                    Err(format!("{e}; the configuration is unchanged")),
-                );
-            }
-        };
-        let feeds_changed = config.feeds != current.feeds;
-        let views_changed = config.views != current.views;
-        if views_changed
-            && self
-                .events
-                .send(WorkerEvent::ViewsChanged(config.views.clone()))
-                .is_err()
-        {
-            return false;
-        }
-        let message = "the configuration file changed: feeds reloaded".to_string();
-        if feeds_changed {
-            return self.feeds_changed(Ok((config, message))).await;
-        }
-        if let Some((_, current)) = &mut self.config {
-            *current = config;
-        }
-        true
-    }
-}
-
-/// The cache follows `config`'s feed list, and the interface hears what changed (or why
-/// nothing did). False once the interface is gone.
-async fn announce(
-    store: &StoreActor,
-    events: &mpsc::UnboundedSender<WorkerEvent>,
-    result: Result<(Config, String), SubscribeError>,
-) -> bool {
-    let (config, message) = match result {
-        Ok(done) => done,
-        Err(e) => return send_all(events, Err(e.to_string())),
-    };
-    let specs = config.feeds;
-    let answer = flat(
-        store
-            .call(move |s| {
-                s.sync_feeds(&specs)?;
-                Ok(vec![
-                    WorkerEvent::FeedsChanged { message },
-                    WorkerEvent::Feeds(s.feeds()?),
-                ])
-            })
-            .await,
-    );
-    send_all(events, answer)
-}
-
-/// The error of a feed edit in a session without a config file.
-fn no_config() -> SubscribeError {
-    SubscribeError::Edit(crate::config::edit::EditError::Config(
-        "this reader has no configuration file to edit".into(),
-    ))
 }
 
 /// The extraction queue's first wake, held back until the first list is answered.
@@ -858,17 +745,24 @@ async fn run_refresh(
             }
         })
     };
-    if let Err(e) = refresh(store, fetcher, feeds, keep_days, tx).await {
-        let _ = events.send(WorkerEvent::Error(format!("refresh stopped: {e}")));
-        // Unblock the interface's progress display: this run is over.
-        let _ = events.send(WorkerEvent::Refresh(RefreshEvent::Finished(
-            crate::worker::RefreshSummary::default(),
-        )));
-    }
+    let new_articles = match refresh(store, fetcher, feeds, keep_days, tx).await {
+        Ok(summary) => summary.new_articles,
+        Err(e) => {
+            let _ = events.send(WorkerEvent::Error(format!("refresh stopped: {e}")));
+            // Unblock the interface's progress display: this run is over.
+            let _ = events.send(WorkerEvent::Refresh(RefreshEvent::Finished(
+                crate::worker::RefreshSummary::default(),
+            )));
+            0
+        }
+    };
     let _ = forward.await;
     // Ignore rules and the notify command, once the refresh is stored.
     let Some(after) = after else { return };
-    let Ok(done) = store.call(move |s| after_refresh(s, &after, started)).await else {
+    let Ok(done) = store
+        .call(move |s| after_refresh(s, &after, started, new_articles))
+        .await
+    else {
         return;
     };
     for problem in done.problems {

@@ -10,6 +10,8 @@ mod extract_cli;
 mod feeds;
 mod fetch;
 mod hostile;
+mod places;
+mod precision;
 mod query;
 mod refresh;
 mod store;

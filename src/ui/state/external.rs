@@ -16,7 +16,7 @@ use crate::worker::session::DownloadProgress;
 impl State {
     /// `|`: asks for the command to pipe the open (or selected) article to.
     pub(super) fn pipe_prompt(&mut self) {
-        if self.open_article().is_none() {
+        if self.loaded_article().is_none() {
             self.message = Some("open an article first".into());
             return;
         }
@@ -32,7 +32,7 @@ impl State {
     /// Pipes the open article, as Markdown, to `command` (split into words like a shell
     /// would, without running one).
     pub(super) fn pipe_article(&mut self, command: &str, out: &mut Vec<Effect>) {
-        let Some(article) = self.open_article() else {
+        let Some(article) = self.loaded_article() else {
             self.message = Some("open an article first".into());
             return;
         };
@@ -133,7 +133,7 @@ impl State {
 
     /// `S`: saves the open article as Markdown in the download folder.
     pub(super) fn save_markdown(&mut self, out: &mut Vec<Effect>) {
-        let Some(article) = self.open_article() else {
+        let Some(article) = self.loaded_article() else {
             self.message = Some("open an article first".into());
             return;
         };
@@ -146,7 +146,7 @@ impl State {
     /// The address of enclosure `count` (1 when none was typed) of the open article, or a
     /// message saying why there is none.
     fn enclosure(&mut self, count: Option<usize>) -> Option<String> {
-        let Some(article) = self.open_article() else {
+        let Some(article) = self.loaded_article() else {
             self.message = Some("open an article first".into());
             return None;
         };
@@ -179,7 +179,7 @@ impl State {
     }
 
     /// The article being read, when it is loaded.
-    pub(super) fn open_article(&self) -> Option<&Article> {
+    pub(super) fn loaded_article(&self) -> Option<&Article> {
         match &self.open {
             ArticlePane::Loaded { article, .. } => Some(article),
             _ => None,

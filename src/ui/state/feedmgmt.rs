@@ -19,7 +19,7 @@ use crate::worker::session::Command;
 impl State {
     /// Opens the prompt.
     pub(super) fn ask(&mut self, ask: Ask, label: String, text: String, yes_no: bool) {
-        self.prompt = Some(Prompt {
+        self.question = Some(Prompt {
             ask,
             label,
             text,
@@ -30,7 +30,7 @@ impl State {
 
     /// A character typed at the prompt.
     pub(super) fn prompt_char(&mut self, c: char, out: &mut Vec<Effect>) {
-        let Some(p) = &mut self.prompt else {
+        let Some(p) = &mut self.question else {
             self.mode = Mode::Normal;
             return;
         };
@@ -47,7 +47,7 @@ impl State {
 
     /// An editing key at the prompt.
     pub(super) fn prompt_act(&mut self, act: FilterAct, out: &mut Vec<Effect>) {
-        let Some(p) = &mut self.prompt else {
+        let Some(p) = &mut self.question else {
             self.mode = Mode::Normal;
             return;
         };
@@ -58,19 +58,35 @@ impl State {
             FilterAct::Backspace => {
                 p.text.pop();
             }
-            FilterAct::Older | FilterAct::Newer => {}
+            FilterAct::KillStart => p.text.clear(),
+            FilterAct::KillWord => {
+                let kept = p.text.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                p.text.truncate(kept);
+            }
+            // The answer is edited at its end only: the other line keys do nothing here.
+            FilterAct::Delete
+            | FilterAct::Left
+            | FilterAct::Right
+            | FilterAct::Home
+            | FilterAct::End
+            | FilterAct::KillEnd
+            | FilterAct::WordLeft
+            | FilterAct::WordRight
+            | FilterAct::Complete
+            | FilterAct::Older
+            | FilterAct::Newer => {}
         }
     }
 
     fn cancel_prompt(&mut self) {
-        self.prompt = None;
+        self.question = None;
         self.mode = Mode::Normal;
         self.message = Some("cancelled".into());
     }
 
     /// The prompt was answered: act on it.
     fn answer(&mut self, out: &mut Vec<Effect>) {
-        let Some(p) = self.prompt.take() else {
+        let Some(p) = self.question.take() else {
             return;
         };
         self.mode = Mode::Normal;

@@ -13,12 +13,16 @@
 pub mod action;
 pub mod app;
 pub mod article;
+pub mod back;
+pub mod complete;
 pub mod external;
 pub mod feedmgmt;
 pub mod feeds;
 pub mod filter;
 pub mod list;
+pub mod panes;
 pub mod people;
+pub mod place;
 pub mod prompt;
 
 pub use action::{Action, Effect};
@@ -27,9 +31,8 @@ pub use article::{ArticlePane, HEADER_LINES};
 pub use feeds::{FeedRow, RowKey, SavedView};
 pub use list::{MARGIN, PAGE};
 
-use crate::query::Query;
-use crate::ui::keymap::{Act, FilterAct, HelpAct, Mode};
-use crate::ui::layout::{Focus, inner};
+use crate::ui::keymap::{Act, ConfirmAct, FilterAct, HelpAct, Mode};
+use crate::ui::layout::{Focus, first_row, inner, list_columns, row_at};
 use crate::worker::session::{Command, WorkerEvent};
 use crate::worker::{FeedOutcome, RefreshEvent};
 
@@ -60,11 +63,18 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Filter(act) => filter_act(state, act, &mut out),
         Action::Help(act) => help_act(state, act, &mut out),
+        Action::Confirm(answer) => {
+            state.mode = Mode::Normal;
+            state.prompt = None;
+            if answer == ConfirmAct::Yes {
+                state.mark_all_now(&mut out);
+            } else {
+                state.message = Some("nothing marked".into());
+            }
+        }
         Action::Resize(w, h) => {
             state.size = (w, h);
-            state.render_open_body();
-            state.select_article(state.list.sel);
-            state.select_row(state.feeds.sel);
+            state.relayout();
         }
         Action::Tick(now) => {
             state.now = now;
@@ -104,28 +114,59 @@ fn flush_reloads(state: &mut State, out: &mut Vec<Effect>) {
 /// A named action of the filter line.
 fn filter_act(state: &mut State, act: FilterAct, out: &mut Vec<Effect>) {
     match act {
-        FilterAct::Backspace => {
-            state.filter.backspace();
-            state.filter_changed(out);
+        FilterAct::Backspace
+        | FilterAct::Delete
+        | FilterAct::KillStart
+        | FilterAct::KillEnd
+        | FilterAct::KillWord => {
+            let f = &mut state.filter;
+            let changed = match act {
+                FilterAct::Backspace => f.backspace(),
+                FilterAct::Delete => f.delete(),
+                FilterAct::KillStart => f.kill_start(),
+                FilterAct::KillEnd => f.kill_end(),
+                _ => f.kill_word(),
+            };
+            if changed {
+                state.filter_changed(out);
+            }
         }
+        FilterAct::Left => state.filter.left(),
+        FilterAct::Right => state.filter.right(),
+        FilterAct::Home => state.filter.home(),
+        FilterAct::End => state.filter.end(),
+        FilterAct::WordLeft => state.filter.word_left(),
+        FilterAct::WordRight => state.filter.word_right(),
+        FilterAct::Complete => state.complete(out),
         FilterAct::Submit => {
             if let Some(e) = &state.filter.error {
-                state.message = Some(format!("the filter does not parse ({e}); Esc clears it"));
+                state.message = Some(format!(
+                    "the filter does not parse ({e}); Esc leaves it as it was"
+                ));
             } else {
                 state.mode = Mode::Normal;
                 let text = state.filter.text.clone();
                 state.filter.remember(&text);
                 // The status bar shows the active filter.
                 state.message = text.is_empty().then(|| "filter cleared".into());
+                if let Some(left) = state.filter_origin.take() {
+                    state.push_place(left);
+                }
             }
         }
         FilterAct::Cancel => {
+            // The list goes back to what it was before `/`.
             state.mode = Mode::Normal;
             state.filter.clear();
-            if state.list.query.filter != Query::default() {
-                state.message = Some("filter cleared".into());
+            match state.filter_origin.take() {
+                Some(origin) if origin.query != state.list.query => {
+                    let now = state.local_now();
+                    state.filter.restore(&origin.filter_text);
+                    out.push(Effect::Worker(state.list.restore(&origin, now)));
+                }
+                Some(origin) => state.filter.restore(&origin.filter_text),
+                None => state.filter_changed(out),
             }
-            state.filter_changed(out);
         }
         FilterAct::Older | FilterAct::Newer => {
             if state.filter.walk(act == FilterAct::Older) {
@@ -150,10 +191,10 @@ fn help_act(state: &mut State, act: HelpAct, out: &mut Vec<Effect>) {
     }
 }
 
-/// A named action of the normal mode. While the help overlay is shown, only quitting (by
-/// control-C or a termination signal) gets through.
+/// A named action of the normal mode. While the help overlay or a prompt is shown, only
+/// quitting (by control-C or a termination signal) gets through.
 fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effect>) {
-    if state.mode == Mode::Help && act != Act::Quit {
+    if matches!(state.mode, Mode::Help | Mode::Confirm) && act != Act::Quit {
         return;
     }
     match act {
@@ -198,7 +239,11 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
                 state.focus = Focus::Articles;
                 state.select_article(state.list.sel);
             }
-            Focus::Articles => state.focus = Focus::Feeds,
+            Focus::Articles => {
+                if !state.pop_place(out) {
+                    state.focus = Focus::Feeds;
+                }
+            }
             Focus::Feeds => {
                 if state.feeds.fold_here() {
                     state.rebuild_rows();
@@ -251,18 +296,8 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
                 out.push(Effect::Worker(Command::SetStarred(id, s)));
             }
         }
-        Act::MarkAllRead => {
-            // The count comes back with `WorkerEvent::MarkedRead`: the loaded rows are only a
-            // window of the list.
-            state.list.mark_all_read();
-            if let Some(article) = state.open.loaded_mut() {
-                article.read = true;
-            }
-            out.push(Effect::Worker(Command::MarkAllRead {
-                query: state.list.query.clone(),
-                now: state.local_now(),
-            }));
-        }
+        Act::MarkAllRead => state.mark_all_read(out),
+        Act::UndoMarkAll => state.undo_mark_all(out),
         Act::OpenBrowser => {
             let url = match count {
                 Some(n) => match &state.open {
@@ -304,10 +339,13 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
         Act::RefreshAll => state.refresh(None, out),
         Act::Filter => {
             state.mode = Mode::Filter;
+            state.filter_origin = Some(state.place());
             state.filter.begin();
         }
         Act::People => state.toggle_people_focus(),
         Act::WhoWhere => state.toggle_who(out),
+        Act::Zoom => state.toggle_zoom(),
+        Act::FeedsPane => state.toggle_feeds_pane(),
         Act::AddFeed => state.add_feed_prompt(),
         Act::RemoveFeed => state.remove_feed_prompt(),
         Act::EditFeed => state.edit_feed_prompt(),
@@ -405,7 +443,12 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 "marked {n} article{} read",
                 if n == 1 { "" } else { "s" }
             ));
+            // A mark-all that changed nothing leaves the last one to undo.
+            if !changed.is_empty() {
+                state.last_marked = changed;
+            }
         }
+        WorkerEvent::NextUnread { from, found, .. } => state.unread_found(from, found, out),
         WorkerEvent::Error(message) => state.message = Some(message),
         WorkerEvent::FeedsChanged { message } => {
             state.message = Some(message);
@@ -448,6 +491,11 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
         WorkerEvent::TopEntities { query, entities } => {
             state.people.receive_top(&query, &entities);
         }
+        WorkerEvent::Names {
+            kind,
+            prefix,
+            names,
+        } => state.names_arrived(kind, &prefix, names, out),
     }
 }
 
@@ -486,7 +534,15 @@ fn click(state: &mut State, col: u16, row: u16, out: &mut Vec<Effect>) {
             if let Some(r) = p.list.map(inner)
                 && row >= r.y
             {
-                let i = state.list.offset + usize::from(row - r.y);
+                // The selected row may take several lines (its title wrapped).
+                let (_, title_at) = list_columns(usize::from(r.width), state.feeds.title_width);
+                let lines = state
+                    .list
+                    .selected_title_lines(usize::from(r.width).saturating_sub(title_at))
+                    .len();
+                let (sel, height) = (state.list.sel, usize::from(r.height));
+                let first = first_row(state.list.offset, sel, height, lines);
+                let i = row_at(first, sel, lines, usize::from(row - r.y));
                 if i < state.list.total {
                     state.select_article(i);
                 }

@@ -36,7 +36,7 @@ fn a_adds_the_typed_address_and_esc_cancels() {
     typed(&mut s, "x");
     let effects = update(&mut s, Action::Filter(FilterAct::Cancel));
     assert!(effects.is_empty());
-    assert_eq!((s.mode, s.prompt.is_none()), (Mode::Normal, true));
+    assert_eq!((s.mode, s.question.is_none()), (Mode::Normal, true));
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn a_page_with_several_feeds_brings_the_prompt_back_with_the_first() {
     );
     assert_eq!(s.mode, Mode::Prompt);
     assert_eq!(
-        s.prompt.as_ref().unwrap().text,
+        s.question.as_ref().unwrap().text,
         "https://site.example/a.xml"
     );
     let m = s.message.clone().unwrap();
@@ -72,7 +72,7 @@ fn capital_d_asks_before_removing_the_selected_feed() {
     act(&mut s, Act::Down); // World Desk
     let url = s.feeds.feeds[0].url.clone();
     act(&mut s, Act::RemoveFeed);
-    assert!(s.prompt.as_ref().unwrap().label.contains("World Desk"));
+    assert!(s.question.as_ref().unwrap().label.contains("World Desk"));
     // Anything but y declines.
     let effects = typed(&mut s, "n");
     assert!(effects.is_empty() && s.mode == Mode::Normal);
@@ -103,13 +103,13 @@ fn capital_e_edits_the_title_then_the_tags() {
         .unwrap()
         .clone();
     act(&mut s, Act::EditFeed);
-    assert_eq!(s.prompt.as_ref().unwrap().text, feed.title);
+    assert_eq!(s.question.as_ref().unwrap().text, feed.title);
     for _ in 0..feed.title.chars().count() {
         update(&mut s, Action::Filter(FilterAct::Backspace));
     }
     typed(&mut s, "Mine");
     update(&mut s, Action::Filter(FilterAct::Submit));
-    assert_eq!(s.prompt.as_ref().unwrap().text, feed.tags.join(", "));
+    assert_eq!(s.question.as_ref().unwrap().text, feed.tags.join(", "));
     typed(&mut s, ", extra , ");
     let effects = update(&mut s, Action::Filter(FilterAct::Submit));
     let mut tags = feed.tags.clone();
@@ -168,7 +168,7 @@ fn capital_o_asks_then_opens_the_unread_articles_up_to_the_cap() {
         "the fixtures have more unread articles than the cap"
     );
     act(&mut s, Act::OpenAllUnread);
-    let label = s.prompt.as_ref().unwrap().label.clone();
+    let label = s.question.as_ref().unwrap().label.clone();
     assert!(
         label.contains(&format!("the first 2 of {}", unread.len())),
         "{label}"

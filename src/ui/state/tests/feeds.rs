@@ -29,7 +29,7 @@ fn feeds_pane_folders_select_and_fold() {
     let (_, query) = last_request(&effects).unwrap();
     assert_eq!(
         query.scope,
-        parse("feed:\"https://example.org/1.xml\"").unwrap()
+        parse("url:\"https://example.org/1.xml\"").unwrap()
     );
     assert_eq!(s.focus, Focus::Articles);
     act(&mut s, Act::PrevPane);
