@@ -334,6 +334,7 @@ pub fn spawn_session_with_config(
         backlog: Backlog::Waiting(extraction.clone()),
         extraction,
         config,
+        config_problem: None,
     };
     tokio::spawn(session.run());
     tx
@@ -356,6 +357,8 @@ struct Session {
     backlog: Backlog,
     /// The config file and what was last loaded from it, when the reader has one.
     config: Option<(PathBuf, Config)>,
+    /// Why the config file could not be read again, told after the refresh it preceded.
+    config_problem: Option<String>,
 }
 
 impl Session {

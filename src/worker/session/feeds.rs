@@ -79,7 +79,7 @@ impl Session {
 
     /// Refreshes `ids` (all when `None`) on a task of its own: reading carries on while feeds
     /// download.
-    pub(super) fn spawn_refresh(&self, ids: Option<Vec<FeedId>>) {
+    pub(super) fn spawn_refresh(&mut self, ids: Option<Vec<FeedId>>) {
         let (store, fetcher, events) = (
             self.store.clone(),
             self.fetcher.clone(),
@@ -87,8 +87,12 @@ impl Session {
         );
         let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
         let after = self.after_refresh();
+        let problem = self.config_problem.take();
         tokio::spawn(async move {
             run_refresh(&store, &fetcher, ids, keep_days, after, &events).await;
+            if let Some(problem) = problem {
+                let _ = events.send(WorkerEvent::Error(problem));
+            }
             let _ = extraction.send(());
         });
     }
@@ -126,10 +130,9 @@ impl Session {
         let config = match loaded {
             Ok(config) => config,
             Err(e) => {
-                return send_all(
-                    &self.events,
-                    Err(format!("{e}; the configuration is unchanged")),
-                );
+                // Sent after the refresh's end, so the status bar keeps the problem in view.
+                self.config_problem = Some(format!("{e}; the configuration is unchanged"));
+                return true;
             }
         };
         let feeds_changed = config.feeds != current.feeds;
@@ -184,4 +187,100 @@ pub(super) fn no_config() -> SubscribeError {
     SubscribeError::Edit(crate::config::edit::EditError::Config(
         "this reader has no configuration file to edit".into(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fetch::FetcherOptions;
+    use crate::store::Store;
+
+    /// Events until one `pick` accepts, or none within five seconds.
+    async fn until<T>(
+        events: &mut mpsc::UnboundedReceiver<WorkerEvent>,
+        mut pick: impl FnMut(&WorkerEvent) -> Option<T>,
+    ) -> Option<T> {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            let event = tokio::time::timeout_at(deadline, events.recv())
+                .await
+                .ok()??;
+            if let Some(t) = pick(&event) {
+                return Some(t);
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn refresh_all_reads_the_config_again_and_remove_edits_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let a = dir.path().join("a.xml").to_string_lossy().into_owned();
+        let b = dir.path().join("b.xml").to_string_lossy().into_owned();
+        let first = format!("# mine\n[[feeds]]\nurl = \"{a}\"\n");
+        std::fs::write(&path, &first).unwrap();
+        let config = Config::from_toml(&first, &path).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        store.sync_feeds(&config.feeds).unwrap();
+        let (actor, _thread) = StoreActor::spawn(store).unwrap();
+        let fetcher = Fetcher::new(FetcherOptions {
+            concurrency: 1,
+            per_host: 1,
+            connect_timeout: std::time::Duration::from_secs(1),
+            timeout: std::time::Duration::from_secs(1),
+            max_bytes: 1 << 20,
+            user_agent: "dateline-test/0.1".into(),
+        })
+        .unwrap();
+        let (tx, mut events) = mpsc::unbounded_channel();
+        let commands =
+            spawn_session_with_config(actor, fetcher, None, Some((path.clone(), config)), tx);
+
+        // Edited in an editor: a feed and a view more.
+        let second = format!(
+            "{first}\n[[feeds]]\nurl = \"{b}\"\ntitle = \"Bee\"\n\n[[views]]\nname = \"V\"\nquery = \"x\"\n"
+        );
+        std::fs::write(&path, &second).unwrap();
+        commands.send(Command::Refresh(None)).unwrap();
+        let views = until(&mut events, |e| match e {
+            WorkerEvent::ViewsChanged(v) => Some(v.len()),
+            _ => None,
+        })
+        .await;
+        assert_eq!(views, Some(1));
+        let feeds = until(&mut events, |e| match e {
+            WorkerEvent::Feeds(f) => Some(f.iter().map(|f| f.title.clone()).collect::<Vec<_>>()),
+            _ => None,
+        })
+        .await
+        .unwrap();
+        assert!(feeds.contains(&"Bee".to_string()), "{feeds:?}");
+
+        // A broken file is reported after the refresh, and the old configuration kept.
+        std::fs::write(&path, format!("{second}\nbroken = = 1\n")).unwrap();
+        commands.send(Command::Refresh(None)).unwrap();
+        let problem = until(&mut events, |e| match e {
+            WorkerEvent::Error(m) if m.contains("unchanged") => Some(m.clone()),
+            _ => None,
+        })
+        .await;
+        assert!(problem.is_some());
+
+        // Removing edits the file and keeps the comment.
+        std::fs::write(&path, &second).unwrap();
+        commands
+            .send(Command::RemoveFeed { url: b.clone() })
+            .unwrap();
+        let message = until(&mut events, |e| match e {
+            WorkerEvent::FeedsChanged { message } => Some(message.clone()),
+            _ => None,
+        })
+        .await;
+        assert_eq!(message.as_deref(), Some("removed Bee"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("# mine\n") && !text.contains("b.xml"),
+            "{text}"
+        );
+    }
 }
