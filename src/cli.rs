@@ -56,6 +56,38 @@ pub enum Command {
     /// Find the people, places and organisations of every cached article again (after a
     /// model change).
     Reindex,
+    /// Check the cache (SQLite's integrity check and the search index's own), and repair
+    /// what can be rebuilt when asked.
+    Doctor(DoctorArgs),
+    /// Write your feeds, read marks and starred articles (with their content) as JSON to
+    /// standard output.
+    ExportState,
+    /// Restore what `export-state` wrote into a new cache (adding its feeds to the
+    /// configuration).
+    ImportState(ImportStateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Rebuild the full-text search index from the articles.
+    #[arg(long)]
+    pub rebuild_index: bool,
+    /// Find the people, places and organisations of every article again.
+    #[arg(long)]
+    pub reextract: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportStateArgs {
+    /// The JSON file `export-state` wrote; `-` reads standard input.
+    #[arg(value_name = "FILE|-")]
+    pub file: PathBuf,
+    /// Merge into a cache that already has articles (marks are only added, never removed).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -182,6 +182,23 @@ fn init_logging(dir: &Path) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(false)
-        .with_writer(std::sync::Mutex::new(file))
+        .with_writer(std::sync::Mutex::new(QuietLog(file)))
         .try_init();
+}
+
+/// The log file, whose write errors are dropped: on a full disk the log cannot be written
+/// either, and the subscriber would otherwise print a complaint on stderr for every event,
+/// burying the one message that says the disk is full.
+struct QuietLog(std::fs::File);
+
+impl std::io::Write for QuietLog {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
+    }
 }

@@ -8,6 +8,7 @@
 //! `reader` starts with a worker session.
 
 mod add;
+mod doctor;
 mod entities;
 mod env;
 mod export;
@@ -21,6 +22,7 @@ mod reader;
 mod refresh;
 mod reindex;
 mod show;
+mod state;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -82,6 +84,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Extract(args)) => extract::run(&args),
         Some(Command::Entities(args)) => entities::run(&env()?, &args),
         Some(Command::Reindex) => reindex::run(&env()?),
+        Some(Command::Doctor(args)) => doctor::run(&env()?, &args),
+        Some(Command::ExportState) => state::export(&env()?),
+        // Like import: the feeds go into the configuration before it is loaded.
+        Some(Command::ImportState(args)) => {
+            if cli.demo {
+                bail!(UsageError("import-state does not apply to --demo".into()));
+            }
+            let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
+            state::import(&paths, &args, env)
+        }
     }
 }
 

@@ -17,7 +17,9 @@
 //!   offset, u16 name length, 2-byte country code, u8 kind, 1 pad byte), most populous first;
 //!   then u32 place ids (the postings); then the UTF-8 name blob.
 //! - `countries.tsv`: code, name, continent, capital; `demonyms.tsv`: folded demonym, code.
-//! - `landmarks.tsv` (written by hand): folded name, display name, code, lat, lon.
+//! - `landmarks.tsv` and `areas.tsv` (written by hand): folded name, display name, code (may be
+//!   empty in `areas.tsv`), lat, lon; `people-countries.tsv` (written by hand): a person's
+//!   name as the build script lists it, and the code of the country they are news of.
 
 use std::ops::{BitOr, BitOrAssign};
 use std::sync::OnceLock;
@@ -31,6 +33,8 @@ const PLACES_BIN: &[u8] = include_bytes!("../../assets/gazetteer/places.bin");
 const COUNTRIES_TSV: &str = include_str!("../../assets/gazetteer/countries.tsv");
 const DEMONYMS_TSV: &str = include_str!("../../assets/gazetteer/demonyms.tsv");
 const LANDMARKS_TSV: &str = include_str!("../../assets/gazetteer/landmarks.tsv");
+const AREAS_TSV: &str = include_str!("../../assets/gazetteer/areas.tsv");
+const PEOPLE_COUNTRIES_TSV: &str = include_str!("../../assets/gazetteer/people-countries.tsv");
 
 const PLACES_MAGIC: &[u8; 4] = b"DLPL";
 const PLACES_VERSION: u32 = 1;
@@ -144,6 +148,10 @@ pub enum PlaceKind {
     /// A building, street or compound that names the institution inside it ("White House",
     /// "Kremlin"), from `landmarks.tsv`; never in `places.bin`.
     Landmark,
+    /// A region or territory the GeoNames tables lack ("Gaza Strip", "Darfur", "Crimea"), from
+    /// `areas.tsv`, with an approximate centre; no country code when it spans or is disputed
+    /// between several. Never in `places.bin`.
+    Area,
     /// A place the gazetteer does not know, named after one it does ("Northern Italy",
     /// "Vancouver Children's Hospital", "Canadian Rockies"): it keeps its own name and takes
     /// the known place's country and coordinates. Made by the resolver, never in `places.bin`.
@@ -288,10 +296,13 @@ pub struct Gazetteers {
     demonyms: Vec<(&'static str, &'static str)>,
     /// (folded name, place), sorted by name.
     landmarks: Vec<(&'static str, Place)>,
+    /// (folded full name, country code), sorted by name; people of no one country left out.
+    people: Vec<(String, &'static str)>,
 }
 
-/// Rows of `landmarks.tsv`; a malformed row is skipped (a unit test checks there are none).
-fn landmark_rows(text: &'static str) -> Vec<(&'static str, Place)> {
+/// Rows of `landmarks.tsv` or `areas.tsv` as places of `kind`; a malformed row is skipped (a
+/// unit test checks there are none).
+fn landmark_rows(text: &'static str, kind: PlaceKind) -> Vec<(&'static str, Place)> {
     let mut rows: Vec<_> = text
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -304,7 +315,7 @@ fn landmark_rows(text: &'static str) -> Vec<(&'static str, Place)> {
                 lat: cols.next()?.parse().ok()?,
                 lon: cols.next()?.parse().ok()?,
                 population: 0,
-                kind: PlaceKind::Landmark,
+                kind,
             };
             Some((key, place))
         })
@@ -337,7 +348,10 @@ impl Gazetteers {
         static GAZ: OnceLock<Gazetteers> = OnceLock::new();
         GAZ.get_or_init(|| {
             Gazetteers::from_bytes(WORDS_FST, PLACES_BIN, COUNTRIES_TSV, DEMONYMS_TSV)
-                .map(|g| g.with_landmarks(LANDMARKS_TSV))
+                .map(|g| {
+                    g.with_landmarks(LANDMARKS_TSV, AREAS_TSV)
+                        .with_people(PEOPLE_COUNTRIES_TSV)
+                })
                 .unwrap_or_else(|e| {
                     tracing::error!("embedded gazetteers unusable, entity hints disabled: {e}");
                     Gazetteers::empty()
@@ -358,12 +372,20 @@ impl Gazetteers {
             countries: tsv_pairs(countries_tsv),
             demonyms: tsv_pairs(demonyms_tsv),
             landmarks: Vec::new(),
+            people: Vec::new(),
         })
     }
 
-    /// These gazetteers with the landmarks of a `landmarks.tsv`.
-    pub fn with_landmarks(mut self, landmarks_tsv: &'static str) -> Gazetteers {
-        self.landmarks = landmark_rows(landmarks_tsv);
+    /// These gazetteers with the places of a `landmarks.tsv` and an `areas.tsv`.
+    pub fn with_landmarks(
+        mut self,
+        landmarks_tsv: &'static str,
+        areas_tsv: &'static str,
+    ) -> Gazetteers {
+        let mut rows = landmark_rows(landmarks_tsv, PlaceKind::Landmark);
+        rows.extend(landmark_rows(areas_tsv, PlaceKind::Area));
+        rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        self.landmarks = rows;
         self
     }
 
@@ -375,6 +397,7 @@ impl Gazetteers {
             countries: Vec::new(),
             demonyms: Vec::new(),
             landmarks: Vec::new(),
+            people: Vec::new(),
         }
     }
 
@@ -471,9 +494,32 @@ impl Gazetteers {
             .map(|i| self.countries[i].1)
     }
 
-    /// The building, street or compound a name stands for ("White House", "the Kremlin"), if
-    /// it is one: such a name means the institution inside and is placed there, whatever
-    /// towns share its words.
+    /// These gazetteers with the countries of the people of a `people-countries.tsv`.
+    pub fn with_people(mut self, tsv: &'static str) -> Gazetteers {
+        let mut rows: Vec<(String, &'static str)> = tsv_pairs(tsv)
+            .into_iter()
+            .filter(|(_, code)| !code.is_empty())
+            .map(|(name, code)| (fold(name), code))
+            .collect();
+        rows.sort_unstable();
+        rows.dedup_by(|a, b| a.0 == b.0);
+        self.people = rows;
+        self
+    }
+
+    /// The country a person named in full is news of ("Emmanuel Macron" -> "FR"), for the
+    /// few hundred people the gazetteer lists.
+    pub fn person_country(&self, name: &str) -> Option<&'static str> {
+        let key = fold(name);
+        self.people
+            .binary_search_by(|(k, _)| k.as_str().cmp(key.as_str()))
+            .ok()
+            .map(|i| self.people[i].1)
+    }
+
+    /// The building, street or compound a name stands for ("White House", "the Kremlin"), or
+    /// the region the GeoNames tables lack ("Gaza Strip"), if it is one: such a name is placed
+    /// there, whatever towns share its words.
     pub fn landmark(&self, name: &str) -> Option<Place> {
         let key = fold(name);
         let key = key.strip_prefix("the ").unwrap_or(&key);
@@ -581,19 +627,32 @@ mod tests {
 
     #[test]
     fn landmarks_are_folded_and_every_row_parses() {
-        let rows = LANDMARKS_TSV
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .count();
-        let parsed = landmark_rows(LANDMARKS_TSV);
-        assert_eq!(parsed.len(), rows, "a landmarks.tsv row does not parse");
-        for (key, place) in &parsed {
-            assert_eq!(fold(key), *key, "landmark key not folded");
-            assert!(!key.starts_with("the "), "{key}: keys go without \"the\"");
-            assert_eq!(place.country_code.len(), 2, "{key}");
-            assert!(gaz().country_name(&place.country_code).is_some(), "{key}");
-            assert!((-90.0..=90.0).contains(&place.lat) && (-180.0..=180.0).contains(&place.lon));
+        for (tsv, kind) in [
+            (LANDMARKS_TSV, PlaceKind::Landmark),
+            (AREAS_TSV, PlaceKind::Area),
+        ] {
+            let rows = tsv
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .count();
+            let parsed = landmark_rows(tsv, kind);
+            assert_eq!(parsed.len(), rows, "a {kind:?} row does not parse");
+            for (key, place) in &parsed {
+                assert_eq!(fold(key), *key, "key not folded");
+                assert!(!key.starts_with("the "), "{key}: keys go without \"the\"");
+                if kind == PlaceKind::Landmark || !place.country_code.is_empty() {
+                    assert!(gaz().country_name(&place.country_code).is_some(), "{key}");
+                }
+                assert!(
+                    (-90.0..=90.0).contains(&place.lat) && (-180.0..=180.0).contains(&place.lon)
+                );
+            }
         }
+        let mut keys: Vec<&str> = gaz().landmarks.iter().map(|(k, _)| *k).collect();
+        keys.dedup();
+        assert_eq!(keys.len(), gaz().landmarks.len(), "a key is in both files");
+        assert_eq!(gaz().landmark("the Gaza Strip").unwrap().country_code, "PS");
+        assert_eq!(gaz().landmark("Kashmir").unwrap().country_code, "");
         let white_house = gaz().landmark("the White House").unwrap();
         assert_eq!(
             (white_house.name.as_str(), white_house.country_code.as_str()),
@@ -601,6 +660,19 @@ mod tests {
         );
         assert_eq!(gaz().landmark("KREMLIN").unwrap().country_code, "RU");
         assert!(gaz().landmark("Paris").is_none());
+    }
+
+    #[test]
+    fn people_have_their_countries() {
+        assert_eq!(gaz().person_country("Emmanuel Macron"), Some("FR"));
+        assert_eq!(gaz().person_country("EMMANUEL MACRON"), Some("FR"));
+        assert_eq!(gaz().person_country("Macron"), None, "full names only");
+        assert_eq!(
+            gaz().person_country("António Guterres"),
+            None,
+            "no one country"
+        );
+        assert!(gaz().people.len() > 700);
     }
 
     #[test]

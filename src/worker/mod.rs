@@ -505,7 +505,10 @@ async fn refresh_one(
     };
     report.outcome = match result {
         Ok(outcome) => outcome,
-        // A database error while storing one feed is that feed's failure.
+        // A full disk or a damaged or read-only cache fails every feed alike: the run stops
+        // with that one message.
+        Err(e) if e.is_fatal() => return Err(e.into()),
+        // Any other database error while storing one feed is that feed's failure.
         Err(e) => FeedOutcome::Failed {
             error: e.to_string(),
         },

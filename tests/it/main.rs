@@ -1,19 +1,24 @@
 //! dateline's integration tests: one binary, modules per area, shared helpers in `support`.
 //! Everything is offline: HTTP tests start their own server on 127.0.0.1.
 
+mod cache;
 mod cli;
 mod config;
 mod corpora;
+mod disk;
 mod entities;
 mod extract;
 mod extract_cli;
 mod feeds;
 mod fetch;
 mod hostile;
+mod kill;
 mod places;
 mod precision;
 mod query;
 mod refresh;
 mod store;
+mod stories;
 mod support;
 mod ui;
+mod writers;

@@ -151,11 +151,11 @@ fn places_resolve_to_the_right_country_on_gold_spans() {
         eprintln!("{}", tally.wrong.join("\n"));
     }
     assert!(tally.total() >= 1_100);
-    // Measured 93.3% (1,027 of 1,101); 89.7% with landmarks alone, before the population
-    // prior, the towns of 5,000+ and places named after known ones. The goal is 97%:
-    // most of what is left are places no gazetteer here knows (Tumbler Ridge, Kordofan,
-    // Gaza Strip) and "Palestine" as a historical region.
-    assert!(tally.percent() >= 92.0, "place resolution below 92%");
+    // Measured 94.4% (1,039 of 1,101); 89.7% with landmarks alone, before the population
+    // prior, the towns of 5,000+, the areas and places named after known ones. The issue's
+    // goal is 97%: much of what is left are small places no gazetteer here knows (Tumbler
+    // Ridge, Great Nicobar) and "Palestine" as a historical region.
+    assert!(tally.percent() >= 93.5, "place resolution below 93.5%");
 }
 
 /// End to end through `dateline extract --jsonl`: the `country` of each gold place mention the
@@ -215,6 +215,9 @@ fn places_through_extract_jsonl_carry_the_right_country() {
         tally.percent()
     );
     assert!(tally.total() >= 900, "the tagger finds most gold places");
-    // Measured 96.1% (976 of 1,016 found; 85 gold place mentions not found as places).
-    assert!(tally.percent() >= 95.0, "places through the CLI below 95%");
+    // Measured 96.8% (983 of 1,016 found; 85 gold place mentions not found as places).
+    assert!(
+        tally.percent() >= 95.5,
+        "places through the CLI below 95.5%"
+    );
 }

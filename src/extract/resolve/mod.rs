@@ -110,7 +110,15 @@ pub fn resolve_with(gaz: &Gazetteers, text: &str, mentions: &[Entity]) -> Vec<Re
         EntityKind::Org,
         &acronyms,
     ));
-    groups.extend(group_places(gaz, text, &mentions, &of(Label::Loc), &gaps));
+    let people = of(Label::Per);
+    groups.extend(group_places(
+        gaz,
+        text,
+        &mentions,
+        &of(Label::Loc),
+        &people,
+        &gaps,
+    ));
 
     let mut out: Vec<ResolvedEntity> = groups
         .into_iter()

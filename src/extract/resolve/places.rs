@@ -36,6 +36,7 @@ pub(super) fn group_places(
     text: &str,
     mentions: &[&Entity],
     members: &[usize],
+    people: &[usize],
     gaps: &Gaps,
 ) -> Vec<Group> {
     // Distinct names, their candidates and their mentions.
@@ -94,12 +95,27 @@ pub(super) fn group_places(
             continue;
         }
         let one_country = cands.iter().all(|c| c.country_code == first.country_code);
+        // A building or a region says which country the story is about, not where its towns
+        // are: "the White House said" must not pull Vienna to Virginia.
         let level = match first.kind {
-            PlaceKind::Country => Anchor::National,
+            PlaceKind::Country | PlaceKind::Landmark | PlaceKind::Area | PlaceKind::Inside => {
+                Anchor::National
+            }
             _ => Anchor::Local,
         };
         if one_country || first.kind == PlaceKind::Country {
             evidence.add(Some(n), &first.country_code, level);
+        }
+    }
+    // People the gazetteer knows point at their country, once each, as a country name does
+    // ("Paris" beside "Emmanuel Macron").
+    let mut people_seen = HashSet::new();
+    for &i in people {
+        let name = normalise(&mentions[i].text);
+        if let Some(cc) = gaz.person_country(&name)
+            && people_seen.insert(fold(&name))
+        {
+            evidence.add(None, cc, Anchor::National);
         }
     }
     let mut demonyms_seen = HashSet::new();

@@ -337,6 +337,22 @@ fn buildings_and_areas_named_exactly_beat_towns_of_that_name() {
 }
 
 #[test]
+fn paris_and_vienna_stay_in_europe_beside_macron_and_the_white_house() {
+    let text = "The White House said Donald Trump spoke to Emmanuel Macron, who flew from \
+                Paris to Vienna.";
+    let ms = vec![
+        ent(text, "White House", 0, Label::Loc),
+        ent(text, "Donald Trump", 0, Label::Per),
+        ent(text, "Emmanuel Macron", 0, Label::Per),
+        ent(text, "Paris", 0, Label::Loc),
+        ent(text, "Vienna", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "Paris")), "FR");
+    assert_eq!(country(place_of(&es, "Vienna")), "AT");
+}
+
+#[test]
 fn a_famous_city_needs_more_than_a_country_mention_to_lose_to_a_small_namesake() {
     let text = "The US and Iran held talks in Geneva.";
     let ms = vec![
