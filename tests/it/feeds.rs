@@ -380,3 +380,18 @@ fn ignore_rules_hide_and_drop_at_refresh_and_notify_counts_the_new_articles() {
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert!(!note.exists());
 }
+
+#[test]
+fn add_on_a_first_run_writes_the_settings_and_only_that_feed() {
+    let server = TestServer::start();
+    server.route("/pod.xml", rss_reply(podcast("Pod", 1)));
+    let dir = tempfile::tempdir().unwrap();
+    let url = server.url("/pod.xml");
+    ok(&dateline(dir.path(), &["add", &url]));
+    let text = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(text.contains("[settings]"), "{text}");
+    let feeds = json(&dateline(dir.path(), &["feeds", "--json"]));
+    let feeds = feeds.as_array().unwrap();
+    assert_eq!(feeds.len(), 1, "no default feeds: {feeds:?}");
+    assert_eq!(feeds[0]["url"], url.as_str());
+}
