@@ -20,6 +20,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub demo: bool,
 
+    /// Without a subcommand, on a pipe: print every unread article, not only the newest 40.
+    #[arg(long)]
+    pub all: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -36,6 +40,10 @@ pub enum Command {
     Show(ShowArgs),
     /// Mark articles as read.
     MarkRead(MarkReadArgs),
+    /// Subscribe to a feed (given a web page, find the feeds it links).
+    Add(AddArgs),
+    /// Unsubscribe from a feed, by its URL or its configured title.
+    Remove(RemoveArgs),
     /// Add feeds from an OPML file or a newsboat `urls` file to the configuration.
     Import(ImportArgs),
     /// Write the feed list as OPML 2.0 to standard output.
@@ -166,6 +174,28 @@ pub struct MarkReadArgs {
     /// Mark them unread instead.
     #[arg(long)]
     pub unread: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The feed's address, or a web page that links feeds (`<link rel="alternate">`).
+    pub url: String,
+    /// The title to show instead of the feed's own.
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// A tag (a folder in the reader); repeatable.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// When the page links several feeds, add them all (without it, they are listed).
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The feed's URL, or its title as configured.
+    #[arg(value_name = "URL|TITLE")]
+    pub feed: String,
 }
 
 #[derive(Debug, Args)]

@@ -38,6 +38,9 @@ pub(super) struct Env {
     pub(super) config: Config,
     /// The cache file (the demo's is in its temporary directory).
     pub(super) db: PathBuf,
+    /// The configuration file (the demo's is written in its temporary directory, so the
+    /// reader's feed keys work there too).
+    pub(super) config_path: PathBuf,
     /// Holds the demo's temporary directory until the run ends.
     demo_dir: Option<TempDir>,
 }
@@ -58,6 +61,7 @@ impl Env {
         Ok(Env {
             config,
             db: paths.db,
+            config_path: paths.config,
             demo_dir: None,
         })
     }
@@ -79,14 +83,18 @@ impl Env {
             });
         }
         let config_path = dir.path().join("config.toml");
-        let mut config = Config::from_toml("", &config_path)?;
-        config.feeds = feeds;
+        let (text, _) = crate::config::import::add_feeds_to_config("", feeds)
+            .context("cannot write the demo configuration")?;
+        std::fs::write(&config_path, &text)
+            .with_context(|| format!("cannot write {}", config_path.display()))?;
+        let config = Config::from_toml(&text, &config_path)?;
         // A throwaway cache file beside the feeds (not in memory), so that the demo runs the
         // reader as a user's cache does: write-ahead log, a second connection for queries.
         let db = dir.path().join("cache.db");
         Ok(Env {
             config,
             db,
+            config_path,
             demo_dir: Some(dir),
         })
     }

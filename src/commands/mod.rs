@@ -7,6 +7,7 @@
 //! like clap's own. Nothing here draws on the terminal: the reader is [`crate::ui`], which
 //! `reader` starts with a worker session.
 
+mod add;
 mod doctor;
 mod entities;
 mod env;
@@ -49,7 +50,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
     };
     match cli.command {
-        None => reader::run(&env()?),
+        None => reader::run(&env()?, cli.all),
         Some(Command::Refresh(args)) => refresh::run(&env()?, &args),
         Some(Command::Feeds(args)) => feeds::run(&env()?, args.json),
         Some(Command::List(args)) => list::run(&env()?, &args),
@@ -70,6 +71,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             import::run(&paths.config, &args)
+        }
+        // Like import, add and remove edit the configuration file themselves.
+        Some(Command::Add(args)) => {
+            if cli.demo {
+                bail!(UsageError("add does not apply to --demo".into()));
+            }
+            let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
+            add::add(&paths, &args)
+        }
+        Some(Command::Remove(args)) => {
+            if cli.demo {
+                bail!(UsageError("remove does not apply to --demo".into()));
+            }
+            let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
+            add::remove(&paths, &args)
         }
         Some(Command::Export) => export::run(&env()?),
         // Extraction needs neither the configuration nor the cache.

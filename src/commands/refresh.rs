@@ -103,6 +103,7 @@ pub(super) fn refresh_with(
     let (tx, mut rx) = mpsc::unbounded_channel();
     let progress = Progress::new(!args.json && io::stderr().is_terminal());
     let mut reports = Vec::new();
+    let started = chrono::Utc::now();
     let summary = runtime.block_on(async {
         let run = worker::refresh(&actor, &fetcher, feeds, keep_days, tx);
         tokio::pin!(run);
@@ -126,7 +127,18 @@ pub(super) fn refresh_with(
     })?;
     drop(runtime);
     // Take the store back from its thread for what follows.
-    let store = take_store(actor, store_thread)?;
+    let mut store = take_store(actor, store_thread)?;
+    let aftermath = worker::ignore::AfterRefresh::from_config(&env.config);
+    let done = worker::ignore::after_refresh(&mut store, &aftermath, started, summary.new_articles);
+    for problem in &done.problems {
+        eprintln!("warning: {problem}");
+    }
+    if done.hidden + done.dropped > 0 && !args.json {
+        eprintln!(
+            "ignore rules: {} articles marked read, {} dropped",
+            done.hidden, done.dropped
+        );
+    }
     let mut out = Out::new();
     if args.json {
         #[derive(Serialize)]

@@ -10,9 +10,14 @@
 //! (every field optional, values wrapped in [`toml::Spanned`] so each one knows where it came
 //! from), then [`validate`](Config::from_toml) checks ranges and URLs and fills in defaults.
 
+pub mod edit;
 pub mod import;
 mod locate;
 pub mod paths;
+mod sync;
+
+pub use sync::SyncConfig;
+use sync::{RawSync, validate_sync};
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -56,6 +61,14 @@ pub struct Settings {
     /// The reader's feeds pane hides itself on terminals narrower than this many columns
     /// (default 100; `F` shows or hides it at any width).
     pub feeds_pane_min_width: u16,
+    /// `O` opens at most this many articles in the browser (default 10).
+    pub open_all_max: usize,
+    /// Space at the end of an article opens the next unread one (default false).
+    pub space_next_unread: bool,
+    /// Refresh every feed this often while the reader runs; `None`: never.
+    pub refresh_every: Option<Duration>,
+    /// Key bindings to start from: `None` the defaults, `Some("newsboat")` newsboat's.
+    pub keys_preset: Option<String>,
 }
 
 impl Default for Settings {
@@ -72,6 +85,125 @@ impl Default for Settings {
             refresh_on_start: true,
             mark_read_on_open: true,
             feeds_pane_min_width: 100,
+            open_all_max: 10,
+            space_next_unread: false,
+            refresh_every: None,
+            keys_preset: None,
+        }
+    }
+}
+
+/// `[commands]`: programs dateline runs, each a program and its arguments (no shell).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commands {
+    /// Plays an enclosure; its address is added as the last argument.
+    pub player: Vec<String>,
+    /// Run after a refresh that found new articles, with a one-line summary as the last
+    /// argument; empty: nothing is run.
+    pub notify: Vec<String>,
+    /// The summary counts the new articles of each saved view too.
+    pub notify_per_view: bool,
+}
+
+impl Default for Commands {
+    fn default() -> Commands {
+        Commands {
+            player: vec!["mpv".into(), "--no-video".into()],
+            notify: Vec::new(),
+            notify_per_view: false,
+        }
+    }
+}
+
+/// `[downloads]`: where enclosures are saved, and how large they may be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Downloads {
+    /// The folder, as written (`~/` is the home directory); `None`: the platform's download
+    /// folder, `dateline` inside it.
+    pub dir: Option<String>,
+    pub max_bytes: u64,
+}
+
+impl Default for Downloads {
+    fn default() -> Downloads {
+        Downloads {
+            dir: None,
+            max_bytes: 2048 * MIB,
+        }
+    }
+}
+
+/// An `[[ignore]]` rule: articles its query selects are hidden (marked read) or dropped
+/// (deleted) at every refresh.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreRule {
+    /// In the query language, e.g. `feed:"Daily Deals" or title:sponsored`.
+    pub query: String,
+    /// `"hide"` (the default: marked read, kept) or `"drop"` (deleted from the cache).
+    #[serde(default)]
+    pub action: IgnoreAction,
+}
+
+/// What an ignore rule does to the articles it selects.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IgnoreAction {
+    #[default]
+    Hide,
+    Drop,
+}
+
+/// A colour of `[theme]`: a name, a 256-colour index or `#rrggbb`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colour {
+    /// One of [`COLOUR_NAMES`], by its index there.
+    Named(u8),
+    Indexed(u8),
+    Rgb(u8, u8, u8),
+}
+
+/// The 16 colour names the reader draws with, and that `[theme]` may remap.
+pub const COLOUR_NAMES: [&str; 16] = [
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "gray",
+    "darkgray",
+    "lightred",
+    "lightgreen",
+    "lightyellow",
+    "lightblue",
+    "lightmagenta",
+    "lightcyan",
+    "white",
+];
+
+impl Colour {
+    /// `"cyan"`, `"214"` or `"#88c0d0"`.
+    pub fn parse(text: &str) -> Result<Colour, String> {
+        let t = text.trim().to_ascii_lowercase();
+        if let Some(hex) = t.strip_prefix('#') {
+            if hex.len() == 6
+                && let Ok(n) = u32::from_str_radix(hex, 16)
+            {
+                return Ok(Colour::Rgb((n >> 16) as u8, (n >> 8) as u8, n as u8));
+            }
+            return Err(format!("{text:?} is not a colour like #88c0d0"));
+        }
+        if let Ok(n) = t.parse::<u8>() {
+            return Ok(Colour::Indexed(n));
+        }
+        match COLOUR_NAMES.iter().position(|n| *n == t) {
+            Some(i) => Ok(Colour::Named(i as u8)),
+            None => Err(format!(
+                "{text:?} is not a colour: use a name ({}), a number 0-255 or #rrggbb",
+                COLOUR_NAMES.join(", ")
+            )),
         }
     }
 }
@@ -102,33 +234,16 @@ pub struct Config {
     pub keys: KeyBindings,
     /// `[[views]]`, in file order; queries are not checked here.
     pub views: Vec<View>,
+    /// `[commands]`.
+    pub commands: Commands,
+    /// `[downloads]`.
+    pub downloads: Downloads,
+    /// `[[ignore]]`, in file order; queries are not checked here.
+    pub ignore: Vec<IgnoreRule>,
+    /// `[theme]`: colour (its index in [`COLOUR_NAMES`]) -> the colour drawn instead, by name.
+    pub theme: Vec<(u8, Colour)>,
     /// `[sync]`: the reading-state server, when one is configured.
     pub sync: Option<SyncConfig>,
-}
-
-/// `[sync]`: a Google Reader API server that owns the subscriptions and reading state.
-/// Only `server = "greader"` exists; the password is resolved when it is needed (see
-/// [`crate::sync::resolve_password`]), never at load time.
-#[derive(Clone, PartialEq, Eq)]
-pub struct SyncConfig {
-    /// The API base, `http(s)://…` (FreshRSS: `https://host/api/greader.php`).
-    pub url: String,
-    pub user: String,
-    /// An argument list run without a shell whose first output line is the password.
-    pub password_command: Option<Vec<String>>,
-    /// A password in clear (works, with a warning).
-    pub password: Option<String>,
-}
-
-impl fmt::Debug for SyncConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SyncConfig")
-            .field("url", &self.url)
-            .field("user", &self.user)
-            .field("password_command", &self.password_command)
-            .field("password", &self.password.as_ref().map(|_| "(hidden)"))
-            .finish()
-    }
 }
 
 /// The `[keys]` table as written, and where each entry is, so that the keymap's complaints
@@ -233,17 +348,30 @@ struct RawConfig {
     keys: BTreeMap<String, Spanned<KeyList>>,
     #[serde(default)]
     views: Vec<View>,
+    #[serde(default)]
+    commands: RawCommands,
+    #[serde(default)]
+    downloads: RawDownloads,
+    #[serde(default)]
+    ignore: Vec<IgnoreRule>,
+    #[serde(default)]
+    theme: BTreeMap<String, Spanned<String>>,
     sync: Option<RawSync>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSync {
-    server: Spanned<String>,
-    url: Spanned<String>,
-    user: Spanned<String>,
-    password_command: Option<Spanned<Vec<String>>>,
-    password: Option<Spanned<String>>,
+struct RawCommands {
+    player: Option<Spanned<Vec<String>>>,
+    notify: Option<Spanned<Vec<String>>>,
+    notify_per_view: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDownloads {
+    dir: Option<Spanned<String>>,
+    max_mb: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -259,6 +387,10 @@ struct RawSettings {
     refresh_on_start: Option<bool>,
     mark_read_on_open: Option<bool>,
     feeds_pane_min_width: Option<Spanned<i64>>,
+    open_all_max: Option<Spanned<i64>>,
+    space_next_unread: Option<bool>,
+    refresh_minutes: Option<Spanned<i64>>,
+    keys_preset: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -429,7 +561,11 @@ fn int_in(
             } else {
                 Err(bad(
                     v.span().start,
-                    format!("settings.{name}"),
+                    if name.contains('.') {
+                        name.to_string()
+                    } else {
+                        format!("settings.{name}")
+                    },
                     format!("{n} is out of range: use a number from {min} to {max}"),
                 ))
             }
@@ -487,7 +623,83 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
         refresh_on_start: s.refresh_on_start.unwrap_or(d.refresh_on_start),
         mark_read_on_open: s.mark_read_on_open.unwrap_or(d.mark_read_on_open),
         feeds_pane_min_width: u16::try_from(feeds_min).unwrap_or(u16::MAX),
+        open_all_max: as_usize(int_in(&s.open_all_max, "open_all_max", 1, 1000, 10)?),
+        space_next_unread: s.space_next_unread.unwrap_or(d.space_next_unread),
+        refresh_every: match int_in(&s.refresh_minutes, "refresh_minutes", 0, 10_080, 0)? {
+            0 => None,
+            m => Some(Duration::from_secs(as_u64(m) * 60)),
+        },
+        keys_preset: match &s.keys_preset {
+            None => None,
+            Some(p) => match p.get_ref().as_str() {
+                "default" => None,
+                "newsboat" => Some("newsboat".to_string()),
+                other => {
+                    return Err(bad(
+                        p.span().start,
+                        "settings.keys_preset",
+                        format!("{other:?} is not a preset: use \"default\" or \"newsboat\""),
+                    ));
+                }
+            },
+        },
     };
+    let command = |v: &Option<Spanned<Vec<String>>>, name: &str, default: Vec<String>| match v {
+        None => Ok(default),
+        Some(list) => {
+            let words = list.get_ref();
+            if words.first().is_none_or(|p| p.trim().is_empty()) && name != "notify" {
+                Err(bad(
+                    list.span().start,
+                    format!("commands.{name}"),
+                    "is empty: give a program and its arguments, e.g. [\"mpv\", \"--no-video\"]",
+                ))
+            } else {
+                Ok(words.clone())
+            }
+        }
+    };
+    let dc = Commands::default();
+    let commands = Commands {
+        player: command(&raw.commands.player, "player", dc.player)?,
+        notify: command(&raw.commands.notify, "notify", dc.notify)?,
+        notify_per_view: raw.commands.notify_per_view.unwrap_or(false),
+    };
+    let downloads = Downloads {
+        dir: match &raw.downloads.dir {
+            Some(d) if d.get_ref().trim().is_empty() => {
+                return Err(bad(
+                    d.span().start,
+                    "downloads.dir",
+                    "is empty: remove the line to use your download folder",
+                ));
+            }
+            d => d.as_ref().map(|d| d.get_ref().clone()),
+        },
+        max_bytes: as_u64(int_in(
+            &raw.downloads.max_mb,
+            "downloads.max_mb",
+            1,
+            1_000_000,
+            2048,
+        )?) * MIB,
+    };
+    let mut theme = Vec::new();
+    for (name, colour) in &raw.theme {
+        let at = colour.span().start;
+        let Some(i) = COLOUR_NAMES.iter().position(|n| n == name) else {
+            return Err(bad(
+                at,
+                format!("theme.{name}"),
+                format!(
+                    "no colour is called {name:?}: use one of {}",
+                    COLOUR_NAMES.join(", ")
+                ),
+            ));
+        };
+        let c = Colour::parse(colour.get_ref()).map_err(|m| bad(at, format!("theme.{name}"), m))?;
+        theme.push((i as u8, c));
+    }
 
     let mut feeds = Vec::with_capacity(raw.feeds.len());
     // URL -> (1-based feed number, byte offset) of its first appearance.
@@ -542,68 +754,11 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
         feeds,
         keys: KeyBindings::default(),
         views: raw.views,
+        commands,
+        downloads,
+        ignore: raw.ignore,
+        theme,
         sync,
-    })
-}
-
-/// Checks `[sync]`: a known server kind, an http(s) URL, a user, at most one password source.
-fn validate_sync(raw: RawSync) -> Result<SyncConfig, Bad> {
-    if raw.server.get_ref() != "greader" {
-        return Err(bad(
-            raw.server.span().start,
-            "sync.server",
-            format!(
-                "{:?} is not a known server kind: use \"greader\" (FreshRSS, Miniflux, \
-                 Inoreader, The Old Reader, BazQux)",
-                raw.server.get_ref()
-            ),
-        ));
-    }
-    let url_at = raw.url.span().start;
-    let url = raw.url.into_inner();
-    match url::Url::parse(url.trim()) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {}
-        _ => {
-            return Err(bad(
-                url_at,
-                "sync.url",
-                format!(
-                    "{url:?} is not an http:// or https:// address: give the API base, e.g. \
-                     https://example.org/api/greader.php"
-                ),
-            ));
-        }
-    }
-    if raw.user.get_ref().trim().is_empty() {
-        return Err(bad(raw.user.span().start, "sync.user", "is empty"));
-    }
-    let password_command = match raw.password_command {
-        None => None,
-        Some(argv) => {
-            let at = argv.span().start;
-            let argv = argv.into_inner();
-            if argv.first().is_none_or(|p| p.trim().is_empty()) {
-                return Err(bad(
-                    at,
-                    "sync.password_command",
-                    "needs a program and its arguments, e.g. [\"pass\", \"show\", \"freshrss\"]",
-                ));
-            }
-            Some(argv)
-        }
-    };
-    if let (Some(_), Some(p)) = (&password_command, &raw.password) {
-        return Err(bad(
-            p.span().start,
-            "sync.password",
-            "set either password_command or password, not both",
-        ));
-    }
-    Ok(SyncConfig {
-        url: url.trim().to_owned(),
-        user: raw.user.into_inner(),
-        password_command,
-        password: raw.password.map(Spanned::into_inner),
     })
 }
 

@@ -370,3 +370,57 @@ fn bad_sync_values_are_errors_at_their_line() {
     let (_, _, message) = invalid("[sync]\nserver = \"greader\"\nurl = \"https://h\"\n");
     assert!(message.contains("missing key"), "{message}");
 }
+
+#[test]
+fn commands_downloads_ignore_rules_and_theme_are_read_and_checked() {
+    let config = parse(
+        "[settings]\nopen_all_max = 3\nspace_next_unread = true\nrefresh_minutes = 15\n\
+         keys_preset = \"newsboat\"\n\
+         [commands]\nplayer = [\"vlc\", \"--intf\", \"dummy\"]\nnotify = [\"notify-send\", \"dateline\"]\n\
+         notify_per_view = true\n\
+         [downloads]\ndir = \"~/Podcasts\"\nmax_mb = 5\n\
+         [theme]\ncyan = \"#88c0d0\"\nyellow = \"214\"\nred = \"magenta\"\n\
+         [[ignore]]\nquery = \"sponsored\"\n[[ignore]]\nquery = \"feed:deals\"\naction = \"drop\"\n",
+    )
+    .unwrap();
+    let s = &config.settings;
+    assert_eq!(s.open_all_max, 3);
+    assert!(s.space_next_unread);
+    assert_eq!(s.refresh_every, Some(Duration::from_secs(900)));
+    assert_eq!(s.keys_preset.as_deref(), Some("newsboat"));
+    assert_eq!(config.commands.player, ["vlc", "--intf", "dummy"]);
+    assert_eq!(config.commands.notify, ["notify-send", "dateline"]);
+    assert!(config.commands.notify_per_view);
+    assert_eq!(config.downloads.dir.as_deref(), Some("~/Podcasts"));
+    assert_eq!(config.downloads.max_bytes, 5 * 1024 * 1024);
+    assert_eq!(
+        config.theme,
+        [
+            (6, Colour::Rgb(0x88, 0xc0, 0xd0)),
+            (1, Colour::Named(5)),
+            (3, Colour::Indexed(214)),
+        ]
+    );
+    assert_eq!(config.ignore.len(), 2);
+    assert_eq!(config.ignore[0].action, IgnoreAction::Hide);
+    assert_eq!(config.ignore[1].action, IgnoreAction::Drop);
+
+    let defaults = parse("").unwrap();
+    assert_eq!(defaults.commands, Commands::default());
+    assert_eq!(defaults.downloads, Downloads::default());
+    assert_eq!(defaults.settings.refresh_every, None);
+
+    let (line, key, message) = invalid("[theme]\n\ncyan = \"#zz\"\n");
+    assert_eq!((line, key.as_str()), (3, "theme.cyan"));
+    assert!(message.contains("#88c0d0"), "{message}");
+    let (line, key, _) = invalid("[theme]\npurple = \"red\"\n");
+    assert_eq!((line, key.as_str()), (2, "theme.purple"));
+    let (_, key, _) = invalid("[commands]\nplayer = []\n");
+    assert_eq!(key, "commands.player");
+    let (_, key, _) = invalid("[settings]\nkeys_preset = \"vim\"\n");
+    assert_eq!(key, "settings.keys_preset");
+    let (_, key, _) = invalid("[downloads]\nmax_mb = 0\n");
+    assert_eq!(key, "downloads.max_mb");
+    let (_, key, _) = invalid("[[ignore]]\nquery = \"x\"\naction = \"burn\"\n");
+    assert!(key.starts_with("ignore"), "{key}");
+}

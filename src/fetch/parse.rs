@@ -486,12 +486,20 @@ fn name_from_contact(contact: &str) -> String {
 /// deduplicated by URL; only http(s) URLs are kept.
 fn enclosures(entry: &Entry, base: Option<&Url>) -> Vec<Enclosure> {
     let mut out: Vec<Enclosure> = Vec::new();
-    let mut push = |url: Option<String>, mime: Option<String>, length: Option<u64>| {
+    let mut push = |url: Option<String>,
+                    mime: Option<String>,
+                    length: Option<u64>,
+                    duration: Option<std::time::Duration>| {
         if let Some(url) = url
             && !out.iter().any(|e| e.url == url)
         {
             let mime = mime.map(|m| sanitize_line(&m)).filter(|m| !m.is_empty());
-            out.push(Enclosure { url, mime, length });
+            out.push(Enclosure {
+                url,
+                mime,
+                length,
+                duration_secs: duration.map(|d| d.as_secs()).filter(|&s| s > 0),
+            });
         }
     };
     for media in &entry.media {
@@ -500,10 +508,13 @@ fn enclosures(entry: &Entry, base: Option<&Url>) -> Vec<Enclosure> {
                 .url
                 .as_ref()
                 .and_then(|u| absolute_http(u.as_str(), base));
+            // `itunes:duration` lands on the media object, `media:content duration` on the
+            // content.
             push(
                 url,
                 content.content_type.as_ref().map(|m| m.to_string()),
                 content.size,
+                content.duration.or(media.duration),
             );
         }
     }
@@ -517,6 +528,7 @@ fn enclosures(entry: &Entry, base: Option<&Url>) -> Vec<Enclosure> {
                 absolute_http(&link.href, base),
                 link.media_type.clone(),
                 link.length,
+                None,
             );
         }
     }
@@ -669,7 +681,7 @@ mod tests {
     fn rss2_item_fields() {
         let feed = parse(
             r#"<?xml version="1.0"?>
-<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
 <channel><title>  My   blog </title><link>/home</link>
 <item>
   <title>Hello &amp; welcome</title>
@@ -681,6 +693,7 @@ mod tests {
   <description>&lt;p&gt;Short &lt;b&gt;summary&lt;/b&gt;&lt;/p&gt;</description>
   <content:encoded><![CDATA[<p>Full text.</p><p>Second para.</p>]]></content:encoded>
   <enclosure url="/audio/1.mp3" length="1234" type="audio/mpeg"/>
+  <itunes:duration>1:02:03</itunes:duration>
   <category>News</category><category>News</category><category>World</category>
 </item></channel></rss>"#,
             "https://example.com/feed/rss.xml",
@@ -710,6 +723,7 @@ mod tests {
                 url: "https://example.com/audio/1.mp3".into(),
                 mime: Some("audio/mpeg".into()),
                 length: Some(1234),
+                duration_secs: Some(3723),
             }]
         );
         assert_eq!(a.categories, ["News", "World"]);

@@ -15,6 +15,7 @@
 mod checkpoint;
 mod entities;
 mod health;
+mod ignore;
 mod migrations;
 mod query;
 mod state;

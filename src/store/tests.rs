@@ -34,6 +34,7 @@ fn item(guid: &str, link: Option<&str>, body: &str) -> NewArticle {
             url: "https://example.org/a.mp3".to_string(),
             mime: Some("audio/mpeg".to_string()),
             length: Some(1234),
+            duration_secs: Some(61),
         }],
         categories: vec!["news".to_string()],
     }

@@ -148,6 +148,8 @@ impl Item {
                         .map(sanitize_line)
                         .filter(|m| !m.is_empty()),
                     length: e.length.and_then(|n| u64::try_from(n).ok()),
+                    // The Google Reader API gives no duration.
+                    duration_secs: None,
                 });
             }
         }

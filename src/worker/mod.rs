@@ -9,8 +9,11 @@
 //! makes the full-text index cheaper to keep. Progress comes back as
 //! [`RefreshEvent`]s on one channel; a failing feed is an event, never an error of the run.
 
+pub mod download;
 pub mod extract;
+pub mod ignore;
 pub mod session;
+pub mod subscribe;
 pub mod sync;
 
 use std::sync::Arc;

@@ -10,11 +10,18 @@
 //! The reader command (`commands::reader`) starts the session and hands the interface only
 //! its two channels; every command is answered by one `match` in `Session::handle`.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, FixedOffset};
 use tokio::sync::mpsc;
+
+use crate::config::Config;
+use crate::worker::download;
+use crate::worker::ignore::{AfterRefresh, after_refresh};
+use crate::worker::subscribe::{self, AddOutcome, AddRequest, SubscribeError};
+use feeds::no_config;
 
 use crate::fetch::Fetcher;
 use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
@@ -22,6 +29,25 @@ use crate::query::{Expr, Flag, Query, Term};
 use crate::store::{Seek, StoreError, StoredMention};
 use crate::worker::sync::{SyncEvent, SyncSetup};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
+
+mod feeds;
+mod pipeline;
+mod sync;
+
+use pipeline::{run_refresh, spawn_extraction};
+
+/// How far one download is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DownloadProgress {
+    pub id: u64,
+    pub url: String,
+    /// Bytes received so far.
+    pub received: u64,
+    /// The size the server announced.
+    pub total: Option<u64>,
+    /// Set once it ended: where the file was saved, or why it failed.
+    pub done: Option<Result<PathBuf, String>>,
+}
 
 /// Identifies one `LoadArticles` request, so the interface can drop stale answers.
 pub type RequestId = u64;
@@ -124,6 +150,25 @@ pub enum Command {
     ExtractFirst(ArticleId),
     /// Answer with [`WorkerEvent::Entities`]: the article's entities, most-mentioned first.
     LoadEntities(ArticleId),
+    /// Subscribe to a feed (or a page's feed: see [`crate::worker::subscribe::add`]); answers
+    /// with [`WorkerEvent::FeedsChanged`] and fresh feeds, then refreshes the new feed, or
+    /// with [`WorkerEvent::FeedChoices`] when the page links several.
+    AddFeed { url: String },
+    /// Unsubscribe from the feed with this URL; answers with [`WorkerEvent::FeedsChanged`].
+    RemoveFeed { url: String },
+    /// Give the feed with this URL a title (`None`: its own) and tags; answers with
+    /// [`WorkerEvent::FeedsChanged`].
+    EditFeed {
+        url: String,
+        title: Option<String>,
+        tags: Vec<String>,
+    },
+    /// Download an enclosure into the download folder as download `id`, on a task of its
+    /// own; progress and the outcome come as [`WorkerEvent::Download`].
+    Download { id: u64, url: String },
+    /// Save `text` as the file `name` in the download folder; answers with
+    /// [`WorkerEvent::Saved`].
+    SaveText { name: String, text: String },
     /// Answer with [`WorkerEvent::TopEntities`] carrying the same query: the `limit`
     /// most-mentioned entities across the articles the query selects.
     LoadTopEntities {
@@ -216,6 +261,23 @@ pub enum WorkerEvent {
         article: ArticleId,
         entities: Vec<ArticleEntity>,
     },
+    /// The feed list changed (a feed added, removed or edited, or the config file re-read);
+    /// the message says what, for the status bar. Fresh [`WorkerEvent::Feeds`] follow.
+    FeedsChanged {
+        message: String,
+    },
+    /// [`Command::AddFeed`] was given a web page that links several feeds: `(url, title)`
+    /// of each, for the user to pick one.
+    FeedChoices {
+        page: String,
+        feeds: Vec<(String, Option<String>)>,
+    },
+    /// The config file was re-read (at a refresh of all feeds) and its saved views differ.
+    ViewsChanged(Vec<crate::config::View>),
+    /// Progress, then the outcome, of a [`Command::Download`].
+    Download(DownloadProgress),
+    /// Where [`Command::SaveText`] saved, or why it could not.
+    Saved(Result<PathBuf, String>),
     /// The answer to [`Command::LoadTopEntities`], for the query it carried.
     TopEntities {
         query: ArticleQuery,
@@ -249,7 +311,7 @@ pub fn spawn_session(
     keep_days: Option<u32>,
     events: mpsc::UnboundedSender<WorkerEvent>,
 ) -> mpsc::UnboundedSender<Command> {
-    spawn_session_with_sync(store, fetcher, keep_days, None, events)
+    spawn_session_full(store, fetcher, keep_days, None, None, events)
 }
 
 /// [`spawn_session`] with a sync server: a refresh is then one sync with it.
@@ -258,6 +320,33 @@ pub fn spawn_session_with_sync(
     fetcher: Fetcher,
     keep_days: Option<u32>,
     sync: Option<SyncSetup>,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<Command> {
+    spawn_session_full(store, fetcher, keep_days, sync, None, events)
+}
+
+/// [`spawn_session`] for a reader whose configuration lives in a file: `config` is its path
+/// and what was loaded from it. The session edits it for [`Command::AddFeed`] and friends,
+/// and reads it again before refreshing every feed, so that edits made meanwhile (in an
+/// editor) are picked up without a restart.
+pub fn spawn_session_with_config(
+    store: StoreActor,
+    fetcher: Fetcher,
+    keep_days: Option<u32>,
+    config: Option<(PathBuf, Config)>,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<Command> {
+    spawn_session_full(store, fetcher, keep_days, None, config, events)
+}
+
+/// [`spawn_session`] with both: a sync server (when set, refreshes sync with it) and the
+/// configuration file the reader edits.
+pub fn spawn_session_full(
+    store: StoreActor,
+    fetcher: Fetcher,
+    keep_days: Option<u32>,
+    sync: Option<SyncSetup>,
+    config: Option<(PathBuf, Config)>,
     events: mpsc::UnboundedSender<WorkerEvent>,
 ) -> mpsc::UnboundedSender<Command> {
     let (tx, commands) = mpsc::unbounded_channel::<Command>();
@@ -280,6 +369,8 @@ pub fn spawn_session_with_sync(
         priority,
         backlog: Backlog::Waiting(extraction.clone()),
         extraction,
+        config,
+        config_problem: None,
     };
     tokio::spawn(session.run());
     tx
@@ -304,6 +395,10 @@ struct Session {
     /// Wakes the extraction queue.
     extraction: mpsc::UnboundedSender<()>,
     backlog: Backlog,
+    /// The config file and what was last loaded from it, when the reader has one.
+    config: Option<(PathBuf, Config)>,
+    /// Why the config file could not be read again, told after the refresh it preceded.
+    config_problem: Option<String>,
 }
 
 impl Session {
@@ -461,15 +556,49 @@ impl Session {
                 }
                 Ok(Vec::new())
             }
+            Command::AddFeed { url } => return self.add_feed(url),
+            Command::Download { id, url } => {
+                let downloads = self.downloads();
+                download::spawn_download(
+                    self.fetcher.clone(),
+                    &downloads,
+                    id,
+                    url,
+                    self.events.clone(),
+                );
+                Ok(Vec::new())
+            }
+            Command::SaveText { name, text } => {
+                download::spawn_save(&self.downloads(), name, text, self.events.clone());
+                Ok(Vec::new())
+            }
+            Command::RemoveFeed { url } => {
+                let result = match &self.config {
+                    Some((path, _)) => subscribe::remove(path, &url).map(|(removed, config)| {
+                        let name = removed.title.unwrap_or(removed.url);
+                        (config, format!("removed {name}"))
+                    }),
+                    None => Err(no_config()),
+                };
+                return self.feeds_changed(result).await;
+            }
+            Command::EditFeed { url, title, tags } => {
+                let result = match &self.config {
+                    Some((path, _)) => {
+                        subscribe::retitle(path, &url, title.as_deref(), &tags).map(|config| {
+                            let name = title.unwrap_or(url);
+                            (config, format!("saved the title and tags of {name}"))
+                        })
+                    }
+                    None => Err(no_config()),
+                };
+                return self.feeds_changed(result).await;
+            }
             Command::Refresh(ids) => {
-                // On a task of its own: reading carries on while feeds download.
-                let (store, fetcher, events) =
-                    (store.clone(), self.fetcher.clone(), self.events.clone());
-                let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
-                tokio::spawn(async move {
-                    run_refresh(&store, &fetcher, ids, keep_days, &events).await;
-                    let _ = extraction.send(());
-                });
+                if ids.is_none() && !self.reload_config().await {
+                    return false;
+                }
+                self.spawn_refresh(ids);
                 Ok(Vec::new())
             }
             Command::ExtractFirst(id) => {
@@ -524,57 +653,6 @@ impl Session {
         };
         send_all(&self.events, answer)
     }
-}
-
-impl Session {
-    /// Starts one sync on a task of its own (reading carries on meanwhile), unless one is
-    /// running; its progress and outcome go to the interface as [`WorkerEvent::Sync`].
-    fn start_sync(&self, setup: Arc<SyncSetup>) {
-        if self.syncing.swap(true, Ordering::SeqCst) {
-            let _ = self
-                .events
-                .send(WorkerEvent::Error("a sync is already running".to_owned()));
-            return;
-        }
-        let (store, events) = (self.store.clone(), self.events.clone());
-        let (extraction, syncing) = (self.extraction.clone(), Arc::clone(&self.syncing));
-        tokio::spawn(async move {
-            run_sync_task(&store, &setup, &events).await;
-            syncing.store(false, Ordering::SeqCst);
-            let _ = extraction.send(());
-        });
-    }
-}
-
-/// One sync, its steps and its outcome forwarded to the interface. A failure is an event
-/// with the number of local marks still queued, never an end of the session.
-async fn run_sync_task(
-    store: &StoreActor,
-    setup: &SyncSetup,
-    events: &mpsc::UnboundedSender<WorkerEvent>,
-) {
-    let _ = events.send(WorkerEvent::Sync(SyncEvent::Started));
-    let progress = {
-        let events = events.clone();
-        move |step| {
-            let _ = events.send(WorkerEvent::Sync(SyncEvent::Step(step)));
-        }
-    };
-    let event = match setup.sync(store, &progress).await {
-        Ok(summary) => SyncEvent::Finished(summary),
-        Err(e) => {
-            tracing::warn!("sync failed: {e}");
-            let queued = match store.call(|s| s.sync_queue_len()).await {
-                Ok(Ok(n)) => n,
-                _ => 0,
-            };
-            SyncEvent::Failed {
-                message: e.to_string(),
-                queued,
-            }
-        }
-    };
-    let _ = events.send(WorkerEvent::Sync(event));
 }
 
 /// The extraction queue's first wake, held back until the first list is answered.
@@ -648,80 +726,6 @@ fn unread(query: Query) -> Query {
         }),
         sort: query.sort,
     }
-}
-
-/// Starts the extraction queue's task: each message wakes it to extract whatever needs it,
-/// announcing every stored batch as [`WorkerEvent::EntitiesReady`]. Ends when the sender
-/// is dropped or the interface is gone.
-fn spawn_extraction(
-    store: StoreActor,
-    priority: extract::Priority,
-    events: mpsc::UnboundedSender<WorkerEvent>,
-) -> mpsc::UnboundedSender<()> {
-    let (wake, mut woken) = mpsc::unbounded_channel::<()>();
-    tokio::spawn(async move {
-        while woken.recv().await.is_some() {
-            // Wakes that arrived meanwhile are served by this drain.
-            while woken.try_recv().is_ok() {}
-            let drained = extract::drain(&store, &priority, |batch| {
-                let _ = events.send(WorkerEvent::EntitiesReady(batch.articles.clone()));
-            })
-            .await;
-            if let Err(e) = drained {
-                let _ = events.send(WorkerEvent::Error(format!(
-                    "finding people and places stopped: {e}"
-                )));
-            }
-            if events.is_closed() {
-                break;
-            }
-        }
-    });
-    wake
-}
-
-/// Refreshes and forwards every progress event to the interface.
-async fn run_refresh(
-    store: &StoreActor,
-    fetcher: &Fetcher,
-    ids: Option<Vec<FeedId>>,
-    keep_days: Option<u32>,
-    events: &mpsc::UnboundedSender<WorkerEvent>,
-) {
-    let feeds = match store.call(|s| s.feeds()).await {
-        Ok(Ok(feeds)) => feeds,
-        Ok(Err(e)) => {
-            let _ = events.send(WorkerEvent::Error(e.to_string()));
-            return;
-        }
-        Err(e) => {
-            let _ = events.send(WorkerEvent::Error(e.to_string()));
-            return;
-        }
-    };
-    let feeds: Vec<Feed> = match ids {
-        None => feeds,
-        Some(ids) => feeds.into_iter().filter(|f| ids.contains(&f.id)).collect(),
-    };
-    let (tx, mut rx) = mpsc::unbounded_channel::<RefreshEvent>();
-    let forward = {
-        let events = events.clone();
-        tokio::spawn(async move {
-            while let Some(event) = rx.recv().await {
-                if events.send(WorkerEvent::Refresh(event)).is_err() {
-                    break;
-                }
-            }
-        })
-    };
-    if let Err(e) = refresh(store, fetcher, feeds, keep_days, tx).await {
-        let _ = events.send(WorkerEvent::Error(format!("refresh stopped: {e}")));
-        // Unblock the interface's progress display: this run is over.
-        let _ = events.send(WorkerEvent::Refresh(RefreshEvent::Finished(
-            crate::worker::RefreshSummary::default(),
-        )));
-    }
-    let _ = forward.await;
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod disk;
 mod entities;
 mod extract;
 mod extract_cli;
+mod feeds;
 mod fetch;
 mod hostile;
 mod kill;

@@ -35,6 +35,14 @@ pub enum Act {
     Zoom,
     /// Show or hide the feeds pane.
     FeedsPane,
+    AddFeed,
+    RemoveFeed,
+    EditFeed,
+    PipeTo,
+    OpenAllUnread,
+    PlayEnclosure,
+    DownloadEnclosure,
+    SaveMarkdown,
     Help,
     Quit,
 }
@@ -204,6 +212,54 @@ pub const NORMAL: &[ActionDef<Act>] = &[
         "show or hide the feeds pane",
         &["F"],
     ),
+    def(
+        Act::AddFeed,
+        "add_feed",
+        "add a feed by its address (or a web page's)",
+        &["a"],
+    ),
+    def(
+        Act::RemoveFeed,
+        "remove_feed",
+        "remove this feed (asks first)",
+        &["D"],
+    ),
+    def(
+        Act::EditFeed,
+        "edit_feed",
+        "edit this feed's title and tags",
+        &["E"],
+    ),
+    def(
+        Act::PipeTo,
+        "pipe_to",
+        "pipe the article to a command",
+        &["|"],
+    ),
+    def(
+        Act::OpenAllUnread,
+        "open_all_unread",
+        "open the view's unread articles in the browser (asks first)",
+        &["O"],
+    ),
+    def(
+        Act::PlayEnclosure,
+        "play_enclosure",
+        "play the article's enclosure with the player (a number first: enclosure N)",
+        &["p"],
+    ),
+    def(
+        Act::DownloadEnclosure,
+        "download_enclosure",
+        "download the article's enclosure in the background (a number first: N)",
+        &["d"],
+    ),
+    def(
+        Act::SaveMarkdown,
+        "save_markdown",
+        "save the article as Markdown in the download folder",
+        &["S"],
+    ),
     def(Act::Help, "help", "show or hide this help", &["?"]),
     def(Act::Quit, "quit", "quit", &["q"]),
 ];
@@ -337,12 +393,30 @@ pub const CONFIRM: &[ActionDef<ConfirmAct>] = &[
     ),
 ];
 
+/// `keys_preset = "newsboat"`: the bindings that differ from the defaults, for fingers that
+/// know newsboat (`N` toggles read, `p` is the previous unread, `e` downloads an enclosure,
+/// `s` saves the article). Laid over the defaults like a `[keys]` table, and under the
+/// user's own.
+pub const NEWSBOAT: &[(&str, &[&str])] = &[
+    ("toggle_read", &["N"]),
+    ("prev_unread", &["p"]),
+    ("play_enclosure", &["P"]),
+    ("download_enclosure", &["e"]),
+    ("people", &["i"]),
+    ("save_markdown", &["s"]),
+    ("toggle_star", &["*"]),
+    ("quit", &["q", "Q"]),
+];
+
 /// Bindings that hold in every mode and cannot be rebound: control-C always quits.
 pub const ALWAYS: &[(&str, Act)] = &[("C-c", Act::Quit)];
 
 /// Bindings that are not remappable, shown in the help after the actions.
 pub const FIXED: &[(&str, &str)] = &[
-    ("0-9", "a number for the next `o` (open link N)"),
+    (
+        "0-9",
+        "a number for the next `o`, `p` or `d` (link or enclosure N)",
+    ),
     ("mouse wheel", "scroll"),
     ("click", "select"),
 ];

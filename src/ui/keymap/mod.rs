@@ -17,7 +17,8 @@ use std::hash::Hash;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use defs::{
-    ALWAYS, Act, ActionDef, CONFIRM, ConfirmAct, FILTER, FIXED, FilterAct, HELP, HelpAct, NORMAL,
+    ALWAYS, Act, ActionDef, CONFIRM, ConfirmAct, FILTER, FIXED, FilterAct, HELP, HelpAct, NEWSBOAT,
+    NORMAL,
 };
 pub use key::Key;
 
@@ -34,6 +35,9 @@ pub enum Mode {
     /// A question on the status line waits for yes or no (marking more than a screenful
     /// read).
     Confirm,
+    /// Answering a question on the status bar (a feed's address, yes or no); edited with
+    /// the filter line's keys.
+    Prompt,
 }
 
 /// A problem in the `[keys]` table, written for the user.
@@ -273,7 +277,17 @@ impl Keymap {
     /// The keymap of a config's `[keys]` table; a problem in it is reported with the config
     /// file and the line, as the config's own errors are.
     pub fn from_config(keys: &KeyBindings) -> Result<Keymap, ConfigError> {
-        Keymap::with_overrides(keys.table()).map_err(|e| {
+        Keymap::from_config_with_preset(None, keys)
+    }
+
+    /// [`Keymap::from_config`] starting from a preset (`"newsboat"`: [`NEWSBOAT`]) laid over
+    /// the defaults; the user's table goes on top, and a key the user binds is taken from the
+    /// preset's actions.
+    pub fn from_config_with_preset(
+        preset: Option<&str>,
+        keys: &KeyBindings,
+    ) -> Result<Keymap, ConfigError> {
+        Keymap::with_preset(preset, keys.table()).map_err(|e| {
             let (action, key) = e.at();
             ConfigError::Invalid {
                 path: keys.origin.clone(),
@@ -282,6 +296,35 @@ impl Keymap {
                 message: e.reason(),
             }
         })
+    }
+
+    /// The defaults with a preset's bindings, then `user`'s, laid over them.
+    pub fn with_preset(
+        preset: Option<&str>,
+        user: &BTreeMap<String, Vec<String>>,
+    ) -> Result<Keymap, KeymapError> {
+        let base: &[(&str, &[&str])] = match preset {
+            Some("newsboat") => NEWSBOAT,
+            _ => &[],
+        };
+        let claimed: Vec<Key> = user
+            .values()
+            .flatten()
+            .filter_map(|k| Key::parse(k).ok())
+            .collect();
+        let mut merged: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (name, keys) in base {
+            let keys: Vec<String> = keys
+                .iter()
+                .filter(|k| Key::parse(k).is_ok_and(|k| !claimed.contains(&k)))
+                .map(|k| (*k).to_string())
+                .collect();
+            merged.insert((*name).to_string(), keys);
+        }
+        for (name, keys) in user {
+            merged.insert(name.clone(), keys.clone());
+        }
+        Keymap::with_overrides(&merged)
     }
 
     /// The normal-mode action bound to a key press, if any.
@@ -303,7 +346,7 @@ impl Keymap {
                 KeyCode::Char(c @ '0'..='9') if !ctrl => Some(Input::Count(c as u8 - b'0')),
                 _ => None,
             }),
-            Mode::Filter => {
+            Mode::Filter | Mode::Prompt => {
                 // Terminals differ in the modifiers they send with Enter or an arrow: a key
                 // that is not a character means the same with any of them.
                 let plain = match event.code {
@@ -441,7 +484,12 @@ fn names() -> impl Iterator<Item = &'static str> {
 pub fn markdown_table() -> String {
     fn rows<A>(defs: &[ActionDef<A>], out: &mut String) {
         for d in defs {
-            let keys: Vec<String> = d.keys.iter().map(|k| format!("`{k}`")).collect();
+            // A `|` would end the table cell, even inside backticks.
+            let keys: Vec<String> = d
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", k.replace('|', "\\|")))
+                .collect();
             out.push_str(&format!(
                 "| {} | `{}` | {} |\n",
                 keys.join(" "),
@@ -736,6 +784,24 @@ mod tests {
         );
         let good = crate::config::Config::from_toml("[keys]\nquit = \"Q\"\n", path).unwrap();
         assert!(Keymap::from_config(&good.keys).is_ok());
+    }
+
+    #[test]
+    fn the_newsboat_preset_rebinds_without_clashes_and_the_user_wins() {
+        let km = Keymap::with_preset(Some("newsboat"), &BTreeMap::new()).unwrap();
+        assert_eq!(km.action(&char_key('N')), Some(Act::ToggleRead));
+        assert_eq!(km.action(&char_key('p')), Some(Act::PrevUnread));
+        assert_eq!(km.action(&char_key('P')), Some(Act::PlayEnclosure));
+        assert_eq!(km.action(&char_key('e')), Some(Act::DownloadEnclosure));
+        assert_eq!(km.action(&char_key('s')), Some(Act::SaveMarkdown));
+        assert_eq!(km.action(&char_key('n')), Some(Act::NextUnread));
+        // The user's table goes on top, and takes its keys from the preset.
+        let mut user = BTreeMap::new();
+        user.insert("refresh_all".to_string(), vec!["p".to_string()]);
+        let km = Keymap::with_preset(Some("newsboat"), &user).unwrap();
+        assert_eq!(km.action(&char_key('p')), Some(Act::RefreshAll));
+        let plain = Keymap::with_preset(None, &BTreeMap::new()).unwrap();
+        assert_eq!(plain.action(&char_key('p')), Some(Act::PlayEnclosure));
     }
 
     #[test]

@@ -46,6 +46,14 @@ pub enum Effect {
     OpenUrl(String),
     /// Copy to the clipboard (OSC 52).
     Copy(String),
+    /// Run `argv` (no shell) on the terminal with `input` on its standard input, the reader
+    /// suspended until it ends.
+    Pipe {
+        argv: Vec<String>,
+        input: String,
+    },
+    /// Start `argv` (no shell) in the background, detached from the screen.
+    Spawn(Vec<String>),
     Quit,
 }
 

@@ -59,6 +59,8 @@ pub struct State {
     pub back: Vec<Place>,
     /// The list as it was when `/` began, kept when the filter changes it, restored by Esc.
     pub(super) filter_origin: Option<Place>,
+    /// The question the prompt asks on the status bar, in [`Mode::Prompt`].
+    pub question: Option<super::prompt::Prompt>,
     pub progress: Progress,
     pub now: DateTime<Utc>,
     /// Dates are shown in this offset (the local one in the real program, UTC in tests).
@@ -72,6 +74,14 @@ pub struct State {
     /// `feeds_pane_min_width`).
     pub feeds_min_width: u16,
     pub mark_read_on_open: bool,
+    /// Settings of the reader's outward features (players, pipes, opening many tabs).
+    pub opts: super::prompt::ReaderOptions,
+    /// Enclosure downloads under way.
+    pub downloads: super::prompt::Downloads,
+    /// Refresh every feed this often (`refresh_minutes`); `None`: only when asked.
+    pub refresh_every: Option<std::time::Duration>,
+    /// When the last refresh of every feed started, for `refresh_every`.
+    pub last_refresh: Option<DateTime<Utc>>,
     pub quit: bool,
     /// Reloads a refresh made due, sent at the next tick.
     pub(super) reload_feeds: bool,
@@ -96,6 +106,7 @@ impl State {
             count: None,
             message: None,
             prompt: None,
+            question: None,
             last_marked: Vec::new(),
             back: Vec::new(),
             filter_origin: None,
@@ -107,6 +118,10 @@ impl State {
             feeds_pane: None,
             feeds_min_width: 0,
             mark_read_on_open: true,
+            opts: super::prompt::ReaderOptions::default(),
+            downloads: super::prompt::Downloads::default(),
+            refresh_every: None,
+            last_refresh: None,
             quit: false,
             reload_feeds: false,
             reload_articles: false,
@@ -516,6 +531,9 @@ impl State {
             running: true,
             ..Progress::default()
         };
+        if ids.is_none() {
+            self.last_refresh = Some(self.now);
+        }
         out.push(Effect::Worker(Command::Refresh(ids)));
     }
 

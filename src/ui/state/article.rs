@@ -102,6 +102,8 @@ impl ArticlePane {
                 &article.text,
                 width,
             );
+            body.lines
+                .extend(crate::ui::attachments::enclosure_lines(&article.enclosures));
         }
     }
 }

@@ -15,12 +15,15 @@ pub mod app;
 pub mod article;
 pub mod back;
 pub mod complete;
+pub mod external;
+pub mod feedmgmt;
 pub mod feeds;
 pub mod filter;
 pub mod list;
 pub mod panes;
 pub mod people;
 pub mod place;
+pub mod prompt;
 
 pub use action::{Action, Effect};
 pub use app::{Progress, State};
@@ -52,6 +55,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.count = Some(n);
             state.message = Some(format!("{n}…"));
         }
+        Action::FilterChar(c) if state.mode == Mode::Prompt => state.prompt_char(c, &mut out),
+        Action::Filter(act) if state.mode == Mode::Prompt => state.prompt_act(act, &mut out),
         Action::FilterChar(c) => {
             if state.filter.push(c) {
                 state.filter_changed(&mut out);
@@ -75,6 +80,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Tick(now) => {
             state.now = now;
             flush_reloads(state, &mut out);
+            state.refresh_when_due(&mut out);
         }
         Action::Scroll { col, row, down } => {
             let delta = if down { 3 } else { -3 };
@@ -208,7 +214,11 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
                 let before = state.scroll;
                 state.move_by(state.page());
                 if state.scroll == before {
-                    state.message = Some("end of article: n for the next unread".into());
+                    if state.opts.space_next_unread {
+                        state.step_unread(true, out);
+                    } else {
+                        state.message = Some("end of article: n for the next unread".into());
+                    }
                 }
             } else {
                 state.move_by(state.page());
@@ -337,6 +347,14 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
         Act::WhoWhere => state.toggle_who(out),
         Act::Zoom => state.toggle_zoom(),
         Act::FeedsPane => state.toggle_feeds_pane(),
+        Act::AddFeed => state.add_feed_prompt(),
+        Act::RemoveFeed => state.remove_feed_prompt(),
+        Act::EditFeed => state.edit_feed_prompt(),
+        Act::PipeTo => state.pipe_prompt(),
+        Act::OpenAllUnread => state.open_all_unread(out),
+        Act::PlayEnclosure => state.play_enclosure(count, out),
+        Act::DownloadEnclosure => state.download_enclosure(count, out),
+        Act::SaveMarkdown => state.save_markdown(out),
         Act::Help => {
             state.mode = Mode::Help;
             state.help_scroll = 0;
@@ -435,6 +453,29 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
         }
         WorkerEvent::NextUnread { from, found, .. } => state.unread_found(from, found, out),
         WorkerEvent::Error(message) => state.message = Some(message),
+        WorkerEvent::FeedsChanged { message } => {
+            state.message = Some(message);
+            // Titles changed, or a feed's articles left or joined the list.
+            out.push(state.load_articles(true));
+        }
+        WorkerEvent::FeedChoices { page, feeds } => state.choose_feed(&page, &feeds),
+        WorkerEvent::Download(progress) => state.download_progress(progress),
+        WorkerEvent::Saved(result) => {
+            state.message = Some(match result {
+                Ok(path) => format!("saved {}", path.display()),
+                Err(e) => e,
+            });
+        }
+        WorkerEvent::ViewsChanged(views) => {
+            state.set_views(&views);
+            let queries = state.feeds.view_queries();
+            if !queries.is_empty() {
+                out.push(Effect::Worker(Command::CountUnread {
+                    queries,
+                    now: state.local_now(),
+                }));
+            }
+        }
         WorkerEvent::EntitiesReady(ids) => {
             if let Some(id) = state.open.id()
                 && ids.contains(&id)

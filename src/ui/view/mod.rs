@@ -40,6 +40,7 @@ fn selected_failed_feed(state: &State) -> Option<(&str, &str)> {
 pub fn draw(frame: &mut Frame, state: &State) {
     let area = frame.area();
     render(state, area, frame.buffer_mut());
+    state.opts.palette.apply(frame.buffer_mut());
 }
 
 /// Renders into any buffer (the loop's frame, or a test's).
@@ -301,6 +302,7 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
         ),
         Mode::Help => ("HELP", Style::default().bg(Color::Green).fg(Color::Black)),
         Mode::Confirm => ("ASK", Style::default().bg(Color::Red).fg(Color::White)),
+        Mode::Prompt => ("ASK", Style::default().bg(Color::Magenta).fg(Color::White)),
     };
     let mut spans = vec![
         Span::styled(format!(" {mode} "), mode_style),
@@ -317,6 +319,27 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
             format!("  {}", state.help.confirm_hint),
             Style::default().fg(Color::DarkGray),
         ));
+    } else if let (Mode::Prompt, Some(p)) = (state.mode, &state.question) {
+        spans.push(Span::styled(
+            sanitize_line(&p.label),
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::raw(" "));
+        // The end of a long answer, so the cursor stays in view.
+        let text = sanitize_line(&p.text);
+        let room = width.saturating_sub(p.label.width() + 12);
+        let skip = text.chars().count().saturating_sub(room);
+        spans.push(Span::raw(text.chars().skip(skip).collect::<String>()));
+        spans.push(Span::styled(
+            "█",
+            Style::default().add_modifier(Modifier::SLOW_BLINK),
+        ));
+        if let Some(m) = &state.message {
+            spans.push(Span::styled(
+                format!("  {}", sanitize_line(m)),
+                Style::default().fg(Color::Yellow),
+            ));
+        }
     } else {
         if state.list.complete() {
             let unread = state.list.articles.iter().filter(|a| !a.read).count();
@@ -335,6 +358,12 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(
                 format!("/{}", sanitize_line(&state.filter.text)),
                 Style::default().fg(Color::Cyan),
+            ));
+        }
+        if let Some(d) = state.downloads.status() {
+            spans.push(Span::styled(
+                format!("  {d}"),
+                Style::default().fg(Color::Green),
             ));
         }
         let p = state.progress;

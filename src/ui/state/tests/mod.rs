@@ -13,6 +13,7 @@ use crate::worker::{FeedReport, RefreshSummary};
 
 mod article;
 mod back;
+mod feedmgmt;
 mod feeds;
 mod filter;
 mod input;
