@@ -10,11 +10,13 @@
 //! Every statement is a constant string run through `prepare_cached`; nothing is built with
 //! `format!`.
 
+mod bulk;
 mod checkpoint;
 mod entities;
 mod migrations;
 mod query;
 
+pub use bulk::BulkArticle;
 pub use entities::{EntityCount, NewMention, StoredMention};
 pub use query::Seek;
 
