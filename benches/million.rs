@@ -77,12 +77,56 @@ const FIRST: &[&str] = &[
     "Milan", "Ayesha", "Lars", "Beatriz", "Kofi", "Marta", "Arjun", "Olga", "Tariq", "Clara",
 ];
 const LAST: &[&str] = &[
-    "Okafor", "Lindqvist", "Moreau", "Kowalski", "Tanaka", "Haddad", "Mensah", "Petrovic",
-    "Silva", "Novak", "Fischer", "Abebe", "Costa", "Nakamura", "Ivanova", "Reyes", "Berg",
-    "Osei", "Horvat", "Duarte", "Kaur", "Schmidt", "Adeyemi", "Larsen", "Rossi", "Yilmaz",
-    "Popescu", "Mbeki", "Varga", "Ortega", "Nieminen", "Sato", "Kovac", "Hussein", "Dubois",
-    "Molina", "Eriksen", "Banda", "Jansen", "Markovic", "Ferreira", "Kim", "Nowak", "Alves",
-    "Sandoval", "Ito", "Mwangi", "Quinn", "Lund", "Zoric",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Kowalski",
+    "Tanaka",
+    "Haddad",
+    "Mensah",
+    "Petrovic",
+    "Silva",
+    "Novak",
+    "Fischer",
+    "Abebe",
+    "Costa",
+    "Nakamura",
+    "Ivanova",
+    "Reyes",
+    "Berg",
+    "Osei",
+    "Horvat",
+    "Duarte",
+    "Kaur",
+    "Schmidt",
+    "Adeyemi",
+    "Larsen",
+    "Rossi",
+    "Yilmaz",
+    "Popescu",
+    "Mbeki",
+    "Varga",
+    "Ortega",
+    "Nieminen",
+    "Sato",
+    "Kovac",
+    "Hussein",
+    "Dubois",
+    "Molina",
+    "Eriksen",
+    "Banda",
+    "Jansen",
+    "Markovic",
+    "Ferreira",
+    "Kim",
+    "Nowak",
+    "Alves",
+    "Sandoval",
+    "Ito",
+    "Mwangi",
+    "Quinn",
+    "Lund",
+    "Zoric",
 ];
 const CITIES: &[(&str, &str, f64, f64)] = &[
     ("Lagos", "NG", 6.45, 3.39),
@@ -107,8 +151,8 @@ const CITIES: &[(&str, &str, f64, f64)] = &[
     ("Quito", "EC", -0.18, -78.47),
 ];
 const PLACE_HEADS: &[&str] = &[
-    "Ash", "Bel", "Cor", "Dun", "Elm", "Fair", "Glen", "Har", "Kings", "Lin", "Mar", "Nor",
-    "Oak", "Pen", "Ros", "Stan", "Tor", "Wex",
+    "Ash", "Bel", "Cor", "Dun", "Elm", "Fair", "Glen", "Har", "Kings", "Lin", "Mar", "Nor", "Oak",
+    "Pen", "Ros", "Stan", "Tor", "Wex",
 ];
 const PLACE_TAILS: &[&str] = &[
     "ford", "ton", "bury", "field", "haven", "mouth", "port", "wick", "dale", "stead", "gate",
@@ -214,10 +258,43 @@ fn vocabulary() -> (Vec<String>, &'static str) {
 /// Counts the lower-case words (3 to 12 ASCII letters) outside markup.
 fn count_words(text: &str, counts: &mut std::collections::HashMap<String, u64>) {
     const NOISE: &[&str] = &[
-        "http", "https", "www", "com", "org", "net", "html", "nbsp", "quot", "amp", "href",
-        "src", "img", "div", "span", "class", "style", "rel", "xmlns", "cdata", "utm", "jpg",
-        "png", "width", "height", "alt", "target", "blank", "rss", "xml", "atom", "guid",
-        "pubdate", "url", "src", "noopener", "noreferrer",
+        "http",
+        "https",
+        "www",
+        "com",
+        "org",
+        "net",
+        "html",
+        "nbsp",
+        "quot",
+        "amp",
+        "href",
+        "src",
+        "img",
+        "div",
+        "span",
+        "class",
+        "style",
+        "rel",
+        "xmlns",
+        "cdata",
+        "utm",
+        "jpg",
+        "png",
+        "width",
+        "height",
+        "alt",
+        "target",
+        "blank",
+        "rss",
+        "xml",
+        "atom",
+        "guid",
+        "pubdate",
+        "url",
+        "src",
+        "noopener",
+        "noreferrer",
     ];
     let decoded = text.replace("&lt;", "<").replace("&gt;", ">");
     let mut in_tag = false;
@@ -385,7 +462,11 @@ impl World {
         let mut rng = Rng::new(0x4d45_5441 ^ (n as u64).wrapping_mul(0x9e37_79b9));
         let span = YEARS * 365 * 86_400;
         let step = span / self.total.max(1) as i64;
-        let jitter = if n == 0 { 0 } else { rng.below(step.max(1) as usize) as i64 };
+        let jitter = if n == 0 {
+            0
+        } else {
+            rng.below(step.max(1) as usize) as i64
+        };
         let published = self.base - chrono::Duration::seconds(n as i64 * step + jitter);
         let first_seen = published + chrono::Duration::seconds(rng.range(60, 3_600) as i64);
         let read = n != 0 && n + 1 != self.total && rng.chance(30);
@@ -420,7 +501,11 @@ impl World {
                     text.push(' ');
                 }
                 let len = rng.range(8, 20);
-                let at = if rng.chance(55) { Some(rng.below(len)) } else { None };
+                let at = if rng.chance(55) {
+                    Some(rng.below(len))
+                } else {
+                    None
+                };
                 for i in 0..len {
                     if i > 0 {
                         text.push(' ');
@@ -518,7 +603,7 @@ fn feed_title(f: usize) -> String {
 
 fn feed_tags(f: usize) -> Vec<String> {
     let mut tags = vec![SECTIONS[(f / OUTLETS.len()) % SECTIONS.len()].to_lowercase()];
-    if f % 3 == 0 {
+    if f.is_multiple_of(3) {
         tags.push("daily".to_string());
     }
     tags
@@ -614,7 +699,11 @@ fn build(dir: &Path, total: usize, model_version: &str) {
         for batch in rx {
             let (articles, mentions): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
             let ids = store.bulk_insert(&articles).expect("store articles");
-            assert_eq!(ids.len(), articles.len(), "a fresh cache takes every article");
+            assert_eq!(
+                ids.len(),
+                articles.len(),
+                "a fresh cache takes every article"
+            );
             mentions_total += mentions.iter().map(Vec::len).sum::<usize>();
             let pairs: Vec<_> = ids.into_iter().zip(mentions).collect();
             store
@@ -829,11 +918,17 @@ fn main() {
     if build_only {
         return;
     }
-    println!("\n{articles} articles in {FEEDS} feeds, release build, load {}", uptime());
+    println!(
+        "\n{articles} articles in {FEEDS} feeds, release build, load {}",
+        uptime()
+    );
     match measure_list(&dir, runs) {
         Ok((first, total, rows)) => {
             println!("dateline list --unread, first byte: {}", spread(first));
-            println!("dateline list --unread, to the end ({rows} rows): {}", spread(total));
+            println!(
+                "dateline list --unread, to the end ({rows} rows): {}",
+                spread(total)
+            );
         }
         Err(e) => println!("dateline list --unread: not measured ({e})"),
     }
@@ -848,7 +943,10 @@ fn main() {
                 p.before_mb,
                 p.after_mb
             );
-            println!("  newest 40 rows on a second connection meanwhile: {}", spread(p.reader));
+            println!(
+                "  newest 40 rows on a second connection meanwhile: {}",
+                spread(p.reader)
+            );
         }
         Err(e) => println!("prune: not measured ({e})"),
     }
