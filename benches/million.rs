@@ -23,7 +23,8 @@
 //! plain text only (no HTML copy), which keeps a million articles to a few GB.
 //!
 //! Options: `--articles N` (default 1,000,000), `--build-only`, `--runs R` (default 5),
-//! `--prune N` (default 100,000).
+//! `--prune N` (default 100,000). `DATELINE_BENCH_DIR` puts the caches somewhere other than
+//! `target/million-bench/` (a 1M cache takes about 4 GB).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -612,12 +613,16 @@ fn feed_tags(f: usize) -> Vec<String> {
 /// The cache directory for `articles`, built when it is not complete.
 fn cache_dir(articles: usize) -> PathBuf {
     let version = dateline::worker::extract::model_version();
-    let target = std::env::var_os("CARGO_TARGET_DIR")
+    // `DATELINE_BENCH_DIR` puts the caches elsewhere (a bigger disk, or a tmpfs).
+    let root = std::env::var_os("DATELINE_BENCH_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
-    let dir = target
-        .join("million-bench")
-        .join(format!("{GEN_VERSION}-{articles}-{version}"));
+        .unwrap_or_else(|| {
+            std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+                .join("million-bench")
+        });
+    let dir = root.join(format!("{GEN_VERSION}-{articles}-{version}"));
     if dir.join("ready").exists() {
         println!("reusing the cache in {}", dir.display());
         return dir;
