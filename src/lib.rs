@@ -23,6 +23,7 @@ pub mod commands;
 pub mod config;
 pub mod extract;
 pub mod fetch;
+pub mod fold;
 pub mod model;
 pub mod query;
 pub mod sanitize;

@@ -59,7 +59,7 @@ pub(super) fn run(args: &ExtractArgs) -> Result<ExitCode> {
             e.mentions.iter().map(move |m| ExtractedMention {
                 start: m.start,
                 end: m.end,
-                label: e.kind.label().as_str(),
+                label: crate::extract::Label::from(e.kind).as_str(),
                 text: m.text.clone(),
                 canonical: e.canonical.clone(),
                 lat: e.place.as_ref().map(|p| p.lat),

@@ -96,7 +96,7 @@ const MAX_BATCH: usize = 512;
 pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
     // Config problems are reported before the screen changes.
     let keymap = Keymap::with_overrides(&ctx.keys)?;
-    install_panic_hook();
+    let _panics = install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal =
         Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot use the terminal")?;
@@ -351,13 +351,106 @@ pub fn restore_terminal() {
     let _ = disable_raw_mode();
 }
 
-/// Restores the terminal before the default panic message is printed, so it is readable.
-fn install_panic_hook() {
+/// True while the reader owns the terminal (between [`install_panic_hook`] and the drop of
+/// what it returns).
+static READER_OWNS_TERMINAL: AtomicBool = AtomicBool::new(false);
+
+/// Routes panics while the reader owns the terminal; see [`panic_route`]. Dropping the
+/// returned guard (after the terminal is restored) hands panics back to the previous hook.
+fn install_panic_hook() -> ReaderPanics {
+    let reader_thread = std::thread::current().id();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
+        let on_reader_thread = std::thread::current().id() == reader_thread;
+        match panic_route(
+            READER_OWNS_TERMINAL.load(Ordering::SeqCst),
+            on_reader_thread,
+        ) {
+            PanicRoute::Log => {
+                let thread = std::thread::current();
+                let location = info
+                    .location()
+                    .map_or_else(String::new, |l| format!(" at {l}"));
+                tracing::error!(
+                    "panic on thread {}{location}: {}",
+                    thread.name().unwrap_or("unnamed"),
+                    panic_text(info.payload())
+                );
+            }
+            PanicRoute::RestoreThenPrint => {
+                restore_terminal();
+                previous(info);
+            }
+            PanicRoute::Print => previous(info),
+        }
     }));
+    READER_OWNS_TERMINAL.store(true, Ordering::SeqCst);
+    ReaderPanics
+}
+
+/// Clears [`READER_OWNS_TERMINAL`] when dropped.
+struct ReaderPanics;
+
+impl Drop for ReaderPanics {
+    fn drop(&mut self) {
+        READER_OWNS_TERMINAL.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Where a panic's message goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PanicRoute {
+    /// To the log file only: the frame on screen stays intact.
+    Log,
+    /// The terminal is given back first, then the message is printed where it can be read.
+    RestoreThenPrint,
+    /// Printed as usual (the reader does not own the terminal).
+    Print,
+}
+
+/// While the reader owns the terminal, a panic on any other thread is one the program
+/// contains (a feed's task, a blocking parse, the extractor: the worker catches them and
+/// carries on), so it is logged and never written over the frame; a panic on the reader's
+/// own thread ends the program, so the terminal is restored before it is printed.
+fn panic_route(reader_owns_terminal: bool, on_reader_thread: bool) -> PanicRoute {
+    match (reader_owns_terminal, on_reader_thread) {
+        (false, _) => PanicRoute::Print,
+        (true, true) => PanicRoute::RestoreThenPrint,
+        (true, false) => PanicRoute::Log,
+    }
+}
+
+/// The message a panic was raised with (`panic!` gives a `&str` or a `String`).
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}
+
+#[cfg(test)]
+mod panic_hook_tests {
+    use super::*;
+
+    #[test]
+    fn contained_panics_go_to_the_log_while_the_reader_owns_the_terminal() {
+        assert_eq!(panic_route(true, false), PanicRoute::Log);
+        assert_eq!(panic_route(true, true), PanicRoute::RestoreThenPrint);
+        assert_eq!(panic_route(false, false), PanicRoute::Print);
+        assert_eq!(panic_route(false, true), PanicRoute::Print);
+    }
+
+    #[test]
+    fn the_panic_message_is_read_from_either_payload() {
+        let caught = std::panic::catch_unwind(|| panic!("slice index {} past {}", 125, 124));
+        let payload = caught.unwrap_err();
+        assert_eq!(panic_text(payload.as_ref()), "slice index 125 past 124");
+        let boxed: Box<dyn std::any::Any + Send> = Box::new("static");
+        assert_eq!(panic_text(boxed.as_ref()), "static");
+        let other: Box<dyn std::any::Any + Send> = Box::new(7u8);
+        assert_eq!(panic_text(other.as_ref()), "(no message)");
+    }
 }
 
 /// The real clock, `$BROWSER` and OSC 52.

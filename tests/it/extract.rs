@@ -79,7 +79,8 @@ fn seed_article_f1_is_high() {
 /// ordinary words, and a US state geocoded to the country's centre.
 #[test]
 fn modern_news_errors_of_issue_4_stay_fixed() {
-    use dateline::extract::resolve::{Kind, extract_entities};
+    use dateline::extract::resolve::extract_entities;
+    use dateline::model::EntityKind;
     let text = "Volodymyr Zelensky met Lula in Brasília. Later Zelensky flew to Texas.";
     let found = extract(text);
     let label = |t: &str| found.iter().find(|e| e.text == t).map(|e| e.label);
@@ -96,7 +97,7 @@ fn modern_news_errors_of_issue_4_stay_fixed() {
 
     let texas = extract_entities(text)
         .into_iter()
-        .find(|e| e.kind == Kind::Place && e.canonical == "Texas")
+        .find(|e| e.kind == EntityKind::Place && e.canonical == "Texas")
         .and_then(|e| e.place)
         .expect("Texas is geocoded");
     // Inside Texas (roughly 26-36 N, 94-107 W), not the US centroid (about 38 N, 97 W).

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
-use dateline::extract::eval::{
+use dateline::extract::ner::embedded_model;
+use dateline::extract::train::eval::{
     Counts, GoldText, evaluate_tokens, parse_conll, parse_gold_jsonl, score_text,
 };
-use dateline::extract::ner::embedded_model;
 use dateline::extract::{Entity, Label};
 use serde_json::Value;
 
@@ -343,7 +343,7 @@ fn model_stays_above_its_floor_on_eng_testa() {
 /// Rebuilds the modern-news gold of one annotation file (`scripts/devset/`) from the feeds in
 /// `../shared/corpora/realworld`, or `None` (the reason printed) when the corpora are not there.
 fn modern_gold(ann: &str) -> Option<String> {
-    use dateline::extract::devset::{items, parse_annotations, rebuild};
+    use dateline::extract::train::devset::{items, parse_annotations, rebuild};
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let corpora = crate::support::shared_path("corpora/realworld")?;
     let text = std::fs::read_to_string(root.join("scripts/devset").join(ann)).expect("annotations");
