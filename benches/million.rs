@@ -36,11 +36,14 @@ use chrono::{DateTime, TimeZone, Utc};
 use dateline::model::{EntityKind, FeedSpec, NewArticle};
 use dateline::store::{BulkArticle, NewMention, Store};
 
+#[path = "../tests/kit/http.rs"]
+mod http;
 #[path = "../tests/kit/rng.rs"]
 mod rng;
 #[path = "../tests/kit/shared.rs"]
 mod shared;
 
+use http::{Reply, TestServer};
 use rng::Rng;
 
 /// Bump when the generator changes: a new key builds a new cache.
@@ -887,6 +890,205 @@ fn measure_prune(dir: &Path, total: usize, want: usize) -> Result<PruneFigures, 
     })
 }
 
+// ---------------------------------------------------------------------------------------------
+// Refreshing 200 feeds on top of the cache.
+
+/// Items per served feed: 200 × 125 = 25,000 new articles, the issue's refresh size.
+const REFRESH_ITEMS: usize = 125;
+/// Feeds per listener, as in the `refresh` bench, so `per_host = 2` applies per 10 feeds.
+const FEEDS_PER_HOST: usize = 10;
+
+/// One RSS document for feed `f`: [`REFRESH_ITEMS`] articles newer than the cache's newest,
+/// each about 300 words (two generated bodies) in HTML paragraphs.
+fn refresh_feed_xml(world: &World, f: usize) -> String {
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" \
+         xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n\
+         <title>{}</title>\n<link>https://news{f}.example/</link>\n<description>d</description>\n",
+        feed_title(f)
+    );
+    for i in 0..REFRESH_ITEMS {
+        let k = f * REFRESH_ITEMS + i;
+        // Numbers past the cache's: texts it does not hold.
+        let (a, _) = world.article(world.total + 2 * k);
+        let (b, _) = world.article(world.total + 2 * k + 1);
+        let published = base_time() + chrono::Duration::minutes(1 + k as i64);
+        let mut html = String::new();
+        for p in a
+            .article
+            .text
+            .split("\n\n")
+            .chain(b.article.text.split("\n\n"))
+        {
+            html.push_str("<p>");
+            html.push_str(p);
+            html.push_str("</p>\n");
+        }
+        xml.push_str(&format!(
+            "<item>\n<title>{}</title>\n<link>https://news{f}.example/new/{k}</link>\n\
+             <guid isPermaLink=\"false\">urn:million:new:{k}</guid>\n<pubDate>{}</pubDate>\n\
+             <content:encoded><![CDATA[{html}]]></content:encoded>\n</item>\n",
+            a.article.title,
+            published.to_rfc2822()
+        ));
+    }
+    xml.push_str("</channel>\n</rss>\n");
+    xml
+}
+
+/// One refresh run: wall time, the time its summary line came (the articles listed), and
+/// the new articles it reported.
+struct RefreshRun {
+    total: Duration,
+    listed: Option<Duration>,
+    summary: String,
+}
+
+/// Runs `dateline refresh` (with `--no-extract` unless `extract`) on `db` and `config`.
+fn run_refresh(config: &Path, db: &Path, extract: bool) -> Result<RefreshRun, String> {
+    use std::io::BufRead;
+    let bin = Path::new(env!("CARGO_BIN_EXE_dateline"));
+    let mut cmd = Process::new(bin);
+    cmd.arg("--config")
+        .arg(config)
+        .arg("--db")
+        .arg(db)
+        .arg("refresh");
+    if !extract {
+        cmd.arg("--no-extract");
+    }
+    let start = Instant::now();
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
+    let mut listed = None;
+    let mut summary = String::new();
+    let mut tail = Vec::new();
+    if let Some(err) = child.stderr.take() {
+        for line in std::io::BufReader::new(err).lines() {
+            let line = line.map_err(|e| e.to_string())?;
+            if listed.is_none() && line.contains(" feeds: ") && line.contains(" new articles (") {
+                listed = Some(start.elapsed());
+                summary = line.clone();
+            }
+            tail.push(line);
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    let total = start.elapsed();
+    if !status.success() {
+        let n = tail.len().saturating_sub(8);
+        return Err(format!(
+            "refresh failed ({status}): {}",
+            tail[n..].join(" / ")
+        ));
+    }
+    Ok(RefreshRun {
+        total,
+        listed,
+        summary,
+    })
+}
+
+/// Copies the cache for a refresh and points its feeds at the local server (same feeds,
+/// same ids, so the new items land beside the cached ones).
+fn refresh_copy(dir: &Path, db: &Path, urls: &[String]) -> Result<(), String> {
+    std::fs::copy(dir.join("cache.db"), db).map_err(|e| e.to_string())?;
+    let mut conn = rusqlite::Connection::open(db).map_err(|e| e.to_string())?;
+    let tx = conn.transaction().map_err(|e| e.to_string())?;
+    for (f, url) in urls.iter().enumerate() {
+        tx.execute(
+            "UPDATE feeds SET url = ?1 WHERE url = ?2",
+            rusqlite::params![url, feed_url(f)],
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    tx.commit().map_err(|e| e.to_string())
+}
+
+fn remove_db(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// Refreshes 200 served feeds ([`REFRESH_ITEMS`] new articles each) into an empty cache and
+/// into a copy of the generated one, alternately, `runs` times each; with `extract`, the
+/// default refresh (entities after the summary) instead of `--no-extract`. Prints each run.
+fn measure_refresh(
+    dir: &Path,
+    total: usize,
+    runs: usize,
+    extract: bool,
+) -> Result<Vec<(bool, RefreshRun)>, String> {
+    let world = World::new(total);
+    let hosts: Vec<TestServer> = (0..FEEDS.div_ceil(FEEDS_PER_HOST))
+        .map(|_| TestServer::try_start(Some(Duration::from_secs(15))))
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
+    let mut urls = Vec::new();
+    for f in 0..FEEDS {
+        let path = format!("/feeds/{f}.xml");
+        let host = &hosts[f / FEEDS_PER_HOST];
+        host.route(
+            &path,
+            Reply::new(200)
+                .header("Content-Type", "application/rss+xml; charset=utf-8")
+                .body(refresh_feed_xml(&world, f)),
+        );
+        urls.push(host.url(&path));
+    }
+    let scratch = dir.join("refresh-scratch");
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
+    let mut config = String::from(
+        "[settings]\nconcurrency = 16\nper_host = 2\nkeep_days = 0\nrefresh_on_start = false\n",
+    );
+    for (f, url) in urls.iter().enumerate() {
+        let tags: Vec<String> = feed_tags(f).iter().map(|t| format!("\"{t}\"")).collect();
+        config.push_str(&format!(
+            "\n[[feeds]]\nurl = \"{url}\"\ntitle = \"{}\"\ntags = [{}]\n",
+            feed_title(f),
+            tags.join(", ")
+        ));
+    }
+    let config_path = scratch.join("config.toml");
+    std::fs::write(&config_path, config).map_err(|e| e.to_string())?;
+    let db = scratch.join("cache.db");
+    let mut out = Vec::new();
+    for _ in 0..runs {
+        for full in [false, true] {
+            remove_db(&db);
+            if full {
+                refresh_copy(dir, &db, &urls)?;
+            }
+            let run = run_refresh(&config_path, &db, extract)?;
+            println!(
+                "  refresh{} into {}: listed {} total {} (load {}): {}",
+                if extract { "" } else { " --no-extract" },
+                if full { "the cache" } else { "an empty cache" },
+                run.listed.map_or("-".to_string(), ms),
+                ms(run.total),
+                uptime(),
+                run.summary
+            );
+            out.push((full, run));
+        }
+    }
+    remove_db(&db);
+    let _ = std::fs::remove_dir_all(&scratch);
+    Ok(out)
+}
+
+fn median_of(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
 fn uptime() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
@@ -898,6 +1100,8 @@ fn main() {
     let mut build_only = false;
     let mut runs = 5usize;
     let mut prune = 100_000usize;
+    let mut refresh_runs = 2usize;
+    let mut parts = vec!["list".to_string(), "prune".into(), "refresh".into()];
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().and_then(|v| v.parse().ok());
@@ -905,6 +1109,15 @@ fn main() {
             "--articles" => articles = value().expect("--articles N"),
             "--runs" => runs = value().expect("--runs N"),
             "--prune" => prune = value().expect("--prune N"),
+            "--refresh-runs" => refresh_runs = value().expect("--refresh-runs N"),
+            "--only" => {
+                parts = args
+                    .next()
+                    .expect("--only list,prune,refresh,refresh-extract")
+                    .split(',')
+                    .map(str::to_string)
+                    .collect();
+            }
             "--build-only" => build_only = true,
             "--bench" => {}
             other => panic!("unknown option {other}"),
@@ -927,33 +1140,71 @@ fn main() {
         "\n{articles} articles in {FEEDS} feeds, release build, load {}",
         uptime()
     );
-    match measure_list(&dir, runs) {
-        Ok((first, total, rows)) => {
-            println!("dateline list --unread, first byte: {}", spread(first));
-            println!(
-                "dateline list --unread, to the end ({rows} rows): {}",
-                spread(total)
-            );
+    let part = |name: &str| parts.iter().any(|p| p == name);
+    if part("list") {
+        match measure_list(&dir, runs) {
+            Ok((first, total, rows)) => {
+                println!("dateline list --unread, first byte: {}", spread(first));
+                println!(
+                    "dateline list --unread, to the end ({rows} rows): {}",
+                    spread(total)
+                );
+            }
+            Err(e) => println!("dateline list --unread: not measured ({e})"),
         }
-        Err(e) => println!("dateline list --unread: not measured ({e})"),
+        println!("load {}", uptime());
     }
-    println!("load {}", uptime());
-    match measure_prune(&dir, articles, prune) {
-        Ok(p) => {
-            println!(
-                "prune of {} articles: {} ({:.0} articles/s); file {} MB before, {} MB after",
-                p.pruned,
-                ms(p.took),
-                p.pruned as f64 / p.took.as_secs_f64(),
-                p.before_mb,
-                p.after_mb
-            );
-            println!(
-                "  newest 40 rows on a second connection meanwhile: {}",
-                spread(p.reader)
-            );
+    if part("prune") {
+        match measure_prune(&dir, articles, prune) {
+            Ok(p) => {
+                println!(
+                    "prune of {} articles: {} ({:.0} articles/s); file {} MB before, {} MB after",
+                    p.pruned,
+                    ms(p.took),
+                    p.pruned as f64 / p.took.as_secs_f64(),
+                    p.before_mb,
+                    p.after_mb
+                );
+                println!(
+                    "  newest 40 rows on a second connection meanwhile: {}",
+                    spread(p.reader)
+                );
+            }
+            Err(e) => println!("prune: not measured ({e})"),
         }
-        Err(e) => println!("prune: not measured ({e})"),
+    }
+    for (name, extract) in [("refresh", false), ("refresh-extract", true)] {
+        if !part(name) {
+            continue;
+        }
+        println!(
+            "refreshing {FEEDS} feeds × {REFRESH_ITEMS} new articles{}, load {}",
+            if extract { ", with entities" } else { "" },
+            uptime()
+        );
+        match measure_refresh(&dir, articles, refresh_runs, extract) {
+            Ok(runs) => {
+                for full in [false, true] {
+                    let mine: Vec<&RefreshRun> =
+                        runs.iter().filter(|r| r.0 == full).map(|r| &r.1).collect();
+                    let listed = median_of(mine.iter().filter_map(|r| r.listed).collect());
+                    let total = median_of(mine.iter().map(|r| r.total).collect());
+                    println!(
+                        "refresh{} into {}: listed {} (median), process end {} (median), entities {} after the list",
+                        if extract { "" } else { " --no-extract" },
+                        if full {
+                            format!("{articles} articles")
+                        } else {
+                            "an empty cache".to_string()
+                        },
+                        ms(listed),
+                        ms(total),
+                        ms(total.saturating_sub(listed)),
+                    );
+                }
+            }
+            Err(e) => println!("{name}: not measured ({e})"),
+        }
     }
     println!("load after: {}", uptime());
     println!(
