@@ -57,6 +57,13 @@ pub struct StoredMention {
     pub lon: Option<f64>,
 }
 
+/// Where a read of the extraction queue stopped: an article's place in its order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BacklogKey {
+    published: i64,
+    id: i64,
+}
+
 /// An entity with how often it is mentioned.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntityCount {
@@ -115,6 +122,21 @@ const TO_EXTRACT: &str = "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.f
 /// the whole cache to find nothing (300 ms on 100,000 articles, on the store's only thread).
 const ALL_EXTRACTED: &str = "SELECT (SELECT count(*) FROM extractions WHERE model_version = ?1)
     >= (SELECT count(*) FROM articles)";
+/// Up to `?4` articles of the list's order (newest first) after a point (`?2` published,
+/// `?3` id), each with whether it needs extraction (of a configured feed, no mentions from
+/// model `?1`): the extraction queue read a bounded stretch at a time from where the last
+/// stretch ended. Reading the queue from the top for every batch read every article done so
+/// far again; on 25,000 new articles that cost more than tagging them.
+const BACKLOG_STRETCH: &str = "SELECT s.id, s.published,
+        f.active = 1 AND (x.article IS NULL OR x.model_version <> ?1)
+    FROM (SELECT id, published, feed_id FROM articles WHERE (published, id) < (?2, ?3)
+        ORDER BY published DESC, id DESC LIMIT ?4) s
+    JOIN feeds f ON f.id = s.feed_id LEFT JOIN extractions x ON x.article = s.id
+    ORDER BY s.published DESC, s.id DESC";
+/// How many articles have no mentions from model `?1`: what a read of the queue has to
+/// find, so it stops when it has found them instead of reading the rest of the cache.
+const NOT_EXTRACTED: &str = "SELECT (SELECT count(*) FROM articles)
+    - (SELECT count(*) FROM extractions WHERE model_version = ?1)";
 const ALIASES_OF: &str = "SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY folded";
 const TEXT_TO_EXTRACT: &str = "SELECT a.text FROM articles a LEFT JOIN extractions x
     ON x.article = a.id WHERE a.id = ?1 AND (x.article IS NULL OR x.model_version <> ?2)";
@@ -285,6 +307,53 @@ impl Store {
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(rows)
+        })();
+        self.busy(result)
+    }
+
+    /// How many articles have no mentions from `model_version` (articles of feeds no longer
+    /// configured included: they count, but the queue does not take them).
+    pub fn extractions_left(&self, model_version: &str) -> Result<u64, StoreError> {
+        let result = (|| {
+            let left: i64 = self
+                .conn
+                .prepare_cached(NOT_EXTRACTED)?
+                .query_row(params![model_version], |row| row.get(0))?;
+            Ok(u64::try_from(left).unwrap_or(0))
+        })();
+        self.busy(result)
+    }
+
+    /// One stretch of the extraction queue, in [`Store::articles_to_extract`]'s order: of
+    /// the `stretch` articles after `after` (a key this returned; `None`: the top), those
+    /// that need extraction, and the key to read on from (`None` at the end of the cache).
+    /// Its cost is bounded by `stretch`, however much of the cache is already extracted.
+    pub fn extraction_backlog(
+        &self,
+        model_version: &str,
+        after: Option<BacklogKey>,
+        stretch: u32,
+    ) -> Result<(Vec<ArticleId>, Option<BacklogKey>), StoreError> {
+        let result = (|| {
+            let from = after.unwrap_or(BacklogKey {
+                published: i64::MAX,
+                id: i64::MAX,
+            });
+            let mut stmt = self.conn.prepare_cached(BACKLOG_STRETCH)?;
+            let mut rows = stmt.query(params![model_version, from.published, from.id, stretch])?;
+            let (mut todo, mut last, mut read) = (Vec::new(), None, 0_u32);
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                last = Some(BacklogKey {
+                    published: row.get(1)?,
+                    id,
+                });
+                read += 1;
+                if row.get::<_, bool>(2)? {
+                    todo.push(ArticleId(id));
+                }
+            }
+            Ok((todo, if read < stretch { None } else { last }))
         })();
         self.busy(result)
     }
@@ -697,6 +766,37 @@ pub(crate) mod tests {
             store.write_mentions(ArticleId(9_999), "v1", &[], t()),
             Err(StoreError::NoSuchArticle(9_999))
         ));
+    }
+
+    #[test]
+    fn the_queue_read_a_stretch_at_a_time_is_the_queue() {
+        let (mut store, ids) = setup();
+        // Newest first, as `articles_to_extract` gives them; the middle one is done.
+        store.write_mentions(ids[1], "v1", &[], t()).unwrap();
+        let queue = store.articles_to_extract("v1", 10).unwrap();
+        assert_eq!(queue.len(), 2);
+        assert_eq!(store.extractions_left("v1").unwrap(), 2);
+        assert_eq!(store.extractions_left("v2").unwrap(), 3);
+        let mut read = Vec::new();
+        let mut from = None;
+        let mut stretches = 0;
+        loop {
+            let (todo, next) = store.extraction_backlog("v1", from, 1).unwrap();
+            read.extend(todo);
+            stretches += 1;
+            match next {
+                Some(key) => from = Some(key),
+                None => break,
+            }
+        }
+        assert_eq!(read, queue);
+        // Three articles one at a time, then the empty stretch that says it is the end.
+        assert_eq!(stretches, 4);
+        let (all, end) = store.extraction_backlog("v1", None, 10).unwrap();
+        assert_eq!((all, end), (queue, None));
+        store.write_mentions(ids[0], "v1", &[], t()).unwrap();
+        store.write_mentions(ids[2], "v1", &[], t()).unwrap();
+        assert_eq!(store.extractions_left("v1").unwrap(), 0);
     }
 
     #[test]

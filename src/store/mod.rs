@@ -17,7 +17,7 @@ mod migrations;
 mod query;
 
 pub use bulk::BulkArticle;
-pub use entities::{EntityCount, NewMention, StoredMention};
+pub use entities::{BacklogKey, EntityCount, NewMention, StoredMention};
 pub use query::Seek;
 
 use std::collections::{HashMap, HashSet};
