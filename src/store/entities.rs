@@ -15,6 +15,8 @@
 //! share the surname the lone one stays apart (the within-article consistency pass in
 //! `crate::extract::resolve` links the names inside one article).
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, FixedOffset, Utc};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter};
@@ -170,7 +172,14 @@ impl Store {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            if !write_one(&tx, article, model_version, mentions, now)? {
+            if !write_one(
+                &tx,
+                article,
+                model_version,
+                mentions,
+                now,
+                &mut Known::default(),
+            )? {
                 return Err(StoreError::NoSuchArticle(article.0));
             }
             tx.commit()?;
@@ -193,8 +202,10 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let mut written = Vec::with_capacity(batch.len());
+            // Entities and aliases met earlier in the batch are not looked up again.
+            let mut known = Known::default();
             for (article, mentions) in batch {
-                if write_one(&tx, *article, model_version, mentions, now)? {
+                if write_one(&tx, *article, model_version, mentions, now, &mut known)? {
                     written.push(*article);
                 }
             }
@@ -415,12 +426,22 @@ fn kind_of(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<EntityKind> 
 }
 
 /// Replaces one article's mentions inside `tx`; `false` when the article does not exist.
+/// What one transaction already wrote or found: entity ids by (kind, folded canonical name,
+/// country), and the (entity, folded alias) pairs stored. Mentions repeat the same entities
+/// many times in a batch, and each look-up and alias insert was a statement.
+#[derive(Default)]
+struct Known {
+    entities: HashMap<(&'static str, String, String), i64>,
+    aliases: HashSet<(i64, String)>,
+}
+
 fn write_one(
     tx: &Transaction<'_>,
     article: ArticleId,
     model_version: &str,
     mentions: &[NewMention],
     now: DateTime<Utc>,
+    known: &mut Known,
 ) -> Result<bool, StoreError> {
     let exists = tx
         .prepare_cached(ARTICLE_EXISTS)?
@@ -443,15 +464,23 @@ fn write_one(
         }
         let kind = m.kind.as_str();
         let country = m.country.as_deref().unwrap_or("");
-        let found: Option<i64> = match by_folded
-            .query_row(params![kind, folded, country], |row| row.get(0))
-            .optional()?
-        {
+        let key = (kind, folded.clone(), country.to_string());
+        let cached = known.entities.get(&key).copied();
+        let found: Option<i64> = match cached {
             Some(id) => Some(id),
-            None => by_alias
+            None => match by_folded
                 .query_row(params![kind, folded, country], |row| row.get(0))
-                .optional()?,
+                .optional()?
+            {
+                Some(id) => Some(id),
+                None => by_alias
+                    .query_row(params![kind, folded, country], |row| row.get(0))
+                    .optional()?,
+            },
         };
+        if let (None, Some(id)) = (cached, found) {
+            known.entities.insert(key.clone(), id);
+        }
         let person = m.kind == EntityKind::Person && country.is_empty();
         let found = match found {
             None if person && !folded.contains(' ') => only_person_with_surname(tx, &folded)?,
@@ -470,15 +499,17 @@ fn write_one(
                     params![kind, m.canonical.trim(), folded, country, lat, lon],
                     |row| row.get(0),
                 )?;
-                if person {
-                    absorb_lone_surname(tx, id, &folded)?;
+                if person && absorb_lone_surname(tx, id, &folded)? {
+                    // An entity went and its names moved: what was known may be stale.
+                    *known = Known::default();
                 }
+                known.entities.insert(key, id);
                 id
             }
         };
         for name in [m.canonical.trim(), m.surface.trim()] {
             let folded = fold(name);
-            if !folded.is_empty() {
+            if !folded.is_empty() && known.aliases.insert((id, folded.clone())) {
                 alias.execute(params![id, name, folded])?;
             }
         }
@@ -512,26 +543,26 @@ fn only_person_with_surname(
 /// After storing the new full-name person `id` (`folded`, several words): if an earlier
 /// article stored the surname alone as its own person ("Macron") and `id` is now the only
 /// person with that surname, the lone entity's mentions and names move to `id` and it goes.
-fn absorb_lone_surname(tx: &Transaction<'_>, id: i64, folded: &str) -> Result<(), StoreError> {
+fn absorb_lone_surname(tx: &Transaction<'_>, id: i64, folded: &str) -> Result<bool, StoreError> {
     let Some((_, surname)) = folded.rsplit_once(' ') else {
-        return Ok(());
+        return Ok(false);
     };
     let lone: Option<i64> = tx
         .prepare_cached(PERSON_BY_LONE_NAME)?
         .query_row([surname], |row| row.get(0))
         .optional()?;
     let Some(lone) = lone else {
-        return Ok(());
+        return Ok(false);
     };
     if lone == id || only_person_with_surname(tx, surname)? != Some(id) {
-        return Ok(());
+        return Ok(false);
     }
     tx.prepare_cached(MENTIONS_MOVE)?
         .execute(params![lone, id])?;
     tx.prepare_cached(ALIASES_MOVE)?
         .execute(params![lone, id])?;
     tx.prepare_cached(ENTITY_DELETE)?.execute([lone])?;
-    Ok(())
+    Ok(true)
 }
 
 #[cfg(test)]
@@ -766,6 +797,54 @@ pub(crate) mod tests {
             store.write_mentions(ArticleId(9_999), "v1", &[], t()),
             Err(StoreError::NoSuchArticle(9_999))
         ));
+    }
+
+    #[test]
+    fn a_batch_writes_what_one_article_at_a_time_writes() {
+        let mentions = |n: u32| {
+            vec![
+                m(EntityKind::Person, "Jens Stoltenberg", "Stoltenberg", n),
+                m(
+                    EntityKind::Person,
+                    "Jens Stoltenberg",
+                    "Jens Stoltenberg",
+                    n + 20,
+                ),
+                m(EntityKind::Place, "Oslo", "Oslo", n + 40),
+            ]
+        };
+        let (mut one, ids) = setup();
+        for (i, id) in ids.iter().enumerate() {
+            one.write_mentions(*id, "v1", &mentions(i as u32), t())
+                .unwrap();
+        }
+        let (mut batched, ids_b) = setup();
+        let batch: Vec<_> = ids_b
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (*id, mentions(i as u32)))
+            .collect();
+        batched.write_mentions_batch("v1", &batch, t()).unwrap();
+        assert_eq!(
+            one.entity_totals().unwrap(),
+            batched.entity_totals().unwrap()
+        );
+        assert_eq!(
+            one.top_entities(None, None, 10).unwrap(),
+            batched.top_entities(None, None, 10).unwrap()
+        );
+        let person = batched
+            .top_entities(Some(EntityKind::Person), None, 1)
+            .unwrap();
+        assert_eq!(person[0].mentions, 6);
+        assert_eq!(
+            batched.entity_aliases(person[0].id).unwrap(),
+            one.entity_aliases(person[0].id).unwrap()
+        );
+        assert_eq!(
+            batched.entity_aliases(person[0].id).unwrap(),
+            ["Stoltenberg"]
+        );
     }
 
     #[test]
