@@ -44,7 +44,7 @@ pub(super) fn run(env: &Env, args: &RefreshArgs) -> Result<ExitCode> {
 pub(super) fn extract_all(store: Store, progress: bool) -> Result<(Store, ExtractSummary)> {
     let version = worker::extract::model_version();
     let total = if progress {
-        store.articles_to_extract(version, u32::MAX)?.len()
+        usize::try_from(store.extractions_left(version)?).unwrap_or(usize::MAX)
     } else {
         0
     };

@@ -198,6 +198,12 @@ pub const MIGRATIONS: &[&str] = &[
         INSERT INTO sync_queue (article, op, value, created_at)
         VALUES (new.id, 'starred', new.starred, CAST(strftime('%s', 'now') AS INTEGER));
     END;",
+    // 8: indices for the list's title and feed sorts. Without them `sort:title` sorted every
+    // article for each window (`G`, `g`, the re-sort itself: half a second at 25,000
+    // articles); with them a window is read in order from where it starts. The feed sort reads
+    // the feeds in title order and each feed's articles through its own index.
+    "CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE, published DESC, id DESC);
+    CREATE INDEX feeds_by_title ON feeds (COALESCE(title_override, feed_title, url) COLLATE NOCASE);",
 ];
 
 /// The schema version this build writes.

@@ -12,6 +12,7 @@
 //! Every statement is a constant string run through `prepare_cached`; nothing is built with
 //! `format!`.
 
+mod bulk;
 mod checkpoint;
 mod entities;
 mod health;
@@ -21,7 +22,8 @@ mod query;
 mod state;
 pub mod sync;
 
-pub use entities::{EntityCount, NewMention, StoredMention};
+pub use bulk::BulkArticle;
+pub use entities::{BacklogKey, EntityCount, NewMention, StoredMention};
 pub use health::IndexCheck;
 pub use query::Seek;
 pub use state::{ImportedState, ReadMark, STATE_VERSION, SavedArticle, SavedFeed, SavedState};

@@ -29,6 +29,16 @@ const SELECT_SUMMARIES_BY_DATE: &str = "SELECT a.id, a.feed_id,
         a.title, a.link, a.authors, a.published, a.read, a.starred
     FROM articles a INDEXED BY articles_by_published CROSS JOIN feeds f ON f.id = a.feed_id
     WHERE f.active = 1";
+/// The list read feed by feed in the feed sort's order, each feed's articles newest first
+/// through its index (CROSS JOIN keeps the feeds outside): the first window of `sort:feed`
+/// costs that window, where SQLite left to itself sorted every article. Not for full-text
+/// queries, whose few matches are cheaper to sort.
+const SELECT_SUMMARIES_BY_FEED: &str = "SELECT a.id, a.feed_id,
+        COALESCE(f.title_override, f.feed_title, f.url),
+        a.title, a.link, a.authors, a.published, a.read, a.starred
+    FROM feeds f INDEXED BY feeds_by_title
+        CROSS JOIN articles a INDEXED BY articles_by_feed_published ON a.feed_id = f.id
+    WHERE f.active = 1";
 /// `SELECT_SUMMARIES_BY_DATE` with the raw text after the summary columns (column 9), for
 /// checking a one-character prefix row by row in Rust.
 const SELECT_CHECKED_BY_DATE: &str = "SELECT a.id, a.feed_id,
@@ -104,18 +114,20 @@ const LIMIT_OFFSET: &str = " LIMIT ? OFFSET ?";
 // straight into `articles_by_published`.
 const NEWER_THAN: &str = " AND (a.published, a.id) > (?, ?)";
 const OLDER_THAN: &str = " AND (a.published, a.id) < (?, ?)";
+// The text sorts' conditions say `>=` (`<=`) on the text alone first, so SQLite can seek
+// on it (and test a feed's title once per feed, not once per article).
 const AFTER_IN_FEED_ORDER: &str =
-    " AND (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE > ?
-    OR (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE = ?
-        AND (a.published, a.id) < (?, ?)))";
+    " AND COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE >= ?
+    AND (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE > ?
+        OR (a.published, a.id) < (?, ?))";
 const BEFORE_IN_FEED_ORDER: &str =
-    " AND (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE < ?
-    OR (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE = ?
-        AND (a.published, a.id) > (?, ?)))";
-const AFTER_IN_TITLE_ORDER: &str = " AND (a.title COLLATE NOCASE > ?
-    OR (a.title COLLATE NOCASE = ? AND (a.published, a.id) < (?, ?)))";
-const BEFORE_IN_TITLE_ORDER: &str = " AND (a.title COLLATE NOCASE < ?
-    OR (a.title COLLATE NOCASE = ? AND (a.published, a.id) > (?, ?)))";
+    " AND COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE <= ?
+    AND (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE < ?
+        OR (a.published, a.id) > (?, ?))";
+const AFTER_IN_TITLE_ORDER: &str = " AND a.title COLLATE NOCASE >= ?
+    AND (a.title COLLATE NOCASE > ? OR (a.published, a.id) < (?, ?))";
+const BEFORE_IN_TITLE_ORDER: &str = " AND a.title COLLATE NOCASE <= ?
+    AND (a.title COLLATE NOCASE < ? OR (a.published, a.id) > (?, ?))";
 
 const ACTIVE_FEEDS: &str =
     "SELECT id, COALESCE(title_override, feed_title, url), url FROM feeds WHERE active = 1";
@@ -845,6 +857,33 @@ impl Store {
         Ok(Some(page))
     }
 
+    /// The statement for the list by `plan`, read in date order through the index when
+    /// `by_date` (dense matches).
+    fn list_sql(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        plan: &Plan<'_>,
+        by_date: bool,
+    ) -> Result<Sql, StoreError> {
+        let sort = query.sort.unwrap_or(Sort::Newest);
+        let mut sql = Sql::default();
+        let by_feed = sort == Sort::Feed && query.expr.as_ref().and_then(leading_fts).is_none();
+        sql.push(if by_date {
+            SELECT_SUMMARIES_BY_DATE
+        } else if by_feed {
+            SELECT_SUMMARIES_BY_FEED
+        } else {
+            SELECT_SUMMARIES
+        });
+        compile_where(&self.conn, query, now, &mut sql)?;
+        push_seek(&mut sql, sort, plan);
+        sql.push(LIMIT_OFFSET);
+        sql.params.push(sql_count(plan.limit));
+        sql.params.push(sql_count(Some(plan.skip)));
+        Ok(sql)
+    }
+
     /// The list by `plan`, read in date order through the index when `by_date` (dense
     /// matches).
     fn list_with(
@@ -854,18 +893,7 @@ impl Store {
         plan: Plan<'_>,
         by_date: bool,
     ) -> Result<Vec<ArticleSummary>, StoreError> {
-        let sort = query.sort.unwrap_or(Sort::Newest);
-        let mut sql = Sql::default();
-        sql.push(if by_date {
-            SELECT_SUMMARIES_BY_DATE
-        } else {
-            SELECT_SUMMARIES
-        });
-        compile_where(&self.conn, query, now, &mut sql)?;
-        push_seek(&mut sql, sort, &plan);
-        sql.push(LIMIT_OFFSET);
-        sql.params.push(sql_count(plan.limit));
-        sql.params.push(sql_count(Some(plan.skip)));
+        let sql = self.list_sql(query, now, &plan, by_date)?;
         let mut stmt = self.conn.prepare_cached(&sql.text)?;
         let mut rows = stmt
             .query_map(params_from_iter(sql.params.iter()), summary_from_row)?
@@ -874,6 +902,43 @@ impl Store {
             rows.reverse();
         }
         Ok(rows)
+    }
+
+    /// The rows [`Store::query_articles`] gives (from the top, at most `limit`), handed to
+    /// `each` one by one as SQLite finds them, so a caller can print the first before the
+    /// last is read (`dateline list` on a million articles). `each` returns `false` to stop.
+    pub fn each_article(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        limit: Option<u32>,
+        mut each: impl FnMut(ArticleSummary) -> bool,
+    ) -> Result<(), StoreError> {
+        let result = (|| {
+            let plan = Plan::top(limit, 0);
+            let sort = query.sort.unwrap_or(Sort::Newest);
+            let in_date_order = matches!(sort, Sort::Newest | Sort::Oldest);
+            if limit.is_some() && in_date_order && split_short_prefix(query).is_some() {
+                // A one-letter prefix is checked row by row for a page: a bounded list.
+                for row in self.list_plan(query, now, plan)? {
+                    if !each(row) {
+                        break;
+                    }
+                }
+                return Ok(());
+            }
+            let by_date = in_date_order && self.dense(query)?;
+            let sql = self.list_sql(query, now, &plan, by_date)?;
+            let mut stmt = self.conn.prepare_cached(&sql.text)?;
+            let mut rows = stmt.query(params_from_iter(sql.params.iter()))?;
+            while let Some(row) = rows.next()? {
+                if !each(summary_from_row(row)?) {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        self.busy(result)
     }
 
     /// How many articles the query selects (of configured feeds).
@@ -1209,9 +1274,89 @@ mod tests {
         let list = store.query_articles(&q, now(), None, 0).unwrap();
         let count = store.count_query(&q, now()).unwrap();
         assert_eq!(count, list.len() as u64, "count of {query:?}");
+        let mut streamed = Vec::new();
+        store
+            .each_article(&q, now(), None, |a| {
+                streamed.push(a.id);
+                true
+            })
+            .unwrap();
+        let listed: Vec<ArticleId> = list.iter().map(|a| a.id).collect();
+        assert_eq!(streamed, listed, "streamed rows of {query:?}");
         list.iter()
             .map(|a| ids.iter().find(|(_, id)| *id == a.id).unwrap().0.clone())
             .collect()
+    }
+
+    /// SQLite's plan for the list of `query` read by `plan`.
+    fn plan_of(store: &Store, query: &str, plan: Plan<'_>) -> String {
+        let q = parse(query).unwrap();
+        let sql = store.list_sql(&q, now(), &plan, false).unwrap();
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", sql.text))
+            .unwrap();
+        stmt.query_map(params_from_iter(sql.params.iter()), |row| {
+            row.get::<_, String>(3)
+        })
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap()
+        .join("\n")
+    }
+
+    #[test]
+    fn title_and_feed_sorts_read_an_index_not_a_sort_of_every_article() {
+        let (store, _) = fixture();
+        let all = store
+            .query_articles(&Query::default(), now(), None, 0)
+            .unwrap();
+        let anchor = &all[1];
+        for forward in [true, false] {
+            for from in [None, Some(anchor)] {
+                let plan = Plan {
+                    forward,
+                    from,
+                    skip: 0,
+                    limit: Some(500),
+                };
+                let title = plan_of(&store, "sort:title", plan);
+                assert!(title.contains("articles_by_title"), "{title}");
+                assert!(!title.contains("TEMP B-TREE"), "{title}");
+                let feed = plan_of(&store, "sort:feed", plan);
+                assert!(feed.contains("feeds_by_title"), "{feed}");
+                // Only each feed's own articles are put in date order.
+                assert!(!feed.contains("TEMP B-TREE FOR ORDER BY"), "{feed}");
+            }
+        }
+    }
+
+    #[test]
+    fn streaming_stops_when_asked_and_keeps_the_limit() {
+        let (store, _) = fixture();
+        let q = Query::default();
+        let all = store.query_articles(&q, now(), None, 0).unwrap();
+        let mut seen = Vec::new();
+        store
+            .each_article(&q, now(), None, |a| {
+                seen.push(a.id);
+                seen.len() < 2
+            })
+            .unwrap();
+        assert_eq!(seen, vec![all[0].id, all[1].id]);
+        for query in ["", "e", "is:unread"] {
+            let q = parse(query).unwrap();
+            let page = store.query_articles(&q, now(), Some(3), 0).unwrap();
+            let mut seen = Vec::new();
+            store
+                .each_article(&q, now(), Some(3), |a| {
+                    seen.push(a.id);
+                    true
+                })
+                .unwrap();
+            let want: Vec<ArticleId> = page.iter().map(|a| a.id).collect();
+            assert_eq!(seen, want, "{query:?}");
+        }
     }
 
     #[test]
