@@ -28,6 +28,10 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use dateline::fetch::{Fetcher, FetcherOptions};
 use dateline::model::{ArticleId, FeedSpec, NewArticle, ParsedFeed};
 use dateline::store::{FetchRecord, Store};
+
+/// The tests' and benches' one random generator.
+#[path = "../tests/kit/rng.rs"]
+mod rng;
 use dateline::ui::keymap::Keymap;
 use dateline::ui::layout::inner;
 use dateline::ui::state::{Action, Effect, State, update};
@@ -36,6 +40,7 @@ use dateline::worker::StoreActor;
 use dateline::worker::session::{Command, WorkerEvent, spawn_session};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use rng::Rng;
 use tokio::sync::mpsc;
 
 /// Bump when the generator or the cache layout changes: a new key builds a new cache.
@@ -58,26 +63,6 @@ const NEWSBOAT_LIMIT: Duration = Duration::from_secs(180);
 
 // ---------------------------------------------------------------------------------------------
 // A news-like generator.
-
-/// A small deterministic random source (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
-        list[(self.next() % list.len() as u64) as usize]
-    }
-}
 
 const OUTLETS: &[&str] = &[
     "Harbour Ledger",
