@@ -469,17 +469,11 @@ fn cpu_seconds() -> Option<f64> {
     Some((utime + stime) / 100.0)
 }
 
-/// SplitMix64, for a reproducible shuffle.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
+/// The project's one random generator (SplitMix64, shared with the tests and benches): the
+/// training shuffle draws the same numbers from a seed as it did with its own copy.
+#[path = "../../tests/kit/rng.rs"]
+mod rng;
+use rng::Rng;
 
 fn main() -> Result<()> {
     let args = Args::parse();
@@ -532,13 +526,13 @@ fn main() -> Result<()> {
         bail!("no training data found under {}", args.data.display());
     }
     let mut trainer = Trainer::new(args.log2_buckets, u32::from(USES_GAZETTEER));
-    let mut rng = Rng(args.rng_seed);
+    let mut rng = Rng::new(args.rng_seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut scratch = Vec::new();
     let mut best: Option<(f64, usize, Model)> = None;
     for epoch in 1..=args.epochs {
         for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
+            let j = (rng.next_u64() % (i as u64 + 1)) as usize;
             order.swap(i, j);
         }
         let mut errors = 0;
