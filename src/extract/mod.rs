@@ -3,6 +3,7 @@
 //!
 //! Nothing here does I/O at call time.
 
+pub mod article;
 pub mod clusters;
 pub mod devset;
 pub mod eval;

@@ -8,6 +8,7 @@ mod entities;
 mod extract;
 mod extract_cli;
 mod fetch;
+mod fulltext;
 mod query;
 mod refresh;
 mod store;

@@ -1,0 +1,907 @@
+//! Finding the article body in a page: drop what is never content, score the blocks, keep the
+//! best container and its worthy siblings, then clean boilerplate out of what was kept.
+//!
+//! The idea is the one readability-style extractors share: paragraphs of prose (long, with
+//! commas, few links) vote for their parent and, less, for their ancestors; class and id names
+//! like `article` or `sidebar` nudge the vote; the container with most votes is the article.
+//! What was kept is then pruned of lists of links, share bars and other boilerplate, judged by
+//! their own text. Every walk over the tree is iterative; this module only edits the arena.
+
+use html5ever::LocalName;
+
+use super::dom::{Dom, Node, NodeData, NodeId};
+use super::normalize_space;
+
+/// Switches for one extraction attempt; later attempts relax them when the first found too
+/// little text.
+#[derive(Debug, Clone, Copy)]
+pub struct Flags {
+    /// Drop elements whose class or id says they are not content before scoring.
+    pub strip_unlikely: bool,
+    /// Let class and id names weigh on scores.
+    pub weigh_classes: bool,
+    /// Prune boilerplate from the chosen content by its text, links and images.
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    /// The attempts in order, strictest first.
+    pub const ATTEMPTS: [Flags; 4] = [
+        Flags {
+            strip_unlikely: true,
+            weigh_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weigh_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weigh_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weigh_classes: false,
+            clean_conditionally: false,
+        },
+    ];
+}
+
+/// Elements that are never content and go before anything else.
+const NEVER_CONTENT: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+    "applet", "canvas", "svg", "math", "link", "meta", "base", "title", "head", "input", "button",
+    "select", "textarea", "option", "optgroup", "datalist", "output", "dialog", "audio", "video",
+    "source", "track", "nav", "aside", "menu", "label", "fieldset", "progress", "meter",
+];
+
+/// Class or id fragments of boilerplate containers.
+const UNLIKELY: &[&str] = &[
+    "-ad-",
+    "ad-break",
+    "adbox",
+    "advert",
+    "agegate",
+    "ai2html",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "consent",
+    "cookie",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "newsletter",
+    "pager",
+    "pagination",
+    "popup",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "subscribe",
+    "supplemental",
+    "yom-remote",
+];
+
+/// Class or id fragments that rescue an element from [`UNLIKELY`].
+const MAYBE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "shadow",
+];
+
+/// Class or id fragments that lower a container's score.
+const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "cookie",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "newsletter",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "subscribe",
+    "tags",
+    "widget",
+];
+
+/// Class or id fragments that raise a container's score.
+const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+];
+
+/// ARIA roles of boilerplate.
+const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
+/// Elements whose presence makes a `div` more than a paragraph.
+const BLOCKS: &[&str] = &[
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+];
+
+/// Elements that are phrasing content (may sit inside a paragraph).
+const PHRASING: &[&str] = &[
+    "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "i", "img", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+    "a", "del", "ins", "font", "picture", "strike", "tt", "big",
+];
+
+/// The article content as chosen by [`grab`]: its top-level nodes in order, and the byline
+/// found in the markup if the metadata had none.
+pub struct Grabbed {
+    pub nodes: Vec<NodeId>,
+    pub byline: Option<String>,
+}
+
+fn class_id(dom: &Dom, n: NodeId) -> String {
+    let mut s = String::new();
+    if let Some(c) = dom.attr(n, "class") {
+        s.push_str(c);
+    }
+    s.push(' ');
+    if let Some(i) = dom.attr(n, "id") {
+        s.push_str(i);
+    }
+    s.to_lowercase()
+}
+
+fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| hay.contains(n))
+}
+
+/// Whether a class or id holds an advertising token (`ad`, `ads`, `advert...`).
+fn has_ad_token(hay: &str) -> bool {
+    hay.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|t| matches!(t, "ad" | "ads" | "advertisement" | "adsense" | "dfp"))
+}
+
+/// The class/id weight of an element: -25 or +25 for its class, the same for its id.
+fn class_weight(dom: &Dom, n: NodeId, flags: Flags) -> f64 {
+    if !flags.weigh_classes {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    for key in ["class", "id"] {
+        if let Some(v) = dom.attr(n, key) {
+            let v = v.to_lowercase();
+            if contains_any(&v, NEGATIVE) || has_ad_token(&v) {
+                w -= 25.0;
+            }
+            if contains_any(&v, POSITIVE) {
+                w += 25.0;
+            }
+        }
+    }
+    w
+}
+
+/// Whether an element is hidden from readers by attribute or inline style.
+fn is_hidden(dom: &Dom, n: NodeId) -> bool {
+    if dom.attr(n, "hidden").is_some() {
+        return true;
+    }
+    if dom
+        .attr(n, "aria-hidden")
+        .is_some_and(|v| v.trim() == "true")
+        && !dom
+            .attr(n, "class")
+            .is_some_and(|c| c.contains("fallback-image"))
+    {
+        return true;
+    }
+    if let Some(style) = dom.attr(n, "style") {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+fn has_ancestor(dom: &Dom, n: NodeId, tags: &[&str], max: usize) -> bool {
+    let mut cur = dom.nodes[n].parent;
+    let mut steps = 0;
+    while let Some(p) = cur {
+        if max > 0 && steps >= max {
+            return false;
+        }
+        if dom.tag(p).is_some_and(|t| tags.contains(&t)) {
+            return true;
+        }
+        cur = dom.nodes[p].parent;
+        steps += 1;
+    }
+    false
+}
+
+/// Normalised text length (whitespace runs count as one) of a subtree, in characters.
+fn text_len(dom: &Dom, n: NodeId) -> usize {
+    normalize_space(&dom.text(n)).chars().count()
+}
+
+/// Share of a subtree's text that sits inside links (links to `#` count less).
+fn link_density(dom: &Dom, n: NodeId) -> f64 {
+    let total = text_len(dom, n);
+    if total == 0 {
+        return 0.0;
+    }
+    let mut linked = 0.0;
+    // The parser never nests links, so no text is counted twice.
+    for d in dom.descendants(n) {
+        if d != n && dom.is(d, "a") {
+            let weight = if dom.attr(d, "href").is_some_and(|h| h.starts_with('#')) {
+                0.3
+            } else {
+                1.0
+            };
+            linked += text_len(dom, d) as f64 * weight;
+        }
+    }
+    linked / total as f64
+}
+
+fn comma_count(text: &str) -> usize {
+    text.chars()
+        .filter(|c| {
+            matches!(
+                c,
+                ',' | '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，' | '、'
+            )
+        })
+        .count()
+}
+
+fn is_element(dom: &Dom, n: NodeId) -> bool {
+    matches!(dom.nodes[n].data, NodeData::Element { .. })
+}
+
+fn is_blank_text(dom: &Dom, n: NodeId) -> bool {
+    match &dom.nodes[n].data {
+        NodeData::Text(t) => t.trim().is_empty(),
+        NodeData::Other => true,
+        _ => false,
+    }
+}
+
+fn is_phrasing(dom: &Dom, n: NodeId) -> bool {
+    match &dom.nodes[n].data {
+        NodeData::Text(_) => true,
+        NodeData::Element { name, .. } => {
+            PHRASING.contains(&&**name)
+                && !dom.descendants(n).any(|d| {
+                    d != n
+                        && dom
+                            .tag(d)
+                            .is_some_and(|t| BLOCKS.contains(&t) && t != "img")
+                })
+        }
+        _ => false,
+    }
+}
+
+fn rename(dom: &mut Dom, n: NodeId, tag: &str) {
+    if let NodeData::Element { name, .. } = &mut dom.nodes[n].data {
+        *name = LocalName::from(tag);
+    }
+}
+
+/// Adds a new `p` element to the arena, detached.
+fn new_p(dom: &mut Dom) -> NodeId {
+    dom.nodes.push(Node::element(LocalName::from("p")));
+    dom.nodes.len() - 1
+}
+
+/// How similar two strings are by their words (share of the longer one's words that both
+/// hold), for spotting a heading that repeats the title.
+fn similar(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let unique_b: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
+    let len_b: usize = wb.iter().map(|w| w.len() + 1).sum();
+    let len_u: usize = unique_b.iter().map(|w| w.len() + 1).sum();
+    1.0 - len_u as f64 / len_b as f64
+}
+
+/// Looks like a byline: marked as author by `rel` or `itemprop`, or by class/id.
+fn is_byline(dom: &Dom, n: NodeId, class_id: &str) -> bool {
+    let marked = dom.attr(n, "rel").is_some_and(|r| r == "author")
+        || dom
+            .attr(n, "itemprop")
+            .is_some_and(|r| r.contains("author"))
+        || contains_any(
+            class_id,
+            &["byline", "author", "dateline", "writtenby", "p-author"],
+        );
+    if !marked {
+        return false;
+    }
+    let len = text_len(dom, n);
+    len > 0 && len < 100
+}
+
+/// Removes what is never content, and turns text-only `div`s into paragraphs. Returns the
+/// byline found in the markup, if `want_byline`.
+fn prepare(
+    dom: &mut Dom,
+    root: NodeId,
+    flags: Flags,
+    title: Option<&str>,
+    want_byline: bool,
+) -> Option<String> {
+    let mut byline = None;
+    let mut title_heading_removed = false;
+    let mut cur = Some(root);
+    while let Some(n) = cur {
+        let mut remove = false;
+        if let Some(tag) = dom.tag(n).map(str::to_owned) {
+            let ci = class_id(dom, n);
+            let tag = tag.as_str();
+            let unlikely_role = flags.strip_unlikely
+                && dom
+                    .attr(n, "role")
+                    .is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()));
+            if NEVER_CONTENT.contains(&tag)
+                || is_hidden(dom, n)
+                || unlikely_role
+                || (tag == "form" && text_len(dom, n) < 500)
+            {
+                remove = true;
+            } else if want_byline && byline.is_none() && is_byline(dom, n, &ci) {
+                byline = Some(normalize_space(&dom.text(n)));
+                remove = true;
+            } else if !title_heading_removed
+                && matches!(tag, "h1" | "h2")
+                && title.is_some_and(|t| similar(t, &dom.text(n)) > 0.75)
+            {
+                title_heading_removed = true;
+                remove = true;
+            } else if flags.strip_unlikely
+                && n != root
+                && (contains_any(&ci, UNLIKELY) || has_ad_token(&ci))
+                && !contains_any(&ci, MAYBE)
+                && !matches!(
+                    tag,
+                    "body" | "a" | "table" | "tbody" | "tr" | "td" | "th" | "article" | "main"
+                )
+                && !has_ancestor(dom, n, &["table", "code"], 0)
+            {
+                remove = true;
+            } else if matches!(
+                tag,
+                "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            ) && dom.children(n).all(|c| is_blank_text(dom, c))
+                && !dom.children(n).any(|c| dom.is(c, "img"))
+            {
+                // Empty containers carry nothing.
+                remove = true;
+            } else if tag == "div" {
+                div_to_paragraphs(dom, n);
+            }
+        }
+        // Next node in document order, skipping a removed subtree.
+        let next = if !remove && let Some(c) = dom.nodes[n].first_child {
+            Some(c)
+        } else {
+            next_after(dom, n, root)
+        };
+        if remove {
+            dom.detach(n);
+        }
+        cur = next;
+    }
+    byline
+}
+
+/// The next node in document order after `n`'s subtree, within `root`.
+fn next_after(dom: &Dom, n: NodeId, root: NodeId) -> Option<NodeId> {
+    let mut cur = n;
+    loop {
+        if cur == root {
+            return None;
+        }
+        if let Some(s) = dom.nodes[cur].next {
+            return Some(s);
+        }
+        cur = dom.nodes[cur].parent?;
+    }
+}
+
+/// A `div` holding only phrasing content becomes a `p`; one mixing blocks and loose text has
+/// each run of loose text wrapped in a new `p`.
+fn div_to_paragraphs(dom: &mut Dom, div: NodeId) {
+    let has_block = dom
+        .descendants(div)
+        .any(|d| d != div && dom.tag(d).is_some_and(|t| BLOCKS.contains(&t)));
+    if !has_block {
+        if dom.text(div).trim().is_empty() {
+            return;
+        }
+        rename(dom, div, "p");
+        return;
+    }
+    let children: Vec<NodeId> = dom.children(div).collect();
+    let mut run: Vec<NodeId> = Vec::new();
+    let flush = |dom: &mut Dom, run: &mut Vec<NodeId>| {
+        let meaningful = run
+            .iter()
+            .any(|&c| !is_blank_text(dom, c) && !dom.is(c, "br"));
+        if meaningful {
+            let p = new_p(dom);
+            let first = run[0];
+            dom.insert_before(first, p);
+            for &c in run.iter() {
+                dom.detach(c);
+                dom.append_child(p, c);
+            }
+        }
+        run.clear();
+    };
+    for c in children {
+        if is_phrasing(dom, c) {
+            run.push(c);
+        } else {
+            flush(dom, &mut run);
+        }
+    }
+    flush(dom, &mut run);
+}
+
+/// Per-node content scores (NaN: not a candidate).
+struct Scores(Vec<f64>);
+
+impl Scores {
+    fn get(&self, n: NodeId) -> Option<f64> {
+        self.0.get(n).copied().filter(|s| !s.is_nan())
+    }
+}
+
+fn initial_score(dom: &Dom, n: NodeId, flags: Flags) -> f64 {
+    let base = match dom.tag(n) {
+        Some("div") => 5.0,
+        Some("pre" | "td" | "blockquote") => 3.0,
+        Some("address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form") => -3.0,
+        Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th") => -5.0,
+        _ => 0.0,
+    };
+    base + class_weight(dom, n, flags)
+}
+
+/// Finds the article content under `body`.
+pub fn grab(
+    dom: &mut Dom,
+    body: NodeId,
+    flags: Flags,
+    title: Option<&str>,
+    want_byline: bool,
+) -> Grabbed {
+    let byline = prepare(dom, body, flags, title, want_byline);
+    let mut scores = Scores(vec![f64::NAN; dom.nodes.len()]);
+    let mut candidates: Vec<NodeId> = Vec::new();
+    let to_score: Vec<NodeId> = dom
+        .descendants(body)
+        .filter(|&n| {
+            matches!(
+                dom.tag(n),
+                Some("p" | "td" | "pre" | "section" | "h2" | "h3" | "h4" | "h5" | "h6")
+            )
+        })
+        .collect();
+    for n in to_score {
+        if dom.nodes[n].parent.is_none() {
+            continue;
+        }
+        let text = normalize_space(&dom.text(n));
+        let len = text.chars().count();
+        if len < 25 {
+            continue;
+        }
+        let score = 1.0 + comma_count(&text) as f64 + (len / 100).min(3) as f64;
+        let mut level = 0usize;
+        let mut cur = dom.nodes[n].parent;
+        while let Some(a) = cur {
+            if level >= 5 || !is_element(dom, a) {
+                break;
+            }
+            // The element must itself have a parent element to be a candidate.
+            if dom.nodes[a].parent.is_none() {
+                break;
+            }
+            if scores.get(a).is_none() {
+                scores.0[a] = initial_score(dom, a, flags);
+                candidates.push(a);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            scores.0[a] += score / divider;
+            level += 1;
+            cur = dom.nodes[a].parent;
+        }
+    }
+    for &c in &candidates {
+        scores.0[c] *= 1.0 - link_density(dom, c);
+    }
+    candidates.sort_by(|a, b| {
+        scores.0[*b]
+            .partial_cmp(&scores.0[*a])
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let Some(&first) = candidates.first() else {
+        return Grabbed {
+            nodes: vec![body],
+            byline,
+        };
+    };
+    let mut top = first;
+    if dom.is(top, "body") {
+        return finish(dom, vec![body], flags, byline);
+    }
+    // Several strong candidates under one ancestor: the ancestor is the article.
+    let top_score = scores.0[top];
+    let alternatives: Vec<NodeId> = candidates
+        .iter()
+        .skip(1)
+        .take(4)
+        .copied()
+        .filter(|&c| scores.0[c] / top_score >= 0.75)
+        .collect();
+    if alternatives.len() >= 3 {
+        let mut parent = dom.nodes[top].parent;
+        while let Some(p) = parent {
+            if dom.is(p, "body") || !is_element(dom, p) {
+                break;
+            }
+            let containing = alternatives
+                .iter()
+                .filter(|&&alt| is_ancestor(dom, p, alt))
+                .count();
+            if containing >= 3 {
+                top = p;
+                break;
+            }
+            parent = dom.nodes[p].parent;
+        }
+    }
+    if scores.get(top).is_none() {
+        scores.0[top] = initial_score(dom, top, flags);
+    }
+    // Climb while the parent scores better (a container split into several parts).
+    let mut last = scores.0[top];
+    let threshold = last / 3.0;
+    let mut parent = dom.nodes[top].parent;
+    while let Some(p) = parent {
+        if dom.is(p, "body") || !is_element(dom, p) {
+            break;
+        }
+        let Some(ps) = scores.get(p) else {
+            parent = dom.nodes[p].parent;
+            continue;
+        };
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = p;
+            break;
+        }
+        last = ps;
+        parent = dom.nodes[p].parent;
+    }
+    // An only child stands for its parent.
+    while let Some(p) = dom.nodes[top].parent {
+        if dom.is(p, "body") || !is_element(dom, p) {
+            break;
+        }
+        if dom.children(p).filter(|&c| is_element(dom, c)).count() != 1 {
+            break;
+        }
+        top = p;
+    }
+    if scores.get(top).is_none() {
+        scores.0[top] = initial_score(dom, top, flags);
+    }
+    // Siblings of the top candidate that look like more of the article.
+    let top_score = scores.0[top];
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = dom.attr(top, "class").unwrap_or("").to_owned();
+    let mut nodes = Vec::new();
+    match dom.nodes[top].parent {
+        Some(parent) => {
+            let siblings: Vec<NodeId> = dom.children(parent).collect();
+            for s in siblings {
+                if s == top {
+                    nodes.push(s);
+                    continue;
+                }
+                if !is_element(dom, s) {
+                    continue;
+                }
+                let bonus = if !top_class.is_empty() && dom.attr(s, "class") == Some(&top_class) {
+                    top_score * 0.2
+                } else {
+                    0.0
+                };
+                let keep = if let Some(sc) = scores.get(s)
+                    && sc + bonus >= threshold
+                {
+                    true
+                } else if dom.is(s, "p") {
+                    let ld = link_density(dom, s);
+                    let text = normalize_space(&dom.text(s));
+                    let len = text.chars().count();
+                    (len > 80 && ld < 0.25)
+                        || (len < 80
+                            && len > 0
+                            && ld == 0.0
+                            && (text.contains(". ") || text.ends_with('.')))
+                } else {
+                    false
+                };
+                if keep {
+                    nodes.push(s);
+                }
+            }
+        }
+        None => nodes.push(top),
+    }
+    finish(dom, nodes, flags, byline)
+}
+
+fn is_ancestor(dom: &Dom, ancestor: NodeId, n: NodeId) -> bool {
+    let mut cur = dom.nodes[n].parent;
+    while let Some(p) = cur {
+        if p == ancestor {
+            return true;
+        }
+        cur = dom.nodes[p].parent;
+    }
+    false
+}
+
+fn finish(dom: &mut Dom, nodes: Vec<NodeId>, flags: Flags, byline: Option<String>) -> Grabbed {
+    for &n in &nodes {
+        clean(dom, n, flags);
+    }
+    Grabbed { nodes, byline }
+}
+
+/// Whether a table holds data (rather than laying out a page).
+fn is_data_table(dom: &Dom, table: NodeId) -> bool {
+    if dom.attr(table, "role") == Some("presentation") {
+        return false;
+    }
+    if dom.attr(table, "datatable") == Some("0") {
+        return false;
+    }
+    if dom.attr(table, "summary").is_some() {
+        return true;
+    }
+    let mut rows = 0;
+    let mut max_cols = 0;
+    for d in dom.descendants(table) {
+        match dom.tag(d) {
+            Some("caption" | "thead" | "tfoot" | "colgroup" | "col" | "th") => return true,
+            Some("table") if d != table => return false,
+            Some("tr") => {
+                rows += 1;
+                max_cols = max_cols.max(dom.children(d).filter(|&c| is_element(dom, c)).count());
+            }
+            _ => {}
+        }
+    }
+    if rows == 1 || max_cols == 1 {
+        return false;
+    }
+    rows >= 10 || max_cols > 4 || rows * max_cols > 10
+}
+
+/// Prunes boilerplate inside one kept node.
+fn clean(dom: &mut Dom, root: NodeId, flags: Flags) {
+    // Share bars and similar small widgets.
+    let all: Vec<NodeId> = dom.descendants(root).collect();
+    for &n in &all {
+        if n == root || dom.nodes[n].parent.is_none() || !is_element(dom, n) {
+            continue;
+        }
+        let ci = class_id(dom, n);
+        if (ci.contains("share") || ci.contains("sharedaddy")) && text_len(dom, n) < 500 {
+            dom.detach(n);
+            continue;
+        }
+        if matches!(dom.tag(n), Some("footer" | "aside" | "form")) {
+            dom.detach(n);
+            continue;
+        }
+        if matches!(dom.tag(n), Some("h1" | "h2")) && class_weight(dom, n, flags) < 0.0 {
+            dom.detach(n);
+        }
+    }
+    if flags.clean_conditionally {
+        // Deepest first, so a container is judged after its boilerplate children went.
+        let targets: Vec<NodeId> = dom
+            .descendants(root)
+            .filter(|&n| {
+                matches!(
+                    dom.tag(n),
+                    Some("table" | "ul" | "ol" | "div" | "section" | "header")
+                )
+            })
+            .collect();
+        for &n in targets.iter().rev() {
+            if n == root || dom.nodes[n].parent.is_none() || !attached_under(dom, n, root) {
+                continue;
+            }
+            if should_remove(dom, n, flags) {
+                dom.detach(n);
+            }
+        }
+    }
+    // Paragraphs left empty.
+    let ps: Vec<NodeId> = dom.descendants(root).filter(|&n| dom.is(n, "p")).collect();
+    for p in ps {
+        let has_media = dom
+            .descendants(p)
+            .any(|d| matches!(dom.tag(d), Some("img" | "picture" | "figure")));
+        if !has_media && dom.text(p).trim().is_empty() {
+            dom.detach(p);
+        }
+    }
+}
+
+fn attached_under(dom: &Dom, n: NodeId, root: NodeId) -> bool {
+    n == root || is_ancestor(dom, root, n)
+}
+
+/// The conditional clean-up test for one container.
+fn should_remove(dom: &Dom, n: NodeId, flags: Flags) -> bool {
+    let tag = dom.tag(n).unwrap_or("");
+    if tag == "table" && is_data_table(dom, n) {
+        return false;
+    }
+    if has_ancestor(dom, n, &["code", "pre"], 0) {
+        return false;
+    }
+    let mut anc = dom.nodes[n].parent;
+    while let Some(a) = anc {
+        if dom.is(a, "table") && is_data_table(dom, a) {
+            return false;
+        }
+        anc = dom.nodes[a].parent;
+    }
+    let weight = class_weight(dom, n, flags);
+    if weight < 0.0 {
+        return true;
+    }
+    let text = normalize_space(&dom.text(n));
+    if comma_count(&text) >= 10 {
+        return false;
+    }
+    let mut p = 0usize;
+    let mut img = 0usize;
+    let mut li = 0usize;
+    let mut inputs = 0usize;
+    let mut embeds = 0usize;
+    let mut heading_len = 0usize;
+    let mut li_len = 0usize;
+    for d in dom.descendants(n) {
+        if d == n {
+            continue;
+        }
+        match dom.tag(d) {
+            Some("p") => p += 1,
+            Some("img") => img += 1,
+            Some("li") => {
+                li += 1;
+                li_len += text_len(dom, d);
+            }
+            Some("input") => inputs += 1,
+            Some("object" | "embed" | "iframe") => embeds += 1,
+            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => heading_len += text_len(dom, d),
+            _ => {}
+        }
+    }
+    let content_len = text.chars().count();
+    let is_list =
+        matches!(tag, "ul" | "ol") || (content_len > 0 && li_len as f64 / content_len as f64 > 0.9);
+    let heading_density = if content_len > 0 {
+        heading_len as f64 / content_len as f64
+    } else {
+        0.0
+    };
+    let ld = link_density(dom, n);
+    let in_figure = has_ancestor(dom, n, &["figure"], 0);
+    let li_excess = li.saturating_sub(100);
+    (img > 1 && (p as f64) / (img as f64) < 0.5 && !in_figure)
+        || (!is_list && li_excess > p)
+        || (inputs > p / 3)
+        || (!is_list
+            && heading_density < 0.9
+            && content_len < 25
+            && (img == 0 || img > 2)
+            && !in_figure)
+        || (!is_list && weight < 25.0 && ld > 0.2)
+        || (weight >= 25.0 && ld > 0.5)
+        || ((embeds == 1 && content_len < 75) || embeds > 1)
+}
