@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use url::Url;
 
 use super::dom::{Dom, NodeId};
-use super::normalize_space;
+use super::{normalize_space, similar};
 
 /// Metadata found in the page's head and markup.
 #[derive(Debug, Default, Clone)]
@@ -74,7 +74,9 @@ pub fn collect(dom: &Dom, base: Option<&Url>) -> Meta {
                     read_json_ld(&v, &mut ld);
                 }
             }
-            "time" if first_time.is_none() => {
+            // A `<time>` dates the article only when marked so or inside the article's
+            // markup (elsewhere it may date a comment or a teaser).
+            "time" if first_time.is_none() && dates_article(dom, n) => {
                 first_time = dom.attr(n, "datetime").map(normalize_space);
             }
             "link"
@@ -96,10 +98,20 @@ pub fn collect(dom: &Dom, base: Option<&Url>) -> Meta {
                 .map(|(_, v)| v.clone())
         })
     };
-    let title = ld
-        .headline
-        .clone()
-        .or(ld.name.clone())
+    // Some pages give a JSON-LD `name` and a different `headline` (Wikipedia's headline is a
+    // description): take the one closer to the document title.
+    let ld_title = match (ld.headline.clone(), ld.name.clone()) {
+        (Some(h), Some(n)) if h != n => {
+            let t = doc_title.as_deref().unwrap_or("");
+            if similar(&n, t) > similar(&h, t) {
+                Some(n)
+            } else {
+                Some(h)
+            }
+        }
+        (h, n) => h.or(n),
+    };
+    let title = ld_title
         .or_else(|| {
             meta(&[
                 "dc:title",
@@ -126,7 +138,7 @@ pub fn collect(dom: &Dom, base: Option<&Url>) -> Meta {
                 "sailthru.author",
             ])
         })
-        .or_else(|| meta(&["article:author"]).filter(|a| !looks_like_url(a)))
+        .or_else(|| meta(&["article:author", "og:article:author"]).filter(|a| !looks_like_url(a)))
         .filter(|b| !b.is_empty());
     let published = ld
         .published
@@ -178,6 +190,27 @@ fn json_ld_text(script: &str) -> &str {
     let s = s.strip_suffix("]]>").unwrap_or(s).trim_end();
     let s = s.strip_suffix("//").unwrap_or(s);
     s.trim()
+}
+
+fn dates_article(dom: &Dom, time: NodeId) -> bool {
+    if dom.attr(time, "pubdate").is_some()
+        || dom
+            .attr(time, "itemprop")
+            .is_some_and(|p| p.contains("datePublished"))
+    {
+        return true;
+    }
+    let mut cur = dom.nodes[time].parent;
+    while let Some(p) = cur {
+        if matches!(dom.tag(p), Some("article" | "header" | "main")) {
+            return true;
+        }
+        if matches!(dom.tag(p), Some("aside" | "footer" | "nav" | "li")) {
+            return false;
+        }
+        cur = dom.nodes[p].parent;
+    }
+    false
 }
 
 /// Whether a JSON-LD `@type` names an article-like thing.

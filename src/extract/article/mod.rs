@@ -141,6 +141,25 @@ fn cut(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// How similar two strings are by their words (share of the longer one's words that both
+/// hold), for spotting a heading that repeats the title.
+fn similar(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let unique_b: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
+    let len_b: usize = wb.iter().map(|w| w.len() + 1).sum();
+    let len_u: usize = unique_b.iter().map(|w| w.len() + 1).sum();
+    1.0 - len_u as f64 / len_b as f64
+}
+
 /// Collapses every run of whitespace to one space and trims the ends.
 fn normalize_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

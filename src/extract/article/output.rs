@@ -71,9 +71,9 @@ const VOID: &[&str] = &["br", "hr", "img"];
 /// Elements dropped with their content even if cleaning missed them.
 const DROP: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
-    "applet", "canvas", "svg", "math", "link", "meta", "base", "title", "head", "form", "input",
-    "button", "select", "textarea", "option", "optgroup", "datalist", "output", "dialog", "audio",
-    "video", "source", "track", "param", "label", "fieldset",
+    "applet", "canvas", "svg", "link", "meta", "base", "title", "head", "form", "input", "button",
+    "select", "textarea", "option", "optgroup", "datalist", "output", "dialog", "audio", "video",
+    "source", "track", "param", "label", "fieldset",
 ];
 
 /// Serialises `nodes` (and their subtrees) as sanitised HTML.
@@ -110,7 +110,9 @@ fn write_node(dom: &Dom, root: NodeId, base: Option<&Url>, out: &mut String) {
             }
             NodeData::Element { name, html, .. } => {
                 if !*html {
-                    // SVG and MathML content never reaches the output.
+                    // SVG went with the other never-content elements; what is left in a
+                    // foreign namespace is MathML, written as its text.
+                    push_children(dom, n, &mut stack);
                     continue;
                 }
                 &**name

@@ -10,7 +10,7 @@
 use html5ever::LocalName;
 
 use super::dom::{Dom, Node, NodeData, NodeId};
-use super::normalize_space;
+use super::{normalize_space, similar};
 
 /// Switches for one extraction attempt; later attempts relax them when the first found too
 /// little text.
@@ -53,7 +53,7 @@ impl Flags {
 /// Elements that are never content and go before anything else.
 const NEVER_CONTENT: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
-    "applet", "canvas", "svg", "math", "link", "meta", "base", "title", "head", "input", "button",
+    "applet", "canvas", "svg", "link", "meta", "base", "title", "head", "input", "button",
     "select", "textarea", "option", "optgroup", "datalist", "output", "dialog", "audio", "video",
     "source", "track", "nav", "aside", "menu", "label", "fieldset", "progress", "meter",
 ];
@@ -101,7 +101,7 @@ const UNLIKELY: &[&str] = &[
 
 /// Class or id fragments that rescue an element from [`UNLIKELY`].
 const MAYBE: &[&str] = &[
-    "and", "article", "body", "column", "content", "main", "shadow",
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
 ];
 
 /// Class or id fragments that lower a container's score.
@@ -363,25 +363,6 @@ fn new_p(dom: &mut Dom) -> NodeId {
     dom.nodes.len() - 1
 }
 
-/// How similar two strings are by their words (share of the longer one's words that both
-/// hold), for spotting a heading that repeats the title.
-fn similar(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    if wa.is_empty() || wb.is_empty() {
-        return 0.0;
-    }
-    let unique_b: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
-    let len_b: usize = wb.iter().map(|w| w.len() + 1).sum();
-    let len_u: usize = unique_b.iter().map(|w| w.len() + 1).sum();
-    1.0 - len_u as f64 / len_b as f64
-}
-
 /// Looks like a byline: marked as author by `rel` or `itemprop`, or by class/id.
 fn is_byline(dom: &Dom, n: NodeId, class_id: &str) -> bool {
     let marked = dom.attr(n, "rel").is_some_and(|r| r == "author")
@@ -427,7 +408,13 @@ fn prepare(
             {
                 remove = true;
             } else if want_byline && byline.is_none() && is_byline(dom, n, &ci) {
-                byline = Some(normalize_space(&dom.text(n)));
+                // A name marked up inside the byline is better than the whole line.
+                let name = dom
+                    .descendants(n)
+                    .find(|&d| dom.attr(d, "itemprop").is_some_and(|p| p.contains("name")))
+                    .map(|d| normalize_space(&dom.text(d)))
+                    .filter(|t| !t.is_empty());
+                byline = name.or_else(|| Some(normalize_space(&dom.text(n))));
                 remove = true;
             } else if !title_heading_removed
                 && matches!(tag, "h1" | "h2")
@@ -786,7 +773,10 @@ fn clean(dom: &mut Dom, root: NodeId, flags: Flags) {
             continue;
         }
         let ci = class_id(dom, n);
-        if (ci.contains("share") || ci.contains("sharedaddy")) && text_len(dom, n) < 500 {
+        let share = ci
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|t| t == "share" || t == "sharedaddy");
+        if share && text_len(dom, n) < 500 {
             dom.detach(n);
             continue;
         }
