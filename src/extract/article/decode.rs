@@ -16,6 +16,51 @@ pub const MAX_PAGE_BYTES: usize = 5 * 1024 * 1024;
 /// How far into the page a `<meta>` charset declaration is looked for.
 const PRESCAN_BYTES: usize = 4096;
 
+/// A page's bytes collected as they stream in, cut off at [`MAX_PAGE_BYTES`].
+///
+/// The fetcher pushes each chunk and stops reading as soon as [`PageBytes::push`] says the
+/// page is full, so a huge page or a compression bomb costs at most the cap; what arrived is
+/// still extracted.
+#[derive(Debug, Default)]
+pub struct PageBytes {
+    bytes: Vec<u8>,
+    cut: bool,
+}
+
+impl PageBytes {
+    /// An empty page.
+    pub fn new() -> PageBytes {
+        PageBytes::default()
+    }
+
+    /// Appends a chunk (as much of it as fits) and returns whether more is wanted.
+    pub fn push(&mut self, chunk: &[u8]) -> bool {
+        let room = MAX_PAGE_BYTES - self.bytes.len();
+        if chunk.len() > room {
+            self.bytes.extend_from_slice(&chunk[..room]);
+            self.cut = true;
+        } else {
+            self.bytes.extend_from_slice(chunk);
+        }
+        !self.cut
+    }
+
+    /// Whether the page was longer than the cap and lost its tail.
+    pub fn was_cut(&self) -> bool {
+        self.cut
+    }
+
+    /// The bytes kept so far.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// Decodes what was kept (see [`decode_page`]).
+    pub fn decode(&self, content_type: Option<&str>) -> String {
+        decode_page(&self.bytes, content_type)
+    }
+}
+
 /// Decodes a page's bytes. `content_type` is the HTTP `Content-Type` header, if any.
 pub fn decode_page(bytes: &[u8], content_type: Option<&str>) -> String {
     let bytes = &bytes[..bytes.len().min(MAX_PAGE_BYTES)];
@@ -236,6 +281,24 @@ mod tests {
             Some("text/html; charset=utf-8"),
         );
         assert!(text.starts_with('a') && text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn streamed_pages_stop_at_the_cap() {
+        let mut page = PageBytes::new();
+        let chunk = vec![b'x'; 1 << 20];
+        let mut pushes = 0;
+        while page.push(&chunk) {
+            pushes += 1;
+            assert!(pushes < 100, "never full");
+        }
+        assert!(page.was_cut());
+        assert_eq!(page.bytes().len(), MAX_PAGE_BYTES);
+        assert_eq!(pushes, MAX_PAGE_BYTES / chunk.len());
+        let mut small = PageBytes::new();
+        assert!(small.push("<p>caf\u{e9}</p>".as_bytes()));
+        assert!(!small.was_cut());
+        assert_eq!(small.decode(None), "<p>caf\u{e9}</p>");
     }
 
     #[test]

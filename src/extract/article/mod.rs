@@ -29,7 +29,7 @@ use url::Url;
 use crate::extract::html::html_to_text;
 use crate::sanitize::sanitize_line;
 
-pub use decode::{MAX_PAGE_BYTES, decode_page, page_encoding};
+pub use decode::{MAX_PAGE_BYTES, PageBytes, decode_page, page_encoding};
 
 /// Text shorter than this (in characters) makes extraction try again with looser rules.
 const MIN_ARTICLE_CHARS: usize = 500;
@@ -103,6 +103,16 @@ pub fn extract(html: &str, base_url: Option<&Url>) -> Option<ExtractedArticle> {
         text,
         html,
     })
+}
+
+/// Extracts the article from a page's raw bytes: decodes them in the page's encoding (see
+/// [`decode_page`]; `content_type` is the HTTP header, if any), then runs [`extract`].
+pub fn extract_page(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    base_url: Option<&Url>,
+) -> Option<ExtractedArticle> {
+    extract(&decode_page(bytes, content_type), base_url)
 }
 
 /// The article as the plain-text output of `dateline fulltext`: the title, a line with the
@@ -311,6 +321,17 @@ mod tests {
         ] {
             let _ = extract(junk, None);
         }
+    }
+
+    #[test]
+    fn raw_bytes_are_decoded_before_extraction() {
+        let page = article_page(
+            "<p>Ein Bericht \u{fc}ber die Stra\u{df}e, mit Kommas, und mehr W\u{f6}rtern.</p>",
+        )
+        .replace("<head>", "<head><meta charset=windows-1252>");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
+        let a = extract_page(&bytes, None, None).expect("article");
+        assert!(a.text.contains("\u{fc}ber die Stra\u{df}e"), "{}", a.text);
     }
 
     #[test]
