@@ -324,6 +324,30 @@ mod tests {
     }
 
     #[test]
+    fn an_article_in_a_boilerplate_looking_container_is_not_lost() {
+        let body: String = (0..6).map(para).collect();
+        let page = format!(
+            "<html><body><div id=footer-sidebar><div class=comments-area>{body}</div></div>\
+             <div class=menu><a href=/a>A</a></div></body></html>"
+        );
+        let a = extract(&page, None).expect("article");
+        for i in 0..6 {
+            assert!(a.text.contains(&format!("Paragraph {i} of")), "{}", a.text);
+        }
+    }
+
+    #[test]
+    fn pages_past_the_size_cap_are_cut_off() {
+        let filler = para(0).repeat(MAX_PAGE_BYTES / para(0).len() + 10);
+        let page =
+            format!("<html><body><article>{filler}<p>TAIL MARKER</p></article></body></html>");
+        assert!(page.len() > MAX_PAGE_BYTES);
+        let a = extract(&page, None).expect("article");
+        assert!(a.text.contains("Paragraph 0 of"));
+        assert!(!a.text.contains("TAIL MARKER"));
+    }
+
+    #[test]
     fn raw_bytes_are_decoded_before_extraction() {
         let page = article_page(
             "<p>Ein Bericht \u{fc}ber die Stra\u{df}e, mit Kommas, und mehr W\u{f6}rtern.</p>",
