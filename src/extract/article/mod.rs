@@ -305,6 +305,16 @@ mod tests {
         );
         let a = extract(&deep, None).expect("article");
         assert!(a.text.contains("Deep text survives"));
+        // Deep containers over a lot of content: judging each container must not re-read
+        // its whole subtree (that was quadratic in the depth).
+        let heavy = format!(
+            "<body>{}{}{}",
+            "<div class=x>".repeat(300),
+            "<b>word, </b>".repeat(20_000),
+            "</div>".repeat(300)
+        );
+        let a = extract(&heavy, None).expect("article");
+        assert!(a.text.starts_with("word, word,"));
         let unclosed = format!(
             "<body>{}<p>Inline soup.",
             "<b><i><span><a href=x>".repeat(n / 4)

@@ -286,30 +286,168 @@ fn has_ancestor(dom: &Dom, n: NodeId, tags: &[&str], max: usize) -> bool {
     false
 }
 
-/// Normalised text length (whitespace runs count as one) of a subtree, in characters.
-fn text_len(dom: &Dom, n: NodeId) -> usize {
-    normalize_space(&dom.text(n)).chars().count()
+/// Text and element counts of a subtree, computed for every node in one bottom-up pass so
+/// that judging nested containers never re-reads their text (which would be quadratic in the
+/// nesting depth).
+#[derive(Debug, Default, Clone, Copy)]
+struct Stats {
+    /// Characters of text, whitespace runs counting as one.
+    chars: f64,
+    /// Characters inside links (links to `#` weigh 0.3).
+    link_chars: f64,
+    commas: f64,
+    p: f64,
+    img: f64,
+    li: f64,
+    li_chars: f64,
+    inputs: f64,
+    embeds: f64,
+    heading_chars: f64,
+    /// Block-level descendants other than images (not counting the node itself).
+    blocks: f64,
 }
 
-/// Share of a subtree's text that sits inside links (links to `#` count less).
-fn link_density(dom: &Dom, n: NodeId) -> f64 {
-    let total = text_len(dom, n);
-    if total == 0 {
-        return 0.0;
+impl Stats {
+    fn add(&mut self, o: &Stats) {
+        self.chars += o.chars;
+        self.link_chars += o.link_chars;
+        self.commas += o.commas;
+        self.p += o.p;
+        self.img += o.img;
+        self.li += o.li;
+        self.li_chars += o.li_chars;
+        self.inputs += o.inputs;
+        self.embeds += o.embeds;
+        self.heading_chars += o.heading_chars;
+        self.blocks += o.blocks;
     }
-    let mut linked = 0.0;
-    // The parser never nests links, so no text is counted twice.
-    for d in dom.descendants(n) {
-        if d != n && dom.is(d, "a") {
-            let weight = if dom.attr(d, "href").is_some_and(|h| h.starts_with('#')) {
-                0.3
-            } else {
-                1.0
-            };
-            linked += text_len(dom, d) as f64 * weight;
+
+    fn sub(&mut self, o: &Stats) {
+        self.chars -= o.chars;
+        self.link_chars -= o.link_chars;
+        self.commas -= o.commas;
+        self.p -= o.p;
+        self.img -= o.img;
+        self.li -= o.li;
+        self.li_chars -= o.li_chars;
+        self.inputs -= o.inputs;
+        self.embeds -= o.embeds;
+        self.heading_chars -= o.heading_chars;
+        self.blocks -= o.blocks;
+    }
+
+    fn link_density(&self) -> f64 {
+        if self.chars <= 0.0 {
+            0.0
+        } else {
+            (self.link_chars / self.chars).clamp(0.0, 1.0)
         }
     }
-    linked / total as f64
+}
+
+/// Subtree statistics for every node under `root` (other nodes stay zero). A node's own tag
+/// counts in its ancestors' figures, not in its own.
+fn subtree_stats(dom: &Dom, root: NodeId) -> Vec<Stats> {
+    let mut stats = vec![Stats::default(); dom.nodes.len()];
+    let order: Vec<NodeId> = dom.descendants(root).collect();
+    for &n in order.iter().rev() {
+        let mut own = stats[n];
+        match &dom.nodes[n].data {
+            NodeData::Text(t) => {
+                own.chars = text_chars(t) as f64;
+                own.commas = comma_count(t) as f64;
+            }
+            NodeData::Element { name, .. } if &**name == "a" => {
+                let weight = if dom.attr(n, "href").is_some_and(|h| h.starts_with('#')) {
+                    0.3
+                } else {
+                    1.0
+                };
+                own.link_chars = own.chars * weight;
+            }
+            _ => {}
+        }
+        stats[n] = own;
+        if n == root {
+            break;
+        }
+        let Some(parent) = dom.nodes[n].parent else {
+            continue;
+        };
+        let up = contribution(dom, &stats, n);
+        stats[parent].add(&up);
+    }
+    stats
+}
+
+/// What a node contributes to its ancestors' statistics (its subtree and its own tag).
+fn contribution(dom: &Dom, stats: &[Stats], n: NodeId) -> Stats {
+    let mut up = stats[n];
+    match dom.tag(n) {
+        Some("p") => up.p += 1.0,
+        Some("img") => up.img += 1.0,
+        Some("li") => {
+            up.li += 1.0;
+            up.li_chars += stats[n].chars;
+        }
+        Some("input") => up.inputs += 1.0,
+        Some("object" | "embed" | "iframe") => up.embeds += 1.0,
+        Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => up.heading_chars += stats[n].chars,
+        _ => {}
+    }
+    if dom
+        .tag(n)
+        .is_some_and(|t| t != "img" && BLOCKS.contains(&t))
+    {
+        up.blocks += 1.0;
+    }
+    up
+}
+
+/// Detaches `n` and takes its figures out of its ancestors' (up to and including `root`).
+fn detach_counted(dom: &mut Dom, stats: &mut [Stats], n: NodeId, root: NodeId) {
+    let up = contribution(dom, stats, n);
+    let mut cur = dom.nodes[n].parent;
+    while let Some(a) = cur {
+        stats[a].sub(&up);
+        if a == root {
+            break;
+        }
+        cur = dom.nodes[a].parent;
+    }
+    dom.detach(n);
+}
+
+/// Characters of a text, each whitespace run but a trailing one counting as one.
+fn text_chars(t: &str) -> usize {
+    let mut count = 0;
+    let mut in_space = false;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            in_space = true;
+        } else {
+            if in_space {
+                count += 1;
+            }
+            in_space = false;
+            count += 1;
+        }
+    }
+    if in_space && count == 0 { 0 } else { count }
+}
+
+/// Normalised text length of a subtree, counting no further than `limit` characters.
+fn text_len_at_most(dom: &Dom, n: NodeId, limit: usize) -> usize {
+    let mut len = 0;
+    for d in dom.descendants(n) {
+        if let NodeData::Text(t) = &dom.nodes[d].data {
+            len += text_chars(t);
+            if len > limit {
+                break;
+            }
+        }
+    }
+    len
 }
 
 fn comma_count(text: &str) -> usize {
@@ -335,17 +473,11 @@ fn is_blank_text(dom: &Dom, n: NodeId) -> bool {
     }
 }
 
-fn is_phrasing(dom: &Dom, n: NodeId) -> bool {
+fn is_phrasing(dom: &Dom, pre: &[Stats], n: NodeId) -> bool {
     match &dom.nodes[n].data {
         NodeData::Text(_) => true,
         NodeData::Element { name, .. } => {
-            PHRASING.contains(&&**name)
-                && !dom.descendants(n).any(|d| {
-                    d != n
-                        && dom
-                            .tag(d)
-                            .is_some_and(|t| BLOCKS.contains(&t) && t != "img")
-                })
+            PHRASING.contains(&&**name) && pre.get(n).is_none_or(|s| s.blocks == 0.0)
         }
         _ => false,
     }
@@ -376,7 +508,7 @@ fn is_byline(dom: &Dom, n: NodeId, class_id: &str) -> bool {
     if !marked {
         return false;
     }
-    let len = text_len(dom, n);
+    let len = text_len_at_most(dom, n, 100);
     len > 0 && len < 100
 }
 
@@ -391,6 +523,7 @@ fn prepare(
 ) -> Option<String> {
     let mut byline = None;
     let mut title_heading_removed = false;
+    let pre = subtree_stats(dom, root);
     let mut cur = Some(root);
     while let Some(n) = cur {
         let mut remove = false;
@@ -404,7 +537,7 @@ fn prepare(
             if NEVER_CONTENT.contains(&tag)
                 || is_hidden(dom, n)
                 || unlikely_role
-                || (tag == "form" && text_len(dom, n) < 500)
+                || (tag == "form" && text_len_at_most(dom, n, 500) < 500)
             {
                 remove = true;
             } else if want_byline && byline.is_none() && is_byline(dom, n, &ci) {
@@ -442,7 +575,7 @@ fn prepare(
                 // Empty containers carry nothing.
                 remove = true;
             } else if tag == "div" {
-                div_to_paragraphs(dom, n);
+                div_to_paragraphs(dom, &pre, n);
             }
         }
         // Next node in document order, skipping a removed subtree.
@@ -475,12 +608,10 @@ fn next_after(dom: &Dom, n: NodeId, root: NodeId) -> Option<NodeId> {
 
 /// A `div` holding only phrasing content becomes a `p`; one mixing blocks and loose text has
 /// each run of loose text wrapped in a new `p`.
-fn div_to_paragraphs(dom: &mut Dom, div: NodeId) {
-    let has_block = dom
-        .descendants(div)
-        .any(|d| d != div && dom.tag(d).is_some_and(|t| BLOCKS.contains(&t)));
-    if !has_block {
-        if dom.text(div).trim().is_empty() {
+fn div_to_paragraphs(dom: &mut Dom, pre: &[Stats], div: NodeId) {
+    let Some(own) = pre.get(div) else { return };
+    if own.blocks == 0.0 && own.img == 0.0 {
+        if own.chars == 0.0 {
             return;
         }
         rename(dom, div, "p");
@@ -504,7 +635,7 @@ fn div_to_paragraphs(dom: &mut Dom, div: NodeId) {
         run.clear();
     };
     for c in children {
-        if is_phrasing(dom, c) {
+        if is_phrasing(dom, pre, c) {
             run.push(c);
         } else {
             flush(dom, &mut run);
@@ -542,6 +673,7 @@ pub fn grab(
     want_byline: bool,
 ) -> Grabbed {
     let byline = prepare(dom, body, flags, title, want_byline);
+    let stats = subtree_stats(dom, body);
     let mut scores = Scores(vec![f64::NAN; dom.nodes.len()]);
     let mut candidates: Vec<NodeId> = Vec::new();
     let to_score: Vec<NodeId> = dom
@@ -557,12 +689,11 @@ pub fn grab(
         if dom.nodes[n].parent.is_none() {
             continue;
         }
-        let text = normalize_space(&dom.text(n));
-        let len = text.chars().count();
-        if len < 25 {
+        let len = stats[n].chars;
+        if len < 25.0 {
             continue;
         }
-        let score = 1.0 + comma_count(&text) as f64 + (len / 100).min(3) as f64;
+        let score = 1.0 + stats[n].commas + (len / 100.0).floor().min(3.0);
         let mut level = 0usize;
         let mut cur = dom.nodes[n].parent;
         while let Some(a) = cur {
@@ -588,7 +719,7 @@ pub fn grab(
         }
     }
     for &c in &candidates {
-        scores.0[c] *= 1.0 - link_density(dom, c);
+        scores.0[c] *= 1.0 - stats[c].link_density();
     }
     candidates.sort_by(|a, b| {
         scores.0[*b]
@@ -695,7 +826,7 @@ pub fn grab(
                 {
                     true
                 } else if dom.is(s, "p") {
-                    let ld = link_density(dom, s);
+                    let ld = stats[s].link_density();
                     let text = normalize_space(&dom.text(s));
                     let len = text.chars().count();
                     (len > 80 && ld < 0.25)
@@ -776,7 +907,7 @@ fn clean(dom: &mut Dom, root: NodeId, flags: Flags) {
         let share = ci
             .split(|c: char| !c.is_alphanumeric())
             .any(|t| t == "share" || t == "sharedaddy");
-        if share && text_len(dom, n) < 500 {
+        if share && text_len_at_most(dom, n, 500) < 500 {
             dom.detach(n);
             continue;
         }
@@ -789,6 +920,7 @@ fn clean(dom: &mut Dom, root: NodeId, flags: Flags) {
         }
     }
     if flags.clean_conditionally {
+        let mut stats = subtree_stats(dom, root);
         // Deepest first, so a container is judged after its boilerplate children went.
         let targets: Vec<NodeId> = dom
             .descendants(root)
@@ -803,8 +935,8 @@ fn clean(dom: &mut Dom, root: NodeId, flags: Flags) {
             if n == root || dom.nodes[n].parent.is_none() || !attached_under(dom, n, root) {
                 continue;
             }
-            if should_remove(dom, n, flags) {
-                dom.detach(n);
+            if should_remove(dom, &stats[n], n, flags) {
+                detach_counted(dom, &mut stats, n, root);
             }
         }
     }
@@ -825,7 +957,7 @@ fn attached_under(dom: &Dom, n: NodeId, root: NodeId) -> bool {
 }
 
 /// The conditional clean-up test for one container.
-fn should_remove(dom: &Dom, n: NodeId, flags: Flags) -> bool {
+fn should_remove(dom: &Dom, st: &Stats, n: NodeId, flags: Flags) -> bool {
     let tag = dom.tag(n).unwrap_or("");
     if tag == "table" && is_data_table(dom, n) {
         return false;
@@ -844,43 +976,22 @@ fn should_remove(dom: &Dom, n: NodeId, flags: Flags) -> bool {
     if weight < 0.0 {
         return true;
     }
-    let text = normalize_space(&dom.text(n));
-    if comma_count(&text) >= 10 {
+    if st.commas >= 10.0 {
         return false;
     }
-    let mut p = 0usize;
-    let mut img = 0usize;
-    let mut li = 0usize;
-    let mut inputs = 0usize;
-    let mut embeds = 0usize;
-    let mut heading_len = 0usize;
-    let mut li_len = 0usize;
-    for d in dom.descendants(n) {
-        if d == n {
-            continue;
-        }
-        match dom.tag(d) {
-            Some("p") => p += 1,
-            Some("img") => img += 1,
-            Some("li") => {
-                li += 1;
-                li_len += text_len(dom, d);
-            }
-            Some("input") => inputs += 1,
-            Some("object" | "embed" | "iframe") => embeds += 1,
-            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => heading_len += text_len(dom, d),
-            _ => {}
-        }
-    }
-    let content_len = text.chars().count();
-    let is_list =
-        matches!(tag, "ul" | "ol") || (content_len > 0 && li_len as f64 / content_len as f64 > 0.9);
-    let heading_density = if content_len > 0 {
-        heading_len as f64 / content_len as f64
+    let p = st.p as usize;
+    let img = st.img as usize;
+    let li = st.li as usize;
+    let inputs = st.inputs as usize;
+    let embeds = st.embeds as usize;
+    let content_len = st.chars.max(0.0) as usize;
+    let is_list = matches!(tag, "ul" | "ol") || (st.chars > 0.0 && st.li_chars / st.chars > 0.9);
+    let heading_density = if st.chars > 0.0 {
+        st.heading_chars / st.chars
     } else {
         0.0
     };
-    let ld = link_density(dom, n);
+    let ld = st.link_density();
     let in_figure = has_ancestor(dom, n, &["figure"], 0);
     let li_excess = li.saturating_sub(100);
     (img > 1 && (p as f64) / (img as f64) < 0.5 && !in_figure)
