@@ -27,6 +27,15 @@ pub const MAX_DEPTH: u32 = 400;
 /// Largest piece of input handed to the tokenizer at once.
 const CHUNK: usize = 1 << 20;
 
+/// Most attributes a start tag keeps: the tokenizer checks every new attribute against all
+/// earlier ones of its tag, which is quadratic, so the excess is cut out before it runs.
+pub const MAX_ATTRIBUTES: usize = 256;
+
+/// Elements whose content the tokenizer reads as raw text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = usize;
 
@@ -77,7 +86,8 @@ impl Dom {
         let builder = DepthGuard(TreeBuilder::new(sink, opts));
         let tokenizer = Tokenizer::new(builder, TokenizerOpts::default());
         let input = BufferQueue::default();
-        let mut rest = html;
+        let limited = limit_attributes(html);
+        let mut rest: &str = &limited;
         while !rest.is_empty() {
             let mut end = rest.len().min(CHUNK);
             while !rest.is_char_boundary(end) {
@@ -197,6 +207,112 @@ impl Dom {
                 }
             }
         }
+    }
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// Finds `needle` in `hay` from `from`, ASCII case-insensitively.
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    let mut i = from;
+    while i + needle.len() <= hay.len() {
+        let off = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[i..])?;
+        let at = i + off;
+        if at + needle.len() <= hay.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// `html` with every start tag cut down to its first [`MAX_ATTRIBUTES`] attributes. Reads the
+/// markup the way the tokenizer does where it matters: comments and raw-text elements
+/// (scripts, styles, ...) are skipped whole, and quoted values may hold `>`. Returns the
+/// input unchanged (borrowed) when no tag is over the limit, which is every real page.
+fn limit_attributes(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let start = i + off;
+        i = start + 1;
+        if b[i..].starts_with(b"!--") {
+            i = find_ci(b, i + 3, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        if i >= b.len() || !b[i].is_ascii_alphabetic() {
+            continue;
+        }
+        let name_start = i;
+        let mut j = i;
+        while j < b.len() && !is_space(b[j]) && b[j] != b'/' && b[j] != b'>' {
+            j += 1;
+        }
+        let name = html[name_start..j].to_ascii_lowercase();
+        let mut attrs = 0;
+        let mut cut_at = None;
+        loop {
+            while j < b.len() && (is_space(b[j]) || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'>' {
+                break;
+            }
+            attrs += 1;
+            if attrs > MAX_ATTRIBUTES && cut_at.is_none() {
+                cut_at = Some(j);
+            }
+            // The name (its first character may be anything but space, `/` and `>`).
+            j += 1;
+            while j < b.len() && !is_space(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
+                j += 1;
+            }
+            while j < b.len() && is_space(b[j]) {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b'=' {
+                j += 1;
+                while j < b.len() && is_space(b[j]) {
+                    j += 1;
+                }
+                match b.get(j) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        j = memchr::memchr(q, &b[j + 1..]).map_or(b.len(), |e| j + 1 + e + 1);
+                    }
+                    _ => {
+                        while j < b.len() && !is_space(b[j]) && b[j] != b'>' {
+                            j += 1;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(cut) = cut_at {
+            let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            out.push_str(&html[copied..cut]);
+            copied = j;
+        }
+        i = j;
+        if name == "plaintext" {
+            break;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            let end = format!("</{name}");
+            i = find_ci(b, i, end.as_bytes()).unwrap_or(b.len());
+        }
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&html[copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(html),
     }
 }
 
@@ -580,6 +696,35 @@ mod tests {
         let deepest = dom.nodes.iter().map(|n| n.depth).max().unwrap_or(0);
         assert!(deepest <= MAX_DEPTH + 2, "depth {deepest}");
         assert_eq!(dom.text(0), "deep text");
+    }
+
+    #[test]
+    fn tags_with_absurdly_many_attributes_are_cut_down() {
+        let attrs: String = (0..100_000).map(|i| format!(" a{i}=\"v>{i}\"")).collect();
+        let html = format!("<p id=first{attrs}>kept text</p><p>after</p>");
+        let limited = limit_attributes(&html);
+        assert!(limited.len() < 10_000, "{}", limited.len());
+        let dom = Dom::parse(&html);
+        let p = dom.find(0, "p").expect("p");
+        assert_eq!(dom.attr(p, "id"), Some("first"));
+        assert_eq!(dom.attr(p, "a254"), Some("v>254"));
+        assert_eq!(dom.attr(p, "a255"), None);
+        assert_eq!(dom.text(0), "kept textafter");
+    }
+
+    #[test]
+    fn attribute_limit_leaves_scripts_comments_and_normal_pages_alone() {
+        let words: String = (0..1000).map(|i| format!(" w{i}")).collect();
+        for html in [
+            format!("<script>if (a<b{words}) {{}}</script><p>text</p>"),
+            format!("<!-- <b{words} --><p>text</p>"),
+            "<p class=x title='a > b'>text</p>".to_owned(),
+        ] {
+            assert!(
+                matches!(limit_attributes(&html), Cow::Borrowed(_)),
+                "{html}"
+            );
+        }
     }
 
     #[test]
