@@ -65,8 +65,12 @@ pub fn extract(html: &str, base_url: Option<&Url>) -> Option<ExtractedArticle> {
     let meta = meta::collect(&parsed, base_url);
     let body = parsed.find(0, "body")?;
     let mut best: Option<(usize, String, String, Option<String>)> = None;
+    // The first attempt works on the parsed page itself; the rare retries parse it again
+    // (parsing is deterministic, so `body` is the same node), which is cheaper on the whole
+    // than keeping a pristine copy of every page.
+    let mut first = Some(parsed);
     for flags in score::Flags::ATTEMPTS {
-        let mut dom = parsed.clone();
+        let mut dom = first.take().unwrap_or_else(|| dom::Dom::parse(html));
         let grabbed = score::grab(
             &mut dom,
             body,
