@@ -378,6 +378,7 @@ mod tests {
             "<p>Escape \u{1b}[2J sequence and bidi \u{202e}override here, in a paragraph.</p>";
         let a = extract(&article_page(extra), None).expect("article");
         assert!(!a.text.contains('\u{1b}') && !a.text.contains('\u{202e}'));
+        assert!(!a.html.contains('\u{1b}') && !a.html.contains('\u{202e}'));
     }
 
     #[test]

@@ -3,13 +3,15 @@
 //! The output keeps the structure a reader needs (paragraphs, headings, lists, quotes, tables,
 //! code, figures with captions, links, images) and nothing that could act: only elements and
 //! attributes on an allowlist are written, links and images must resolve to `http(s)` (links
-//! also `mailto`), and every text and attribute value is escaped. Scripts, styles, iframes,
+//! also `mailto`), and every text and attribute value is escaped and loses its control
+//! characters (terminal escapes, bidi overrides). Scripts, styles, iframes,
 //! forms and event handlers therefore cannot appear, whatever the page held. Unknown inline
 //! elements are replaced by their content; unknown containers become `div`s.
 
 use url::Url;
 
 use super::dom::{Dom, NodeData, NodeId};
+use crate::sanitize::is_invisible_control;
 
 /// Elements written as they are, without attributes.
 const KEEP: &[&str] = &[
@@ -229,6 +231,8 @@ fn escape_text(s: &str, out: &mut String) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\u{a0}' => out.push_str("&nbsp;"),
+            '\n' | '\t' => out.push(c),
+            c if is_invisible_control(c) => {}
             c => out.push(c),
         }
     }
@@ -241,6 +245,7 @@ fn escape_attr(s: &str, out: &mut String) {
             '"' => out.push_str("&quot;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            c if is_invisible_control(c) => {}
             c => out.push(c),
         }
     }
