@@ -10,7 +10,7 @@
 //!
 //! Pages are hostile: scripts, styles, iframes and forms never reach the output, input past
 //! [`MAX_PAGE_BYTES`] is cut off, and malformed or absurdly nested markup neither crashes nor
-//! hangs (see [`dom`]). This module does no I/O and never touches the terminal; its output
+//! hangs (see the `dom` submodule). This module does no I/O and never touches the terminal; its output
 //! text is sanitised like every other text the reader shows.
 //!
 //! The engine was chosen by measurement on the 130 pages of Mozilla Readability's test suite
