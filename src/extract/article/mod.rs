@@ -10,8 +10,8 @@
 //!
 //! Pages are hostile: scripts, styles, iframes and forms never reach the output, input past
 //! [`MAX_PAGE_BYTES`] is cut off, and malformed or absurdly nested markup neither crashes nor
-//! hangs (see the `dom` submodule). This module does no I/O and never touches the terminal; its output
-//! text is sanitised like every other text the reader shows.
+//! hangs (see the `dom` submodule). This module does no I/O and never touches the terminal;
+//! its output text is sanitised like every other text the reader shows.
 //!
 //! The engine was chosen by measurement on the 130 pages of Mozilla Readability's test suite
 //! (`../shared/corpora/readability`): word-level F1 of the text against `expected.html`
