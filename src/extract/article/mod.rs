@@ -19,7 +19,7 @@
 //!
 //! | engine                 | F1 mean | F1 min | titles  | bylines | 10,000-deep nesting | new crates |
 //! |------------------------|---------|--------|---------|---------|---------------------|------------|
-//! | this module            | 0.987   | 0.54   | 125/127 | 64/76   | 0.03 s (100,000: 0.12 s) | 1 (chardetng) |
+//! | this module            | 0.988   | 0.54   | 125/127 | 64/76   | 0.03 s (100,000: 0.12 s) | 1 (chardetng) |
 //! | dom_smoothie 0.19      | 1.000   | 0.94   | 127/127 | 74/76   | 23 s; 100,000: > 60 s | 50       |
 //! | readabilityrs 0.1.4    | 0.940   | 0.00   | 125/127 | 72/76   | 47 s                | 85         |
 //! | rs-trafilatura 0.2.2   | 0.924   | 0.23   | 91/127  | 39/76   | > 60 s              | 94         |
@@ -295,7 +295,8 @@ mod tests {
             <table><caption>Votes</caption><tr><th>For</th><th>Against</th></tr>\
             <tr><td>7</td><td>2</td></tr></table>\
             <pre><code>let x = 1;</code></pre>\
-            <figure><img src=/chart.png alt=Chart><figcaption>The budget by department</figcaption></figure>";
+            <figure><img src=/chart.png alt=Chart><figcaption>The budget by department</figcaption></figure>\
+            <p>A lazy image: <img src=\"data:image/gif;base64,R0lG\" data-srcset=\"/lazy.jpg 320w\" alt=Lazy></p>";
         let base = Url::parse("https://news.example/").ok();
         let a = extract(&article_page(extra), base.as_ref()).expect("article");
         for want in [
@@ -307,6 +308,7 @@ mod tests {
             "<pre><code>let x = 1;</code></pre>",
             "<figcaption>The budget by department</figcaption>",
             "<img src=\"https://news.example/chart.png\" alt=\"Chart\">",
+            "<img src=\"https://news.example/lazy.jpg\" alt=\"Lazy\">",
         ] {
             assert!(a.html.contains(want), "{want} not in {}", a.html);
         }

@@ -193,9 +193,11 @@ fn write_img(dom: &Dom, n: NodeId, base: Option<&Url>, out: &mut String) {
         .filter_map(|k| dom.attr(n, k))
         .find(|s| !s.trim().is_empty() && !s.trim_start().starts_with("data:"))
         .or_else(|| {
-            dom.attr(n, "srcset")
-                .and_then(|s| s.split(',').next())
-                .and_then(|s| s.split_whitespace().next())
+            ["srcset", "data-srcset"]
+                .iter()
+                .filter_map(|k| dom.attr(n, k))
+                .filter_map(|s| s.split(',').next())
+                .find_map(|s| s.split_whitespace().next())
         });
     let Some(src) = src.and_then(|s| super::meta::absolute_url(base, s)) else {
         return;
