@@ -1,4 +1,6 @@
-//! Speed of `html_to_text` against the html2text renderer it replaced.
+//! Speed of `html_to_text` against html2text, which it replaced for the plain text of article
+//! bodies (what is stored, searched and read by the entity extractor). html2text remains a
+//! dependency: the reader's article pane (`src/ui/body.rs`) still renders bodies with it.
 //!
 //! Run with `cargo bench --bench html`. It converts a deterministic set of generated news
 //! articles (300–800 words: paragraphs, headings, lists, links, images, a table, a quote,
@@ -12,6 +14,13 @@ use std::time::{Duration, Instant};
 
 use dateline::extract::html::html_to_text;
 
+#[path = "../tests/kit/rng.rs"]
+mod rng;
+#[path = "../tests/kit/shared.rs"]
+mod shared;
+
+use rng::Rng;
+
 /// Articles generated for the synthetic set.
 const ARTICLES: usize = 200;
 
@@ -22,12 +31,8 @@ fn main() {
     let articles = generate_articles(ARTICLES);
     compare("generated articles", &articles);
 
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/realworld");
-    let bodies = corpus_bodies(&corpus);
-    if bodies.is_empty() {
-        println!("\n(real-world corpus not found at ../shared/corpora/realworld: skipped)");
-    } else {
-        compare("real-world feed bodies", &bodies);
+    if let Some(corpus) = shared::shared_path("corpora/realworld") {
+        compare("real-world feed bodies", &corpus_bodies(&corpus));
     }
 }
 
@@ -137,26 +142,6 @@ fn corpus_bodies(dir: &Path) -> Vec<String> {
         }
     }
     bodies
-}
-
-/// A small deterministic generator (xorshift64*), so every run converts the same articles.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
 }
 
 const WORDS: &[&str] = &[
@@ -340,7 +325,7 @@ fn article(rng: &mut Rng) -> String {
 }
 
 fn generate_articles(n: usize) -> Vec<String> {
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     (0..n).map(|_| article(&mut rng)).collect()
 }
 

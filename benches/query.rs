@@ -16,30 +16,19 @@ use dateline::model::{FeedSpec, NewArticle, ParsedFeed};
 use dateline::query::{ParseOptions, parse, parse_with};
 use dateline::store::{FetchRecord, Store};
 
+#[path = "../tests/kit/rng.rs"]
+mod rng;
+
+use rng::Rng;
+
 const FEEDS: usize = 500;
 const TYPED: &str = "vucic election budget";
 const ROWS: u32 = 100;
 
-/// A small deterministic random source.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// Index skewed to the front (roughly Zipf): common words come up far more often.
-    fn skewed(&mut self, n: usize) -> usize {
-        let x = (self.next() % 1_000_000) as f64 / 1_000_000.0;
-        ((x * x * x) * n as f64) as usize % n
-    }
+/// Index skewed to the front (roughly Zipf): common words come up far more often.
+fn skewed(rng: &mut Rng, n: usize) -> usize {
+    let x = rng.unit();
+    ((x * x * x) * n as f64) as usize % n
 }
 
 const COMMON: &[&str] = &[
@@ -162,7 +151,7 @@ fn tail_words(n: usize) -> Vec<String> {
         "ka", "lo", "mi", "ren", "tas", "vo", "pe", "dri", "sun", "gal", "ber", "nis", "ot", "qua",
         "zel", "mar", "ti", "fen",
     ];
-    let mut rng = Rng(42);
+    let mut rng = Rng::new(42);
     (0..n)
         .map(|_| {
             let k = 2 + rng.below(3);
@@ -181,8 +170,8 @@ fn sentence(rng: &mut Rng, tail: &[String], words: usize) -> String {
         let w = match rng.below(100) {
             0 => NAMES[rng.below(NAMES.len())].to_string(),
             1 | 2 => PLACES[rng.below(PLACES.len())].to_string(),
-            3..=52 => COMMON[rng.skewed(COMMON.len())].to_string(),
-            _ => tail[rng.skewed(tail.len())].clone(),
+            3..=52 => COMMON[skewed(rng, COMMON.len())].to_string(),
+            _ => tail[skewed(rng, tail.len())].clone(),
         };
         s.push_str(&w);
     }
@@ -202,7 +191,7 @@ fn build(path: &std::path::Path, articles: usize) -> Store {
     store.sync_feeds(&specs).expect("sync");
     let feeds = store.feeds().expect("feeds");
     let tail = tail_words(20_000);
-    let mut rng = Rng(7);
+    let mut rng = Rng::new(7);
     let per_feed = articles / FEEDS;
     let base = Utc
         .with_ymd_and_hms(2026, 11, 1, 0, 0, 0)

@@ -6,10 +6,10 @@
 //!
 //! 1. it generates N RSS 2.0 feeds of 50 news-like items each from a fixed seed (no external
 //!    data), into a temporary directory;
-//! 2. it serves them from its own small HTTP/1.1 server on 127.0.0.1 (keep-alive, `ETag`,
-//!    `Last-Modified`, 304 on `If-None-Match` / `If-Modified-Since`), one listener per
-//!    [`FEEDS_PER_HOST`] feeds so that per-host limits (host = host:port in both tools) do not
-//!    dominate the figures;
+//! 2. it serves them on 127.0.0.1 with the test kit's HTTP/1.1 server (`tests/kit/http.rs`,
+//!    shared with the integration tests: keep-alive, `ETag`, `Last-Modified`, 304 on
+//!    `If-None-Match` / `If-Modified-Since`), one listener per [`FEEDS_PER_HOST`] feeds so
+//!    that per-host limits (host = host:port in both tools) do not dominate the figures;
 //! 3. it runs dateline and, when installed, newsboat, cold (fresh cache) then warm, each
 //!    several times, measuring wall time and the child's peak RSS (through `/usr/bin/time`);
 //! 4. it prints medians, article counts, ratios and the goals.
@@ -27,21 +27,26 @@
 //! [--baseline BIN] [--only dateline|newsboat]`,
 //! or `-- --serve SECS` to only serve the feeds for a while (for poking at them with curl).
 
-use std::collections::HashMap;
+use std::cell::Cell;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, TimeZone, Utc};
+
+#[path = "../tests/kit/http.rs"]
+mod http;
+#[path = "../tests/kit/rng.rs"]
+mod rng;
+
+use http::{Reply, TestServer, Totals};
+use rng::Rng;
 
 /// Feeds generated when `--feeds` is not given: the size named in the issue's goals.
 const DEFAULT_FEEDS: usize = 500;
@@ -57,10 +62,6 @@ const SEED: u64 = 0x00da_7e11_e0be_ac40;
 const CONCURRENCY: usize = 16;
 /// A kept-alive connection that stays idle this long is closed by the server.
 const KEEP_ALIVE_IDLE: Duration = Duration::from_secs(15);
-/// How often an idle connection thread checks whether the server is stopping.
-const POLL: Duration = Duration::from_millis(200);
-/// Requests with more header lines than this are refused (the server is only for our clients).
-const MAX_HEADERS: usize = 100;
 /// Where `time` (Debian package `time`) lives; it reports the child's peak RSS.
 const TIME_BIN: &str = "/usr/bin/time";
 /// Goal from the issue: cold refresh at least this many times faster than newsboat's.
@@ -106,7 +107,7 @@ fn run() -> Result<()> {
     let server = Server::start(&dir.join("feeds"), options.feeds)?;
     println!(
         "serving them on 127.0.0.1 from {} listeners ({} feeds per host:port)",
-        server.addrs.len(),
+        server.listeners(),
         FEEDS_PER_HOST
     );
 
@@ -290,37 +291,6 @@ fn parse_count(text: &str, name: &str) -> Result<usize> {
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic text
-
-/// SplitMix64: tiny, fast and good enough to make varied text; not for anything secret.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `lo..=hi`.
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + (self.next_u64() % (hi - lo + 1) as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.range(0, items.len() - 1)]
-    }
-
-    /// True `percent` times in a hundred.
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next_u64() % 100 < percent
-    }
-}
 
 #[rustfmt::skip]
 const FIRST_NAMES: &[&str] = &[
@@ -737,23 +707,6 @@ fn check_first_feed_parses(dir: &Path) -> Result<()> {
 // ---------------------------------------------------------------------------------------------
 // HTTP server
 
-/// One feed as served.
-struct Doc {
-    body: Vec<u8>,
-    etag: String,
-    last_modified: String,
-    modified: DateTime<Utc>,
-}
-
-/// Responses sent, by kind, since the last [`Server::take_counts`].
-#[derive(Default)]
-struct Stats {
-    ok: AtomicU64,
-    not_modified: AtomicU64,
-    other: AtomicU64,
-    connections: AtomicU64,
-}
-
 /// What the server did during one measured run.
 #[derive(Debug, Clone, Copy, Default)]
 struct Counts {
@@ -763,307 +716,70 @@ struct Counts {
     connections: u64,
 }
 
-/// The feeds' HTTP server: one listener per [`FEEDS_PER_HOST`] feeds, a thread per listener and
-/// per connection. Dropping it stops every thread and waits for them.
+/// The feeds' HTTP server: one test-kit server ([`TestServer`], `tests/kit/http.rs`, connections
+/// kept alive) per [`FEEDS_PER_HOST`] feeds, each feed with its `ETag` and `Last-Modified`.
+/// Dropping it stops every thread and waits for them.
 struct Server {
-    addrs: Vec<SocketAddr>,
-    stop: Arc<AtomicBool>,
-    stats: Arc<Stats>,
-    threads: Vec<JoinHandle<()>>,
+    hosts: Vec<TestServer>,
+    /// The totals at the last [`Server::take_counts`].
+    last: Cell<Totals>,
 }
 
 impl Server {
     fn start(dir: &Path, count: usize) -> Result<Self> {
-        let mut docs = Vec::with_capacity(count);
+        let mut hosts = Vec::new();
+        for _ in 0..count.div_ceil(FEEDS_PER_HOST) {
+            hosts.push(
+                TestServer::try_start(Some(KEEP_ALIVE_IDLE))
+                    .context("cannot listen on 127.0.0.1")?,
+            );
+        }
         for index in 0..count {
             let path = feed_path(dir, index);
             let body =
                 fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-            let modified = published(index, 0);
-            docs.push(Doc {
-                etag: format!("\"feed-{index}-{:x}\"", body.len()),
-                last_modified: http_date(modified),
-                modified,
-                body,
-            });
-        }
-        let docs = Arc::new(docs);
-        let stop = Arc::new(AtomicBool::new(false));
-        let stats = Arc::new(Stats::default());
-        let mut addrs = Vec::new();
-        let mut threads = Vec::new();
-        for _ in 0..count.div_ceil(FEEDS_PER_HOST) {
-            let listener =
-                TcpListener::bind("127.0.0.1:0").context("cannot listen on 127.0.0.1")?;
-            addrs.push(listener.local_addr()?);
-            let (docs, stop, stats) = (docs.clone(), stop.clone(), stats.clone());
-            threads.push(thread::spawn(move || {
-                accept_loop(listener, docs, stats, stop)
-            }));
+            let reply = Reply::new(200)
+                .header("Content-Type", "application/rss+xml; charset=utf-8")
+                .header("ETag", &format!("\"feed-{index}-{:x}\"", body.len()))
+                .header("Last-Modified", &http_date(published(index, 0)))
+                .body(body);
+            hosts[index / FEEDS_PER_HOST].route(&feed_route(index), reply);
         }
         Ok(Server {
-            addrs,
-            stop,
-            stats,
-            threads,
+            hosts,
+            last: Cell::new(Totals::default()),
         })
+    }
+
+    /// How many listeners (hosts) serve the feeds.
+    fn listeners(&self) -> usize {
+        self.hosts.len()
     }
 
     /// The URL of feed `index`, on its listener.
     fn url(&self, index: usize) -> String {
-        format!(
-            "http://{}/feeds/{index}.xml",
-            self.addrs[index / FEEDS_PER_HOST]
-        )
+        self.hosts[index / FEEDS_PER_HOST].url(&feed_route(index))
     }
 
-    /// The counts since the last call, resetting them.
+    /// The counts since the last call.
     fn take_counts(&self) -> Counts {
+        let now: Totals = self.hosts.iter().map(TestServer::totals).sum();
+        let since = now - self.last.replace(now);
         Counts {
-            ok: self.stats.ok.swap(0, Ordering::SeqCst),
-            not_modified: self.stats.not_modified.swap(0, Ordering::SeqCst),
-            other: self.stats.other.swap(0, Ordering::SeqCst),
-            connections: self.stats.connections.swap(0, Ordering::SeqCst),
+            ok: since.ok,
+            not_modified: since.not_modified,
+            other: since.other,
+            connections: since.connections,
         }
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        // Wake every blocked accept() so its thread sees the flag.
-        for addr in &self.addrs {
-            let _ = TcpStream::connect_timeout(addr, Duration::from_secs(1));
-        }
-        for handle in self.threads.drain(..) {
-            let _ = handle.join();
-        }
-    }
+fn feed_route(index: usize) -> String {
+    format!("/feeds/{index}.xml")
 }
 
 fn http_date(time: DateTime<Utc>) -> String {
     time.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
-}
-
-fn accept_loop(
-    listener: TcpListener,
-    docs: Arc<Vec<Doc>>,
-    stats: Arc<Stats>,
-    stop: Arc<AtomicBool>,
-) {
-    let mut connections: Vec<JoinHandle<()>> = Vec::new();
-    for stream in listener.incoming() {
-        if stop.load(Ordering::SeqCst) {
-            break;
-        }
-        let Ok(stream) = stream else {
-            thread::sleep(Duration::from_millis(10));
-            continue;
-        };
-        stats.connections.fetch_add(1, Ordering::Relaxed);
-        connections.retain(|handle| !handle.is_finished());
-        let (docs, stats, stop) = (docs.clone(), stats.clone(), stop.clone());
-        connections.push(thread::spawn(move || {
-            // A broken connection only ends that connection.
-            let _ = serve_connection(stream, &docs, &stats, &stop);
-        }));
-    }
-    for handle in connections {
-        let _ = handle.join();
-    }
-}
-
-fn is_timeout(error: &io::Error) -> bool {
-    matches!(
-        error.kind(),
-        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-    )
-}
-
-/// Serves requests on one connection until the client closes it, asks to, stays idle for
-/// [`KEEP_ALIVE_IDLE`], or the server stops.
-fn serve_connection(
-    stream: TcpStream,
-    docs: &[Doc],
-    stats: &Stats,
-    stop: &AtomicBool,
-) -> io::Result<()> {
-    stream.set_nodelay(true)?;
-    stream.set_read_timeout(Some(POLL))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut writer = stream;
-    let mut idle_since = Instant::now();
-    loop {
-        let mut line = String::new();
-        match reader.read_line(&mut line) {
-            Ok(0) => return Ok(()),
-            Ok(_) => {}
-            Err(e) if is_timeout(&e) && line.is_empty() => {
-                if stop.load(Ordering::SeqCst) || idle_since.elapsed() > KEEP_ALIVE_IDLE {
-                    return Ok(());
-                }
-                continue;
-            }
-            Err(e) => return Err(e),
-        }
-        if line.trim().is_empty() {
-            continue;
-        }
-        let request = read_request(&line, &mut reader)?;
-        let keep_alive = respond(&mut writer, &request, docs, stats)?;
-        if !keep_alive || stop.load(Ordering::SeqCst) {
-            return Ok(());
-        }
-        idle_since = Instant::now();
-    }
-}
-
-struct Request {
-    method: String,
-    target: String,
-    http10: bool,
-    /// Header names in lower case.
-    headers: HashMap<String, String>,
-}
-
-impl Request {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).map(String::as_str)
-    }
-}
-
-fn bad_request(message: &str) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, message.to_string())
-}
-
-/// Reads the header lines after `request_line`, and skips any body.
-fn read_request(request_line: &str, reader: &mut impl BufRead) -> io::Result<Request> {
-    let mut parts = request_line.split_whitespace();
-    let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
-    else {
-        return Err(bad_request("malformed request line"));
-    };
-    let mut headers = HashMap::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 {
-            return Err(bad_request("connection closed inside the headers"));
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if headers.len() >= MAX_HEADERS {
-            return Err(bad_request("too many headers"));
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
-        }
-    }
-    let length: u64 = headers
-        .get("content-length")
-        .and_then(|v: &String| v.parse().ok())
-        .unwrap_or(0);
-    if length > 1 << 20 {
-        return Err(bad_request("request body too large"));
-    }
-    io::copy(&mut reader.take(length), &mut io::sink())?;
-    Ok(Request {
-        method: method.to_string(),
-        target: target.to_string(),
-        http10: version == "HTTP/1.0",
-        headers,
-    })
-}
-
-/// Whether an `If-None-Match` value matches `etag` (weak comparison, as for GET).
-fn etag_matches(header: &str, etag: &str) -> bool {
-    let bare = |tag: &str| tag.trim().trim_start_matches("W/").to_string();
-    header
-        .split(',')
-        .any(|tag| tag.trim() == "*" || bare(tag) == bare(etag))
-}
-
-fn is_not_modified(request: &Request, doc: &Doc) -> bool {
-    if let Some(tags) = request.header("if-none-match") {
-        return etag_matches(tags, &doc.etag);
-    }
-    request
-        .header("if-modified-since")
-        .and_then(|date| DateTime::parse_from_rfc2822(date).ok())
-        .is_some_and(|since| since >= doc.modified)
-}
-
-/// Writes the response; returns whether the connection stays open.
-fn respond(
-    writer: &mut impl Write,
-    request: &Request,
-    docs: &[Doc],
-    stats: &Stats,
-) -> io::Result<bool> {
-    let connection = request
-        .header("connection")
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let keep_alive = if request.http10 {
-        connection.contains("keep-alive")
-    } else {
-        !connection.contains("close")
-    };
-    let doc = request
-        .target
-        .strip_prefix("/feeds/")
-        .and_then(|rest| rest.strip_suffix(".xml"))
-        .and_then(|n| n.parse::<usize>().ok())
-        .and_then(|n| docs.get(n));
-    let date = http_date(Utc::now());
-    let conn = if keep_alive { "keep-alive" } else { "close" };
-    let head_only = request.method == "HEAD";
-    let (status, extra, body): (&str, String, &[u8]) = match doc {
-        _ if request.method != "GET" && !head_only => {
-            stats.other.fetch_add(1, Ordering::Relaxed);
-            (
-                "405 Method Not Allowed",
-                "Allow: GET, HEAD\r\n".into(),
-                b"method not allowed\n",
-            )
-        }
-        None => {
-            stats.other.fetch_add(1, Ordering::Relaxed);
-            ("404 Not Found", String::new(), b"no such feed\n")
-        }
-        Some(doc) if is_not_modified(request, doc) => {
-            stats.not_modified.fetch_add(1, Ordering::Relaxed);
-            let extra = format!(
-                "ETag: {}\r\nLast-Modified: {}\r\n",
-                doc.etag, doc.last_modified
-            );
-            let head = format!(
-                "HTTP/1.1 304 Not Modified\r\nDate: {date}\r\n{extra}Connection: {conn}\r\n\r\n"
-            );
-            writer.write_all(head.as_bytes())?;
-            writer.flush()?;
-            return Ok(keep_alive);
-        }
-        Some(doc) => {
-            stats.ok.fetch_add(1, Ordering::Relaxed);
-            let extra = format!(
-                "Content-Type: application/rss+xml; charset=utf-8\r\nETag: {}\r\nLast-Modified: {}\r\n",
-                doc.etag, doc.last_modified
-            );
-            ("200 OK", extra, &doc.body)
-        }
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nDate: {date}\r\n{extra}Content-Length: {}\r\nConnection: {conn}\r\n\r\n",
-        body.len()
-    );
-    writer.write_all(head.as_bytes())?;
-    if !head_only {
-        writer.write_all(body)?;
-    }
-    writer.flush()?;
-    Ok(keep_alive)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ use chrono::{DateTime, Local, TimeZone, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use dateline::fetch::{Fetcher, FetcherOptions};
 use dateline::model::{ArticleId, FeedSpec, NewArticle, ParsedFeed};
-use dateline::store::{ArticleFilter, FetchRecord, Store};
+use dateline::store::{FetchRecord, Store};
 use dateline::ui::keymap::Keymap;
 use dateline::ui::layout::inner;
 use dateline::ui::state::{Action, Effect, State, update};
@@ -308,7 +308,7 @@ fn build_cache(dir: &Path, articles: usize, model_version: &str) {
     // Newest first: index n is article n. Most of the older ones have been read, and the
     // extraction queue has been through all of them (no mentions, but no backlog either).
     let all = store
-        .articles(&ArticleFilter::default())
+        .query_articles(&Default::default(), base.fixed_offset(), None, 0)
         .expect("list the cache");
     let read: Vec<ArticleId> = all
         .iter()
@@ -620,12 +620,12 @@ impl Harness {
     /// Every row on screen is loaded.
     fn shown(&self) -> bool {
         let s = &self.state;
-        if s.total == 0 {
+        if s.list.total == 0 {
             return false;
         }
         let height = s.panes().list.map_or(1, |r| usize::from(inner(r).height));
-        let end = (s.list_offset + height).min(s.total);
-        (s.list_offset..end).all(|i| s.row(i).is_some())
+        let end = (s.list.offset + height).min(s.list.total);
+        (s.list.offset..end).all(|i| s.list.row(i).is_some())
     }
 
     fn apply(&mut self, event: WorkerEvent) {

@@ -68,7 +68,7 @@ PLACES_MAGIC = b"DLPL"
 PLACES_VERSION = 1
 
 # ---------------------------------------------------------------------------------------------
-# Folding: must give the same result as `fold()` in src/extract/gazetteer.rs.
+# Folding: must give the same result as `fold()` in src/fold.rs.
 
 SPECIAL = {
     "đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th",

@@ -1,4 +1,4 @@
-//! Command-line definitions (clap). Parsing only: the commands run in [`crate::app`].
+//! Command-line definitions (clap). Parsing only: the commands run in [`crate::commands`].
 
 use std::path::PathBuf;
 

@@ -6,11 +6,14 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = dateline::cli::Cli::parse();
-    match dateline::app::run(cli) {
+    match dateline::commands::run(cli) {
         Ok(code) => code,
         Err(error) => {
             eprintln!("dateline: {error:#}");
-            if error.downcast_ref::<dateline::app::UsageError>().is_some() {
+            if error
+                .downcast_ref::<dateline::commands::UsageError>()
+                .is_some()
+            {
                 ExitCode::from(2)
             } else {
                 ExitCode::FAILURE

@@ -137,7 +137,8 @@ pub struct StoreStats {
     pub unchanged: u32,
 }
 
-/// What kind of thing a named entity is: the extractor's PER, LOC and ORG.
+/// What kind of thing a named entity is: the extractor's PER, LOC and ORG, as the resolver,
+/// the store, the query language and the interface know it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {

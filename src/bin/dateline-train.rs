@@ -6,7 +6,7 @@
 //! picks the epoch with the best micro F1 on eng.testa, reports P/R/F1 on eng.testa and on
 //! the seed articles, and writes the model. Training text is never written anywhere.
 //!
-//! Build and run: `cargo build --release --bin dateline-train && target/release/dateline-train`.
+//! Build and run: `cargo build --release --features tools --bin dateline-train && target/release/dateline-train`.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -16,18 +16,19 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
-use dateline::extract::devset::sha256_hex;
-use dateline::extract::eval::{
-    Counts, TokenDoc as Doc, csv_fields, decode_cp1252, evaluate_texts, evaluate_tokens,
-    parse_conll, parse_gold_jsonl, tag_id,
-};
 use dateline::extract::features::{
     DocContext, USES_GAZETTEER, gazetteer_info, is_function_word, is_title_case, sentence_features,
     truecase_headline,
 };
 use dateline::extract::ner::extract_with;
-use dateline::extract::tagger::{Model, Trainer};
+use dateline::extract::tagger::Model;
 use dateline::extract::tokenize::{sentences, tokenize};
+use dateline::extract::train::devset::sha256_hex;
+use dateline::extract::train::eval::{
+    Counts, TokenDoc as Doc, csv_fields, decode_cp1252, evaluate_texts, evaluate_tokens,
+    parse_conll, parse_gold_jsonl, tag_id,
+};
+use dateline::extract::train::trainer::Trainer;
 
 #[derive(Parser, Debug)]
 #[command(about = "Train dateline's entity tagger")]

@@ -22,10 +22,11 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
-use dateline::extract::clusters::{Bigrams, GRANULARITIES, exchange, to_fst};
-use dateline::extract::devset::{items, parse_annotations, sha256_hex};
-use dateline::extract::eval::{csv_fields, decode_cp1252, parse_conll};
+use dateline::extract::clusters::GRANULARITIES;
 use dateline::extract::tokenize::{sentences, tokenize};
+use dateline::extract::train::clusters::{Bigrams, exchange, to_fst};
+use dateline::extract::train::devset::{items, parse_annotations, sha256_hex};
+use dateline::extract::train::eval::{csv_fields, decode_cp1252, parse_conll};
 use dateline::fetch::parse_feed;
 
 #[derive(Parser, Debug)]

@@ -22,10 +22,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
-use dateline::extract::devset::{
+use dateline::extract::ner::{embedded_model, extract_with};
+use dateline::extract::train::devset::{
     Annotation, Field, Item, Span, items, parse_annotations, rebuild, sha256_hex,
 };
-use dateline::extract::ner::{embedded_model, extract_with};
 use dateline::fetch::parse_feed;
 
 #[derive(Parser, Debug)]

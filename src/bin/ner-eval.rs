@@ -3,9 +3,9 @@
 //!
 //! Why it exists: the model's figures must be reproducible by anyone with the repo and a
 //! gold file, with the same counting as the trainer and the floor tests
-//! (`dateline::extract::eval`).
+//! (`dateline::extract::train::eval`).
 //!
-//! Usage: `cargo run --release --bin ner-eval -- FILE [FILE...]`; `--load-time` first
+//! Usage: `cargo run --release --features tools --bin ner-eval -- FILE [FILE...]`; `--load-time` first
 //! times the lazy loads of the model and gazetteers in the fresh process. A file is JSONL gold
 //! (`{"id", "text", "entities": [{"start", "end", "label", "optional"?}]}` a line, char
 //! offsets; scored through `extract` on the text) or CoNLL (2 or 4 columns, IOB1 or IOB2;
@@ -18,12 +18,12 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use dateline::extract::eval::{
-    Counts, evaluate_texts, evaluate_tokens, parse_conll, parse_gold_jsonl,
-};
 use dateline::extract::gazetteer::Gazetteers;
 use dateline::extract::ner::{embedded_model, extract_with};
 use dateline::extract::tagger::Model;
+use dateline::extract::train::eval::{
+    Counts, evaluate_texts, evaluate_tokens, parse_conll, parse_gold_jsonl,
+};
 
 #[derive(Parser, Debug)]
 #[command(about = "Score dateline's entity extractor on CoNLL or JSONL gold files")]

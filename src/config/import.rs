@@ -6,10 +6,12 @@
 //!
 //! Export and import are inverses for feed lists whose titles and tags have no leading or
 //! trailing spaces, whose tags contain no `,` or `/` (OPML's `category` separators) and whose
-//! titles differ from their URLs: the order, URLs, titles and tags come back unchanged.
+//! titles differ from their URLs: the order, URLs, titles and tags come back unchanged. A feed
+//! the config gives no title is exported under its own title when the cache knows it (other
+//! readers show `text` as the feed's name), so it comes back with that title set.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +21,7 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, val
 
 use super::{Config, DEFAULT_CONFIG, check_feed_url, locate};
 use crate::model::FeedSpec;
+use crate::sanitize::sanitize_line;
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,6 +32,9 @@ pub struct ImportReport {
     pub already_present: usize,
     /// Lines or outlines skipped, with the reason, for the user.
     pub warnings: Vec<String>,
+    /// The config did not exist: it was written from [`default_settings`] and the imported
+    /// feeds only.
+    pub created: bool,
 }
 
 /// An import problem.
@@ -560,10 +566,27 @@ fn append_tables(config_text: &str, feeds: &[FeedSpec]) -> String {
     out
 }
 
+/// The shipped default config without its feed list: the commented settings and the comment
+/// that explains `[[feeds]]`, but none of the default feeds. An import into a missing config
+/// starts from it, so the user gets the feeds they imported and no others.
+pub fn default_settings() -> String {
+    let mut end = 0;
+    for line in DEFAULT_CONFIG.split_inclusive('\n') {
+        if line.trim() == "[[feeds]]" {
+            break;
+        }
+        end += line.len();
+    }
+    let mut text = DEFAULT_CONFIG[..end].trim_end().to_string();
+    text.push('\n');
+    text
+}
+
 /// Imports `content` (OPML or newsboat `urls`) into the config file at `config_path`: reads
-/// it (starting from [`DEFAULT_CONFIG`] when it does not exist), adds the new feeds and
-/// writes it back atomically (a temporary file in the same directory, then a rename), keeping
-/// the file's permissions. Nothing is written when nothing is added to an existing file.
+/// it (starting from [`default_settings`], the default config without its feeds, when it does
+/// not exist), adds the new feeds and writes it back atomically (a temporary file in the same
+/// directory, then a rename), keeping the file's permissions. Nothing is written when nothing
+/// is added to an existing file.
 pub fn import_into_file(config_path: &Path, content: &str) -> Result<ImportReport, ImportError> {
     let io_err = |source| ImportError::Io {
         path: config_path.to_path_buf(),
@@ -571,7 +594,7 @@ pub fn import_into_file(config_path: &Path, content: &str) -> Result<ImportRepor
     };
     let (text, existed) = match std::fs::read_to_string(config_path) {
         Ok(text) => (text, true),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (DEFAULT_CONFIG.to_string(), false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (default_settings(), false),
         Err(e) => return Err(io_err(e)),
     };
     Config::from_toml(&text, config_path).map_err(|e| ImportError::Config(e.to_string()))?;
@@ -579,6 +602,7 @@ pub fn import_into_file(config_path: &Path, content: &str) -> Result<ImportRepor
     let (new_text, mut report) = add_feeds_to_config(&text, feeds)?;
     warnings.append(&mut report.warnings);
     report.warnings = warnings;
+    report.created = !existed;
     if existed && report.added.is_empty() {
         return Ok(report);
     }
@@ -620,8 +644,10 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 ///
 /// Consecutive feeds sharing a first tag share one folder outline; a folder name can appear
 /// more than once so that the feed order survives a round trip. Untagged feeds sit at the top
-/// level. `text` is the title, or the URL when there is none.
-pub fn export_opml(feeds: &[FeedSpec]) -> String {
+/// level. A feed's `text` and `title` are the title the config gives it, else its own title
+/// (`own_titles`, by URL: what the cache last read from the feed), else the URL alone, in
+/// `text`.
+pub fn export_opml(feeds: &[FeedSpec], own_titles: &HashMap<String, String>) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n    \
          <title>dateline feeds</title>\n  </head>\n  <body>\n",
@@ -641,10 +667,15 @@ pub fn export_opml(feeds: &[FeedSpec]) -> String {
         }
         let indent = if folder.is_some() { "      " } else { "    " };
         out.push_str(indent);
+        let own = own_titles
+            .get(&feed.url)
+            .map(|t| sanitize_line(t))
+            .filter(|t| !t.is_empty() && *t != feed.url);
+        let title = feed.title.as_deref().or(own.as_deref());
         out.push_str("<outline type=\"rss\" text=\"");
-        out.push_str(&escape(feed.title.as_deref().unwrap_or(&feed.url)));
+        out.push_str(&escape(title.unwrap_or(&feed.url)));
         out.push('"');
-        if let Some(title) = &feed.title {
+        if let Some(title) = title {
             out.push_str(&format!(" title=\"{}\"", escape(title)));
         }
         out.push_str(&format!(" xmlUrl=\"{}\"", escape(&feed.url)));

@@ -181,6 +181,12 @@ impl Fetcher {
         })
     }
 
+    /// The byte cap on a feed: its body, and (for the parser) the body once its DOCTYPE
+    /// entities are expanded.
+    pub fn max_bytes(&self) -> u64 {
+        self.inner.options.max_bytes
+    }
+
     /// Fetches one feed, waiting for a per-host and a global slot first.
     ///
     /// The time limit starts once both slots are held, so waiting in the queue never counts

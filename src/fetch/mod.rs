@@ -11,4 +11,4 @@ pub mod parse;
 
 pub use discover::{alternate_feeds, looks_like_html};
 pub use http::{FetchError, FetchRequest, FetchResponse, Fetcher, FetcherOptions};
-pub use parse::{ParseError, parse_feed};
+pub use parse::{ParseError, parse_feed, parse_feed_within};

@@ -29,11 +29,20 @@ const DERIVED_TITLE_WORDS: usize = 12;
 /// Title of an article that has neither a title nor any text.
 const UNTITLED: &str = "(untitled)";
 
+/// The byte cap [`parse_feed`] applies to a document once its DOCTYPE entities are
+/// expanded: the default of the `max_feed_mb` setting. The refresh uses the setting itself
+/// ([`parse_feed_within`]).
+pub const DEFAULT_MAX_EXPANDED_BYTES: usize = 10 * 1024 * 1024;
+
 /// Why a document is not a feed.
 #[derive(Debug, thiserror::Error)]
 pub enum ParseError {
     #[error("not a feed: {0}")]
     NotAFeed(String),
+    /// Its internal DOCTYPE entities would make it larger than the feed size cap (the
+    /// "entity expansion" attack), or are used more often than anything legitimate needs.
+    #[error("refused: the feed's DOCTYPE entities {0}")]
+    EntityExpansion(String),
 }
 
 /// Parses `body` fetched from `base_url`; `now` stands in for missing dates only where the
@@ -49,10 +58,26 @@ pub enum ParseError {
 /// and `http(s)` only; `published` falls back to `updated`; bodies are sanitised and capped at
 /// [`MAX_BODY_BYTES`]; `text` renders the content, else the summary. Plain-text bodies are
 /// stored HTML-escaped and never parsed as HTML. At most [`MAX_ARTICLES`] articles are kept.
+///
+/// A document that declares internal DOCTYPE entities has them expanded only while the
+/// result stays within [`DEFAULT_MAX_EXPANDED_BYTES`] (or its own length, when larger);
+/// otherwise it is refused with [`ParseError::EntityExpansion`].
 pub fn parse_feed(
     body: &[u8],
     base_url: &str,
     now: DateTime<Utc>,
+) -> Result<ParsedFeed, ParseError> {
+    parse_feed_within(body, base_url, now, DEFAULT_MAX_EXPANDED_BYTES as u64)
+}
+
+/// [`parse_feed`] with the feed's byte cap (the fetcher's `max_bytes`): expanding the
+/// document's DOCTYPE entities may not take it past `max_bytes`, nor past its own length
+/// when that is larger (a local file is read whole).
+pub fn parse_feed_within(
+    body: &[u8],
+    base_url: &str,
+    now: DateTime<Utc>,
+    max_bytes: u64,
 ) -> Result<ParsedFeed, ParseError> {
     let _ = now;
     let base = Url::parse(base_url).ok();
@@ -64,7 +89,20 @@ pub fn parse_feed(
         .build();
     let body = false_utf16_declaration(body);
     let body = repair_utf8(&body);
-    let expanded = prep::expand_doctype_entities(&body);
+    let max_expanded = usize::try_from(max_bytes)
+        .unwrap_or(usize::MAX)
+        .max(body.len());
+    let expanded =
+        prep::expand_doctype_entities(&body, max_expanded).map_err(|refused| match refused {
+            prep::ExpansionRefused::TooLarge(cap) => ParseError::EntityExpansion(format!(
+                "would expand it past the feed size cap ({:.1} MiB)",
+                cap as f64 / (1024.0 * 1024.0)
+            )),
+            prep::ExpansionRefused::TooMany => ParseError::EntityExpansion(format!(
+                "are used more than {} times",
+                prep::MAX_ENTITY_EXPANSIONS
+            )),
+        })?;
     let body = expanded.as_deref().unwrap_or(&body);
     let result = match parse_document(&parser, body) {
         Ok(feed) => Ok(feed),
@@ -350,8 +388,10 @@ fn declare_rss_2(doc: &[u8]) -> Option<Vec<u8>> {
     match find(head, b"version=") {
         Some(v) => {
             let value_start = start + v + b"version=".len();
-            let quote = *doc.get(value_start)?;
-            let value_len = find(&doc[value_start + 1..end], &[quote])?;
+            // `version=` may end the tag (`<rss version=>`): then there is no value, and
+            // the slice after it would start past the tag's end.
+            let quote = *doc.get(value_start).filter(|q| matches!(q, b'"' | b'\''))?;
+            let value_len = find(doc.get(value_start + 1..end)?, &[quote])?;
             let value = &doc[value_start + 1..value_start + 1 + value_len];
             if matches!(value, b"2.0" | b"0.91" | b"0.92") {
                 return None;
@@ -1178,6 +1218,48 @@ mod tests {
             Some(&b"<rss version=\"2.0\">"[..])
         );
         assert_eq!(declare_rss_2(b"<rssx>"), None);
+    }
+
+    #[test]
+    fn rss_tag_ending_in_an_empty_version_does_not_panic() {
+        // Found by fuzzing parse_feed: `version=` right before the root tag's `>` made
+        // declare_rss_2 slice from past the tag's end.
+        assert_eq!(declare_rss_2(b"<rss version=>"), None);
+        assert_eq!(declare_rss_2(b"<rss version=\"0.93>"), None);
+        assert_eq!(declare_rss_2(b"<rss version=0.93>"), None);
+        let doc = b"<?xml version=\"1.0\"?>\n<rss version=><channel><title>t</title>\
+                    <item><title>i</title></item></channel></rss>";
+        assert!(parse_feed(doc, "", now()).is_err());
+    }
+
+    #[test]
+    fn entity_expansion_past_the_cap_is_refused() {
+        // One 50 KB entity used 50,000 times: 300 KB that would expand to 2.5 GB.
+        let feed = hostile_entity_feed(50_000, 50_000);
+        assert!(feed.len() < 400_000);
+        let err = parse_feed(&feed, "", now()).unwrap_err();
+        assert!(
+            matches!(err, ParseError::EntityExpansion(ref why) if why.contains("10.0 MiB")),
+            "{err}"
+        );
+        // The same construction within the cap parses, entity written out.
+        let small = hostile_entity_feed(100, 10);
+        let parsed = parse_feed_within(&small, "", now(), 1 << 20).unwrap();
+        assert_eq!(parsed.articles[0].title, "x".repeat(1_000));
+        assert!(parse_feed_within(&small, "", now(), 900).is_err());
+    }
+
+    /// An RSS document declaring one entity of `size` bytes and using it `uses` times in
+    /// one item title.
+    fn hostile_entity_feed(size: usize, uses: usize) -> Vec<u8> {
+        format!(
+            "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY big \"{}\">]>\
+             <rss version=\"2.0\"><channel><title>t</title><item><title>{}</title></item>\
+             </channel></rss>",
+            "x".repeat(size),
+            "&big;".repeat(uses)
+        )
+        .into_bytes()
     }
 
     #[test]

@@ -271,24 +271,20 @@ fn errors_render_with_a_caret() {
     assert_eq!(e.render(input), "at 7: expected ')'\n  (a or b\n         ^");
 }
 
-/// A small deterministic generator (64-bit LCG) of trees the parser can produce.
-struct Gen(u64);
+/// A deterministic generator of trees the parser can produce.
+struct Gen(crate::test_rng::Rng);
 
 impl Gen {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
+    fn new(seed: u64) -> Gen {
+        Gen(crate::test_rng::Rng::new(seed))
     }
 
-    fn below(&mut self, n: u64) -> usize {
-        (self.next() % n) as usize
+    fn below(&mut self, n: usize) -> usize {
+        self.0.below(n)
     }
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len() as u64)]
+        self.0.pick(items)
     }
 
     fn text(&mut self) -> String {
@@ -384,7 +380,7 @@ impl Gen {
 
 #[test]
 fn display_parses_back_to_the_same_tree() {
-    let mut generator = Gen(7);
+    let mut generator = Gen::new(7);
     let mut kinds = std::collections::HashSet::new();
     for _ in 0..5_000 {
         let query = generator.query();
@@ -403,7 +399,7 @@ fn random_input_never_panics_and_good_parses_round_trip() {
         "(", ")", "\"", "\\", "-", "*", ":", " ", "or", "a", "is:", "unread", "feed:", "sort:",
         "date", "č", "日", "since:", "2d", "today", "\t", "person:", "x",
     ];
-    let mut g = Gen(99);
+    let mut g = Gen::new(99);
     let mut parsed = 0;
     for _ in 0..20_000 {
         let n = g.below(12);

@@ -709,9 +709,9 @@ pub(crate) mod tests {
         }
         assert_eq!(store.top_entities(None, None, 5).unwrap()[0].mentions, 3);
         assert!(store.articles_to_extract("v1", 10).unwrap().is_empty());
-        // Pruning the old read article cascades to its mentions.
-        store.set_read(&[ids[2]], true).unwrap();
-        assert_eq!(store.prune(7, t()).unwrap(), 1);
+        // Pruning the read article cascades to its mentions.
+        store.set_read_at(&[ids[2]], true, t()).unwrap();
+        assert_eq!(store.prune(7, t() + chrono::Duration::days(8)).unwrap(), 1);
         assert_eq!(store.top_entities(None, None, 5).unwrap()[0].mentions, 2);
         assert!(store.articles_to_extract("v1", 10).unwrap().is_empty());
         assert_eq!(store.articles_to_extract("v2", 10).unwrap().len(), 2);

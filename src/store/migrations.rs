@@ -142,6 +142,15 @@ pub const MIGRATIONS: &[&str] = &[
         lon     REAL,
         UNIQUE (kind, folded, country)
     );",
+    // 6: when each article was read, so pruning can keep what was read recently (it keeps an
+    // article for `keep_days` after it was first seen and after it was read). Every statement
+    // that sets `read = 1` sets `read_at`; unread articles have none. Articles already read
+    // when this step runs count as read now: their real time is unknown, and keeping them
+    // a little longer is the safe mistake. The partial index serves the prune, which looks
+    // for read, unstarred articles first seen before a cut-off.
+    "ALTER TABLE articles ADD COLUMN read_at INTEGER;
+    UPDATE articles SET read_at = CAST(strftime('%s', 'now') AS INTEGER) WHERE read = 1;
+    CREATE INDEX articles_prunable ON articles (first_seen) WHERE read = 1 AND starred = 0;",
 ];
 
 /// The schema version this build writes.

@@ -72,19 +72,6 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
 }
 
-/// Which articles a list shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ArticleFilter {
-    /// Only articles not yet read.
-    pub unread_only: bool,
-    /// Only this feed's articles; `None` for every configured feed.
-    pub feed: Option<FeedId>,
-    /// At most this many rows; `None` for all.
-    pub limit: Option<u32>,
-    /// Rows to skip first, for paging.
-    pub offset: u32,
-}
-
 /// The result of a fetch, as the store records it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchRecord<'a> {
@@ -140,25 +127,6 @@ const TAGS_ACTIVE: &str =
     WHERE f.active = 1 ORDER BY t.feed_id, t.position";
 const TAGS_OF_FEED: &str = "SELECT tag FROM feed_tags WHERE feed_id = ?1 ORDER BY position";
 
-/// Builds one article-list query from a WHERE fragment, at compile time.
-macro_rules! summary_sql {
-    ($where:literal) => {
-        concat!(
-            "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url), a.title,
-                a.link, a.authors, a.published, a.read, a.starred
-            FROM articles a JOIN feeds f ON f.id = a.feed_id
-            WHERE f.active = 1 ",
-            $where,
-            " ORDER BY a.published DESC, a.id DESC LIMIT ?1 OFFSET ?2"
-        )
-    };
-}
-
-const LIST_ALL: &str = summary_sql!("");
-const LIST_UNREAD: &str = summary_sql!("AND a.read = 0");
-const LIST_FEED: &str = summary_sql!("AND a.feed_id = ?3");
-const LIST_FEED_UNREAD: &str = summary_sql!("AND a.feed_id = ?3 AND a.read = 0");
-
 const ARTICLE_BY_ID: &str =
     "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url),
         a.guid, a.title, a.link, a.authors, a.published, a.updated, a.summary_html,
@@ -203,6 +171,16 @@ const TOMBSTONE_TOUCH_GUID: &str =
 const TOMBSTONE_TOUCH_LINK: &str =
     "UPDATE tombstones SET last_seen = ?3 WHERE feed_id = ?1 AND link = ?2";
 
+/// The articles a prune removes, for cut-off `?1`: read and not starred, first seen before
+/// the cut-off and read before it too. Publication dates play no part (a feed may carry
+/// years-old posts), and an article with no read time is kept. `articles_prunable` (first
+/// seen, of read unstarred articles) serves it.
+macro_rules! prunable {
+    () => {
+        "WHERE read = 1 AND starred = 0 AND first_seen < ?1 AND read_at < ?1"
+    };
+}
+
 // The full-text index is external-content FTS5 kept in step by these statements only: every
 // path that inserts, changes or deletes articles calls them (no triggers; see migration 3).
 /// Indexes the articles whose ids are in the JSON array `?1` (new and changed articles, once
@@ -215,22 +193,23 @@ const FTS_UNINDEX: &str = "INSERT INTO articles_fts (articles_fts, rowid, title,
     SELECT 'delete', id, title, text, authors FROM articles
     WHERE id IN (SELECT value FROM json_each(?1))";
 /// Removes the index entries of the articles [`PRUNE_DELETE`] is about to delete.
-const FTS_UNINDEX_PRUNED: &str =
+const FTS_UNINDEX_PRUNED: &str = concat!(
     "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
-    SELECT 'delete', id, title, text, authors FROM articles
-    WHERE read = 1 AND starred = 0 AND published < ?1";
-const SET_READ: &str = "UPDATE articles SET read = ?2 WHERE id = ?1 AND read <> ?2";
-const MARK_ALL_READ: &str = "UPDATE articles SET read = 1 WHERE read = 0
-    AND feed_id IN (SELECT id FROM feeds WHERE active = 1)";
-const MARK_FEED_READ: &str = "UPDATE articles SET read = 1 WHERE read = 0 AND feed_id = ?1
-    AND feed_id IN (SELECT id FROM feeds WHERE active = 1)";
+    SELECT 'delete', id, title, text, authors FROM articles ",
+    prunable!()
+);
+/// Sets the read flag (`?2`) and, when it changes, the read time (`?3` when read, none when
+/// unread). Only rows that change are touched, so the count is what changed.
+const SET_READ: &str = "UPDATE articles SET read = ?2, read_at = CASE WHEN ?2 THEN ?3 END
+    WHERE id = ?1 AND read <> ?2";
 const SET_STARRED: &str = "UPDATE articles SET starred = ?2 WHERE id = ?1";
 
-const PRUNE_TOMBSTONE: &str = "INSERT OR REPLACE INTO tombstones
-        (feed_id, guid, link, pruned_at, last_seen)
-    SELECT feed_id, guid, link, ?2, ?2 FROM articles
-    WHERE read = 1 AND starred = 0 AND published < ?1";
-const PRUNE_DELETE: &str = "DELETE FROM articles WHERE read = 1 AND starred = 0 AND published < ?1";
+const PRUNE_TOMBSTONE: &str = concat!(
+    "INSERT OR REPLACE INTO tombstones (feed_id, guid, link, pruned_at, last_seen)
+    SELECT feed_id, guid, link, ?2, ?2 FROM articles ",
+    prunable!()
+);
+const PRUNE_DELETE: &str = concat!("DELETE FROM articles ", prunable!());
 const TOMBSTONES_EXPIRE: &str = "DELETE FROM tombstones WHERE last_seen < ?1";
 
 impl Store {
@@ -472,39 +451,6 @@ impl Store {
         }
     }
 
-    /// Articles newest first, without bodies. Articles of feeds no longer configured are
-    /// left out.
-    pub fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError> {
-        let result = (|| {
-            let limit = filter.limit.map_or(-1, i64::from);
-            let offset = i64::from(filter.offset);
-            let rows = match (filter.feed, filter.unread_only) {
-                (None, false) => {
-                    let mut stmt = self.conn.prepare_cached(LIST_ALL)?;
-                    stmt.query_map(params![limit, offset], summary_from_row)?
-                        .collect::<Result<Vec<_>, _>>()?
-                }
-                (None, true) => {
-                    let mut stmt = self.conn.prepare_cached(LIST_UNREAD)?;
-                    stmt.query_map(params![limit, offset], summary_from_row)?
-                        .collect::<Result<Vec<_>, _>>()?
-                }
-                (Some(feed), false) => {
-                    let mut stmt = self.conn.prepare_cached(LIST_FEED)?;
-                    stmt.query_map(params![limit, offset, feed.0], summary_from_row)?
-                        .collect::<Result<Vec<_>, _>>()?
-                }
-                (Some(feed), true) => {
-                    let mut stmt = self.conn.prepare_cached(LIST_FEED_UNREAD)?;
-                    stmt.query_map(params![limit, offset, feed.0], summary_from_row)?
-                        .collect::<Result<Vec<_>, _>>()?
-                }
-            };
-            Ok(rows)
-        })();
-        self.busy(result)
-    }
-
     /// One article with its body.
     pub fn article(&self, id: ArticleId) -> Result<Article, StoreError> {
         let result = (|| {
@@ -516,8 +462,21 @@ impl Store {
         self.busy(result)
     }
 
-    /// Sets the read flag of the given articles; returns how many changed.
+    /// Sets the read flag of the given articles, read now; returns how many changed (articles
+    /// already in that state, and unknown ids, do not count).
     pub fn set_read(&mut self, ids: &[ArticleId], read: bool) -> Result<usize, StoreError> {
+        self.set_read_at(ids, read, Utc::now())
+    }
+
+    /// [`Store::set_read`] with the time of reading given: marking read records `now` as
+    /// the read time (a prune keeps the article for `keep_days` after it), marking unread
+    /// clears it. Undoing a mark is this with `read: false` on the ids the mark changed.
+    pub fn set_read_at(
+        &mut self,
+        ids: &[ArticleId],
+        read: bool,
+        now: DateTime<Utc>,
+    ) -> Result<usize, StoreError> {
         let result = (|| {
             let tx = self
                 .conn
@@ -526,26 +485,10 @@ impl Store {
             {
                 let mut stmt = tx.prepare_cached(SET_READ)?;
                 for id in ids {
-                    changed += stmt.execute(params![id.0, read])?;
+                    changed += stmt.execute(params![id.0, read, now.timestamp()])?;
                 }
             }
             tx.commit()?;
-            Ok(changed)
-        })();
-        self.busy(result)
-    }
-
-    /// Marks every article the filter selects (limit and offset ignored) as read; returns how
-    /// many changed.
-    pub fn mark_all_read(&mut self, filter: &ArticleFilter) -> Result<usize, StoreError> {
-        let result = (|| {
-            let changed = match filter.feed {
-                None => self.conn.prepare_cached(MARK_ALL_READ)?.execute([])?,
-                Some(feed) => self
-                    .conn
-                    .prepare_cached(MARK_FEED_READ)?
-                    .execute([feed.0])?,
-            };
             Ok(changed)
         })();
         self.busy(result)
@@ -566,8 +509,10 @@ impl Store {
         self.busy(result)
     }
 
-    /// Deletes read, unstarred articles published (or, lacking a date, first seen) more than
-    /// `keep_days` ago; returns how many.
+    /// Deletes the articles that were first seen more than `keep_days` ago and read more than
+    /// `keep_days` ago, unless starred; returns how many. Unread and starred articles are never
+    /// deleted, and publication dates play no part: a feed's years-old post stays for
+    /// `keep_days` after it first appeared, and for `keep_days` after it was read.
     ///
     /// Each deleted article leaves a tombstone (feed, GUID, link) so a feed that still serves
     /// it does not bring it back as new and unread. A tombstone lives while the feed keeps

@@ -14,7 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::{Store, StoreError, summary_from_row};
-use crate::model::ArticleSummary;
+use crate::model::{ArticleId, ArticleSummary};
 use crate::query::{Expr, Flag, Query, Sort, Term, TimeSpec, TimeUnit, fold};
 
 /// The list's columns and joins; the compiled condition is appended after it.
@@ -49,7 +49,12 @@ const SELECT_COUNT: &str =
 /// Selects the ids of the query's articles (for updates and entity counts); close with `)`.
 pub(super) const SELECT_IDS: &str =
     "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1";
-const MARK_READ_HEAD: &str = "UPDATE articles SET read = ? WHERE read <> ? AND id IN (";
+/// Sets the read flag and read time (none when unread) of the rows that change; close with
+/// [`RETURNING_ID`].
+const MARK_READ_HEAD: &str =
+    "UPDATE articles SET read = ?, read_at = ? WHERE read <> ? AND id IN (";
+/// Closes [`MARK_READ_HEAD`]'s list and returns the ids of the changed rows.
+const RETURNING_ID: &str = ") RETURNING id";
 
 const AND: &str = " AND ";
 const OR: &str = " OR ";
@@ -861,23 +866,47 @@ impl Store {
         self.busy(result)
     }
 
-    /// Sets the read flag of every article the query selects; returns how many changed.
+    /// Sets the read flag of every article the query selects; returns how many changed
+    /// (articles already in that state do not count).
     pub fn mark_query_read(
         &mut self,
         query: &Query,
         now: DateTime<FixedOffset>,
         read: bool,
     ) -> Result<usize, StoreError> {
+        self.mark_query_read_ids(query, now, read)
+            .map(|ids| ids.len())
+    }
+
+    /// [`Store::mark_query_read`], returning the ids of the articles that changed (in no
+    /// particular order), so the change can be undone with [`Store::set_read`] on them.
+    /// Marking read records `now` as their read time.
+    pub fn mark_query_read_ids(
+        &mut self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        read: bool,
+    ) -> Result<Vec<ArticleId>, StoreError> {
         let result = (|| {
             let mut sql = Sql::default();
             sql.push(MARK_READ_HEAD);
             sql.params.push(Value::from(read));
+            sql.params.push(if read {
+                Value::from(now.timestamp())
+            } else {
+                Value::Null
+            });
             sql.params.push(Value::from(read));
             sql.push(SELECT_IDS);
             compile_where(&self.conn, query, now, &mut sql)?;
-            sql.push(CLOSE);
+            sql.push(RETURNING_ID);
             let mut stmt = self.conn.prepare_cached(&sql.text)?;
-            Ok(stmt.execute(params_from_iter(sql.params.iter()))?)
+            let ids = stmt
+                .query_map(params_from_iter(sql.params.iter()), |row| {
+                    Ok(ArticleId(row.get(0)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(ids)
         })();
         self.busy(result)
     }
@@ -1032,7 +1061,13 @@ mod tests {
             })
             .collect();
         let id = |g: &str| ids.iter().find(|(x, _)| x == g).unwrap().1;
-        store.set_read(&[id("w2"), id("o1")], true).unwrap();
+        store
+            .set_read_at(
+                &[id("w2"), id("o1")],
+                true,
+                Utc.timestamp_opt(NOW, 0).single().unwrap(),
+            )
+            .unwrap();
         store.set_starred(id("e2"), true).unwrap();
         (store, ids)
     }
@@ -1562,12 +1597,13 @@ mod tests {
         assert_eq!(run(&store, &ids, "vucic"), Vec::<String>::new());
         assert_eq!(run(&store, &ids, "orban budapest"), ["w1"]);
         fts_integrity(&store);
-        // Pruning (read and older than 5 days: o1) removes it from the index.
+        // Pruning (read, first seen and read more than 5 days before: w2 and o1) removes
+        // them from the index.
         assert_eq!(run(&store, &ids, "sunny"), ["o1"]);
         let pruned = store
-            .prune(5, Utc.timestamp_opt(NOW, 0).single().unwrap())
+            .prune(5, Utc.timestamp_opt(NOW + 6 * DAY, 0).single().unwrap())
             .unwrap();
-        assert_eq!(pruned, 1);
+        assert_eq!(pruned, 2);
         assert_eq!(run(&store, &ids, "sunny"), Vec::<String>::new());
         let hits: i64 = store
             .conn

@@ -66,8 +66,15 @@ fn one_feed() -> (Store, FeedId) {
     (store, id)
 }
 
+/// The articles `query` selects, newest first unless it sorts.
+fn select(store: &Store, query: &str, limit: Option<u32>, offset: u32) -> Vec<ArticleSummary> {
+    let query = crate::query::parse(query).unwrap();
+    let now = at(NOW).fixed_offset();
+    store.query_articles(&query, now, limit, offset).unwrap()
+}
+
 fn all(store: &Store) -> Vec<ArticleSummary> {
-    store.articles(&ArticleFilter::default()).unwrap()
+    select(store, "", None, 0)
 }
 
 fn stats(new: u32, updated: u32, unchanged: u32) -> StoreStats {
@@ -398,53 +405,28 @@ fn list_filters_order_and_paging() {
     );
     assert!(list.windows(2).all(|w| w[0].published >= w[1].published));
 
-    let page = store
-        .articles(&ArticleFilter {
-            limit: Some(2),
-            offset: 2,
-            ..ArticleFilter::default()
-        })
-        .unwrap();
+    let page = select(&store, "", Some(2), 2);
     assert_eq!(
         page.iter().map(|a| a.id).collect::<Vec<_>>(),
         [list[2].id, list[3].id]
     );
 
     store.set_read(&[list[0].id, list[2].id], true).unwrap();
-    let unread_a = store
-        .articles(&ArticleFilter {
-            unread_only: true,
-            feed: Some(fa),
-            ..ArticleFilter::default()
-        })
-        .unwrap();
+    let unread_a = select(&store, "is:unread feed:https://a.example/feed", None, 0);
     assert_eq!(unread_a.len(), 4);
     assert!(unread_a.iter().all(|a| a.feed_id == fa && !a.read));
-    let unread = store
-        .articles(&ArticleFilter {
-            unread_only: true,
-            ..ArticleFilter::default()
-        })
-        .unwrap();
+    let unread = select(&store, "is:unread", None, 0);
     assert_eq!(unread.len(), 5);
-    let only_b = store
-        .articles(&ArticleFilter {
-            feed: Some(fb),
-            ..ArticleFilter::default()
-        })
-        .unwrap();
+    let only_b = select(&store, "feed:https://b.example/feed", None, 0);
     assert_eq!(only_b.len(), 1);
+    assert!(only_b.iter().all(|a| a.feed_id == fb));
 
-    let marked = store
-        .mark_all_read(&ArticleFilter {
-            feed: Some(fa),
-            limit: Some(1),
-            ..ArticleFilter::default()
-        })
-        .unwrap();
-    assert_eq!(marked, 4, "limit is ignored by mark_all_read");
+    let now = at(NOW).fixed_offset();
+    let feed_a = crate::query::parse("feed:https://a.example/feed").unwrap();
+    assert_eq!(store.mark_query_read(&feed_a, now, true).unwrap(), 4);
     assert_eq!(store.feeds().unwrap()[1].unread, 1, "other feed untouched");
-    assert_eq!(store.mark_all_read(&ArticleFilter::default()).unwrap(), 1);
+    let everything = crate::query::Query::default();
+    assert_eq!(store.mark_query_read(&everything, now, true).unwrap(), 1);
     assert!(store.feeds().unwrap().iter().all(|f| f.unread == 0));
 }
 
@@ -460,30 +442,36 @@ fn starring_a_missing_article_fails() {
 #[test]
 fn prune_keeps_starred_and_unread_and_tombstones_stop_resurrection() {
     let (mut store, feed) = one_feed();
-    let old = |guid: &str| {
-        let mut it = item(guid, Some(&format!("https://example.org/{guid}")), "x");
-        it.published = Some(at(NOW - 40 * DAY));
-        it
-    };
-    let fresh = item("fresh", None, "x");
-    let d = doc(vec![
+    let old = |guid: &str| item(guid, Some(&format!("https://example.org/{guid}")), "x");
+    let olds = vec![
         old("read-old"),
         old("starred-old"),
         old("unread-old"),
-        fresh,
-    ]);
+        old("read-lately"),
+    ];
+    // First seen 40 days ago; "fresh" appears today.
+    store
+        .record_fetch(feed, parsed(&doc(olds.clone())), at(NOW - 40 * DAY))
+        .unwrap();
+    let mut everything = olds;
+    everything.push(item("fresh", None, "x"));
+    let d = doc(everything);
     store.record_fetch(feed, parsed(&d), at(NOW)).unwrap();
     let by_title = |store: &Store, t: &str| {
         all(store)
             .into_iter()
             .find(|a| a.title == format!("title of {t}"))
     };
-    let read_old = by_title(&store, "read-old").unwrap().id;
-    let starred_old = by_title(&store, "starred-old").unwrap().id;
-    let fresh_id = by_title(&store, "fresh").unwrap().id;
+    let id = |store: &Store, t: &str| by_title(store, t).unwrap().id;
+    let (read_old, starred_old) = (id(&store, "read-old"), id(&store, "starred-old"));
+    let (read_lately, fresh) = (id(&store, "read-lately"), id(&store, "fresh"));
     store
-        .set_read(&[read_old, starred_old, fresh_id], true)
+        .set_read_at(&[read_old, starred_old], true, at(NOW - 35 * DAY))
         .unwrap();
+    store
+        .set_read_at(&[read_lately], true, at(NOW - DAY))
+        .unwrap();
+    store.set_read_at(&[fresh], true, at(NOW)).unwrap();
     store.set_starred(starred_old, true).unwrap();
 
     assert_eq!(store.prune(30, at(NOW)).unwrap(), 1);
@@ -496,11 +484,15 @@ fn prune_keeps_starred_and_unread_and_tombstones_stop_resurrection() {
         by_title(&store, "unread-old").is_some(),
         "unread is never pruned"
     );
+    assert!(
+        by_title(&store, "read-lately").is_some(),
+        "read less than keep_days ago is kept"
+    );
     assert!(by_title(&store, "fresh").is_some(), "recent is kept");
 
     // The feed still serves the pruned item: it must not come back as new and unread.
     let s = store.record_fetch(feed, parsed(&d), at(NOW + 60)).unwrap();
-    assert_eq!(s, stats(0, 0, 4));
+    assert_eq!(s, stats(0, 0, 5));
     assert!(by_title(&store, "read-old").is_none());
     // Not even when its GUID changes but the link stays.
     let mut renamed = old("read-old");
@@ -510,17 +502,109 @@ fn prune_keeps_starred_and_unread_and_tombstones_stop_resurrection() {
         .unwrap();
     assert_eq!(s, stats(0, 0, 1));
     assert!(by_title(&store, "read-old").is_none());
+
+    // A month after it was read, the one read lately goes too.
+    assert_eq!(store.prune(30, at(NOW + 30 * DAY)).unwrap(), 1);
+    assert!(by_title(&store, "read-lately").is_none());
+}
+
+/// Regression (issue 11, bug 1): `refresh; mark-read 1; refresh; show 1` said "no such
+/// article": the article was a 2018 post, and the prune went by publication date. It goes by
+/// when the article first appeared and when it was read.
+#[test]
+fn an_old_post_read_today_survives_the_prune() {
+    let (mut store, feed) = one_feed();
+    let mut post = item("2018-post", None, "an old post");
+    post.published = Some(Utc.with_ymd_and_hms(2018, 3, 1, 9, 0, 0).unwrap());
+    let d = doc(vec![post]);
+    let now = Utc::now();
+    store.record_fetch(feed, parsed(&d), now).unwrap();
+    let id = all(&store)[0].id;
+    assert_eq!(store.set_read(&[id], true).unwrap(), 1);
+    assert_eq!(store.prune(90, now).unwrap(), 0);
+    store.record_fetch(feed, parsed(&d), now).unwrap();
+    assert!(store.article(id).unwrap().read);
+}
+
+#[test]
+fn the_read_time_is_set_on_reading_and_cleared_on_unreading() {
+    let (mut store, feed) = one_feed();
+    let d = doc(vec![item("a", None, "one"), item("b", None, "two")]);
+    store.record_fetch(feed, parsed(&d), at(NOW)).unwrap();
+    let ids: Vec<ArticleId> = all(&store).iter().map(|a| a.id).collect();
+    let read_at = |store: &Store, id: ArticleId| -> Option<i64> {
+        store
+            .conn
+            .query_row("SELECT read_at FROM articles WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    assert_eq!(read_at(&store, ids[0]), None);
+    store.set_read_at(&ids[..1], true, at(NOW + 5)).unwrap();
+    assert_eq!(read_at(&store, ids[0]), Some(NOW + 5));
+    // Marking it read again changes nothing, not even the time.
+    assert_eq!(store.set_read_at(&ids[..1], true, at(NOW + 9)).unwrap(), 0);
+    assert_eq!(read_at(&store, ids[0]), Some(NOW + 5));
+    assert_eq!(store.set_read(&ids[..1], false).unwrap(), 1);
+    assert_eq!(read_at(&store, ids[0]), None);
+    // Marking everything read records a time on each, and counts only what changed.
+    store.set_read(&ids[1..], true).unwrap();
+    let before = Utc::now().timestamp();
+    assert_eq!(
+        store
+            .mark_query_read(
+                &crate::query::Query::default(),
+                Utc::now().fixed_offset(),
+                true
+            )
+            .unwrap(),
+        1
+    );
+    assert!(read_at(&store, ids[0]).is_some_and(|t| t >= before));
+    assert_eq!(
+        store
+            .mark_query_read(
+                &crate::query::Query::default(),
+                Utc::now().fixed_offset(),
+                true
+            )
+            .unwrap(),
+        0
+    );
+}
+
+/// The prune is served by the partial index on first-seen time, not a scan of every article.
+#[test]
+fn the_prune_uses_the_first_seen_index() {
+    let store = Store::open_in_memory().unwrap();
+    let plan: Vec<String> = store
+        .conn
+        .prepare(concat!(
+            "EXPLAIN QUERY PLAN ",
+            "SELECT id FROM articles ",
+            prunable!()
+        ))
+        .unwrap()
+        .query_map([NOW], |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        plan.iter().any(|step| step.contains("articles_prunable")),
+        "{plan:?}"
+    );
 }
 
 #[test]
 fn tombstones_expire_once_the_item_is_gone() {
     let (mut store, feed) = one_feed();
-    let mut it = item("gone", None, "x");
-    it.published = Some(at(NOW - 10 * DAY));
-    let d = doc(vec![it]);
-    store.record_fetch(feed, parsed(&d), at(NOW)).unwrap();
+    let d = doc(vec![item("gone", None, "x")]);
+    store
+        .record_fetch(feed, parsed(&d), at(NOW - 10 * DAY))
+        .unwrap();
     let id = all(&store)[0].id;
-    store.set_read(&[id], true).unwrap();
+    store.set_read_at(&[id], true, at(NOW - 10 * DAY)).unwrap();
     assert_eq!(store.prune(7, at(NOW)).unwrap(), 1);
     let tombs = |store: &Store| -> i64 {
         store
@@ -607,41 +691,34 @@ fn a_cache_that_stays_locked_is_busy_with_its_path() {
 }
 
 #[test]
-fn list_queries_use_indices() {
+fn find_by_link_uses_an_index() {
     let store = Store::open_in_memory().unwrap();
-    for sql in [
-        LIST_ALL,
-        LIST_UNREAD,
-        LIST_FEED,
-        LIST_FEED_UNREAD,
-        FIND_BY_LINK,
-    ] {
-        let mut stmt = store
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap();
-        let n = stmt.parameter_count();
-        let args = rusqlite::params_from_iter([10, 0, 1].into_iter().take(n));
-        let plan: Vec<String> = stmt
-            .query_map(args, |r| r.get::<_, String>(3))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        assert!(
-            plan.iter().any(|l| l.contains("INDEX articles_")),
-            "{sql}\nuses no articles index: {plan:?}"
-        );
-        assert!(
-            !plan
-                .iter()
-                .any(|l| l.starts_with("SCAN a") && !l.contains("INDEX")),
-            "{sql}\nscans articles: {plan:?}"
-        );
-        assert!(
-            !plan.iter().any(|l| l.contains("TEMP B-TREE")),
-            "{sql}\nsorts without an index: {plan:?}"
-        );
-    }
+    let sql = FIND_BY_LINK;
+    let mut stmt = store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap();
+    let plan: Vec<String> = stmt
+        .query_map(rusqlite::params![1, "https://example.org/a"], |r| {
+            r.get::<_, String>(3)
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        plan.iter().any(|l| l.contains("INDEX articles_")),
+        "{sql}\nuses no articles index: {plan:?}"
+    );
+    assert!(
+        !plan
+            .iter()
+            .any(|l| l.starts_with("SCAN a") && !l.contains("INDEX")),
+        "{sql}\nscans articles: {plan:?}"
+    );
+    assert!(
+        !plan.iter().any(|l| l.contains("TEMP B-TREE")),
+        "{sql}\nsorts without an index: {plan:?}"
+    );
 }
 
 #[test]

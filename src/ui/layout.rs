@@ -1,9 +1,19 @@
 //! Where each pane goes for a given terminal size: one pure function shared by the drawing
-//! code and by `update` (which needs pane heights to page and to map mouse clicks).
+//! code and by `update` (which needs pane heights to page and to map mouse clicks), and
+//! [`Focus`], the pane that has the keyboard, which decides the layout on narrow screens.
+//! Geometry only: it draws nothing and imports nothing else of the interface.
 
 use ratatui::layout::Rect;
 
-use super::state::Focus;
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Feeds,
+    Articles,
+    Article,
+    /// The people-and-places pane (or the "who and where" view).
+    People,
+}
 
 /// Below this width the feeds pane is hidden and one pane fills the screen.
 pub const NARROW: u16 = 60;
@@ -18,6 +28,28 @@ pub struct Panes {
     /// there is room, else in the article's place while it has the keyboard.
     pub people: Option<Rect>,
     pub status: Rect,
+}
+
+impl Panes {
+    /// The pane under a screen cell (the status bar is none).
+    pub fn at(&self, col: u16, row: u16) -> Option<Focus> {
+        let hit = |r: Option<Rect>| {
+            r.is_some_and(|r| {
+                col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
+            })
+        };
+        if hit(self.feeds) {
+            Some(Focus::Feeds)
+        } else if hit(self.list) {
+            Some(Focus::Articles)
+        } else if hit(self.article) {
+            Some(Focus::Article)
+        } else if hit(self.people) {
+            Some(Focus::People)
+        } else {
+            None
+        }
+    }
 }
 
 /// The feeds pane is never narrower than this, however short its rows.
@@ -133,6 +165,17 @@ pub fn side_by_side(width: u16, feeds_want: u16) -> bool {
     }
 }
 
+/// The new offset that keeps `sel` inside a window of `height` rows starting at `offset`.
+pub fn keep_visible(sel: usize, offset: usize, height: usize) -> usize {
+    if sel < offset {
+        sel
+    } else if sel >= offset + height {
+        sel + 1 - height
+    } else {
+        offset
+    }
+}
+
 /// The inside of a bordered pane.
 pub fn inner(r: Rect) -> Rect {
     Rect::new(
@@ -172,6 +215,33 @@ mod tests {
         let wide = panes(160, 48, Focus::Articles, false, false, W);
         assert!(wide.feeds.unwrap().width > f.width);
         assert!(wide.article.is_none());
+    }
+
+    #[test]
+    fn a_cell_belongs_to_the_pane_drawn_over_it() {
+        let p = panes(200, 60, Focus::Article, true, true, W);
+        let (f, l, a, pp) = (
+            p.feeds.unwrap(),
+            p.list.unwrap(),
+            p.article.unwrap(),
+            p.people.unwrap(),
+        );
+        assert_eq!(p.at(f.x, f.y), Some(Focus::Feeds));
+        assert_eq!(
+            p.at(l.x + l.width - 1, l.y + l.height - 1),
+            Some(Focus::Articles)
+        );
+        assert_eq!(p.at(a.x, a.y), Some(Focus::Article));
+        assert_eq!(p.at(pp.x + 1, pp.y + 1), Some(Focus::People));
+        assert_eq!(p.at(0, p.status.y), None, "the status bar");
+        assert_eq!(p.at(200, 0), None, "off the screen");
+    }
+
+    #[test]
+    fn keep_visible_scrolls_as_little_as_it_can() {
+        assert_eq!(keep_visible(5, 0, 10), 0);
+        assert_eq!(keep_visible(12, 0, 10), 3);
+        assert_eq!(keep_visible(2, 5, 10), 2);
     }
 
     #[test]

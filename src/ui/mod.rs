@@ -5,14 +5,26 @@
 //! [`state::update`] change the state, performs the returned effects (commands to the worker,
 //! opening a URL, copying), then draws once for everything that arrived (redraws are
 //! coalesced). It never waits on the network or the disk: the worker session does. The
-//! terminal is restored on every way out, panics included. This module never imports
-//! reqwest or rusqlite.
+//! terminal is restored on every way out, panics included. It speaks to the rest of the
+//! program only through the worker session's `Command` and `WorkerEvent`, on the two channels
+//! [`run`] is handed: no HTTP, no SQL.
+//!
+//! A key press, from end to end:
+//!
+//! - [`keymap`]: what the key means in the current mode (one keymap per mode) -> an action;
+//! - [`state`]: [`state::update`] routes the action to the concern it is about (feeds pane,
+//!   list window, filter line, people pane, article pane) and returns effects; no I/O;
+//! - [`view`]: the widgets draw the new state; [`layout`] says where each pane goes;
+//! - [`body`] renders article HTML into lines and [`text`] cuts text to a width, for both.
+//!
+//! The dependencies go one way: `view` reads `state`; `state` uses `keymap`, `layout` and
+//! `body`; those use nothing of the interface (a test in `structure_tests` keeps it so).
 
 pub mod body;
 pub mod keymap;
 pub mod layout;
-pub mod people;
 pub mod state;
+pub mod text;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -24,8 +36,7 @@ use std::time::Duration;
 use anyhow::Context;
 use chrono::{DateTime, Local, Utc};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
-    MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -35,18 +46,17 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use tokio::sync::mpsc;
 
-use crate::fetch::Fetcher;
-use crate::worker::StoreActor;
-use crate::worker::session::{Command, WorkerEvent, spawn_session};
+use crate::worker::session::{Command, WorkerEvent};
 use keymap::Keymap;
-use state::{Action, Effect, Mode, State, update};
+use state::{Action, Effect, State, update};
 
-/// What the reader needs from the rest of the program.
+/// What the reader needs from the rest of the program: the two channels of a running worker
+/// session (see [`crate::worker::session`]) and the settings that are the interface's own.
 pub struct UiContext {
-    pub store: StoreActor,
-    pub fetcher: Fetcher,
-    /// Prune setting passed to refreshes.
-    pub keep_days: Option<u32>,
+    /// Where the interface's requests go; dropping it ends the session.
+    pub commands: mpsc::UnboundedSender<Command>,
+    /// The session's answers and progress.
+    pub events: mpsc::UnboundedReceiver<WorkerEvent>,
     pub refresh_on_start: bool,
     pub mark_read_on_open: bool,
     /// The config's `[keys]` table: action name -> keys.
@@ -80,16 +90,13 @@ const TICK: Duration = Duration::from_millis(250);
 /// At most this many messages are handled before a frame is drawn.
 const MAX_BATCH: usize = 512;
 
-/// Runs the reader until the user quits. Needs a terminal on stdin/stdout.
-pub fn run(ctx: UiContext) -> anyhow::Result<()> {
+/// Runs the reader until the user quits. Needs a terminal on stdin/stdout, and a tokio
+/// runtime with worker threads (the ticker and the channels' forwarding run on them). Tasks
+/// still running when it returns (a refresh in flight) are the caller's to stop.
+pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
     // Config problems are reported before the screen changes.
     let keymap = Keymap::with_overrides(&ctx.keys)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
-    install_panic_hook();
+    let _panics = install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal =
         Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot use the terminal")?;
@@ -103,60 +110,54 @@ pub fn run(ctx: UiContext) -> anyhow::Result<()> {
     state.mark_read_on_open = ctx.mark_read_on_open;
     state.set_views(&ctx.views);
 
-    runtime.block_on(async {
-        let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-        let stop = Arc::new(AtomicBool::new(false));
-        spawn_input_thread(tx.clone(), stop.clone());
-        let ticker = {
-            let tx = tx.clone();
-            tokio::spawn(async move {
-                let mut interval = tokio::time::interval(TICK);
-                loop {
-                    interval.tick().await;
-                    if tx.send(Msg::Tick).is_err() {
-                        break;
-                    }
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let stop = Arc::new(AtomicBool::new(false));
+    spawn_input_thread(tx.clone(), stop.clone());
+    let ticker = {
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            let mut interval = tokio::time::interval(TICK);
+            loop {
+                interval.tick().await;
+                if tx.send(Msg::Tick).is_err() {
+                    break;
                 }
-            })
-        };
-        let (events_tx, mut events_rx) = mpsc::unbounded_channel::<WorkerEvent>();
-        let commands = spawn_session(ctx.store, ctx.fetcher, ctx.keep_days, events_tx);
-        let forward = {
-            let tx = tx.clone();
-            tokio::spawn(async move {
-                while let Some(e) = events_rx.recv().await {
-                    if tx.send(Msg::Worker(e)).is_err() {
-                        break;
-                    }
-                }
-            })
-        };
-        let signals = tokio::spawn(forward_signals(tx.clone()));
-        drop(tx);
-        for effect in state.start(ctx.refresh_on_start) {
-            if let Effect::Worker(c) = effect {
-                let _ = commands.send(c);
             }
+        })
+    };
+    let (commands, mut events_rx) = (ctx.commands, ctx.events);
+    let forward = {
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            while let Some(e) = events_rx.recv().await {
+                if tx.send(Msg::Worker(e)).is_err() {
+                    break;
+                }
+            }
+        })
+    };
+    let signals = tokio::spawn(forward_signals(tx.clone()));
+    drop(tx);
+    for effect in state.start(ctx.refresh_on_start) {
+        if let Effect::Worker(c) = effect {
+            let _ = commands.send(c);
         }
-        let mut platform = RealPlatform;
-        let result = event_loop(
-            &mut terminal,
-            &mut state,
-            &keymap,
-            &mut rx,
-            &commands,
-            &mut platform,
-        )
-        .await;
-        stop.store(true, Ordering::Relaxed);
-        ticker.abort();
-        forward.abort();
-        signals.abort();
-        result
-    })?;
-    // The runtime is dropped here without waiting for a refresh in flight.
-    runtime.shutdown_background();
-    Ok(())
+    }
+    let mut platform = RealPlatform;
+    let result = event_loop(
+        &mut terminal,
+        &mut state,
+        &keymap,
+        &mut rx,
+        &commands,
+        &mut platform,
+    )
+    .await;
+    stop.store(true, Ordering::Relaxed);
+    ticker.abort();
+    forward.abort();
+    signals.abort();
+    result
 }
 
 /// Sends [`Msg::Terminate`] on SIGTERM (`kill`) or SIGHUP (the terminal closed), so that a
@@ -270,30 +271,7 @@ pub fn translate(state: &State, keymap: &Keymap, event: &Event) -> Option<Action
             if key.kind == KeyEventKind::Release {
                 return None;
             }
-            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-            if ctrl && key.code == KeyCode::Char('c') {
-                return Some(Action::Do(keymap::Act::Quit));
-            }
-            if state.mode == Mode::Filter {
-                return match key.code {
-                    KeyCode::Esc => Some(Action::FilterCancel),
-                    KeyCode::Enter => Some(Action::FilterSubmit),
-                    KeyCode::Backspace => Some(Action::FilterBackspace),
-                    KeyCode::Up => Some(Action::FilterHistory(true)),
-                    KeyCode::Down => Some(Action::FilterHistory(false)),
-                    KeyCode::Char(c) if !ctrl => Some(Action::FilterChar(c)),
-                    _ => None,
-                };
-            }
-            if let Some(act) = keymap.action(key) {
-                return Some(Action::Do(act));
-            }
-            match key.code {
-                KeyCode::Char(c @ '0'..='9') if !ctrl && state.mode == Mode::Normal => {
-                    Some(Action::Digit(c as u8 - b'0'))
-                }
-                _ => None,
-            }
+            keymap.input(state.mode, key).map(Action::from)
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll {
@@ -373,13 +351,106 @@ pub fn restore_terminal() {
     let _ = disable_raw_mode();
 }
 
-/// Restores the terminal before the default panic message is printed, so it is readable.
-fn install_panic_hook() {
+/// True while the reader owns the terminal (between [`install_panic_hook`] and the drop of
+/// what it returns).
+static READER_OWNS_TERMINAL: AtomicBool = AtomicBool::new(false);
+
+/// Routes panics while the reader owns the terminal; see [`panic_route`]. Dropping the
+/// returned guard (after the terminal is restored) hands panics back to the previous hook.
+fn install_panic_hook() -> ReaderPanics {
+    let reader_thread = std::thread::current().id();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
+        let on_reader_thread = std::thread::current().id() == reader_thread;
+        match panic_route(
+            READER_OWNS_TERMINAL.load(Ordering::SeqCst),
+            on_reader_thread,
+        ) {
+            PanicRoute::Log => {
+                let thread = std::thread::current();
+                let location = info
+                    .location()
+                    .map_or_else(String::new, |l| format!(" at {l}"));
+                tracing::error!(
+                    "panic on thread {}{location}: {}",
+                    thread.name().unwrap_or("unnamed"),
+                    panic_text(info.payload())
+                );
+            }
+            PanicRoute::RestoreThenPrint => {
+                restore_terminal();
+                previous(info);
+            }
+            PanicRoute::Print => previous(info),
+        }
     }));
+    READER_OWNS_TERMINAL.store(true, Ordering::SeqCst);
+    ReaderPanics
+}
+
+/// Clears [`READER_OWNS_TERMINAL`] when dropped.
+struct ReaderPanics;
+
+impl Drop for ReaderPanics {
+    fn drop(&mut self) {
+        READER_OWNS_TERMINAL.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Where a panic's message goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PanicRoute {
+    /// To the log file only: the frame on screen stays intact.
+    Log,
+    /// The terminal is given back first, then the message is printed where it can be read.
+    RestoreThenPrint,
+    /// Printed as usual (the reader does not own the terminal).
+    Print,
+}
+
+/// While the reader owns the terminal, a panic on any other thread is one the program
+/// contains (a feed's task, a blocking parse, the extractor: the worker catches them and
+/// carries on), so it is logged and never written over the frame; a panic on the reader's
+/// own thread ends the program, so the terminal is restored before it is printed.
+fn panic_route(reader_owns_terminal: bool, on_reader_thread: bool) -> PanicRoute {
+    match (reader_owns_terminal, on_reader_thread) {
+        (false, _) => PanicRoute::Print,
+        (true, true) => PanicRoute::RestoreThenPrint,
+        (true, false) => PanicRoute::Log,
+    }
+}
+
+/// The message a panic was raised with (`panic!` gives a `&str` or a `String`).
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}
+
+#[cfg(test)]
+mod panic_hook_tests {
+    use super::*;
+
+    #[test]
+    fn contained_panics_go_to_the_log_while_the_reader_owns_the_terminal() {
+        assert_eq!(panic_route(true, false), PanicRoute::Log);
+        assert_eq!(panic_route(true, true), PanicRoute::RestoreThenPrint);
+        assert_eq!(panic_route(false, false), PanicRoute::Print);
+        assert_eq!(panic_route(false, true), PanicRoute::Print);
+    }
+
+    #[test]
+    fn the_panic_message_is_read_from_either_payload() {
+        let caught = std::panic::catch_unwind(|| panic!("slice index {} past {}", 125, 124));
+        let payload = caught.unwrap_err();
+        assert_eq!(panic_text(payload.as_ref()), "slice index 125 past 124");
+        let boxed: Box<dyn std::any::Any + Send> = Box::new("static");
+        assert_eq!(panic_text(boxed.as_ref()), "static");
+        let other: Box<dyn std::any::Any + Send> = Box::new(7u8);
+        assert_eq!(panic_text(other.as_ref()), "(no message)");
+    }
 }
 
 /// The real clock, `$BROWSER` and OSC 52.
@@ -479,6 +550,8 @@ fn base64(bytes: &[u8]) -> String {
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod snapshot_tests;
+#[cfg(test)]
+mod structure_tests;
 
 #[cfg(test)]
 mod tests {

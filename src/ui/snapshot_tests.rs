@@ -6,7 +6,8 @@ use ratatui::backend::TestBackend;
 
 use super::fixtures::{self, article, feeds, summaries};
 use super::keymap::Act;
-use super::state::{Action, Focus, State, update};
+use super::layout::Focus;
+use super::state::{Action, State, update};
 use super::view;
 use crate::worker::RefreshEvent;
 use crate::worker::session::WorkerEvent;
@@ -22,7 +23,7 @@ fn loaded(w: u16, h: u16) -> State {
     let mut s = fixtures::state(w, h);
     s.start(false);
     update(&mut s, Action::Worker(WorkerEvent::Feeds(feeds())));
-    let request = s.request;
+    let request = s.list.request;
     update(
         &mut s,
         Action::Worker(WorkerEvent::whole_list(request, summaries())),
@@ -43,7 +44,7 @@ const BODY: &str = r#"<h2>Talks resume</h2>
 fn with_article(w: u16, h: u16) -> State {
     let mut s = loaded(w, h);
     update(&mut s, Action::Do(Act::Open));
-    let a = article(&s.articles[0], BODY);
+    let a = article(&s.list.articles[0], BODY);
     update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
     s
 }
@@ -54,7 +55,7 @@ fn empty_cache() {
         let mut s = fixtures::state(w, h);
         s.start(false);
         update(&mut s, Action::Worker(WorkerEvent::Feeds(Vec::new())));
-        let request = s.request;
+        let request = s.list.request;
         update(
             &mut s,
             Action::Worker(WorkerEvent::whole_list(request, Vec::new())),
@@ -124,7 +125,8 @@ fn feed_in_error_during_refresh() {
 fn a_failed_feed_says_why() {
     let mut s = loaded(80, 24);
     s.focus = Focus::Feeds;
-    s.feed_sel = s
+    s.feeds.sel = s
+        .feeds
         .rows
         .iter()
         .position(|r| r.label == "Broken Wire")
@@ -136,7 +138,7 @@ fn a_failed_feed_says_why() {
     assert!(status.contains("HTTP 500 from the server"), "{status}");
     // …and in the list once it is open and has nothing to show.
     update(&mut s, Action::Do(Act::Open));
-    let request = s.request;
+    let request = s.list.request;
     update(
         &mut s,
         Action::Worker(WorkerEvent::whole_list(request, Vec::new())),
@@ -154,7 +156,7 @@ fn narrow_terminal() {
     let mut s = loaded(50, 20);
     insta::assert_snapshot!("narrow_list_50x20", screen(&s));
     update(&mut s, Action::Do(Act::Open));
-    let a = article(&s.articles[0], BODY);
+    let a = article(&s.list.articles[0], BODY);
     update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
     insta::assert_snapshot!("narrow_article_50x20", screen(&s));
 }
@@ -183,7 +185,7 @@ fn hostile_feed_is_neutralised() {
             "https://example.org/\u{1b}[31m{}",
             "y".repeat(5000)
         ));
-        let request = s.request;
+        let request = s.list.request;
         update(
             &mut s,
             Action::Worker(WorkerEvent::whole_list(request, vec![a.clone()])),
@@ -236,7 +238,7 @@ fn filter_line_with_an_error() {
     for c in "is:unread".chars() {
         update(&mut s, Action::FilterChar(c));
     }
-    let request = s.request;
+    let request = s.list.request;
     let unread = summaries().into_iter().filter(|a| !a.read).collect();
     update(
         &mut s,
@@ -245,7 +247,7 @@ fn filter_line_with_an_error() {
     for c in " (gen".chars() {
         update(&mut s, Action::FilterChar(c));
     }
-    assert!(s.filter_error.is_some());
+    assert!(s.filter.error.is_some());
     insta::assert_snapshot!("filter_error_80x24", screen(&s));
 }
 
@@ -254,7 +256,7 @@ fn filter_line_with_an_error() {
 fn with_people(w: u16, h: u16) -> State {
     let mut s = loaded(w, h);
     update(&mut s, Action::Do(Act::Open));
-    let a = fixtures::people_article(&s.articles[0]);
+    let a = fixtures::people_article(&s.list.articles[0]);
     let id = a.id;
     update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
     update(
@@ -284,7 +286,7 @@ fn who_and_where_view() {
     for (w, h) in [(80, 24), (200, 60)] {
         let mut s = loaded(w, h);
         update(&mut s, Action::Do(Act::WhoWhere));
-        let query = s.query.clone();
+        let query = s.list.query.clone();
         update(
             &mut s,
             Action::Worker(WorkerEvent::TopEntities {
@@ -320,7 +322,7 @@ fn mentions_are_coloured_by_kind_in_the_body() {
     };
     use crate::model::EntityKind;
     use ratatui::style::Color;
-    let kind = super::people::kind_color;
+    let kind = super::view::people::kind_color;
     assert_eq!(colour_of("Belgrade on"), Some(kind(EntityKind::Place)));
     assert_eq!(colour_of("NATO said"), Some(kind(EntityKind::Org)));
     assert_eq!(
@@ -358,7 +360,7 @@ fn feeds_sharing_a_title_start() {
             a.feed_id = f.id;
             a.feed_title = f.title.clone();
         }
-        let request = s.request;
+        let request = s.list.request;
         update(
             &mut s,
             Action::Worker(WorkerEvent::whole_list(request, rows)),

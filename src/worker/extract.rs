@@ -23,14 +23,17 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::extract::ner::embedded_model;
-use crate::extract::resolve::{Kind, ResolvedEntity, extract_entities};
-use crate::model::{ArticleId, EntityKind};
+use crate::extract::resolve::{ResolvedEntity, extract_entities};
+use crate::model::ArticleId;
 use crate::store::NewMention;
 use crate::worker::{StoreActor, WorkerError};
 
 /// Bump when resolution or geocoding changes what is stored for the same model weights
-/// (the gazetteers are not part of the hash).
-const RESOLVER_REVISION: &str = "resolve-1";
+/// (the gazetteers are not part of the hash). `resolve-2`: names are stored folded by the one
+/// `crate::fold` (curly apostrophes and dashes now fold as in the gazetteer), so every article
+/// is extracted again once and the entities keyed by the old folding are left orphaned and
+/// removed.
+const RESOLVER_REVISION: &str = "resolve-2";
 
 /// Articles per batch: large enough that one store transaction carries many articles,
 /// small enough that the article being read waits little behind a batch in flight.
@@ -274,11 +277,6 @@ fn extract_batch(texts: Vec<(ArticleId, String)>) -> (Vec<(ArticleId, Vec<NewMen
 pub fn to_mentions(entities: &[ResolvedEntity]) -> Vec<NewMention> {
     let mut out = Vec::new();
     for e in entities {
-        let kind = match e.kind {
-            Kind::Person => EntityKind::Person,
-            Kind::Place => EntityKind::Place,
-            Kind::Org => EntityKind::Org,
-        };
         // The gazetteer stores f32; rounding to 5 decimals (about a metre) keeps the f32
         // noise (33.66093826293945) out of the cache and the JSON.
         let round = |x: f32| (f64::from(x) * 1e5).round() / 1e5;
@@ -290,7 +288,7 @@ pub fn to_mentions(entities: &[ResolvedEntity]) -> Vec<NewMention> {
             .filter(|c| !c.is_empty());
         for m in &e.mentions {
             out.push(NewMention {
-                kind,
+                kind: e.kind,
                 canonical: e.canonical.clone(),
                 surface: m.text.clone(),
                 start: u32::try_from(m.start).unwrap_or(u32::MAX),
@@ -306,6 +304,7 @@ pub fn to_mentions(entities: &[ResolvedEntity]) -> Vec<NewMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::EntityKind;
 
     fn ids(xs: &[i64]) -> Vec<ArticleId> {
         xs.iter().map(|x| ArticleId(*x)).collect()

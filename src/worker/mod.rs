@@ -23,7 +23,7 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 use tokio::task::JoinSet;
 
 use crate::fetch::discover;
-use crate::fetch::{FetchError, FetchRequest, FetchResponse, Fetcher, parse_feed};
+use crate::fetch::{FetchError, FetchRequest, FetchResponse, Fetcher, parse_feed_within};
 use crate::model::StoreStats;
 use crate::model::{Feed, FeedId, ParsedFeed};
 use crate::store::{FetchRecord, Store, StoreError};
@@ -466,8 +466,9 @@ async fn refresh_one(
             // `None` only if a semaphore were closed, which they never are.
             let _unstored = parsers.unstored.acquire().await.ok();
             let permit = parsers.parsing.acquire().await.ok();
+            let max_bytes = fetcher.max_bytes();
             let parsed = tokio::task::spawn_blocking(move || {
-                parse_body(&body, &final_url, content_type.as_deref())
+                parse_body(&body, &final_url, content_type.as_deref(), max_bytes)
             })
             .await
             .unwrap_or_else(|e| Err(format!("the parser crashed: {e}")));
@@ -528,8 +529,13 @@ async fn record_failure(
 }
 
 /// Parses a fetched body; an HTML page becomes an error naming the feeds it links.
-fn parse_body(body: &[u8], base: &str, content_type: Option<&str>) -> Result<ParsedFeed, String> {
-    match parse_feed(body, base, Utc::now()) {
+fn parse_body(
+    body: &[u8],
+    base: &str,
+    content_type: Option<&str>,
+    max_bytes: u64,
+) -> Result<ParsedFeed, String> {
+    match parse_feed_within(body, base, Utc::now(), max_bytes) {
         Ok(parsed) => Ok(parsed),
         Err(parse_error) => {
             if discover::looks_like_html(body, content_type) {
@@ -628,7 +634,8 @@ mod tests {
         assert_eq!(outcomes[1].new, 1);
         assert_eq!(outcomes[2].new, 0);
         assert!(replies[3].try_recv().is_err(), "d is after the job");
-        assert_eq!(store.articles(&Default::default()).unwrap().len(), 2);
+        let all = store.query_articles(&Default::default(), Utc::now().fixed_offset(), None, 0);
+        assert_eq!(all.unwrap().len(), 2);
     }
 
     /// A batch stops at [`MAX_BATCH_FEEDS`].

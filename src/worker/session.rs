@@ -6,6 +6,9 @@
 //! `SetRead` is stored before the `LoadFeeds` that follows it); a refresh runs on a task of
 //! its own and streams its progress, so reading carries on while feeds download. What to
 //! reload when a refresh lands is the interface's decision (it knows what is on screen).
+//!
+//! The reader command (`commands::reader`) starts the session and hands the interface only
+//! its two channels; every command is answered by one `match` in `Session::handle`.
 
 use chrono::{DateTime, FixedOffset};
 use tokio::sync::mpsc;
@@ -69,9 +72,10 @@ pub enum Command {
     /// Answer with [`WorkerEvent::Feeds`].
     LoadFeeds,
     /// Answer with [`WorkerEvent::Articles`] carrying the same `request`.
-    /// Only the rows of `window` are loaded; with `count`, the answer carries the query's
-    /// total too. `now` anchors `since:2d` and `today` (its offset is the local zone);
-    /// `near` is what the interface holds of this list, to find the window quickly.
+    /// Only the rows of `window` are loaded; with `count`, a [`WorkerEvent::ArticleTotal`]
+    /// follows them (unless the next command already asks for a newer list with its total).
+    /// `now` anchors `since:2d` and `today` (its offset is the local zone); `near` is what
+    /// the interface holds of this list, to find the window quickly.
     LoadArticles {
         request: RequestId,
         query: ArticleQuery,
@@ -86,7 +90,8 @@ pub enum Command {
     SetRead(Vec<ArticleId>, bool),
     /// Store the starred flag.
     SetStarred(ArticleId, bool),
-    /// Mark everything the query selects as read; answers with fresh feeds.
+    /// Mark everything the query selects as read; answers with [`WorkerEvent::MarkedRead`]
+    /// (what changed), then fresh feeds.
     MarkAllRead {
         query: ArticleQuery,
         now: DateTime<FixedOffset>,
@@ -153,8 +158,8 @@ pub enum WorkerEvent {
         request: RequestId,
         total: u64,
     },
-    /// The rows of a `LoadArticles` window, starting at `offset`; `total` when it was asked
-    /// for.
+    /// The rows of a `LoadArticles` window, starting at `offset`. The session leaves `total`
+    /// empty (it follows as [`WorkerEvent::ArticleTotal`]); [`WorkerEvent::whole_list`] fills it.
     Articles {
         request: RequestId,
         offset: u32,
@@ -166,6 +171,12 @@ pub enum WorkerEvent {
     Article(Box<Article>),
     /// Progress of a background refresh.
     Refresh(RefreshEvent),
+    /// The answer to [`Command::MarkAllRead`]: the articles it marked read, which were
+    /// unread before (already-read ones are not in it). Their number is what to report;
+    /// `Command::SetRead(changed, false)` undoes the mark.
+    MarkedRead {
+        changed: Vec<ArticleId>,
+    },
     /// Something failed; the message is for the user.
     Error(String),
     /// The entities of these articles were (re-)extracted and stored; reload them if shown.
@@ -202,93 +213,225 @@ pub fn spawn_session(
     keep_days: Option<u32>,
     events: mpsc::UnboundedSender<WorkerEvent>,
 ) -> mpsc::UnboundedSender<Command> {
-    let (tx, mut rx) = mpsc::unbounded_channel::<Command>();
-    tokio::spawn(async move {
-        // The extraction queue runs from the start (articles left from last time) and again
-        // after every refresh; it ends with this task (dropping `extraction`). Its first look
-        // for work waits until the first list has been answered: the store has one thread,
-        // and when little is left to do that look can read most of the cache (a third of a
-        // second for 100,000 articles), which would otherwise come before the first rows.
-        let priority = extract::Priority::default();
-        let extraction = spawn_extraction(store.clone(), priority.clone(), events.clone());
-        let mut backlog = Backlog::Waiting(extraction.clone());
-        let mut carried: Option<Command> = None;
+    let (tx, commands) = mpsc::unbounded_channel::<Command>();
+    // The extraction queue runs from the start (articles left from last time) and again after
+    // every refresh; it ends with the session (dropping `extraction`). Its first look for work
+    // waits until the first list has been answered: the store has one thread, and when little
+    // is left to do that look can read most of the cache (a third of a second for 100,000
+    // articles), which would otherwise come before the first rows.
+    let priority = extract::Priority::default();
+    let extraction = spawn_extraction(store.clone(), priority.clone(), events.clone());
+    let session = Session {
+        store,
+        fetcher,
+        keep_days,
+        events,
+        commands,
+        carried: None,
+        priority,
+        backlog: Backlog::Waiting(extraction.clone()),
+        extraction,
+    };
+    tokio::spawn(session.run());
+    tx
+}
+
+/// The session's task: its handles to the pipeline and what it remembers between commands.
+struct Session {
+    store: StoreActor,
+    fetcher: Fetcher,
+    /// Prune setting passed to refreshes.
+    keep_days: Option<u32>,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+    commands: mpsc::UnboundedReceiver<Command>,
+    /// A command read ahead (to see whether a list's total is still wanted), handled next.
+    carried: Option<Command>,
+    /// Articles the reader has open, extracted before the backlog.
+    priority: extract::Priority,
+    /// Wakes the extraction queue.
+    extraction: mpsc::UnboundedSender<()>,
+    backlog: Backlog,
+}
+
+impl Session {
+    /// Handles commands in order until the interface drops its sender or stops listening.
+    async fn run(mut self) {
         loop {
-            let command = match carried.take() {
+            let command = match self.carried.take() {
                 Some(command) => command,
-                None => match rx.recv().await {
+                None => match self.commands.recv().await {
                     Some(command) => command,
                     None => break,
                 },
             };
-            if !matches!(command, Command::LoadFeeds | Command::LoadArticles { .. }) {
-                backlog.start();
+            if !self.handle(command).await {
+                break;
             }
-            // A new list: its rows first, so the list follows the key at once, then its total
-            // (a full count: the slow part on a big cache), skipped when the next command
-            // already asks for a newer list with its own total.
-            if let Command::LoadArticles {
+        }
+    }
+
+    /// Runs one command and sends its answers (or its error); false once the interface is
+    /// gone. Queries run on the store's read-only connection (see [`StoreActor::read`]),
+    /// changes on its writing thread; commands run one at a time, so a query sent after a
+    /// change sees it.
+    async fn handle(&mut self, command: Command) -> bool {
+        // A list is answered before the extraction backlog starts (see `spawn_session`);
+        // anything else lets it start now.
+        if !matches!(command, Command::LoadFeeds | Command::LoadArticles { .. }) {
+            self.backlog.start();
+        }
+        let store = &self.store;
+        let answer = match command {
+            Command::LoadFeeds => flat(
+                store
+                    .read(|s| Ok(vec![WorkerEvent::Feeds(s.feeds()?)]))
+                    .await,
+            ),
+            Command::LoadArticles {
                 request,
                 query,
                 window,
-                count: true,
+                count,
                 now,
                 near,
-            } = command
-            {
-                let rows = Command::LoadArticles {
-                    request,
-                    query: query.clone(),
-                    window,
-                    count: false,
-                    now,
-                    near,
+            } => {
+                // The rows first, so the list follows the key at once; then, when asked for,
+                // the total (a full count: the slow part on a big cache), skipped when the
+                // next command already asks for a newer list with its own total.
+                let query = query.combined();
+                let rows = {
+                    let query = query.clone();
+                    store
+                        .read(move |s| {
+                            let seek = Seek {
+                                offset: u64::from(window.offset),
+                                limit: window.limit,
+                                total: near.total,
+                                anchors: &near.rows,
+                            };
+                            Ok(vec![WorkerEvent::Articles {
+                                request,
+                                offset: window.offset,
+                                total: None,
+                                articles: s.query_window(&query, now, seek)?,
+                            }])
+                        })
+                        .await
                 };
-                if !send_all(&events, execute(&store, rows).await) {
-                    return;
+                if !send_all(&self.events, flat(rows)) {
+                    return false;
                 }
-                carried = rx.try_recv().ok();
-                let superseded = matches!(carried, Some(Command::LoadArticles { count: true, .. }));
-                if !superseded {
-                    let total = store
-                        .read(move |s| s.count_query(&query.combined(), now))
-                        .await;
-                    let answer = match total {
-                        Ok(Ok(total)) => Ok(vec![WorkerEvent::ArticleTotal { request, total }]),
-                        Ok(Err(e)) => Err(e.to_string()),
-                        Err(e) => Err(e.to_string()),
-                    };
-                    if !send_all(&events, answer) {
-                        return;
+                if count {
+                    self.carried = self.commands.try_recv().ok();
+                    let superseded = matches!(
+                        self.carried,
+                        Some(Command::LoadArticles { count: true, .. })
+                    );
+                    if !superseded {
+                        let total = store
+                            .read(move |s| {
+                                let total = s.count_query(&query, now)?;
+                                Ok(vec![WorkerEvent::ArticleTotal { request, total }])
+                            })
+                            .await;
+                        if !send_all(&self.events, flat(total)) {
+                            return false;
+                        }
                     }
                 }
-                backlog.start();
-                continue;
+                self.backlog.start();
+                Ok(Vec::new())
             }
-            if let Command::Refresh(ids) = command {
-                let (store, fetcher, events) = (store.clone(), fetcher.clone(), events.clone());
-                let extraction = extraction.clone();
+            Command::LoadArticle(id) => flat(
+                store
+                    .read(move |s| Ok(vec![WorkerEvent::Article(Box::new(s.article(id)?))]))
+                    .await,
+            ),
+            Command::SetRead(ids, read) => flat(
+                store
+                    .call(move |s| {
+                        s.set_read(&ids, read)?;
+                        Ok(vec![WorkerEvent::Feeds(s.feeds()?)])
+                    })
+                    .await,
+            ),
+            Command::SetStarred(id, starred) => flat(
+                store
+                    .call(move |s| {
+                        s.set_starred(id, starred)?;
+                        Ok(Vec::new())
+                    })
+                    .await,
+            ),
+            Command::MarkAllRead { query, now } => flat(
+                store
+                    .call(move |s| {
+                        let changed = s.mark_query_read_ids(&query.combined(), now, true)?;
+                        Ok(vec![
+                            WorkerEvent::MarkedRead { changed },
+                            WorkerEvent::Feeds(s.feeds()?),
+                        ])
+                    })
+                    .await,
+            ),
+            Command::CountUnread { queries, now } => flat(
+                store
+                    .read(move |s| {
+                        let mut counts = Vec::with_capacity(queries.len());
+                        for (key, q) in queries {
+                            counts.push((key, s.count_query(&unread(q), now)?));
+                        }
+                        Ok(vec![WorkerEvent::ViewCounts(counts)])
+                    })
+                    .await,
+            ),
+            Command::Refresh(ids) => {
+                // On a task of its own: reading carries on while feeds download.
+                let (store, fetcher, events) =
+                    (store.clone(), self.fetcher.clone(), self.events.clone());
+                let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
                 tokio::spawn(async move {
                     run_refresh(&store, &fetcher, ids, keep_days, &events).await;
                     let _ = extraction.send(());
                 });
-                continue;
+                Ok(Vec::new())
             }
-            if let Command::ExtractFirst(id) = command {
-                priority.push(id);
-                let _ = extraction.send(());
-                continue;
+            Command::ExtractFirst(id) => {
+                self.priority.push(id);
+                let _ = self.extraction.send(());
+                Ok(Vec::new())
             }
-            let list = matches!(command, Command::LoadArticles { .. });
-            if !send_all(&events, execute(&store, command).await) {
-                return;
-            }
-            if list {
-                backlog.start();
-            }
-        }
-    });
-    tx
+            Command::LoadEntities(article) => flat(
+                store
+                    .read(move |s| {
+                        let entities = group_mentions(s.mentions(article)?);
+                        Ok(vec![WorkerEvent::Entities { article, entities }])
+                    })
+                    .await,
+            ),
+            Command::LoadTopEntities { query, now, limit } => flat(
+                store
+                    .read(move |s| {
+                        let combined = query.combined();
+                        let entities = s
+                            .top_entities(None, Some((&combined, now)), limit)?
+                            .into_iter()
+                            .map(|e| TopEntity {
+                                kind: e.kind,
+                                name: e.name,
+                                coords: e.lat.zip(e.lon),
+                                country: e.country,
+                                mentions: e.mentions,
+                                articles: e.articles,
+                            })
+                            .collect();
+                        Ok(vec![WorkerEvent::TopEntities { query, entities }])
+                    })
+                    .await,
+            ),
+        };
+        send_all(&self.events, answer)
+    }
 }
 
 /// The extraction queue's first wake, held back until the first list is answered.
@@ -306,6 +449,17 @@ impl Backlog {
     }
 }
 
+/// A store job's answers, or its error as a message for the user.
+fn flat(
+    result: Result<Result<Vec<WorkerEvent>, StoreError>, WorkerError>,
+) -> Result<Vec<WorkerEvent>, String> {
+    match result {
+        Ok(Ok(events)) => Ok(events),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Sends a command's answers (or its error) to the interface; false once it is gone.
 fn send_all(
     events: &mpsc::UnboundedSender<WorkerEvent>,
@@ -315,127 +469,6 @@ fn send_all(
         Ok(answers) => answers.into_iter().all(|event| events.send(event).is_ok()),
         Err(message) => events.send(WorkerEvent::Error(message)).is_ok(),
     }
-}
-
-/// Runs one (non-refresh) command: queries on the store's read-only connection (see
-/// [`StoreActor::read`]), changes on its writing thread. Commands run one at a time, so a
-/// query sent after a change sees it.
-async fn execute(store: &StoreActor, command: Command) -> Result<Vec<WorkerEvent>, String> {
-    let flat = |r: Result<Result<Vec<WorkerEvent>, StoreError>, WorkerError>| match r {
-        Ok(Ok(events)) => Ok(events),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(e) => Err(e.to_string()),
-    };
-    let result = match command {
-        Command::LoadFeeds => {
-            store
-                .read(|s| Ok(vec![WorkerEvent::Feeds(s.feeds()?)]))
-                .await
-        }
-        Command::LoadArticles {
-            request,
-            query,
-            window,
-            count,
-            now,
-            near,
-        } => {
-            store
-                .read(move |s| {
-                    let q = query.combined();
-                    let seek = Seek {
-                        offset: u64::from(window.offset),
-                        limit: window.limit,
-                        total: near.total,
-                        anchors: &near.rows,
-                    };
-                    let articles = s.query_window(&q, now, seek)?;
-                    let total = if count {
-                        Some(s.count_query(&q, now)?)
-                    } else {
-                        None
-                    };
-                    Ok(vec![WorkerEvent::Articles {
-                        request,
-                        offset: window.offset,
-                        total,
-                        articles,
-                    }])
-                })
-                .await
-        }
-        Command::LoadArticle(id) => {
-            store
-                .read(move |s| Ok(vec![WorkerEvent::Article(Box::new(s.article(id)?))]))
-                .await
-        }
-        Command::SetRead(ids, read) => {
-            store
-                .call(move |s| {
-                    s.set_read(&ids, read)?;
-                    Ok(vec![WorkerEvent::Feeds(s.feeds()?)])
-                })
-                .await
-        }
-        Command::SetStarred(id, starred) => {
-            store
-                .call(move |s| {
-                    s.set_starred(id, starred)?;
-                    Ok(Vec::new())
-                })
-                .await
-        }
-        Command::MarkAllRead { query, now } => {
-            store
-                .call(move |s| {
-                    s.mark_query_read(&query.combined(), now, true)?;
-                    Ok(vec![WorkerEvent::Feeds(s.feeds()?)])
-                })
-                .await
-        }
-        Command::CountUnread { queries, now } => {
-            store
-                .read(move |s| {
-                    let mut counts = Vec::with_capacity(queries.len());
-                    for (key, q) in queries {
-                        counts.push((key, s.count_query(&unread(q), now)?));
-                    }
-                    Ok(vec![WorkerEvent::ViewCounts(counts)])
-                })
-                .await
-        }
-        Command::LoadEntities(article) => {
-            store
-                .read(move |s| {
-                    let entities = group_mentions(s.mentions(article)?);
-                    Ok(vec![WorkerEvent::Entities { article, entities }])
-                })
-                .await
-        }
-        Command::LoadTopEntities { query, now, limit } => {
-            store
-                .read(move |s| {
-                    let combined = query.combined();
-                    let entities = s
-                        .top_entities(None, Some((&combined, now)), limit)?
-                        .into_iter()
-                        .map(|e| TopEntity {
-                            kind: e.kind,
-                            name: e.name,
-                            coords: e.lat.zip(e.lon),
-                            country: e.country,
-                            mentions: e.mentions,
-                            articles: e.articles,
-                        })
-                        .collect();
-                    Ok(vec![WorkerEvent::TopEntities { query, entities }])
-                })
-                .await
-        }
-        // Handled by the caller; nothing to do here.
-        Command::Refresh(_) | Command::ExtractFirst(_) => Ok(Ok(Vec::new())),
-    };
-    flat(result)
 }
 
 /// One article's mentions grouped by entity: most-mentioned first, ties in order of first
@@ -607,6 +640,183 @@ mod tests {
         assert_eq!(grouped[0].spans, [(10, 13), (30, 33), (50, 53)]);
         assert_eq!(grouped[2].coords, None);
         assert!(group_mentions(Vec::new()).is_empty());
+    }
+
+    /// Regression guard for the read-ahead in `Session::handle`: a list's total (a full count)
+    /// is skipped when the next command already asks for a newer list with its own total,
+    /// and counted when nothing newer is waiting.
+    #[tokio::test]
+    async fn a_lists_total_is_skipped_when_a_newer_counted_list_is_waiting() {
+        use crate::fetch::FetcherOptions;
+        use crate::model::FeedSpec;
+        use crate::store::Store;
+
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .sync_feeds(&[FeedSpec {
+                url: "https://a.example/rss".into(),
+                title: None,
+                tags: Vec::new(),
+            }])
+            .unwrap();
+        let (actor, _thread) = StoreActor::spawn(store).unwrap();
+        let fetcher = Fetcher::new(FetcherOptions {
+            concurrency: 1,
+            per_host: 1,
+            connect_timeout: std::time::Duration::from_secs(1),
+            timeout: std::time::Duration::from_secs(1),
+            max_bytes: 1 << 20,
+            user_agent: "dateline-test/0.1".into(),
+        })
+        .unwrap();
+        let (events_tx, mut events) = mpsc::unbounded_channel();
+        // On this single-threaded runtime the session first runs at the first `await` below,
+        // so all three commands are queued before it reads any.
+        let commands = spawn_session(actor, fetcher, None, events_tx);
+        let list = |request, count| Command::LoadArticles {
+            request,
+            query: ArticleQuery::default(),
+            window: Window {
+                offset: 0,
+                limit: 50,
+            },
+            count,
+            now: chrono::Utc::now().fixed_offset(),
+            near: Near::default(),
+        };
+        commands.send(list(1, true)).unwrap();
+        commands.send(list(2, true)).unwrap();
+        commands.send(list(3, false)).unwrap();
+        drop(commands);
+        let mut seen = Vec::new();
+        while let Some(event) = events.recv().await {
+            match event {
+                WorkerEvent::Articles { request, total, .. } => {
+                    seen.push(format!("rows {request} {total:?}"));
+                }
+                WorkerEvent::ArticleTotal { request, total } => {
+                    seen.push(format!("total {request} {total}"));
+                }
+                WorkerEvent::EntitiesReady(_) => {}
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        assert_eq!(
+            seen,
+            ["rows 1 None", "rows 2 None", "total 2 0", "rows 3 None"],
+            "list 1's total is superseded by list 2's; list 2's is counted, since list 3 asks \
+             for none"
+        );
+    }
+
+    /// The next [`WorkerEvent::MarkedRead`], skipping other events.
+    async fn marked(events: &mut mpsc::UnboundedReceiver<WorkerEvent>) -> Vec<ArticleId> {
+        loop {
+            let event = tokio::time::timeout(std::time::Duration::from_secs(10), events.recv())
+                .await
+                .expect("an answer to MarkAllRead")
+                .expect("the session is running");
+            if let WorkerEvent::MarkedRead { changed } = event {
+                return changed;
+            }
+        }
+    }
+
+    /// Regression (issue 11, bug 4): `A` on "All articles" marked 1,149 articles read and
+    /// said "marked 0 articles read", a count taken from the rows on screen. The session now
+    /// answers with the articles that changed: every unread one the query selects, never one
+    /// already read; marking them unread again undoes it.
+    #[tokio::test]
+    async fn mark_all_read_answers_with_the_articles_it_changed() {
+        use crate::fetch::FetcherOptions;
+        use crate::model::{FeedSpec, NewArticle, ParsedFeed};
+        use crate::store::{FetchRecord, Store};
+        use chrono::{TimeZone, Utc};
+
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .sync_feeds(&[FeedSpec {
+                url: "https://a.example/rss".into(),
+                title: None,
+                tags: Vec::new(),
+            }])
+            .unwrap();
+        let feed = store.feeds().unwrap()[0].id;
+        let base = Utc.with_ymd_and_hms(2025, 3, 1, 0, 0, 0).unwrap();
+        let articles = (0..7)
+            .map(|i| NewArticle {
+                guid: format!("g{i}"),
+                title: format!("Story {i}"),
+                link: None,
+                authors: Vec::new(),
+                published: Some(base + chrono::Duration::hours(i)),
+                updated: None,
+                summary_html: None,
+                content_html: None,
+                text: String::new(),
+                enclosures: Vec::new(),
+                categories: Vec::new(),
+            })
+            .collect();
+        let parsed = ParsedFeed {
+            title: Some("A".into()),
+            site_link: None,
+            articles,
+        };
+        let record = FetchRecord::Parsed {
+            feed: &parsed,
+            etag: None,
+            last_modified: None,
+            moved_to: None,
+        };
+        store.record_fetch(feed, record, base).unwrap();
+        let all: Vec<ArticleId> = store
+            .query_articles(&Query::default(), base.fixed_offset(), None, 0)
+            .unwrap()
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        let already: Vec<ArticleId> = all[..2].to_vec();
+        store.set_read(&already, true).unwrap();
+
+        let (actor, _thread) = StoreActor::spawn(store).unwrap();
+        let fetcher = Fetcher::new(FetcherOptions {
+            concurrency: 1,
+            per_host: 1,
+            connect_timeout: std::time::Duration::from_secs(1),
+            timeout: std::time::Duration::from_secs(1),
+            max_bytes: 1 << 20,
+            user_agent: "dateline-test/0.1".into(),
+        })
+        .unwrap();
+        let (events_tx, mut events) = mpsc::unbounded_channel();
+        let commands = spawn_session(actor, fetcher, None, events_tx);
+        let now = Utc::now().fixed_offset();
+        let mark = || Command::MarkAllRead {
+            query: ArticleQuery::default(),
+            now,
+        };
+        commands.send(mark()).unwrap();
+        let mut changed = marked(&mut events).await;
+        changed.sort();
+        let mut expected: Vec<ArticleId> = all
+            .iter()
+            .filter(|id| !already.contains(id))
+            .copied()
+            .collect();
+        expected.sort();
+        assert_eq!(changed, expected, "the unread ones, not the already read");
+        // Nothing is left to mark: the second answer is empty, not the list's length.
+        commands.send(mark()).unwrap();
+        assert!(marked(&mut events).await.is_empty());
+        // Undo: the changed ones are unread again, the others stay read.
+        commands
+            .send(Command::SetRead(changed.clone(), false))
+            .unwrap();
+        commands.send(mark()).unwrap();
+        let mut again = marked(&mut events).await;
+        again.sort();
+        assert_eq!(again, expected);
     }
 
     #[test]

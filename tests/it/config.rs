@@ -1,19 +1,17 @@
 //! Integration tests: config import from real OPML and newsboat files, comment-preserving
 //! edits, idempotent imports and the OPML export -> import round trip.
 
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::Path;
 
 use dateline::config::import::{
-    ImportError, add_feeds_to_config, export_opml, import_into_file, parse_feed_list,
+    ImportError, add_feeds_to_config, default_settings, export_opml, import_into_file,
+    parse_feed_list,
 };
 use dateline::config::{Config, DEFAULT_CONFIG};
 use dateline::model::FeedSpec;
 
-fn shared(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel)
-}
+use crate::support::{Rng, dateline, ok, shared_path};
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -35,13 +33,19 @@ fn spec(url: &str, title: Option<&str>, tags: &[&str]) -> FeedSpec {
     }
 }
 
-fn opml(name: &str) -> Result<(Vec<FeedSpec>, Vec<String>), ImportError> {
-    parse_feed_list(&read(&shared(&format!("corpora/newsboat/{name}"))))
+/// newsboat's OPML test files (`../shared/corpora/newsboat`), or `None` on a bare clone.
+fn newsboat() -> Option<std::path::PathBuf> {
+    shared_path("corpora/newsboat")
+}
+
+fn opml(dir: &Path, name: &str) -> Result<(Vec<FeedSpec>, Vec<String>), ImportError> {
+    parse_feed_list(&read(&dir.join(name)))
 }
 
 #[test]
 fn newsboat_example_opml_nests_folders_into_tags() {
-    let (feeds, warnings) = opml("example.opml").unwrap();
+    let Some(dir) = newsboat() else { return };
+    let (feeds, warnings) = opml(&dir, "example.opml").unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(
         feeds,
@@ -87,7 +91,8 @@ fn newsboat_example_opml_nests_folders_into_tags() {
 
 #[test]
 fn newsboat_example2_and_repeated_folders() {
-    let (feeds, _) = opml("example2.opml").unwrap();
+    let Some(dir) = newsboat() else { return };
+    let (feeds, _) = opml(&dir, "example2.opml").unwrap();
     assert_eq!(feeds.len(), 7);
     assert_eq!(
         feeds[2],
@@ -103,14 +108,15 @@ fn newsboat_example2_and_repeated_folders() {
         spec("https://example.com/five.atom", Some("another title"), &[])
     );
 
-    let (feeds, _) = opml("test-urls+.opml").unwrap();
+    let (feeds, _) = opml(&dir, "test-urls+.opml").unwrap();
     let tags: Vec<_> = feeds.iter().map(|f| f.tags.join("/")).collect();
     assert_eq!(tags, ["tag1/tag2", "", "tag1/tag3", ""]);
 }
 
 #[test]
 fn newsboat_category_pipes_filters_and_broken_files() {
-    let (feeds, _) = opml("category.opml").unwrap();
+    let Some(dir) = newsboat() else { return };
+    let (feeds, _) = opml(&dir, "category.opml").unwrap();
     assert_eq!(
         feeds,
         [spec(
@@ -119,26 +125,28 @@ fn newsboat_category_pipes_filters_and_broken_files() {
             &["tag one", "tag_two", "tag", "three"]
         )]
     );
-    let (feeds, warnings) = opml("piped.opml").unwrap();
+    let (feeds, warnings) = opml(&dir, "piped.opml").unwrap();
     assert_eq!(feeds.len(), 1);
     assert_eq!(warnings.len(), 1);
     assert!(
         warnings[0].starts_with("line 8:") && warnings[0].contains("Birdsite"),
         "{warnings:?}"
     );
-    let (feeds, warnings) = opml("filtered.opml").unwrap();
+    let (feeds, warnings) = opml(&dir, "filtered.opml").unwrap();
     assert_eq!(feeds.len(), 2);
     assert!(warnings[0].contains("filter"), "{warnings:?}");
-    assert_eq!(opml("body-element-missing.opml").unwrap().0, []);
+    assert_eq!(opml(&dir, "body-element-missing.opml").unwrap().0, []);
     assert!(matches!(
-        opml("opml-element-missing.opml"),
+        opml(&dir, "opml-element-missing.opml"),
         Err(ImportError::Format(_))
     ));
 }
 
 #[test]
 fn real_world_subscription_lists_import_with_and_without_title_attributes() {
-    let dir = shared("corpora/realworld/rsparser");
+    let Some(dir) = shared_path("corpora/realworld/rsparser") else {
+        return;
+    };
     let (with_titles, w1) = parse_feed_list(&read(&dir.join("Subs.opml"))).unwrap();
     let (without, w2) = parse_feed_list(&read(&dir.join("SubsNoTitleAttributes.opml"))).unwrap();
     assert!(w1.is_empty() && w2.is_empty(), "{w1:?} {w2:?}");
@@ -261,15 +269,83 @@ fn import_keeps_every_comment_and_byte_of_the_existing_file_and_is_idempotent() 
     assert_eq!(leftovers.len(), 1, "no temporary file left behind");
 }
 
+/// Regression (issue 11, bug 6): importing into a missing config added the 15 default feeds
+/// to the imported ones. The new file has the default settings and only the imported feeds.
 #[test]
-fn import_into_a_missing_file_starts_from_the_default() {
+fn import_into_a_missing_file_gets_the_default_settings_and_only_the_imported_feeds() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/config.toml");
-    let report = import_into_file(&path, &opml_text("example.opml")).unwrap();
-    assert_eq!(report.added.len(), 7);
+    let (expected, _) = parse_feed_list(&fixture("newsboat-urls")).unwrap();
+    let report = import_into_file(&path, &fixture("newsboat-urls")).unwrap();
+    assert!(report.created);
+    assert_eq!(report.added, expected);
     let text = read(&path);
-    assert!(text.starts_with(DEFAULT_CONFIG));
-    assert!(Config::from_toml(&text, &path).is_ok());
+    assert!(text.starts_with(&default_settings()));
+    let config = Config::from_toml(&text, &path).unwrap();
+    let default = Config::from_toml(DEFAULT_CONFIG, &path).unwrap();
+    assert_eq!(config.feeds, expected, "the imported feeds and no others");
+    assert_eq!(config.settings, default.settings);
+    // A second import finds them all present and leaves the file alone.
+    let again = import_into_file(&path, &fixture("newsboat-urls")).unwrap();
+    assert!(!again.created && again.added.is_empty());
+    assert_eq!(read(&path), text);
+}
+
+/// The same through the binary, where loading the config used to write the default one
+/// first: `dateline import urls` with no config gave the imported feeds plus the defaults.
+#[test]
+fn the_import_command_on_a_first_run_writes_only_the_imported_feeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let urls = dir.path().join("urls");
+    std::fs::write(&urls, fixture("newsboat-urls")).unwrap();
+    let out = dateline(dir.path(), &["import", &urls.to_string_lossy()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("only the imported feeds"), "{stderr}");
+    let (expected, _) = parse_feed_list(&fixture("newsboat-urls")).unwrap();
+    let path = dir.path().join("config.toml");
+    let config = Config::from_toml(&read(&path), &path).unwrap();
+    assert_eq!(config.feeds, expected);
+}
+
+/// `export` names a feed the config gives no title by the title its feed gave it (from the
+/// cache), and keeps the config's title where there is one.
+#[test]
+fn export_writes_the_feeds_own_title_when_the_config_sets_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = |title: &str| {
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{title}</title>\
+             <link>https://example.org/</link><item><title>t</title><guid>g</guid></item>\
+             </channel></rss>"
+        )
+    };
+    let own = dir.path().join("own.xml");
+    let named = dir.path().join("named.xml");
+    std::fs::write(&own, feed("The Feed's Own Name")).unwrap();
+    std::fs::write(&named, feed("Ignored Name")).unwrap();
+    let own_url = url::Url::from_file_path(&own).unwrap().to_string();
+    let named_url = url::Url::from_file_path(&named).unwrap().to_string();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "[[feeds]]\nurl = \"{own_url}\"\n\n[[feeds]]\nurl = \"{named_url}\"\ntitle = \"Mine\"\n"
+        ),
+    )
+    .unwrap();
+    // Before any refresh the cache knows no title: the URL stands in.
+    let (before, _) = parse_feed_list(&ok(&dateline(dir.path(), &["export"]))).unwrap();
+    assert_eq!(before[0].title, None);
+    ok(&dateline(dir.path(), &["refresh"]));
+    let opml = ok(&dateline(dir.path(), &["export"]));
+    let (after, _) = parse_feed_list(&opml).unwrap();
+    assert_eq!(after[0].url, own_url);
+    assert_eq!(
+        after[0].title.as_deref(),
+        Some("The Feed's Own Name"),
+        "{opml}"
+    );
+    assert_eq!(after[1].title.as_deref(), Some("Mine"), "{opml}");
 }
 
 #[test]
@@ -282,13 +358,9 @@ fn import_refuses_to_edit_an_invalid_config() {
     assert_eq!(read(&path), "[settings]\nconcurrency = 0\n");
 }
 
-fn opml_text(name: &str) -> String {
-    read(&shared(&format!("corpora/newsboat/{name}")))
-}
-
 /// Export, then import into an empty config: the feed list must come back unchanged.
 fn assert_round_trip(feeds: &[FeedSpec]) {
-    let document = export_opml(feeds);
+    let document = export_opml(feeds, &HashMap::new());
     let (parsed, warnings) = parse_feed_list(&document).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     let (text, report) = add_feeds_to_config("", parsed).unwrap();
@@ -301,24 +373,6 @@ fn assert_round_trip(feeds: &[FeedSpec]) {
 fn the_default_feed_list_survives_export_and_import() {
     let config = Config::from_toml(DEFAULT_CONFIG, Path::new("default")).unwrap();
     assert_round_trip(&config.feeds);
-}
-
-/// A small deterministic generator (xorshift), so failures reproduce without a seed file.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
 }
 
 #[test]
@@ -363,7 +417,7 @@ fn generated_feed_lists_survive_export_and_import() {
         "feeds/local.xml",
         "https://user@host.example/feed#frag",
     ];
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
     for case in 0..300 {
         let count = rng.below(12);
         let mut feeds = Vec::new();

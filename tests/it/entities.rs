@@ -179,6 +179,15 @@ fn refresh_again_and_reindex_change_nothing_and_pruning_drops_mentions() {
         .unwrap()
         .to_string();
     ok(&dateline(dir.path(), &["mark-read", &victim]));
+    // A prune keeps what was read or first seen less than keep_days ago: move both back.
+    rusqlite::Connection::open(dir.path().join("cache.db"))
+        .unwrap()
+        .execute(
+            "UPDATE articles SET first_seen = first_seen - 172800, read_at = read_at - 172800
+            WHERE id = ?1",
+            [victim.parse::<i64>().unwrap()],
+        )
+        .unwrap();
     write_config(dir.path(), 1);
     let pruned = json(&dateline(dir.path(), &["refresh", "--json"]));
     assert_eq!(pruned["summary"]["pruned_articles"], 1, "{pruned}");

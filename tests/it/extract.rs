@@ -1,7 +1,5 @@
 //! The embedded entity model on the hand-annotated seed article (`../shared/seed`).
 
-use std::path::Path;
-
 use dateline::extract::{Label, extract};
 
 #[derive(serde::Deserialize)]
@@ -19,11 +17,11 @@ struct GoldDoc {
     entities: Vec<GoldEntity>,
 }
 
+/// The seed article, or `None` (the reason printed) when `../shared` is missing.
 fn seed() -> Option<GoldDoc> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seed/aa-nato-kosovo-2023-09-07.gold.jsonl");
-    let text = std::fs::read_to_string(path).ok()?;
-    serde_json::from_str(text.lines().next()?).ok()
+    let path = crate::support::shared_path("seed/aa-nato-kosovo-2023-09-07.gold.jsonl")?;
+    let text = std::fs::read_to_string(path).expect("read the seed article");
+    Some(serde_json::from_str(text.lines().next().expect("a first line")).expect("seed JSON"))
 }
 
 #[test]
@@ -52,10 +50,7 @@ fn entity_offsets_point_at_their_text() {
 
 #[test]
 fn seed_article_f1_is_high() {
-    let Some(doc) = seed() else {
-        eprintln!("seed article not available; skipped");
-        return;
-    };
+    let Some(doc) = seed() else { return };
     let required: Vec<(usize, usize, Label)> = doc
         .entities
         .iter()
@@ -84,7 +79,8 @@ fn seed_article_f1_is_high() {
 /// ordinary words, and a US state geocoded to the country's centre.
 #[test]
 fn modern_news_errors_of_issue_4_stay_fixed() {
-    use dateline::extract::resolve::{Kind, extract_entities};
+    use dateline::extract::resolve::extract_entities;
+    use dateline::model::EntityKind;
     let text = "Volodymyr Zelensky met Lula in Brasília. Later Zelensky flew to Texas.";
     let found = extract(text);
     let label = |t: &str| found.iter().find(|e| e.text == t).map(|e| e.label);
@@ -101,7 +97,7 @@ fn modern_news_errors_of_issue_4_stay_fixed() {
 
     let texas = extract_entities(text)
         .into_iter()
-        .find(|e| e.kind == Kind::Place && e.canonical == "Texas")
+        .find(|e| e.kind == EntityKind::Place && e.canonical == "Texas")
         .and_then(|e| e.place)
         .expect("Texas is geocoded");
     // Inside Texas (roughly 26-36 N, 94-107 W), not the US centroid (about 38 N, 97 W).

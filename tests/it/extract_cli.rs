@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
-use dateline::extract::eval::{
+use dateline::extract::ner::embedded_model;
+use dateline::extract::train::eval::{
     Counts, GoldText, evaluate_tokens, parse_conll, parse_gold_jsonl, score_text,
 };
-use dateline::extract::ner::embedded_model;
 use dateline::extract::{Entity, Label};
 use serde_json::Value;
 
@@ -282,17 +282,12 @@ fn jsonl_streams_many_lines_in_order() {
 }
 
 fn seed_path() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seed/aa-nato-kosovo-2023-09-07.gold.jsonl");
-    p.exists().then_some(p)
+    crate::support::shared_path("seed/aa-nato-kosovo-2023-09-07.gold.jsonl")
 }
 
 #[test]
 fn seed_article_through_jsonl_round_trips_offsets_and_scores_high() {
-    let Some(path) = seed_path() else {
-        eprintln!("seed article not available; skipped");
-        return;
-    };
+    let Some(path) = seed_path() else { return };
     let gold_text = std::fs::read_to_string(&path).expect("read seed");
     let gold = parse_gold_jsonl(&gold_text).expect("seed parses");
     let path = path.to_string_lossy().into_owned();
@@ -326,11 +321,10 @@ fn seed_article_through_jsonl_round_trips_offsets_and_scores_high() {
 
 #[test]
 fn model_stays_above_its_floor_on_eng_testa() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/conll2003/eng.testa");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("eng.testa not available; skipped");
+    let Some(path) = crate::support::shared_path("data/conll2003/eng.testa") else {
         return;
     };
+    let text = std::fs::read_to_string(&path).expect("read eng.testa");
     let docs = parse_conll(&text);
     assert!(docs.len() > 200, "eng.testa has 216 documents");
     let model = embedded_model().expect("embedded model");
@@ -347,14 +341,11 @@ fn model_stays_above_its_floor_on_eng_testa() {
 }
 
 /// Rebuilds the modern-news gold of one annotation file (`scripts/devset/`) from the feeds in
-/// `../shared/corpora/realworld`, or `None` when the corpora are not there.
+/// `../shared/corpora/realworld`, or `None` (the reason printed) when the corpora are not there.
 fn modern_gold(ann: &str) -> Option<String> {
-    use dateline::extract::devset::{items, parse_annotations, rebuild};
+    use dateline::extract::train::devset::{items, parse_annotations, rebuild};
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpora = root.join("../shared/corpora/realworld");
-    if !corpora.is_dir() {
-        return None;
-    }
+    let corpora = crate::support::shared_path("corpora/realworld")?;
     let text = std::fs::read_to_string(root.join("scripts/devset").join(ann)).expect("annotations");
     let anns = parse_annotations(&text).expect("annotations parse");
     let mut files: Vec<&str> = anns.iter().map(|a| a.file.as_str()).collect();
@@ -413,7 +404,6 @@ fn score_through_cli(gold_text: &str) -> (Counts, usize) {
 #[test]
 fn model_stays_above_its_floor_on_the_modern_news_dev_half() {
     let Some(gold_text) = modern_gold("modern-dev.ann.jsonl") else {
-        eprintln!("../shared/corpora not available; skipped");
         return;
     };
     let (total, items) = score_through_cli(&gold_text);
@@ -437,7 +427,6 @@ fn model_stays_above_its_floor_on_modern_full_articles() {
         modern_gold("modern-full-dev.ann.jsonl"),
         modern_gold("modern-full-dev2.ann.jsonl"),
     ) else {
-        eprintln!("../shared/corpora not available; skipped");
         return;
     };
     let (total, items) = score_through_cli(&(first + &second));

@@ -9,6 +9,7 @@ mod extract;
 mod extract_cli;
 mod fetch;
 mod fulltext;
+mod hostile;
 mod query;
 mod refresh;
 mod store;

@@ -319,3 +319,96 @@ fn a_refresh_killed_half_way_leaves_a_consistent_cache() {
     let again = run_json(dir.path(), &["refresh", "--json"]);
     assert_eq!(again["summary"]["failed"], 0, "{again}");
 }
+
+/// An RSS feed whose `n` items were published in 2018, years before any refresh.
+fn rss_2018(title: &str, n: usize) -> String {
+    let mut items = String::new();
+    for i in 0..n {
+        items.push_str(&format!(
+            "<item><title>Old post {i}</title><link>https://example.org/2018/{i}</link>\
+             <guid>old-{i}</guid><pubDate>Thu, 01 Mar 2018 09:{i:02}:00 GMT</pubDate>\
+             <description>From the archive.</description></item>"
+        ));
+    }
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{title}</title>\
+         <link>https://example.org/</link>{items}</channel></rss>"
+    )
+}
+
+/// Runs dateline in `dir` and returns its standard error, failing on a non-zero exit.
+fn run_ok(dir: &Path, args: &[&str]) -> String {
+    let out: Output = dateline(dir, args).output().expect("run dateline");
+    assert!(
+        out.status.success(),
+        "dateline {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Regression (issue 11, bug 1): `refresh; mark-read 1; refresh; show 1` printed "no such
+/// article: 1". The article was a 2018 post and `keep_days` pruned by publication date; it
+/// now goes by when the article first appeared and when it was read.
+#[test]
+fn an_old_post_marked_read_is_still_there_after_the_next_refresh() {
+    let server = TestServer::start();
+    server.route("/old.xml", Reply::new(200).body(rss_2018("Archive", 3)));
+    let dir = tempfile::tempdir().unwrap();
+    let url = server.url("/old.xml");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!("[settings]\nkeep_days = 90\n\n[[feeds]]\nurl = \"{url}\"\n"),
+    )
+    .unwrap();
+    let first = run_json(dir.path(), &["refresh", "--json"]);
+    assert_eq!(first["summary"]["new_articles"], 3, "{first}");
+    let list = run_json(dir.path(), &["list", "--json"]);
+    let id = list[0]["id"].as_i64().unwrap().to_string();
+    run_ok(dir.path(), &["mark-read", &id]);
+    let second = run_json(dir.path(), &["refresh", "--json"]);
+    assert_eq!(second["summary"]["pruned_articles"], 0, "{second}");
+    let shown = run_json(dir.path(), &["show", &id, "--json"]);
+    assert_eq!(shown["title"], list[0]["title"]);
+    assert_eq!(shown["read"], true, "{shown}");
+}
+
+/// Guard (issue 11, bug 4): `mark-read --query` reports the articles whose state changed,
+/// never the ones already read, so a second run says 0.
+#[test]
+fn mark_read_by_query_counts_only_what_changed() {
+    let server = TestServer::start();
+    server.route(
+        "/live.xml",
+        Reply::new(200).body(rss("Live Test", "live", 5)),
+    );
+    server.route("/other.xml", Reply::new(200).body(rss("Other", "other", 4)));
+    let dir = tempfile::tempdir().unwrap();
+    write_config(
+        dir.path(),
+        "",
+        &[server.url("/live.xml"), server.url("/other.xml")],
+    );
+    run_json(dir.path(), &["refresh", "--json"]);
+    let live = run_json(dir.path(), &["list", "--json", "feed:\"Live Test\""]);
+    let live: Vec<String> = live
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap().to_string())
+        .collect();
+    assert_eq!(live.len(), 5);
+    let marked = run_ok(dir.path(), &["mark-read", &live[0], &live[1]]);
+    assert!(marked.contains("2 articles marked read"), "{marked}");
+    let query = ["mark-read", "--query", "feed:\"Live Test\""];
+    let marked = run_ok(dir.path(), &query);
+    assert!(marked.contains("3 articles marked read"), "{marked}");
+    let marked = run_ok(dir.path(), &query);
+    assert!(marked.contains("0 articles marked read"), "{marked}");
+    let unread = run_json(dir.path(), &["list", "--json", "--unread"]);
+    assert_eq!(
+        unread.as_array().unwrap().len(),
+        4,
+        "the other feed is untouched"
+    );
+}

@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use dateline::model::{ArticleId, ArticleSummary, Feed, FeedId};
-use dateline::ui::keymap::Keymap;
+use dateline::ui::keymap::{Keymap, Mode};
 use dateline::ui::state::State;
 use dateline::ui::{Msg, Platform, event_loop};
 use dateline::worker::session::{Command, WorkerEvent};
@@ -161,7 +161,7 @@ async fn keys_and_worker_events_go_through_the_real_loop() {
 async fn the_screen_shows_worker_events_as_they_arrive() {
     let (keymap, mut state) = keymap_and_state();
     state.start(false);
-    let request = state.request;
+    let request = state.list.request;
     let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
     let (cmd_tx, _cmd_rx) = mpsc::unbounded_channel::<Command>();
     msg_tx
@@ -198,9 +198,72 @@ async fn a_termination_signal_quits_the_loop() {
     run_loop(&mut state, &keymap, &mut msg_rx, &cmd_tx).await;
     assert!(state.quit);
     assert!(
-        state.feeds.is_empty(),
+        state.feeds.feeds.is_empty(),
         "nothing after the signal was handled"
     );
+    drop(msg_tx);
+}
+
+/// The filter line and the help overlay have keymaps of their own, rebindable like the normal
+/// mode's: with `filter_submit` moved to C-s, Enter no longer keeps the filter and C-s does;
+/// in the help overlay `j` scrolls and `q` quits.
+#[tokio::test]
+async fn the_filter_line_and_the_help_overlay_keys_come_from_their_keymaps() {
+    let mut user = std::collections::BTreeMap::new();
+    user.insert("filter_submit".to_string(), vec!["C-s".to_string()]);
+    let keymap = Keymap::with_overrides(&user).unwrap();
+    let mut state = State::new(
+        keymap.help(),
+        Utc.with_ymd_and_hms(2025, 3, 14, 12, 0, 0).unwrap(),
+        FixedOffset::east_opt(0).unwrap(),
+        (80, 24),
+    );
+    state.start(false);
+    let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
+    let (cmd_tx, _cmd_rx) = mpsc::unbounded_channel::<Command>();
+    let special =
+        |code: KeyCode, mods: KeyModifiers| Msg::Input(Event::Key(KeyEvent::new(code, mods)));
+    for msg in [
+        key('/'),
+        key('t'),
+        key('a'),
+        key('g'),
+        key(':'),
+        key('x'),
+        special(KeyCode::Enter, KeyModifiers::NONE),
+    ] {
+        msg_tx.send(msg).unwrap();
+    }
+    drop(msg_tx);
+    run_loop(&mut state, &keymap, &mut msg_rx, &cmd_tx).await;
+    assert_eq!(
+        state.mode,
+        Mode::Filter,
+        "Enter is not bound in the filter line now"
+    );
+    assert_eq!(state.filter.input, "tag:x");
+
+    let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
+    for msg in [
+        special(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        key('?'),
+        key('j'),
+        key('j'),
+    ] {
+        msg_tx.send(msg).unwrap();
+    }
+    drop(msg_tx);
+    let (terminal, _) = run_loop(&mut state, &keymap, &mut msg_rx, &cmd_tx).await;
+    assert_eq!(state.filter.text, "tag:x");
+    assert_eq!(state.filter.history, ["tag:x"]);
+    assert_eq!(state.mode, Mode::Help);
+    assert_eq!(state.help_scroll, 2);
+    assert!(screen(&terminal).contains("Keys: ? or Esc closes, j/k scroll"));
+
+    let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
+    msg_tx.send(key('q')).unwrap();
+    run_loop(&mut state, &keymap, &mut msg_rx, &cmd_tx).await;
+    assert!(state.quit);
     drop(msg_tx);
 }
 

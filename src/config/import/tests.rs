@@ -195,7 +195,7 @@ fn export_escapes_and_groups_consecutive_first_tags() {
         spec("https://c/", Some("C"), &[]),
         spec("https://d/", Some("D"), &["world"]),
     ];
-    let opml = export_opml(&feeds);
+    let opml = export_opml(&feeds, &HashMap::new());
     assert!(opml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"));
     assert!(opml.contains("xmlUrl=\"https://a/?x=1&amp;y=2\""), "{opml}");
     assert!(
@@ -210,4 +210,66 @@ fn export_escapes_and_groups_consecutive_first_tags() {
     let (back, warnings) = parse_feed_list(&opml).unwrap();
     assert!(warnings.is_empty());
     assert_eq!(back, feeds);
+}
+
+/// `export` writes the feed's own title (as the cache knows it) when the config sets none;
+/// the config's title wins; with neither, the URL alone is the outline's text.
+#[test]
+fn export_uses_the_feeds_own_title_when_the_config_sets_none() {
+    let feeds = vec![
+        spec("https://a.example/rss", None, &[]),
+        spec("https://b.example/rss", Some("Mine"), &[]),
+        spec("https://c.example/rss", None, &[]),
+    ];
+    let own: HashMap<String, String> = [
+        ("https://a.example/rss", "A's \u{1b}[31mown\u{202e} name\n"),
+        ("https://b.example/rss", "B's own name"),
+    ]
+    .into_iter()
+    .map(|(u, t)| (u.to_string(), t.to_string()))
+    .collect();
+    let opml = export_opml(&feeds, &own);
+    assert!(
+        opml.contains(
+            "<outline type=\"rss\" text=\"A&apos;s own name\" title=\"A&apos;s own name\" \
+             xmlUrl=\"https://a.example/rss\"/>"
+        ),
+        "{opml}"
+    );
+    assert!(opml.contains("text=\"Mine\" title=\"Mine\""), "{opml}");
+    assert!(!opml.contains("B&apos;s own name"), "{opml}");
+    assert!(
+        opml.contains("<outline type=\"rss\" text=\"https://c.example/rss\" xmlUrl="),
+        "{opml}"
+    );
+    let (back, _) = parse_feed_list(&opml).unwrap();
+    assert_eq!(back[0].title.as_deref(), Some("A's own name"));
+    assert_eq!(back[2].title, None);
+}
+
+/// Regression (issue 11, bug 6): `dateline import urls` with no config gave 64 feeds, the 49
+/// imported and the 15 defaults. The new config has the default settings and comments, and
+/// no feed but the imported ones.
+#[test]
+fn the_default_settings_have_no_feeds_but_all_the_settings() {
+    let text = default_settings();
+    let settings = Config::from_toml(&text, Path::new("settings")).unwrap();
+    let default = Config::from_toml(DEFAULT_CONFIG, Path::new("default")).unwrap();
+    assert!(settings.feeds.is_empty(), "{text}");
+    assert!(!default.feeds.is_empty());
+    assert_eq!(settings.settings, default.settings);
+    assert!(DEFAULT_CONFIG.starts_with(&text[..text.len() - 1]));
+    assert!(text.contains("# The feed list."), "{text}");
+    let (with_two, report) = add_feeds_to_config(
+        &text,
+        vec![
+            spec("https://a.example/rss", None, &["x"]),
+            spec("https://b.example/rss", Some("B"), &[]),
+        ],
+    )
+    .unwrap();
+    assert_eq!(report.added.len(), 2);
+    let config = Config::from_toml(&with_two, Path::new("new")).unwrap();
+    let urls: Vec<&str> = config.feeds.iter().map(|f| f.url.as_str()).collect();
+    assert_eq!(urls, ["https://a.example/rss", "https://b.example/rss"]);
 }

@@ -8,8 +8,8 @@
 //!
 //! What it must not do: no file I/O (callers read the files and pass the text).
 
-use super::ner::{Entity, Label, extract_with, spans, tag_and_repair, tag_document};
-use super::tagger::Model;
+use crate::extract::ner::{Entity, Label, extract_with, spans, tag_and_repair, tag_document};
+use crate::extract::tagger::Model;
 
 /// Why a gold file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -24,7 +24,7 @@ pub enum EvalError {
     },
 }
 
-/// A CoNLL document: sentences of tokens with BIO tag ids (see `tagger::TAG_NAMES`).
+/// A CoNLL document: sentences of tokens with BIO tag ids (see `extract::tagger::TAG_NAMES`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TokenDoc {
     pub sents: Vec<Vec<String>>,

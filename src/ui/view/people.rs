@@ -1,14 +1,8 @@
-//! The people-and-places pane: who and where an article (or the whole list) is about.
+//! The people-and-places pane as a widget: the rows of [`Entry`] with their counts, and a
+//! world map of the places that have coordinates; and the colouring of their mentions in the
+//! article body.
 //!
-//! Entities arrive from the worker ([`WorkerEvent::Entities`] for the open article,
-//! [`WorkerEvent::TopEntities`] for the "who and where" view); this module turns them into
-//! the pane's rows (People, Places, Organisations, most-mentioned first), draws them with a
-//! world map of the places that have coordinates, and finds their mentions in the rendered
-//! article body to colour them by kind. Pure: no I/O, and every name passes through
-//! [`sanitize_line`] before it becomes a `Span`.
-//!
-//! [`WorkerEvent::Entities`]: crate::worker::session::WorkerEvent::Entities
-//! [`WorkerEvent::TopEntities`]: crate::worker::session::WorkerEvent::TopEntities
+//! Draws only: what the pane lists comes ready (and sanitised) from `ui::state::people`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,19 +10,14 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{ArticleId, EntityKind};
-use crate::sanitize::sanitize_line;
-use crate::worker::session::{ArticleEntity, ArticleQuery, TopEntity};
-
-/// The kinds in the order the pane shows them, with their section titles.
-pub const SECTIONS: [(EntityKind, &str); 3] = [
-    (EntityKind::Person, "People"),
-    (EntityKind::Place, "Places"),
-    (EntityKind::Org, "Organisations"),
-];
+use super::block::{pane_block, selected_style};
+use crate::model::EntityKind;
+use crate::ui::layout::inner;
+use crate::ui::state::people::{Entry, SECTIONS};
+use crate::ui::text::truncate;
 
 /// The colour of an entity kind, in the pane and in the article body.
 pub fn kind_color(kind: EntityKind) -> Color {
@@ -39,117 +28,6 @@ pub fn kind_color(kind: EntityKind) -> Color {
     }
 }
 
-/// One row of the pane: an entity with its count.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub kind: EntityKind,
-    /// Sanitised, ready to draw.
-    pub name: String,
-    /// Mentions (in the article, or across the list).
-    pub count: u32,
-    /// Articles that mention it (the "who and where" view only; shown as `41 in 12`).
-    pub articles: Option<u32>,
-    /// `(lat, lon)` of a geocoded place.
-    pub coords: Option<(f64, f64)>,
-    /// The entity's id, when known (the open article's entities).
-    pub id: Option<i64>,
-    /// A geocoded place's country code, shown when two rows have the same name.
-    pub country: Option<String>,
-}
-
-/// The open article's entities, with the surface forms to find in its body.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleEntities {
-    pub article: ArticleId,
-    /// Grouped by kind in [`SECTIONS`] order, most-mentioned first inside each.
-    pub entries: Vec<Entry>,
-    /// Distinct surface texts (longest first) with their kind and entity id; empty until the
-    /// article's text is known.
-    pub surfaces: Vec<(String, EntityKind, i64)>,
-    raw: Vec<ArticleEntity>,
-}
-
-impl ArticleEntities {
-    /// The pane's rows for `entities` (as the worker grouped them).
-    pub fn new(article: ArticleId, entities: Vec<ArticleEntity>) -> ArticleEntities {
-        let entries = sectioned(entities.iter().map(|e| Entry {
-            kind: e.kind,
-            name: sanitize_line(&e.name),
-            count: u32::try_from(e.spans.len()).unwrap_or(u32::MAX),
-            articles: None,
-            coords: e.coords,
-            id: Some(e.id),
-            country: None,
-        }));
-        ArticleEntities {
-            article,
-            entries,
-            surfaces: Vec::new(),
-            raw: entities,
-        }
-    }
-
-    /// Finds the surface text of every mention in the article's plain `text` (offsets are
-    /// `char` offsets); mentions outside the text are skipped.
-    pub fn set_text(&mut self, text: &str) {
-        let starts: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(text.len()))
-            .collect();
-        let mut surfaces: Vec<(String, EntityKind, i64)> = Vec::new();
-        for e in &self.raw {
-            for &(s, t) in &e.spans {
-                let (Some(&a), Some(&b)) = (starts.get(s as usize), starts.get(t as usize)) else {
-                    continue;
-                };
-                if a >= b {
-                    continue;
-                }
-                let surface = sanitize_line(text[a..b].trim());
-                if surface.chars().count() < 2 || surfaces.iter().any(|(x, ..)| *x == surface) {
-                    continue;
-                }
-                surfaces.push((surface, e.kind, e.id));
-            }
-        }
-        // Longest first, so `Jens Stoltenberg` wins over `Stoltenberg` where both match.
-        surfaces.sort_by_key(|(s, ..)| std::cmp::Reverse(s.chars().count()));
-        self.surfaces = surfaces;
-    }
-}
-
-/// The "who and where" view: the top entities across the list's query.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WhoWhere {
-    /// The query last asked for.
-    pub asked: ArticleQuery,
-    /// The last answer (kept while a newer one is on its way); `None` before the first.
-    pub entries: Option<Vec<Entry>>,
-}
-
-/// Rows for the "who and where" view.
-pub fn top_entries(entities: &[TopEntity]) -> Vec<Entry> {
-    sectioned(entities.iter().map(|e| Entry {
-        kind: e.kind,
-        name: sanitize_line(&e.name),
-        count: e.mentions,
-        articles: Some(e.articles),
-        coords: e.coords,
-        id: None,
-        country: e.country.as_deref().map(sanitize_line),
-    }))
-}
-
-/// Orders rows by section, most-mentioned first inside each (stable for ties).
-fn sectioned(entries: impl Iterator<Item = Entry>) -> Vec<Entry> {
-    let mut v: Vec<Entry> = entries.collect();
-    let section = |k: EntityKind| SECTIONS.iter().position(|(s, _)| *s == k).unwrap_or(0);
-    v.sort_by_key(|e| (section(e.kind), std::cmp::Reverse(e.count)));
-    v
-}
-
-/// Colours whole-word occurrences of `surfaces` in `line` by kind; the selected entity's
 /// are also reversed. Mentions broken across two wrapped lines are not found.
 pub fn highlight_line(
     line: &Line<'static>,
@@ -224,20 +102,8 @@ pub struct PaneView<'a> {
 
 /// Draws the pane: the sections with their counts, and the world map when there is room.
 pub fn render_pane(view: &PaneView<'_>, area: Rect, buf: &mut Buffer) {
-    let border = if view.focused {
-        Color::Cyan
-    } else {
-        Color::DarkGray
-    };
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(Style::default().fg(border))
-        .title(Span::styled(
-            format!(" {} ", view.title),
-            Style::default().add_modifier(Modifier::BOLD),
-        ))
-        .render(area, buf);
-    let inner = super::layout::inner(area);
+    pane_block(view.title, view.focused).render(area, buf);
+    let inner = inner(area);
     if inner.width < 8 || inner.height < 2 {
         return;
     }
@@ -266,7 +132,7 @@ pub fn render_pane(view: &PaneView<'_>, area: Rect, buf: &mut Buffer) {
     }
     let lines = if entries.is_empty() {
         vec![Line::styled(
-            super::view::truncate(view.empty, usize::from(list.width)),
+            truncate(view.empty, usize::from(list.width)),
             dim,
         )]
     } else {
@@ -417,7 +283,7 @@ fn entry_lines(
         }
         lines.push((
             Line::styled(
-                super::view::truncate(&format!("{title} ({n})"), width),
+                truncate(&format!("{title} ({n})"), width),
                 Style::default()
                     .fg(kind_color(kind))
                     .add_modifier(Modifier::BOLD),
@@ -428,7 +294,7 @@ fn entry_lines(
             let count = format!("{:>count_w$}", count_text(e));
             let pin = if e.coords.is_some() { "◆ " } else { "  " };
             let name_w = width.saturating_sub(count_w + pin.width() + 1);
-            let name = super::view::truncate(&label(e, entries), name_w);
+            let name = truncate(&label(e, entries), name_w);
             let pad = " ".repeat(name_w.saturating_sub(name.width()));
             let mut line = Line::from(vec![
                 Span::raw(" "),
@@ -437,11 +303,7 @@ fn entry_lines(
                 Span::styled(count, Style::default().fg(Color::DarkGray)),
             ]);
             if i == selected {
-                line = line.style(if focused {
-                    Style::default().add_modifier(Modifier::REVERSED)
-                } else {
-                    Style::default().bg(Color::DarkGray)
-                });
+                line = line.style(selected_style(focused));
             }
             lines.push((line, i == selected));
         }
@@ -517,55 +379,6 @@ fn world_map(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn entity(id: i64, kind: EntityKind, name: &str, spans: &[(u32, u32)]) -> ArticleEntity {
-        ArticleEntity {
-            id,
-            kind,
-            name: name.into(),
-            coords: (kind == EntityKind::Place).then_some((44.8, 20.46)),
-            spans: spans.to_vec(),
-        }
-    }
-
-    #[test]
-    fn entries_are_sectioned_most_mentioned_first_and_sanitised() {
-        let e = ArticleEntities::new(
-            ArticleId(1),
-            vec![
-                entity(1, EntityKind::Org, "NATO", &[(0, 4), (9, 13), (20, 24)]),
-                entity(2, EntityKind::Place, "Belgrade", &[(30, 38)]),
-                entity(3, EntityKind::Person, "Ana\u{1b}[31m Brnabić", &[(40, 52)]),
-                entity(4, EntityKind::Person, "Aleksandar Vučić", &[(1, 2), (3, 4)]),
-            ],
-        );
-        let names: Vec<&str> = e.entries.iter().map(|x| x.name.as_str()).collect();
-        assert_eq!(names[0], "Aleksandar Vučić");
-        assert!(!names[1].contains('\u{1b}'), "{:?}", names[1]);
-        assert_eq!(&names[2..], ["Belgrade", "NATO"]);
-        assert_eq!(e.entries[3].count, 3);
-    }
-
-    #[test]
-    fn surfaces_come_from_char_offsets_longest_first() {
-        let text = "Vučić met Jens Stoltenberg. Later Stoltenberg left Brussels.";
-        let mut e = ArticleEntities::new(
-            ArticleId(1),
-            vec![
-                entity(1, EntityKind::Person, "Aleksandar Vučić", &[(0, 5)]),
-                entity(
-                    2,
-                    EntityKind::Person,
-                    "Jens Stoltenberg",
-                    &[(10, 26), (34, 45)],
-                ),
-                entity(3, EntityKind::Place, "Brussels", &[(51, 59), (500, 510)]),
-            ],
-        );
-        e.set_text(text);
-        let s: Vec<&str> = e.surfaces.iter().map(|(s, ..)| s.as_str()).collect();
-        assert_eq!(s, ["Jens Stoltenberg", "Stoltenberg", "Brussels", "Vučić"]);
-    }
 
     #[test]
     fn region_frames_nearby_places_and_declines_the_whole_world() {

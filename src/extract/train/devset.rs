@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::html::html_to_text;
+use crate::extract::html::html_to_text;
 use crate::model::ParsedFeed;
 
 /// Why annotations could not be joined to their feeds.

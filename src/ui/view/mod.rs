@@ -10,18 +10,24 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
-use super::layout::{self, inner};
-use super::people::{PaneView, highlight_line, render_pane};
-use super::state::{ArticlePane, Focus, HEADER_LINES, Mode, RowKey, State};
+mod block;
+pub mod people;
+
+use super::keymap::Mode;
+use super::layout::{self, Focus, inner};
+use super::state::{ArticlePane, HEADER_LINES, RowKey, State};
+use super::text::{fit, truncate};
 use crate::query::{Expr, Term};
 use crate::sanitize::sanitize_line;
+use block::{pane_block, selected_style};
+use people::{PaneView, highlight_line, render_pane};
 
 /// The title and last error of the first feed `pick` accepts, when its last fetch failed.
 fn failed_feed(state: &State, pick: impl Fn(&crate::model::Feed) -> bool) -> Option<(&str, &str)> {
-    let f = state.feeds.iter().find(|f| pick(f))?;
+    let f = state.feeds.feeds.iter().find(|f| pick(f))?;
     Some((f.title.as_str(), f.last_error.as_deref()?))
 }
 
@@ -30,7 +36,7 @@ fn selected_failed_feed(state: &State) -> Option<(&str, &str)> {
     if state.focus != Focus::Feeds {
         return None;
     }
-    match state.rows.get(state.feed_sel).map(|r| &r.key) {
+    match state.feeds.rows.get(state.feeds.sel).map(|r| &r.key) {
         Some(RowKey::Feed { id, .. }) => failed_feed(state, |f| f.id == *id),
         _ => None,
     }
@@ -38,7 +44,7 @@ fn selected_failed_feed(state: &State) -> Option<(&str, &str)> {
 
 /// The failed feed the list is restricted to (the feeds pane scopes by the feed's URL).
 fn scoped_failed_feed(state: &State) -> Option<(&str, &str)> {
-    let Some(Expr::Term(Term::Feed(url))) = state.query.scope.expr.as_ref() else {
+    let Some(Expr::Term(Term::Feed(url))) = state.list.query.scope.expr.as_ref() else {
         return None;
     };
     failed_feed(state, |f| f.url == *url)
@@ -59,7 +65,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         state.focus,
         open,
         state.side(),
-        state.feeds_want,
+        state.feeds.want,
     );
     if let Some(r) = p.feeds {
         feeds_pane(state, r, buf);
@@ -79,64 +85,13 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Cuts `s` to at most `width` columns, with `…` when something was cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// `s` cut or padded to exactly `width` columns.
-fn fit(s: &str, width: usize) -> String {
-    let mut t = truncate(s, width);
-    let w = t.width();
-    t.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
-    t
-}
-
-fn pane_block(title: &str, focused: bool) -> Block<'_> {
-    let style = if focused {
-        Style::default().fg(Color::Cyan)
-    } else {
-        Style::default().fg(Color::DarkGray)
-    };
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(style)
-        .title(Span::styled(
-            format!(" {title} "),
-            Style::default().add_modifier(Modifier::BOLD),
-        ))
-}
-
-fn selected_style(focused: bool) -> Style {
-    if focused {
-        Style::default().add_modifier(Modifier::REVERSED)
-    } else {
-        Style::default().bg(Color::DarkGray)
-    }
-}
-
 fn feeds_pane(state: &State, area: Rect, buf: &mut Buffer) {
     let focused = state.focus == Focus::Feeds;
     // The start all titles share, left out of the rows, names the pane instead.
     let shared = sanitize_line(
         state
-            .feed_prefix
+            .feeds
+            .prefix
             .trim_end_matches(|c: char| c.is_whitespace() || ":-–—|·".contains(c)),
     );
     let room = usize::from(area.width.saturating_sub(4));
@@ -154,22 +109,23 @@ fn feeds_pane(state: &State, area: Rect, buf: &mut Buffer) {
     let r = inner(area);
     let width = usize::from(r.width);
     let mut lines = Vec::new();
-    if state.rows.len() <= 1 && !state.feeds_loaded {
+    if state.feeds.rows.len() <= 1 && !state.feeds.loaded {
         lines.push(Line::styled(
             "Loading…",
             Style::default().fg(Color::DarkGray),
         ));
-    } else if state.feeds.is_empty() {
+    } else if state.feeds.feeds.is_empty() {
         lines.push(Line::raw(truncate("No feeds configured", width)));
     }
     for (i, row) in state
+        .feeds
         .rows
         .iter()
         .enumerate()
-        .skip(state.feed_offset)
+        .skip(state.feeds.offset)
         .take(usize::from(r.height))
     {
-        if state.feeds.is_empty() {
+        if state.feeds.feeds.is_empty() {
             break;
         }
         let marker = match row.key {
@@ -210,7 +166,7 @@ fn feeds_pane(state: &State, area: Rect, buf: &mut Buffer) {
             spans.clear();
         }
         let mut line = Line::from(spans);
-        if i == state.feed_sel {
+        if i == state.feeds.sel {
             line = line.style(selected_style(focused));
         }
         lines.push(line);
@@ -231,19 +187,20 @@ fn short_date(state: &State, t: DateTime<Utc>) -> String {
 fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
     let focused = state.focus == Focus::Articles;
     let mut title = state
+        .list
         .scope_label
         .as_deref()
         .map_or_else(|| "Articles".to_string(), sanitize_line);
-    if !state.filter_text.is_empty() {
-        title = format!("{title} /{}", sanitize_line(&state.filter_text));
+    if !state.filter.text.is_empty() {
+        title = format!("{title} /{}", sanitize_line(&state.filter.text));
     }
     let title = truncate(&title, usize::from(area.width.saturating_sub(4)));
     pane_block(&title, focused).render(area, buf);
     let r = inner(area);
     let width = usize::from(r.width);
-    if state.total == 0 {
+    if state.list.total == 0 {
         if let Some((_, error)) = scoped_failed_feed(state)
-            && state.articles_loaded
+            && state.list.loaded
         {
             let lines = vec![
                 Line::styled(
@@ -262,9 +219,9 @@ fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
             Paragraph::new(Text::from(lines)).render(r, buf);
             return;
         }
-        let text = if !state.articles_loaded {
+        let text = if !state.list.loaded {
             "Loading…"
-        } else if !state.filter_text.is_empty() {
+        } else if !state.filter.text.is_empty() {
             "No article matches the filter."
         } else if state.progress.running {
             "No articles yet: refreshing…"
@@ -281,17 +238,20 @@ fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
     // The feed column: a fifth of the list (at most 32 columns), no wider than the widest
     // feed title needs; none on a narrow list.
     let feed_w = if width >= 70 {
-        (width / 5).min(32).min(state.feed_title_width.max(8))
+        (width / 5).min(32).min(state.feeds.title_width.max(8))
     } else {
         0
     };
     let mut lines = Vec::new();
-    let end = state.total.min(state.list_offset + usize::from(r.height));
-    for i in state.list_offset..end {
-        let Some(a) = state.row(i) else {
+    let end = state
+        .list
+        .total
+        .min(state.list.offset + usize::from(r.height));
+    for i in state.list.offset..end {
+        let Some(a) = state.list.row(i) else {
             // Not loaded yet: the window that holds it is on its way.
             let mut line = Line::styled("  …", Style::default().fg(Color::DarkGray));
-            if i == state.list_sel {
+            if i == state.list.sel {
                 line = line.style(selected_style(focused));
             }
             lines.push(line);
@@ -313,8 +273,8 @@ fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
         if feed_w > 0 {
             let feed = a
                 .feed_title
-                .strip_prefix(state.feed_prefix.as_str())
-                .filter(|rest| !state.feed_prefix.is_empty() && !rest.is_empty())
+                .strip_prefix(state.feeds.prefix.as_str())
+                .filter(|rest| !state.feeds.prefix.is_empty() && !rest.is_empty())
                 .unwrap_or(&a.feed_title);
             spans.push(Span::styled(
                 fit(&sanitize_line(feed), feed_w),
@@ -333,7 +293,7 @@ fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
             title_style,
         ));
         let mut line = Line::from(spans);
-        if i == state.list_sel {
+        if i == state.list.sel {
             line = line.style(selected_style(focused));
         }
         lines.push(line);
@@ -403,15 +363,16 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
                 Line::raw(""),
             ];
             let surfaces = state
+                .people
                 .entities
                 .as_ref()
                 .filter(|e| e.article == article.id)
                 .map_or(&[][..], |e| e.surfaces.as_slice());
             // The selected entity's mentions stand out while the pane has the keyboard.
-            let selected = (state.focus == Focus::People && state.who.is_none())
-                .then(|| state.pane_entries())
+            let selected = (state.focus == Focus::People && state.people.who.is_none())
+                .then(|| state.people.entries())
                 .flatten()
-                .and_then(|e| e.get(state.people_sel))
+                .and_then(|e| e.get(state.people.sel))
                 .and_then(|e| e.id);
             let visible = usize::from(r.height);
             let lines: Vec<Line> = header
@@ -432,21 +393,22 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
 }
 
 fn people_pane(state: &State, area: Rect, buf: &mut Buffer) {
-    let title = if state.who.is_some() {
+    let title = if state.people.who.is_some() {
         "Who and where: this list"
     } else {
         "People and places"
     };
-    let entries = match (&state.who, &state.open) {
-        (Some(_), _) => state.pane_entries(),
+    let entries = match (&state.people.who, &state.open) {
+        (Some(_), _) => state.people.entries(),
         (None, ArticlePane::Loaded { article, .. }) => state
+            .people
             .entities
             .as_ref()
             .filter(|e| e.article == article.id)
             .map(|e| e.entries.as_slice()),
         (None, _) => None,
     };
-    let empty = if state.who.is_some() {
+    let empty = if state.people.who.is_some() {
         "No people or places in these articles yet."
     } else {
         "No people or places found (yet)."
@@ -455,7 +417,7 @@ fn people_pane(state: &State, area: Rect, buf: &mut Buffer) {
         &PaneView {
             title,
             entries,
-            selected: state.people_sel,
+            selected: state.people.sel,
             focused: state.focus == Focus::People,
             empty,
         },
@@ -481,22 +443,22 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
     if state.mode == Mode::Filter {
         filter_line(state, &mut spans);
     } else {
-        if state.list_complete() {
-            let unread = state.articles.iter().filter(|a| !a.read).count();
-            let n = state.total;
+        if state.list.complete() {
+            let unread = state.list.articles.iter().filter(|a| !a.read).count();
+            let n = state.list.total;
             let noun = if n == 1 { "article" } else { "articles" };
             spans.push(Span::raw(format!("{n} {noun}, {unread} unread")));
         } else {
             spans.push(Span::raw(format!(
                 "{}/{} articles",
-                state.list_sel + 1,
-                state.total
+                state.list.sel + 1,
+                state.list.total
             )));
         }
-        if !state.filter_text.is_empty() {
+        if !state.filter.text.is_empty() {
             spans.push(Span::raw("  "));
             spans.push(Span::styled(
-                format!("/{}", sanitize_line(&state.filter_text)),
+                format!("/{}", sanitize_line(&state.filter.text)),
                 Style::default().fg(Color::Cyan),
             ));
         }
@@ -524,7 +486,7 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
         }
         if state.message.is_none()
             && state.focus == Focus::People
-            && let Some(e) = state.pane_entries().and_then(|e| e.get(state.people_sel))
+            && let Some(e) = state.people.entries().and_then(|e| e.get(state.people.sel))
         {
             spans.push(Span::styled(
                 format!("  Enter: articles that mention {}", e.name),
@@ -569,12 +531,12 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
 /// The filter line: the text with a cursor, then the parse error beside it (the character
 /// at its position underlined in red), else the hints.
 fn filter_line(state: &State, spans: &mut Vec<Span<'static>>) {
-    let text = sanitize_line(&state.filter_input);
+    let text = sanitize_line(&state.filter.input);
     spans.push(Span::raw("/"));
     let bad = Style::default()
         .fg(Color::Red)
         .add_modifier(Modifier::UNDERLINED);
-    match &state.filter_error {
+    match &state.filter.error {
         Some(e) if e.pos < text.chars().count() => {
             let before: String = text.chars().take(e.pos).collect();
             let at: String = text.chars().skip(e.pos).take(1).collect();
@@ -589,13 +551,13 @@ fn filter_line(state: &State, spans: &mut Vec<Span<'static>>) {
         " ",
         Style::default().add_modifier(Modifier::REVERSED),
     ));
-    match &state.filter_error {
+    match &state.filter.error {
         Some(e) => spans.push(Span::styled(
             format!("  {}", sanitize_line(&e.to_string())),
             Style::default().fg(Color::Red),
         )),
         None => spans.push(Span::styled(
-            "  Enter keep · Esc clear · ↑↓ history",
+            format!("  {}", state.help.filter_hint),
             Style::default().fg(Color::DarkGray),
         )),
     }
@@ -606,7 +568,7 @@ fn help_overlay(state: &State, area: Rect, buf: &mut Buffer) {
     let h = area
         .height
         .saturating_sub(2)
-        .min(state.help.len() as u16 + 2);
+        .min(state.help.entries.len() as u16 + 2);
     let r = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height.saturating_sub(h)) / 2,
@@ -614,12 +576,13 @@ fn help_overlay(state: &State, area: Rect, buf: &mut Buffer) {
         h,
     );
     Clear.render(r, buf);
-    pane_block("Keys: ? or Esc closes, j/k scroll", true).render(r, buf);
+    pane_block(&state.help.title, true).render(r, buf);
     let i = inner(r);
     let width = usize::from(i.width);
     let key_w = 16.min(width / 3);
     let lines: Vec<Line> = state
         .help
+        .entries
         .iter()
         .skip(state.help_scroll)
         .take(usize::from(i.height))
@@ -632,18 +595,4 @@ fn help_overlay(state: &State, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(Text::from(lines)).render(i, buf);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncate_counts_columns() {
-        assert_eq!(truncate("hello", 10), "hello");
-        assert_eq!(truncate("hello world", 6), "hello…");
-        assert_eq!(truncate("北京北京", 5), "北京…");
-        assert_eq!(fit("ab", 4), "ab  ");
-        assert_eq!(truncate("abc", 0), "");
-    }
 }

@@ -1,0 +1,38 @@
+//! `dateline reindex`: forget every article's entities and find them again (after a model
+//! change), then print the totals and the speed on standard error.
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::env::Env;
+use super::refresh;
+
+/// `dateline reindex`: every article's entities again, then a summary on stderr.
+pub(super) fn run(env: &Env) -> Result<ExitCode> {
+    let mut store = env.open_store()?;
+    store.forget_extractions()?;
+    let (mut store, summary) = refresh::extract_all(store, io::stderr().is_terminal())?;
+    store.delete_orphaned_entities()?;
+    let (mentions, entities, _) = store.entity_totals()?;
+    let rate = |secs: f64| {
+        if secs > 0.0 {
+            summary.words as f64 / secs
+        } else {
+            0.0
+        }
+    };
+    eprintln!(
+        "reindexed {} articles: {} mentions of {} entities ({} words in {:.2} s: {:.0} words/s; \
+         extractor alone {:.0} words/s per core)",
+        summary.articles,
+        mentions,
+        entities,
+        summary.words,
+        summary.seconds,
+        rate(summary.seconds),
+        rate(summary.extract_seconds)
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,78 @@
+//! `dateline show`: one article, as a header and plain text or as `--json` (a stable
+//! format, documented in the README).
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::env::Env;
+use super::list::ArticleJson;
+use super::output::{Out, local_date};
+use crate::cli::ShowArgs;
+use crate::model::{Article, ArticleId};
+
+/// Prints one article: its header and text, or all of it as JSON.
+pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
+    let store = env.open_store()?;
+    let article = store.article(ArticleId(args.id))?;
+    let mut out = Out::new();
+    if args.json {
+        out.json(&ArticleFullJson::from(&article))?;
+    } else {
+        out.line(&article.title)?;
+        out.line(&format!("Feed:   {}", article.feed_title))?;
+        if !article.authors.is_empty() {
+            out.line(&format!("Author: {}", article.authors.join(", ")))?;
+        }
+        out.line(&format!("Date:   {}", local_date(article.published)))?;
+        if let Some(link) = &article.link {
+            out.line(&format!("Link:   {link}"))?;
+        }
+        out.line("")?;
+        out.line(&article.text)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dateline show --json`. Stable: documented in the README.
+#[derive(Serialize)]
+struct ArticleFullJson<'a> {
+    #[serde(flatten)]
+    summary: ArticleJson<'a>,
+    guid: &'a str,
+    updated: Option<DateTime<Utc>>,
+    first_seen: DateTime<Utc>,
+    categories: &'a [String],
+    enclosures: &'a [crate::model::Enclosure],
+    summary_html: Option<&'a str>,
+    content_html: Option<&'a str>,
+    text: &'a str,
+}
+
+impl<'a> From<&'a Article> for ArticleFullJson<'a> {
+    fn from(a: &'a Article) -> Self {
+        ArticleFullJson {
+            summary: ArticleJson {
+                id: a.id.0,
+                feed_id: a.feed_id.0,
+                feed: &a.feed_title,
+                title: &a.title,
+                link: a.link.as_deref(),
+                authors: &a.authors,
+                published: a.published,
+                read: a.read,
+                starred: a.starred,
+            },
+            guid: &a.guid,
+            updated: a.updated,
+            first_seen: a.first_seen,
+            categories: &a.categories,
+            enclosures: &a.enclosures,
+            summary_html: a.summary_html.as_deref(),
+            content_html: a.content_html.as_deref(),
+            text: &a.text,
+        }
+    }
+}

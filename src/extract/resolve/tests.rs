@@ -1,0 +1,406 @@
+//! Unit tests of resolution (`super`), kept apart so that the module reads on its own.
+
+use super::*;
+use crate::extract::ner::extract;
+
+fn ent(text: &str, needle: &str, nth: usize, label: Label) -> Entity {
+    let byte = text
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(b, _)| b)
+        .unwrap_or_else(|| panic!("{needle} #{nth} not in text"));
+    let start = text[..byte].chars().count();
+    Entity {
+        start,
+        end: start + needle.chars().count(),
+        label,
+        text: needle.to_string(),
+    }
+}
+
+fn find<'a>(es: &'a [ResolvedEntity], canonical: &str) -> &'a ResolvedEntity {
+    es.iter()
+        .find(|e| e.canonical == canonical)
+        .unwrap_or_else(|| panic!("no {canonical} in {es:#?}"))
+}
+
+fn place_of<'a>(es: &'a [ResolvedEntity], mention: &str) -> &'a ResolvedEntity {
+    es.iter()
+        .find(|e| e.kind == EntityKind::Place && e.mentions.iter().any(|m| m.text == mention))
+        .unwrap_or_else(|| panic!("no place mentioned as {mention} in {es:#?}"))
+}
+
+fn country(e: &ResolvedEntity) -> &str {
+    e.place.as_ref().map_or("", |p| p.country_code.as_str())
+}
+
+#[test]
+fn later_surname_joins_the_full_name_and_possessive_is_stripped() {
+    let text = "Stoltenberg's warning came first. Jens Stoltenberg spoke. Later Stoltenberg left.";
+    let ms = vec![
+        ent(text, "Stoltenberg's", 0, Label::Per),
+        ent(text, "Jens Stoltenberg", 0, Label::Per),
+        ent(text, "Stoltenberg", 2, Label::Per),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(es.len(), 1, "{es:#?}");
+    assert_eq!(es[0].canonical, "Jens Stoltenberg");
+    assert_eq!(es[0].kind, EntityKind::Person);
+    assert_eq!(es[0].aliases, vec!["Stoltenberg".to_string()]);
+    assert_eq!(es[0].mentions.len(), 3);
+    assert_eq!(es[0].mentions[0].text, "Stoltenberg's");
+}
+
+#[test]
+fn diacritic_and_plain_spellings_are_one_person_keeping_diacritics() {
+    let text = "Aleksandar Vucic met the press. VUCIC said so. Vučić left.";
+    let ms = vec![
+        ent(text, "Aleksandar Vucic", 0, Label::Per),
+        ent(text, "VUCIC", 0, Label::Per),
+        ent(text, "Vučić", 0, Label::Per),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(es.len(), 1, "{es:#?}");
+    assert_eq!(es[0].canonical, "Aleksandar Vučić");
+    assert_eq!(
+        fold_key(EntityKind::Person, &es[0].canonical),
+        fold_key(EntityKind::Person, "ALEKSANDAR VUCIC")
+    );
+}
+
+#[test]
+fn two_people_sharing_a_surname_stay_apart_and_the_nearest_wins() {
+    let text = "Joe Biden spoke. Jill Biden spoke. Then Biden left.";
+    let ms = vec![
+        ent(text, "Joe Biden", 0, Label::Per),
+        ent(text, "Jill Biden", 0, Label::Per),
+        ent(text, "Biden", 2, Label::Per),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(es.len(), 2, "{es:#?}");
+    assert_eq!(find(&es, "Jill Biden").mentions.len(), 2);
+    assert_eq!(find(&es, "Joe Biden").mentions.len(), 1);
+}
+
+#[test]
+fn whitespace_is_normalised() {
+    let text = "Jens\n  Stoltenberg spoke.";
+    let ms = vec![ent(text, "Jens\n  Stoltenberg", 0, Label::Per)];
+    assert_eq!(resolve(text, &ms)[0].canonical, "Jens Stoltenberg");
+}
+
+#[test]
+fn acronym_joins_its_expansion() {
+    let text =
+        "The North Atlantic Treaty Organization (NATO) met. NATO's chief spoke. The UN did not.";
+    let ms = vec![
+        ent(text, "North Atlantic Treaty Organization", 0, Label::Org),
+        ent(text, "NATO", 0, Label::Org),
+        ent(text, "NATO's", 0, Label::Org),
+        ent(text, "UN", 0, Label::Org),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(es.len(), 2, "{es:#?}");
+    let nato = find(&es, "North Atlantic Treaty Organization");
+    assert_eq!(nato.aliases, vec!["NATO".to_string()]);
+    assert_eq!(nato.mentions.len(), 3);
+    assert_eq!(find(&es, "UN").mentions.len(), 1);
+}
+
+#[test]
+fn unrelated_parenthesis_is_not_an_acronym() {
+    let text = "Kosovo Force (NATO) patrols.";
+    let ms = vec![
+        ent(text, "Kosovo Force", 0, Label::Org),
+        ent(text, "NATO", 0, Label::Org),
+    ];
+    assert_eq!(resolve(text, &ms).len(), 2);
+}
+
+#[test]
+fn shorter_organisation_form_joins_the_longer() {
+    let text = "The European Commission said so. A Commission spokesman agreed.";
+    let ms = vec![
+        ent(text, "European Commission", 0, Label::Org),
+        ent(text, "Commission", 1, Label::Org),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(es.len(), 1);
+    assert_eq!(es[0].canonical, "European Commission");
+}
+
+#[test]
+fn local_and_english_place_names_are_one_place() {
+    let text = "In Beograd, officials met. Belgrade said no.";
+    let ms = vec![
+        ent(text, "Beograd", 0, Label::Loc),
+        ent(text, "Belgrade", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(es.len(), 1, "{es:#?}");
+    assert_eq!(es[0].canonical, "Belgrade");
+    assert_eq!(es[0].aliases, vec!["Beograd".to_string()]);
+    assert_eq!(country(&es[0]), "RS");
+}
+
+#[test]
+fn paris_is_in_france_unless_texas_says_otherwise() {
+    let text = "She lives in Paris.";
+    let es = resolve(text, &[ent(text, "Paris", 0, Label::Loc)]);
+    assert_eq!(country(&es[0]), "FR");
+
+    let text = "Paris, Texas, is a small town.";
+    let ms = vec![
+        ent(text, "Paris", 0, Label::Loc),
+        ent(text, "Texas", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "Paris")), "US", "{es:#?}");
+
+    let text = "Farmers near Paris sell cattle in Texas.";
+    let ms = vec![
+        ent(text, "Paris", 0, Label::Loc),
+        ent(text, "Texas", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "Paris")), "US", "{es:#?}");
+}
+
+#[test]
+fn georgia_follows_its_neighbours() {
+    let text = "Georgia voted; Atlanta counted.";
+    let ms = vec![
+        ent(text, "Georgia", 0, Label::Loc),
+        ent(text, "Atlanta", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    let g = place_of(&es, "Georgia");
+    assert_eq!(country(g), "US");
+    assert_eq!(g.place.as_ref().map(|p| p.kind), Some(PlaceKind::Admin));
+
+    let text = "Georgia voted; Tbilisi counted.";
+    let ms = vec![
+        ent(text, "Georgia", 0, Label::Loc),
+        ent(text, "Tbilisi", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    let g = place_of(&es, "Georgia");
+    assert_eq!(country(g), "GE");
+    assert_eq!(g.place.as_ref().map(|p| p.kind), Some(PlaceKind::Country));
+}
+
+#[test]
+fn us_in_capitals_is_the_united_states() {
+    let text = "The US and the United States are one place.";
+    let ms = vec![
+        ent(text, "US", 0, Label::Loc),
+        ent(text, "United States", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(es.len(), 1, "{es:#?}");
+    assert_eq!(country(&es[0]), "US");
+}
+
+#[test]
+fn a_country_is_not_a_town_that_borrows_its_name() {
+    let text = "Vietnam and Laos signed; Hanoi and Quang Ngai hosted. Benin and Nigeria \
+                    met in Lagos.";
+    let ms: Vec<Entity> = [
+        "Vietnam",
+        "Laos",
+        "Hanoi",
+        "Quang Ngai",
+        "Benin",
+        "Nigeria",
+        "Lagos",
+    ]
+    .iter()
+    .map(|n| ent(text, n, 0, Label::Loc))
+    .collect();
+    let es = resolve(text, &ms);
+    for (name, cc) in [("Laos", "LA"), ("Benin", "BJ")] {
+        let p = place_of(&es, name);
+        assert_eq!(country(p), cc, "{name}: {es:#?}");
+        assert_eq!(p.place.as_ref().map(|p| p.kind), Some(PlaceKind::Country));
+    }
+}
+
+#[test]
+fn kosovo_stays_a_country_beside_serbia_and_belgrade() {
+    let text = "Kosovo and Serbia argued; Belgrade and Pristina disagreed, Serbian officials said.";
+    let ms = vec![
+        ent(text, "Kosovo", 0, Label::Loc),
+        ent(text, "Serbia", 0, Label::Loc),
+        ent(text, "Belgrade", 0, Label::Loc),
+        ent(text, "Pristina", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    let k = place_of(&es, "Kosovo");
+    assert_eq!(country(k), "XK", "{es:#?}");
+    assert_eq!(k.place.as_ref().map(|p| p.kind), Some(PlaceKind::Country));
+}
+
+#[test]
+fn kosovo_stays_a_country_in_a_story_about_serbia() {
+    let text = "BELGRADE: Serbia's president spoke in Belgrade about Kosovo, as Serbian \
+                    officials in Novi Sad and Nis said Serbia would not recognise Kosovo.";
+    let ms: Vec<Entity> = [
+        ("BELGRADE", 0),
+        ("Serbia", 0),
+        ("Belgrade", 0),
+        ("Kosovo", 0),
+        ("Novi Sad", 0),
+        ("Nis", 0),
+        ("Serbia", 1),
+        ("Kosovo", 1),
+    ]
+    .iter()
+    .map(|&(w, n)| ent(text, w, n, Label::Loc))
+    .collect();
+    let es = resolve(text, &ms);
+    let k = place_of(&es, "Kosovo");
+    assert_eq!(country(k), "XK", "{es:#?}");
+    assert_eq!(k.place.as_ref().map(|p| p.kind), Some(PlaceKind::Country));
+}
+
+#[test]
+fn invisible_characters_inside_names_do_not_hide_them() {
+    let text = "Mos\u{200b}cow and the Palest\u{ad}inian Authority.";
+    let ms = vec![
+        ent(text, "Mos\u{200b}cow", 0, Label::Loc),
+        ent(text, "Palest\u{ad}inian Authority", 0, Label::Org),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "Mos\u{200b}cow")), "RU", "{es:#?}");
+    assert!(
+        es.iter().any(|e| e.canonical == "Palestinian Authority"),
+        "{es:#?}"
+    );
+}
+
+#[test]
+fn unknown_place_is_kept_without_coordinates() {
+    let text = "They met in Northern Kosovo.";
+    let es = resolve(text, &[ent(text, "Northern Kosovo", 0, Label::Loc)]);
+    assert_eq!(es.len(), 1);
+    assert_eq!(es[0].canonical, "Northern Kosovo");
+    assert!(es[0].place.is_none());
+}
+
+#[test]
+fn every_mention_ends_up_in_exactly_one_entity() {
+    let text = "Jens Stoltenberg met Vjosa Osmani-Sadriu at NATO in Brussels. Osmani-Sadriu and Stoltenberg spoke of Kosovo and the EU.";
+    let found = extract(text);
+    assert!(found.len() >= 5, "{found:?}");
+    let es = resolve(text, &found);
+    let mut all: Vec<(usize, usize)> = es
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+        .collect();
+    all.sort_unstable();
+    let mut want: Vec<(usize, usize)> = found.iter().map(|e| (e.start, e.end)).collect();
+    want.sort_unstable();
+    assert_eq!(all, want);
+    assert_eq!(
+        find(&es, "Vjosa Osmani-Sadriu").mentions.len(),
+        2,
+        "{es:#?}"
+    );
+    assert_eq!(find(&es, "Jens Stoltenberg").mentions.len(), 2, "{es:#?}");
+}
+
+#[test]
+fn fold_key_merges_spellings_across_articles() {
+    assert_eq!(
+        fold_key(EntityKind::Person, "Recep Tayyip Erdoğan"),
+        fold_key(EntityKind::Person, "Recep  Tayyip ERDOGAN")
+    );
+    assert_eq!(
+        fold_key(EntityKind::Org, "The Hague Tribunal"),
+        "hague tribunal"
+    );
+    assert_eq!(fold_key(EntityKind::Place, "Kosovo’s"), "kosovo");
+    assert_ne!(
+        fold_key(EntityKind::Person, "Vučić"),
+        fold_key(EntityKind::Person, "Vuk")
+    );
+}
+
+/// The bodies of the demo feeds (HTML-escaped in the XML/JSON; entity-level detail is not
+/// needed to find the story's text).
+fn demo_story(file: &str, marker: &str) -> String {
+    let raw = match file {
+        "regions.json" => include_str!("../../../assets/demo/regions.json"),
+        "europe.atom" => include_str!("../../../assets/demo/europe.atom"),
+        _ => include_str!("../../../assets/demo/world.xml"),
+    };
+    let at = raw.find(marker).unwrap_or_else(|| panic!("{marker}"));
+    let end = raw[at..].find('\n').map_or(raw.len(), |e| at + e);
+    let html = raw[at..end]
+        .replace("\\n", "\n")
+        .replace("\\\"", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    crate::extract::html::html_to_text(&html)
+}
+
+#[test]
+fn demo_paris_texas_story_resolves_paris_to_the_us() {
+    let text = demo_story("regions.json", "<p>Paris, Texas, a town");
+    let es = extract_entities(&text);
+    let paris = place_of(&es, "Paris");
+    assert_eq!(country(paris), "US", "{es:#?}");
+    assert!(paris.mentions.len() >= 2);
+}
+
+#[test]
+fn demo_macron_story_resolves_paris_to_france() {
+    let text = demo_story("europe.atom", "&lt;p&gt;President Emmanuel Macron");
+    let es = extract_entities(&text);
+    assert_eq!(country(place_of(&es, "Paris")), "FR", "{es:#?}");
+    assert!(
+        es.iter()
+            .any(|e| e.kind == EntityKind::Person && e.canonical == "Emmanuel Macron"),
+        "{es:#?}"
+    );
+}
+
+#[test]
+fn many_distinct_names_resolve_in_near_linear_time() {
+    // 20,000 people, each mentioned in full and then by surname, plus 2,000 places: a
+    // quadratic grouping would take minutes here.
+    let n = 20_000;
+    let mut text = String::new();
+    let mut ms = Vec::new();
+    let mut chars = 0;
+    let mut push = |text: &mut String, s: &str, label: Label| {
+        let start = chars;
+        chars += s.chars().count() + " said. ".len();
+        text.push_str(s);
+        ms.push(Entity {
+            start,
+            end: start + s.chars().count(),
+            label,
+            text: s.to_string(),
+        });
+        text.push_str(" said. ");
+    };
+    let name = |i: usize| format!("Q{}", i * 7919 % 1_000_003);
+    for i in 0..n {
+        push(&mut text, &format!("Given {}", name(i)), Label::Per);
+    }
+    for i in 0..n {
+        push(&mut text, &name(i), Label::Per);
+    }
+    for i in 0..2_000 {
+        push(&mut text, &format!("Zq{i}"), Label::Loc);
+    }
+    let t = std::time::Instant::now();
+    let es = resolve(&text, &ms);
+    let secs = t.elapsed().as_secs_f64();
+    assert_eq!(es.len(), n + 2_000);
+    assert!(es.iter().take(n).all(|e| e.mentions.len() == 2));
+    eprintln!("resolved {} mentions in {secs:.2} s", ms.len());
+    assert!(secs < 20.0, "took {secs:.1} s");
+}

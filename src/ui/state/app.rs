@@ -1,0 +1,478 @@
+//! [`State`]: the whole interface state, made of one struct per concern (the feeds pane,
+//! the list window, the filter line, the people pane, the article pane), and the steps that
+//! touch more than one of them (opening an article, scoping the list, marking read).
+//!
+//! Pure, as `update` is: no I/O, no clock reads; commands for the worker are pushed as
+//! [`Effect`]s. The pane sizes come from `layout`, the only place that knows them.
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::action::Effect;
+use super::article::ArticlePane;
+use super::feeds::{FeedsPane, RowKey};
+use super::filter::FilterLine;
+use super::list::ListWindow;
+use super::people::{PeoplePane, TOP_ENTITIES, entity_filter};
+use crate::config::View;
+use crate::model::{ArticleId, FeedId};
+use crate::query::Query;
+use crate::ui::keymap::{Help, Mode};
+use crate::ui::layout::{self, Focus, inner};
+use crate::worker::session::Command;
+
+/// Progress of the current or last refresh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub running: bool,
+    pub done: usize,
+    pub total: usize,
+    pub failed: usize,
+}
+
+/// The whole interface state.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub feeds: FeedsPane,
+    pub list: ListWindow,
+    pub filter: FilterLine,
+    pub people: PeoplePane,
+    pub open: ArticlePane,
+    /// First line of the open article on screen.
+    pub scroll: usize,
+    pub focus: Focus,
+    pub mode: Mode,
+    /// The help overlay and the key hints, from the keymap.
+    pub help: Help,
+    pub help_scroll: usize,
+    /// A number typed for the next action.
+    pub count: Option<usize>,
+    pub message: Option<String>,
+    pub progress: Progress,
+    pub now: DateTime<Utc>,
+    /// Dates are shown in this offset (the local one in the real program, UTC in tests).
+    pub tz: FixedOffset,
+    pub size: (u16, u16),
+    pub mark_read_on_open: bool,
+    pub quit: bool,
+    /// Reloads a refresh made due, sent at the next tick.
+    pub(super) reload_feeds: bool,
+    pub(super) reload_articles: bool,
+    pub(super) reload_who: bool,
+}
+
+impl State {
+    /// A fresh state; call [`State::start`] for the first effects.
+    pub fn new(help: Help, now: DateTime<Utc>, tz: FixedOffset, size: (u16, u16)) -> State {
+        State {
+            feeds: FeedsPane::default(),
+            list: ListWindow::default(),
+            filter: FilterLine::default(),
+            people: PeoplePane::default(),
+            open: ArticlePane::Closed,
+            scroll: 0,
+            focus: Focus::Articles,
+            mode: Mode::Normal,
+            help,
+            help_scroll: 0,
+            count: None,
+            message: None,
+            progress: Progress::default(),
+            now,
+            tz,
+            size,
+            mark_read_on_open: true,
+            quit: false,
+            reload_feeds: false,
+            reload_articles: false,
+            reload_who: false,
+        }
+    }
+
+    /// Sets the saved views (the config's `[[views]]`); their queries are parsed here, and one
+    /// that does not parse is kept with its error.
+    pub fn set_views(&mut self, views: &[View]) {
+        self.feeds.set_views(views);
+        self.rebuild_rows();
+    }
+
+    /// The first effects: load the cache, and refresh when asked.
+    pub fn start(&mut self, refresh: bool) -> Vec<Effect> {
+        let now = self.local_now();
+        let mut out = vec![
+            Effect::Worker(Command::LoadFeeds),
+            Effect::Worker(self.list.start(now)),
+        ];
+        if refresh {
+            self.progress = Progress {
+                running: true,
+                ..Progress::default()
+            };
+            out.push(Effect::Worker(Command::Refresh(None)));
+        }
+        out
+    }
+
+    /// "Now" in the local zone, for the store's relative times.
+    pub(super) fn local_now(&self) -> DateTime<FixedOffset> {
+        self.now.with_timezone(&self.tz)
+    }
+
+    /// The article an action applies to: the one being read, else the list's selection.
+    pub(super) fn target(&self) -> Option<ArticleId> {
+        match (&self.open, self.focus) {
+            (ArticlePane::Loaded { article, .. }, Focus::Article) => Some(article.id),
+            (ArticlePane::Loading(id), Focus::Article) => Some(*id),
+            _ => self.list.selected().map(|a| a.id),
+        }
+    }
+
+    pub(super) fn target_link(&self) -> Option<String> {
+        if let (ArticlePane::Loaded { article, .. }, Focus::Article) = (&self.open, self.focus) {
+            return article.link.clone();
+        }
+        self.list.selected().and_then(|a| a.link.clone())
+    }
+
+    /// Whether the people-and-places pane is wanted: an article is open or the "who and
+    /// where" view is on.
+    pub fn side(&self) -> bool {
+        self.open.is_open() || self.people.who.is_some()
+    }
+
+    /// The panes at the current size.
+    pub fn panes(&self) -> layout::Panes {
+        self.panes_for(self.focus)
+    }
+
+    fn panes_for(&self, focus: Focus) -> layout::Panes {
+        layout::panes(
+            self.size.0,
+            self.size.1,
+            focus,
+            self.open.is_open(),
+            self.side(),
+            self.feeds.want,
+        )
+    }
+
+    /// Rows of the list pane.
+    pub(super) fn list_height(&self) -> usize {
+        let p = self.panes_for(Focus::Articles);
+        p.list.map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    /// Rows of the feeds pane.
+    pub(super) fn feeds_height(&self) -> usize {
+        let p = self.panes_for(Focus::Feeds);
+        p.feeds.map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    /// Rows of the article pane and its text width.
+    pub(super) fn article_area(&self) -> (usize, u16) {
+        let p = layout::panes(
+            self.size.0,
+            self.size.1,
+            Focus::Article,
+            true,
+            true,
+            self.feeds.want,
+        );
+        p.article.map_or((1, 10), |r| {
+            let i = inner(r);
+            (usize::from(i.height).max(1), i.width)
+        })
+    }
+
+    /// All lines of the open article: header, body and links.
+    pub fn article_len(&self) -> usize {
+        self.open.line_count()
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.article_len().saturating_sub(self.article_area().0)
+    }
+
+    /// Asks for the list's window around the selection (with the total when `count`).
+    pub(super) fn load_articles(&mut self, count: bool) -> Effect {
+        let now = self.local_now();
+        Effect::Worker(self.list.load(count, now))
+    }
+
+    /// The list's query changed: asks for its first rows and its total.
+    fn new_list(&mut self) -> Effect {
+        let now = self.local_now();
+        Effect::Worker(self.list.new_list(now))
+    }
+
+    /// Asks for the list's rows near the screen when they are not loaded (nor asked for).
+    pub(super) fn ensure_window(&mut self, out: &mut Vec<Effect>) {
+        let (height, now) = (self.list_height(), self.local_now());
+        if let Some(c) = self.list.ensure_window(height, now) {
+            out.push(Effect::Worker(c));
+        }
+    }
+
+    pub(super) fn select_article(&mut self, index: usize) {
+        let height = self.list_height();
+        self.list.select(index, height);
+    }
+
+    pub(super) fn select_row(&mut self, index: usize) {
+        let height = self.feeds_height();
+        self.feeds.select(index, height);
+    }
+
+    /// Rebuilds the feeds pane's rows, keeping its selection in view.
+    pub(super) fn rebuild_rows(&mut self) {
+        self.feeds.rebuild();
+        self.select_row(self.feeds.sel);
+    }
+
+    /// Moves the focused pane's selection (or the article) by `delta` lines.
+    pub(super) fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Feeds => self.select_row(self.feeds.sel.saturating_add_signed(delta)),
+            Focus::Articles => self.select_article(self.list.sel.saturating_add_signed(delta)),
+            Focus::Article => {
+                self.scroll = self
+                    .scroll
+                    .saturating_add_signed(delta)
+                    .min(self.max_scroll());
+            }
+            Focus::People => self.people.move_by(delta),
+        }
+    }
+
+    /// One screen of the focused pane, less a line.
+    pub(super) fn page(&self) -> isize {
+        let h = match self.focus {
+            Focus::Feeds => self.feeds_height(),
+            Focus::Articles => self.list_height(),
+            Focus::Article => self.article_area().0,
+            Focus::People => 10,
+        };
+        h.saturating_sub(1).max(1) as isize
+    }
+
+    /// Opens the selected article: loads it, and marks it read when configured.
+    pub(super) fn open_selected(&mut self, out: &mut Vec<Effect>) {
+        let Some(a) = self.list.selected() else {
+            return;
+        };
+        let (id, read, feed) = (a.id, a.read, a.feed_id);
+        self.open = ArticlePane::Loading(id);
+        self.scroll = 0;
+        self.focus = Focus::Article;
+        self.people.opening(id);
+        // Marked read before it is loaded (the worker runs commands in order), so the
+        // article pane's copy already says read.
+        if self.mark_read_on_open && !read {
+            self.set_read_local(id, feed, true);
+            out.push(Effect::Worker(Command::SetRead(vec![id], true)));
+        }
+        out.push(Effect::Worker(Command::LoadArticle(id)));
+        // The article being read goes first in the extraction queue; what is already known
+        // of its entities shows at once.
+        out.push(Effect::Worker(Command::ExtractFirst(id)));
+        out.push(Effect::Worker(Command::LoadEntities(id)));
+        // The list got shorter when the article pane opened: keep the selection visible.
+        self.select_article(self.list.sel);
+    }
+
+    /// Changes the read flag on screen at once; the store follows.
+    pub(super) fn set_read_local(&mut self, id: ArticleId, feed: FeedId, read: bool) {
+        let changed = self.list.set_read(id, read);
+        if let Some(article) = self.open.loaded_mut()
+            && article.id == id
+        {
+            article.read = read;
+        }
+        if changed {
+            self.feeds.count_read(feed, read);
+            self.rebuild_rows();
+        }
+    }
+
+    /// Wraps the open article's body for the pane's width.
+    pub(super) fn render_open_body(&mut self) {
+        let width = self.article_area().1;
+        self.open.wrap(width);
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Enter on the feeds pane: a folder unfolds (the views' folder folds or unfolds), and
+    /// the list shows the row's articles.
+    pub(super) fn show_row(&mut self, out: &mut Vec<Effect>) {
+        let Some(row) = self.feeds.rows.get(self.feeds.sel) else {
+            return;
+        };
+        let key = row.key.clone();
+        let label = self.feeds.scope_label(row);
+        if let RowKey::Tag(t) = &key
+            && self.feeds.collapsed.remove(t)
+        {
+            self.rebuild_rows();
+        }
+        if key == RowKey::Views {
+            self.feeds.views_collapsed = !self.feeds.views_collapsed;
+            self.rebuild_rows();
+            return;
+        }
+        match self.feeds.scope_for(&key) {
+            Some(Ok(scope)) if scope != self.list.query.scope => {
+                self.list.query.scope = scope;
+                self.list.scope_label = label;
+                self.list.sel = 0;
+                self.list.offset = 0;
+                out.push(self.new_list());
+            }
+            Some(Err(message)) => self.message = Some(message),
+            _ => {}
+        }
+    }
+
+    /// The filter line's text changed: parse it and, when it parses, the list follows it.
+    pub(super) fn filter_changed(&mut self, out: &mut Vec<Effect>) {
+        if let Some(q) = self.filter.parse()
+            && q != self.list.query.filter
+        {
+            self.list.query.filter = q;
+            out.push(self.new_list());
+        }
+    }
+
+    /// `J`/`K`: the next or previous article (opened when one is being read).
+    pub(super) fn step_article(&mut self, delta: isize, out: &mut Vec<Effect>) {
+        let next = self.list.sel.saturating_add_signed(delta);
+        if next >= self.list.total || (delta < 0 && self.list.sel == 0) {
+            self.message = Some("no more articles".into());
+            return;
+        }
+        self.select_article(next);
+        if self.focus == Focus::Article {
+            self.open_selected(out);
+        }
+    }
+
+    /// `n`/`N`: the next or previous unread article (opened when one is being read).
+    pub(super) fn step_unread(&mut self, forward: bool, out: &mut Vec<Effect>) {
+        match self.list.next_unread(forward) {
+            Some(i) => {
+                self.select_article(i);
+                if self.focus == Focus::Article {
+                    self.open_selected(out);
+                }
+            }
+            None => self.message = Some("no more unread articles".into()),
+        }
+    }
+
+    /// Refreshes the feeds `ids` (all when `None`), unless a refresh is running.
+    pub(super) fn refresh(&mut self, ids: Option<Vec<FeedId>>, out: &mut Vec<Effect>) {
+        if self.progress.running {
+            self.message = Some("a refresh is already running".into());
+            return;
+        }
+        self.progress = Progress {
+            running: true,
+            ..Progress::default()
+        };
+        out.push(Effect::Worker(Command::Refresh(ids)));
+    }
+
+    /// Gives the open article's text to its entities, so their mentions can be found in
+    /// the body.
+    pub(super) fn link_entities_to_text(&mut self) {
+        if let (Some(e), ArticlePane::Loaded { article, .. }) =
+            (&mut self.people.entities, &self.open)
+            && e.article == article.id
+        {
+            e.set_text(&article.text);
+        }
+    }
+
+    /// `e`: the people pane takes the keyboard, or gives it back.
+    pub(super) fn toggle_people_focus(&mut self) {
+        if self.focus == Focus::People {
+            self.focus = self.people_return();
+        } else if self.side() {
+            self.focus = Focus::People;
+            self.people.clamp();
+        } else {
+            self.message = Some("open an article (or press w) to see people and places".into());
+        }
+    }
+
+    /// The pane focus returns to from the people pane.
+    pub(super) fn people_return(&self) -> Focus {
+        if self.open.is_open() {
+            Focus::Article
+        } else {
+            Focus::Articles
+        }
+    }
+
+    /// `w`: turns the "who and where" view on (asking for it) or off.
+    pub(super) fn toggle_who(&mut self, out: &mut Vec<Effect>) {
+        if self.people.who_off() {
+            if self.focus == Focus::People {
+                self.focus = self.people_return();
+            }
+            return;
+        }
+        self.people.who_on(&self.list.query);
+        self.focus = Focus::People;
+        out.push(self.load_who());
+    }
+
+    pub(super) fn load_who(&self) -> Effect {
+        Effect::Worker(Command::LoadTopEntities {
+            query: self.list.query.clone(),
+            now: self.local_now(),
+            limit: TOP_ENTITIES,
+        })
+    }
+
+    /// The "who and where" view follows the list's query.
+    pub(super) fn ensure_who(&mut self, out: &mut Vec<Effect>) {
+        if self.people.follow(&self.list.query).is_some() {
+            out.push(self.load_who());
+        }
+    }
+
+    /// Enter on an entity: the list shows every article, across all feeds, that mentions it.
+    pub(super) fn filter_by_entity(&mut self, out: &mut Vec<Effect>) {
+        let Some(entry) = self.people.selected().cloned() else {
+            return;
+        };
+        let text = entity_filter(entry.kind, &entry.name);
+        if self.list.query.scope != Query::default() {
+            self.list.query.scope = Query::default();
+            self.list.scope_label = None;
+            self.feeds.sel = 0;
+            // Force a new list even when the filter text is unchanged.
+            self.list.query.filter = Query::default();
+        }
+        self.filter.set(&text);
+        self.list.sel = 0;
+        self.list.offset = 0;
+        self.filter_changed(out);
+        self.filter.remember(&text);
+        self.mode = Mode::Normal;
+        self.focus = Focus::Articles;
+        self.message = Some(format!("articles that mention {}", entry.name));
+    }
+
+    /// The feeds `r` refreshes: the selected row's, else the target article's.
+    pub(super) fn feeds_here(&self) -> Option<Vec<FeedId>> {
+        if self.focus == Focus::Feeds {
+            return self.feeds.feeds_here();
+        }
+        let id = self.target()?;
+        let feed = match self.open.loaded(id) {
+            Some(article) => article.feed_id,
+            None => self.list.find(id)?.feed_id,
+        };
+        Some(vec![feed])
+    }
+}

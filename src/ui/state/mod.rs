@@ -1,0 +1,459 @@
+//! The interface's state and `update`: every input becomes an [`Action`], [`update`] changes
+//! the [`State`] and returns the [`Effect`]s for the loop to perform.
+//!
+//! One struct per concern, each in its own file with its own unit tests: the feeds pane
+//! ([`feeds`]), the list window ([`list`]), the filter line ([`filter`]), the people pane
+//! ([`people`]) and the article pane ([`article`]); [`State`] ([`app`]) holds them and does
+//! what touches several. This file is the one dispatcher: it routes each action to them.
+//!
+//! Pure: no I/O, no clock reads (time arrives in [`Action::Tick`]), no terminal. That is
+//! what makes it testable with plain values; the event loop in `ui::mod` does the rest.
+//! Nothing here draws: the widgets in `ui::view` read the state.
+
+pub mod action;
+pub mod app;
+pub mod article;
+pub mod feeds;
+pub mod filter;
+pub mod list;
+pub mod people;
+
+pub use action::{Action, Effect};
+pub use app::{Progress, State};
+pub use article::{ArticlePane, HEADER_LINES};
+pub use feeds::{FeedRow, RowKey, SavedView};
+pub use list::{MARGIN, PAGE};
+
+use crate::query::Query;
+use crate::ui::keymap::{Act, FilterAct, HelpAct, Mode};
+use crate::ui::layout::{Focus, inner};
+use crate::worker::session::{Command, WorkerEvent};
+use crate::worker::{FeedOutcome, RefreshEvent};
+
+/// Applies one action; returns what the loop must do.
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let mut out = Vec::new();
+    match action {
+        Action::Do(act) => {
+            state.list.bottom_when_counted = false;
+            let count = state.count.take();
+            do_act(state, act, count, &mut out);
+        }
+        Action::Digit(d) => {
+            let n = state
+                .count
+                .unwrap_or(0)
+                .saturating_mul(10)
+                .saturating_add(usize::from(d));
+            state.count = Some(n);
+            state.message = Some(format!("{n}…"));
+        }
+        Action::FilterChar(c) => {
+            if state.filter.push(c) {
+                state.filter_changed(&mut out);
+            }
+        }
+        Action::Filter(act) => filter_act(state, act, &mut out),
+        Action::Help(act) => help_act(state, act, &mut out),
+        Action::Resize(w, h) => {
+            state.size = (w, h);
+            state.render_open_body();
+            state.select_article(state.list.sel);
+            state.select_row(state.feeds.sel);
+        }
+        Action::Tick(now) => {
+            state.now = now;
+            flush_reloads(state, &mut out);
+        }
+        Action::Scroll { col, row, down } => {
+            let delta = if down { 3 } else { -3 };
+            if let Some(focus) = state.panes().at(col, row) {
+                let saved = state.focus;
+                state.focus = focus;
+                state.move_by(delta);
+                state.focus = saved;
+            }
+        }
+        Action::Click { col, row } => click(state, col, row, &mut out),
+        Action::Worker(event) => worker_event(state, event, &mut out),
+    }
+    state.ensure_window(&mut out);
+    state.ensure_who(&mut out);
+    out
+}
+
+/// Sends the reloads a refresh made due.
+fn flush_reloads(state: &mut State, out: &mut Vec<Effect>) {
+    if std::mem::take(&mut state.reload_feeds) {
+        out.push(Effect::Worker(Command::LoadFeeds));
+    }
+    if std::mem::take(&mut state.reload_articles) {
+        out.push(state.load_articles(true));
+    }
+    if std::mem::take(&mut state.reload_who) && state.people.who.is_some() {
+        out.push(state.load_who());
+    }
+}
+
+/// A named action of the filter line.
+fn filter_act(state: &mut State, act: FilterAct, out: &mut Vec<Effect>) {
+    match act {
+        FilterAct::Backspace => {
+            state.filter.backspace();
+            state.filter_changed(out);
+        }
+        FilterAct::Submit => {
+            if let Some(e) = &state.filter.error {
+                state.message = Some(format!("the filter does not parse ({e}); Esc clears it"));
+            } else {
+                state.mode = Mode::Normal;
+                let text = state.filter.text.clone();
+                state.filter.remember(&text);
+                // The status bar shows the active filter.
+                state.message = text.is_empty().then(|| "filter cleared".into());
+            }
+        }
+        FilterAct::Cancel => {
+            state.mode = Mode::Normal;
+            state.filter.clear();
+            if state.list.query.filter != Query::default() {
+                state.message = Some("filter cleared".into());
+            }
+            state.filter_changed(out);
+        }
+        FilterAct::Older | FilterAct::Newer => {
+            if state.filter.walk(act == FilterAct::Older) {
+                state.filter_changed(out);
+            }
+        }
+    }
+}
+
+/// A named action of the help overlay.
+fn help_act(state: &mut State, act: HelpAct, out: &mut Vec<Effect>) {
+    match act {
+        HelpAct::Down => {
+            state.help_scroll = (state.help_scroll + 1).min(state.help.entries.len());
+        }
+        HelpAct::Up => state.help_scroll = state.help_scroll.saturating_sub(1),
+        HelpAct::Close => state.mode = Mode::Normal,
+        HelpAct::Quit => {
+            state.quit = true;
+            out.push(Effect::Quit);
+        }
+    }
+}
+
+/// A named action of the normal mode. While the help overlay is shown, only quitting (by
+/// control-C or a termination signal) gets through.
+fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effect>) {
+    if state.mode == Mode::Help && act != Act::Quit {
+        return;
+    }
+    match act {
+        Act::Down => state.move_by(1),
+        Act::Up => state.move_by(-1),
+        Act::Top => state.move_by(isize::MIN / 2),
+        Act::Bottom if state.focus == Focus::Articles => {
+            let height = state.list_height();
+            state.list.bottom(height);
+        }
+        Act::Bottom => state.move_by(isize::MAX / 2),
+        Act::PageDown => state.move_by(state.page()),
+        Act::PageUp => state.move_by(-state.page()),
+        Act::Page => {
+            if state.focus == Focus::Article {
+                let before = state.scroll;
+                state.move_by(state.page());
+                if state.scroll == before {
+                    state.message = Some("end of article: n for the next unread".into());
+                }
+            } else {
+                state.move_by(state.page());
+            }
+        }
+        Act::Open => match state.focus {
+            Focus::Feeds => {
+                state.show_row(out);
+                state.focus = Focus::Articles;
+            }
+            Focus::Articles => state.open_selected(out),
+            Focus::Article => {}
+            Focus::People => state.filter_by_entity(out),
+        },
+        Act::Back => match state.focus {
+            Focus::People => state.focus = state.people_return(),
+            Focus::Article => {
+                state.open = ArticlePane::Closed;
+                state.focus = Focus::Articles;
+                state.select_article(state.list.sel);
+            }
+            Focus::Articles => state.focus = Focus::Feeds,
+            Focus::Feeds => {
+                if state.feeds.fold_here() {
+                    state.rebuild_rows();
+                }
+            }
+        },
+        Act::NextPane | Act::PrevPane => {
+            let mut order = vec![Focus::Feeds, Focus::Articles];
+            if state.open.is_open() {
+                order.push(Focus::Article);
+            }
+            if state.side() {
+                order.push(Focus::People);
+            }
+            let i = order.iter().position(|f| *f == state.focus).unwrap_or(0);
+            let n = order.len();
+            let j = if act == Act::NextPane {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            state.focus = order[j];
+        }
+        Act::NextArticle => state.step_article(1, out),
+        Act::PrevArticle => state.step_article(-1, out),
+        Act::NextUnread => state.step_unread(true, out),
+        Act::PrevUnread => state.step_unread(false, out),
+        Act::ToggleRead => {
+            let Some(id) = state.target() else { return };
+            let current = state
+                .list
+                .find(id)
+                .map(|a| (a.read, a.feed_id))
+                .or(state.open.loaded(id).map(|a| (a.read, a.feed_id)));
+            if let Some((read, feed)) = current {
+                state.set_read_local(id, feed, !read);
+                out.push(Effect::Worker(Command::SetRead(vec![id], !read)));
+            }
+        }
+        Act::ToggleStar => {
+            let Some(id) = state.target() else { return };
+            let mut starred = state.list.toggle_star(id);
+            if let Some(article) = state.open.loaded_mut()
+                && article.id == id
+            {
+                article.starred = starred.unwrap_or(!article.starred);
+                starred = Some(article.starred);
+            }
+            if let Some(s) = starred {
+                out.push(Effect::Worker(Command::SetStarred(id, s)));
+            }
+        }
+        Act::MarkAllRead => {
+            // The count comes back with `WorkerEvent::MarkedRead`: the loaded rows are only a
+            // window of the list.
+            state.list.mark_all_read();
+            if let Some(article) = state.open.loaded_mut() {
+                article.read = true;
+            }
+            out.push(Effect::Worker(Command::MarkAllRead {
+                query: state.list.query.clone(),
+                now: state.local_now(),
+            }));
+        }
+        Act::OpenBrowser => {
+            let url = match count {
+                Some(n) => match &state.open {
+                    ArticlePane::Loaded { body, .. } => {
+                        match n.checked_sub(1).and_then(|i| body.links.get(i)) {
+                            Some(u) => Some(u.clone()),
+                            None => {
+                                state.message = Some(format!("this article has no link {n}"));
+                                return;
+                            }
+                        }
+                    }
+                    _ => {
+                        state.message = Some("open an article first".into());
+                        return;
+                    }
+                },
+                None => state.target_link(),
+            };
+            match url {
+                Some(u) => {
+                    state.message = Some(format!("opening {}", crate::sanitize::sanitize_line(&u)));
+                    out.push(Effect::OpenUrl(u));
+                }
+                None => state.message = Some("no link to open".into()),
+            }
+        }
+        Act::CopyLink => match state.target_link() {
+            Some(u) => {
+                state.message = Some("link copied".into());
+                out.push(Effect::Copy(u));
+            }
+            None => state.message = Some("no link to copy".into()),
+        },
+        Act::RefreshFeed => {
+            let ids = state.feeds_here();
+            state.refresh(ids, out);
+        }
+        Act::RefreshAll => state.refresh(None, out),
+        Act::Filter => {
+            state.mode = Mode::Filter;
+            state.filter.begin();
+        }
+        Act::People => state.toggle_people_focus(),
+        Act::WhoWhere => state.toggle_who(out),
+        Act::Help => {
+            state.mode = Mode::Help;
+            state.help_scroll = 0;
+        }
+        Act::Quit => {
+            state.quit = true;
+            out.push(Effect::Quit);
+        }
+    }
+}
+
+/// What the worker says: each answer goes to the concern that asked.
+fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
+    match event {
+        WorkerEvent::Feeds(feeds) => {
+            state.feeds.feeds = feeds;
+            state.feeds.loaded = true;
+            state.rebuild_rows();
+            // Unread counts changed: count the saved views again.
+            let queries = state.feeds.view_queries();
+            if !queries.is_empty() {
+                out.push(Effect::Worker(Command::CountUnread {
+                    queries,
+                    now: state.local_now(),
+                }));
+            }
+        }
+        WorkerEvent::ViewCounts(counts) => {
+            state.feeds.set_view_counts(counts);
+            state.rebuild_rows();
+        }
+        WorkerEvent::Articles {
+            request,
+            offset,
+            total,
+            articles,
+        } => {
+            let height = state.list_height();
+            state.list.receive(request, offset, total, articles, height);
+        }
+        WorkerEvent::ArticleTotal { request, total } => {
+            let height = state.list_height();
+            state.list.receive_total(request, total, height);
+        }
+        WorkerEvent::Article(article) => {
+            if state.open.id() == Some(article.id) {
+                state.open = ArticlePane::arrived(article);
+                state.render_open_body();
+                state.link_entities_to_text();
+            }
+        }
+        WorkerEvent::Refresh(RefreshEvent::Started { total }) => {
+            state.progress = Progress {
+                running: true,
+                done: 0,
+                total,
+                failed: 0,
+            };
+        }
+        WorkerEvent::Refresh(RefreshEvent::Feed(report)) => {
+            state.progress.done += 1;
+            state.reload_feeds = true;
+            match &report.outcome {
+                FeedOutcome::Failed { error } => {
+                    state.progress.failed += 1;
+                    state.message = Some(format!("{}: {error}", report.title));
+                }
+                FeedOutcome::Ok { new, updated } if new + updated > 0 => {
+                    state.reload_articles = true;
+                }
+                _ => {}
+            }
+        }
+        WorkerEvent::Refresh(RefreshEvent::Finished(summary)) => {
+            state.progress.running = false;
+            state.message = Some(format!(
+                "refreshed {}: {}, {} failed",
+                counted(summary.feeds, "feed"),
+                counted(summary.new_articles, "new article"),
+                summary.failed
+            ));
+            flush_reloads(state, out);
+        }
+        WorkerEvent::MarkedRead { changed } => {
+            let n = changed.len();
+            state.message = Some(format!(
+                "marked {n} article{} read",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+        WorkerEvent::Error(message) => state.message = Some(message),
+        WorkerEvent::EntitiesReady(ids) => {
+            if let Some(id) = state.open.id()
+                && ids.contains(&id)
+            {
+                out.push(Effect::Worker(Command::LoadEntities(id)));
+            }
+            // Counts across the list changed; asked for again at the next tick.
+            state.reload_who |= state.people.who.is_some();
+        }
+        WorkerEvent::Entities { article, entities } => {
+            if state.open.id() == Some(article) {
+                state.people.receive_entities(article, entities);
+                state.link_entities_to_text();
+            }
+        }
+        WorkerEvent::TopEntities { query, entities } => {
+            state.people.receive_top(&query, &entities);
+        }
+    }
+}
+
+/// `1 feed`, `3 feeds`.
+fn counted(n: u32, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A click: the pane under it takes the keyboard, and the row under it is selected.
+fn click(state: &mut State, col: u16, row: u16, out: &mut Vec<Effect>) {
+    if state.mode != Mode::Normal {
+        return;
+    }
+    let p = state.panes();
+    let Some(focus) = p.at(col, row) else {
+        return;
+    };
+    state.focus = focus;
+    match focus {
+        Focus::Feeds => {
+            if let Some(r) = p.feeds.map(inner)
+                && row >= r.y
+            {
+                let i = state.feeds.offset + usize::from(row - r.y);
+                if i < state.feeds.rows.len() {
+                    state.select_row(i);
+                    state.show_row(out);
+                }
+            }
+        }
+        Focus::Articles => {
+            if let Some(r) = p.list.map(inner)
+                && row >= r.y
+            {
+                let i = state.list.offset + usize::from(row - r.y);
+                if i < state.list.total {
+                    state.select_article(i);
+                }
+            }
+        }
+        Focus::Article | Focus::People => {}
+    }
+}
+
+#[cfg(test)]
+mod tests;
