@@ -48,6 +48,9 @@ pub enum Command {
     /// Find the people, places and organisations of every cached article again (after a
     /// model change).
     Reindex,
+    /// Print the article of a web page (a saved file or a URL): its title, byline, date and
+    /// main text, without navigation, ads and other boilerplate.
+    Fulltext(FulltextArgs),
 }
 
 #[derive(Debug, Args)]
@@ -139,6 +142,20 @@ pub struct ExtractArgs {
     /// taking each text exactly as given (no HTML conversion, no trimming).
     #[arg(long)]
     pub jsonl: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FulltextArgs {
+    /// A saved HTML page, or an http(s) URL to fetch (with the configured timeouts and caps).
+    #[arg(value_name = "FILE|URL")]
+    pub source: String,
+    /// The page's address, the base for its relative links and images [default: the URL
+    /// fetched; none for a file].
+    #[arg(long, value_name = "PAGE_URL")]
+    pub url: Option<String>,
+    /// Print `{"title", "byline", "published", "lang", "image", "text", "html"}`.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// What kind of entity to list.

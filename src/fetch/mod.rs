@@ -10,5 +10,5 @@ pub mod http;
 pub mod parse;
 
 pub use discover::{alternate_feeds, looks_like_html};
-pub use http::{FetchError, FetchRequest, FetchResponse, Fetcher, FetcherOptions};
+pub use http::{FetchError, FetchRequest, FetchResponse, Fetcher, FetcherOptions, Page};
 pub use parse::{ParseError, parse_feed, parse_feed_within};

@@ -150,3 +150,137 @@ fn readability_corpus_word_f1_and_metadata() {
         "only {titles}/{titles_set} titles agree"
     );
 }
+
+/// A page with navigation, a share bar and comments around an article of `paragraphs`
+/// paragraphs, in windows-1252 when asked (declared in `<meta>`).
+fn article_page(title: &str, paragraphs: usize) -> String {
+    let body: String = (0..paragraphs)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} of the report from Nairobi, where the council met on Monday, \
+                 with enough words, commas and clauses to read like the prose of an article.</p>"
+            )
+        })
+        .collect();
+    format!(
+        "<html lang=en><head><meta charset=windows-1252><title>{title} | Daily Times</title>\
+         <meta name=author content='Jane Roe'>\
+         <meta property=article:published_time content=2026-11-23T10:00:00Z></head>\
+         <body><nav><a href=/>Home</a> <a href=/world>World</a></nav>\
+         <div class=share><a href=/share>Share this</a></div>\
+         <article><h1>{title}</h1>{body}<p>See <a href=related/1.html>the earlier story</a> \
+         about the caf\u{e9} on the square, which closed after many years of trade.</p></article>\
+         <div id=comments><p>First comment, which no one should read as the article.</p></div>\
+         </body></html>"
+    )
+}
+
+#[test]
+fn fulltext_cli_reads_a_saved_page_offline_with_a_base_url() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = article_page("Council backs the new budget", 6);
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
+    let file = dir.path().join("page.html");
+    std::fs::write(&file, &bytes).expect("write page");
+    let file = file.to_string_lossy().into_owned();
+
+    let text = crate::support::ok(&crate::support::dateline(dir.path(), &["fulltext", &file]));
+    assert!(
+        text.starts_with(
+            "Council backs the new budget\nJane Roe · 2026-11-23T10:00:00Z\n\nParagraph 0 of"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("caf\u{e9} on the square"), "{text}");
+    for junk in ["Home", "Share this", "First comment"] {
+        assert!(!text.contains(junk), "{junk} in {text}");
+    }
+
+    let json = crate::support::json(&crate::support::dateline(
+        dir.path(),
+        &[
+            "fulltext",
+            &file,
+            "--json",
+            "--url",
+            "https://news.example/a/story.html",
+        ],
+    ));
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "byline",
+            "html",
+            "image",
+            "lang",
+            "published",
+            "text",
+            "title"
+        ]
+    );
+    assert_eq!(json["title"], "Council backs the new budget");
+    assert_eq!(json["byline"], "Jane Roe");
+    assert_eq!(json["lang"], "en");
+    let html = json["html"].as_str().expect("html");
+    assert!(
+        html.contains("href=\"https://news.example/a/related/1.html\""),
+        "{html}"
+    );
+    assert!(
+        json["text"]
+            .as_str()
+            .expect("text")
+            .contains("Paragraph 5 of")
+    );
+    // Nothing was written: a saved page needs neither configuration nor cache.
+    assert!(!dir.path().join("cache.db").exists());
+
+    let bad = crate::support::dateline(dir.path(), &["fulltext", &file, "--url", "not a url"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn fulltext_cli_fetches_a_url_with_its_charset_and_base() {
+    let server = crate::support::TestServer::start();
+    let page = article_page("Heavy rains flood the low valley", 5);
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
+    server.route(
+        "/news/story.html",
+        crate::support::Reply::new(200)
+            .header("Content-Type", "text/html; charset=windows-1252")
+            .body(bytes.into_owned()),
+    );
+    server.route(
+        "/short",
+        crate::support::Route::redirect(302, "/news/story.html"),
+    );
+    server.route("/gone", crate::support::Reply::new(404).body("no"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let json = crate::support::json(&crate::support::dateline(
+        dir.path(),
+        &["fulltext", &server.url("/short"), "--json"],
+    ));
+    assert_eq!(json["title"], "Heavy rains flood the low valley");
+    let text = json["text"].as_str().expect("text");
+    assert!(text.contains("caf\u{e9} on the square"), "{text}");
+    // Links resolve against the page's final URL, after the redirect.
+    assert!(
+        json["html"]
+            .as_str()
+            .expect("html")
+            .contains(&format!("href=\"{}\"", server.url("/news/related/1.html"))),
+        "{}",
+        json["html"]
+    );
+    let gone = crate::support::dateline(dir.path(), &["fulltext", &server.url("/gone")]);
+    assert!(!gone.status.success());
+    let err = String::from_utf8_lossy(&gone.stderr);
+    assert!(err.contains("HTTP 404"), "{err}");
+}

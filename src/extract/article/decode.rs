@@ -55,6 +55,11 @@ impl PageBytes {
         &self.bytes
     }
 
+    /// The bytes kept, taken out.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+
     /// Decodes what was kept (see [`decode_page`]).
     pub fn decode(&self, content_type: Option<&str>) -> String {
         decode_page(&self.bytes, content_type)
