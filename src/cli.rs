@@ -72,6 +72,10 @@ pub struct RefreshArgs {
     /// (the reader or the next refresh will).
     #[arg(long)]
     pub no_extract: bool,
+    /// Do not fetch the article pages of summary-only feeds afterwards (see `full_text` in
+    /// the configuration).
+    #[arg(long)]
+    pub no_full_text: bool,
 }
 
 #[derive(Debug, Args)]

@@ -78,6 +78,8 @@ impl Env {
         let config_path = dir.path().join("config.toml");
         let mut config = Config::from_toml("", &config_path)?;
         config.feeds = feeds;
+        // The demo works offline: its articles' links point at the web.
+        config.settings.full_text = crate::config::FullText::Off;
         // A throwaway cache file beside the feeds (not in memory), so that the demo runs the
         // reader as a user's cache does: write-ahead log, a second connection for queries.
         let db = dir.path().join("cache.db");

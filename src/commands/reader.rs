@@ -27,6 +27,7 @@ pub(super) fn run(env: &Env) -> Result<ExitCode> {
         feed: Vec::new(),
         json: false,
         no_extract: true,
+        no_full_text: true,
     };
     refresh::refresh_with(env, &args, &mut |store| {
         let list = ListArgs {

@@ -53,6 +53,51 @@ pub struct Settings {
     pub refresh_on_start: bool,
     /// Opening an article marks it read.
     pub mark_read_on_open: bool,
+    /// Whether article pages are fetched for their full text, for feeds that do not say.
+    pub full_text: FullText,
+}
+
+/// Whether a feed's article pages are fetched for their full text (`full_text` in
+/// `[settings]` and per feed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FullText {
+    /// Never.
+    Off,
+    /// For every article that has a link.
+    On,
+    /// For articles whose own text is short (under [`FullText::AUTO_WORDS`] words): a
+    /// teaser, not the article.
+    #[default]
+    Auto,
+}
+
+impl FullText {
+    /// Under this many words, an article's own text is a teaser and `auto` fetches its page.
+    pub const AUTO_WORDS: usize = 80;
+}
+
+impl<'de> Deserialize<'de> for FullText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FullText, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = FullText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("true, false or \"auto\"")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<FullText, E> {
+                Ok(if v { FullText::On } else { FullText::Off })
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FullText, E> {
+                match v {
+                    "auto" => Ok(FullText::Auto),
+                    other => Err(E::custom(format!(
+                        "\"{other}\" is not a full_text value: use true, false or \"auto\""
+                    ))),
+                }
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
 }
 
 impl Default for Settings {
@@ -68,6 +113,7 @@ impl Default for Settings {
             user_agent: DEFAULT_USER_AGENT.to_string(),
             refresh_on_start: true,
             mark_read_on_open: true,
+            full_text: FullText::Auto,
         }
     }
 }
@@ -97,6 +143,18 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
     /// `[[views]]`, in file order; queries are not checked here.
     pub views: Vec<View>,
+    /// The feeds whose `full_text` differs from `settings.full_text`, by URL.
+    pub full_text: HashMap<String, FullText>,
+}
+
+impl Config {
+    /// Whether the feed with this URL has its article pages fetched.
+    pub fn full_text_of(&self, url: &str) -> FullText {
+        self.full_text
+            .get(url)
+            .copied()
+            .unwrap_or(self.settings.full_text)
+    }
 }
 
 /// A configuration problem, written for the user.
@@ -154,6 +212,7 @@ struct RawSettings {
     user_agent: Option<Spanned<String>>,
     refresh_on_start: Option<bool>,
     mark_read_on_open: Option<bool>,
+    full_text: Option<FullText>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -163,6 +222,7 @@ struct RawFeed {
     title: Option<Spanned<String>>,
     #[serde(default)]
     tags: Vec<Spanned<String>>,
+    full_text: Option<FullText>,
 }
 
 /// A key binding value: `"j"` or `["j", "down"]`.
@@ -344,7 +404,9 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
         user_agent,
         refresh_on_start: s.refresh_on_start.unwrap_or(d.refresh_on_start),
         mark_read_on_open: s.mark_read_on_open.unwrap_or(d.mark_read_on_open),
+        full_text: s.full_text.unwrap_or(d.full_text),
     };
+    let mut full_text = HashMap::new();
 
     let mut feeds = Vec::with_capacity(raw.feeds.len());
     // URL -> (1-based feed number, byte offset) of its first appearance.
@@ -389,6 +451,9 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
                 tags.push(tag);
             }
         }
+        if let Some(mode) = feed.full_text.filter(|m| *m != settings.full_text) {
+            full_text.insert(url.clone(), mode);
+        }
         feeds.push(FeedSpec { url, title, tags });
     }
 
@@ -397,6 +462,7 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
         feeds,
         keys: raw.keys.into_iter().map(|(k, v)| (k, v.0)).collect(),
         views: raw.views,
+        full_text,
     })
 }
 

@@ -206,6 +206,11 @@ impl Fetcher {
         })
     }
 
+    /// How many fetches may run at once against one host.
+    pub fn per_host(&self) -> usize {
+        self.inner.options.per_host.max(1)
+    }
+
     /// The byte cap on a feed: its body, and (for the parser) the body once its DOCTYPE
     /// entities are expanded.
     pub fn max_bytes(&self) -> u64 {

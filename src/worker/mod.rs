@@ -10,6 +10,7 @@
 //! [`RefreshEvent`]s on one channel; a failing feed is an event, never an error of the run.
 
 pub mod extract;
+pub mod pages;
 pub mod session;
 
 use std::sync::Arc;

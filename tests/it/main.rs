@@ -10,6 +10,7 @@ mod extract_cli;
 mod fetch;
 mod fulltext;
 mod hostile;
+mod pages;
 mod query;
 mod refresh;
 mod store;
