@@ -63,7 +63,10 @@ fn reader(env: &Env) -> Result<ExitCode> {
     let (events_tx, events) = mpsc::unbounded_channel();
     let commands = {
         let _entered = runtime.enter();
-        session::spawn_session(actor, fetcher, s.keep_days, events_tx)
+        let config = env.config.clone();
+        let full_text: session::FullTextOf =
+            std::sync::Arc::new(move |url| config.full_text_of(url));
+        session::spawn_session_with_full_text(actor, fetcher, s.keep_days, full_text, events_tx)
     };
     let result = runtime.block_on(crate::ui::run(crate::ui::UiContext {
         commands,

@@ -10,13 +10,17 @@
 //! The reader command (`commands::reader`) starts the session and hands the interface only
 //! its two channels; every command is answered by one `match` in `Session::handle`.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset};
 use tokio::sync::mpsc;
 
+use crate::config::FullText;
 use crate::fetch::Fetcher;
-use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
+use crate::model::{Article, ArticleId, ArticlePage, ArticleSummary, EntityKind, Feed, FeedId};
 use crate::query::{Expr, Flag, Query, Term};
-use crate::store::{Seek, StoreError, StoredMention};
+use crate::store::{Seek, Store, StoreError, StoredMention};
+use crate::worker::pages::{self, PageModes, PagesSummary};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
 /// Identifies one `LoadArticles` request, so the interface can drop stale answers.
@@ -84,8 +88,13 @@ pub enum Command {
         now: DateTime<FixedOffset>,
         near: Near,
     },
-    /// Answer with [`WorkerEvent::Article`].
+    /// Answer with [`WorkerEvent::Article`], then its [`WorkerEvent::Page`].
     LoadArticle(ArticleId),
+    /// Answer with [`WorkerEvent::Page`]: the article's stored page, if any.
+    LoadPage(ArticleId),
+    /// Fetch the article's page now, whatever the configuration says, store it, and answer
+    /// with [`WorkerEvent::Page`] (`fetched`, with the error if it failed).
+    FetchPage(ArticleId),
     /// Store the read flag; answers with fresh [`WorkerEvent::Feeds`] (unread counts).
     SetRead(Vec<ArticleId>, bool),
     /// Store the starred flag.
@@ -191,6 +200,18 @@ pub enum WorkerEvent {
         query: ArticleQuery,
         entities: Vec<TopEntity>,
     },
+    /// An article's fetched page (full text), or none; with the last fetch's error. `fetched`
+    /// when it answers [`Command::FetchPage`].
+    Page {
+        article: ArticleId,
+        page: Option<Box<ArticlePage>>,
+        error: Option<String>,
+        fetched: bool,
+    },
+    /// A background fetch after a refresh stored this article's page.
+    PageStored(ArticleId),
+    /// The background page fetches after a refresh are done.
+    PagesDone(PagesSummary),
 }
 
 impl WorkerEvent {
@@ -213,6 +234,25 @@ pub fn spawn_session(
     keep_days: Option<u32>,
     events: mpsc::UnboundedSender<WorkerEvent>,
 ) -> mpsc::UnboundedSender<Command> {
+    spawn_session_with_full_text(
+        store,
+        fetcher,
+        keep_days,
+        Arc::new(|_| FullText::Off),
+        events,
+    )
+}
+
+/// [`spawn_session`] whose refreshes then fetch the article pages of the feeds
+/// `full_text` says (see [`pages`]); on-demand fetches ([`Command::FetchPage`]) work either
+/// way.
+pub fn spawn_session_with_full_text(
+    store: StoreActor,
+    fetcher: Fetcher,
+    keep_days: Option<u32>,
+    full_text: FullTextOf,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<Command> {
     let (tx, commands) = mpsc::unbounded_channel::<Command>();
     // The extraction queue runs from the start (articles left from last time) and again after
     // every refresh; it ends with the session (dropping `extraction`). Its first look for work
@@ -225,6 +265,7 @@ pub fn spawn_session(
         store,
         fetcher,
         keep_days,
+        full_text,
         events,
         commands,
         carried: None,
@@ -242,6 +283,8 @@ struct Session {
     fetcher: Fetcher,
     /// Prune setting passed to refreshes.
     keep_days: Option<u32>,
+    /// Which feeds' pages a refresh fetches afterwards.
+    full_text: FullTextOf,
     events: mpsc::UnboundedSender<WorkerEvent>,
     commands: mpsc::UnboundedReceiver<Command>,
     /// A command read ahead (to see whether a list's total is still wanted), handled next.
@@ -344,9 +387,44 @@ impl Session {
             }
             Command::LoadArticle(id) => flat(
                 store
-                    .read(move |s| Ok(vec![WorkerEvent::Article(Box::new(s.article(id)?))]))
+                    .read(move |s| {
+                        let article = WorkerEvent::Article(Box::new(s.article(id)?));
+                        Ok(vec![article, page_event(s, id, false)?])
+                    })
                     .await,
             ),
+            Command::LoadPage(id) => flat(
+                store
+                    .read(move |s| Ok(vec![page_event(s, id, false)?]))
+                    .await,
+            ),
+            Command::FetchPage(id) => {
+                // On a task of its own: reading carries on while the page downloads.
+                let (store, fetcher, events) =
+                    (store.clone(), self.fetcher.clone(), self.events.clone());
+                let (priority, extraction) = (self.priority.clone(), self.extraction.clone());
+                tokio::spawn(async move {
+                    let answer = match pages::fetch_article(&store, &fetcher, id).await {
+                        Ok(done) => {
+                            store
+                                .read(move |s| {
+                                    let mut event = page_event(s, id, true)?;
+                                    if let WorkerEvent::Page { error, .. } = &mut event {
+                                        *error = done.error;
+                                    }
+                                    Ok(vec![event])
+                                })
+                                .await
+                        }
+                        Err(e) => Err(e),
+                    };
+                    send_all(&events, flat(answer));
+                    // Its people and places, from the whole text now, before the backlog.
+                    priority.push(id);
+                    let _ = extraction.send(());
+                });
+                Ok(Vec::new())
+            }
             Command::SetRead(ids, read) => flat(
                 store
                     .call(move |s| {
@@ -390,9 +468,37 @@ impl Session {
                 let (store, fetcher, events) =
                     (store.clone(), self.fetcher.clone(), self.events.clone());
                 let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
+                let full_text = Arc::clone(&self.full_text);
                 tokio::spawn(async move {
-                    run_refresh(&store, &fetcher, ids, keep_days, &events).await;
+                    let refreshed =
+                        run_refresh(&store, &fetcher, ids.clone(), keep_days, &events).await;
                     let _ = extraction.send(());
+                    // Then the pages of summary-only feeds, whose people and places are
+                    // found again from the whole text.
+                    let feeds: Vec<Feed> = refreshed
+                        .into_iter()
+                        .filter(|f| ids.as_ref().is_none_or(|ids| ids.contains(&f.id)))
+                        .collect();
+                    let modes = PageModes::new(&feeds, |url| full_text(url));
+                    if !modes.is_empty() {
+                        let fetched = pages::fetch_due(&store, &fetcher, &modes, |_, done| {
+                            if done.error.is_none() {
+                                let _ = events.send(WorkerEvent::PageStored(done.article));
+                            }
+                        })
+                        .await;
+                        match fetched {
+                            Ok(summary) => {
+                                let _ = events.send(WorkerEvent::PagesDone(summary));
+                            }
+                            Err(e) => {
+                                let _ = events.send(WorkerEvent::Error(format!(
+                                    "fetching full text stopped: {e}"
+                                )));
+                            }
+                        }
+                        let _ = extraction.send(());
+                    }
                 });
                 Ok(Vec::new())
             }
@@ -537,23 +643,24 @@ fn spawn_extraction(
     wake
 }
 
-/// Refreshes and forwards every progress event to the interface.
+/// Refreshes and forwards every progress event to the interface; returns the feeds it
+/// refreshed (none when the store failed).
 async fn run_refresh(
     store: &StoreActor,
     fetcher: &Fetcher,
     ids: Option<Vec<FeedId>>,
     keep_days: Option<u32>,
     events: &mpsc::UnboundedSender<WorkerEvent>,
-) {
+) -> Vec<Feed> {
     let feeds = match store.call(|s| s.feeds()).await {
         Ok(Ok(feeds)) => feeds,
         Ok(Err(e)) => {
             let _ = events.send(WorkerEvent::Error(e.to_string()));
-            return;
+            return Vec::new();
         }
         Err(e) => {
             let _ = events.send(WorkerEvent::Error(e.to_string()));
-            return;
+            return Vec::new();
         }
     };
     let feeds: Vec<Feed> = match ids {
@@ -571,7 +678,7 @@ async fn run_refresh(
             }
         })
     };
-    if let Err(e) = refresh(store, fetcher, feeds, keep_days, tx).await {
+    if let Err(e) = refresh(store, fetcher, feeds.clone(), keep_days, tx).await {
         let _ = events.send(WorkerEvent::Error(format!("refresh stopped: {e}")));
         // Unblock the interface's progress display: this run is over.
         let _ = events.send(WorkerEvent::Refresh(RefreshEvent::Finished(
@@ -579,7 +686,21 @@ async fn run_refresh(
         )));
     }
     let _ = forward.await;
+    feeds
 }
+
+/// The [`WorkerEvent::Page`] of an article as stored.
+fn page_event(s: &Store, id: ArticleId, fetched: bool) -> Result<WorkerEvent, StoreError> {
+    Ok(WorkerEvent::Page {
+        article: id,
+        page: s.article_page(id)?.map(Box::new),
+        error: s.page_error(id)?,
+        fetched,
+    })
+}
+
+/// Whether a feed (by its configured URL) has its article pages fetched after a refresh.
+pub type FullTextOf = Arc<dyn Fn(&str) -> FullText + Send + Sync>;
 
 #[cfg(test)]
 mod tests {

@@ -53,6 +53,8 @@ pub struct State {
     pub tz: FixedOffset,
     pub size: (u16, u16),
     pub mark_read_on_open: bool,
+    /// The article whose page is being fetched on demand, if any.
+    pub fetching_page: Option<ArticleId>,
     pub quit: bool,
     /// Reloads a refresh made due, sent at the next tick.
     pub(super) reload_feeds: bool,
@@ -81,6 +83,7 @@ impl State {
             tz,
             size,
             mark_read_on_open: true,
+            fetching_page: None,
             quit: false,
             reload_feeds: false,
             reload_articles: false,

@@ -315,7 +315,7 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
             ))
             .render(r, buf);
         }
-        ArticlePane::Loaded { article, body } => {
+        ArticlePane::Loaded { article, body, .. } => {
             let total = HEADER_LINES + body.lines.len();
             let pos = if total <= usize::from(r.height) {
                 "all".to_string()
@@ -337,6 +337,14 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
             }
             if article.starred {
                 flags.push_str("  [starred]");
+            }
+            match state.open.showing_page() {
+                Some(true) => flags.push_str("  [full text]"),
+                Some(false) => flags.push_str("  [feed text]"),
+                None if state.fetching_page == Some(article.id) => {
+                    flags.push_str("  [fetching full text…]");
+                }
+                None => {}
             }
             let date = article
                 .published
