@@ -14,8 +14,8 @@ use crate::model::{ArticleId, ArticlePage, FeedId, PageTask};
 
 /// Articles due a page fetch: linked over http(s), of an active feed in `?1` (every
 /// article) or in `?2` (only those whose own text has fewer than `?3` words, counted as
-/// spaces and line breaks plus one), never tried or failed and due again by `?4`; newest
-/// first, at most `?5`.
+/// spaces and line breaks plus one), first seen since `?6`, never tried or failed and due
+/// again by `?4`; newest first, at most `?5`.
 const DUE: &str = "SELECT a.id, a.feed_id, a.link FROM articles a
     JOIN feeds f ON f.id = a.feed_id AND f.active = 1
     LEFT JOIN pages p ON p.article = a.id
@@ -25,6 +25,7 @@ const DUE: &str = "SELECT a.id, a.feed_id, a.link FROM articles a
            OR (a.feed_id IN (SELECT value FROM json_each(?2))
                AND length(trim(a.text)) - length(replace(replace(trim(a.text), ' ', ''), char(10), ''))
                    + 1 < ?3))
+      AND a.first_seen >= ?6
       AND (p.article IS NULL OR (p.text IS NULL AND p.retry_at IS NOT NULL AND p.retry_at <= ?4))
     ORDER BY a.published DESC, a.id DESC LIMIT ?5";
 const PAGE_STORE: &str = "INSERT INTO pages (article, url, fetched_at, title, byline, published,
@@ -48,6 +49,11 @@ const PAGE_BY_ARTICLE: &str = "SELECT url, title, byline, published, lang, image
     FROM pages WHERE article = ?1 AND text IS NOT NULL";
 const PAGE_ERROR: &str = "SELECT error FROM pages WHERE article = ?1 AND text IS NULL";
 
+/// Only articles first seen this recently get their pages in the background: turning full
+/// text on for a feed (or upgrading a large cache) must not fetch its whole history; older
+/// articles get theirs on demand.
+const MAX_AGE_SECS: i64 = 7 * 86_400;
+
 /// The first retry after a failed page fetch; each further failure doubles the wait.
 const FIRST_RETRY_SECS: i64 = 30 * 60;
 /// The longest wait between two tries of a failing page.
@@ -64,8 +70,9 @@ fn retry_after(failures: u32, now: DateTime<Utc>) -> i64 {
 
 impl Store {
     /// Articles due a page fetch (see [`DUE`]): of the feeds in `every` all of them, of the
-    /// feeds in `short` those whose own text is under `short_words` words; never tried, or
-    /// failed and due again at `now`. Newest first, at most `limit`.
+    /// feeds in `short` those whose own text is under `short_words` words; first seen in the
+    /// week before `now`; never tried, or failed and due again at `now`. Newest first, at
+    /// most `limit`.
     pub fn pages_due(
         &self,
         every: &[FeedId],
@@ -84,7 +91,8 @@ impl Store {
                         ids(short),
                         i64::try_from(short_words).unwrap_or(i64::MAX),
                         now.timestamp(),
-                        limit
+                        limit,
+                        now.timestamp() - MAX_AGE_SECS
                     ],
                     |row| {
                         Ok(PageTask {
@@ -299,6 +307,14 @@ mod tests {
             ["https://news.example/short"]
         );
         assert!(store.pages_due(&[], &[], 80, now, 10).unwrap().is_empty());
+        // Articles first seen more than a week ago are left to the on-demand key.
+        let next_month = now + chrono::TimeDelta::days(30);
+        assert!(
+            store
+                .pages_due(&[feed], &[], 80, next_month, 10)
+                .unwrap()
+                .is_empty()
+        );
 
         let short = store.pages_due(&[], &[feed], 80, now, 10).unwrap()[0].article;
         assert!(
