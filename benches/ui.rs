@@ -241,6 +241,16 @@ fn base_time() -> DateTime<Utc> {
 
 /// The cache's directory: reused when complete, else built (a few minutes for 100,000).
 fn cache_dir(articles: usize) -> PathBuf {
+    if let Some(dir) = std::env::var_os("DATELINE_BENCH_CACHE") {
+        let dir = PathBuf::from(dir);
+        assert!(
+            dir.join("ready").exists() && dir.join("cache.db").exists(),
+            "DATELINE_BENCH_CACHE={} is not a complete cache (the million bench builds one)",
+            dir.display()
+        );
+        println!("using the cache in {}", dir.display());
+        return dir;
+    }
     let version = dateline::worker::extract::model_version();
     let dir = std::env::temp_dir().join(format!("dateline-{CACHE_VERSION}-{articles}-{version}"));
     if dir.join("ready").exists() {
@@ -628,6 +638,70 @@ impl Harness {
         (s.list.offset..end).all(|i| s.list.row(i).is_some())
     }
 
+    /// The list's answer to the current query has arrived and its rows on screen are loaded
+    /// (an empty list counts), and the "who and where" view, when on, has its rows: what a
+    /// query change waits for, where old rows may still be on screen.
+    fn settled(&self) -> bool {
+        let s = &self.state;
+        let who = s.people.who.as_ref().is_none_or(|w| w.entries.is_some());
+        s.list.loaded && (s.list.total == 0 || self.shown()) && who
+    }
+
+    fn wait_until_settled(&mut self) {
+        while !self.settled() {
+            let next = self.runtime.block_on(async {
+                tokio::time::timeout(Duration::from_secs(600), self.events.recv()).await
+            });
+            match next {
+                Ok(Some(e)) => self.apply(e),
+                _ => panic!("the worker never answered"),
+            }
+            self.draw();
+        }
+    }
+
+    /// [`Harness::press`] for keys that change the query or open a view: timed to the
+    /// frame where the new answer shows ([`Harness::settled`]).
+    fn press_settled(&mut self, code: KeyCode) -> Press {
+        self.drain();
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        let start = Instant::now();
+        if let Some(action) = translate(&self.state, &self.keymap, &event) {
+            let effects = update(&mut self.state, action);
+            self.perform(effects);
+        }
+        self.draw();
+        let frame = start.elapsed();
+        self.wait_until_settled();
+        Press {
+            frame,
+            shown: start.elapsed(),
+        }
+    }
+
+    /// Types `text` on the filter line (opened with `/`, kept with Enter), every key timed;
+    /// returns the presses of the characters.
+    fn type_filter(&mut self, text: &str) -> Vec<Press> {
+        self.press_settled(KeyCode::Char('/'));
+        let presses = text
+            .chars()
+            .map(|c| self.press_settled(KeyCode::Char(c)))
+            .collect();
+        self.press_settled(KeyCode::Enter);
+        presses
+    }
+
+    /// Empties the filter line with Backspace, every key timed.
+    fn clear_filter(&mut self, typed: &str) -> Vec<Press> {
+        self.press_settled(KeyCode::Char('/'));
+        let presses = typed
+            .chars()
+            .map(|_| self.press_settled(KeyCode::Backspace))
+            .collect();
+        self.press_settled(KeyCode::Enter);
+        presses
+    }
+
     fn apply(&mut self, event: WorkerEvent) {
         let effects = update(&mut self.state, Action::Worker(event));
         self.perform(effects);
@@ -637,7 +711,7 @@ impl Harness {
     fn wait_until_shown(&mut self) {
         while !self.shown() {
             let next = self.runtime.block_on(async {
-                tokio::time::timeout(Duration::from_secs(30), self.events.recv()).await
+                tokio::time::timeout(Duration::from_secs(600), self.events.recv()).await
             });
             match next {
                 Ok(Some(e)) => self.apply(e),
@@ -700,6 +774,9 @@ type PressTime = fn(&Press) -> Duration;
 struct KeyRow {
     label: String,
     presses: Vec<Press>,
+    /// The goal for "rows shown": this percentile under this time (the key press goal, every
+    /// press within a 16 ms frame, unless issue 14 sets another).
+    goal: (f64, Duration),
 }
 
 impl KeyRow {
@@ -707,7 +784,23 @@ impl KeyRow {
         KeyRow {
             label: label.to_string(),
             presses,
+            goal: (1.0, Duration::from_millis(16)),
         }
+    }
+
+    fn with_goal(mut self, percentile: f64, limit_ms: u64) -> KeyRow {
+        self.goal = (percentile, Duration::from_millis(limit_ms));
+        self
+    }
+
+    fn goal_text(&self) -> String {
+        let (p, limit) = self.goal;
+        let which = if p >= 1.0 {
+            "max".to_string()
+        } else {
+            format!("p{:.0}", p * 100.0)
+        };
+        format!("{which} < {} ms", limit.as_millis())
     }
 
     /// The sorted times of one kind.
@@ -748,6 +841,93 @@ fn measure_keys(dir: &Path) -> KeyFigures {
     h.press(KeyCode::Char('G'));
     let k: Vec<Press> = (0..500).map(|_| h.press(KeyCode::PageUp)).collect();
     rows.push(KeyRow::new("PageUp ×500 (from the bottom)", k));
+    h.press(KeyCode::Char('g'));
+
+    // A far PageUp: from the bottom of the whole list, one page at a time, the first 50
+    // presses after `G` (each lands where nothing is loaded yet).
+    let mut far = Vec::new();
+    for _ in 0..5 {
+        h.press(KeyCode::Char('G'));
+        far.extend((0..10).map(|_| h.press(KeyCode::PageUp)));
+        h.press(KeyCode::Char('g'));
+    }
+    rows.push(KeyRow::new("PageUp ×10 right after G, ×5", far));
+
+    // Who and where over the whole list.
+    // `DATELINE_BENCH_W_RUNS` presses (default 5): each reads the mentions of the whole list,
+    // which on a million articles takes far longer than any other key.
+    let w_runs: usize = std::env::var("DATELINE_BENCH_W_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    let mut w = Vec::new();
+    for _ in 0..w_runs {
+        w.push(h.press_settled(KeyCode::Char('w')));
+        h.press_settled(KeyCode::Char('w'));
+    }
+    rows.push(
+        KeyRow::new(&format!("w (who and where, whole list) ×{w_runs}"), w).with_goal(1.0, 100),
+    );
+
+    // The filter line: structured queries and their Backspaces, then full-text words.
+    let mut filter_keys = Vec::new();
+    let mut sorts = Vec::new();
+    for text in ["sort:title", "sort:feed"] {
+        let typed = h.type_filter(text);
+        sorts.push(*typed.last().expect("typed"));
+        filter_keys.extend(typed);
+        let mut ends = Vec::new();
+        for _ in 0..5 {
+            ends.push(h.press(KeyCode::Char('G')));
+            ends.push(h.press(KeyCode::Char('g')));
+        }
+        rows.push(KeyRow::new(&format!("G / g ×5 each under {text}"), ends));
+        filter_keys.extend(h.clear_filter(text));
+    }
+    rows.push(KeyRow::new(
+        "last key of sort:title / sort:feed (the list re-sorted)",
+        sorts,
+    ));
+    // `DATELINE_BENCH_SKIP_FILTERS=1` leaves out the filter and full-text keystrokes (on a
+    // million articles each takes seconds, and there are about 150 of them).
+    if std::env::var_os("DATELINE_BENCH_SKIP_FILTERS").is_some() {
+        return KeyFigures {
+            rows,
+            between: std::mem::take(&mut h.between),
+            ready,
+        };
+    }
+    for text in [
+        "is:unread",
+        "is:starred",
+        "tag:world",
+        "is:unread tag:sport",
+    ] {
+        filter_keys.extend(h.type_filter(text));
+        filter_keys.extend(h.clear_filter(text));
+    }
+    rows.push(
+        KeyRow::new(
+            "filter keystroke (is:, tag:, sort:, Backspace)",
+            filter_keys,
+        )
+        .with_goal(0.95, 10),
+    );
+    let mut words = Vec::new();
+    for text in [
+        "council",
+        "police market",
+        "harbour",
+        "minister water",
+        "election",
+        "court",
+    ] {
+        words.extend(h.type_filter(text));
+        words.extend(h.clear_filter(text));
+    }
+    rows.push(
+        KeyRow::new("full-text query keystroke (words, Backspace)", words).with_goal(0.95, 20),
+    );
     KeyFigures {
         rows,
         between: std::mem::take(&mut h.between),
@@ -925,7 +1105,9 @@ fn main() {
         println!("measuring the binary in tmux ...");
         let binary = measure_binary(&tmux, &dir, articles);
         println!("measuring newsboat in tmux ...");
-        let newsboat = if Process::new("newsboat").arg("-v").output().is_ok() {
+        let newsboat = if std::env::var_os("DATELINE_BENCH_CACHE").is_some() {
+            Err("not run on a cache given by DATELINE_BENCH_CACHE".to_string())
+        } else if Process::new("newsboat").arg("-v").output().is_ok() {
             measure_newsboat(&tmux, &dir, articles)
         } else {
             Err("newsboat is not installed".to_string())
@@ -937,9 +1119,20 @@ fn main() {
     };
 
     let mut out = std::io::stdout().lock();
+    let feeds = if std::env::var_os("DATELINE_BENCH_CACHE").is_some() {
+        "the given cache's".to_string()
+    } else {
+        FEEDS.to_string()
+    };
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let _ = writeln!(
         out,
-        "\n{articles} articles in {FEEDS} feeds, terminal {WIDTH}x{HEIGHT}, release build\n"
+        "\n{articles} articles in {feeds} feeds, terminal {WIDTH}x{HEIGHT}, release build, \
+         load average at the end {}\n",
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     let rule = format!("|{:-<58}|{:-<54}|{:-<11}|{:-<6}|", "", "", "", "");
     line(&mut out, "measure", "figure", "goal", "");
@@ -998,6 +1191,7 @@ fn main() {
             let s = row.sorted(which);
             let max = s.last().copied().unwrap_or_default();
             worst = worst.max(max);
+            let (p, limit) = row.goal;
             line(
                 &mut out,
                 &format!("key → {kind}: {}", row.label),
@@ -1008,8 +1202,8 @@ fn main() {
                     ms(pct(&s, 0.99)),
                     ms(max)
                 ),
-                "< 16 ms",
-                verdict(max < Duration::from_millis(16)),
+                &row.goal_text(),
+                verdict(pct(&s, p) < limit),
             );
         }
     }

@@ -34,6 +34,22 @@ seed config ../config/*.toml
 mapfile -t texts < <(files "$shared/readability" -name 'expected.html' | head -100; files "$shared/../seed" -name '*.txt')
 seed entities "${texts[@]}"
 
+# The sync client's answers, recorded from FreshRSS: the first byte picks the decoder (see
+# fuzz_targets/greader_json.rs), the rest is the body.
+greader() { # greader SELECTOR FILE...
+  mkdir -p corpus/greader_json
+  local f
+  for f in "${@:2}"; do
+    { printf "\\$(printf '%03o' "$1")"; cat "$f"; } >"corpus/greader_json/$(basename "$f").$1"
+  done
+}
+rec=../tests/fixtures/greader
+greader 0 "$rec"/stream_contents_*.json "$rec"/items_contents.json
+greader 1 "$rec"/items_ids_*.json
+greader 2 "$rec"/subscription_list.json
+greader 3 "$rec"/unread_count.json
+greader 4 "$rec"/quickadd_error.json
+
 hand() { # hand TARGET NAME TEXT: one hand-written seed
   mkdir -p "corpus/$1"
   printf '%s' "$3" > "corpus/$1/hand-$2"

@@ -20,13 +20,17 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub demo: bool,
 
+    /// Without a subcommand, on a pipe: print every unread article, not only the newest 40.
+    #[arg(long)]
+    pub all: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Fetch feeds and store new articles in the cache.
+    /// Fetch feeds and store new articles in the cache (with `[sync]` set: one sync).
     Refresh(RefreshArgs),
     /// List the feeds with unread counts and their last error.
     Feeds(JsonFlag),
@@ -36,6 +40,10 @@ pub enum Command {
     Show(ShowArgs),
     /// Mark articles as read.
     MarkRead(MarkReadArgs),
+    /// Subscribe to a feed (given a web page, find the feeds it links).
+    Add(AddArgs),
+    /// Unsubscribe from a feed, by its URL or its configured title.
+    Remove(RemoveArgs),
     /// Add feeds from an OPML file or a newsboat `urls` file to the configuration.
     Import(ImportArgs),
     /// Write the feed list as OPML 2.0 to standard output.
@@ -51,6 +59,54 @@ pub enum Command {
     /// Print the article of a web page (a saved file or a URL): its title, byline, date and
     /// main text, without navigation, ads and other boilerplate.
     Fulltext(FulltextArgs),
+    /// Check the cache (SQLite's integrity check and the search index's own), and repair
+    /// what can be rebuilt when asked.
+    Doctor(DoctorArgs),
+    /// Write your feeds, read marks and starred articles (with their content) as JSON to
+    /// standard output.
+    ExportState,
+    /// Restore what `export-state` wrote into a new cache (adding its feeds to the
+    /// configuration).
+    ImportState(ImportStateArgs),
+    /// Sync with the `[sync]` server: send local marks, pull feeds, items and read/starred
+    /// state.
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Rebuild the full-text search index from the articles.
+    #[arg(long)]
+    pub rebuild_index: bool,
+    /// Find the people, places and organisations of every article again.
+    #[arg(long)]
+    pub reextract: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportStateArgs {
+    /// The JSON file `export-state` wrote; `-` reads standard input.
+    #[arg(value_name = "FILE|-")]
+    pub file: PathBuf,
+    /// Merge into a cache that already has articles (marks are only added, never removed).
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only log in and say what is wrong (password, URL, TLS, timeout); change nothing.
+    #[arg(long)]
+    pub check: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Do not look for people, places and organisations in the new articles afterwards.
+    #[arg(long, conflicts_with = "check")]
+    pub no_extract: bool,
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +184,28 @@ pub struct MarkReadArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The feed's address, or a web page that links feeds (`<link rel="alternate">`).
+    pub url: String,
+    /// The title to show instead of the feed's own.
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// A tag (a folder in the reader); repeatable.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// When the page links several feeds, add them all (without it, they are listed).
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The feed's URL, or its title as configured.
+    #[arg(value_name = "URL|TITLE")]
+    pub feed: String,
+}
+
+#[derive(Debug, Args)]
 pub struct ImportArgs {
     /// An OPML 1.0/2.0 file or a newsboat `urls` file.
     pub file: PathBuf,
@@ -138,12 +216,14 @@ pub struct ExtractArgs {
     /// A text or HTML file; `-` or nothing reads standard input.
     #[arg(value_name = "FILE|-")]
     pub file: Option<PathBuf>,
-    /// Print `{"entities": [{start, end, label, text, canonical, lat, lon}]}`; offsets count
-    /// chars of the text (after HTML conversion), end exclusive.
+    /// Print `{"entities": [{start, end, label, text, canonical, lat, lon, country}]}`;
+    /// offsets count chars of the text (after HTML conversion), end exclusive; `country` is
+    /// a geocoded place's ISO 3166-1 alpha-2 code.
     #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,
-    /// Read lines `{"id", "text"}` and write lines `{"id", "entities": [{start, end, label}]}`,
-    /// taking each text exactly as given (no HTML conversion, no trimming).
+    /// Read lines `{"id", "text"}` and write lines `{"id", "entities": [{start, end, label}]}`
+    /// (with `country` on a geocoded place), taking each text exactly as given (no HTML
+    /// conversion, no trimming).
     #[arg(long)]
     pub jsonl: bool,
 }

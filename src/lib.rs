@@ -11,6 +11,7 @@
 //! - [`config`]: the feed list, settings, keys and views from TOML; paths; OPML import/export.
 //! - [`extract`]: pure text functions: HTML to text, and the people/places/organisations tagger.
 //! - [`fetch`]: feeds over HTTP (or from files), with limits and timeouts, parsed into `model`.
+//! - [`fold`]: the one folding of names and words (case, accents) for search and entity keys.
 //! - [`model`]: plain data shared by every layer; imports nothing of ours.
 //! - [`query`]: the filter language: text to a syntax tree and back.
 //! - [`sanitize`]: hostile feed text neutralised before it is stored or drawn.
@@ -28,6 +29,7 @@ pub mod model;
 pub mod query;
 pub mod sanitize;
 pub mod store;
+pub mod sync;
 pub mod ui;
 pub mod worker;
 
@@ -36,3 +38,7 @@ pub mod worker;
 #[cfg(test)]
 #[path = "../tests/kit/rng.rs"]
 mod test_rng;
+
+/// The crate's shape, checked: layer boundaries and file sizes.
+#[cfg(test)]
+mod structure_tests;

@@ -10,6 +10,13 @@ use crate::config::paths::Paths;
 use crate::fetch::{Fetcher, FetcherOptions};
 use crate::model::FeedSpec;
 use crate::store::Store;
+use crate::sync::ClientOptions;
+use crate::sync::password::PASSWORD_ENV;
+use crate::worker::sync::{SyncOptions, SyncSetup};
+
+/// The demo's settings: it works offline, and its articles' links point at the web, so it
+/// fetches no article pages.
+const DEMO_SETTINGS: &str = "[settings]\nfull_text = false\n";
 
 /// The demo feeds, embedded so `--demo` works from any directory and offline.
 const DEMO_FEEDS: &[(&str, &str, &[&str])] = &[
@@ -35,6 +42,9 @@ pub(super) struct Env {
     pub(super) config: Config,
     /// The cache file (the demo's is in its temporary directory).
     pub(super) db: PathBuf,
+    /// The configuration file (the demo's is written in its temporary directory, so the
+    /// reader's feed keys work there too).
+    pub(super) config_path: PathBuf,
     /// Holds the demo's temporary directory until the run ends.
     demo_dir: Option<TempDir>,
 }
@@ -55,6 +65,7 @@ impl Env {
         Ok(Env {
             config,
             db: paths.db,
+            config_path: paths.config,
             demo_dir: None,
         })
     }
@@ -76,21 +87,25 @@ impl Env {
             });
         }
         let config_path = dir.path().join("config.toml");
-        let mut config = Config::from_toml("", &config_path)?;
-        config.feeds = feeds;
-        // The demo works offline: its articles' links point at the web.
-        config.settings.full_text = crate::config::FullText::Off;
+        let (text, _) = crate::config::import::add_feeds_to_config(DEMO_SETTINGS, feeds)
+            .context("cannot write the demo configuration")?;
+        std::fs::write(&config_path, &text)
+            .with_context(|| format!("cannot write {}", config_path.display()))?;
+        let config = Config::from_toml(&text, &config_path)?;
         // A throwaway cache file beside the feeds (not in memory), so that the demo runs the
         // reader as a user's cache does: write-ahead log, a second connection for queries.
         let db = dir.path().join("cache.db");
         Ok(Env {
             config,
             db,
+            config_path,
             demo_dir: Some(dir),
         })
     }
 
-    /// Opens (creating it if needed) the cache, with the configured feeds in it.
+    /// Opens (creating it if needed) the cache, with the configured feeds in it. With
+    /// `[sync]` set the server owns the feed list (a sync brings it), so `[[feeds]]` is not
+    /// applied.
     pub(super) fn open_store(&self) -> Result<Store> {
         let path = &self.db;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -98,8 +113,23 @@ impl Env {
                 .with_context(|| format!("cannot create {}", dir.display()))?;
         }
         let mut store = Store::open(path)?;
-        store.sync_feeds(&self.config.feeds)?;
+        if self.config.sync.is_none() {
+            store.sync_feeds(&self.config.feeds)?;
+        }
         Ok(store)
+    }
+
+    /// What a sync with the `[sync]` server needs, when one is configured (never for
+    /// `--demo`): its settings, the client's limits from `[settings]`, and the password
+    /// from `DATELINE_SYNC_PASSWORD` if set.
+    pub(super) fn sync_setup(&self) -> Option<SyncSetup> {
+        let config = self.config.sync.clone().filter(|_| !self.is_demo())?;
+        Some(SyncSetup {
+            config,
+            client: ClientOptions::from_settings(&self.config.settings),
+            options: SyncOptions::default(),
+            password_env: std::env::var(PASSWORD_ENV).ok(),
+        })
     }
 
     /// A fetcher with the configured limits.
@@ -176,6 +206,23 @@ fn init_logging(dir: &Path) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(false)
-        .with_writer(std::sync::Mutex::new(file))
+        .with_writer(std::sync::Mutex::new(QuietLog(file)))
         .try_init();
+}
+
+/// The log file, whose write errors are dropped: on a full disk the log cannot be written
+/// either, and the subscriber would otherwise print a complaint on stderr for every event,
+/// burying the one message that says the disk is full.
+struct QuietLog(std::fs::File);
+
+impl std::io::Write for QuietLog {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
+    }
 }

@@ -1,4 +1,5 @@
-//! `dateline export`: the feed list as OPML 2.0.
+//! `dateline export`: the feed list as OPML 2.0: the configuration's, or with `[sync]` set,
+//! the sync server's subscriptions (labels as categories).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,11 +11,28 @@ use super::env::Env;
 use super::output::Out;
 use crate::config::import;
 use crate::store::Store;
+use crate::worker::sync::subscriptions::server_feed_list;
 
 /// Writes the configured feeds as OPML 2.0 to standard output; a feed with no title in the
 /// configuration gets its own title from the cache.
 pub(super) fn run(env: &Env) -> Result<ExitCode> {
     let mut out = Out::new();
+    if let Some(setup) = env.sync_setup() {
+        let runtime = super::env::runtime(Some(1))?;
+        let feeds = runtime
+            .block_on(async {
+                let (client, warning) = setup.connect().await?;
+                if let Some(w) = warning {
+                    eprintln!("warning: {w}");
+                }
+                server_feed_list(&client).await
+            })
+            .map_err(|e| {
+                anyhow::anyhow!("cannot read the subscriptions from the sync server: {e}")
+            })?;
+        out.write(&import::export_opml(&feeds, &HashMap::new()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     out.write(&import::export_opml(
         &env.config.feeds,
         &own_titles(&env.db),

@@ -64,6 +64,7 @@ pub(super) fn run(args: &ExtractArgs) -> Result<ExitCode> {
                 canonical: e.canonical.clone(),
                 lat: e.place.as_ref().map(|p| p.lat),
                 lon: e.place.as_ref().map(|p| p.lon),
+                country: place_country(e),
             })
         })
         .collect();
@@ -98,6 +99,15 @@ struct ExtractedMention {
     canonical: String,
     lat: Option<f32>,
     lon: Option<f32>,
+    /// The ISO 3166-1 alpha-2 code of a geocoded place (`null` for anything else, and for
+    /// places in no one country: continents, regions, seas).
+    country: Option<String>,
+}
+
+/// The ISO 3166-1 alpha-2 code of a resolved entity that is a place in one country.
+fn place_country(e: &crate::extract::resolve::ResolvedEntity) -> Option<String> {
+    let code = &e.place.as_ref()?.country_code;
+    (!code.is_empty()).then(|| code.clone())
 }
 
 #[derive(Serialize)]
@@ -123,6 +133,9 @@ struct JsonlSpan {
     start: usize,
     end: usize,
     label: &'static str,
+    /// For a place the resolver geocoded in one country, its ISO 3166-1 alpha-2 code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<String>,
 }
 
 /// Streams `{"id","text"}` lines to `{"id","entities"}` lines, one line in memory at a time.
@@ -167,12 +180,24 @@ fn extract_jsonl<R: io::Read>(mut input: io::BufReader<R>) -> Result<ExitCode> {
                     continue;
                 }
             };
-            let entities = crate::extract::extract(&doc.text)
+            let found = crate::extract::extract(&doc.text);
+            let countries: std::collections::HashMap<(usize, usize), String> =
+                crate::extract::resolve::resolve(&doc.text, &found)
+                    .iter()
+                    .filter_map(|e| Some((e, place_country(e)?)))
+                    .flat_map(|(e, cc)| {
+                        e.mentions
+                            .iter()
+                            .map(move |m| ((m.start, m.end), cc.clone()))
+                    })
+                    .collect();
+            let entities = found
                 .into_iter()
                 .map(|e| JsonlSpan {
                     start: e.start,
                     end: e.end,
                     label: e.label.as_str(),
+                    country: countries.get(&(e.start, e.end)).cloned(),
                 })
                 .collect();
             serde_json::to_writer(

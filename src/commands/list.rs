@@ -39,7 +39,7 @@ pub(super) fn print(store: &Store, args: &ListArgs) -> Result<()> {
         if store.feed_by_url(url)?.is_none() {
             bail!(UsageError(format!("no configured feed has the URL {url}")));
         }
-        narrow.push(Expr::Term(Term::Feed(url.clone())));
+        narrow.push(Expr::Term(Term::Url(url.clone())));
     }
     if !narrow.is_empty() {
         narrow.extend(query.expr.take());
@@ -49,13 +49,24 @@ pub(super) fn print(store: &Store, args: &ListArgs) -> Result<()> {
             Expr::And(narrow)
         });
     }
-    let articles = store.query_articles(&query, Local::now().fixed_offset(), args.limit, 0)?;
+    // Each row is printed as SQLite finds it: the first comes at once however long the
+    // list, and a closed pipe (`| head`) stops the query.
     let mut out = Out::new();
-    if args.json {
-        let rows: Vec<ArticleJson> = articles.iter().map(ArticleJson::from).collect();
-        out.json(&rows)?;
-    } else {
-        for a in &articles {
+    let mut failed = None;
+    let mut first = true;
+    let mut print_row = |a: ArticleSummary| -> Result<bool> {
+        if args.json {
+            // The same text as pretty-printing the whole array: each object indented once.
+            let text = serde_json::to_string_pretty(&ArticleJson::from(&a))?;
+            out.write(if first { "[\n" } else { ",\n" })?;
+            for (i, line) in text.lines().enumerate() {
+                if i > 0 {
+                    out.write("\n")?;
+                }
+                out.write("  ")?;
+                out.write(line)?;
+            }
+        } else {
             let flags = format!(
                 "{}{}",
                 if a.read { ' ' } else { 'N' },
@@ -69,6 +80,26 @@ pub(super) fn print(store: &Store, args: &ListArgs) -> Result<()> {
                 a.title
             ))?;
         }
+        first = false;
+        Ok(!out.is_closed())
+    };
+    store.each_article(
+        &query,
+        Local::now().fixed_offset(),
+        args.limit,
+        |a| match print_row(a) {
+            Ok(more) => more,
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
+        },
+    )?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if args.json {
+        out.line(if first { "[]" } else { "\n]" })?;
     }
     Ok(())
 }

@@ -7,6 +7,8 @@
 //! like clap's own. Nothing here draws on the terminal: the reader is [`crate::ui`], which
 //! `reader` starts with a worker session.
 
+mod add;
+mod doctor;
 mod entities;
 mod env;
 mod export;
@@ -21,6 +23,8 @@ mod reader;
 mod refresh;
 mod reindex;
 mod show;
+mod state;
+mod sync;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -47,7 +51,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
     };
     match cli.command {
-        None => reader::run(&env()?),
+        None => reader::run(&env()?, cli.all),
         Some(Command::Refresh(args)) => refresh::run(&env()?, &args),
         Some(Command::Feeds(args)) => feeds::run(&env()?, args.json),
         Some(Command::List(args)) => list::run(&env()?, &args),
@@ -60,7 +64,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 bail!(UsageError("import does not apply to --demo".into()));
             }
             let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
+            // With a sync server configured, the server owns the feed list.
+            if paths.config.exists() {
+                let env = env()?;
+                if let Some(setup) = env.sync_setup() {
+                    return import::run_on_server(&env, &setup, &args);
+                }
+            }
             import::run(&paths.config, &args)
+        }
+        // Like import, add and remove edit the configuration file themselves.
+        Some(Command::Add(args)) => {
+            if cli.demo {
+                bail!(UsageError("add does not apply to --demo".into()));
+            }
+            let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
+            add::add(&paths, &args)
+        }
+        Some(Command::Remove(args)) => {
+            if cli.demo {
+                bail!(UsageError("remove does not apply to --demo".into()));
+            }
+            let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
+            add::remove(&paths, &args)
         }
         Some(Command::Export) => export::run(&env()?),
         // Extraction needs neither the configuration nor the cache.
@@ -70,6 +96,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         // A saved page needs neither the configuration nor the cache; a URL needs the
         // configured fetch limits.
         Some(Command::Fulltext(args)) => fulltext::run(&args, &env),
+        Some(Command::Doctor(args)) => doctor::run(&env()?, &args),
+        Some(Command::ExportState) => state::export(&env()?),
+        // Like import: the feeds go into the configuration before it is loaded.
+        Some(Command::ImportState(args)) => {
+            if cli.demo {
+                bail!(UsageError("import-state does not apply to --demo".into()));
+            }
+            let paths = crate::config::paths::Paths::resolve(cli.config.clone(), cli.db.clone())?;
+            state::import(&paths, &args, env)
+        }
+        Some(Command::Sync(args)) => sync::run(&env()?, &args),
     }
 }
 

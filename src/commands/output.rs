@@ -39,6 +39,11 @@ impl Out {
         }
     }
 
+    /// Whether the reader closed the pipe (what follows is dropped).
+    pub(super) fn is_closed(&self) -> bool {
+        self.closed
+    }
+
     pub(super) fn line(&mut self, s: &str) -> Result<()> {
         self.write(s)?;
         self.write("\n")

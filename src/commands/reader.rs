@@ -11,15 +11,23 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use tokio::sync::mpsc;
 
+use chrono::Local;
+
 use super::env::{Env, runtime};
+use super::output::Out;
 use super::{list, refresh};
 use crate::cli::{ListArgs, RefreshArgs};
+use crate::query::{Expr, Flag, Query, Term};
 use crate::store::Store;
 use crate::worker::{StoreActor, session};
 
+/// Unread articles printed on a pipe without `--all`.
+const PIPED_LIMIT: u32 = 40;
+
 /// The reader on a terminal; elsewhere (a pipe, a cron job) refresh and print the unread
-/// articles instead.
-pub(super) fn run(env: &Env) -> Result<ExitCode> {
+/// articles instead: the newest [`PIPED_LIMIT`] and how many more there are, or all of them
+/// with `all`.
+pub(super) fn run(env: &Env, all: bool) -> Result<ExitCode> {
     if io::stdout().is_terminal() && io::stdin().is_terminal() {
         return reader(env);
     }
@@ -30,14 +38,31 @@ pub(super) fn run(env: &Env) -> Result<ExitCode> {
         no_full_text: true,
     };
     refresh::refresh_with(env, &args, &mut |store| {
+        let limit = (!all).then_some(PIPED_LIMIT);
         let list = ListArgs {
             unread: true,
             feed: None,
-            limit: Some(40),
+            limit,
             json: false,
             query: Vec::new(),
         };
-        list::print(&store, &list)
+        list::print(&store, &list)?;
+        if let Some(limit) = limit {
+            let unread = Query {
+                expr: Some(Expr::Term(Term::Is(Flag::Unread))),
+                sort: None,
+            };
+            let total = store.count_query(&unread, Local::now().fixed_offset())?;
+            let hidden = total.saturating_sub(u64::from(limit));
+            if hidden > 0 {
+                Out::new().line(&format!(
+                    "… and {hidden} more unread article{} not shown (dateline --all prints \
+                     them all)",
+                    if hidden == 1 { "" } else { "s" }
+                ))?;
+            }
+        }
+        Ok(())
     })
 }
 
@@ -63,25 +88,60 @@ fn reader(env: &Env) -> Result<ExitCode> {
     let (events_tx, events) = mpsc::unbounded_channel();
     let commands = {
         let _entered = runtime.enter();
-        let config = env.config.clone();
-        let full_text: session::FullTextOf =
-            std::sync::Arc::new(move |url| config.full_text_of(url));
-        session::spawn_session_with_full_text(actor, fetcher, s.keep_days, full_text, events_tx)
+        // With a sync server, the reader's refresh (R, and on start) is one sync with it.
+        session::spawn_session_full(
+            actor,
+            fetcher,
+            s.keep_days,
+            env.sync_setup(),
+            Some((env.config_path.clone(), env.config.clone())),
+            events_tx,
+        )
     };
+    // The filter line's history lives beside the cache, one query a line.
+    let history_path = env.db.with_file_name(HISTORY_FILE);
+    let filter_history = std::fs::read_to_string(&history_path)
+        .map(|text| text.lines().map(str::to_string).collect())
+        .unwrap_or_default();
     let result = runtime.block_on(crate::ui::run(crate::ui::UiContext {
         commands,
         events,
         // The demo's point is to show its feeds arriving.
         refresh_on_start: s.refresh_on_start || env.is_demo(),
         mark_read_on_open: s.mark_read_on_open,
+        feeds_pane_min_width: s.feeds_pane_min_width,
+        filter_history,
         keys: env.config.keys.clone(),
         views: env.config.views.clone(),
+        opts: crate::ui::state::prompt::ReaderOptions {
+            open_all_max: s.open_all_max,
+            player: env.config.commands.player.clone(),
+            space_next_unread: s.space_next_unread,
+            palette: crate::ui::palette::Palette {
+                map: env.config.theme.clone(),
+                // https://no-color.org: set and not empty.
+                no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            },
+        },
+        keys_preset: s.keys_preset.clone(),
+        refresh_every: s.refresh_every,
     }));
     // Without waiting for a refresh in flight: its tasks are dropped, and with them the last
     // handles to the store thread.
     runtime.shutdown_background();
     // Let queued writes (read marks) finish before the process ends.
     let _ = store_thread.join();
-    result?;
+    let history = result?;
+    let mut text = history.join("\n");
+    text.push('\n');
+    if let Err(e) = std::fs::write(&history_path, text) {
+        tracing::warn!(
+            "cannot keep the filter history in {}: {e}",
+            history_path.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The filter line's history, in the cache's folder.
+const HISTORY_FILE: &str = "filter_history";

@@ -1,7 +1,8 @@
 //! `dateline refresh`: fetch the feeds, store the new articles, report per feed, then find
 //! the people and places of the new articles. It runs the same worker as the reader
 //! ([`worker::refresh`], [`worker::extract::drain`]) without a UI: progress goes to standard
-//! error when it is a terminal, the report (text or `--json`) after the run.
+//! error when it is a terminal, the report (text or `--json`) after the run. With `[sync]`
+//! set it is one sync instead ([`super::sync::sync_then`]).
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
@@ -95,7 +96,7 @@ fn pages_all(
 pub(super) fn extract_all(store: Store, progress: bool) -> Result<(Store, ExtractSummary)> {
     let version = worker::extract::model_version();
     let total = if progress {
-        store.articles_to_extract(version, u32::MAX)?.len()
+        usize::try_from(store.extractions_left(version)?).unwrap_or(usize::MAX)
     } else {
         0
     };
@@ -125,6 +126,17 @@ pub(super) fn refresh_with(
     args: &RefreshArgs,
     after: &mut dyn FnMut(Store) -> Result<()>,
 ) -> Result<ExitCode> {
+    // With a sync server, the server fetches the feeds and a refresh is one sync with it.
+    if let Some(setup) = env.sync_setup() {
+        if !args.feed.is_empty() {
+            return Err(UsageError(
+                "with [sync] set, refresh syncs every feed with the server: --feed does not                  apply"
+                    .into(),
+            )
+            .into());
+        }
+        return super::sync::sync_then(env, &setup, args.json, after);
+    }
     let store = env.open_store()?;
     let mut feeds = store.feeds()?;
     if !args.feed.is_empty() {
@@ -143,6 +155,7 @@ pub(super) fn refresh_with(
     let (tx, mut rx) = mpsc::unbounded_channel();
     let progress = Progress::new(!args.json && io::stderr().is_terminal());
     let mut reports = Vec::new();
+    let started = chrono::Utc::now();
     let summary = runtime.block_on(async {
         let run = worker::refresh(&actor, &fetcher, feeds, keep_days, tx);
         tokio::pin!(run);
@@ -166,7 +179,18 @@ pub(super) fn refresh_with(
     })?;
     drop(runtime);
     // Take the store back from its thread for what follows.
-    let store = take_store(actor, store_thread)?;
+    let mut store = take_store(actor, store_thread)?;
+    let aftermath = worker::ignore::AfterRefresh::from_config(&env.config);
+    let done = worker::ignore::after_refresh(&mut store, &aftermath, started, summary.new_articles);
+    for problem in &done.problems {
+        eprintln!("warning: {problem}");
+    }
+    if done.hidden + done.dropped > 0 && !args.json {
+        eprintln!(
+            "ignore rules: {} articles marked read, {} dropped",
+            done.hidden, done.dropped
+        );
+    }
     let mut out = Out::new();
     if args.json {
         #[derive(Serialize)]
@@ -208,7 +232,10 @@ pub(super) fn refresh_with(
 }
 
 /// Ends the store thread and returns the store it owned.
-fn take_store(actor: StoreActor, thread: std::thread::JoinHandle<Store>) -> Result<Store> {
+pub(super) fn take_store(
+    actor: StoreActor,
+    thread: std::thread::JoinHandle<Store>,
+) -> Result<Store> {
     drop(actor);
     thread
         .join()

@@ -25,14 +25,17 @@ pub(super) fn run(env: &Env) -> Result<ExitCode> {
     };
     eprintln!(
         "reindexed {} articles: {} mentions of {} entities ({} words in {:.2} s: {:.0} words/s; \
-         extractor alone {:.0} words/s per core)",
+         extractor alone {:.0} words/s per core; extractor {:.2} s summed over cores, \
+         cache thread {:.2} s)",
         summary.articles,
         mentions,
         entities,
         summary.words,
         summary.seconds,
         rate(summary.seconds),
-        rate(summary.extract_seconds)
+        rate(summary.extract_seconds),
+        summary.extract_seconds,
+        summary.store_seconds
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -12,6 +12,7 @@ use super::list::ArticleJson;
 use super::output::{Out, local_date};
 use crate::cli::ShowArgs;
 use crate::model::{Article, ArticleId};
+use crate::sanitize::sanitize_line;
 
 /// Prints one article: its header and text, or all of it as JSON.
 pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
@@ -40,8 +41,39 @@ pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
             Some(page) if !page.text.is_empty() => out.line(&page.text)?,
             _ => out.line(&article.text)?,
         }
+        let links = links(&article);
+        if !links.is_empty() {
+            out.line("")?;
+            out.line("Links:")?;
+            for (i, link) in links.iter().enumerate() {
+                out.line(&format!("[{}] {}", i + 1, sanitize_line(link)))?;
+            }
+        }
+        if !article.enclosures.is_empty() {
+            out.line("")?;
+            out.line("Enclosures:")?;
+            for (i, e) in article.enclosures.iter().enumerate() {
+                let about = e.describe();
+                let about = if about.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", sanitize_line(&about))
+                };
+                out.line(&format!("[{}] {}{about}", i + 1, sanitize_line(&e.url)))?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The body's links, numbered as the reader numbers them (`3o` there opens `[3]` here).
+fn links(article: &Article) -> Vec<String> {
+    let html = article
+        .content_html
+        .as_deref()
+        .or(article.summary_html.as_deref());
+    // Wide enough that no address wraps.
+    crate::ui::body::render_body(html, &article.text, 1000).links
 }
 
 /// `dateline show --json`. Stable: documented in the README.
@@ -61,6 +93,8 @@ struct ArticleFullJson<'a> {
     page: Option<&'a crate::model::ArticlePage>,
     /// Why the last fetch of its page failed, when it has none.
     page_error: Option<String>,
+    /// The body's links, in the reader's numbering (`links[0]` is `[1]`).
+    links: Vec<String>,
 }
 
 impl<'a> From<&'a Article> for ArticleFullJson<'a> {
@@ -87,6 +121,7 @@ impl<'a> From<&'a Article> for ArticleFullJson<'a> {
             text: &a.text,
             page: None,
             page_error: None,
+            links: links(a),
         }
     }
 }

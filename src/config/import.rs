@@ -610,7 +610,7 @@ pub fn import_into_file(config_path: &Path, content: &str) -> Result<ImportRepor
     Ok(report)
 }
 
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -10,9 +10,18 @@
 //! (every field optional, values wrapped in [`toml::Spanned`] so each one knows where it came
 //! from), then [`validate`](Config::from_toml) checks ranges and URLs and fills in defaults.
 
+pub mod edit;
+mod full_text;
 pub mod import;
 mod locate;
 pub mod paths;
+mod sync;
+mod theme;
+
+pub use full_text::FullText;
+pub use sync::SyncConfig;
+use sync::{RawSync, validate_sync};
+pub use theme::{COLOUR_NAMES, Colour};
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -53,51 +62,19 @@ pub struct Settings {
     pub refresh_on_start: bool,
     /// Opening an article marks it read.
     pub mark_read_on_open: bool,
+    /// The reader's feeds pane hides itself on terminals narrower than this many columns
+    /// (default 100; `F` shows or hides it at any width).
+    pub feeds_pane_min_width: u16,
+    /// `O` opens at most this many articles in the browser (default 10).
+    pub open_all_max: usize,
+    /// Space at the end of an article opens the next unread one (default false).
+    pub space_next_unread: bool,
+    /// Refresh every feed this often while the reader runs; `None`: never.
+    pub refresh_every: Option<Duration>,
+    /// Key bindings to start from: `None` the defaults, `Some("newsboat")` newsboat's.
+    pub keys_preset: Option<String>,
     /// Whether article pages are fetched for their full text, for feeds that do not say.
     pub full_text: FullText,
-}
-
-/// Whether a feed's article pages are fetched for their full text (`full_text` in
-/// `[settings]` and per feed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum FullText {
-    /// Never.
-    Off,
-    /// For every article that has a link.
-    On,
-    /// For articles whose own text is short (under [`FullText::AUTO_WORDS`] words): a
-    /// teaser, not the article.
-    #[default]
-    Auto,
-}
-
-impl FullText {
-    /// Under this many words, an article's own text is a teaser and `auto` fetches its page.
-    pub const AUTO_WORDS: usize = 80;
-}
-
-impl<'de> Deserialize<'de> for FullText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FullText, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = FullText;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("true, false or \"auto\"")
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<FullText, E> {
-                Ok(if v { FullText::On } else { FullText::Off })
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<FullText, E> {
-                match v {
-                    "auto" => Ok(FullText::Auto),
-                    other => Err(E::custom(format!(
-                        "\"{other}\" is not a full_text value: use true, false or \"auto\""
-                    ))),
-                }
-            }
-        }
-        deserializer.deserialize_any(V)
-    }
 }
 
 impl Default for Settings {
@@ -113,9 +90,75 @@ impl Default for Settings {
             user_agent: DEFAULT_USER_AGENT.to_string(),
             refresh_on_start: true,
             mark_read_on_open: true,
+            feeds_pane_min_width: 100,
+            open_all_max: 10,
+            space_next_unread: false,
+            refresh_every: None,
+            keys_preset: None,
             full_text: FullText::Auto,
         }
     }
+}
+
+/// `[commands]`: programs dateline runs, each a program and its arguments (no shell).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commands {
+    /// Plays an enclosure; its address is added as the last argument.
+    pub player: Vec<String>,
+    /// Run after a refresh that found new articles, with a one-line summary as the last
+    /// argument; empty: nothing is run.
+    pub notify: Vec<String>,
+    /// The summary counts the new articles of each saved view too.
+    pub notify_per_view: bool,
+}
+
+impl Default for Commands {
+    fn default() -> Commands {
+        Commands {
+            player: vec!["mpv".into(), "--no-video".into()],
+            notify: Vec::new(),
+            notify_per_view: false,
+        }
+    }
+}
+
+/// `[downloads]`: where enclosures are saved, and how large they may be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Downloads {
+    /// The folder, as written (`~/` is the home directory); `None`: the platform's download
+    /// folder, `dateline` inside it.
+    pub dir: Option<String>,
+    pub max_bytes: u64,
+}
+
+impl Default for Downloads {
+    fn default() -> Downloads {
+        Downloads {
+            dir: None,
+            max_bytes: 2048 * MIB,
+        }
+    }
+}
+
+/// An `[[ignore]]` rule: articles its query selects are hidden (marked read) or dropped
+/// (deleted) at every refresh.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreRule {
+    /// In the query language, e.g. `feed:"Daily Deals" or title:sponsored`.
+    pub query: String,
+    /// `"hide"` (the default: marked read, kept) or `"drop"` (deleted from the cache).
+    #[serde(default)]
+    pub action: IgnoreAction,
+}
+
+/// What an ignore rule does to the articles it selects.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IgnoreAction {
+    #[default]
+    Hide,
+    Drop,
 }
 
 const MIB: u64 = 1024 * 1024;
@@ -138,13 +181,85 @@ pub struct Config {
     pub settings: Settings,
     /// `[[feeds]]`, in file order, URLs unique, tags deduplicated.
     pub feeds: Vec<FeedSpec>,
-    /// `[keys]`: action name -> keys, as written (a single key becomes a one-element list).
-    /// Not checked here: the keymap validates names and keys.
-    pub keys: BTreeMap<String, Vec<String>>,
+    /// `[keys]`: action name -> keys, as written (a single key becomes a one-element list),
+    /// with the lines they are on. Not checked here: the keymap validates names and keys,
+    /// and names the file and line with [`KeyBindings::line_of`].
+    pub keys: KeyBindings,
     /// `[[views]]`, in file order; queries are not checked here.
     pub views: Vec<View>,
+    /// `[commands]`.
+    pub commands: Commands,
+    /// `[downloads]`.
+    pub downloads: Downloads,
+    /// `[[ignore]]`, in file order; queries are not checked here.
+    pub ignore: Vec<IgnoreRule>,
+    /// `[theme]`: colour (its index in [`COLOUR_NAMES`]) -> the colour drawn instead, by name.
+    pub theme: Vec<(u8, Colour)>,
+    /// `[sync]`: the reading-state server, when one is configured.
+    pub sync: Option<SyncConfig>,
     /// The feeds whose `full_text` differs from `settings.full_text`, by URL.
     pub full_text: HashMap<String, FullText>,
+}
+
+/// The `[keys]` table as written, and where each entry is, so that the keymap's complaints
+/// can name the file and the line as other config errors do.
+#[derive(Debug, Clone, Default)]
+pub struct KeyBindings {
+    /// The file the table was read from.
+    pub origin: PathBuf,
+    /// Action name -> keys.
+    table: BTreeMap<String, Vec<String>>,
+    /// Action name -> the line of its entry and the line of each of its keys.
+    lines: BTreeMap<String, (usize, Vec<usize>)>,
+}
+
+impl KeyBindings {
+    /// Bindings that come from no file (tests, defaults): every line is 1.
+    pub fn from_table(table: BTreeMap<String, Vec<String>>) -> KeyBindings {
+        KeyBindings {
+            table,
+            ..KeyBindings::default()
+        }
+    }
+
+    /// Action name -> keys, as written.
+    pub fn table(&self) -> &BTreeMap<String, Vec<String>> {
+        &self.table
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+
+    /// The 1-based line of `action`'s key `key` (of its entry when `key` is `None` or not
+    /// one of its keys); 1 when the action is not in the table.
+    pub fn line_of(&self, action: &str, key: Option<&str>) -> usize {
+        let Some((line, key_lines)) = self.lines.get(action) else {
+            return 1;
+        };
+        key.and_then(|k| {
+            let i = self.table.get(action)?.iter().position(|t| t == k)?;
+            key_lines.get(i).copied()
+        })
+        .unwrap_or(*line)
+    }
+}
+
+/// Two tables are equal when they bind the same keys on the same lines, from whatever file.
+impl PartialEq for KeyBindings {
+    fn eq(&self, other: &KeyBindings) -> bool {
+        (&self.table, &self.lines) == (&other.table, &other.lines)
+    }
+}
+
+impl Eq for KeyBindings {}
+
+impl std::ops::Index<&str> for KeyBindings {
+    type Output = Vec<String>;
+
+    fn index(&self, action: &str) -> &Vec<String> {
+        &self.table[action]
+    }
 }
 
 impl Config {
@@ -195,9 +310,33 @@ struct RawConfig {
     #[serde(default)]
     feeds: Vec<RawFeed>,
     #[serde(default)]
-    keys: BTreeMap<String, KeyList>,
+    keys: BTreeMap<String, Spanned<KeyList>>,
     #[serde(default)]
     views: Vec<View>,
+    #[serde(default)]
+    commands: RawCommands,
+    #[serde(default)]
+    downloads: RawDownloads,
+    #[serde(default)]
+    ignore: Vec<IgnoreRule>,
+    #[serde(default)]
+    theme: BTreeMap<String, Spanned<String>>,
+    sync: Option<RawSync>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCommands {
+    player: Option<Spanned<Vec<String>>>,
+    notify: Option<Spanned<Vec<String>>>,
+    notify_per_view: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDownloads {
+    dir: Option<Spanned<String>>,
+    max_mb: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -213,6 +352,11 @@ struct RawSettings {
     refresh_on_start: Option<bool>,
     mark_read_on_open: Option<bool>,
     full_text: Option<FullText>,
+    feeds_pane_min_width: Option<Spanned<i64>>,
+    open_all_max: Option<Spanned<i64>>,
+    space_next_unread: Option<bool>,
+    refresh_minutes: Option<Spanned<i64>>,
+    keys_preset: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -225,9 +369,9 @@ struct RawFeed {
     full_text: Option<FullText>,
 }
 
-/// A key binding value: `"j"` or `["j", "down"]`.
+/// A key binding value: `"j"` or `["j", "down"]`; each key of a list with its byte offset.
 #[derive(Debug)]
-struct KeyList(Vec<String>);
+struct KeyList(Vec<(String, Option<usize>)>);
 
 impl<'de> Deserialize<'de> for KeyList {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<KeyList, D::Error> {
@@ -238,12 +382,13 @@ impl<'de> Deserialize<'de> for KeyList {
                 f.write_str(r#"a key like "j" or a list of keys like ["j", "down"]"#)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyList, E> {
-                Ok(KeyList(vec![v.to_string()]))
+                Ok(KeyList(vec![(v.to_string(), None)]))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<KeyList, A::Error> {
                 let mut keys = Vec::new();
-                while let Some(key) = seq.next_element::<String>()? {
-                    keys.push(key);
+                while let Some(key) = seq.next_element::<Spanned<String>>()? {
+                    let at = key.span().start;
+                    keys.push((key.into_inner(), Some(at)));
                 }
                 Ok(KeyList(keys))
             }
@@ -272,12 +417,15 @@ impl Config {
                 message: friendly_message(e.message()),
             }
         })?;
-        validate(raw).map_err(|bad| ConfigError::Invalid {
+        let keys = key_bindings(&raw.keys, text, origin);
+        let mut config = validate(raw).map_err(|bad| ConfigError::Invalid {
             path: origin.to_path_buf(),
             line: locate::line_of(text, bad.at),
             key: bad.key,
             message: bad.message,
-        })
+        })?;
+        config.keys = keys;
+        Ok(config)
     }
 
     /// Reads `path`; when it does not exist, writes [`DEFAULT_CONFIG`] there first (creating
@@ -304,6 +452,31 @@ impl Config {
     }
 }
 
+/// The `[keys]` table with the line of each entry and key.
+fn key_bindings(
+    raw: &BTreeMap<String, Spanned<KeyList>>,
+    text: &str,
+    origin: &Path,
+) -> KeyBindings {
+    let mut table = BTreeMap::new();
+    let mut lines = BTreeMap::new();
+    for (name, list) in raw {
+        let line = locate::line_of(text, list.span().start);
+        let keys = &list.get_ref().0;
+        table.insert(name.clone(), keys.iter().map(|(k, _)| k.clone()).collect());
+        let key_lines = keys
+            .iter()
+            .map(|(_, at)| at.map_or(line, |at| locate::line_of(text, at)))
+            .collect();
+        lines.insert(name.clone(), (line, key_lines));
+    }
+    KeyBindings {
+        origin: origin.to_path_buf(),
+        table,
+        lines,
+    }
+}
+
 /// Rewrites serde's type vocabulary ("i64", "a sequence") into words a user knows.
 fn friendly_message(message: &str) -> String {
     let message = message.trim();
@@ -319,6 +492,7 @@ fn friendly_message(message: &str) -> String {
             "expected a table with `name` and `query`",
         )
         .replace("expected struct RawConfig", "expected a table")
+        .replace("expected struct RawSync", "expected a table")
         .replace("expected a map", "expected a table")
 }
 
@@ -354,7 +528,11 @@ fn int_in(
             } else {
                 Err(bad(
                     v.span().start,
-                    format!("settings.{name}"),
+                    if name.contains('.') {
+                        name.to_string()
+                    } else {
+                        format!("settings.{name}")
+                    },
                     format!("{n} is out of range: use a number from {min} to {max}"),
                 ))
             }
@@ -373,6 +551,13 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
     let timeout = int_in(&s.timeout_secs, "timeout_secs", 1, 86_400, 30)?;
     let max_mb = int_in(&s.max_feed_mb, "max_feed_mb", 1, 4096, 10)?;
     let keep_days = int_in(&s.keep_days, "keep_days", 0, 1_000_000, 90)?;
+    let feeds_min = int_in(
+        &s.feeds_pane_min_width,
+        "feeds_pane_min_width",
+        0,
+        10_000,
+        i64::from(d.feeds_pane_min_width),
+    )?;
     let user_agent = match &s.user_agent {
         None => d.user_agent,
         Some(ua) => {
@@ -404,8 +589,85 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
         user_agent,
         refresh_on_start: s.refresh_on_start.unwrap_or(d.refresh_on_start),
         mark_read_on_open: s.mark_read_on_open.unwrap_or(d.mark_read_on_open),
+        feeds_pane_min_width: u16::try_from(feeds_min).unwrap_or(u16::MAX),
+        open_all_max: as_usize(int_in(&s.open_all_max, "open_all_max", 1, 1000, 10)?),
+        space_next_unread: s.space_next_unread.unwrap_or(d.space_next_unread),
+        refresh_every: match int_in(&s.refresh_minutes, "refresh_minutes", 0, 10_080, 0)? {
+            0 => None,
+            m => Some(Duration::from_secs(as_u64(m) * 60)),
+        },
+        keys_preset: match &s.keys_preset {
+            None => None,
+            Some(p) => match p.get_ref().as_str() {
+                "default" => None,
+                "newsboat" => Some("newsboat".to_string()),
+                other => {
+                    return Err(bad(
+                        p.span().start,
+                        "settings.keys_preset",
+                        format!("{other:?} is not a preset: use \"default\" or \"newsboat\""),
+                    ));
+                }
+            },
+        },
         full_text: s.full_text.unwrap_or(d.full_text),
     };
+    let command = |v: &Option<Spanned<Vec<String>>>, name: &str, default: Vec<String>| match v {
+        None => Ok(default),
+        Some(list) => {
+            let words = list.get_ref();
+            if words.first().is_none_or(|p| p.trim().is_empty()) && name != "notify" {
+                Err(bad(
+                    list.span().start,
+                    format!("commands.{name}"),
+                    "is empty: give a program and its arguments, e.g. [\"mpv\", \"--no-video\"]",
+                ))
+            } else {
+                Ok(words.clone())
+            }
+        }
+    };
+    let dc = Commands::default();
+    let commands = Commands {
+        player: command(&raw.commands.player, "player", dc.player)?,
+        notify: command(&raw.commands.notify, "notify", dc.notify)?,
+        notify_per_view: raw.commands.notify_per_view.unwrap_or(false),
+    };
+    let downloads = Downloads {
+        dir: match &raw.downloads.dir {
+            Some(d) if d.get_ref().trim().is_empty() => {
+                return Err(bad(
+                    d.span().start,
+                    "downloads.dir",
+                    "is empty: remove the line to use your download folder",
+                ));
+            }
+            d => d.as_ref().map(|d| d.get_ref().clone()),
+        },
+        max_bytes: as_u64(int_in(
+            &raw.downloads.max_mb,
+            "downloads.max_mb",
+            1,
+            1_000_000,
+            2048,
+        )?) * MIB,
+    };
+    let mut theme = Vec::new();
+    for (name, colour) in &raw.theme {
+        let at = colour.span().start;
+        let Some(i) = COLOUR_NAMES.iter().position(|n| n == name) else {
+            return Err(bad(
+                at,
+                format!("theme.{name}"),
+                format!(
+                    "no colour is called {name:?}: use one of {}",
+                    COLOUR_NAMES.join(", ")
+                ),
+            ));
+        };
+        let c = Colour::parse(colour.get_ref()).map_err(|m| bad(at, format!("theme.{name}"), m))?;
+        theme.push((i as u8, c));
+    }
     let mut full_text = HashMap::new();
 
     let mut feeds = Vec::with_capacity(raw.feeds.len());
@@ -457,12 +719,19 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
         feeds.push(FeedSpec { url, title, tags });
     }
 
+    let sync = raw.sync.map(validate_sync).transpose()?;
+
     Ok(Config {
         settings,
         feeds,
-        keys: raw.keys.into_iter().map(|(k, v)| (k, v.0)).collect(),
+        keys: KeyBindings::default(),
         views: raw.views,
         full_text,
+        commands,
+        downloads,
+        ignore: raw.ignore,
+        theme,
+        sync,
     })
 }
 

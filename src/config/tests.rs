@@ -50,6 +50,7 @@ fn an_empty_file_gives_every_default() {
     assert_eq!(s.user_agent, DEFAULT_USER_AGENT);
     assert!(s.refresh_on_start);
     assert!(s.mark_read_on_open);
+    assert_eq!(s.feeds_pane_min_width, 100);
     assert!(config.feeds.is_empty());
 }
 
@@ -58,7 +59,7 @@ fn settings_are_read_and_keep_days_zero_keeps_forever() {
     let config = parse(
         "[settings]\nconcurrency = 4\nper_host = 1\nconnect_timeout_secs = 3\ntimeout_secs = 7\n\
          max_feed_mb = 2\nkeep_days = 0\nuser_agent = \"me/1\"\nrefresh_on_start = false\n\
-         mark_read_on_open = false\n",
+         mark_read_on_open = false\nfeeds_pane_min_width = 0\n",
     )
     .unwrap();
     let s = config.settings;
@@ -70,6 +71,7 @@ fn settings_are_read_and_keep_days_zero_keeps_forever() {
     assert_eq!(s.keep_days, None);
     assert_eq!(s.user_agent, "me/1");
     assert!(!s.refresh_on_start && !s.mark_read_on_open);
+    assert_eq!(s.feeds_pane_min_width, 0);
     assert_eq!(
         parse("[settings]\nkeep_days = 7")
             .unwrap()
@@ -324,4 +326,129 @@ fn full_text_has_a_default_and_a_per_feed_override() {
         invalid("[[feeds]]\nurl = \"https://a.example/feed\"\nfull_text = \"always\"\n");
     assert_eq!((line, key.as_str()), (3, "feeds[1].full_text"));
     assert!(message.contains("true, false or \"auto\""), "{message}");
+}
+
+#[test]
+fn sync_is_off_by_default_and_read_when_set() {
+    assert_eq!(parse(DEFAULT_CONFIG).unwrap().sync, None);
+    let config = parse(
+        "[sync]\nserver = \"greader\"\nurl = \"https://rss.example/api/greader.php\"\n\
+         user = \"alice\"\npassword_command = [\"pass\", \"show\", \"freshrss\"]\n",
+    )
+    .unwrap();
+    let sync = config.sync.unwrap();
+    assert_eq!(sync.url, "https://rss.example/api/greader.php");
+    assert_eq!(sync.user, "alice");
+    assert_eq!(
+        sync.password_command,
+        Some(vec![
+            "pass".to_owned(),
+            "show".to_owned(),
+            "freshrss".to_owned()
+        ])
+    );
+    assert_eq!(sync.password, None);
+    let plain = parse(
+        "[sync]\nserver = \"greader\"\nurl = \"http://127.0.0.1:8765/api/greader.php\"\n\
+         user = \"bob\"\npassword = \"hunter2\"\n",
+    )
+    .unwrap()
+    .sync
+    .unwrap();
+    assert_eq!(plain.password.as_deref(), Some("hunter2"));
+    assert!(!format!("{plain:?}").contains("hunter2"));
+}
+
+#[test]
+fn the_shipped_sync_example_parses_once_uncommented() {
+    let start = DEFAULT_CONFIG.find("# [sync]").expect("a [sync] example");
+    let example: String = DEFAULT_CONFIG[start..]
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim_start())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let sync = parse(&example).unwrap().sync.unwrap();
+    assert_eq!(sync.user, "alice");
+    assert!(sync.password_command.is_some());
+}
+
+#[test]
+fn bad_sync_values_are_errors_at_their_line() {
+    let base = "[sync]\nserver = \"greader\"\nurl = \"https://h/api/greader.php\"\nuser = \"a\"\n";
+    let (line, key, message) =
+        invalid("[sync]\nserver = \"fever\"\nurl = \"https://h\"\nuser = \"a\"\n");
+    assert_eq!((line, key.as_str()), (2, "sync.server"));
+    assert!(message.contains("greader"), "{message}");
+    let (line, key, _) = invalid("[sync]\nserver = \"greader\"\nurl = \"ftp://h\"\nuser = \"a\"\n");
+    assert_eq!((line, key.as_str()), (3, "sync.url"));
+    let (line, key, _) =
+        invalid("[sync]\nserver = \"greader\"\nurl = \"https://h\"\nuser = \" \"\n");
+    assert_eq!((line, key.as_str()), (4, "sync.user"));
+    let (line, key, _) = invalid(&format!("{base}password_command = []\n"));
+    assert_eq!((line, key.as_str()), (5, "sync.password_command"));
+    let (line, key, message) = invalid(&format!(
+        "{base}password_command = [\"pass\"]\npassword = \"x\"\n"
+    ));
+    assert_eq!((line, key.as_str()), (6, "sync.password"));
+    assert!(message.contains("not both"), "{message}");
+    let (_, key, message) = invalid(&format!("{base}pasword = \"x\"\n"));
+    assert!(key.contains("sync"), "{key}");
+    assert!(message.contains("unknown key"), "{message}");
+    let (_, _, message) = invalid("[sync]\nserver = \"greader\"\nurl = \"https://h\"\n");
+    assert!(message.contains("missing key"), "{message}");
+}
+
+#[test]
+fn commands_downloads_ignore_rules_and_theme_are_read_and_checked() {
+    let config = parse(
+        "[settings]\nopen_all_max = 3\nspace_next_unread = true\nrefresh_minutes = 15\n\
+         keys_preset = \"newsboat\"\n\
+         [commands]\nplayer = [\"vlc\", \"--intf\", \"dummy\"]\nnotify = [\"notify-send\", \"dateline\"]\n\
+         notify_per_view = true\n\
+         [downloads]\ndir = \"~/Podcasts\"\nmax_mb = 5\n\
+         [theme]\ncyan = \"#88c0d0\"\nyellow = \"214\"\nred = \"magenta\"\n\
+         [[ignore]]\nquery = \"sponsored\"\n[[ignore]]\nquery = \"feed:deals\"\naction = \"drop\"\n",
+    )
+    .unwrap();
+    let s = &config.settings;
+    assert_eq!(s.open_all_max, 3);
+    assert!(s.space_next_unread);
+    assert_eq!(s.refresh_every, Some(Duration::from_secs(900)));
+    assert_eq!(s.keys_preset.as_deref(), Some("newsboat"));
+    assert_eq!(config.commands.player, ["vlc", "--intf", "dummy"]);
+    assert_eq!(config.commands.notify, ["notify-send", "dateline"]);
+    assert!(config.commands.notify_per_view);
+    assert_eq!(config.downloads.dir.as_deref(), Some("~/Podcasts"));
+    assert_eq!(config.downloads.max_bytes, 5 * 1024 * 1024);
+    assert_eq!(
+        config.theme,
+        [
+            (6, Colour::Rgb(0x88, 0xc0, 0xd0)),
+            (1, Colour::Named(5)),
+            (3, Colour::Indexed(214)),
+        ]
+    );
+    assert_eq!(config.ignore.len(), 2);
+    assert_eq!(config.ignore[0].action, IgnoreAction::Hide);
+    assert_eq!(config.ignore[1].action, IgnoreAction::Drop);
+
+    let defaults = parse("").unwrap();
+    assert_eq!(defaults.commands, Commands::default());
+    assert_eq!(defaults.downloads, Downloads::default());
+    assert_eq!(defaults.settings.refresh_every, None);
+
+    let (line, key, message) = invalid("[theme]\n\ncyan = \"#zz\"\n");
+    assert_eq!((line, key.as_str()), (3, "theme.cyan"));
+    assert!(message.contains("#88c0d0"), "{message}");
+    let (line, key, _) = invalid("[theme]\npurple = \"red\"\n");
+    assert_eq!((line, key.as_str()), (2, "theme.purple"));
+    let (_, key, _) = invalid("[commands]\nplayer = []\n");
+    assert_eq!(key, "commands.player");
+    let (_, key, _) = invalid("[settings]\nkeys_preset = \"vim\"\n");
+    assert_eq!(key, "settings.keys_preset");
+    let (_, key, _) = invalid("[downloads]\nmax_mb = 0\n");
+    assert_eq!(key, "downloads.max_mb");
+    let (_, key, _) = invalid("[[ignore]]\nquery = \"x\"\naction = \"burn\"\n");
+    assert!(key.starts_with("ignore"), "{key}");
 }

@@ -17,6 +17,9 @@
 //!   offset, u16 name length, 2-byte country code, u8 kind, 1 pad byte), most populous first;
 //!   then u32 place ids (the postings); then the UTF-8 name blob.
 //! - `countries.tsv`: code, name, continent, capital; `demonyms.tsv`: folded demonym, code.
+//! - `landmarks.tsv` and `areas.tsv` (written by hand): folded name, display name, code (may be
+//!   empty in `areas.tsv`), lat, lon; `people-countries.tsv` (written by hand): a person's
+//!   name as the build script lists it, and the code of the country they are news of.
 
 use std::ops::{BitOr, BitOrAssign};
 use std::sync::OnceLock;
@@ -29,6 +32,9 @@ const WORDS_FST: &[u8] = include_bytes!("../../assets/gazetteer/words.fst");
 const PLACES_BIN: &[u8] = include_bytes!("../../assets/gazetteer/places.bin");
 const COUNTRIES_TSV: &str = include_str!("../../assets/gazetteer/countries.tsv");
 const DEMONYMS_TSV: &str = include_str!("../../assets/gazetteer/demonyms.tsv");
+const LANDMARKS_TSV: &str = include_str!("../../assets/gazetteer/landmarks.tsv");
+const AREAS_TSV: &str = include_str!("../../assets/gazetteer/areas.tsv");
+const PEOPLE_COUNTRIES_TSV: &str = include_str!("../../assets/gazetteer/people-countries.tsv");
 
 const PLACES_MAGIC: &[u8; 4] = b"DLPL";
 const PLACES_VERSION: u32 = 1;
@@ -139,6 +145,17 @@ pub enum PlaceKind {
     Continent,
     /// A region such as "Middle East" or "Balkans", with approximate centre; no country code.
     Region,
+    /// A building, street or compound that names the institution inside it ("White House",
+    /// "Kremlin"), from `landmarks.tsv`; never in `places.bin`.
+    Landmark,
+    /// A region or territory the GeoNames tables lack ("Gaza Strip", "Darfur", "Crimea"), from
+    /// `areas.tsv`, with an approximate centre; no country code when it spans or is disputed
+    /// between several. Never in `places.bin`.
+    Area,
+    /// A place the gazetteer does not know, named after one it does ("Northern Italy",
+    /// "Vancouver Children's Hospital", "Canadian Rockies"): it keeps its own name and takes
+    /// the known place's country and coordinates. Made by the resolver, never in `places.bin`.
+    Inside,
 }
 
 impl PlaceKind {
@@ -277,6 +294,34 @@ pub struct Gazetteers {
     countries: Vec<(&'static str, &'static str)>,
     /// (folded demonym, code), sorted by demonym.
     demonyms: Vec<(&'static str, &'static str)>,
+    /// (folded name, place), sorted by name.
+    landmarks: Vec<(&'static str, Place)>,
+    /// (folded full name, country code), sorted by name; people of no one country left out.
+    people: Vec<(String, &'static str)>,
+}
+
+/// Rows of `landmarks.tsv` or `areas.tsv` as places of `kind`; a malformed row is skipped (a
+/// unit test checks there are none).
+fn landmark_rows(text: &'static str, kind: PlaceKind) -> Vec<(&'static str, Place)> {
+    let mut rows: Vec<_> = text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let key = cols.next()?;
+            let place = Place {
+                name: cols.next()?.to_string(),
+                country_code: cols.next()?.to_string(),
+                lat: cols.next()?.parse().ok()?,
+                lon: cols.next()?.parse().ok()?,
+                population: 0,
+                kind,
+            };
+            Some((key, place))
+        })
+        .collect();
+    rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    rows
 }
 
 /// Rows of a tab-separated file, skipping `#` comments and blank lines.
@@ -303,6 +348,10 @@ impl Gazetteers {
         static GAZ: OnceLock<Gazetteers> = OnceLock::new();
         GAZ.get_or_init(|| {
             Gazetteers::from_bytes(WORDS_FST, PLACES_BIN, COUNTRIES_TSV, DEMONYMS_TSV)
+                .map(|g| {
+                    g.with_landmarks(LANDMARKS_TSV, AREAS_TSV)
+                        .with_people(PEOPLE_COUNTRIES_TSV)
+                })
                 .unwrap_or_else(|e| {
                     tracing::error!("embedded gazetteers unusable, entity hints disabled: {e}");
                     Gazetteers::empty()
@@ -322,7 +371,22 @@ impl Gazetteers {
             places: PlaceTable::parse(places_bin)?,
             countries: tsv_pairs(countries_tsv),
             demonyms: tsv_pairs(demonyms_tsv),
+            landmarks: Vec::new(),
+            people: Vec::new(),
         })
+    }
+
+    /// These gazetteers with the places of a `landmarks.tsv` and an `areas.tsv`.
+    pub fn with_landmarks(
+        mut self,
+        landmarks_tsv: &'static str,
+        areas_tsv: &'static str,
+    ) -> Gazetteers {
+        let mut rows = landmark_rows(landmarks_tsv, PlaceKind::Landmark);
+        rows.extend(landmark_rows(areas_tsv, PlaceKind::Area));
+        rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        self.landmarks = rows;
+        self
     }
 
     /// A gazetteer that knows nothing.
@@ -332,6 +396,8 @@ impl Gazetteers {
             places: PlaceTable::empty(),
             countries: Vec::new(),
             demonyms: Vec::new(),
+            landmarks: Vec::new(),
+            people: Vec::new(),
         }
     }
 
@@ -428,6 +494,41 @@ impl Gazetteers {
             .map(|i| self.countries[i].1)
     }
 
+    /// These gazetteers with the countries of the people of a `people-countries.tsv`.
+    pub fn with_people(mut self, tsv: &'static str) -> Gazetteers {
+        let mut rows: Vec<(String, &'static str)> = tsv_pairs(tsv)
+            .into_iter()
+            .filter(|(_, code)| !code.is_empty())
+            .map(|(name, code)| (fold(name), code))
+            .collect();
+        rows.sort_unstable();
+        rows.dedup_by(|a, b| a.0 == b.0);
+        self.people = rows;
+        self
+    }
+
+    /// The country a person named in full is news of ("Emmanuel Macron" -> "FR"), for the
+    /// few hundred people the gazetteer lists.
+    pub fn person_country(&self, name: &str) -> Option<&'static str> {
+        let key = fold(name);
+        self.people
+            .binary_search_by(|(k, _)| k.as_str().cmp(key.as_str()))
+            .ok()
+            .map(|i| self.people[i].1)
+    }
+
+    /// The building, street or compound a name stands for ("White House", "the Kremlin"), or
+    /// the region the GeoNames tables lack ("Gaza Strip"), if it is one: such a name is placed
+    /// there, whatever towns share its words.
+    pub fn landmark(&self, name: &str) -> Option<Place> {
+        let key = fold(name);
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        self.landmarks
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| self.landmarks[i].1.clone())
+    }
+
     /// ISO 3166-1 alpha-2 code of the country a demonym belongs to ("Serbian" -> "RS").
     pub fn demonym_country(&self, word: &str) -> Option<&str> {
         let key = fold(word);
@@ -522,6 +623,56 @@ mod tests {
                 .contains(GazFlags::GIVEN_NAME)
         );
         assert!(!gaz().word_flags("Stoltenberg").contains(GazFlags::PLACE));
+    }
+
+    #[test]
+    fn landmarks_are_folded_and_every_row_parses() {
+        for (tsv, kind) in [
+            (LANDMARKS_TSV, PlaceKind::Landmark),
+            (AREAS_TSV, PlaceKind::Area),
+        ] {
+            let rows = tsv
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .count();
+            let parsed = landmark_rows(tsv, kind);
+            assert_eq!(parsed.len(), rows, "a {kind:?} row does not parse");
+            for (key, place) in &parsed {
+                assert_eq!(fold(key), *key, "key not folded");
+                assert!(!key.starts_with("the "), "{key}: keys go without \"the\"");
+                if kind == PlaceKind::Landmark || !place.country_code.is_empty() {
+                    assert!(gaz().country_name(&place.country_code).is_some(), "{key}");
+                }
+                assert!(
+                    (-90.0..=90.0).contains(&place.lat) && (-180.0..=180.0).contains(&place.lon)
+                );
+            }
+        }
+        let mut keys: Vec<&str> = gaz().landmarks.iter().map(|(k, _)| *k).collect();
+        keys.dedup();
+        assert_eq!(keys.len(), gaz().landmarks.len(), "a key is in both files");
+        assert_eq!(gaz().landmark("the Gaza Strip").unwrap().country_code, "PS");
+        assert_eq!(gaz().landmark("Kashmir").unwrap().country_code, "");
+        let white_house = gaz().landmark("the White House").unwrap();
+        assert_eq!(
+            (white_house.name.as_str(), white_house.country_code.as_str()),
+            ("White House", "US")
+        );
+        assert_eq!(gaz().landmark("KREMLIN").unwrap().country_code, "RU");
+        assert!(gaz().landmark("Paris").is_none());
+    }
+
+    #[test]
+    fn people_have_their_countries() {
+        assert_eq!(gaz().person_country("Emmanuel Macron"), Some("FR"));
+        assert_eq!(gaz().person_country("EMMANUEL MACRON"), Some("FR"));
+        assert_eq!(gaz().person_country("Macron"), None, "full names only");
+        assert_eq!(
+            gaz().person_country("António Guterres"),
+            None,
+            "no one country"
+        );
+        assert!(gaz().people.len() > 700);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod html;
 pub mod ner;
 pub mod resolve;
+pub mod stories;
 pub mod tagger;
 pub mod tokenize;
 #[cfg(feature = "tools")]

@@ -28,9 +28,23 @@ const SNIFF_LIMIT: usize = 64 * 1024;
 /// result is deduplicated and in document order. Links inside comments, scripts and styles
 /// are ignored.
 pub fn alternate_feeds(html: &[u8], base: &str) -> Vec<String> {
+    alternates(html, base).into_iter().map(|a| a.url).collect()
+}
+
+/// A feed an HTML page links: its absolute URL and the `title` the page gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alternate {
+    pub url: String,
+    /// The link's `title` attribute, one line, sanitised; `None` when absent or empty.
+    pub title: Option<String>,
+}
+
+/// The feeds [`alternate_feeds`] finds, each with the title the page gives it (to offer the
+/// user a choice by name).
+pub fn alternates(html: &[u8], base: &str) -> Vec<Alternate> {
     let text = String::from_utf8_lossy(html);
     let mut base_url = Url::parse(base).ok();
-    let mut found: Vec<String> = Vec::new();
+    let mut found: Vec<Alternate> = Vec::new();
     for tag in Tags::new(&text) {
         match tag.name.as_str() {
             "base" => {
@@ -46,9 +60,13 @@ pub fn alternate_feeds(html: &[u8], base: &str) -> Vec<String> {
             }
             "link" => {
                 if let Some(url) = feed_link(&tag, base_url.as_ref())
-                    && !found.contains(&url)
+                    && !found.iter().any(|a| a.url == url)
                 {
-                    found.push(url);
+                    let title = tag
+                        .attribute("title")
+                        .map(crate::sanitize::sanitize_line)
+                        .filter(|t| !t.is_empty());
+                    found.push(Alternate { url, title });
                 }
             }
             _ => {}
@@ -416,6 +434,23 @@ mod tests {
 </head>
 <body><a href="/feed/">RSS</a></body>
 </html>"#;
+
+    #[test]
+    fn alternates_carry_the_titles_the_page_gives() {
+        let found = alternates(BLOG.as_bytes(), "https://fieldnotes.example/");
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].url, "https://fieldnotes.example/feed/");
+        let title = found[0].title.as_deref().unwrap_or_default();
+        assert!(
+            title.starts_with("Field Notes") && title.ends_with("Feed"),
+            "{title}"
+        );
+        let untitled = alternates(
+            br#"<link rel="alternate" type="application/atom+xml" href="/a.xml">"#,
+            "https://x.example/",
+        );
+        assert_eq!(untitled[0].title, None);
+    }
 
     #[test]
     fn finds_wordpress_style_feeds_and_ignores_the_rest() {

@@ -21,7 +21,7 @@ use tokio::sync::Semaphore;
 use url::Url;
 
 /// How many redirects one fetch follows before giving up.
-const MAX_REDIRECTS: usize = 5;
+pub(super) const MAX_REDIRECTS: usize = 5;
 
 /// What we ask servers for: feed formats first, anything as a last resort (so that an HTML
 /// page still arrives and can be searched for feed links).
@@ -209,6 +209,11 @@ impl Fetcher {
     /// How many fetches may run at once against one host.
     pub fn per_host(&self) -> usize {
         self.inner.options.per_host.max(1)
+    }
+
+    /// The one HTTP client and the limits, for the downloads (`super::download`).
+    pub(super) fn client(&self) -> (&reqwest::Client, &FetcherOptions) {
+        (&self.inner.client, &self.inner.options)
     }
 
     /// The byte cap on a feed: its body, and (for the parser) the body once its DOCTYPE
@@ -571,7 +576,7 @@ fn conditional_headers(request: &FetchRequest) -> HeaderMap {
 
 /// Resolves a redirect's `Location` against the URL that answered, refusing schemes other
 /// than http(s) (a server must not be able to point us at a local file).
-fn redirect_target(current: &Url, headers: &HeaderMap) -> Result<Url, FetchError> {
+pub(super) fn redirect_target(current: &Url, headers: &HeaderMap) -> Result<Url, FetchError> {
     let location = headers
         .get(header::LOCATION)
         .and_then(|v| v.to_str().ok())
@@ -662,7 +667,11 @@ fn parse_http_date(value: &str) -> Option<DateTime<Utc>> {
 
 /// Turns a reqwest error into what the user needs to know, by walking its `source()` chain:
 /// the interesting part (DNS, refused, TLS) sits several layers down.
-fn map_reqwest_error(err: &reqwest::Error, url: &Url, options: &FetcherOptions) -> FetchError {
+pub(super) fn map_reqwest_error(
+    err: &reqwest::Error,
+    url: &Url,
+    options: &FetcherOptions,
+) -> FetchError {
     let host = url.host_str().unwrap_or_default().to_owned();
     let authority = match url.port_or_known_default() {
         Some(port) => format!("{host}:{port}"),

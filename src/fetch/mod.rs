@@ -6,9 +6,11 @@
 //! (validators) and returns what it found.
 
 pub mod discover;
+pub mod download;
 pub mod http;
 pub mod parse;
 
-pub use discover::{alternate_feeds, looks_like_html};
+pub use discover::{Alternate, alternate_feeds, alternates, looks_like_html};
+pub use download::DownloadRequest;
 pub use http::{FetchError, FetchRequest, FetchResponse, Fetcher, FetcherOptions, Page};
 pub use parse::{ParseError, parse_feed, parse_feed_within};

@@ -37,8 +37,12 @@ pub enum Term {
     Phrase(String),
     /// `is:unread`, `is:read`, `is:starred`.
     Is(Flag),
-    /// `feed:NAME`: the feed's title or URL contains NAME (case- and accent-insensitive).
+    /// `feed:NAME`: the feed's title contains NAME (case- and accent-insensitive), or NAME
+    /// is the feed's whole address.
     Feed(String),
+    /// `url:TEXT`: the feed's address contains TEXT (case-insensitive); a whole address
+    /// selects that feed only.
+    Url(String),
     /// `tag:NAME`: the feed has this tag (case- and accent-insensitive).
     Tag(String),
     /// `author:NAME`: NAME's words appear, in order, among the article's authors.
@@ -190,6 +194,7 @@ impl fmt::Display for Term {
             Term::Phrase(text) => write_quoted(f, text),
             Term::Is(flag) => write!(f, "is:{}", flag.as_str()),
             Term::Feed(v) => write_filter(f, "feed", v),
+            Term::Url(v) => write_filter(f, "url", v),
             Term::Tag(v) => write_filter(f, "tag", v),
             Term::Author(v) => write_filter(f, "author", v),
             Term::Since(t) => write!(f, "since:{t}"),

@@ -24,7 +24,7 @@ pub const MAX_DEPTH: usize = 64;
 const MAX_AMOUNT: u32 = 100_000;
 
 /// The filter keys, for the "unknown filter" message.
-const KEYS: &str = "is, feed, tag, author, since, before, person, place, org, sort";
+const KEYS: &str = "is, feed, url, tag, author, since, before, person, place, org, sort";
 
 /// A query that could not be parsed: where (a character offset, 0-based) and what was
 /// expected there. Displays as `at 7: expected ')'`.
@@ -493,6 +493,7 @@ fn filter(key: &str, value: String, pos: usize, value_pos: usize) -> Result<Term
             )),
         },
         "feed" => Ok(Term::Feed(named(value)?)),
+        "url" => Ok(Term::Url(named(value)?)),
         "tag" => Ok(Term::Tag(named(value)?)),
         "author" => Ok(Term::Author(named(value)?)),
         "since" | "before" => {

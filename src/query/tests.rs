@@ -215,7 +215,7 @@ fn bad_queries_say_where_and_what_was_expected() {
         ("sort:date a sort:title", "at 12: sort: given twice"),
         (
             "a unread:yes",
-            "at 2: unknown filter 'unread:'; expected one of is, feed, tag, author, since, \
+            "at 2: unknown filter 'unread:'; expected one of is, feed, url, tag, author, since, \
              before, person, place, org, sort",
         ),
         ("Vučić (", "at 7: expected a term"),
@@ -315,6 +315,7 @@ impl Gen {
             2 => Term::Phrase(self.text()),
             3 => Term::Is([Flag::Unread, Flag::Read, Flag::Starred][self.below(3)]),
             4 => Term::Feed(self.text()),
+            5 if self.below(2) == 0 => Term::Url(self.text()),
             5 => Term::Tag(self.text()),
             6 => Term::Author(self.text()),
             7 | 8 => {

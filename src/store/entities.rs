@@ -15,6 +15,8 @@
 //! share the surname the lone one stays apart (the within-article consistency pass in
 //! `crate::extract::resolve` links the names inside one article).
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, FixedOffset, Utc};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter};
@@ -55,6 +57,13 @@ pub struct StoredMention {
     pub end: u32,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+}
+
+/// Where a read of the extraction queue stopped: an article's place in its order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BacklogKey {
+    published: i64,
+    id: i64,
 }
 
 /// An entity with how often it is mentioned.
@@ -110,11 +119,31 @@ const TO_EXTRACT: &str = "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.f
     LEFT JOIN extractions x ON x.article = a.id
     WHERE f.active = 1 AND (x.article IS NULL OR x.model_version <> ?1)
     ORDER BY a.published DESC, a.id DESC LIMIT ?2";
+/// Names of entities of kind `?1` whose folded name starts with `?2` or has a word that
+/// does (`?3`: the same after a space), the most mentioned first: Tab in the filter line.
+const NAMES_LIKE: &str = "SELECT e.name FROM entities e
+    WHERE e.kind = ?1 AND (e.folded LIKE ?2 ESCAPE '\\' OR e.folded LIKE ?3 ESCAPE '\\')
+    ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity = e.id) DESC, e.name LIMIT ?4";
 /// Whether every article has mentions from model `?1` (extractions reference articles and
 /// go with them), so the queue is empty: two index counts, where `TO_EXTRACT` would read
 /// the whole cache to find nothing (300 ms on 100,000 articles, on the store's only thread).
 const ALL_EXTRACTED: &str = "SELECT (SELECT count(*) FROM extractions WHERE model_version = ?1)
     >= (SELECT count(*) FROM articles)";
+/// Up to `?4` articles of the list's order (newest first) after a point (`?2` published,
+/// `?3` id), each with whether it needs extraction (of a configured feed, no mentions from
+/// model `?1`): the extraction queue read a bounded stretch at a time from where the last
+/// stretch ended. Reading the queue from the top for every batch read every article done so
+/// far again; on 25,000 new articles that cost more than tagging them.
+const BACKLOG_STRETCH: &str = "SELECT s.id, s.published,
+        f.active = 1 AND (x.article IS NULL OR x.model_version <> ?1)
+    FROM (SELECT id, published, feed_id FROM articles WHERE (published, id) < (?2, ?3)
+        ORDER BY published DESC, id DESC LIMIT ?4) s
+    JOIN feeds f ON f.id = s.feed_id LEFT JOIN extractions x ON x.article = s.id
+    ORDER BY s.published DESC, s.id DESC";
+/// How many articles have no mentions from model `?1`: what a read of the queue has to
+/// find, so it stops when it has found them instead of reading the rest of the cache.
+const NOT_EXTRACTED: &str = "SELECT (SELECT count(*) FROM articles)
+    - (SELECT count(*) FROM extractions WHERE model_version = ?1)";
 const ALIASES_OF: &str = "SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY folded";
 /// An article's text for extraction: its fetched page's when there is one (the whole
 /// article, where the feed often gives a teaser), else the feed's own.
@@ -153,7 +182,14 @@ impl Store {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            if !write_one(&tx, article, model_version, mentions, now)? {
+            if !write_one(
+                &tx,
+                article,
+                model_version,
+                mentions,
+                now,
+                &mut Known::default(),
+            )? {
                 return Err(StoreError::NoSuchArticle(article.0));
             }
             tx.commit()?;
@@ -176,8 +212,10 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let mut written = Vec::with_capacity(batch.len());
+            // Entities and aliases met earlier in the batch are not looked up again.
+            let mut known = Known::default();
             for (article, mentions) in batch {
-                if write_one(&tx, *article, model_version, mentions, now)? {
+                if write_one(&tx, *article, model_version, mentions, now, &mut known)? {
                     written.push(*article);
                 }
             }
@@ -294,6 +332,89 @@ impl Store {
         self.busy(result)
     }
 
+    /// Up to `limit` names of `kind` that begin with `prefix`, or have a word that does
+    /// (case and accents ignored), the most mentioned first; each name once.
+    pub fn entity_names(
+        &self,
+        kind: EntityKind,
+        prefix: &str,
+        limit: u32,
+    ) -> Result<Vec<String>, StoreError> {
+        let escaped: String = fold(prefix)
+            .chars()
+            .flat_map(|c| match c {
+                '%' | '_' | '\\' => vec!['\\', c],
+                c => vec![c],
+            })
+            .collect();
+        let result = (|| {
+            let mut stmt = self.conn.prepare_cached(NAMES_LIKE)?;
+            let rows = stmt
+                .query_map(
+                    params![
+                        kind.as_str(),
+                        format!("{escaped}%"),
+                        format!("% {escaped}%"),
+                        i64::from(limit)
+                    ],
+                    |row| row.get::<_, String>(0),
+                )?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })();
+        let mut names = self.busy(result)?;
+        let mut seen = std::collections::HashSet::new();
+        names.retain(|n| seen.insert(n.clone()));
+        Ok(names)
+    }
+
+    /// How many articles have no mentions from `model_version` (articles of feeds no longer
+    /// configured included: they count, but the queue does not take them).
+    pub fn extractions_left(&self, model_version: &str) -> Result<u64, StoreError> {
+        let result = (|| {
+            let left: i64 = self
+                .conn
+                .prepare_cached(NOT_EXTRACTED)?
+                .query_row(params![model_version], |row| row.get(0))?;
+            Ok(u64::try_from(left).unwrap_or(0))
+        })();
+        self.busy(result)
+    }
+
+    /// One stretch of the extraction queue, in [`Store::articles_to_extract`]'s order: of
+    /// the `stretch` articles after `after` (a key this returned; `None`: the top), those
+    /// that need extraction, and the key to read on from (`None` at the end of the cache).
+    /// Its cost is bounded by `stretch`, however much of the cache is already extracted.
+    pub fn extraction_backlog(
+        &self,
+        model_version: &str,
+        after: Option<BacklogKey>,
+        stretch: u32,
+    ) -> Result<(Vec<ArticleId>, Option<BacklogKey>), StoreError> {
+        let result = (|| {
+            let from = after.unwrap_or(BacklogKey {
+                published: i64::MAX,
+                id: i64::MAX,
+            });
+            let mut stmt = self.conn.prepare_cached(BACKLOG_STRETCH)?;
+            let mut rows = stmt.query(params![model_version, from.published, from.id, stretch])?;
+            let (mut todo, mut last, mut read) = (Vec::new(), None, 0_u32);
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                last = Some(BacklogKey {
+                    published: row.get(1)?,
+                    id,
+                });
+                read += 1;
+                if row.get::<_, bool>(2)? {
+                    todo.push(ArticleId(id));
+                }
+            }
+            Ok((todo, if read < stretch { None } else { last }))
+        })();
+        self.busy(result)
+    }
+
     /// The most-mentioned entities, optionally of one kind, over the articles of
     /// `scope` (a query and its `now`), or of every configured feed for `None`.
     pub fn top_entities(
@@ -351,12 +472,22 @@ fn kind_of(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<EntityKind> 
 }
 
 /// Replaces one article's mentions inside `tx`; `false` when the article does not exist.
+/// What one transaction already wrote or found: entity ids by (kind, folded canonical name,
+/// country), and the (entity, folded alias) pairs stored. Mentions repeat the same entities
+/// many times in a batch, and each look-up and alias insert was a statement.
+#[derive(Default)]
+struct Known {
+    entities: HashMap<(&'static str, String, String), i64>,
+    aliases: HashSet<(i64, String)>,
+}
+
 fn write_one(
     tx: &Transaction<'_>,
     article: ArticleId,
     model_version: &str,
     mentions: &[NewMention],
     now: DateTime<Utc>,
+    known: &mut Known,
 ) -> Result<bool, StoreError> {
     let exists = tx
         .prepare_cached(ARTICLE_EXISTS)?
@@ -379,15 +510,23 @@ fn write_one(
         }
         let kind = m.kind.as_str();
         let country = m.country.as_deref().unwrap_or("");
-        let found: Option<i64> = match by_folded
-            .query_row(params![kind, folded, country], |row| row.get(0))
-            .optional()?
-        {
+        let key = (kind, folded.clone(), country.to_string());
+        let cached = known.entities.get(&key).copied();
+        let found: Option<i64> = match cached {
             Some(id) => Some(id),
-            None => by_alias
+            None => match by_folded
                 .query_row(params![kind, folded, country], |row| row.get(0))
-                .optional()?,
+                .optional()?
+            {
+                Some(id) => Some(id),
+                None => by_alias
+                    .query_row(params![kind, folded, country], |row| row.get(0))
+                    .optional()?,
+            },
         };
+        if let (None, Some(id)) = (cached, found) {
+            known.entities.insert(key.clone(), id);
+        }
         let person = m.kind == EntityKind::Person && country.is_empty();
         let found = match found {
             None if person && !folded.contains(' ') => only_person_with_surname(tx, &folded)?,
@@ -406,15 +545,17 @@ fn write_one(
                     params![kind, m.canonical.trim(), folded, country, lat, lon],
                     |row| row.get(0),
                 )?;
-                if person {
-                    absorb_lone_surname(tx, id, &folded)?;
+                if person && absorb_lone_surname(tx, id, &folded)? {
+                    // An entity went and its names moved: what was known may be stale.
+                    *known = Known::default();
                 }
+                known.entities.insert(key, id);
                 id
             }
         };
         for name in [m.canonical.trim(), m.surface.trim()] {
             let folded = fold(name);
-            if !folded.is_empty() {
+            if !folded.is_empty() && known.aliases.insert((id, folded.clone())) {
                 alias.execute(params![id, name, folded])?;
             }
         }
@@ -448,26 +589,26 @@ fn only_person_with_surname(
 /// After storing the new full-name person `id` (`folded`, several words): if an earlier
 /// article stored the surname alone as its own person ("Macron") and `id` is now the only
 /// person with that surname, the lone entity's mentions and names move to `id` and it goes.
-fn absorb_lone_surname(tx: &Transaction<'_>, id: i64, folded: &str) -> Result<(), StoreError> {
+fn absorb_lone_surname(tx: &Transaction<'_>, id: i64, folded: &str) -> Result<bool, StoreError> {
     let Some((_, surname)) = folded.rsplit_once(' ') else {
-        return Ok(());
+        return Ok(false);
     };
     let lone: Option<i64> = tx
         .prepare_cached(PERSON_BY_LONE_NAME)?
         .query_row([surname], |row| row.get(0))
         .optional()?;
     let Some(lone) = lone else {
-        return Ok(());
+        return Ok(false);
     };
     if lone == id || only_person_with_surname(tx, surname)? != Some(id) {
-        return Ok(());
+        return Ok(false);
     }
     tx.prepare_cached(MENTIONS_MOVE)?
         .execute(params![lone, id])?;
     tx.prepare_cached(ALIASES_MOVE)?
         .execute(params![lone, id])?;
     tx.prepare_cached(ENTITY_DELETE)?.execute([lone])?;
-    Ok(())
+    Ok(true)
 }
 
 #[cfg(test)]
@@ -627,6 +768,47 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn entity_names_complete_a_prefix_of_any_word_most_mentioned_first() {
+        let (mut store, ids) = setup();
+        let p = EntityKind::Person;
+        store
+            .write_mentions(
+                ids[0],
+                "v1",
+                &[
+                    m(p, "Friedrich Merz", "Friedrich Merz", 0),
+                    m(p, "Angela Merkel", "Angela Merkel", 20),
+                    m(EntityKind::Place, "Merzig", "Merzig", 40),
+                ],
+                t(),
+            )
+            .unwrap();
+        store
+            .write_mentions(ids[1], "v1", &[m(p, "Angela Merkel", "Merkel", 0)], t())
+            .unwrap();
+        assert_eq!(
+            store.entity_names(p, "mer", 10).unwrap(),
+            ["Angela Merkel", "Friedrich Merz"]
+        );
+        assert_eq!(
+            store.entity_names(p, "FRIED", 10).unwrap(),
+            ["Friedrich Merz"]
+        );
+        assert_eq!(
+            store.entity_names(p, "erz", 10).unwrap(),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            store.entity_names(EntityKind::Place, "mer", 10).unwrap(),
+            ["Merzig"]
+        );
+        assert_eq!(store.entity_names(p, "mer", 1).unwrap(), ["Angela Merkel"]);
+        // LIKE's wildcards are plain characters here.
+        assert!(store.entity_names(p, "%", 10).unwrap().is_empty());
+        assert!(store.entity_names(p, "_", 10).unwrap().is_empty());
+    }
+
+    #[test]
     fn mentions_are_replaced_and_entities_merged_by_folded_name() {
         let (mut store, ids) = setup();
         let (a, b) = (ids[0], ids[1]);
@@ -702,6 +884,85 @@ pub(crate) mod tests {
             store.write_mentions(ArticleId(9_999), "v1", &[], t()),
             Err(StoreError::NoSuchArticle(9_999))
         ));
+    }
+
+    #[test]
+    fn a_batch_writes_what_one_article_at_a_time_writes() {
+        let mentions = |n: u32| {
+            vec![
+                m(EntityKind::Person, "Jens Stoltenberg", "Stoltenberg", n),
+                m(
+                    EntityKind::Person,
+                    "Jens Stoltenberg",
+                    "Jens Stoltenberg",
+                    n + 20,
+                ),
+                m(EntityKind::Place, "Oslo", "Oslo", n + 40),
+            ]
+        };
+        let (mut one, ids) = setup();
+        for (i, id) in ids.iter().enumerate() {
+            one.write_mentions(*id, "v1", &mentions(i as u32), t())
+                .unwrap();
+        }
+        let (mut batched, ids_b) = setup();
+        let batch: Vec<_> = ids_b
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (*id, mentions(i as u32)))
+            .collect();
+        batched.write_mentions_batch("v1", &batch, t()).unwrap();
+        assert_eq!(
+            one.entity_totals().unwrap(),
+            batched.entity_totals().unwrap()
+        );
+        assert_eq!(
+            one.top_entities(None, None, 10).unwrap(),
+            batched.top_entities(None, None, 10).unwrap()
+        );
+        let person = batched
+            .top_entities(Some(EntityKind::Person), None, 1)
+            .unwrap();
+        assert_eq!(person[0].mentions, 6);
+        assert_eq!(
+            batched.entity_aliases(person[0].id).unwrap(),
+            one.entity_aliases(person[0].id).unwrap()
+        );
+        assert_eq!(
+            batched.entity_aliases(person[0].id).unwrap(),
+            ["Stoltenberg"]
+        );
+    }
+
+    #[test]
+    fn the_queue_read_a_stretch_at_a_time_is_the_queue() {
+        let (mut store, ids) = setup();
+        // Newest first, as `articles_to_extract` gives them; the middle one is done.
+        store.write_mentions(ids[1], "v1", &[], t()).unwrap();
+        let queue = store.articles_to_extract("v1", 10).unwrap();
+        assert_eq!(queue.len(), 2);
+        assert_eq!(store.extractions_left("v1").unwrap(), 2);
+        assert_eq!(store.extractions_left("v2").unwrap(), 3);
+        let mut read = Vec::new();
+        let mut from = None;
+        let mut stretches = 0;
+        loop {
+            let (todo, next) = store.extraction_backlog("v1", from, 1).unwrap();
+            read.extend(todo);
+            stretches += 1;
+            match next {
+                Some(key) => from = Some(key),
+                None => break,
+            }
+        }
+        assert_eq!(read, queue);
+        // Three articles one at a time, then the empty stretch that says it is the end.
+        assert_eq!(stretches, 4);
+        let (all, end) = store.extraction_backlog("v1", None, 10).unwrap();
+        assert_eq!((all, end), (queue, None));
+        store.write_mentions(ids[0], "v1", &[], t()).unwrap();
+        store.write_mentions(ids[2], "v1", &[], t()).unwrap();
+        assert_eq!(store.extractions_left("v1").unwrap(), 0);
     }
 
     #[test]

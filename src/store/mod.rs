@@ -2,22 +2,32 @@
 //!
 //! WAL (checkpointed by a background connection, see `checkpoint`), foreign keys, numbered
 //! append-only migrations (PRAGMA user_version), each stored feed whole or not at all (its own
-//! transaction, or its own savepoint in a batch of feeds), a busy timeout so a second process
-//! waits instead of failing. Reading state (read, starred) is never overwritten by a refresh.
+//! transaction, or its own savepoint in a batch of feeds), a busy handler that tries again
+//! every 2 ms for up to a minute so a second process waits its turn instead of failing. A
+//! damaged, read-only, unreachable or full cache is an error that says what to do; the file
+//! is never replaced. Reading state (read, starred) is never overwritten by a refresh.
 //! This module never imports ratatui, tokio or reqwest.
 //!
 //! Times are unix seconds (UTC) in the database and `chrono` values at this module's edge.
 //! Every statement is a constant string run through `prepare_cached`; nothing is built with
 //! `format!`.
 
+mod bulk;
 mod checkpoint;
 mod entities;
+mod health;
+mod ignore;
 mod migrations;
 mod pages;
 mod query;
+mod state;
+pub mod sync;
 
-pub use entities::{EntityCount, NewMention, StoredMention};
+pub use bulk::BulkArticle;
+pub use entities::{BacklogKey, EntityCount, NewMention, StoredMention};
+pub use health::IndexCheck;
 pub use query::Seek;
+pub use state::{ImportedState, ReadMark, STATE_VERSION, SavedArticle, SavedFeed, SavedState};
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -33,8 +43,20 @@ use crate::model::{
     Article, ArticleId, ArticleSummary, Feed, FeedId, FeedSpec, NewArticle, ParsedFeed, StoreStats,
 };
 
-/// How long a statement waits for another process's write lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a statement waits for another process's write lock before giving up: long,
+/// because a refresh writes in many short transactions and a command that waits its turn
+/// must not fail while it does.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How long a waiting connection sleeps between tries for the lock. SQLite's own busy
+/// timeout backs off to 100 ms sleeps, so a `mark-read` waiting behind a refresh keeps
+/// missing the short gaps between its transactions (waits of seconds were measured); trying
+/// every millisecond or two takes the first gap.
+const BUSY_SLEEP: Duration = Duration::from_millis(2);
+
+/// Set this variable to a number of pages to cap the cache's size (`PRAGMA max_page_count`):
+/// how the tests fill the "disk". Not for normal use.
+pub const MAX_PAGES_VAR: &str = "DATELINE_MAX_PAGE_COUNT";
 
 /// With the background checkpoint running, the commit itself checkpoints only when the log
 /// has grown past this many pages (64 MiB at the default page size): a safety net for a
@@ -47,16 +69,46 @@ const WAL_SIZE_LIMIT: i64 = 64 << 20;
 /// Seconds in a day, for `keep_days`.
 const DAY: i64 = 86_400;
 
-/// A database problem, written for the user.
+/// A database problem, written for the user: each says what happened and what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// Another process held the write lock past the busy timeout.
-    #[error("the cache {path} is in use by another dateline and stayed locked")]
+    #[error(
+        "the cache {path} is in use by another dateline and stayed locked: try again when it \
+         has finished"
+    )]
     Busy { path: String },
     /// The file's schema is newer than this build knows; it is left untouched.
-    #[error("the cache was written by a newer dateline (schema {found}, this one knows {known})")]
+    #[error(
+        "the cache was written by a newer dateline (schema {found}, this one knows {known}) \
+         and was left untouched: upgrade dateline, or use another cache with --db"
+    )]
     TooNew { found: i64, known: i64 },
-    /// The file could not be opened or set up (permissions, not a database, ...).
+    /// The file is damaged or not an SQLite database at all; it is left untouched.
+    #[error(
+        "the cache {path} is damaged ({detail}); it was left as it is. Run `dateline doctor` \
+         to check it; to start over, save what can be saved with `dateline export-state > \
+         state.json`, move the file (with its -wal and -shm files) aside, and restore with \
+         `dateline import-state state.json`"
+    )]
+    Corrupt { path: String, detail: String },
+    /// The file (or its folder, where the write-ahead log lives) may not be written.
+    #[error(
+        "the cache {path} is read-only ({detail}): dateline must be able to write the file and \
+         its folder (for the -wal and -shm files beside it); fix the permissions, or use \
+         another cache with --db"
+    )]
+    ReadOnly { path: String, detail: String },
+    /// The file or its folder could not be opened (permissions, a missing folder, ...).
+    #[error(
+        "cannot open the cache {path} ({detail}): check that you may read and write the file \
+         and its folder, or use another cache with --db"
+    )]
+    NoAccess { path: String, detail: String },
+    /// The disk (or the page limit set for tests) is full; the write was rolled back.
+    #[error("the disk is full ({path}): free some space and run it again; the cache is intact")]
+    Full { path: String },
+    /// The file could not be opened or set up for another reason.
     #[error("cannot open the cache {path}: {source}")]
     Open {
         path: String,
@@ -71,6 +123,50 @@ pub enum StoreError {
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    /// Whether every later write to this cache will fail the same way (a full disk, a
+    /// damaged or read-only file), so a run should stop rather than go on feed by feed.
+    pub fn is_fatal(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Corrupt { .. }
+                | StoreError::ReadOnly { .. }
+                | StoreError::NoAccess { .. }
+                | StoreError::Full { .. }
+                | StoreError::TooNew { .. }
+        )
+    }
+}
+
+/// The user-facing error for an SQLite failure on the cache at `path`: a lock timeout, a
+/// damaged file, a read-only file, a full disk, ... each with what to do; others unchanged.
+pub(crate) fn classify(path: &str, e: rusqlite::Error) -> StoreError {
+    let path = path.to_string();
+    let detail = || match &e {
+        rusqlite::Error::SqliteFailure(err, Some(msg)) => {
+            format!("{msg}, code {}", err.extended_code)
+        }
+        other => other.to_string(),
+    };
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy { path },
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt {
+            detail: detail(),
+            path,
+        },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            detail: detail(),
+            path,
+        },
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreError::NoAccess {
+            detail: detail(),
+            path,
+        },
+        Some(ErrorCode::DiskFull) => StoreError::Full { path },
+        _ => StoreError::Sql(e),
+    }
 }
 
 /// The result of a fetch, as the store records it.
@@ -223,7 +319,8 @@ impl Store {
     /// Opens (creating if needed) and migrates the cache at `path`.
     ///
     /// Fails with [`StoreError::TooNew`] when a newer dateline wrote the file, and with
-    /// [`StoreError::Busy`] when another process keeps it locked for longer than five seconds.
+    /// [`StoreError::Busy`] when another process keeps it locked for longer than a minute; a
+    /// damaged, read-only or unreachable file is its own error, and is never replaced.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Self::open_with(path, BUSY_TIMEOUT, migrations::MIGRATIONS.len())
     }
@@ -231,10 +328,7 @@ impl Store {
     /// A fresh in-memory cache, for tests and `--demo`.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let label = ":memory:".to_string();
-        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
-            path: label.clone(),
-            source,
-        })?;
+        let conn = Connection::open_in_memory().map_err(|source| classify_open(&label, source))?;
         Self::init(conn, label, BUSY_TIMEOUT, migrations::MIGRATIONS.len())
     }
 
@@ -256,7 +350,7 @@ impl Store {
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let open = || -> Result<Connection, rusqlite::Error> {
             let conn = Connection::open_with_flags(path, flags)?;
-            conn.busy_timeout(BUSY_TIMEOUT)?;
+            conn.busy_handler(Some(wait_for_lock))?;
             conn.set_prepared_statement_cache_capacity(64);
             // Fails here, not at the first query, when the file is not a cache.
             let _: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
@@ -268,11 +362,7 @@ impl Store {
                 conn,
                 path: label,
             }),
-            Err(source) if is_busy(&source) => Err(StoreError::Busy { path: label }),
-            Err(source) => Err(StoreError::Open {
-                path: label,
-                source,
-            }),
+            Err(source) => Err(classify_open(&label, source)),
         }
     }
 
@@ -283,11 +373,18 @@ impl Store {
         version: usize,
     ) -> Result<Store, StoreError> {
         let label = path.display().to_string();
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
-            path: label.clone(),
-            source,
-        })?;
+        let conn = Connection::open(path).map_err(|source| classify_open(&label, source))?;
         let mut store = Self::init(conn, label, busy_timeout, version)?;
+        if let Some(pages) = std::env::var(MAX_PAGES_VAR)
+            .ok()
+            .and_then(|v| v.trim().parse::<i64>().ok())
+        {
+            let result = store
+                .conn
+                .pragma_update(None, "max_page_count", pages)
+                .map_err(StoreError::from);
+            store.busy(result)?;
+        }
         store.checkpointer = checkpoint::Checkpointer::start(path);
         if store.checkpointer.is_some() {
             let result = (|| {
@@ -312,7 +409,11 @@ impl Store {
         version: usize,
     ) -> Result<Store, StoreError> {
         let setup = |conn: &mut Connection| -> Result<(), StoreError> {
-            conn.busy_timeout(busy_timeout)?;
+            if busy_timeout == BUSY_TIMEOUT {
+                conn.busy_handler(Some(wait_for_lock))?;
+            } else {
+                conn.busy_timeout(busy_timeout)?;
+            }
             conn.set_prepared_statement_cache_capacity(64);
             // In-memory databases answer "memory"; that is fine.
             let _mode: String =
@@ -327,18 +428,16 @@ impl Store {
                 conn,
                 path,
             }),
-            Err(StoreError::Sql(source)) if is_busy(&source) => Err(StoreError::Busy { path }),
-            Err(StoreError::Sql(source)) => Err(StoreError::Open { path, source }),
+            Err(StoreError::Sql(source)) => Err(classify_open(&path, source)),
             Err(other) => Err(other),
         }
     }
 
-    /// Turns a lock timeout into [`StoreError::Busy`] naming this cache.
+    /// Turns a lock timeout into [`StoreError::Busy`] naming this cache, and a damaged
+    /// file, a read-only file or a full disk into their own errors (see [`classify`]).
     fn busy<T>(&self, result: Result<T, StoreError>) -> Result<T, StoreError> {
         match result {
-            Err(StoreError::Sql(e)) if is_busy(&e) => Err(StoreError::Busy {
-                path: self.path.clone(),
-            }),
+            Err(StoreError::Sql(e)) => Err(classify(&self.path, e)),
             other => other,
         }
     }
@@ -485,9 +584,16 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<usize, StoreError> {
         let result = (|| {
+            let asked = std::time::Instant::now();
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // How long the write lock took (the tests of many processes on one cache read
+            // these lines from the log).
+            tracing::debug!(
+                waited_ms = asked.elapsed().as_secs_f64() * 1e3,
+                "set_read: write lock"
+            );
             let mut changed = 0;
             {
                 let mut stmt = tx.prepare_cached(SET_READ)?;
@@ -559,15 +665,71 @@ impl Store {
     }
 }
 
-/// Whether an error means another connection held the lock past the busy timeout.
-fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
-    )
+/// [`classify`], keeping an unclassified failure as [`StoreError::Open`].
+fn classify_open(path: &str, source: rusqlite::Error) -> StoreError {
+    match classify(path, source) {
+        StoreError::Sql(source) => StoreError::Open {
+            path: path.to_string(),
+            source,
+        },
+        other => other,
+    }
+}
+
+/// The busy handler of every connection with the default timeout: sleeps [`BUSY_SLEEP`]
+/// and tries again, until [`BUSY_TIMEOUT`] has passed (`tries` counts from 0).
+fn wait_for_lock(tries: i32) -> bool {
+    let limit = BUSY_TIMEOUT.as_millis() / BUSY_SLEEP.as_millis().max(1);
+    if u128::try_from(tries).unwrap_or(0) >= limit {
+        return false;
+    }
+    std::thread::sleep(BUSY_SLEEP);
+    true
+}
+
+/// The configured feeds as the store keeps them, for [`feeds_match`].
+const FEEDS_CONFIGURED: &str =
+    "SELECT id, url, title_override, position FROM feeds WHERE active = 1 ORDER BY position, id";
+
+/// Whether the active feeds already are `specs` (URLs, titles, positions and tags), so that
+/// [`sync_feeds`] need not write: every command syncs the feeds when it opens the cache, and
+/// a command that only reads (or marks one article) should not queue for the write lock
+/// behind a refresh just to write what is already there.
+fn feeds_match(conn: &Connection, specs: &[FeedSpec]) -> Result<bool, StoreError> {
+    type Row = (String, Option<String>, i64, Vec<String>);
+    let mut wanted: Vec<Row> = Vec::with_capacity(specs.len());
+    let mut seen = HashSet::new();
+    for (position, spec) in specs.iter().enumerate() {
+        if seen.insert(spec.url.as_str()) {
+            wanted.push((
+                spec.url.clone(),
+                spec.title.clone(),
+                position as i64,
+                spec.tags.clone(),
+            ));
+        }
+    }
+    let mut tags = conn.prepare_cached(TAGS_OF_FEED)?;
+    let mut stmt = conn.prepare_cached(FEEDS_CONFIGURED)?;
+    let mut rows = stmt.query([])?;
+    let mut stored: Vec<Row> = Vec::with_capacity(wanted.len());
+    while let Some(row) = rows.next()? {
+        if stored.len() >= wanted.len() {
+            return Ok(false);
+        }
+        let id: i64 = row.get(0)?;
+        let feed_tags = tags
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        stored.push((row.get(1)?, row.get(2)?, row.get(3)?, feed_tags));
+    }
+    Ok(stored == wanted)
 }
 
 fn sync_feeds(conn: &mut Connection, specs: &[FeedSpec]) -> Result<(), StoreError> {
+    if feeds_match(conn, specs)? {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     {
         tx.prepare_cached(FEEDS_DEACTIVATE_ALL)?.execute([])?;

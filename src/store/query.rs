@@ -29,6 +29,16 @@ const SELECT_SUMMARIES_BY_DATE: &str = "SELECT a.id, a.feed_id,
         a.title, a.link, a.authors, a.published, a.read, a.starred
     FROM articles a INDEXED BY articles_by_published CROSS JOIN feeds f ON f.id = a.feed_id
     WHERE f.active = 1";
+/// The list read feed by feed in the feed sort's order, each feed's articles newest first
+/// through its index (CROSS JOIN keeps the feeds outside): the first window of `sort:feed`
+/// costs that window, where SQLite left to itself sorted every article. Not for full-text
+/// queries, whose few matches are cheaper to sort.
+const SELECT_SUMMARIES_BY_FEED: &str = "SELECT a.id, a.feed_id,
+        COALESCE(f.title_override, f.feed_title, f.url),
+        a.title, a.link, a.authors, a.published, a.read, a.starred
+    FROM feeds f INDEXED BY feeds_by_title
+        CROSS JOIN articles a INDEXED BY articles_by_feed_published ON a.feed_id = f.id
+    WHERE f.active = 1";
 /// `SELECT_SUMMARIES_BY_DATE` with the raw text after the summary columns (column 9), for
 /// checking a one-character prefix row by row in Rust.
 const SELECT_CHECKED_BY_DATE: &str = "SELECT a.id, a.feed_id,
@@ -104,18 +114,20 @@ const LIMIT_OFFSET: &str = " LIMIT ? OFFSET ?";
 // straight into `articles_by_published`.
 const NEWER_THAN: &str = " AND (a.published, a.id) > (?, ?)";
 const OLDER_THAN: &str = " AND (a.published, a.id) < (?, ?)";
+// The text sorts' conditions say `>=` (`<=`) on the text alone first, so SQLite can seek
+// on it (and test a feed's title once per feed, not once per article).
 const AFTER_IN_FEED_ORDER: &str =
-    " AND (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE > ?
-    OR (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE = ?
-        AND (a.published, a.id) < (?, ?)))";
+    " AND COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE >= ?
+    AND (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE > ?
+        OR (a.published, a.id) < (?, ?))";
 const BEFORE_IN_FEED_ORDER: &str =
-    " AND (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE < ?
-    OR (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE = ?
-        AND (a.published, a.id) > (?, ?)))";
-const AFTER_IN_TITLE_ORDER: &str = " AND (a.title COLLATE NOCASE > ?
-    OR (a.title COLLATE NOCASE = ? AND (a.published, a.id) < (?, ?)))";
-const BEFORE_IN_TITLE_ORDER: &str = " AND (a.title COLLATE NOCASE < ?
-    OR (a.title COLLATE NOCASE = ? AND (a.published, a.id) > (?, ?)))";
+    " AND COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE <= ?
+    AND (COALESCE(f.title_override, f.feed_title, f.url) COLLATE NOCASE < ?
+        OR (a.published, a.id) > (?, ?))";
+const AFTER_IN_TITLE_ORDER: &str = " AND a.title COLLATE NOCASE >= ?
+    AND (a.title COLLATE NOCASE > ? OR (a.published, a.id) < (?, ?))";
+const BEFORE_IN_TITLE_ORDER: &str = " AND a.title COLLATE NOCASE <= ?
+    AND (a.title COLLATE NOCASE < ? OR (a.published, a.id) > (?, ?))";
 
 const ACTIVE_FEEDS: &str =
     "SELECT id, COALESCE(title_override, feed_title, url), url FROM feeds WHERE active = 1";
@@ -168,24 +180,47 @@ impl Feeds {
         Ok(Feeds { feeds, tags })
     }
 
-    /// Feeds whose title (folded) or URL (lower-cased) contains `name`, as a JSON list; when
-    /// `name` is a feed's whole URL, that feed only (`…/feed` must not take in `…/feed2`).
-    fn matching(&self, name: &str) -> String {
-        let folded = fold(name);
-        let lower = name.trim().to_lowercase();
+    /// The feeds whose address is `text` whole (lower-cased), if any: that feed only
+    /// (`…/feed` must not take in `…/feed2`).
+    fn exact_url(&self, text: &str) -> Option<String> {
+        let lower = text.trim().to_lowercase();
         let exact: Vec<i64> = self
             .feeds
             .iter()
             .filter(|(_, _, url)| *url == lower)
             .map(|(id, _, _)| *id)
             .collect();
-        if !exact.is_empty() {
-            return json_ids(&exact);
+        (!exact.is_empty()).then(|| json_ids(&exact))
+    }
+
+    /// `feed:`: feeds whose title (folded) contains `name`, as a JSON list; when `name` is a
+    /// feed's whole address, that feed only. Addresses are not searched (`feed:time` must not
+    /// take in every nytimes.com feed): `url:` does that.
+    fn matching(&self, name: &str) -> String {
+        if let Some(exact) = self.exact_url(name) {
+            return exact;
         }
+        let folded = fold(name);
         let ids: Vec<i64> = self
             .feeds
             .iter()
-            .filter(|(_, title, url)| title.contains(&folded) || url.contains(&lower))
+            .filter(|(_, title, _)| title.contains(&folded))
+            .map(|(id, _, _)| *id)
+            .collect();
+        json_ids(&ids)
+    }
+
+    /// `url:`: feeds whose address (lower-cased) contains `text`; a whole address selects
+    /// that feed only.
+    fn at_url(&self, text: &str) -> String {
+        if let Some(exact) = self.exact_url(text) {
+            return exact;
+        }
+        let lower = text.trim().to_lowercase();
+        let ids: Vec<i64> = self
+            .feeds
+            .iter()
+            .filter(|(_, _, url)| url.contains(&lower))
             .map(|(id, _, _)| *id)
             .collect();
         json_ids(&ids)
@@ -211,7 +246,7 @@ fn json_ids(ids: &[i64]) -> String {
 /// Whether the tree mentions `feed:` or `tag:` (only then are the feeds read).
 fn needs_feeds(expr: &Expr) -> bool {
     match expr {
-        Expr::Term(Term::Feed(_) | Term::Tag(_)) => true,
+        Expr::Term(Term::Feed(_) | Term::Url(_) | Term::Tag(_)) => true,
         Expr::Term(_) => false,
         Expr::Not(inner) => needs_feeds(inner),
         Expr::And(items) | Expr::Or(items) => items.iter().any(needs_feeds),
@@ -291,6 +326,10 @@ impl Compiler<'_> {
             Term::Is(Flag::Starred) => self.sql.push(IS_STARRED),
             Term::Feed(name) => {
                 let ids = self.feeds.map_or_else(|| "[]".into(), |f| f.matching(name));
+                self.sql.bind(FEED_IN, ids);
+            }
+            Term::Url(text) => {
+                let ids = self.feeds.map_or_else(|| "[]".into(), |f| f.at_url(text));
                 self.sql.bind(FEED_IN, ids);
             }
             Term::Tag(tag) => {
@@ -818,6 +857,33 @@ impl Store {
         Ok(Some(page))
     }
 
+    /// The statement for the list by `plan`, read in date order through the index when
+    /// `by_date` (dense matches).
+    fn list_sql(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        plan: &Plan<'_>,
+        by_date: bool,
+    ) -> Result<Sql, StoreError> {
+        let sort = query.sort.unwrap_or(Sort::Newest);
+        let mut sql = Sql::default();
+        let by_feed = sort == Sort::Feed && query.expr.as_ref().and_then(leading_fts).is_none();
+        sql.push(if by_date {
+            SELECT_SUMMARIES_BY_DATE
+        } else if by_feed {
+            SELECT_SUMMARIES_BY_FEED
+        } else {
+            SELECT_SUMMARIES
+        });
+        compile_where(&self.conn, query, now, &mut sql)?;
+        push_seek(&mut sql, sort, plan);
+        sql.push(LIMIT_OFFSET);
+        sql.params.push(sql_count(plan.limit));
+        sql.params.push(sql_count(Some(plan.skip)));
+        Ok(sql)
+    }
+
     /// The list by `plan`, read in date order through the index when `by_date` (dense
     /// matches).
     fn list_with(
@@ -827,18 +893,7 @@ impl Store {
         plan: Plan<'_>,
         by_date: bool,
     ) -> Result<Vec<ArticleSummary>, StoreError> {
-        let sort = query.sort.unwrap_or(Sort::Newest);
-        let mut sql = Sql::default();
-        sql.push(if by_date {
-            SELECT_SUMMARIES_BY_DATE
-        } else {
-            SELECT_SUMMARIES
-        });
-        compile_where(&self.conn, query, now, &mut sql)?;
-        push_seek(&mut sql, sort, &plan);
-        sql.push(LIMIT_OFFSET);
-        sql.params.push(sql_count(plan.limit));
-        sql.params.push(sql_count(Some(plan.skip)));
+        let sql = self.list_sql(query, now, &plan, by_date)?;
         let mut stmt = self.conn.prepare_cached(&sql.text)?;
         let mut rows = stmt
             .query_map(params_from_iter(sql.params.iter()), summary_from_row)?
@@ -847,6 +902,43 @@ impl Store {
             rows.reverse();
         }
         Ok(rows)
+    }
+
+    /// The rows [`Store::query_articles`] gives (from the top, at most `limit`), handed to
+    /// `each` one by one as SQLite finds them, so a caller can print the first before the
+    /// last is read (`dateline list` on a million articles). `each` returns `false` to stop.
+    pub fn each_article(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        limit: Option<u32>,
+        mut each: impl FnMut(ArticleSummary) -> bool,
+    ) -> Result<(), StoreError> {
+        let result = (|| {
+            let plan = Plan::top(limit, 0);
+            let sort = query.sort.unwrap_or(Sort::Newest);
+            let in_date_order = matches!(sort, Sort::Newest | Sort::Oldest);
+            if limit.is_some() && in_date_order && split_short_prefix(query).is_some() {
+                // A one-letter prefix is checked row by row for a page: a bounded list.
+                for row in self.list_plan(query, now, plan)? {
+                    if !each(row) {
+                        break;
+                    }
+                }
+                return Ok(());
+            }
+            let by_date = in_date_order && self.dense(query)?;
+            let sql = self.list_sql(query, now, &plan, by_date)?;
+            let mut stmt = self.conn.prepare_cached(&sql.text)?;
+            let mut rows = stmt.query(params_from_iter(sql.params.iter()))?;
+            while let Some(row) = rows.next()? {
+                if !each(summary_from_row(row)?) {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        self.busy(result)
     }
 
     /// How many articles the query selects (of configured feeds).
@@ -862,6 +954,53 @@ impl Store {
             let mut stmt = self.conn.prepare_cached(&sql.text)?;
             let n: i64 = stmt.query_row(params_from_iter(sql.params.iter()), |row| row.get(0))?;
             Ok(u64::try_from(n).unwrap_or(0))
+        })();
+        self.busy(result)
+    }
+
+    /// The first unread article after `from` (before it when `!forward`) in the list the
+    /// query gives, with its index in that list; `None` when there is none. `from` is a row
+    /// of that list (its sort key is what counts). The rows in between are not read: the
+    /// search seeks from `from` as a window does (see [`Seek`]), and the index is a count.
+    pub fn next_unread(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        from: &ArticleSummary,
+        forward: bool,
+    ) -> Result<Option<(u64, ArticleSummary)>, StoreError> {
+        let result = (|| {
+            let flag = Expr::Term(Term::Is(Flag::Unread));
+            let unread = Query {
+                expr: Some(match &query.expr {
+                    Some(e) => Expr::And(vec![e.clone(), flag]),
+                    None => flag,
+                }),
+                sort: query.sort,
+            };
+            let plan = Plan {
+                forward,
+                from: Some(from),
+                skip: 0,
+                limit: Some(1),
+            };
+            let Some(found) = self.list_plan(&unread, now, plan)?.into_iter().next() else {
+                return Ok(None);
+            };
+            // Its index is the number of rows of the list before it.
+            let mut sql = Sql::default();
+            sql.push(SELECT_COUNT);
+            compile_where(&self.conn, query, now, &mut sql)?;
+            let before = Plan {
+                forward: false,
+                from: Some(&found),
+                skip: 0,
+                limit: None,
+            };
+            push_seek(&mut sql, query.sort.unwrap_or(Sort::Newest), &before);
+            let mut stmt = self.conn.prepare_cached(&sql.text)?;
+            let n: i64 = stmt.query_row(params_from_iter(sql.params.iter()), |row| row.get(0))?;
+            Ok(Some((u64::try_from(n).unwrap_or(0), found)))
         })();
         self.busy(result)
     }
@@ -1094,8 +1233,39 @@ mod tests {
         // The whole URL (as the feeds pane scopes the list): one feed.
         assert_eq!(count("feed:https://x.example/feed"), 1);
         assert_eq!(count("feed:https://x.example/FEED2"), 1);
-        // Part of a URL still matches every feed it is part of.
-        assert_eq!(count("feed:x.example/feed"), 2);
+        assert_eq!(count("url:https://x.example/feed"), 1);
+        // Part of a URL matches every feed it is part of, with `url:` only.
+        assert_eq!(count("url:x.example/feed"), 2);
+        assert_eq!(count("url:X.EXAMPLE"), 2);
+        assert_eq!(count("feed:x.example/feed"), 0);
+    }
+
+    /// Regression (issue 11, Deliver 5): `feed:time` listed New York Times stories because
+    /// their feed's URL contains "nytimes". `feed:` matches titles, `url:` addresses.
+    #[test]
+    fn feed_matches_titles_and_url_matches_addresses() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .sync_feeds(&[
+                spec("https://rss.nytimes.com/world.xml", Some("NYT World"), &[]),
+                spec("https://example.org/time.xml", Some("Time Out"), &[]),
+            ])
+            .unwrap();
+        let feeds = store.feeds().unwrap();
+        for (f, guid) in feeds.iter().zip(["a", "b"]) {
+            store_doc(
+                &mut store,
+                f.id,
+                "X",
+                vec![item(guid, "T", "text", &[], DAY)],
+            );
+        }
+        let count = |q: &str| store.count_query(&parse(q).unwrap(), now()).unwrap();
+        assert_eq!(count("feed:time"), 1, "Time Out only");
+        assert_eq!(count("feed:nyt"), 1);
+        assert_eq!(count("url:nytimes"), 1);
+        assert_eq!(count("url:time"), 2, "both addresses have it");
+        assert_eq!(count("url:nytimes OR feed:time"), 2);
     }
 
     /// GUIDs of the articles `query` lists, in order.
@@ -1104,9 +1274,89 @@ mod tests {
         let list = store.query_articles(&q, now(), None, 0).unwrap();
         let count = store.count_query(&q, now()).unwrap();
         assert_eq!(count, list.len() as u64, "count of {query:?}");
+        let mut streamed = Vec::new();
+        store
+            .each_article(&q, now(), None, |a| {
+                streamed.push(a.id);
+                true
+            })
+            .unwrap();
+        let listed: Vec<ArticleId> = list.iter().map(|a| a.id).collect();
+        assert_eq!(streamed, listed, "streamed rows of {query:?}");
         list.iter()
             .map(|a| ids.iter().find(|(_, id)| *id == a.id).unwrap().0.clone())
             .collect()
+    }
+
+    /// SQLite's plan for the list of `query` read by `plan`.
+    fn plan_of(store: &Store, query: &str, plan: Plan<'_>) -> String {
+        let q = parse(query).unwrap();
+        let sql = store.list_sql(&q, now(), &plan, false).unwrap();
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", sql.text))
+            .unwrap();
+        stmt.query_map(params_from_iter(sql.params.iter()), |row| {
+            row.get::<_, String>(3)
+        })
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap()
+        .join("\n")
+    }
+
+    #[test]
+    fn title_and_feed_sorts_read_an_index_not_a_sort_of_every_article() {
+        let (store, _) = fixture();
+        let all = store
+            .query_articles(&Query::default(), now(), None, 0)
+            .unwrap();
+        let anchor = &all[1];
+        for forward in [true, false] {
+            for from in [None, Some(anchor)] {
+                let plan = Plan {
+                    forward,
+                    from,
+                    skip: 0,
+                    limit: Some(500),
+                };
+                let title = plan_of(&store, "sort:title", plan);
+                assert!(title.contains("articles_by_title"), "{title}");
+                assert!(!title.contains("TEMP B-TREE"), "{title}");
+                let feed = plan_of(&store, "sort:feed", plan);
+                assert!(feed.contains("feeds_by_title"), "{feed}");
+                // Only each feed's own articles are put in date order.
+                assert!(!feed.contains("TEMP B-TREE FOR ORDER BY"), "{feed}");
+            }
+        }
+    }
+
+    #[test]
+    fn streaming_stops_when_asked_and_keeps_the_limit() {
+        let (store, _) = fixture();
+        let q = Query::default();
+        let all = store.query_articles(&q, now(), None, 0).unwrap();
+        let mut seen = Vec::new();
+        store
+            .each_article(&q, now(), None, |a| {
+                seen.push(a.id);
+                seen.len() < 2
+            })
+            .unwrap();
+        assert_eq!(seen, vec![all[0].id, all[1].id]);
+        for query in ["", "e", "is:unread"] {
+            let q = parse(query).unwrap();
+            let page = store.query_articles(&q, now(), Some(3), 0).unwrap();
+            let mut seen = Vec::new();
+            store
+                .each_article(&q, now(), Some(3), |a| {
+                    seen.push(a.id);
+                    true
+                })
+                .unwrap();
+            let want: Vec<ArticleId> = page.iter().map(|a| a.id).collect();
+            assert_eq!(seen, want, "{query:?}");
+        }
     }
 
     #[test]
@@ -1130,7 +1380,7 @@ mod tests {
             ("is:starred", &["e2"]),
             ("feed:world", &["w1", "w2"]),
             ("feed:EVROPA", &["e2", "e1"]),
-            ("feed:other.example", &["o2", "o1"]),
+            ("url:other.example", &["o2", "o1"]),
             ("feed:nowhere", &[]),
             ("tag:europe", &["e2", "e1"]),
             ("tag:POLITICS", &["e2", "e1"]),
@@ -1442,6 +1692,32 @@ mod tests {
             }
         }
         assert!(checked > 2_000, "{checked} windows checked");
+    }
+
+    /// `next_unread` finds, from every row of every list, the unread row the whole list has
+    /// next (or last before it), and its index, ties included.
+    #[test]
+    fn next_unread_is_the_next_unread_row_of_the_whole_list() {
+        let (store, _) = crowded();
+        let mut found = 0;
+        for text in WINDOW_QUERIES {
+            let q = parse_with(text, ParseOptions::typing()).unwrap();
+            let all = store.list_plan(&q, now(), Plan::top(None, 0)).unwrap();
+            for (i, row) in all.iter().enumerate() {
+                for forward in [true, false] {
+                    let want = if forward {
+                        (i + 1..all.len()).find(|j| !all[*j].read)
+                    } else {
+                        (0..i).rev().find(|j| !all[*j].read)
+                    }
+                    .map(|j| (j as u64, all[j].clone()));
+                    found += usize::from(want.is_some());
+                    let got = store.next_unread(&q, now(), row, forward).unwrap();
+                    assert_eq!(got, want, "{text:?} from row {i}, forward {forward}");
+                }
+            }
+        }
+        assert!(found > 100, "{found} found");
     }
 
     /// `query_window` picks a plan from the total and the rows held, and whichever it picks,

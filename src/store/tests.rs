@@ -34,6 +34,7 @@ fn item(guid: &str, link: Option<&str>, body: &str) -> NewArticle {
             url: "https://example.org/a.mp3".to_string(),
             mime: Some("audio/mpeg".to_string()),
             length: Some(1234),
+            duration_secs: Some(61),
         }],
         categories: vec!["news".to_string()],
     }
@@ -361,6 +362,37 @@ fn sync_feeds_hides_and_reactivates_with_state() {
     assert_eq!(feeds[1].title, "https://a.example/feed", "override removed");
     assert_eq!(feeds[1].tags, vec!["y".to_string()]);
     assert!(store.article(first).unwrap().read);
+}
+
+#[test]
+fn syncing_the_same_feeds_again_writes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = spec("https://a.example/feed", Some("Alpha"), &["x", "y"]);
+    let b = spec("https://b.example/feed", None, &[]);
+    let list = [a.clone(), b.clone(), a.clone()];
+    store.sync_feeds(&list).unwrap();
+    let changes = store.conn.total_changes();
+    store.sync_feeds(&list).unwrap();
+    assert_eq!(store.conn.total_changes(), changes, "nothing to write");
+    // Any difference is written: a tag, a title, the order, a feed more or less.
+    let a_tags = spec("https://a.example/feed", Some("Alpha"), &["y", "x"]);
+    let b_title = spec("https://b.example/feed", Some("B"), &[]);
+    for list in [
+        vec![a_tags, b.clone()],
+        vec![a.clone(), b_title],
+        vec![b.clone(), a.clone()],
+        vec![a.clone()],
+        vec![a.clone(), b.clone()],
+    ] {
+        let changes = store.conn.total_changes();
+        store.sync_feeds(&list).unwrap();
+        assert!(store.conn.total_changes() > changes, "{list:?}");
+        let feeds = store.feeds().unwrap();
+        let urls: Vec<&str> = feeds.iter().map(|f| f.url.as_str()).collect();
+        let wanted: Vec<&str> = list.iter().map(|f| f.url.as_str()).collect();
+        assert_eq!(urls, wanted);
+        assert_eq!(feeds[0].tags, list[0].tags);
+    }
 }
 
 #[test]

@@ -91,8 +91,12 @@ fn convert(tagged: Vec<TaggedLine<Vec<Ann>>>, width: u16) -> RenderedBody {
                     Ann::Code | Ann::Preformat => style.fg(Color::Yellow),
                     Ann::Link => style.fg(Color::Cyan).add_modifier(Modifier::UNDERLINED),
                     Ann::Image => style.fg(Color::Magenta),
-                    Ann::Footnote(url) => {
-                        links.push(url.clone());
+                    Ann::Footnote(number, url) => {
+                        // A URL wider than the pane wraps onto more lines, each with the
+                        // same annotation: the link is listed once, under its number.
+                        if *number > links.len() {
+                            links.push(url.clone());
+                        }
                         style.fg(Color::Cyan)
                     }
                 };
@@ -138,8 +142,8 @@ enum Ann {
     Preformat,
     Link,
     Image,
-    /// A line of the link list at the end, with its URL.
-    Footnote(String),
+    /// A line of the link list at the end: the link's number (from 1) and its URL.
+    Footnote(usize, String),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -214,7 +218,7 @@ impl TextDecorator for Decorator {
         }
         for (i, url) in urls.into_iter().enumerate() {
             let text = format!("[{}] {}", i + 1, crate::sanitize::sanitize_line(&url));
-            out.push(TaggedLine::from_string(text, &Ann::Footnote(url)));
+            out.push(TaggedLine::from_string(text, &Ann::Footnote(i + 1, url)));
         }
         out
     }
@@ -260,6 +264,22 @@ mod tests {
             .find(|s| s.content == "Geneva")
             .unwrap();
         assert!(bold.style.add_modifier.contains(Modifier::BOLD));
+    }
+
+    #[test]
+    fn a_wrapped_url_is_listed_once() {
+        let long = format!("https://long.example/{}", "part/".repeat(30));
+        let html = format!(
+            r#"<p><a href="{long}">a</a> <a href="https://b.example/">b</a>
+            <a href="https://c.example/">c</a></p>"#
+        );
+        let body = render_body(Some(&html), "", 40);
+        let text = plain(&body).join("\n");
+        assert!(text.contains("[3] https://c.example/"), "{text}");
+        assert_eq!(
+            body.links,
+            vec![long.as_str(), "https://b.example/", "https://c.example/"]
+        );
     }
 
     #[test]

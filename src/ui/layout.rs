@@ -73,6 +73,80 @@ fn side_width(main_w: u16) -> u16 {
     (main_w / 3).clamp(30, 64)
 }
 
+/// What decides the layout besides the screen's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// The pane with the keyboard.
+    pub focus: Focus,
+    /// An article is shown.
+    pub article_open: bool,
+    /// The people-and-places pane is wanted (an article is open or "who and where" is on).
+    pub side: bool,
+    /// The width the feeds pane's rows want (see [`feeds_width`]).
+    pub feeds_want: u16,
+    /// The feeds pane is shown (it is anyway while it has the keyboard).
+    pub feeds: bool,
+    /// The article fills the screen while it (or the people pane) has the keyboard.
+    pub zoom: bool,
+}
+
+/// Lays out a `width` × `height` screen as `shape` asks: [`panes`] with the feeds pane
+/// hidden unless wanted (or focused), and the article on the whole screen when zoomed.
+pub fn layout(width: u16, height: u16, shape: &Shape) -> Panes {
+    let reading = matches!(shape.focus, Focus::Article | Focus::People);
+    if shape.zoom && shape.article_open && reading && width >= NARROW {
+        // As on a narrow screen: the pane with the keyboard fills it.
+        let p = panes(
+            width,
+            height,
+            shape.focus,
+            true,
+            shape.side,
+            shape.feeds_want,
+        );
+        let whole = Rect::new(0, 0, width, height.max(1) - 1);
+        let people = shape.focus == Focus::People && shape.side;
+        return Panes {
+            article: (!people).then_some(whole),
+            people: people.then_some(whole),
+            status: p.status,
+            ..Panes::default()
+        };
+    }
+    let mut p = panes(
+        width,
+        height,
+        shape.focus,
+        shape.article_open,
+        shape.side,
+        shape.feeds_want,
+    );
+    if shape.feeds || shape.focus == Focus::Feeds || width < NARROW {
+        return p;
+    }
+    // The feeds pane's columns go to the panes right of it.
+    let Some(f) = p.feeds.take() else {
+        return p;
+    };
+    let (cut, full) = (f.width, width);
+    let widen = |r: Option<Rect>| {
+        r.map(|r| {
+            if r.x == cut && r.x + r.width == full {
+                Rect::new(0, r.y, full, r.height)
+            } else if r.x == cut {
+                // Left of a pane beside it: it keeps its right edge where the other starts.
+                Rect::new(0, r.y, r.width + cut, r.height)
+            } else {
+                r
+            }
+        })
+    };
+    p.list = widen(p.list);
+    p.article = widen(p.article);
+    p.people = widen(p.people);
+    p
+}
+
 /// Lays out a `width` × `height` screen. `article_open` says whether an article is shown,
 /// `side` whether the people-and-places pane is wanted (an article is open or the "who and
 /// where" view is on); `focus` picks the one pane shown on narrow terminals, and where there
@@ -162,6 +236,46 @@ pub fn side_by_side(width: u16, feeds_want: u16) -> bool {
     width >= NARROW && {
         let main_w = width - feeds_w;
         main_w >= side_width(main_w) + ARTICLE_MIN
+    }
+}
+
+/// Lines at most the selected row of the list takes: its title wraps to show it whole.
+pub const TITLE_LINES: usize = 3;
+
+/// A list row's columns on a pane `width` columns wide, when the widest feed title wants
+/// `feed_title_width`: the feed column's width (none on a narrow list) and the column where
+/// the title starts (after the marks, the date and the feed).
+pub fn list_columns(width: usize, feed_title_width: usize) -> (usize, usize) {
+    // A fifth of the list (at most 32 columns), no wider than the widest feed title needs.
+    let feed_w = if width >= 70 {
+        (width / 5).min(32).min(feed_title_width.max(8))
+    } else {
+        0
+    };
+    let start = 15 + if feed_w > 0 { feed_w + 1 } else { 0 };
+    (feed_w, start)
+}
+
+/// The first row drawn in a list pane of `height` rows scrolled to `offset`, when the
+/// selected row `sel` takes `lines` lines: later than `offset` when the selected row's last
+/// line would fall below the pane.
+pub fn first_row(offset: usize, sel: usize, height: usize, lines: usize) -> usize {
+    if sel < offset {
+        return offset;
+    }
+    let needed = sel - offset + lines.max(1);
+    (offset + needed.saturating_sub(height)).min(sel)
+}
+
+/// The row drawn on line `y` of the list pane (see [`first_row`]).
+pub fn row_at(first: usize, sel: usize, lines: usize, y: usize) -> usize {
+    let row = first + y;
+    if row <= sel {
+        row
+    } else if row < sel + lines.max(1) {
+        sel
+    } else {
+        row + 1 - lines.max(1)
     }
 }
 
@@ -276,5 +390,85 @@ mod tests {
         let (l, pp) = (p.list.unwrap(), p.people.unwrap());
         assert_eq!(l.x + l.width, pp.x);
         assert_eq!(pp.height, 59);
+    }
+
+    #[test]
+    fn a_wrapped_selected_row_stays_on_screen_and_clicks_find_their_rows() {
+        // Rows 0..10 on a 5-line pane, row 4 selected and taking 3 lines.
+        assert_eq!(first_row(0, 4, 5, 3), 2);
+        assert_eq!(first_row(0, 1, 5, 3), 0);
+        assert_eq!(first_row(6, 4, 5, 3), 6, "above the window: as it is");
+        // Lines: 0 -> row 0, 1 -> row 1 (selected, 3 lines), 2 and 3 -> row 1, 4 -> row 2.
+        let rows: Vec<usize> = (0..5).map(|y| row_at(0, 1, 3, y)).collect();
+        assert_eq!(rows, [0, 1, 1, 1, 2]);
+        assert_eq!(row_at(0, 1, 1, 4), 4);
+        assert_eq!(list_columns(60, 20), (0, 15));
+        assert_eq!(list_columns(100, 20), (20, 36));
+        assert_eq!(list_columns(100, 4), (8, 24));
+    }
+
+    #[test]
+    fn hidden_feeds_and_zoom_give_their_columns_away() {
+        let shape = Shape {
+            focus: Focus::Articles,
+            article_open: true,
+            side: true,
+            feeds_want: W,
+            feeds: false,
+            zoom: false,
+        };
+        let p = layout(80, 24, &shape);
+        assert!(p.feeds.is_none());
+        assert_eq!(p.list.unwrap().width, 80);
+        assert_eq!(p.article.unwrap().width, 80);
+        // Focused, the feeds pane shows anyway.
+        let p = layout(
+            80,
+            24,
+            &Shape {
+                focus: Focus::Feeds,
+                ..shape
+            },
+        );
+        assert!(p.feeds.is_some());
+        // Zoomed while reading: the article is the whole screen but the status bar.
+        let zoomed = Shape {
+            focus: Focus::Article,
+            zoom: true,
+            feeds: true,
+            ..shape
+        };
+        let p = layout(80, 24, &zoomed);
+        assert!(p.feeds.is_none() && p.list.is_none() && p.people.is_none());
+        assert_eq!(p.article, Some(Rect::new(0, 0, 80, 23)));
+        let p = layout(
+            80,
+            24,
+            &Shape {
+                focus: Focus::People,
+                ..zoomed
+            },
+        );
+        assert_eq!(p.people, Some(Rect::new(0, 0, 80, 23)));
+        // Zoom waits for the article: on the list, the usual panes.
+        let p = layout(
+            80,
+            24,
+            &Shape {
+                focus: Focus::Articles,
+                ..zoomed
+            },
+        );
+        assert!(p.feeds.is_some() && p.list.is_some());
+        // With the people pane beside the article, both widen by the feeds pane's width.
+        let wide = Shape {
+            focus: Focus::Article,
+            ..shape
+        };
+        let with = panes(200, 60, Focus::Article, true, true, W);
+        let p = layout(200, 60, &wide);
+        assert_eq!(p.article.unwrap().x, 0);
+        assert_eq!(p.article.unwrap().width, with.article.unwrap().width + W);
+        assert_eq!(p.people, with.people);
     }
 }

@@ -20,14 +20,16 @@
 //! The dependencies go one way: `view` reads `state`; `state` uses `keymap`, `layout` and
 //! `body`; those use nothing of the interface (a test in `structure_tests` keeps it so).
 
+pub mod attachments;
 pub mod body;
+pub mod external;
 pub mod keymap;
 pub mod layout;
+pub mod palette;
 pub mod state;
 pub mod text;
 pub mod view;
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -59,10 +61,20 @@ pub struct UiContext {
     pub events: mpsc::UnboundedReceiver<WorkerEvent>,
     pub refresh_on_start: bool,
     pub mark_read_on_open: bool,
-    /// The config's `[keys]` table: action name -> keys.
-    pub keys: BTreeMap<String, Vec<String>>,
+    /// The feeds pane hides itself on screens narrower than this.
+    pub feeds_pane_min_width: u16,
+    /// The filter line's history from earlier runs, oldest first.
+    pub filter_history: Vec<String>,
+    /// The config's `[keys]` table: action name -> keys, with where they were written.
+    pub keys: crate::config::KeyBindings,
     /// The config's `[[views]]`: saved queries shown in the feeds pane.
     pub views: Vec<crate::config::View>,
+    /// Settings of pipes, players, opening many tabs, paging on.
+    pub opts: state::prompt::ReaderOptions,
+    /// `keys_preset`: the key bindings to start from (`Some("newsboat")`).
+    pub keys_preset: Option<String>,
+    /// Refresh every feed this often.
+    pub refresh_every: Option<Duration>,
 }
 
 /// One message into the loop.
@@ -83,6 +95,18 @@ pub trait Platform {
     fn open_url(&mut self, url: &str) -> Result<(), String>;
     /// Puts `text` on the clipboard.
     fn copy(&mut self, text: &str) -> Result<(), String>;
+    /// Runs `argv` on the terminal with `input` on its standard input, the reader suspended
+    /// meanwhile; the message is for the status bar. A platform without a terminal to lend
+    /// refuses.
+    fn pipe(&mut self, argv: &[String], input: &str) -> Result<String, String> {
+        let _ = (argv, input);
+        Err("piping needs a terminal".into())
+    }
+    /// Starts `argv` in the background, detached from the screen (a media player).
+    fn spawn(&mut self, argv: &[String]) -> Result<(), String> {
+        let _ = argv;
+        Err("starting programs needs a terminal".into())
+    }
 }
 
 /// Time between ticks (pending reloads during a refresh are sent at most this often).
@@ -90,12 +114,13 @@ const TICK: Duration = Duration::from_millis(250);
 /// At most this many messages are handled before a frame is drawn.
 const MAX_BATCH: usize = 512;
 
-/// Runs the reader until the user quits. Needs a terminal on stdin/stdout, and a tokio
+/// Runs the reader until the user quits; returns the filter line's history to keep for the
+/// next run. Needs a terminal on stdin/stdout, and a tokio
 /// runtime with worker threads (the ticker and the channels' forwarding run on them). Tasks
 /// still running when it returns (a refresh in flight) are the caller's to stop.
-pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
+pub async fn run(ctx: UiContext) -> anyhow::Result<Vec<String>> {
     // Config problems are reported before the screen changes.
-    let keymap = Keymap::with_overrides(&ctx.keys)?;
+    let keymap = Keymap::from_config_with_preset(ctx.keys_preset.as_deref(), &ctx.keys)?;
     let _panics = install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal =
@@ -108,11 +133,16 @@ pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
         (size.width, size.height),
     );
     state.mark_read_on_open = ctx.mark_read_on_open;
+    state.feeds_min_width = ctx.feeds_pane_min_width;
+    state.filter.load_history(ctx.filter_history);
+    state.opts = ctx.opts;
+    state.refresh_every = ctx.refresh_every;
     state.set_views(&ctx.views);
 
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let stop = Arc::new(AtomicBool::new(false));
-    spawn_input_thread(tx.clone(), stop.clone());
+    let paused = Arc::new(AtomicBool::new(false));
+    spawn_input_thread(tx.clone(), stop.clone(), paused.clone());
     let ticker = {
         let tx = tx.clone();
         tokio::spawn(async move {
@@ -143,7 +173,7 @@ pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
             let _ = commands.send(c);
         }
     }
-    let mut platform = RealPlatform;
+    let mut platform = RealPlatform { paused };
     let result = event_loop(
         &mut terminal,
         &mut state,
@@ -157,7 +187,7 @@ pub async fn run(ctx: UiContext) -> anyhow::Result<()> {
     ticker.abort();
     forward.abort();
     signals.abort();
-    result
+    result.map(|()| state.filter.history.clone())
 }
 
 /// Sends [`Msg::Terminate`] on SIGTERM (`kill`) or SIGHUP (the terminal closed), so that a
@@ -206,7 +236,10 @@ where
         let mut next = Some(first);
         let mut handled = 0;
         while let Some(msg) = next.take() {
-            handle(state, keymap, msg, commands, platform);
+            if handle(state, keymap, msg, commands, platform) {
+                // Another program had the terminal: draw every cell again.
+                terminal.clear()?;
+            }
             handled += 1;
             if state.quit {
                 return Ok(());
@@ -226,13 +259,15 @@ where
     Ok(())
 }
 
+/// Handles one message; true when another program had the terminal meanwhile (the screen
+/// must be drawn whole).
 fn handle(
     state: &mut State,
     keymap: &Keymap,
     msg: Msg,
     commands: &mpsc::UnboundedSender<Command>,
     platform: &mut dyn Platform,
-) {
+) -> bool {
     let action = match msg {
         Msg::Input(event) => translate(state, keymap, &event),
         Msg::Tick => Some(Action::Tick(platform.now())),
@@ -240,8 +275,9 @@ fn handle(
         Msg::Terminate => Some(Action::Do(keymap::Act::Quit)),
     };
     let Some(action) = action else {
-        return;
+        return false;
     };
+    let mut redraw_all = false;
     for effect in update(state, action) {
         match effect {
             Effect::Worker(c) => {
@@ -259,9 +295,21 @@ fn handle(
                     state.message = Some(e);
                 }
             }
+            Effect::Pipe { argv, input } => {
+                state.message = Some(match platform.pipe(&argv, &input) {
+                    Ok(m) | Err(m) => m,
+                });
+                redraw_all = true;
+            }
+            Effect::Spawn(argv) => {
+                if let Err(e) = platform.spawn(&argv) {
+                    state.message = Some(e);
+                }
+            }
             Effect::Quit => state.quit = true,
         }
     }
+    redraw_all
 }
 
 /// Turns a terminal event into an action, given the mode and the keymap.
@@ -296,11 +344,20 @@ pub fn translate(state: &State, keymap: &Keymap, event: &Event) -> Option<Action
 }
 
 /// Reads terminal input on its own thread (crossterm's reader blocks) into the channel.
-fn spawn_input_thread(tx: mpsc::UnboundedSender<Msg>, stop: Arc<AtomicBool>) {
+fn spawn_input_thread(
+    tx: mpsc::UnboundedSender<Msg>,
+    stop: Arc<AtomicBool>,
+    paused: Arc<AtomicBool>,
+) {
     let spawned = std::thread::Builder::new()
         .name("dateline-input".into())
         .spawn(move || {
             while !stop.load(Ordering::Relaxed) {
+                // Another program has the terminal: its keys are its own.
+                if paused.load(Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(50));
+                    continue;
+                }
                 match event::poll(Duration::from_millis(100)) {
                     Ok(true) => match event::read() {
                         Ok(e) => {
@@ -454,9 +511,20 @@ mod panic_hook_tests {
 }
 
 /// The real clock, `$BROWSER` and OSC 52.
-struct RealPlatform;
+struct RealPlatform {
+    /// Set while another program has the terminal (see [`external::pipe_suspended`]).
+    paused: Arc<AtomicBool>,
+}
 
 impl Platform for RealPlatform {
+    fn pipe(&mut self, argv: &[String], input: &str) -> Result<String, String> {
+        external::pipe_suspended(argv, input, &self.paused)
+    }
+
+    fn spawn(&mut self, argv: &[String]) -> Result<(), String> {
+        external::spawn_detached(argv)
+    }
+
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
     }

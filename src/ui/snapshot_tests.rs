@@ -371,3 +371,84 @@ fn feeds_sharing_a_title_start() {
         insta::assert_snapshot!(format!("shared_title_start_{w}x{h}"), text);
     }
 }
+
+/// Issue 11, Deliver 3: at 80×24 the feeds pane hides itself (below
+/// `feeds_pane_min_width`), the selected row shows its whole title, and `z` gives the
+/// article the whole screen.
+#[test]
+fn small_terminal_reading() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut s = fixtures::state(w, h);
+        s.feeds_min_width = 100;
+        s.start(false);
+        update(&mut s, Action::Worker(WorkerEvent::Feeds(feeds())));
+        let mut rows = summaries();
+        rows[1].title = "Parliament votes on the budget after a night of talks that ran \
+                         past the deadline the speaker had set"
+            .into();
+        let request = s.list.request;
+        update(
+            &mut s,
+            Action::Worker(WorkerEvent::whole_list(request, rows)),
+        );
+        update(&mut s, Action::Do(Act::Down));
+        insta::assert_snapshot!(format!("small_list_{w}x{h}"), screen(&s));
+        update(&mut s, Action::Do(Act::Open));
+        let a = article(&s.list.articles[1], BODY);
+        update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+        insta::assert_snapshot!(format!("small_article_{w}x{h}"), screen(&s));
+        update(&mut s, Action::Do(Act::Zoom));
+        insta::assert_snapshot!(format!("small_zoomed_{w}x{h}"), screen(&s));
+    }
+}
+
+/// Issue 11, bug 4: `A` on more than a screenful asks first, on the status line.
+#[test]
+fn marking_more_than_a_screenful_asks() {
+    let mut s = fixtures::state(80, 24);
+    s.start(false);
+    update(&mut s, Action::Worker(WorkerEvent::Feeds(feeds())));
+    let rows = (0..40)
+        .map(|i| fixtures::summary(100 + i, 1, &format!("Story number {i}"), i, false))
+        .collect();
+    let request = s.list.request;
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Articles {
+            request,
+            offset: 0,
+            total: Some(1_149),
+            articles: rows,
+        }),
+    );
+    update(&mut s, Action::Do(Act::MarkAllRead));
+    insta::assert_snapshot!("confirm_mark_all_80x24", screen(&s));
+}
+
+/// Issue 11, Deliver 5: the cursor inside the filter line, and Tab's candidates.
+#[test]
+fn filter_line_cursor_and_completion() {
+    use super::keymap::FilterAct;
+    let mut s = loaded(80, 24);
+    update(&mut s, Action::Do(Act::Filter));
+    for c in "is:unread tag:".chars() {
+        update(&mut s, Action::FilterChar(c));
+    }
+    update(&mut s, Action::Filter(FilterAct::Complete));
+    insta::assert_snapshot!("filter_completion_80x24", screen(&s));
+    for _ in 0..4 {
+        update(&mut s, Action::Filter(FilterAct::WordLeft));
+    }
+    insta::assert_snapshot!("filter_cursor_80x24", screen(&s));
+}
+
+/// The help lists every mode's keys, under a heading per mode.
+#[test]
+fn help_lists_every_mode() {
+    let mut s = loaded(120, 40);
+    update(&mut s, Action::Do(Act::Help));
+    for _ in 0..28 {
+        update(&mut s, Action::Help(super::keymap::HelpAct::Down));
+    }
+    insta::assert_snapshot!("help_modes_120x40", screen(&s));
+}

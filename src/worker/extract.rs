@@ -25,7 +25,7 @@ use tokio::task::JoinSet;
 use crate::extract::ner::embedded_model;
 use crate::extract::resolve::{ResolvedEntity, extract_entities};
 use crate::model::ArticleId;
-use crate::store::NewMention;
+use crate::store::{BacklogKey, NewMention};
 use crate::worker::{StoreActor, WorkerError};
 
 /// Bump when resolution or geocoding changes what is stored for the same model weights
@@ -38,6 +38,12 @@ const RESOLVER_REVISION: &str = "resolve-2";
 /// Articles per batch: large enough that one store transaction carries many articles,
 /// small enough that the article being read waits little behind a batch in flight.
 pub const BATCH: usize = 16;
+
+/// Articles of the cache read per look at the queue ([`Store::extraction_backlog`]): a few
+/// milliseconds of the store thread, however far the queue reaches.
+///
+/// [`Store::extraction_backlog`]: crate::store::Store::extraction_backlog
+const STRETCH: u32 = 2_048;
 
 /// The version stamped on every extraction: the first 8 hex digits of a SHA-256 over the
 /// embedded model's weights and the resolver revision. Computed once (it loads the model,
@@ -95,8 +101,24 @@ pub struct BatchReport {
     pub words: u64,
 }
 
-/// A finished batch: the ids it took, its report, the extractor's seconds.
-type BatchDone = (Vec<ArticleId>, BatchReport, f64);
+/// A finished batch: the ids it took, its report, the extractor's seconds and the store
+/// thread's.
+type BatchDone = (Vec<ArticleId>, BatchReport, f64, f64);
+
+/// Runs `f` on the store thread; returns its result and the seconds it took there.
+async fn timed<R, F>(store: &StoreActor, f: F) -> Result<(R, f64), WorkerError>
+where
+    R: Send + 'static,
+    F: FnOnce(&mut crate::store::Store) -> R + Send + 'static,
+{
+    store
+        .call(move |s| {
+            let t = Instant::now();
+            let r = f(s);
+            (r, t.elapsed().as_secs_f64())
+        })
+        .await
+}
 
 /// Totals of a drain of the queue.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -108,6 +130,9 @@ pub struct ExtractSummary {
     pub seconds: f64,
     /// Seconds spent in the extractor, summed over batches (CPU time, not wall time).
     pub extract_seconds: f64,
+    /// Seconds the store thread spent on the queue: finding work, reading texts, writing
+    /// mentions (summed; the store thread does one thing at a time).
+    pub store_seconds: f64,
 }
 
 /// The next batch: hinted articles first (latest hint first), then the backlog in its order
@@ -156,15 +181,43 @@ pub async fn drain(
     let mut summary = ExtractSummary::default();
     let mut failed: Option<WorkerError> = None;
     let mut exhausted = false;
+    // The queue is read in passes, each from the top and a stretch at a time, until it has
+    // found the articles counted as left when it began (so it does not read the rest of the
+    // cache). A pass that found work is followed by another, for what was stored meanwhile.
+    let mut backlog: VecDeque<ArticleId> = VecDeque::new();
+    let mut new_pass = true;
+    let mut reading = false;
+    let mut cursor: Option<BacklogKey> = None;
+    let mut to_find = 0_u64;
+    let mut found = 0_u64;
+    // One batch more than there are cores: one is loaded or stored while the others are
+    // tagged, so the cores do not wait for the store thread.
+    let most = cores + 1;
     loop {
-        // Start batches while a core is free and there is work.
-        while failed.is_none() && !exhausted && tasks.len() < cores {
+        // Start batches while there is room and work.
+        while failed.is_none() && !exhausted && tasks.len() < most {
             let mut hinted = priority.take_all();
-            let want = (BATCH + in_flight.len()) as u32;
-            let backlog = store
-                .call(move |s| s.articles_to_extract(version, want))
-                .await??;
-            let batch = plan_batch(&mut hinted, &backlog, &in_flight, BATCH);
+            if new_pass && tasks.is_empty() && backlog.is_empty() {
+                new_pass = false;
+                let (left, secs) = timed(store, move |s| s.extractions_left(version)).await?;
+                summary.store_seconds += secs;
+                (to_find, found, cursor) = (left?, 0, None);
+                reading = to_find > 0;
+            }
+            while reading && backlog.len() < BATCH {
+                let from = cursor;
+                let (stretch, secs) =
+                    timed(store, move |s| s.extraction_backlog(version, from, STRETCH)).await?;
+                summary.store_seconds += secs;
+                let (ids, next) = stretch?;
+                found += ids.len() as u64;
+                to_find = to_find.saturating_sub(ids.len() as u64);
+                backlog.extend(ids.into_iter().filter(|id| !in_flight.contains(id)));
+                cursor = next;
+                reading = next.is_some() && to_find > 0;
+            }
+            let batch = plan_batch(&mut hinted, backlog.make_contiguous(), &in_flight, BATCH);
+            backlog.retain(|id| !batch.contains(id));
             if batch.is_empty() {
                 exhausted = true;
                 break;
@@ -173,18 +226,26 @@ pub async fn drain(
             let (store, slots) = (store.clone(), Arc::clone(&slots));
             tasks.spawn(async move {
                 let ids = batch.clone();
-                let (report, secs) = run_batch(&store, &slots, batch).await?;
-                Ok((ids, report, secs))
+                let (report, secs, store_secs) = run_batch(&store, &slots, batch).await?;
+                Ok((ids, report, secs, store_secs))
             });
+        }
+        if tasks.is_empty() && failed.is_none() && found > 0 && !reading {
+            // The pass is done and found work: look again for what came meanwhile.
+            found = 0;
+            new_pass = true;
+            exhausted = false;
+            continue;
         }
         let Some(joined) = tasks.join_next().await else {
             break;
         };
         match joined {
-            Ok(Ok((ids, report, secs))) => {
+            Ok(Ok((ids, report, secs, store_secs))) => {
                 for id in &ids {
                     in_flight.remove(id);
                 }
+                summary.store_seconds += store_secs;
                 summary.articles += report.articles.len() as u64;
                 summary.mentions += report.mentions;
                 summary.words += report.words;
@@ -213,18 +274,19 @@ pub async fn drain(
     }
 }
 
-/// Loads, extracts and stores one batch; returns its report and the extractor's seconds.
+/// Loads, extracts and stores one batch; returns its report, the extractor's seconds and
+/// the store thread's.
 async fn run_batch(
     store: &StoreActor,
     slots: &Semaphore,
     batch: Vec<ArticleId>,
-) -> Result<(BatchReport, f64), WorkerError> {
+) -> Result<(BatchReport, f64, f64), WorkerError> {
     let version = model_version();
-    let texts = store
-        .call(move |s| s.texts_to_extract(&batch, version))
-        .await??;
+    let (texts, mut store_secs) =
+        timed(store, move |s| s.texts_to_extract(&batch, version)).await?;
+    let texts = texts?;
     if texts.is_empty() {
-        return Ok((BatchReport::default(), 0.0));
+        return Ok((BatchReport::default(), 0.0, store_secs));
     }
     // `None` only if the semaphore were closed, which it never is.
     let permit = slots.acquire().await.ok();
@@ -236,9 +298,12 @@ async fn run_batch(
         })?;
     drop(permit);
     let mentions: u64 = extracted.iter().map(|(_, m)| m.len() as u64).sum();
-    let articles = store
-        .call(move |s| s.write_mentions_batch(version, &extracted, Utc::now()))
-        .await??;
+    let (articles, written_secs) = timed(store, move |s| {
+        s.write_mentions_batch(version, &extracted, Utc::now())
+    })
+    .await?;
+    store_secs += written_secs;
+    let articles = articles?;
     Ok((
         BatchReport {
             articles,
@@ -246,6 +311,7 @@ async fn run_batch(
             words,
         },
         secs,
+        store_secs,
     ))
 }
 

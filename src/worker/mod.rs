@@ -9,9 +9,13 @@
 //! makes the full-text index cheaper to keep. Progress comes back as
 //! [`RefreshEvent`]s on one channel; a failing feed is an event, never an error of the run.
 
+pub mod download;
 pub mod extract;
+pub mod ignore;
 pub mod pages;
 pub mod session;
+pub mod subscribe;
+pub mod sync;
 
 use std::sync::Arc;
 use std::sync::mpsc as std_mpsc;
@@ -503,7 +507,10 @@ async fn refresh_one(
     };
     report.outcome = match result {
         Ok(outcome) => outcome,
-        // A database error while storing one feed is that feed's failure.
+        // A full disk or a damaged or read-only cache fails every feed alike: the run stops
+        // with that one message.
+        Err(e) if e.is_fatal() => return Err(e.into()),
+        // Any other database error while storing one feed is that feed's failure.
         Err(e) => FeedOutcome::Failed {
             error: e.to_string(),
         },

@@ -10,18 +10,48 @@
 //! The reader command (`commands::reader`) starts the session and hands the interface only
 //! its two channels; every command is answered by one `match` in `Session::handle`.
 
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, FixedOffset};
 use tokio::sync::mpsc;
 
+use crate::config::Config;
 use crate::config::FullText;
+use crate::worker::download;
+use crate::worker::ignore::{AfterRefresh, after_refresh};
+use crate::worker::subscribe::{self, AddOutcome, AddRequest, SubscribeError};
+use feeds::no_config;
+
 use crate::fetch::Fetcher;
 use crate::model::{Article, ArticleId, ArticlePage, ArticleSummary, EntityKind, Feed, FeedId};
 use crate::query::{Expr, Flag, Query, Term};
 use crate::store::{Seek, Store, StoreError, StoredMention};
 use crate::worker::pages::{self, PageModes, PagesSummary};
+use crate::worker::sync::{SyncEvent, SyncSetup};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
+
+mod feeds;
+mod page;
+mod pipeline;
+mod sync;
+
+use page::page_event;
+use pipeline::{fetch_pages, run_refresh, spawn_extraction};
+
+/// How far one download is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DownloadProgress {
+    pub id: u64,
+    pub url: String,
+    /// Bytes received so far.
+    pub received: u64,
+    /// The size the server announced.
+    pub total: Option<u64>,
+    /// Set once it ended: where the file was saved, or why it failed.
+    pub done: Option<Result<PathBuf, String>>,
+}
 
 /// Identifies one `LoadArticles` request, so the interface can drop stale answers.
 pub type RequestId = u64;
@@ -105,6 +135,15 @@ pub enum Command {
         query: ArticleQuery,
         now: DateTime<FixedOffset>,
     },
+    /// Find the first unread article after `from` (before it when `!forward`) in the list
+    /// `query` gives, beyond the rows the interface holds; answers with
+    /// [`WorkerEvent::NextUnread`].
+    FindUnread {
+        query: ArticleQuery,
+        now: DateTime<FixedOffset>,
+        from: Box<ArticleSummary>,
+        forward: bool,
+    },
     /// Count each query's unread articles (the saved views' counts); answers with
     /// [`WorkerEvent::ViewCounts`] carrying the same keys.
     CountUnread {
@@ -112,18 +151,45 @@ pub enum Command {
         now: DateTime<FixedOffset>,
     },
     /// Refresh these feeds (all when `None`) in the background, streaming
-    /// [`WorkerEvent::Refresh`].
+    /// [`WorkerEvent::Refresh`]. With a sync server, one sync instead (whatever the feeds),
+    /// streaming [`WorkerEvent::Sync`].
     Refresh(Option<Vec<FeedId>>),
     /// The reader has this article open: extract its entities before the backlog (answers
     /// with [`WorkerEvent::EntitiesReady`] once stored, if it needed extraction).
     ExtractFirst(ArticleId),
     /// Answer with [`WorkerEvent::Entities`]: the article's entities, most-mentioned first.
     LoadEntities(ArticleId),
+    /// Subscribe to a feed (or a page's feed: see [`crate::worker::subscribe::add`]); answers
+    /// with [`WorkerEvent::FeedsChanged`] and fresh feeds, then refreshes the new feed, or
+    /// with [`WorkerEvent::FeedChoices`] when the page links several.
+    AddFeed { url: String },
+    /// Unsubscribe from the feed with this URL; answers with [`WorkerEvent::FeedsChanged`].
+    RemoveFeed { url: String },
+    /// Give the feed with this URL a title (`None`: its own) and tags; answers with
+    /// [`WorkerEvent::FeedsChanged`].
+    EditFeed {
+        url: String,
+        title: Option<String>,
+        tags: Vec<String>,
+    },
+    /// Download an enclosure into the download folder as download `id`, on a task of its
+    /// own; progress and the outcome come as [`WorkerEvent::Download`].
+    Download { id: u64, url: String },
+    /// Save `text` as the file `name` in the download folder; answers with
+    /// [`WorkerEvent::Saved`].
+    SaveText { name: String, text: String },
     /// Answer with [`WorkerEvent::TopEntities`] carrying the same query: the `limit`
     /// most-mentioned entities across the articles the query selects.
     LoadTopEntities {
         query: ArticleQuery,
         now: DateTime<FixedOffset>,
+        limit: u32,
+    },
+    /// Answer with [`WorkerEvent::Names`]: up to `limit` names of `kind` that begin with
+    /// `prefix` (or have a word that does), the most mentioned first (Tab in the filter).
+    CompleteNames {
+        kind: EntityKind,
+        prefix: String,
         limit: u32,
     },
 }
@@ -180,11 +246,20 @@ pub enum WorkerEvent {
     Article(Box<Article>),
     /// Progress of a background refresh.
     Refresh(RefreshEvent),
+    /// Progress of a background sync (the refresh when a sync server is set).
+    Sync(SyncEvent),
     /// The answer to [`Command::MarkAllRead`]: the articles it marked read, which were
     /// unread before (already-read ones are not in it). Their number is what to report;
     /// `Command::SetRead(changed, false)` undoes the mark.
     MarkedRead {
         changed: Vec<ArticleId>,
+    },
+    /// The answer to [`Command::FindUnread`] from `from`: the unread article found and its
+    /// index in the list, or `None` when there is none that way.
+    NextUnread {
+        from: ArticleId,
+        forward: bool,
+        found: Option<(u64, ArticleSummary)>,
     },
     /// Something failed; the message is for the user.
     Error(String),
@@ -195,6 +270,23 @@ pub enum WorkerEvent {
         article: ArticleId,
         entities: Vec<ArticleEntity>,
     },
+    /// The feed list changed (a feed added, removed or edited, or the config file re-read);
+    /// the message says what, for the status bar. Fresh [`WorkerEvent::Feeds`] follow.
+    FeedsChanged {
+        message: String,
+    },
+    /// [`Command::AddFeed`] was given a web page that links several feeds: `(url, title)`
+    /// of each, for the user to pick one.
+    FeedChoices {
+        page: String,
+        feeds: Vec<(String, Option<String>)>,
+    },
+    /// The config file was re-read (at a refresh of all feeds) and its saved views differ.
+    ViewsChanged(Vec<crate::config::View>),
+    /// Progress, then the outcome, of a [`Command::Download`].
+    Download(DownloadProgress),
+    /// Where [`Command::SaveText`] saved, or why it could not.
+    Saved(Result<PathBuf, String>),
     /// The answer to [`Command::LoadTopEntities`], for the query it carried.
     TopEntities {
         query: ArticleQuery,
@@ -212,6 +304,12 @@ pub enum WorkerEvent {
     PageStored(ArticleId),
     /// The background page fetches after a refresh are done.
     PagesDone(PagesSummary),
+    /// The answer to [`Command::CompleteNames`], with what it asked.
+    Names {
+        kind: EntityKind,
+        prefix: String,
+        names: Vec<String>,
+    },
 }
 
 impl WorkerEvent {
@@ -234,13 +332,32 @@ pub fn spawn_session(
     keep_days: Option<u32>,
     events: mpsc::UnboundedSender<WorkerEvent>,
 ) -> mpsc::UnboundedSender<Command> {
-    spawn_session_with_full_text(
-        store,
-        fetcher,
-        keep_days,
-        Arc::new(|_| FullText::Off),
-        events,
-    )
+    spawn_session_full(store, fetcher, keep_days, None, None, events)
+}
+
+/// [`spawn_session`] with a sync server: a refresh is then one sync with it.
+pub fn spawn_session_with_sync(
+    store: StoreActor,
+    fetcher: Fetcher,
+    keep_days: Option<u32>,
+    sync: Option<SyncSetup>,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<Command> {
+    spawn_session_full(store, fetcher, keep_days, sync, None, events)
+}
+
+/// [`spawn_session`] for a reader whose configuration lives in a file: `config` is its path
+/// and what was loaded from it. The session edits it for [`Command::AddFeed`] and friends,
+/// and reads it again before refreshing every feed, so that edits made meanwhile (in an
+/// editor) are picked up without a restart.
+pub fn spawn_session_with_config(
+    store: StoreActor,
+    fetcher: Fetcher,
+    keep_days: Option<u32>,
+    config: Option<(PathBuf, Config)>,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<Command> {
+    spawn_session_full(store, fetcher, keep_days, None, config, events)
 }
 
 /// [`spawn_session`] whose refreshes then fetch the article pages of the feeds
@@ -250,6 +367,35 @@ pub fn spawn_session_with_full_text(
     store: StoreActor,
     fetcher: Fetcher,
     keep_days: Option<u32>,
+    full_text: FullTextOf,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<Command> {
+    spawn_session_inner(store, fetcher, keep_days, None, None, full_text, events)
+}
+
+/// [`spawn_session`] with both: a sync server (when set, refreshes sync with it) and the
+/// configuration file the reader edits.
+pub fn spawn_session_full(
+    store: StoreActor,
+    fetcher: Fetcher,
+    keep_days: Option<u32>,
+    sync: Option<SyncSetup>,
+    config: Option<(PathBuf, Config)>,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<Command> {
+    // With a configuration, a refresh reads which feeds' pages to fetch from it as last read
+    // (see `spawn_refresh`); without, none.
+    let full_text: FullTextOf = Arc::new(|_| FullText::Off);
+    spawn_session_inner(store, fetcher, keep_days, sync, config, full_text, events)
+}
+
+/// The session, with `full_text` for when it has no configuration.
+fn spawn_session_inner(
+    store: StoreActor,
+    fetcher: Fetcher,
+    keep_days: Option<u32>,
+    sync: Option<SyncSetup>,
+    config: Option<(PathBuf, Config)>,
     full_text: FullTextOf,
     events: mpsc::UnboundedSender<WorkerEvent>,
 ) -> mpsc::UnboundedSender<Command> {
@@ -266,12 +412,16 @@ pub fn spawn_session_with_full_text(
         fetcher,
         keep_days,
         full_text,
+        sync: sync.map(Arc::new),
+        syncing: Arc::new(AtomicBool::new(false)),
         events,
         commands,
         carried: None,
         priority,
         backlog: Backlog::Waiting(extraction.clone()),
         extraction,
+        config,
+        config_problem: None,
     };
     tokio::spawn(session.run());
     tx
@@ -285,6 +435,10 @@ struct Session {
     keep_days: Option<u32>,
     /// Which feeds' pages a refresh fetches afterwards.
     full_text: FullTextOf,
+    /// The sync server, when one is set: refreshes sync with it.
+    sync: Option<Arc<SyncSetup>>,
+    /// Set while a sync runs, so that a second one waits for the next refresh.
+    syncing: Arc<AtomicBool>,
     events: mpsc::UnboundedSender<WorkerEvent>,
     commands: mpsc::UnboundedReceiver<Command>,
     /// A command read ahead (to see whether a list's total is still wanted), handled next.
@@ -294,6 +448,10 @@ struct Session {
     /// Wakes the extraction queue.
     extraction: mpsc::UnboundedSender<()>,
     backlog: Backlog,
+    /// The config file and what was last loaded from it, when the reader has one.
+    config: Option<(PathBuf, Config)>,
+    /// Why the config file could not be read again, told after the refresh it preceded.
+    config_problem: Option<String>,
 }
 
 impl Session {
@@ -399,30 +557,7 @@ impl Session {
                     .await,
             ),
             Command::FetchPage(id) => {
-                // On a task of its own: reading carries on while the page downloads.
-                let (store, fetcher, events) =
-                    (store.clone(), self.fetcher.clone(), self.events.clone());
-                let (priority, extraction) = (self.priority.clone(), self.extraction.clone());
-                tokio::spawn(async move {
-                    let answer = match pages::fetch_article(&store, &fetcher, id).await {
-                        Ok(done) => {
-                            store
-                                .read(move |s| {
-                                    let mut event = page_event(s, id, true)?;
-                                    if let WorkerEvent::Page { error, .. } = &mut event {
-                                        *error = done.error;
-                                    }
-                                    Ok(vec![event])
-                                })
-                                .await
-                        }
-                        Err(e) => Err(e),
-                    };
-                    send_all(&events, flat(answer));
-                    // Its people and places, from the whole text now, before the backlog.
-                    priority.push(id);
-                    let _ = extraction.send(());
-                });
+                self.fetch_page(id);
                 Ok(Vec::new())
             }
             Command::SetRead(ids, read) => flat(
@@ -452,6 +587,23 @@ impl Session {
                     })
                     .await,
             ),
+            Command::FindUnread {
+                query,
+                now,
+                from,
+                forward,
+            } => flat(
+                store
+                    .read(move |s| {
+                        let found = s.next_unread(&query.combined(), now, &from, forward)?;
+                        Ok(vec![WorkerEvent::NextUnread {
+                            from: from.id,
+                            forward,
+                            found,
+                        }])
+                    })
+                    .await,
+            ),
             Command::CountUnread { queries, now } => flat(
                 store
                     .read(move |s| {
@@ -463,43 +615,55 @@ impl Session {
                     })
                     .await,
             ),
-            Command::Refresh(ids) => {
-                // On a task of its own: reading carries on while feeds download.
-                let (store, fetcher, events) =
-                    (store.clone(), self.fetcher.clone(), self.events.clone());
-                let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
-                let full_text = Arc::clone(&self.full_text);
-                tokio::spawn(async move {
-                    let refreshed =
-                        run_refresh(&store, &fetcher, ids.clone(), keep_days, &events).await;
-                    let _ = extraction.send(());
-                    // Then the pages of summary-only feeds, whose people and places are
-                    // found again from the whole text.
-                    let feeds: Vec<Feed> = refreshed
-                        .into_iter()
-                        .filter(|f| ids.as_ref().is_none_or(|ids| ids.contains(&f.id)))
-                        .collect();
-                    let modes = PageModes::new(&feeds, |url| full_text(url));
-                    if !modes.is_empty() {
-                        let fetched = pages::fetch_due(&store, &fetcher, &modes, |_, done| {
-                            if done.error.is_none() {
-                                let _ = events.send(WorkerEvent::PageStored(done.article));
-                            }
+            Command::Refresh(_) if self.sync.is_some() => {
+                if let Some(setup) = &self.sync {
+                    self.start_sync(Arc::clone(setup));
+                }
+                Ok(Vec::new())
+            }
+            Command::AddFeed { url } => return self.add_feed(url),
+            Command::Download { id, url } => {
+                let downloads = self.downloads();
+                download::spawn_download(
+                    self.fetcher.clone(),
+                    &downloads,
+                    id,
+                    url,
+                    self.events.clone(),
+                );
+                Ok(Vec::new())
+            }
+            Command::SaveText { name, text } => {
+                download::spawn_save(&self.downloads(), name, text, self.events.clone());
+                Ok(Vec::new())
+            }
+            Command::RemoveFeed { url } => {
+                let result = match &self.config {
+                    Some((path, _)) => subscribe::remove(path, &url).map(|(removed, config)| {
+                        let name = removed.title.unwrap_or(removed.url);
+                        (config, format!("removed {name}"))
+                    }),
+                    None => Err(no_config()),
+                };
+                return self.feeds_changed(result).await;
+            }
+            Command::EditFeed { url, title, tags } => {
+                let result = match &self.config {
+                    Some((path, _)) => {
+                        subscribe::retitle(path, &url, title.as_deref(), &tags).map(|config| {
+                            let name = title.unwrap_or(url);
+                            (config, format!("saved the title and tags of {name}"))
                         })
-                        .await;
-                        match fetched {
-                            Ok(summary) => {
-                                let _ = events.send(WorkerEvent::PagesDone(summary));
-                            }
-                            Err(e) => {
-                                let _ = events.send(WorkerEvent::Error(format!(
-                                    "fetching full text stopped: {e}"
-                                )));
-                            }
-                        }
-                        let _ = extraction.send(());
                     }
-                });
+                    None => Err(no_config()),
+                };
+                return self.feeds_changed(result).await;
+            }
+            Command::Refresh(ids) => {
+                if ids.is_none() && !self.reload_config().await {
+                    return false;
+                }
+                self.spawn_refresh(ids);
                 Ok(Vec::new())
             }
             Command::ExtractFirst(id) => {
@@ -532,6 +696,22 @@ impl Session {
                             })
                             .collect();
                         Ok(vec![WorkerEvent::TopEntities { query, entities }])
+                    })
+                    .await,
+            ),
+            Command::CompleteNames {
+                kind,
+                prefix,
+                limit,
+            } => flat(
+                store
+                    .read(move |s| {
+                        let names = s.entity_names(kind, &prefix, limit)?;
+                        Ok(vec![WorkerEvent::Names {
+                            kind,
+                            prefix,
+                            names,
+                        }])
                     })
                     .await,
             ),
@@ -611,92 +791,6 @@ fn unread(query: Query) -> Query {
         }),
         sort: query.sort,
     }
-}
-
-/// Starts the extraction queue's task: each message wakes it to extract whatever needs it,
-/// announcing every stored batch as [`WorkerEvent::EntitiesReady`]. Ends when the sender
-/// is dropped or the interface is gone.
-fn spawn_extraction(
-    store: StoreActor,
-    priority: extract::Priority,
-    events: mpsc::UnboundedSender<WorkerEvent>,
-) -> mpsc::UnboundedSender<()> {
-    let (wake, mut woken) = mpsc::unbounded_channel::<()>();
-    tokio::spawn(async move {
-        while woken.recv().await.is_some() {
-            // Wakes that arrived meanwhile are served by this drain.
-            while woken.try_recv().is_ok() {}
-            let drained = extract::drain(&store, &priority, |batch| {
-                let _ = events.send(WorkerEvent::EntitiesReady(batch.articles.clone()));
-            })
-            .await;
-            if let Err(e) = drained {
-                let _ = events.send(WorkerEvent::Error(format!(
-                    "finding people and places stopped: {e}"
-                )));
-            }
-            if events.is_closed() {
-                break;
-            }
-        }
-    });
-    wake
-}
-
-/// Refreshes and forwards every progress event to the interface; returns the feeds it
-/// refreshed (none when the store failed).
-async fn run_refresh(
-    store: &StoreActor,
-    fetcher: &Fetcher,
-    ids: Option<Vec<FeedId>>,
-    keep_days: Option<u32>,
-    events: &mpsc::UnboundedSender<WorkerEvent>,
-) -> Vec<Feed> {
-    let feeds = match store.call(|s| s.feeds()).await {
-        Ok(Ok(feeds)) => feeds,
-        Ok(Err(e)) => {
-            let _ = events.send(WorkerEvent::Error(e.to_string()));
-            return Vec::new();
-        }
-        Err(e) => {
-            let _ = events.send(WorkerEvent::Error(e.to_string()));
-            return Vec::new();
-        }
-    };
-    let feeds: Vec<Feed> = match ids {
-        None => feeds,
-        Some(ids) => feeds.into_iter().filter(|f| ids.contains(&f.id)).collect(),
-    };
-    let (tx, mut rx) = mpsc::unbounded_channel::<RefreshEvent>();
-    let forward = {
-        let events = events.clone();
-        tokio::spawn(async move {
-            while let Some(event) = rx.recv().await {
-                if events.send(WorkerEvent::Refresh(event)).is_err() {
-                    break;
-                }
-            }
-        })
-    };
-    if let Err(e) = refresh(store, fetcher, feeds.clone(), keep_days, tx).await {
-        let _ = events.send(WorkerEvent::Error(format!("refresh stopped: {e}")));
-        // Unblock the interface's progress display: this run is over.
-        let _ = events.send(WorkerEvent::Refresh(RefreshEvent::Finished(
-            crate::worker::RefreshSummary::default(),
-        )));
-    }
-    let _ = forward.await;
-    feeds
-}
-
-/// The [`WorkerEvent::Page`] of an article as stored.
-fn page_event(s: &Store, id: ArticleId, fetched: bool) -> Result<WorkerEvent, StoreError> {
-    Ok(WorkerEvent::Page {
-        article: id,
-        page: s.article_page(id)?.map(Box::new),
-        error: s.page_error(id)?,
-        fetched,
-    })
 }
 
 /// Whether a feed (by its configured URL) has its article pages fetched after a refresh.

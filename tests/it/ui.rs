@@ -428,7 +428,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
         .send(Command::LoadArticles {
             request: 2,
             query: ArticleQuery {
-                scope: parse("feed:b.example").unwrap(),
+                scope: parse("url:b.example").unwrap(),
                 filter: parse_with("vuc", ParseOptions::typing()).unwrap(),
             },
             window: Window {
@@ -679,6 +679,37 @@ async fn the_session_answers_an_articles_entities_and_the_lists_top_entities() {
     assert_eq!(top[0].name, "Brussels");
     let kallas = top.iter().find(|e| e.name == "Kaja Kallas").unwrap();
     assert_eq!((kallas.mentions, kallas.articles), (2, 2));
+
+    // Tab in the filter line (issue 11): names of a kind that begin with what is typed, or
+    // have a word that does, the most mentioned first.
+    let mut complete = async |kind: EntityKind, typed: &str| {
+        commands
+            .send(Command::CompleteNames {
+                kind,
+                prefix: typed.into(),
+                limit: 5,
+            })
+            .unwrap();
+        next_matching(&mut events, |e| match e {
+            WorkerEvent::Names {
+                kind: k,
+                prefix,
+                names,
+            } if k == kind && prefix == typed => Some(names),
+            _ => None,
+        })
+        .await
+    };
+    assert_eq!(complete(EntityKind::Person, "ka").await, ["Kaja Kallas"]);
+    assert_eq!(
+        complete(EntityKind::Person, "VUC").await,
+        ["Aleksandar Vučić"]
+    );
+    assert_eq!(
+        complete(EntityKind::Place, "b").await,
+        ["Brussels", "Belgrade"]
+    );
+    assert!(complete(EntityKind::Org, "b").await.is_empty());
 }
 
 /// The real session worker on `store`, with a fetcher that is never asked to fetch: the

@@ -27,6 +27,7 @@
 mod decode;
 mod dom;
 mod meta;
+mod names;
 mod output;
 mod score;
 

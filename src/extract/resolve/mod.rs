@@ -16,11 +16,14 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::gazetteer::{Gazetteers, Place, PlaceKind};
+use super::gazetteer::{Gazetteers, Place};
 use super::ner::{Entity, Label};
 use super::tokenize::is_invisible;
+
+mod places;
 use crate::fold::fold;
 use crate::model::EntityKind;
+use places::group_places;
 
 /// One mention of an entity: char offsets into the article text (end exclusive) and the
 /// text exactly as written there.
@@ -107,7 +110,15 @@ pub fn resolve_with(gaz: &Gazetteers, text: &str, mentions: &[Entity]) -> Vec<Re
         EntityKind::Org,
         &acronyms,
     ));
-    groups.extend(group_places(gaz, text, &mentions, &of(Label::Loc), &gaps));
+    let people = of(Label::Per);
+    groups.extend(group_places(
+        gaz,
+        text,
+        &mentions,
+        &of(Label::Loc),
+        &people,
+        &gaps,
+    ));
 
     let mut out: Vec<ResolvedEntity> = groups
         .into_iter()
@@ -452,253 +463,6 @@ impl Gaps {
     fn after(&self, i: usize) -> &str {
         self.between(i)
     }
-}
-
-/// How strongly one other name in the article points at a country.
-#[derive(Clone, Copy, PartialEq)]
-enum Anchor {
-    /// A city or first-level division in one country only ("Atlanta", "Texas").
-    Local,
-    /// A country, or a demonym ("Serbian").
-    National,
-}
-
-/// Weight of evidence for a candidate of `kind` from an anchor of level `a`: countries are
-/// named in most articles, so they weigh little for choosing a town or a state.
-fn weight(kind: PlaceKind, a: Anchor) -> f32 {
-    match (kind, a) {
-        (PlaceKind::Country, _) | (_, Anchor::Local) => 1.0,
-        (_, Anchor::National) => 0.25,
-    }
-}
-
-/// Groups place mentions by the place chosen for their name (so "Beograd" and "Belgrade"
-/// are one) or, when the gazetteer does not know the name, by the folded name.
-fn group_places(
-    gaz: &Gazetteers,
-    text: &str,
-    mentions: &[&Entity],
-    members: &[usize],
-    gaps: &Gaps,
-) -> Vec<Group> {
-    // Distinct names, their candidates and their mentions.
-    let mut names: Vec<(String, Vec<Place>, Vec<usize>)> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    for &i in members {
-        let key = fold_key(EntityKind::Place, &mentions[i].text);
-        let n = *by_key.entry(key).or_insert_with(|| {
-            let form = normalise(&mentions[i].text);
-            let mut cands = gaz.places(&form);
-            if cands.is_empty()
-                && let Some(rest) = form
-                    .strip_prefix("the ")
-                    .or_else(|| form.strip_prefix("The "))
-            {
-                cands = gaz.places(rest);
-            }
-            // "US" in capitals: the gazetteer leaves the key "us" out (the pronoun).
-            if cands.is_empty() && form == "US" {
-                cands = gaz.places("United States");
-            }
-            // A country named exactly is not a province of another country that only carries
-            // that country's centre ("Kosovo" listed among Serbia's provinces): choosing the
-            // province would move the country's pin to its neighbour's.
-            let key = fold(&form);
-            if cands
-                .iter()
-                .any(|c| c.kind == PlaceKind::Country && fold(&c.name) == key)
-            {
-                cands.retain(|c| c.kind != PlaceKind::Admin || !at_country_centre(gaz, c));
-            }
-            names.push((key, cands, Vec::new()));
-            names.len() - 1
-        });
-        names[n].2.push(i);
-    }
-
-    // Evidence: each name that points at one country, once per name.
-    let mut evidence = Evidence::default();
-    for (n, (_, cands, _)) in names.iter().enumerate() {
-        let Some(first) = cands.first() else { continue };
-        if first.country_code.is_empty() {
-            continue;
-        }
-        let one_country = cands.iter().all(|c| c.country_code == first.country_code);
-        let level = match first.kind {
-            PlaceKind::Country => Anchor::National,
-            _ => Anchor::Local,
-        };
-        if one_country || first.kind == PlaceKind::Country {
-            evidence.add(Some(n), &first.country_code, level);
-        }
-    }
-    let mut demonyms_seen = HashSet::new();
-    for word in text
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
-        if let Some(cc) = gaz.demonym_country(word)
-            && gaz.places(word).is_empty()
-            && demonyms_seen.insert(fold(word))
-        {
-            evidence.add(None, cc, Anchor::National);
-        }
-    }
-
-    // Appositions: "Paris, Texas" points Paris at the US, strongly.
-    let mut apposition: HashMap<usize, Vec<String>> = HashMap::new();
-    let name_of: HashMap<usize, usize> = names
-        .iter()
-        .enumerate()
-        .flat_map(|(n, (_, _, ms))| ms.iter().map(move |&m| (m, n)))
-        .collect();
-    for (&m, &n) in &name_of {
-        let next = m + 1;
-        if let Some(&nn) = name_of.get(&next)
-            && nn != n
-            && gaps.between(m).trim() == ","
-            && let Some(first) = names[nn].1.first()
-            && !first.country_code.is_empty()
-            && matches!(first.kind, PlaceKind::Country | PlaceKind::Admin)
-        {
-            apposition
-                .entry(n)
-                .or_default()
-                .push(first.country_code.clone());
-        }
-    }
-
-    let mut groups: Vec<Group> = Vec::new();
-    let mut place_group: HashMap<(String, String, i64, i64), usize> = HashMap::new();
-    for (n, (key, cands, ms)) in names.into_iter().enumerate() {
-        let appos = apposition.get(&n).map(Vec::as_slice).unwrap_or(&[]);
-        let chosen = choose(&key, &cands, n, &evidence, appos);
-        match chosen {
-            Some(p) => {
-                let id = (
-                    p.name.clone(),
-                    p.country_code.clone(),
-                    (p.lat * 1000.0) as i64,
-                    (p.lon * 1000.0) as i64,
-                );
-                match place_group.get(&id) {
-                    Some(&g) => groups[g].members.extend(ms),
-                    None => {
-                        place_group.insert(id, groups.len());
-                        groups.push(Group {
-                            kind: EntityKind::Place,
-                            members: ms,
-                            place: Some(p),
-                        });
-                    }
-                }
-            }
-            None => groups.push(Group {
-                kind: EntityKind::Place,
-                members: ms,
-                place: None,
-            }),
-        }
-    }
-    groups
-}
-
-/// Whether `p` sits exactly on its country's centre (an area the sources give no coordinates of).
-fn at_country_centre(gaz: &Gazetteers, p: &Place) -> bool {
-    let Some(name) = gaz.country_name(&p.country_code) else {
-        return false;
-    };
-    gaz.places(name).iter().any(|c| {
-        c.kind == PlaceKind::Country
-            && c.country_code == p.country_code
-            && c.lat == p.lat
-            && c.lon == p.lon
-    })
-}
-
-/// Names pointing at each country, per level, for [`choose`].
-#[derive(Default)]
-struct Evidence {
-    /// Country code -> (local names, national names).
-    per_country: HashMap<String, (f32, f32)>,
-    /// What each place name itself contributed (so it is not its own evidence).
-    own: HashMap<usize, (String, Anchor)>,
-}
-
-impl Evidence {
-    fn add(&mut self, name: Option<usize>, cc: &str, level: Anchor) {
-        let entry = self.per_country.entry(cc.to_string()).or_default();
-        match level {
-            Anchor::Local => entry.0 += 1.0,
-            Anchor::National => entry.1 += 1.0,
-        }
-        if let Some(n) = name {
-            self.own.insert(n, (cc.to_string(), level));
-        }
-    }
-
-    /// Weighted support for a candidate from every name but `this`.
-    fn support(&self, this: usize, c: &Place) -> f32 {
-        let (mut local, mut national) = self
-            .per_country
-            .get(&c.country_code)
-            .copied()
-            .unwrap_or_default();
-        if let Some((cc, level)) = self.own.get(&this)
-            && *cc == c.country_code
-        {
-            match level {
-                Anchor::Local => local -= 1.0,
-                Anchor::National => national -= 1.0,
-            }
-        }
-        local * weight(c.kind, Anchor::Local) + national * weight(c.kind, Anchor::National)
-    }
-}
-
-/// Picks the candidate with the most evidence: appositions, then other names in the same
-/// country (excluding this name's own), a small prior for a country named exactly, a
-/// smaller one for an exact name over an alternate name, then population.
-fn choose(
-    key: &str,
-    cands: &[Place],
-    this: usize,
-    evidence: &Evidence,
-    appos: &[String],
-) -> Option<Place> {
-    let score = |c: &Place| -> f32 {
-        if c.country_code.is_empty() {
-            return 0.0;
-        }
-        let mut s = 3.0 * appos.iter().filter(|a| **a == c.country_code).count() as f32;
-        s += evidence.support(this, c);
-        let exact = fold(&c.name) == key;
-        if exact && c.kind == PlaceKind::Country {
-            s += 0.75;
-        }
-        if exact {
-            s += 0.1;
-        }
-        s
-    };
-    // A country named exactly is never displaced by a town that merely lists the same
-    // word among its alternate names ("Laos" is not Lào Cai, "Benin" is not Benin City),
-    // however much the rest of the article points at the town's country.
-    let country_named = cands
-        .iter()
-        .any(|c| c.kind == PlaceKind::Country && fold(&c.name) == key);
-    let mut best: Option<(f32, &Place)> = None;
-    // Candidates come most populous first, so a strict `>` keeps population as the tiebreak.
-    for c in cands {
-        if country_named && c.kind == PlaceKind::City && fold(&c.name) != key {
-            continue;
-        }
-        let s = score(c);
-        if best.is_none_or(|(b, _)| s > b) {
-            best = Some((s, c));
-        }
-    }
-    best.map(|(_, p)| p.clone())
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Unit tests of resolution (`super`), kept apart so that the module reads on its own.
 
 use super::*;
+use crate::extract::gazetteer::PlaceKind;
 use crate::extract::ner::extract;
 
 fn ent(text: &str, needle: &str, nth: usize, label: Label) -> Entity {
@@ -280,11 +281,87 @@ fn invisible_characters_inside_names_do_not_hide_them() {
 
 #[test]
 fn unknown_place_is_kept_without_coordinates() {
-    let text = "They met in Northern Kosovo.";
-    let es = resolve(text, &[ent(text, "Northern Kosovo", 0, Label::Loc)]);
+    let text = "They met in Zorgovan Flats.";
+    let es = resolve(text, &[ent(text, "Zorgovan Flats", 0, Label::Loc)]);
     assert_eq!(es.len(), 1);
-    assert_eq!(es[0].canonical, "Northern Kosovo");
+    assert_eq!(es[0].canonical, "Zorgovan Flats");
     assert!(es[0].place.is_none());
+}
+
+#[test]
+fn unknown_place_named_after_a_known_one_is_in_its_country() {
+    for (text, name, cc) in [
+        ("They met in Northern Kosovo.", "Northern Kosovo", "XK"),
+        ("A hike in the Canadian Rockies.", "Canadian Rockies", "CA"),
+        (
+            "Taken to Vancouver Children's Hospital.",
+            "Vancouver Children's Hospital",
+            "CA",
+        ),
+    ] {
+        let es = resolve(text, &[ent(text, name, 0, Label::Loc)]);
+        assert_eq!(es[0].canonical, name, "keeps its own name");
+        assert_eq!(country(&es[0]), cc, "{name}");
+    }
+    // Water is in no one country, whatever coast it touches.
+    let text = "Storms in the Gulf of Mexico.";
+    let es = resolve(text, &[ent(text, "Gulf of Mexico", 0, Label::Loc)]);
+    assert!(es[0].place.is_none());
+}
+
+#[test]
+fn buildings_and_areas_named_exactly_beat_towns_of_that_name() {
+    let text = "The White House said Tehran must choose.";
+    let ms = vec![
+        ent(text, "White House", 0, Label::Loc),
+        ent(text, "Tehran", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "White House")), "US");
+    // "Asia" is the continent, not Asia in the Philippines, even beside Manila.
+    let text = "Markets in Asia fell; Manila led.";
+    let ms = vec![
+        ent(text, "Asia", 0, Label::Loc),
+        ent(text, "Manila", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "Asia")), "");
+    // "China" beside Japan is still the country, not the town of China in Kagoshima.
+    let text = "Japan and China met.";
+    let ms = vec![
+        ent(text, "Japan", 0, Label::Loc),
+        ent(text, "China", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "China")), "CN");
+}
+
+#[test]
+fn paris_and_vienna_stay_in_europe_beside_macron_and_the_white_house() {
+    let text = "The White House said Donald Trump spoke to Emmanuel Macron, who flew from \
+                Paris to Vienna.";
+    let ms = vec![
+        ent(text, "White House", 0, Label::Loc),
+        ent(text, "Donald Trump", 0, Label::Per),
+        ent(text, "Emmanuel Macron", 0, Label::Per),
+        ent(text, "Paris", 0, Label::Loc),
+        ent(text, "Vienna", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "Paris")), "FR");
+    assert_eq!(country(place_of(&es, "Vienna")), "AT");
+}
+
+#[test]
+fn a_famous_city_needs_more_than_a_country_mention_to_lose_to_a_small_namesake() {
+    let text = "The US and Iran held talks in Geneva.";
+    let ms = vec![
+        ent(text, "US", 0, Label::Loc),
+        ent(text, "Iran", 0, Label::Loc),
+        ent(text, "Geneva", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "Geneva")), "CH");
 }
 
 #[test]

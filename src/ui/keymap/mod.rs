@@ -8,6 +8,7 @@
 //! other keys (a digit is a count in the normal mode, a character is typed in the filter
 //! line). This module knows nothing of the state; it maps keys to actions.
 
+mod defs;
 mod key;
 
 use std::collections::{BTreeMap, HashMap};
@@ -15,7 +16,13 @@ use std::hash::Hash;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use defs::{
+    ALWAYS, Act, ActionDef, CONFIRM, ConfirmAct, FILTER, FIXED, FilterAct, HELP, HelpAct, NEWSBOAT,
+    NORMAL,
+};
 pub use key::Key;
+
+use crate::config::{ConfigError, KeyBindings};
 
 /// What keys mean right now: each mode has its own keymap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,251 +32,12 @@ pub enum Mode {
     Filter,
     /// The help overlay is shown.
     Help,
-}
-
-/// A named action of the normal mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Act {
-    Down,
-    Up,
-    Top,
-    Bottom,
-    PageUp,
-    PageDown,
-    Open,
-    Back,
-    NextPane,
-    PrevPane,
-    NextArticle,
-    PrevArticle,
-    NextUnread,
-    PrevUnread,
-    Page,
-    ToggleRead,
-    ToggleStar,
-    MarkAllRead,
-    OpenBrowser,
-    CopyLink,
-    FetchFullText,
-    ToggleFullText,
-    RefreshFeed,
-    RefreshAll,
-    Filter,
-    People,
-    WhoWhere,
-    Help,
-    Quit,
-}
-
-/// A named action of the filter line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FilterAct {
-    /// Keep the filter and leave the line.
-    Submit,
-    /// Clear the filter and leave the line.
-    Cancel,
-    Backspace,
-    /// An older query from the history.
-    Older,
-    /// A newer query from the history (past the newest: what was being typed).
-    Newer,
-}
-
-/// A named action of the help overlay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HelpAct {
-    Down,
-    Up,
-    Close,
-    Quit,
-}
-
-/// One named action: its config name, what it does, and its default keys.
-#[derive(Debug, Clone, Copy)]
-pub struct ActionDef<A: 'static> {
-    pub act: A,
-    pub name: &'static str,
-    pub description: &'static str,
-    pub keys: &'static [&'static str],
-}
-
-/// The normal mode's actions, in the order the help shows them.
-pub const NORMAL: &[ActionDef<Act>] = &[
-    def(Act::Down, "down", "move down", &["j", "Down"]),
-    def(Act::Up, "up", "move up", &["k", "Up"]),
-    def(Act::Top, "top", "go to the first line", &["g", "Home"]),
-    def(Act::Bottom, "bottom", "go to the last line", &["G", "End"]),
-    def(Act::PageUp, "page_up", "one screen up", &["PageUp"]),
-    def(Act::PageDown, "page_down", "one screen down", &["PageDown"]),
-    def(
-        Act::Open,
-        "open",
-        "open the feed, folder or article",
-        &["Enter", "l"],
-    ),
-    def(
-        Act::Back,
-        "back",
-        "go back a pane; on a folder, fold it",
-        &["h", "Esc"],
-    ),
-    def(Act::NextPane, "next_pane", "next pane", &["Tab"]),
-    def(Act::PrevPane, "prev_pane", "previous pane", &["S-Tab"]),
-    def(
-        Act::NextArticle,
-        "next_article",
-        "next article (while reading)",
-        &["J"],
-    ),
-    def(
-        Act::PrevArticle,
-        "prev_article",
-        "previous article (while reading)",
-        &["K"],
-    ),
-    def(
-        Act::NextUnread,
-        "next_unread",
-        "next unread article",
-        &["n"],
-    ),
-    def(
-        Act::PrevUnread,
-        "prev_unread",
-        "previous unread article",
-        &["N"],
-    ),
-    def(Act::Page, "page", "page the article down", &["space"]),
-    def(Act::ToggleRead, "toggle_read", "toggle read", &["m"]),
-    def(Act::ToggleStar, "toggle_star", "toggle starred", &["s"]),
-    def(
-        Act::MarkAllRead,
-        "mark_all_read",
-        "mark everything in view read",
-        &["A"],
-    ),
-    def(
-        Act::OpenBrowser,
-        "open_browser",
-        "open in the browser (a number first: link N)",
-        &["o"],
-    ),
-    def(Act::CopyLink, "copy_link", "copy the link (OSC 52)", &["y"]),
-    def(
-        Act::FetchFullText,
-        "fetch_full_text",
-        "fetch the whole article from its web page",
-        &["f"],
-    ),
-    def(
-        Act::ToggleFullText,
-        "toggle_full_text",
-        "switch between the full text and the feed's text",
-        &["t"],
-    ),
-    def(
-        Act::RefreshFeed,
-        "refresh_feed",
-        "refresh this feed",
-        &["r"],
-    ),
-    def(Act::RefreshAll, "refresh_all", "refresh all feeds", &["R"]),
-    def(
-        Act::Filter,
-        "filter",
-        "filter with a query (Esc clears, ↑↓ history)",
-        &["/"],
-    ),
-    def(
-        Act::People,
-        "people",
-        "people and places: move through them (Enter lists their articles)",
-        &["e"],
-    ),
-    def(
-        Act::WhoWhere,
-        "who_where",
-        "who and where: top people and places of the list",
-        &["w"],
-    ),
-    def(Act::Help, "help", "show or hide this help", &["?"]),
-    def(Act::Quit, "quit", "quit", &["q"]),
-];
-
-/// The filter line's actions. Any other character is typed into the line.
-pub const FILTER: &[ActionDef<FilterAct>] = &[
-    def(
-        FilterAct::Submit,
-        "filter_submit",
-        "keep the filter",
-        &["Enter"],
-    ),
-    def(
-        FilterAct::Cancel,
-        "filter_cancel",
-        "clear the filter",
-        &["Esc"],
-    ),
-    def(
-        FilterAct::Backspace,
-        "filter_backspace",
-        "delete the last character",
-        &["Backspace"],
-    ),
-    def(
-        FilterAct::Older,
-        "filter_older",
-        "an older filter from the history",
-        &["Up"],
-    ),
-    def(
-        FilterAct::Newer,
-        "filter_newer",
-        "a newer filter from the history",
-        &["Down"],
-    ),
-];
-
-/// The help overlay's actions.
-pub const HELP: &[ActionDef<HelpAct>] = &[
-    def(
-        HelpAct::Down,
-        "help_down",
-        "scroll the help down",
-        &["j", "Down"],
-    ),
-    def(HelpAct::Up, "help_up", "scroll the help up", &["k", "Up"]),
-    def(
-        HelpAct::Close,
-        "help_close",
-        "close the help",
-        &["?", "Esc", "h"],
-    ),
-    def(HelpAct::Quit, "help_quit", "quit", &["q"]),
-];
-
-/// Bindings that hold in every mode and cannot be rebound: control-C always quits.
-pub const ALWAYS: &[(&str, Act)] = &[("C-c", Act::Quit)];
-
-/// Bindings that are not remappable, shown in the help after the actions.
-pub const FIXED: &[(&str, &str)] = &[
-    ("0-9", "a number for the next `o` (open link N)"),
-    ("mouse wheel", "scroll"),
-    ("click", "select"),
-];
-
-const fn def<A>(
-    act: A,
-    name: &'static str,
-    description: &'static str,
-    keys: &'static [&'static str],
-) -> ActionDef<A> {
-    ActionDef {
-        act,
-        name,
-        description,
-        keys,
-    }
+    /// A question on the status line waits for yes or no (marking more than a screenful
+    /// read).
+    Confirm,
+    /// Answering a question on the status bar (a feed's address, yes or no); edited with
+    /// the filter line's keys.
+    Prompt,
 }
 
 /// A problem in the `[keys]` table, written for the user.
@@ -291,6 +59,31 @@ pub enum KeymapError {
     },
 }
 
+impl KeymapError {
+    /// The action the problem is in, and the key when it is about one.
+    pub fn at(&self) -> (&str, Option<&str>) {
+        match self {
+            KeymapError::UnknownAction(name) => (name, None),
+            KeymapError::BadKey { action, key, .. } => (action, Some(key)),
+            KeymapError::Duplicate { key, second, .. } => (second, Some(key)),
+        }
+    }
+
+    /// What is wrong, without where.
+    pub fn reason(&self) -> String {
+        match self {
+            KeymapError::UnknownAction(name) => format!(
+                "no action is called {name:?} (the README's key table and `?` in the reader \
+                 list them)"
+            ),
+            KeymapError::BadKey { key, reason, .. } => format!("{key:?} is not a key ({reason})"),
+            KeymapError::Duplicate {
+                key, first, second, ..
+            } => format!("{key} is bound to both {first} and {second}"),
+        }
+    }
+}
+
 /// What a key press means in the mode it was pressed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
@@ -302,6 +95,7 @@ pub enum Input {
     /// A character typed into the filter line.
     Type(char),
     Help(HelpAct),
+    Confirm(ConfirmAct),
 }
 
 /// One line of the help overlay.
@@ -310,7 +104,16 @@ pub struct HelpEntry {
     pub keys: String,
     pub name: String,
     pub description: String,
+    /// A mode's heading rather than a binding.
+    pub heading: bool,
 }
+
+/// The modes after the normal one, as the help and the README name them.
+const MODE_HEADINGS: [&str; 3] = [
+    "In the filter line (after /)",
+    "When asked yes or no",
+    "In this help",
+];
 
 /// What the help overlay shows, and the hints that name keys elsewhere on screen, all from
 /// the effective keymaps.
@@ -322,6 +125,8 @@ pub struct Help {
     pub title: String,
     /// The filter line's hint: how to keep, clear and walk the history.
     pub filter_hint: String,
+    /// The yes/no prompt's hint: how to answer.
+    pub confirm_hint: String,
 }
 
 /// The end of the help overlay: what dateline is and whose data it shows. GeoNames' licence
@@ -431,6 +236,7 @@ pub struct Keymap {
     normal: ModeMap<Act>,
     filter: ModeMap<FilterAct>,
     help: ModeMap<HelpAct>,
+    confirm: ModeMap<ConfirmAct>,
     always: HashMap<Key, Act>,
 }
 
@@ -463,8 +269,62 @@ impl Keymap {
             normal: ModeMap::build(NORMAL, user)?,
             filter: ModeMap::build(FILTER, user)?,
             help: ModeMap::build(HELP, user)?,
+            confirm: ModeMap::build(CONFIRM, user)?,
             always,
         })
+    }
+
+    /// The keymap of a config's `[keys]` table; a problem in it is reported with the config
+    /// file and the line, as the config's own errors are.
+    pub fn from_config(keys: &KeyBindings) -> Result<Keymap, ConfigError> {
+        Keymap::from_config_with_preset(None, keys)
+    }
+
+    /// [`Keymap::from_config`] starting from a preset (`"newsboat"`: [`NEWSBOAT`]) laid over
+    /// the defaults; the user's table goes on top, and a key the user binds is taken from the
+    /// preset's actions.
+    pub fn from_config_with_preset(
+        preset: Option<&str>,
+        keys: &KeyBindings,
+    ) -> Result<Keymap, ConfigError> {
+        Keymap::with_preset(preset, keys.table()).map_err(|e| {
+            let (action, key) = e.at();
+            ConfigError::Invalid {
+                path: keys.origin.clone(),
+                line: keys.line_of(action, key),
+                key: format!("keys.{action}"),
+                message: e.reason(),
+            }
+        })
+    }
+
+    /// The defaults with a preset's bindings, then `user`'s, laid over them.
+    pub fn with_preset(
+        preset: Option<&str>,
+        user: &BTreeMap<String, Vec<String>>,
+    ) -> Result<Keymap, KeymapError> {
+        let base: &[(&str, &[&str])] = match preset {
+            Some("newsboat") => NEWSBOAT,
+            _ => &[],
+        };
+        let claimed: Vec<Key> = user
+            .values()
+            .flatten()
+            .filter_map(|k| Key::parse(k).ok())
+            .collect();
+        let mut merged: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (name, keys) in base {
+            let keys: Vec<String> = keys
+                .iter()
+                .filter(|k| Key::parse(k).is_ok_and(|k| !claimed.contains(&k)))
+                .map(|k| (*k).to_string())
+                .collect();
+            merged.insert((*name).to_string(), keys);
+        }
+        for (name, keys) in user {
+            merged.insert(name.clone(), keys.clone());
+        }
+        Keymap::with_overrides(&merged)
     }
 
     /// The normal-mode action bound to a key press, if any.
@@ -480,12 +340,13 @@ impl Keymap {
             return Some(Input::Do(*act));
         }
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
         match mode {
             Mode::Normal => self.normal.get(&key).map(Input::Do).or(match event.code {
                 KeyCode::Char(c @ '0'..='9') if !ctrl => Some(Input::Count(c as u8 - b'0')),
                 _ => None,
             }),
-            Mode::Filter => {
+            Mode::Filter | Mode::Prompt => {
                 // Terminals differ in the modifiers they send with Enter or an arrow: a key
                 // that is not a character means the same with any of them.
                 let plain = match event.code {
@@ -497,35 +358,46 @@ impl Keymap {
                 };
                 match (self.filter.get(&key).or(plain), event.code) {
                     (Some(act), _) => Some(Input::Filter(act)),
-                    (None, KeyCode::Char(c)) if !ctrl => Some(Input::Type(c)),
+                    (None, KeyCode::Char(c)) if !ctrl && !alt => Some(Input::Type(c)),
                     _ => None,
                 }
             }
             Mode::Help => self.help.get(&key).map(Input::Help),
+            Mode::Confirm => Some(Input::Confirm(
+                self.confirm.get(&key).unwrap_or(ConfirmAct::No),
+            )),
         }
     }
 
     /// The help overlay's lines (the normal mode's actions, then the fixed bindings and the
     /// credits), its title and the filter line's hint.
     pub fn help(&self) -> Help {
-        let mut entries: Vec<HelpEntry> = self
-            .normal
-            .keys
-            .iter()
-            .map(|(d, keys)| HelpEntry {
-                keys: keys
-                    .iter()
-                    .map(Key::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                name: d.name.to_string(),
-                description: d.description.to_string(),
-            })
-            .collect();
+        let mut entries = entries_of(&self.normal);
+        let modes = [
+            entries_of(&self.filter),
+            entries_of(&self.confirm),
+            entries_of(&self.help),
+        ];
+        for (heading, list) in MODE_HEADINGS.iter().zip(modes) {
+            entries.push(HelpEntry {
+                keys: String::new(),
+                name: String::new(),
+                description: (*heading).to_string(),
+                heading: true,
+            });
+            entries.extend(list);
+        }
+        entries.push(HelpEntry {
+            keys: String::new(),
+            name: String::new(),
+            description: "Anywhere".to_string(),
+            heading: true,
+        });
         entries.extend(FIXED.iter().chain(ABOUT).map(|(k, d)| HelpEntry {
             keys: (*k).to_string(),
             name: String::new(),
             description: (*d).to_string(),
+            heading: false,
         }));
         let title = format!(
             "Keys: {} closes, {}/{} scroll",
@@ -543,16 +415,40 @@ impl Keymap {
             format!("{older}/{newer}")
         };
         let filter_hint = format!(
-            "{} keep · {} clear · {history} history",
+            "{} keep · {} cancel · {history} history · {} complete",
             shown(self.filter.keys_of(FilterAct::Submit), 1, ""),
             shown(self.filter.keys_of(FilterAct::Cancel), 1, ""),
+            shown(self.filter.keys_of(FilterAct::Complete), 1, ""),
+        );
+        let confirm_hint = format!(
+            "{} yes · {} no",
+            shown(self.confirm.keys_of(ConfirmAct::Yes), 1, ""),
+            shown(self.confirm.keys_of(ConfirmAct::No), 1, ""),
         );
         Help {
             entries,
             title,
             filter_hint,
+            confirm_hint,
         }
     }
+}
+
+/// One help line per action of a mode, with its effective keys.
+fn entries_of<A: Copy + Eq + Hash>(mode: &ModeMap<A>) -> Vec<HelpEntry> {
+    mode.keys
+        .iter()
+        .map(|(d, keys)| HelpEntry {
+            keys: keys
+                .iter()
+                .map(Key::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+            name: d.name.to_string(),
+            description: d.description.to_string(),
+            heading: false,
+        })
+        .collect()
 }
 
 /// The first `n` of an action's keys for a hint, joined by `sep`.
@@ -581,23 +477,39 @@ fn names() -> impl Iterator<Item = &'static str> {
         .map(|d| d.name)
         .chain(FILTER.iter().map(|d| d.name))
         .chain(HELP.iter().map(|d| d.name))
+        .chain(CONFIRM.iter().map(|d| d.name))
 }
 
-/// The README's key table (Markdown) of the normal mode, generated from the defaults.
+/// The README's key table (Markdown) of every mode, generated from the defaults.
 pub fn markdown_table() -> String {
-    let mut out = String::from("| keys | action (`[keys]` name) | what it does |\n|---|---|---|\n");
-    for d in NORMAL {
-        let keys: Vec<String> = d.keys.iter().map(|k| format!("`{k}`")).collect();
-        out.push_str(&format!(
-            "| {} | `{}` | {} |\n",
-            keys.join(" "),
-            d.name,
-            d.description.replace('|', "\\|")
-        ));
+    fn rows<A>(defs: &[ActionDef<A>], out: &mut String) {
+        for d in defs {
+            // A `|` would end the table cell, even inside backticks.
+            let keys: Vec<String> = d
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", k.replace('|', "\\|")))
+                .collect();
+            out.push_str(&format!(
+                "| {} | `{}` | {} |\n",
+                keys.join(" "),
+                d.name,
+                d.description.replace('|', "\\|")
+            ));
+        }
     }
+    let mut out = String::from("| keys | action (`[keys]` name) | what it does |\n|---|---|---|\n");
+    rows(NORMAL, &mut out);
     for (k, d) in FIXED {
         out.push_str(&format!("| {k} | | {d} |\n"));
     }
+    let [filter, confirm, help] = MODE_HEADINGS;
+    out.push_str(&format!("| | | **{filter}** |\n"));
+    rows(FILTER, &mut out);
+    out.push_str(&format!("| | | **{confirm}** |\n"));
+    rows(CONFIRM, &mut out);
+    out.push_str(&format!("| | | **{help}** |\n"));
+    rows(HELP, &mut out);
     out
 }
 
@@ -633,6 +545,7 @@ mod tests {
         unique_in_mode(NORMAL);
         unique_in_mode(FILTER);
         unique_in_mode(HELP);
+        unique_in_mode(CONFIRM);
         assert!(Keymap::defaults().is_ok());
     }
 
@@ -718,6 +631,28 @@ mod tests {
     }
 
     #[test]
+    fn the_question_takes_y_for_yes_and_anything_else_for_no() {
+        let km = Keymap::defaults().unwrap();
+        let answer = |e: KeyEvent| km.input(Mode::Confirm, &e);
+        assert_eq!(answer(char_key('y')), Some(Input::Confirm(ConfirmAct::Yes)));
+        for key in [
+            char_key('n'),
+            char_key('A'),
+            char_key('j'),
+            press(KeyCode::Esc, KeyModifiers::NONE),
+            press(KeyCode::Enter, KeyModifiers::NONE),
+        ] {
+            assert_eq!(answer(key), Some(Input::Confirm(ConfirmAct::No)), "{key:?}");
+        }
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(answer(ctrl_c), Some(Input::Do(Act::Quit)));
+        assert_eq!(
+            Keymap::defaults().unwrap().help().confirm_hint,
+            "y yes · n no"
+        );
+    }
+
+    #[test]
     fn user_overrides_replace_and_steal_keys() {
         let mut user = BTreeMap::new();
         user.insert("down".to_string(), vec!["C-n".to_string()]);
@@ -744,7 +679,10 @@ mod tests {
     fn other_modes_are_rebound_by_name_and_their_hints_follow() {
         let defaults = Keymap::defaults().unwrap().help();
         assert_eq!(defaults.title, "Keys: ? or Esc closes, j/k scroll");
-        assert_eq!(defaults.filter_hint, "Enter keep · Esc clear · ↑↓ history");
+        assert_eq!(
+            defaults.filter_hint,
+            "Enter keep · Esc cancel · ↑↓ history · Tab complete"
+        );
         let mut user = BTreeMap::new();
         user.insert("filter_older".to_string(), vec!["C-p".to_string()]);
         user.insert("help_close".to_string(), vec!["x".to_string()]);
@@ -765,7 +703,10 @@ mod tests {
         assert_eq!(km.input(Mode::Help, &char_key('?')), None);
         let help = km.help();
         assert_eq!(help.title, "Keys: x closes, j/k scroll");
-        assert_eq!(help.filter_hint, "Enter keep · Esc clear · C-p/↓ history");
+        assert_eq!(
+            help.filter_hint,
+            "Enter keep · Esc cancel · C-p/↓ history · Tab complete"
+        );
         // The normal mode keeps `?`.
         assert_eq!(km.action(&char_key('?')), Some(Act::Help));
     }
@@ -815,6 +756,55 @@ mod tests {
     }
 
     #[test]
+    fn config_errors_name_the_file_and_line() {
+        // Regression (issue 11): `[keys]` errors named neither the file nor the line.
+        let path = std::path::Path::new("config.toml");
+        let error = |text: &str| {
+            let config = crate::config::Config::from_toml(text, path).unwrap();
+            Keymap::from_config(&config.keys).unwrap_err().to_string()
+        };
+        let text = "[settings]\nconcurrency = 4\n\n[keys]\ndown = \"j\"\nfly = \"x\"\n";
+        let message = error(text);
+        assert!(
+            message.starts_with("config.toml:6: keys.fly: no action is called \"fly\""),
+            "{message}"
+        );
+        // A bad key in a list spread over lines: the line of that key.
+        let text = "[keys]\nquit = \"Q\"\ndown = [\n  \"j\",\n  \"Bogus\",\n]\n";
+        let message = error(text);
+        assert!(
+            message.starts_with("config.toml:5: keys.down: \"Bogus\" is not a key"),
+            "{message}"
+        );
+        let text = "[keys]\nquit = \"Q\"\nup = \"x\"\ndown = \"x\"\n";
+        let message = error(text);
+        assert!(
+            message.starts_with("config.toml:3: keys.up: x is bound to both down and up"),
+            "{message}"
+        );
+        let good = crate::config::Config::from_toml("[keys]\nquit = \"Q\"\n", path).unwrap();
+        assert!(Keymap::from_config(&good.keys).is_ok());
+    }
+
+    #[test]
+    fn the_newsboat_preset_rebinds_without_clashes_and_the_user_wins() {
+        let km = Keymap::with_preset(Some("newsboat"), &BTreeMap::new()).unwrap();
+        assert_eq!(km.action(&char_key('N')), Some(Act::ToggleRead));
+        assert_eq!(km.action(&char_key('p')), Some(Act::PrevUnread));
+        assert_eq!(km.action(&char_key('P')), Some(Act::PlayEnclosure));
+        assert_eq!(km.action(&char_key('e')), Some(Act::DownloadEnclosure));
+        assert_eq!(km.action(&char_key('s')), Some(Act::SaveMarkdown));
+        assert_eq!(km.action(&char_key('n')), Some(Act::NextUnread));
+        // The user's table goes on top, and takes its keys from the preset.
+        let mut user = BTreeMap::new();
+        user.insert("refresh_all".to_string(), vec!["p".to_string()]);
+        let km = Keymap::with_preset(Some("newsboat"), &user).unwrap();
+        assert_eq!(km.action(&char_key('p')), Some(Act::RefreshAll));
+        let plain = Keymap::with_preset(None, &BTreeMap::new()).unwrap();
+        assert_eq!(plain.action(&char_key('p')), Some(Act::PlayEnclosure));
+    }
+
+    #[test]
     fn readme_has_the_generated_key_table() {
         let readme = std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"),
@@ -822,10 +812,20 @@ mod tests {
         .unwrap();
         let start = readme.find("<!-- keys -->\n").expect("start marker") + 14;
         let end = readme.find("<!-- /keys -->").expect("end marker");
+        let table = markdown_table();
+        if std::env::var_os("DATELINE_BLESS_README").is_some() {
+            let fresh = format!("{}{table}{}", &readme[..start], &readme[end..]);
+            std::fs::write(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"),
+                fresh,
+            )
+            .unwrap();
+            return;
+        }
         assert_eq!(
             &readme[start..end],
-            markdown_table(),
-            "README's key table is stale"
+            table,
+            "README's key table is stale (DATELINE_BLESS_README=1 rewrites it)"
         );
     }
 }

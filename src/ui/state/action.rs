@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::ui::keymap::{Act, FilterAct, HelpAct, Input};
+use crate::ui::keymap::{Act, ConfirmAct, FilterAct, HelpAct, Input};
 use crate::worker::session::{Command, WorkerEvent};
 
 /// One input, already interpreted.
@@ -20,6 +20,8 @@ pub enum Action {
     Filter(FilterAct),
     /// A named action of the help overlay.
     Help(HelpAct),
+    /// The answer to the yes/no prompt.
+    Confirm(ConfirmAct),
     Resize(u16, u16),
     /// Time passes: pending reloads are sent.
     Tick(DateTime<Utc>),
@@ -44,6 +46,14 @@ pub enum Effect {
     OpenUrl(String),
     /// Copy to the clipboard (OSC 52).
     Copy(String),
+    /// Run `argv` (no shell) on the terminal with `input` on its standard input, the reader
+    /// suspended until it ends.
+    Pipe {
+        argv: Vec<String>,
+        input: String,
+    },
+    /// Start `argv` (no shell) in the background, detached from the screen.
+    Spawn(Vec<String>),
     Quit,
 }
 
@@ -55,6 +65,7 @@ impl From<Input> for Action {
             Input::Filter(f) => Action::Filter(f),
             Input::Type(c) => Action::FilterChar(c),
             Input::Help(h) => Action::Help(h),
+            Input::Confirm(c) => Action::Confirm(c),
         }
     }
 }

@@ -13,8 +13,9 @@ use super::feeds::{FeedsPane, RowKey};
 use super::filter::FilterLine;
 use super::list::ListWindow;
 use super::people::{PeoplePane, TOP_ENTITIES, entity_filter};
+use super::place::Place;
 use crate::config::View;
-use crate::model::{ArticleId, FeedId};
+use crate::model::{ArticleId, ArticleSummary, FeedId};
 use crate::query::Query;
 use crate::ui::keymap::{Help, Mode};
 use crate::ui::layout::{self, Focus, inner};
@@ -27,6 +28,8 @@ pub struct Progress {
     pub done: usize,
     pub total: usize,
     pub failed: usize,
+    /// A sync with the server (its steps are `done` of `total`), not a refresh of feeds.
+    pub sync: bool,
 }
 
 /// The whole interface state.
@@ -47,14 +50,40 @@ pub struct State {
     /// A number typed for the next action.
     pub count: Option<usize>,
     pub message: Option<String>,
+    /// The question [`Mode::Confirm`] asks on the status line (marking more than a
+    /// screenful read: the only thing asked).
+    pub prompt: Option<String>,
+    /// What the last mark-all changed, for `u` to undo (empty: nothing to undo).
+    pub last_marked: Vec<ArticleId>,
+    /// The lists left, newest last, for `h`/Esc to go back to.
+    pub back: Vec<Place>,
+    /// The list as it was when `/` began, kept when the filter changes it, restored by Esc.
+    pub(super) filter_origin: Option<Place>,
+    /// The question the prompt asks on the status bar, in [`Mode::Prompt`].
+    pub question: Option<super::prompt::Prompt>,
     pub progress: Progress,
     pub now: DateTime<Utc>,
     /// Dates are shown in this offset (the local one in the real program, UTC in tests).
     pub tz: FixedOffset,
     pub size: (u16, u16),
+    /// The article fills the screen while it has the keyboard (`z`).
+    pub zoom: bool,
+    /// The feeds pane shown or hidden by `F`; `None`: shown on wide enough screens.
+    pub feeds_pane: Option<bool>,
+    /// The feeds pane hides itself on screens narrower than this (the setting
+    /// `feeds_pane_min_width`).
+    pub feeds_min_width: u16,
     pub mark_read_on_open: bool,
     /// The article whose page is being fetched on demand, if any.
     pub fetching_page: Option<ArticleId>,
+    /// Settings of the reader's outward features (players, pipes, opening many tabs).
+    pub opts: super::prompt::ReaderOptions,
+    /// Enclosure downloads under way.
+    pub downloads: super::prompt::Downloads,
+    /// Refresh every feed this often (`refresh_minutes`); `None`: only when asked.
+    pub refresh_every: Option<std::time::Duration>,
+    /// When the last refresh of every feed started, for `refresh_every`.
+    pub last_refresh: Option<DateTime<Utc>>,
     pub quit: bool,
     /// Reloads a refresh made due, sent at the next tick.
     pub(super) reload_feeds: bool,
@@ -78,12 +107,24 @@ impl State {
             help_scroll: 0,
             count: None,
             message: None,
+            prompt: None,
+            question: None,
+            last_marked: Vec::new(),
+            back: Vec::new(),
+            filter_origin: None,
             progress: Progress::default(),
             now,
             tz,
             size,
+            zoom: false,
+            feeds_pane: None,
+            feeds_min_width: 0,
             mark_read_on_open: true,
             fetching_page: None,
+            opts: super::prompt::ReaderOptions::default(),
+            downloads: super::prompt::Downloads::default(),
+            refresh_every: None,
+            last_refresh: None,
             quit: false,
             reload_feeds: false,
             reload_articles: false,
@@ -148,14 +189,26 @@ impl State {
     }
 
     fn panes_for(&self, focus: Focus) -> layout::Panes {
-        layout::panes(
-            self.size.0,
-            self.size.1,
+        layout::layout(self.size.0, self.size.1, &self.shape(focus))
+    }
+
+    /// What decides the layout, with `focus` as the pane that has the keyboard.
+    pub fn shape(&self, focus: Focus) -> layout::Shape {
+        layout::Shape {
             focus,
-            self.open.is_open(),
-            self.side(),
-            self.feeds.want,
-        )
+            article_open: self.open.is_open(),
+            side: self.side(),
+            feeds_want: self.feeds.want,
+            feeds: self.feeds_shown(),
+            zoom: self.zoom,
+        }
+    }
+
+    /// Whether the feeds pane is shown: as `F` last said, else when the screen is at least
+    /// [`State::feeds_min_width`] wide.
+    pub fn feeds_shown(&self) -> bool {
+        self.feeds_pane
+            .unwrap_or(self.size.0 >= self.feeds_min_width)
     }
 
     /// Rows of the list pane.
@@ -172,14 +225,12 @@ impl State {
 
     /// Rows of the article pane and its text width.
     pub(super) fn article_area(&self) -> (usize, u16) {
-        let p = layout::panes(
-            self.size.0,
-            self.size.1,
-            Focus::Article,
-            true,
-            true,
-            self.feeds.want,
-        );
+        let shape = layout::Shape {
+            article_open: true,
+            side: true,
+            ..self.shape(Focus::Article)
+        };
+        let p = layout::layout(self.size.0, self.size.1, &shape);
         p.article.map_or((1, 10), |r| {
             let i = inner(r);
             (usize::from(i.height).max(1), i.width)
@@ -263,6 +314,12 @@ impl State {
             return;
         };
         let (id, read, feed) = (a.id, a.read, a.feed_id);
+        self.open_article(id, read, feed, out);
+    }
+
+    /// Opens article `id` (of feed `feed`, `read` or not), selected in the list whether or
+    /// not its row is loaded yet.
+    fn open_article(&mut self, id: ArticleId, read: bool, feed: FeedId, out: &mut Vec<Effect>) {
         self.open = ArticlePane::Loading(id);
         self.scroll = 0;
         self.focus = Focus::Article;
@@ -323,11 +380,13 @@ impl State {
         }
         match self.feeds.scope_for(&key) {
             Some(Ok(scope)) if scope != self.list.query.scope => {
+                let left = self.place();
                 self.list.query.scope = scope;
                 self.list.scope_label = label;
                 self.list.sel = 0;
                 self.list.offset = 0;
                 out.push(self.new_list());
+                self.push_place(left);
             }
             Some(Err(message)) => self.message = Some(message),
             _ => {}
@@ -357,17 +416,112 @@ impl State {
         }
     }
 
-    /// `n`/`N`: the next or previous unread article (opened when one is being read).
+    /// `n`/`N`: the next or previous unread article (opened when one is being read). When
+    /// the loaded window has none that way and the list goes on past it, the store is asked
+    /// ([`Command::FindUnread`]); [`State::unread_found`] takes its answer.
     pub(super) fn step_unread(&mut self, forward: bool, out: &mut Vec<Effect>) {
-        match self.list.next_unread(forward) {
-            Some(i) => {
-                self.select_article(i);
-                if self.focus == Focus::Article {
-                    self.open_selected(out);
-                }
+        if let Some(i) = self.list.next_unread(forward) {
+            self.select_article(i);
+            if self.focus == Focus::Article {
+                self.open_selected(out);
             }
-            None => self.message = Some("no more unread articles".into()),
+            return;
         }
+        match self.list.selected() {
+            Some(from) if self.list.goes_on(forward) => {
+                out.push(Effect::Worker(Command::FindUnread {
+                    query: self.list.query.clone(),
+                    now: self.local_now(),
+                    from: Box::new(from.clone()),
+                    forward,
+                }));
+            }
+            _ => self.message = Some("no more unread articles".into()),
+        }
+    }
+
+    /// The store's answer to `n`/`N` from article `from`: the unread article found and its
+    /// index in the list. Dropped when the selection has moved on since.
+    pub(super) fn unread_found(
+        &mut self,
+        from: ArticleId,
+        found: Option<(u64, ArticleSummary)>,
+        out: &mut Vec<Effect>,
+    ) {
+        if self.list.selected().map(|a| a.id) != Some(from) {
+            return;
+        }
+        let Some((index, article)) = found else {
+            self.message = Some("no more unread articles".into());
+            return;
+        };
+        let index = usize::try_from(index).unwrap_or(usize::MAX);
+        // The row is further than the rows seen so far: the list is at least that long.
+        self.list.total = self.list.total.max(index.saturating_add(1));
+        self.select_article(index);
+        if self.focus == Focus::Article {
+            self.open_article(article.id, article.read, article.feed_id, out);
+        }
+    }
+
+    /// `A`: marks everything in view read, after asking when that may be more than a
+    /// screenful of unread articles (the list beyond the loaded rows counts as unread).
+    pub(super) fn mark_all_read(&mut self, out: &mut Vec<Effect>) {
+        let unread_loaded = self.list.articles.iter().filter(|a| !a.read).count();
+        let not_loaded = self.list.total.saturating_sub(self.list.articles.len());
+        if unread_loaded + not_loaded <= self.list_height() {
+            self.mark_all_now(out);
+            return;
+        }
+        self.prompt = Some(if not_loaded == 0 {
+            format!("mark {unread_loaded} articles read?")
+        } else {
+            format!(
+                "mark every unread article of these {} read?",
+                self.list.total
+            )
+        });
+        self.mode = Mode::Confirm;
+    }
+
+    /// Marks everything in view read: the loaded rows at once, the store's count follows
+    /// (`WorkerEvent::MarkedRead`).
+    pub(super) fn mark_all_now(&mut self, out: &mut Vec<Effect>) {
+        self.list.mark_all_read();
+        if let Some(article) = self.open.loaded_mut() {
+            article.read = true;
+        }
+        out.push(Effect::Worker(Command::MarkAllRead {
+            query: self.list.query.clone(),
+            now: self.local_now(),
+        }));
+    }
+
+    /// `u`: marks unread again what the last mark-all marked read, on screen at once, and
+    /// reloads the list.
+    pub(super) fn undo_mark_all(&mut self, out: &mut Vec<Effect>) {
+        let ids = std::mem::take(&mut self.last_marked);
+        if ids.is_empty() {
+            self.message = Some("no mark-all to undo".into());
+            return;
+        }
+        for id in &ids {
+            self.list.set_read(*id, false);
+            if let Some(article) = self.open.loaded_mut()
+                && article.id == *id
+            {
+                article.read = false;
+            }
+        }
+        let n = ids.len();
+        self.message = Some(format!(
+            "marked {n} article{} unread again",
+            if n == 1 { "" } else { "s" }
+        ));
+        // The store answers with fresh feeds (their unread counts); the list is read again
+        // after the change (commands run in order).
+        out.push(Effect::Worker(Command::SetRead(ids, false)));
+        out.push(self.load_articles(true));
     }
 
     /// Refreshes the feeds `ids` (all when `None`), unless a refresh is running.
@@ -380,6 +534,9 @@ impl State {
             running: true,
             ..Progress::default()
         };
+        if ids.is_none() {
+            self.last_refresh = Some(self.now);
+        }
         out.push(Effect::Worker(Command::Refresh(ids)));
     }
 
@@ -424,7 +581,11 @@ impl State {
             return;
         }
         self.people.who_on(&self.list.query);
-        self.focus = Focus::People;
+        // Beside the list, the list keeps the keyboard (Enter opens its article; `e` or
+        // Tab goes to the pane); where there is no room, the pane takes the list's place.
+        if self.panes_for(Focus::Articles).people.is_none() {
+            self.focus = Focus::People;
+        }
         out.push(self.load_who());
     }
 
@@ -449,6 +610,7 @@ impl State {
             return;
         };
         let text = entity_filter(entry.kind, &entry.name);
+        let left = self.place();
         if self.list.query.scope != Query::default() {
             self.list.query.scope = Query::default();
             self.list.scope_label = None;
@@ -460,6 +622,7 @@ impl State {
         self.list.sel = 0;
         self.list.offset = 0;
         self.filter_changed(out);
+        self.push_place(left);
         self.filter.remember(&text);
         self.mode = Mode::Normal;
         self.focus = Focus::Articles;

@@ -2,10 +2,15 @@
 //! rendered for the pane's width.
 
 use crate::model::{Article, ArticleId, ArticlePage};
+use crate::sanitize::sanitize_line;
 use crate::ui::body::{RenderedBody, render_body};
+use crate::ui::text::wrap;
 
-/// Lines before the body in the article pane: title, feed/author, date, link, blank.
-pub const HEADER_LINES: usize = 5;
+/// Lines before the body in the article pane besides the title's: feed/author, date, link,
+/// blank.
+pub const HEADER_LINES: usize = 4;
+/// Lines the article's title may wrap onto, so a narrow pane shows it whole.
+pub const TITLE_LINES: usize = 4;
 
 /// The article pane.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +22,8 @@ pub enum ArticlePane {
         body: RenderedBody,
         /// The article's fetched page (full text), and which text the body shows.
         full: FullText,
+        /// The title wrapped to the body's width (at most [`TITLE_LINES`]).
+        title: Vec<String>,
     },
 }
 
@@ -35,6 +42,7 @@ impl ArticlePane {
             article,
             body: RenderedBody::default(),
             full: FullText::default(),
+            title: Vec::new(),
         }
     }
 
@@ -45,6 +53,7 @@ impl ArticlePane {
             article,
             body,
             full,
+            ..
         } = self
             && article.id == id
         {
@@ -108,10 +117,18 @@ impl ArticlePane {
         }
     }
 
+    /// Lines before the body: the title's (at least one), then [`HEADER_LINES`].
+    pub fn header_lines(&self) -> usize {
+        match self {
+            ArticlePane::Loaded { title, .. } => title.len().max(1) + HEADER_LINES,
+            _ => 0,
+        }
+    }
+
     /// All lines of the open article: header, body and links.
     pub fn line_count(&self) -> usize {
         match self {
-            ArticlePane::Loaded { body, .. } => HEADER_LINES + body.lines.len(),
+            ArticlePane::Loaded { body, .. } => self.header_lines() + body.lines.len(),
             _ => 0,
         }
     }
@@ -122,9 +139,15 @@ impl ArticlePane {
             article,
             body,
             full,
+            title,
         } = self
             && (body.width != width || body.lines.is_empty())
         {
+            *title = wrap(
+                &sanitize_line(&article.title),
+                usize::from(width),
+                TITLE_LINES,
+            );
             *body = match full.page.as_deref().filter(|_| !full.show_feed) {
                 Some(page) => render_body(Some(&page.html), &page.text, width),
                 None => render_body(
@@ -136,6 +159,8 @@ impl ArticlePane {
                     width,
                 ),
             };
+            body.lines
+                .extend(crate::ui::attachments::enclosure_lines(&article.enclosures));
         }
     }
 }
@@ -155,12 +180,16 @@ mod tests {
             )),
             body: RenderedBody::default(),
             full: FullText::default(),
+            title: Vec::new(),
         };
         assert_eq!(pane.id(), Some(s.id));
         pane.wrap(30);
+        // "Ceasefire talks resume in Geneva" is 32 columns: its title takes two lines.
+        assert_eq!(pane.header_lines(), 2 + HEADER_LINES);
         let narrow = pane.line_count();
-        assert!(narrow > HEADER_LINES);
+        assert!(narrow > HEADER_LINES + 1);
         pane.wrap(60);
+        assert_eq!(pane.header_lines(), 1 + HEADER_LINES);
         assert!(pane.line_count() < narrow);
         assert!(pane.loaded(s.id).is_some() && pane.loaded(ArticleId(0)).is_none());
         assert_eq!(ArticlePane::Closed.line_count(), 0);

@@ -231,10 +231,10 @@ impl FeedsPane {
                 Some(v.query.clone().map_err(|e| format!("view {}: {e}", v.name)))
             }
             RowKey::Tag(t) => Some(Ok(term(Term::Tag(t.clone())))),
-            // A feed by its URL: `feed:` matches titles and URLs, and a URL names one feed.
+            // A feed by its address: a whole one names that feed only.
             RowKey::Feed { id, .. } => {
                 let url = self.feed(*id)?.url.clone();
-                Some(Ok(term(Term::Feed(url))))
+                Some(Ok(term(Term::Url(url))))
             }
         }
     }

@@ -8,7 +8,9 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::model::{ArticleId, ArticleSummary};
-use crate::ui::layout::keep_visible;
+use crate::sanitize::sanitize_line;
+use crate::ui::layout::{TITLE_LINES, keep_visible};
+use crate::ui::text::wrap;
 use crate::worker::session::{ArticleQuery, Command, Near, RequestId, Window};
 
 /// Rows loaded per request: the list holds one window of this many around the selection.
@@ -50,6 +52,8 @@ pub struct ListWindow {
     /// The last `LoadArticles` that asked for the list's total: its `ArticleTotal` is the
     /// one to keep, even after page requests have followed it.
     pub count_request: RequestId,
+    /// The article to select when the next answer holds it (a list gone back to).
+    pub(super) want: Option<ArticleId>,
 }
 
 impl ListWindow {
@@ -66,6 +70,14 @@ impl ListWindow {
     /// The loaded row of article `id`.
     pub fn find(&self, id: ArticleId) -> Option<&ArticleSummary> {
         self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The selected row's title in lines of `width` columns (one when it fits, at most
+    /// [`TITLE_LINES`]); none when its row is not loaded.
+    pub fn selected_title_lines(&self, width: usize) -> Vec<String> {
+        self.selected()
+            .map(|a| wrap(&sanitize_line(&a.title), width, TITLE_LINES))
+            .unwrap_or_default()
     }
 
     /// The whole list holds in the loaded window.
@@ -195,7 +207,7 @@ impl ListWindow {
             return;
         }
         self.pending = None;
-        let selected = self.selected().map(|a| a.id);
+        let selected = self.want.take().or_else(|| self.selected().map(|a| a.id));
         let screen_row = self.sel.saturating_sub(self.offset);
         let start = offset as usize;
         self.start = start;
@@ -265,6 +277,15 @@ impl ListWindow {
             a.read = true;
         }
         n
+    }
+
+    /// Whether the list goes on past the loaded window after (`forward`) or before it.
+    pub fn goes_on(&self, forward: bool) -> bool {
+        if forward {
+            !self.total_counted || self.start + self.articles.len() < self.total
+        } else {
+            self.start > 0
+        }
     }
 
     /// The next (or previous) unread row from the selection, within the loaded window (the

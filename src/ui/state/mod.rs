@@ -13,10 +13,17 @@
 pub mod action;
 pub mod app;
 pub mod article;
+pub mod back;
+pub mod complete;
+pub mod external;
+pub mod feedmgmt;
 pub mod feeds;
 pub mod filter;
 pub mod list;
+pub mod panes;
 pub mod people;
+pub mod place;
+pub mod prompt;
 
 pub use action::{Action, Effect};
 pub use app::{Progress, State};
@@ -24,10 +31,10 @@ pub use article::{ArticlePane, HEADER_LINES};
 pub use feeds::{FeedRow, RowKey, SavedView};
 pub use list::{MARGIN, PAGE};
 
-use crate::query::Query;
-use crate::ui::keymap::{Act, FilterAct, HelpAct, Mode};
-use crate::ui::layout::{Focus, inner};
+use crate::ui::keymap::{Act, ConfirmAct, FilterAct, HelpAct, Mode};
+use crate::ui::layout::{Focus, first_row, inner, list_columns, row_at};
 use crate::worker::session::{Command, WorkerEvent};
+use crate::worker::sync::{SyncEvent, SyncStep};
 use crate::worker::{FeedOutcome, RefreshEvent};
 
 /// Applies one action; returns what the loop must do.
@@ -48,6 +55,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.count = Some(n);
             state.message = Some(format!("{n}…"));
         }
+        Action::FilterChar(c) if state.mode == Mode::Prompt => state.prompt_char(c, &mut out),
+        Action::Filter(act) if state.mode == Mode::Prompt => state.prompt_act(act, &mut out),
         Action::FilterChar(c) => {
             if state.filter.push(c) {
                 state.filter_changed(&mut out);
@@ -55,15 +64,23 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Filter(act) => filter_act(state, act, &mut out),
         Action::Help(act) => help_act(state, act, &mut out),
+        Action::Confirm(answer) => {
+            state.mode = Mode::Normal;
+            state.prompt = None;
+            if answer == ConfirmAct::Yes {
+                state.mark_all_now(&mut out);
+            } else {
+                state.message = Some("nothing marked".into());
+            }
+        }
         Action::Resize(w, h) => {
             state.size = (w, h);
-            state.render_open_body();
-            state.select_article(state.list.sel);
-            state.select_row(state.feeds.sel);
+            state.relayout();
         }
         Action::Tick(now) => {
             state.now = now;
             flush_reloads(state, &mut out);
+            state.refresh_when_due(&mut out);
         }
         Action::Scroll { col, row, down } => {
             let delta = if down { 3 } else { -3 };
@@ -98,28 +115,59 @@ fn flush_reloads(state: &mut State, out: &mut Vec<Effect>) {
 /// A named action of the filter line.
 fn filter_act(state: &mut State, act: FilterAct, out: &mut Vec<Effect>) {
     match act {
-        FilterAct::Backspace => {
-            state.filter.backspace();
-            state.filter_changed(out);
+        FilterAct::Backspace
+        | FilterAct::Delete
+        | FilterAct::KillStart
+        | FilterAct::KillEnd
+        | FilterAct::KillWord => {
+            let f = &mut state.filter;
+            let changed = match act {
+                FilterAct::Backspace => f.backspace(),
+                FilterAct::Delete => f.delete(),
+                FilterAct::KillStart => f.kill_start(),
+                FilterAct::KillEnd => f.kill_end(),
+                _ => f.kill_word(),
+            };
+            if changed {
+                state.filter_changed(out);
+            }
         }
+        FilterAct::Left => state.filter.left(),
+        FilterAct::Right => state.filter.right(),
+        FilterAct::Home => state.filter.home(),
+        FilterAct::End => state.filter.end(),
+        FilterAct::WordLeft => state.filter.word_left(),
+        FilterAct::WordRight => state.filter.word_right(),
+        FilterAct::Complete => state.complete(out),
         FilterAct::Submit => {
             if let Some(e) = &state.filter.error {
-                state.message = Some(format!("the filter does not parse ({e}); Esc clears it"));
+                state.message = Some(format!(
+                    "the filter does not parse ({e}); Esc leaves it as it was"
+                ));
             } else {
                 state.mode = Mode::Normal;
                 let text = state.filter.text.clone();
                 state.filter.remember(&text);
                 // The status bar shows the active filter.
                 state.message = text.is_empty().then(|| "filter cleared".into());
+                if let Some(left) = state.filter_origin.take() {
+                    state.push_place(left);
+                }
             }
         }
         FilterAct::Cancel => {
+            // The list goes back to what it was before `/`.
             state.mode = Mode::Normal;
             state.filter.clear();
-            if state.list.query.filter != Query::default() {
-                state.message = Some("filter cleared".into());
+            match state.filter_origin.take() {
+                Some(origin) if origin.query != state.list.query => {
+                    let now = state.local_now();
+                    state.filter.restore(&origin.filter_text);
+                    out.push(Effect::Worker(state.list.restore(&origin, now)));
+                }
+                Some(origin) => state.filter.restore(&origin.filter_text),
+                None => state.filter_changed(out),
             }
-            state.filter_changed(out);
         }
         FilterAct::Older | FilterAct::Newer => {
             if state.filter.walk(act == FilterAct::Older) {
@@ -144,10 +192,10 @@ fn help_act(state: &mut State, act: HelpAct, out: &mut Vec<Effect>) {
     }
 }
 
-/// A named action of the normal mode. While the help overlay is shown, only quitting (by
-/// control-C or a termination signal) gets through.
+/// A named action of the normal mode. While the help overlay or a prompt is shown, only
+/// quitting (by control-C or a termination signal) gets through.
 fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effect>) {
-    if state.mode == Mode::Help && act != Act::Quit {
+    if matches!(state.mode, Mode::Help | Mode::Confirm) && act != Act::Quit {
         return;
     }
     match act {
@@ -166,7 +214,11 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
                 let before = state.scroll;
                 state.move_by(state.page());
                 if state.scroll == before {
-                    state.message = Some("end of article: n for the next unread".into());
+                    if state.opts.space_next_unread {
+                        state.step_unread(true, out);
+                    } else {
+                        state.message = Some("end of article: n for the next unread".into());
+                    }
                 }
             } else {
                 state.move_by(state.page());
@@ -188,7 +240,11 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
                 state.focus = Focus::Articles;
                 state.select_article(state.list.sel);
             }
-            Focus::Articles => state.focus = Focus::Feeds,
+            Focus::Articles => {
+                if !state.pop_place(out) {
+                    state.focus = Focus::Feeds;
+                }
+            }
             Focus::Feeds => {
                 if state.feeds.fold_here() {
                     state.rebuild_rows();
@@ -241,18 +297,8 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
                 out.push(Effect::Worker(Command::SetStarred(id, s)));
             }
         }
-        Act::MarkAllRead => {
-            // The count comes back with `WorkerEvent::MarkedRead`: the loaded rows are only a
-            // window of the list.
-            state.list.mark_all_read();
-            if let Some(article) = state.open.loaded_mut() {
-                article.read = true;
-            }
-            out.push(Effect::Worker(Command::MarkAllRead {
-                query: state.list.query.clone(),
-                now: state.local_now(),
-            }));
-        }
+        Act::MarkAllRead => state.mark_all_read(out),
+        Act::UndoMarkAll => state.undo_mark_all(out),
         Act::OpenBrowser => {
             let url = match count {
                 Some(n) => match &state.open {
@@ -314,10 +360,21 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
         Act::RefreshAll => state.refresh(None, out),
         Act::Filter => {
             state.mode = Mode::Filter;
+            state.filter_origin = Some(state.place());
             state.filter.begin();
         }
         Act::People => state.toggle_people_focus(),
         Act::WhoWhere => state.toggle_who(out),
+        Act::Zoom => state.toggle_zoom(),
+        Act::FeedsPane => state.toggle_feeds_pane(),
+        Act::AddFeed => state.add_feed_prompt(),
+        Act::RemoveFeed => state.remove_feed_prompt(),
+        Act::EditFeed => state.edit_feed_prompt(),
+        Act::PipeTo => state.pipe_prompt(),
+        Act::OpenAllUnread => state.open_all_unread(out),
+        Act::PlayEnclosure => state.play_enclosure(count, out),
+        Act::DownloadEnclosure => state.download_enclosure(count, out),
+        Act::SaveMarkdown => state.save_markdown(out),
         Act::Help => {
             state.mode = Mode::Help;
             state.help_scroll = 0;
@@ -375,6 +432,7 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 done: 0,
                 total,
                 failed: 0,
+                sync: false,
             };
         }
         WorkerEvent::Refresh(RefreshEvent::Feed(report)) => {
@@ -401,13 +459,19 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             ));
             flush_reloads(state, out);
         }
+        WorkerEvent::Sync(event) => sync_event(state, event, out),
         WorkerEvent::MarkedRead { changed } => {
             let n = changed.len();
             state.message = Some(format!(
                 "marked {n} article{} read",
                 if n == 1 { "" } else { "s" }
             ));
+            // A mark-all that changed nothing leaves the last one to undo.
+            if !changed.is_empty() {
+                state.last_marked = changed;
+            }
         }
+        WorkerEvent::NextUnread { from, found, .. } => state.unread_found(from, found, out),
         WorkerEvent::Error(message) => state.message = Some(message),
         WorkerEvent::Page {
             article,
@@ -442,6 +506,29 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 ));
             }
         }
+        WorkerEvent::FeedsChanged { message } => {
+            state.message = Some(message);
+            // Titles changed, or a feed's articles left or joined the list.
+            out.push(state.load_articles(true));
+        }
+        WorkerEvent::FeedChoices { page, feeds } => state.choose_feed(&page, &feeds),
+        WorkerEvent::Download(progress) => state.download_progress(progress),
+        WorkerEvent::Saved(result) => {
+            state.message = Some(match result {
+                Ok(path) => format!("saved {}", path.display()),
+                Err(e) => e,
+            });
+        }
+        WorkerEvent::ViewsChanged(views) => {
+            state.set_views(&views);
+            let queries = state.feeds.view_queries();
+            if !queries.is_empty() {
+                out.push(Effect::Worker(Command::CountUnread {
+                    queries,
+                    now: state.local_now(),
+                }));
+            }
+        }
         WorkerEvent::EntitiesReady(ids) => {
             if let Some(id) = state.open.id()
                 && ids.contains(&id)
@@ -460,6 +547,72 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
         WorkerEvent::TopEntities { query, entities } => {
             state.people.receive_top(&query, &entities);
         }
+        WorkerEvent::Names {
+            kind,
+            prefix,
+            names,
+        } => state.names_arrived(kind, &prefix, names, out),
+    }
+}
+
+/// A sync's progress: its steps fill the progress bar and name themselves on the status
+/// line; its outcome (or why it failed: the reader keeps working on the cache) stays there.
+fn sync_event(state: &mut State, event: SyncEvent, out: &mut Vec<Effect>) {
+    match event {
+        SyncEvent::Started => {
+            state.progress = Progress {
+                running: true,
+                done: 0,
+                total: SyncStep::COUNT,
+                failed: 0,
+                sync: true,
+            };
+            state.message = Some("syncing with the server…".into());
+        }
+        SyncEvent::Step(step) => {
+            state.progress.done = step.number() - 1;
+            state.message = Some(format!("sync: {step}"));
+            if matches!(step, SyncStep::Items { pulled } if pulled > 0) {
+                state.reload_feeds = true;
+                state.reload_articles = true;
+            }
+        }
+        SyncEvent::Finished(s) => {
+            state.progress.running = false;
+            state.progress.done = state.progress.total;
+            let changed = s.marked_read + s.marked_unread + s.starred + s.unstarred;
+            state.message = Some(format!(
+                "synced: {}, {} sent, {} from the server; {} unread",
+                counted(s.new_articles, "new article"),
+                counted(s.pushed, "mark"),
+                counted(changed, "change"),
+                s.local_unread
+            ));
+            state.reload_feeds = true;
+            state.reload_articles = true;
+            flush_reloads(state, out);
+        }
+        SyncEvent::Failed { message, queued } => {
+            state.progress.running = false;
+            // What stays here first: the cause can be long, and the line is cut at the edge.
+            let kept = if queued > 0 {
+                format!(" ({} kept for the next sync)", counted_u64(queued, "mark"))
+            } else {
+                String::new()
+            };
+            state.message = Some(format!("sync failed{kept}: {message}"));
+            state.reload_feeds = true;
+            state.reload_articles = true;
+            flush_reloads(state, out);
+        }
+    }
+}
+
+fn counted_u64(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
@@ -498,7 +651,15 @@ fn click(state: &mut State, col: u16, row: u16, out: &mut Vec<Effect>) {
             if let Some(r) = p.list.map(inner)
                 && row >= r.y
             {
-                let i = state.list.offset + usize::from(row - r.y);
+                // The selected row may take several lines (its title wrapped).
+                let (_, title_at) = list_columns(usize::from(r.width), state.feeds.title_width);
+                let lines = state
+                    .list
+                    .selected_title_lines(usize::from(r.width).saturating_sub(title_at))
+                    .len();
+                let (sel, height) = (state.list.sel, usize::from(r.height));
+                let first = first_row(state.list.offset, sel, height, lines);
+                let i = row_at(first, sel, lines, usize::from(row - r.y));
                 if i < state.list.total {
                     state.select_article(i);
                 }

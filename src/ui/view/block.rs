@@ -4,17 +4,19 @@
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders};
+use ratatui::widgets::{Block, BorderType, Borders};
 
-/// A pane's border with its title: cyan while the pane has the keyboard, else dim.
+/// A pane's border with its title: thick and cyan while the pane has the keyboard (seen at
+/// a glance, colour or not), else thin and dim.
 pub fn pane_block(title: &str, focused: bool) -> Block<'_> {
-    let style = if focused {
-        Style::default().fg(Color::Cyan)
+    let (style, border) = if focused {
+        (Style::default().fg(Color::Cyan), BorderType::Thick)
     } else {
-        Style::default().fg(Color::DarkGray)
+        (Style::default().fg(Color::DarkGray), BorderType::Plain)
     };
     Block::default()
         .borders(Borders::ALL)
+        .border_type(border)
         .border_style(style)
         .title(Span::styled(
             format!(" {title} "),
@@ -52,5 +54,12 @@ mod tests {
             .collect();
         assert!(top.contains(" Feeds "), "{top}");
         assert_eq!(buf[(area.x, area.y)].fg, Color::DarkGray);
+        assert_eq!(buf[(area.x, area.y)].symbol(), "┌");
+        pane_block("Feeds", true).render(area, &mut buf);
+        assert_eq!(
+            buf[(area.x, area.y)].symbol(),
+            "┏",
+            "the focused pane is thick"
+        );
     }
 }

@@ -4,7 +4,6 @@
 //! from a feed passes through [`sanitize_line`] (or was sanitised by `body`) before it
 //! becomes a `Span`, and every line is cut to its pane, never wrapped past it.
 
-use chrono::{DateTime, Datelike, Utc};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,22 +13,17 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 mod block;
+mod list;
 pub mod people;
 
 use super::keymap::Mode;
 use super::layout::{self, Focus, inner};
-use super::state::{ArticlePane, HEADER_LINES, RowKey, State};
+use super::state::{ArticlePane, RowKey, State};
 use super::text::{fit, truncate};
-use crate::query::{Expr, Term};
 use crate::sanitize::sanitize_line;
 use block::{pane_block, selected_style};
+use list::{failed_feed, list_pane, scoped_failed_feed};
 use people::{PaneView, highlight_line, render_pane};
-
-/// The title and last error of the first feed `pick` accepts, when its last fetch failed.
-fn failed_feed(state: &State, pick: impl Fn(&crate::model::Feed) -> bool) -> Option<(&str, &str)> {
-    let f = state.feeds.feeds.iter().find(|f| pick(f))?;
-    Some((f.title.as_str(), f.last_error.as_deref()?))
-}
 
 /// The failed feed under the feeds pane's cursor, while that pane has the focus.
 fn selected_failed_feed(state: &State) -> Option<(&str, &str)> {
@@ -42,31 +36,16 @@ fn selected_failed_feed(state: &State) -> Option<(&str, &str)> {
     }
 }
 
-/// The failed feed the list is restricted to (the feeds pane scopes by the feed's URL).
-fn scoped_failed_feed(state: &State) -> Option<(&str, &str)> {
-    let Some(Expr::Term(Term::Feed(url))) = state.list.query.scope.expr.as_ref() else {
-        return None;
-    };
-    failed_feed(state, |f| f.url == *url)
-}
-
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, state: &State) {
     let area = frame.area();
     render(state, area, frame.buffer_mut());
+    state.opts.palette.apply(frame.buffer_mut());
 }
 
 /// Renders into any buffer (the loop's frame, or a test's).
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
-    let open = !matches!(state.open, ArticlePane::Closed);
-    let p = layout::panes(
-        area.width,
-        area.height,
-        state.focus,
-        open,
-        state.side(),
-        state.feeds.want,
-    );
+    let p = layout::layout(area.width, area.height, &state.shape(state.focus));
     if let Some(r) = p.feeds {
         feeds_pane(state, r, buf);
     }
@@ -174,133 +153,6 @@ fn feeds_pane(state: &State, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Text::from(lines)).render(r, buf);
 }
 
-/// A date for the list: month-day and time, with the year when it is not this year.
-fn short_date(state: &State, t: DateTime<Utc>) -> String {
-    let local = t.with_timezone(&state.tz);
-    if local.year() == state.now.with_timezone(&state.tz).year() {
-        local.format("%m-%d %H:%M").to_string()
-    } else {
-        local.format("%Y-%m-%d").to_string()
-    }
-}
-
-fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
-    let focused = state.focus == Focus::Articles;
-    let mut title = state
-        .list
-        .scope_label
-        .as_deref()
-        .map_or_else(|| "Articles".to_string(), sanitize_line);
-    if !state.filter.text.is_empty() {
-        title = format!("{title} /{}", sanitize_line(&state.filter.text));
-    }
-    let title = truncate(&title, usize::from(area.width.saturating_sub(4)));
-    pane_block(&title, focused).render(area, buf);
-    let r = inner(area);
-    let width = usize::from(r.width);
-    if state.list.total == 0 {
-        if let Some((_, error)) = scoped_failed_feed(state)
-            && state.list.loaded
-        {
-            let lines = vec![
-                Line::styled(
-                    truncate("The last fetch of this feed failed:", width),
-                    Style::default().fg(Color::Red),
-                ),
-                Line::styled(
-                    truncate(&sanitize_line(error), width),
-                    Style::default().fg(Color::Red),
-                ),
-                Line::styled(
-                    truncate("Press r to try again.", width),
-                    Style::default().fg(Color::DarkGray),
-                ),
-            ];
-            Paragraph::new(Text::from(lines)).render(r, buf);
-            return;
-        }
-        let text = if !state.list.loaded {
-            "Loading…"
-        } else if !state.filter.text.is_empty() {
-            "No article matches the filter."
-        } else if state.progress.running {
-            "No articles yet: refreshing…"
-        } else {
-            "No articles. Press R to refresh."
-        };
-        Paragraph::new(Line::styled(
-            truncate(text, width),
-            Style::default().fg(Color::DarkGray),
-        ))
-        .render(r, buf);
-        return;
-    }
-    // The feed column: a fifth of the list (at most 32 columns), no wider than the widest
-    // feed title needs; none on a narrow list.
-    let feed_w = if width >= 70 {
-        (width / 5).min(32).min(state.feeds.title_width.max(8))
-    } else {
-        0
-    };
-    let mut lines = Vec::new();
-    let end = state
-        .list
-        .total
-        .min(state.list.offset + usize::from(r.height));
-    for i in state.list.offset..end {
-        let Some(a) = state.list.row(i) else {
-            // Not loaded yet: the window that holds it is on its way.
-            let mut line = Line::styled("  …", Style::default().fg(Color::DarkGray));
-            if i == state.list.sel {
-                line = line.style(selected_style(focused));
-            }
-            lines.push(line);
-            continue;
-        };
-        let marks = format!(
-            "{}{}",
-            if a.read { ' ' } else { 'N' },
-            if a.starred { '*' } else { ' ' }
-        );
-        let date = fit(&short_date(state, a.published), 11);
-        let mut spans = vec![
-            Span::styled(marks, Style::default().fg(Color::Yellow)),
-            Span::raw(" "),
-            Span::styled(date, Style::default().fg(Color::Blue)),
-            Span::raw(" "),
-        ];
-        let mut used = 15;
-        if feed_w > 0 {
-            let feed = a
-                .feed_title
-                .strip_prefix(state.feeds.prefix.as_str())
-                .filter(|rest| !state.feeds.prefix.is_empty() && !rest.is_empty())
-                .unwrap_or(&a.feed_title);
-            spans.push(Span::styled(
-                fit(&sanitize_line(feed), feed_w),
-                Style::default().fg(Color::Magenta),
-            ));
-            spans.push(Span::raw(" "));
-            used += feed_w + 1;
-        }
-        let title_style = if a.read {
-            Style::default()
-        } else {
-            Style::default().add_modifier(Modifier::BOLD)
-        };
-        spans.push(Span::styled(
-            fit(&sanitize_line(&a.title), width.saturating_sub(used)),
-            title_style,
-        ));
-        let mut line = Line::from(spans);
-        if i == state.list.sel {
-            line = line.style(selected_style(focused));
-        }
-        lines.push(line);
-    }
-    Paragraph::new(Text::from(lines)).render(r, buf);
-}
-
 fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
     let focused = state.focus == Focus::Article;
     let r = inner(area);
@@ -315,8 +167,14 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
             ))
             .render(r, buf);
         }
-        ArticlePane::Loaded { article, body, .. } => {
-            let total = HEADER_LINES + body.lines.len();
+        ArticlePane::Loaded {
+            article,
+            body,
+            title,
+            ..
+        } => {
+            let head = state.open.header_lines();
+            let total = head + body.lines.len();
             let pos = if total <= usize::from(r.height) {
                 "all".to_string()
             } else {
@@ -351,11 +209,20 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
                 .with_timezone(&state.tz)
                 .format("%Y-%m-%d %H:%M")
                 .to_string();
-            let header = [
-                Line::styled(
+            // The title whole (wrapped when the body was), then the rest of the header.
+            let bold = Style::default().add_modifier(Modifier::BOLD);
+            let mut header: Vec<Line> = if title.is_empty() {
+                vec![Line::styled(
                     truncate(&sanitize_line(&article.title), width),
-                    Style::default().add_modifier(Modifier::BOLD),
-                ),
+                    bold,
+                )]
+            } else {
+                title
+                    .iter()
+                    .map(|t| Line::styled(truncate(t, width), bold))
+                    .collect()
+            };
+            header.extend([
                 Line::styled(
                     truncate(&byline, width),
                     Style::default().fg(Color::Magenta),
@@ -369,7 +236,7 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
                     Style::default().fg(Color::Cyan),
                 ),
                 Line::raw(""),
-            ];
+            ]);
             let surfaces = state
                 .people
                 .entities
@@ -388,11 +255,11 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
                 .chain(
                     body.lines
                         .iter()
-                        .skip(state.scroll.saturating_sub(HEADER_LINES))
+                        .skip(state.scroll.saturating_sub(head))
                         .take(visible)
                         .map(|l| highlight_line(l, surfaces, selected)),
                 )
-                .skip(state.scroll.min(HEADER_LINES))
+                .skip(state.scroll.min(head))
                 .take(visible)
                 .collect();
             Paragraph::new(Text::from(lines)).render(r, buf);
@@ -443,13 +310,45 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
             Style::default().bg(Color::Yellow).fg(Color::Black),
         ),
         Mode::Help => ("HELP", Style::default().bg(Color::Green).fg(Color::Black)),
+        Mode::Confirm => ("ASK", Style::default().bg(Color::Red).fg(Color::White)),
+        Mode::Prompt => ("ASK", Style::default().bg(Color::Magenta).fg(Color::White)),
     };
     let mut spans = vec![
         Span::styled(format!(" {mode} "), mode_style),
         Span::raw(" "),
     ];
     if state.mode == Mode::Filter {
-        filter_line(state, &mut spans);
+        filter_line(state, width.saturating_sub(mode.len() + 3), &mut spans);
+    } else if let (Mode::Confirm, Some(q)) = (state.mode, &state.prompt) {
+        spans.push(Span::styled(
+            sanitize_line(q),
+            Style::default().fg(Color::Yellow),
+        ));
+        spans.push(Span::styled(
+            format!("  {}", state.help.confirm_hint),
+            Style::default().fg(Color::DarkGray),
+        ));
+    } else if let (Mode::Prompt, Some(p)) = (state.mode, &state.question) {
+        spans.push(Span::styled(
+            sanitize_line(&p.label),
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::raw(" "));
+        // The end of a long answer, so the cursor stays in view.
+        let text = sanitize_line(&p.text);
+        let room = width.saturating_sub(p.label.width() + 12);
+        let skip = text.chars().count().saturating_sub(room);
+        spans.push(Span::raw(text.chars().skip(skip).collect::<String>()));
+        spans.push(Span::styled(
+            "█",
+            Style::default().add_modifier(Modifier::SLOW_BLINK),
+        ));
+        if let Some(m) = &state.message {
+            spans.push(Span::styled(
+                format!("  {}", sanitize_line(m)),
+                Style::default().fg(Color::Yellow),
+            ));
+        }
     } else {
         if state.list.complete() {
             let unread = state.list.articles.iter().filter(|a| !a.read).count();
@@ -470,12 +369,18 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
                 Style::default().fg(Color::Cyan),
             ));
         }
+        if let Some(d) = state.downloads.status() {
+            spans.push(Span::styled(
+                format!("  {d}"),
+                Style::default().fg(Color::Green),
+            ));
+        }
         let p = state.progress;
         if p.running {
             let total = p.total.max(1);
             let cells = 10;
             let filled = p.done.min(total) * cells / total;
-            spans.push(Span::raw("  refresh "));
+            spans.push(Span::raw(if p.sync { "  sync " } else { "  refresh " }));
             spans.push(Span::styled(
                 "█".repeat(filled),
                 Style::default().fg(Color::Green),
@@ -536,38 +441,71 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::from(cut)).render(area, buf);
 }
 
-/// The filter line: the text with a cursor, then the parse error beside it (the character
-/// at its position underlined in red), else the hints.
-fn filter_line(state: &State, spans: &mut Vec<Span<'static>>) {
-    let text = sanitize_line(&state.filter.input);
-    spans.push(Span::raw("/"));
+/// The filter line: the text with its cursor (the text scrolled so the cursor shows), the
+/// parse error beside it (the character at its position underlined in red), else Tab's
+/// candidates while it cycles, else the hints. `room` is the status bar's width left.
+fn filter_line(state: &State, room: usize, spans: &mut Vec<Span<'static>>) {
+    let f = &state.filter;
+    // Character positions: the cursor's and the error's.
+    let chars: Vec<char> = f.input.chars().collect();
+    let cursor = f.input[..f.cursor].chars().count();
+    let bad_at = f.error.as_ref().map(|e| e.pos);
+    let room = room.saturating_sub(2).max(8);
+    // The text from `skip` on, so that the cursor is inside the room (with a margin).
+    let skip = (cursor + 1).saturating_sub(room * 3 / 4).min(cursor);
+    spans.push(Span::raw(if skip > 0 { "/…" } else { "/" }));
     let bad = Style::default()
         .fg(Color::Red)
         .add_modifier(Modifier::UNDERLINED);
-    match &state.filter.error {
-        Some(e) if e.pos < text.chars().count() => {
-            let before: String = text.chars().take(e.pos).collect();
-            let at: String = text.chars().skip(e.pos).take(1).collect();
-            let after: String = text.chars().skip(e.pos + 1).collect();
-            spans.push(Span::raw(before));
-            spans.push(Span::styled(at, bad));
-            spans.push(Span::raw(after));
+    let at_cursor = Style::default().add_modifier(Modifier::REVERSED);
+    let mut run = String::new();
+    for (i, c) in chars.iter().enumerate().skip(skip) {
+        let style = if i == cursor {
+            Some(at_cursor)
+        } else if Some(i) == bad_at {
+            Some(bad)
+        } else {
+            None
+        };
+        // One character at a time: a space is kept as it is (the line is sanitised whole
+        // elsewhere, which trims).
+        let shown = if *c == ' ' {
+            " ".to_string()
+        } else {
+            sanitize_line(&c.to_string())
+        };
+        match style {
+            None => run.push_str(&shown),
+            Some(st) => {
+                spans.push(Span::raw(std::mem::take(&mut run)));
+                spans.push(Span::styled(shown, st));
+            }
         }
-        _ => spans.push(Span::raw(text)),
     }
-    spans.push(Span::styled(
-        " ",
-        Style::default().add_modifier(Modifier::REVERSED),
-    ));
-    match &state.filter.error {
-        Some(e) => spans.push(Span::styled(
+    spans.push(Span::raw(run));
+    if cursor >= chars.len() {
+        spans.push(Span::styled(" ", at_cursor));
+    }
+    let dim = Style::default().fg(Color::DarkGray);
+    match (&f.error, &f.completion) {
+        (Some(e), _) => spans.push(Span::styled(
             format!("  {}", sanitize_line(&e.to_string())),
             Style::default().fg(Color::Red),
         )),
-        None => spans.push(Span::styled(
-            format!("  {}", state.help.filter_hint),
-            Style::default().fg(Color::DarkGray),
-        )),
+        (None, Some(c)) => {
+            spans.push(Span::styled("  Tab:", dim));
+            for (i, name) in c.candidates.iter().enumerate().skip(c.current) {
+                let style = if i == c.current {
+                    Style::default()
+                        .fg(Color::Cyan)
+                        .add_modifier(Modifier::BOLD)
+                } else {
+                    dim
+                };
+                spans.push(Span::styled(format!(" {}", sanitize_line(name)), style));
+            }
+        }
+        (None, None) => spans.push(Span::styled(format!("  {}", state.help.filter_hint), dim)),
     }
 }
 
@@ -595,6 +533,12 @@ fn help_overlay(state: &State, area: Rect, buf: &mut Buffer) {
         .skip(state.help_scroll)
         .take(usize::from(i.height))
         .map(|e| {
+            if e.heading {
+                return Line::styled(
+                    truncate(&e.description, width),
+                    Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                );
+            }
             Line::from(vec![
                 Span::styled(fit(&e.keys, key_w), Style::default().fg(Color::Cyan)),
                 Span::raw(" "),

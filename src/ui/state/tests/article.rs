@@ -256,3 +256,47 @@ fn f_fetches_the_full_text_which_replaces_the_body_and_t_switches_back() {
         "{message}"
     );
 }
+
+#[test]
+fn a_count_opens_the_link_of_that_number_when_an_earlier_url_wraps() {
+    // Regression (issue 11): at 120×40 a link list whose first URL wraps over several lines
+    // made `1o`, `2o` and `3o` all open link [1].
+    let mut s = fixtures::state(120, 40);
+    s.start(false);
+    update(&mut s, Action::Worker(WorkerEvent::Feeds(feeds())));
+    let request = s.list.request;
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::whole_list(request, summaries())),
+    );
+    act(&mut s, Act::Open);
+    let long = format!("https://long.example/{}", "segment/".repeat(40));
+    let html = format!(
+        r#"<p><a href="{long}">one</a> <a href="https://two.example/">two</a>
+        <a href="https://three.example/">three</a></p>"#
+    );
+    let a = article(&s.list.articles[0], &html);
+    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    let ArticlePane::Loaded { body, .. } = &s.open else {
+        panic!("not loaded: {:?}", s.open)
+    };
+    assert!(
+        usize::from(body.width) < long.len(),
+        "the first URL must wrap at this width"
+    );
+    for (n, url) in [
+        (1, long.as_str()),
+        (2, "https://two.example/"),
+        (3, "https://three.example/"),
+    ] {
+        update(&mut s, Action::Digit(n));
+        assert_eq!(
+            act(&mut s, Act::OpenBrowser),
+            vec![Effect::OpenUrl(url.to_string())],
+            "{n}o"
+        );
+    }
+    update(&mut s, Action::Digit(4));
+    assert!(act(&mut s, Act::OpenBrowser).is_empty());
+    assert_eq!(s.message.as_deref(), Some("this article has no link 4"));
+}

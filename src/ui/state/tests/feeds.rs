@@ -29,7 +29,7 @@ fn feeds_pane_folders_select_and_fold() {
     let (_, query) = last_request(&effects).unwrap();
     assert_eq!(
         query.scope,
-        parse("feed:\"https://example.org/1.xml\"").unwrap()
+        parse("url:\"https://example.org/1.xml\"").unwrap()
     );
     assert_eq!(s.focus, Focus::Articles);
     act(&mut s, Act::PrevPane);
@@ -206,5 +206,67 @@ fn the_feeds_pane_leaves_out_the_shared_start_but_the_scope_names_the_feed() {
     assert_eq!(
         s.list.scope_label.as_deref(),
         Some("Dateline Demo: World Desk")
+    );
+}
+
+/// With a sync server, `R` starts a sync: its steps fill the bar and name themselves on the
+/// status line, the outcome stays there, and a failure (server away) says so while the
+/// reader goes on with the cache: R works again afterwards.
+#[test]
+fn a_sync_shows_its_steps_and_outcome_on_the_status_line() {
+    use crate::worker::sync::{SyncEvent, SyncStep, SyncSummary};
+    let mut s = loaded();
+    assert_eq!(
+        act(&mut s, Act::RefreshAll),
+        vec![Effect::Worker(Command::Refresh(None))]
+    );
+    let sync = |s: &mut State, e: SyncEvent| update(s, Action::Worker(WorkerEvent::Sync(e)));
+    sync(&mut s, SyncEvent::Started);
+    assert!(s.progress.running && s.progress.sync);
+    assert_eq!(s.progress.total, SyncStep::COUNT);
+    sync(&mut s, SyncEvent::Step(SyncStep::Items { pulled: 120 }));
+    assert_eq!(s.progress.done, 2);
+    assert_eq!(
+        s.message.as_deref(),
+        Some("sync: pulling new items (120 so far)")
+    );
+    assert!(act(&mut s, Act::RefreshAll).is_empty(), "one at a time");
+    let effects = sync(
+        &mut s,
+        SyncEvent::Finished(SyncSummary {
+            pushed: 3,
+            new_articles: 120,
+            marked_read: 2,
+            local_unread: 40,
+            ..SyncSummary::default()
+        }),
+    );
+    assert!(!s.progress.running);
+    assert!(effects.contains(&Effect::Worker(Command::LoadFeeds)));
+    assert_eq!(
+        s.message.as_deref(),
+        Some("synced: 120 new articles, 3 marks sent, 2 changes from the server; 40 unread")
+    );
+
+    act(&mut s, Act::RefreshAll);
+    sync(&mut s, SyncEvent::Started);
+    sync(
+        &mut s,
+        SyncEvent::Failed {
+            message: "cannot connect to the sync server: connection refused".into(),
+            queued: 1,
+        },
+    );
+    assert!(!s.progress.running);
+    assert_eq!(
+        s.message.as_deref(),
+        Some(
+            "sync failed (1 mark kept for the next sync): cannot connect to the sync server: \
+             connection refused"
+        )
+    );
+    assert_eq!(
+        act(&mut s, Act::RefreshAll),
+        vec![Effect::Worker(Command::Refresh(None))]
     );
 }

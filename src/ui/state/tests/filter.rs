@@ -73,25 +73,168 @@ fn an_invalid_query_keeps_the_last_good_list_and_shows_the_error() {
 }
 
 #[test]
-fn escape_clears_the_filter() {
+fn slash_starts_empty_and_escape_leaves_the_filter_as_it_was() {
     let mut s = loaded();
     act(&mut s, Act::Filter);
     typed(&mut s, "gene");
     update(&mut s, Action::Filter(FilterAct::Submit));
     assert_eq!(s.filter.text, "gene");
-    // Reopening starts from the active filter.
+    // Reopening starts empty; the active filter is the newest on Up.
     act(&mut s, Act::Filter);
+    assert_eq!(s.filter.input, "");
+    update(&mut s, Action::Filter(FilterAct::Older));
     assert_eq!(s.filter.input, "gene");
     typed(&mut s, " (");
+    assert_eq!(
+        s.list.query.filter,
+        parse("gene").unwrap(),
+        "the last good query stays"
+    );
+    typed(&mut s, "x)");
+    assert_eq!(s.list.query.filter, q("gene (x)"));
     let effects = update(&mut s, Action::Filter(FilterAct::Cancel));
     assert_eq!(s.mode, Mode::Normal);
     assert!(s.filter.error.is_none());
-    assert_eq!(s.filter.text, "");
-    let (_, query) = last_request(&effects).expect("the unfiltered list again");
-    assert_eq!(query.filter, Query::default());
-    // Esc with no filter sends nothing.
+    assert_eq!(s.filter.text, "gene");
+    let (_, query) = last_request(&effects).expect("the list before / again");
+    assert_eq!(query.filter, q("gene"));
+    // Esc without a change sends nothing.
     act(&mut s, Act::Filter);
     assert!(update(&mut s, Action::Filter(FilterAct::Cancel)).is_empty());
+    assert_eq!(s.filter.text, "gene");
+    // Enter on an empty line clears the filter.
+    act(&mut s, Act::Filter);
+    typed(&mut s, "x");
+    update(&mut s, Action::Filter(FilterAct::Backspace));
+    update(&mut s, Action::Filter(FilterAct::Submit));
+    assert_eq!(s.list.query.filter, Query::default());
+    assert_eq!(s.message.as_deref(), Some("filter cleared"));
+}
+
+#[test]
+fn the_line_edits_like_readline() {
+    let mut s = loaded();
+    act(&mut s, Act::Filter);
+    typed(&mut s, "tag:world gene");
+    let f = |s: &mut State, a: FilterAct| update(s, Action::Filter(a));
+    f(&mut s, FilterAct::WordLeft);
+    assert_eq!(s.filter.cursor, 10, "before gene");
+    f(&mut s, FilterAct::WordLeft);
+    assert_eq!(s.filter.cursor, 4, "before world");
+    f(&mut s, FilterAct::WordRight);
+    assert_eq!(s.filter.cursor, 9, "after world");
+    f(&mut s, FilterAct::Home);
+    typed(&mut s, "-");
+    assert_eq!(s.filter.input, "-tag:world gene");
+    assert_eq!(
+        s.list.query.filter,
+        q("-tag:world gene"),
+        "the list follows"
+    );
+    f(&mut s, FilterAct::Left);
+    f(&mut s, FilterAct::Delete);
+    assert_eq!(s.filter.input, "tag:world gene");
+    f(&mut s, FilterAct::End);
+    f(&mut s, FilterAct::KillWord);
+    assert_eq!(s.filter.input, "tag:world ");
+    assert_eq!(s.list.query.filter, q("tag:world"));
+    typed(&mut s, "vuc");
+    f(&mut s, FilterAct::Left);
+    f(&mut s, FilterAct::Left);
+    f(&mut s, FilterAct::Right);
+    f(&mut s, FilterAct::Backspace);
+    assert_eq!(s.filter.input, "tag:world vc");
+    f(&mut s, FilterAct::KillStart);
+    assert_eq!(s.filter.input, "c");
+    typed(&mut s, "x");
+    f(&mut s, FilterAct::KillEnd);
+    assert_eq!(s.filter.input, "x");
+    f(&mut s, FilterAct::Backspace);
+    typed(&mut s, "c");
+    f(&mut s, FilterAct::Home);
+    assert_eq!(s.filter.cursor, 0);
+    f(&mut s, FilterAct::Backspace);
+    assert_eq!(s.filter.input, "c", "nothing before the cursor");
+    f(&mut s, FilterAct::Delete);
+    assert_eq!(s.filter.input, "");
+    // Multi-byte characters move and delete whole.
+    typed(&mut s, "Vučić");
+    f(&mut s, FilterAct::Left);
+    f(&mut s, FilterAct::Left);
+    f(&mut s, FilterAct::Backspace);
+    assert_eq!(s.filter.input, "Vuić");
+}
+
+#[test]
+fn tab_completes_feeds_and_tags_at_once_and_names_from_the_session() {
+    use crate::model::EntityKind;
+    let mut s = loaded();
+    act(&mut s, Act::Filter);
+    let tab = |s: &mut State| update(s, Action::Filter(FilterAct::Complete));
+    typed(&mut s, "is:unread feed:eur");
+    tab(&mut s);
+    assert_eq!(s.filter.input, "is:unread feed:\"Europe Today\" ");
+    assert_eq!(s.list.query.filter, q("is:unread feed:\"Europe Today\""));
+    // Several: the first goes in, Tab again puts the next in its place.
+    typed(&mut s, "tag:");
+    tab(&mut s);
+    let c = s.filter.completion.clone().expect("candidates");
+    assert_eq!(c.candidates, ["europe", "world"]);
+    assert!(s.filter.input.ends_with("tag:europe"), "{}", s.filter.input);
+    tab(&mut s);
+    assert!(s.filter.input.ends_with("tag:world"), "{}", s.filter.input);
+    tab(&mut s);
+    assert!(s.filter.input.ends_with("tag:europe"), "round again");
+    // Names are asked of the session and go in when they arrive.
+    typed(&mut s, " person:\"merz");
+    let effects = tab(&mut s);
+    assert!(effects.contains(&Effect::Worker(Command::CompleteNames {
+        kind: EntityKind::Person,
+        prefix: "merz".into(),
+        limit: super::super::complete::NAMES,
+    })));
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Names {
+            kind: EntityKind::Person,
+            prefix: "merz".into(),
+            names: vec!["Friedrich Merz".into()],
+        }),
+    );
+    assert!(
+        s.filter.input.ends_with(" person:\"Friedrich Merz\" "),
+        "{}",
+        s.filter.input
+    );
+    // Names that arrive after the line moved on are dropped.
+    typed(&mut s, "org:na");
+    tab(&mut s);
+    typed(&mut s, "t");
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Names {
+            kind: EntityKind::Org,
+            prefix: "na".into(),
+            names: vec!["NATO".into()],
+        }),
+    );
+    assert!(s.filter.input.ends_with("org:nat"));
+    // Nothing to complete: a hint.
+    typed(&mut s, " gene");
+    assert!(tab(&mut s).is_empty());
+    assert!(s.message.as_deref().unwrap().contains("Tab completes"));
+}
+
+#[test]
+fn the_history_is_kept_across_runs_without_control_characters() {
+    let mut f = super::super::filter::FilterLine::default();
+    f.load_history(vec![
+        "tag:world".into(),
+        "bad\u{1b}[2J".into(),
+        " place:kyiv ".into(),
+        "x".repeat(5_000),
+    ]);
+    assert_eq!(f.history, ["tag:world", "place:kyiv"]);
 }
 
 #[test]

@@ -326,3 +326,104 @@ fn bottom_before_the_count_goes_on_to_the_end() {
     total_arrives(&mut s, request, total as u64);
     assert_eq!(s.list.sel, PAGE - 2);
 }
+
+/// Row `i` of a list of 1,849 whose newest 700 are read (ids 5000 + row).
+fn deep_row(i: usize) -> ArticleSummary {
+    fixtures::summary(5000 + i as i64, 1, &format!("story {i}"), i as i64, i < 700)
+}
+
+#[test]
+fn next_unread_asks_the_store_past_the_loaded_rows() {
+    // Regression (issue 11): with the newest 700 articles read and 1,149 unread below them,
+    // `g` then `n` said "no more unread articles": only the loaded rows were searched.
+    let mut s = fixtures::state(80, 24);
+    s.start(false);
+    let request = s.list.request;
+    let first: Vec<_> = (0..PAGE).map(deep_row).collect();
+    window_arrives(&mut s, request, 0, None, first);
+    total_arrives(&mut s, request, 1_849);
+    act(&mut s, Act::Top);
+    let effects = act(&mut s, Act::NextUnread);
+    assert_ne!(s.message.as_deref(), Some("no more unread articles"));
+    let asked = effects.iter().find_map(|e| match e {
+        Effect::Worker(Command::FindUnread {
+            query,
+            from,
+            forward,
+            ..
+        }) => Some((query.clone(), from.id, *forward)),
+        _ => None,
+    });
+    assert_eq!(asked, Some((s.list.query.clone(), ArticleId(5000), true)));
+    // The store finds row 700; the list goes there and loads the rows around it.
+    let effects = update(
+        &mut s,
+        Action::Worker(WorkerEvent::NextUnread {
+            from: ArticleId(5000),
+            forward: true,
+            found: Some((700, deep_row(700))),
+        }),
+    );
+    assert_eq!(s.list.sel, 700);
+    let (_, _, window, _) = last_load(&effects).expect("the rows around it");
+    assert!(window.offset as usize <= 700 && 700 < (window.offset + window.limit) as usize);
+    // An answer for a selection the user has left is dropped.
+    act(&mut s, Act::Top);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::NextUnread {
+            from: ArticleId(4242),
+            forward: true,
+            found: Some((900, deep_row(900))),
+        }),
+    );
+    assert_eq!(s.list.sel, 0);
+    // Nothing further that way: said so.
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::NextUnread {
+            from: ArticleId(5000),
+            forward: false,
+            found: None,
+        }),
+    );
+    assert_eq!(s.message.as_deref(), Some("no more unread articles"));
+}
+
+#[test]
+fn next_unread_while_reading_opens_what_the_store_found() {
+    let mut s = fixtures::state(80, 24);
+    s.start(false);
+    let request = s.list.request;
+    window_arrives(&mut s, request, 0, None, (0..PAGE).map(deep_row).collect());
+    total_arrives(&mut s, request, 1_849);
+    act(&mut s, Act::Open);
+    let effects = act(&mut s, Act::NextUnread);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Worker(Command::FindUnread { .. })))
+    );
+    let effects = update(
+        &mut s,
+        Action::Worker(WorkerEvent::NextUnread {
+            from: ArticleId(5000),
+            forward: true,
+            found: Some((700, deep_row(700))),
+        }),
+    );
+    assert_eq!(s.open, ArticlePane::Loading(ArticleId(5700)));
+    assert!(effects.contains(&Effect::Worker(Command::SetRead(
+        vec![ArticleId(5700)],
+        true
+    ))));
+    assert!(effects.contains(&Effect::Worker(Command::LoadArticle(ArticleId(5700)))));
+    // Within the loaded rows nothing is asked of the store.
+    let mut s = loaded();
+    let effects = act(&mut s, Act::NextUnread);
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Worker(Command::FindUnread { .. })))
+    );
+}

@@ -5,17 +5,20 @@ use super::people::{TOP_ENTITIES, entity_filter};
 use super::*;
 use crate::config::View;
 use crate::model::{ArticleId, ArticleSummary, EntityKind, FeedId};
-use crate::query::{ParseOptions, parse, parse_with};
+use crate::query::{ParseOptions, Query, parse, parse_with};
 use crate::ui::fixtures::{self, article, feeds, summaries};
 use crate::ui::keymap::{FilterAct, HelpAct};
 use crate::worker::session::{ArticleQuery, Near, RequestId, Window};
 use crate::worker::{FeedReport, RefreshSummary};
 
 mod article;
+mod back;
+mod feedmgmt;
 mod feeds;
 mod filter;
 mod input;
 mod list;
+mod mark;
 mod people;
 
 /// A state with feeds and the first list loaded.

@@ -3,7 +3,7 @@
 use super::*;
 
 /// `loaded()` with the first article open and its entities arrived.
-fn reading_people() -> (State, ArticleId) {
+pub(super) fn reading_people() -> (State, ArticleId) {
     let mut s = loaded();
     let effects = act(&mut s, Act::Open);
     let id = s.list.articles[0].id;

@@ -1,0 +1,278 @@
+//! Stories: articles from different feeds about the same event, grouped as they arrive.
+//!
+//! Why it exists: one event told by ten feeds should read as one story with ten sources.
+//! Each article is described by the words of its title and lead and by the people, places and
+//! organisations found in it; it joins the recent story whose description it shares the most
+//! of (weighted by how rare each feature is), or starts a new one.
+//!
+//! How: an article's features are folded content words (title words count double) and entity
+//! keys (counted three times: a shared name says more than a shared word). Rarity is an
+//! inverse document frequency learnt online from the articles seen so far. Only stories
+//! whose newest article is within [`Grouper::window`] are candidates, found through an
+//! inverted index from feature to story, so adding an article costs the few stories that
+//! share a feature with it, not the whole history.
+//!
+//! What it must not do: no I/O. It never splits or merges stories once formed; an article's
+//! story is decided when it is added.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::fold::fold;
+
+/// Words too common in news to say anything about which event an article reports.
+const STOPWORDS: &[&str] = &[
+    "the", "and", "for", "with", "that", "this", "from", "are", "was", "were", "has", "have",
+    "had", "been", "will", "would", "could", "should", "its", "his", "her", "their", "they",
+    "them", "who", "what", "when", "where", "why", "how", "but", "not", "after", "over", "into",
+    "about", "than", "then", "more", "most", "new", "says", "said", "say", "year", "years", "one",
+    "two", "also", "out", "off", "all", "can", "may", "our", "you", "your", "just", "amid", "as",
+    "at", "by", "in", "of", "on", "to", "is", "it", "an", "be", "or", "up", "news", "first",
+    "last", "week", "day", "days", "time", "people", "other", "being", "some", "which", "while",
+    "during", "before", "against", "under", "between", "him", "she", "he", "we", "us", "any",
+    "now", "still", "back", "get", "gets", "make", "made", "set", "take", "takes", "amp", "quot",
+];
+
+/// Words of an article's text (after its title) that describe it; the lead says what the
+/// article is about, the rest mostly adds noise.
+const LEAD_WORDS: usize = 60;
+
+/// Weights of the three kinds of feature.
+const TITLE_WEIGHT: f32 = 2.0;
+const LEAD_WEIGHT: f32 = 1.0;
+const ENTITY_WEIGHT: f32 = 3.0;
+
+/// A story's description keeps at most this many features (its most frequent ones).
+const MAX_STORY_FEATURES: usize = 400;
+
+/// What the grouper needs of one article.
+#[derive(Debug, Clone)]
+pub struct StoryInput<'a> {
+    pub title: &'a str,
+    /// The article's plain text (only its lead is read).
+    pub text: &'a str,
+    pub published: DateTime<Utc>,
+    /// Keys of the entities found in it (`resolve::fold_key`), any order.
+    pub entities: &'a [String],
+}
+
+/// The index of a story in the order stories were started.
+pub type StoryId = usize;
+
+struct Story {
+    /// Feature -> summed weight over the story's articles.
+    features: HashMap<u64, f32>,
+    newest: DateTime<Utc>,
+    size: usize,
+}
+
+/// Groups articles into stories, one at a time, in any order of arrival.
+pub struct Grouper {
+    /// Only stories with an article this close in time to the new one are candidates.
+    pub window: Duration,
+    /// The least share of an article's feature weight a story must cover for it to join.
+    pub threshold: f32,
+    stories: Vec<Story>,
+    /// Feature -> stories that have it.
+    index: HashMap<u64, Vec<StoryId>>,
+    /// Feature -> number of articles that had it.
+    df: HashMap<u64, u32>,
+    articles: u32,
+}
+
+impl Default for Grouper {
+    fn default() -> Self {
+        Grouper::new(Duration::hours(36), 0.35)
+    }
+}
+
+impl Grouper {
+    pub fn new(window: Duration, threshold: f32) -> Grouper {
+        Grouper {
+            window,
+            threshold,
+            stories: Vec::new(),
+            index: HashMap::new(),
+            df: HashMap::new(),
+            articles: 0,
+        }
+    }
+
+    /// Number of stories so far.
+    pub fn len(&self) -> usize {
+        self.stories.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stories.is_empty()
+    }
+
+    /// Adds one article and returns its story (an existing one, or a new one).
+    pub fn add(&mut self, article: &StoryInput<'_>) -> StoryId {
+        let features = features(article);
+        self.articles += 1;
+        for f in features.keys() {
+            *self.df.entry(*f).or_default() += 1;
+        }
+        let idf = |df: u32| {
+            ((self.articles as f32 + 10.0) / (df as f32 + 1.0))
+                .ln()
+                .max(0.0)
+        };
+        let weighted: Vec<(u64, f32)> = features
+            .iter()
+            .map(|(f, w)| (*f, w * idf(self.df.get(f).copied().unwrap_or(1))))
+            .collect();
+        let total: f32 = weighted.iter().map(|(_, w)| w).sum();
+
+        // Candidate stories: those sharing a feature, within the window.
+        let mut shared: HashMap<StoryId, f32> = HashMap::new();
+        for (f, w) in &weighted {
+            for &s in self.index.get(f).map(Vec::as_slice).unwrap_or(&[]) {
+                let story = &self.stories[s];
+                if (article.published - story.newest).abs() <= self.window {
+                    *shared.entry(s).or_default() += w;
+                }
+            }
+        }
+        let best = shared
+            .into_iter()
+            .filter(|(_, w)| total > 0.0 && w / total >= self.threshold)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(s, _)| s);
+
+        let id = match best {
+            Some(s) => s,
+            None => {
+                self.stories.push(Story {
+                    features: HashMap::new(),
+                    newest: article.published,
+                    size: 0,
+                });
+                self.stories.len() - 1
+            }
+        };
+        let story = &mut self.stories[id];
+        story.size += 1;
+        story.newest = story.newest.max(article.published);
+        for (f, w) in features {
+            let entry = story.features.entry(f).or_default();
+            if *entry == 0.0 {
+                self.index.entry(f).or_default().push(id);
+            }
+            *entry += w;
+        }
+        if story.features.len() > MAX_STORY_FEATURES {
+            trim(story, &mut self.index, id);
+        }
+        id
+    }
+}
+
+/// Keeps a story's most weighty features, and unlists it from the others.
+fn trim(story: &mut Story, index: &mut HashMap<u64, Vec<StoryId>>, id: StoryId) {
+    let mut all: Vec<(u64, f32)> = story.features.drain().collect();
+    all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (f, _) in all.iter().skip(MAX_STORY_FEATURES) {
+        if let Some(list) = index.get_mut(f) {
+            list.retain(|&s| s != id);
+        }
+    }
+    all.truncate(MAX_STORY_FEATURES);
+    story.features = all.into_iter().collect();
+}
+
+/// Feature -> weight of one article.
+fn features(article: &StoryInput<'_>) -> HashMap<u64, f32> {
+    let mut out: HashMap<u64, f32> = HashMap::new();
+    for w in words(article.title) {
+        let e = out.entry(hash(b'w', &w)).or_default();
+        *e = e.max(TITLE_WEIGHT);
+    }
+    for w in words(article.text).take(LEAD_WORDS) {
+        let e = out.entry(hash(b'w', &w)).or_default();
+        *e = e.max(LEAD_WEIGHT);
+    }
+    for key in article.entities {
+        out.insert(hash(b'e', key), ENTITY_WEIGHT);
+    }
+    out
+}
+
+/// Folded content words of a text.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(fold)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A stable 64-bit hash (FNV-1a) of a feature, tagged by its kind.
+fn hash(kind: u8, s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in std::iter::once(kind).chain(s.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(hours: i64) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-02-17T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+            + Duration::hours(hours)
+    }
+
+    fn input<'a>(title: &'a str, hours: i64, entities: &'a [String]) -> StoryInput<'a> {
+        StoryInput {
+            title,
+            text: "",
+            published: at(hours),
+            entities,
+        }
+    }
+
+    #[test]
+    fn the_same_event_from_two_feeds_is_one_story_and_another_event_is_not() {
+        let geneva = vec!["geneva".to_string(), "iran".to_string(), "us".to_string()];
+        let peru = vec!["peru".to_string(), "jose jeri".to_string()];
+        let mut g = Grouper::default();
+        let a = g.add(&input(
+            "US and Iran reach guiding principles in Geneva talks",
+            0,
+            &geneva,
+        ));
+        let b = g.add(&input(
+            "Iran, US make progress in Geneva nuclear talks",
+            2,
+            &geneva,
+        ));
+        let c = g.add(&input("Peru's Congress removes President Jeri", 3, &peru));
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(g.len(), 2);
+    }
+
+    #[test]
+    fn a_story_outside_the_window_is_not_joined() {
+        let geneva = vec!["geneva".to_string(), "iran".to_string()];
+        let mut g = Grouper::default();
+        let a = g.add(&input("Iran talks open in Geneva", 0, &geneva));
+        let b = g.add(&input("Iran talks open in Geneva", 24 * 10, &geneva));
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn an_article_with_nothing_in_common_starts_its_own_story() {
+        let mut g = Grouper::default();
+        let a = g.add(&input("Cyclone hits Madagascar", 0, &[]));
+        let b = g.add(&input("Samba schools parade in Rio", 1, &[]));
+        assert_ne!(a, b);
+    }
+}

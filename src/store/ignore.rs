@@ -1,0 +1,80 @@
+//! What ignore rules and refresh notifications need of the cache: dropping the articles a
+//! query selects (remembered as tombstones, so the next refresh does not bring them back),
+//! and counting the articles a query selects that first appeared since a time.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+
+use super::query::{SELECT_IDS, Sql, compile_where};
+use super::{Store, StoreError};
+use crate::query::Query;
+
+/// Remembers the dropped articles, so a feed that still lists them does not add them again.
+const DROP_TOMBSTONE: &str = "INSERT OR REPLACE INTO tombstones (feed_id, guid, link, pruned_at, \
+     last_seen) SELECT feed_id, guid, link, ?1, ?1 FROM articles WHERE id = ?2";
+const DROP_UNINDEX: &str = "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors) \
+     SELECT 'delete', id, title, text, authors FROM articles_fts_source WHERE id = ?1";
+const DROP_DELETE: &str = "DELETE FROM articles WHERE id = ?1";
+const COUNT_SEEN_SINCE: &str = "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id \
+     WHERE f.active = 1 AND a.first_seen >= ?";
+
+impl Store {
+    /// Deletes every article `query` selects (starred ones included: the rule says so),
+    /// leaving tombstones so that a refresh does not add them again; returns how many.
+    pub fn drop_query(
+        &mut self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+    ) -> Result<usize, StoreError> {
+        let result = (|| {
+            let stamp = now.timestamp();
+            // The ids first: once the full-text rows are gone, a query with words would no
+            // longer find the articles to delete.
+            let mut sql = Sql::default();
+            sql.text.push_str(SELECT_IDS);
+            compile_where(&self.conn, query, now, &mut sql)?;
+            let ids: Vec<i64> = self
+                .conn
+                .prepare(&sql.text)?
+                .query_map(params_from_iter(sql.params.iter()), |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            let tx = self.conn.transaction()?;
+            let mut deleted = 0;
+            {
+                let mut tombstone = tx.prepare_cached(DROP_TOMBSTONE)?;
+                let mut unindex = tx.prepare_cached(DROP_UNINDEX)?;
+                let mut delete = tx.prepare_cached(DROP_DELETE)?;
+                for id in ids {
+                    tombstone.execute(rusqlite::params![stamp, id])?;
+                    unindex.execute([id])?;
+                    deleted += delete.execute([id])?;
+                }
+            }
+            tx.commit()?;
+            Ok(deleted)
+        })();
+        self.busy(result)
+    }
+
+    /// How many articles `query` selects that first appeared at or after `since`.
+    pub fn count_seen_since(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        since: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        let result = (|| {
+            let mut sql = Sql::default();
+            sql.text.push_str(COUNT_SEEN_SINCE);
+            sql.params.push(Value::from(since.timestamp()));
+            compile_where(&self.conn, query, now, &mut sql)?;
+            let n: i64 = self
+                .conn
+                .prepare(&sql.text)?
+                .query_row(params_from_iter(sql.params.iter()), |row| row.get(0))?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        })();
+        self.busy(result)
+    }
+}

@@ -1,0 +1,330 @@
+//! Managing feeds and what leaves the reader, through `update`: the prompt, adding,
+//! removing and editing a feed, piping an article, opening the unread articles.
+
+use super::*;
+use crate::ui::keymap::Mode;
+
+fn worker_commands(effects: &[Effect]) -> Vec<Command> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Worker(c) => Some(c.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_adds_the_typed_address_and_esc_cancels() {
+    let mut s = loaded();
+    act(&mut s, Act::AddFeed);
+    assert_eq!(s.mode, Mode::Prompt);
+    // Keys are typed into the prompt, not acted on.
+    let effects = typed(&mut s, "example.org/feedq");
+    assert!(effects.is_empty() && s.mode == Mode::Prompt);
+    update(&mut s, Action::Filter(FilterAct::Backspace));
+    let effects = update(&mut s, Action::Filter(FilterAct::Submit));
+    assert_eq!(
+        worker_commands(&effects),
+        [Command::AddFeed {
+            url: "example.org/feed".into()
+        }]
+    );
+    assert_eq!(s.mode, Mode::Normal);
+
+    act(&mut s, Act::AddFeed);
+    typed(&mut s, "x");
+    let effects = update(&mut s, Action::Filter(FilterAct::Cancel));
+    assert!(effects.is_empty());
+    assert_eq!((s.mode, s.question.is_none()), (Mode::Normal, true));
+}
+
+#[test]
+fn a_page_with_several_feeds_brings_the_prompt_back_with_the_first() {
+    let mut s = loaded();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::FeedChoices {
+            page: "https://site.example/".into(),
+            feeds: vec![
+                ("https://site.example/a.xml".into(), Some("Posts".into())),
+                ("https://site.example/b.xml".into(), None),
+            ],
+        }),
+    );
+    assert_eq!(s.mode, Mode::Prompt);
+    assert_eq!(
+        s.question.as_ref().unwrap().text,
+        "https://site.example/a.xml"
+    );
+    let m = s.message.clone().unwrap();
+    assert!(
+        m.contains("2 feeds") && m.contains("(Posts)") && m.contains("b.xml"),
+        "{m}"
+    );
+}
+
+#[test]
+fn capital_d_asks_before_removing_the_selected_feed() {
+    let mut s = loaded();
+    act(&mut s, Act::Back); // the feeds pane
+    act(&mut s, Act::Down);
+    act(&mut s, Act::Down); // World Desk
+    let url = s.feeds.feeds[0].url.clone();
+    act(&mut s, Act::RemoveFeed);
+    assert!(s.question.as_ref().unwrap().label.contains("World Desk"));
+    // Anything but y declines.
+    let effects = typed(&mut s, "n");
+    assert!(effects.is_empty() && s.mode == Mode::Normal);
+    act(&mut s, Act::RemoveFeed);
+    let effects = update(&mut s, Action::Filter(FilterAct::Submit));
+    assert!(effects.is_empty(), "Enter means no");
+    act(&mut s, Act::RemoveFeed);
+    let effects = typed(&mut s, "y");
+    assert_eq!(worker_commands(&effects), [Command::RemoveFeed { url }]);
+
+    // On a folder there is no feed to remove.
+    act(&mut s, Act::Top);
+    act(&mut s, Act::Down);
+    act(&mut s, Act::RemoveFeed);
+    assert_eq!(s.mode, Mode::Normal);
+}
+
+#[test]
+fn capital_e_edits_the_title_then_the_tags() {
+    let mut s = loaded();
+    // From the article list: the selected article's feed.
+    let feed_id = s.list.selected().unwrap().feed_id;
+    let feed = s
+        .feeds
+        .feeds
+        .iter()
+        .find(|f| f.id == feed_id)
+        .unwrap()
+        .clone();
+    act(&mut s, Act::EditFeed);
+    assert_eq!(s.question.as_ref().unwrap().text, feed.title);
+    for _ in 0..feed.title.chars().count() {
+        update(&mut s, Action::Filter(FilterAct::Backspace));
+    }
+    typed(&mut s, "Mine");
+    update(&mut s, Action::Filter(FilterAct::Submit));
+    assert_eq!(s.question.as_ref().unwrap().text, feed.tags.join(", "));
+    typed(&mut s, ", extra , ");
+    let effects = update(&mut s, Action::Filter(FilterAct::Submit));
+    let mut tags = feed.tags.clone();
+    tags.push("extra".into());
+    assert_eq!(
+        worker_commands(&effects),
+        [Command::EditFeed {
+            url: feed.url.clone(),
+            title: Some("Mine".into()),
+            tags,
+        }]
+    );
+}
+
+#[test]
+fn the_article_is_piped_as_markdown_to_the_split_command() {
+    let mut s = loaded();
+    act(&mut s, Act::PipeTo);
+    assert_eq!(s.mode, Mode::Normal, "no article open");
+    act(&mut s, Act::Open);
+    let id = s.open.id().unwrap();
+    let summary = s.list.find(id).unwrap().clone();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Article(Box::new(article(
+            &summary,
+            "<p>Body</p>",
+        )))),
+    );
+    act(&mut s, Act::PipeTo);
+    typed(&mut s, "grep -i 'new york'");
+    let effects = update(&mut s, Action::Filter(FilterAct::Submit));
+    let Some(Effect::Pipe { argv, input }) = effects.last() else {
+        panic!("no pipe: {effects:?}");
+    };
+    assert_eq!(argv, &["grep", "-i", "new york"]);
+    assert!(
+        input.starts_with(&format!("# {}\n", summary.title)),
+        "{input}"
+    );
+}
+
+#[test]
+fn capital_o_asks_then_opens_the_unread_articles_up_to_the_cap() {
+    let mut s = loaded();
+    s.opts.open_all_max = 2;
+    let unread: Vec<_> = s
+        .list
+        .articles
+        .iter()
+        .filter(|a| !a.read && a.link.is_some())
+        .cloned()
+        .collect();
+    assert!(
+        unread.len() > 2,
+        "the fixtures have more unread articles than the cap"
+    );
+    act(&mut s, Act::OpenAllUnread);
+    let label = s.question.as_ref().unwrap().label.clone();
+    assert!(
+        label.contains(&format!("the first 2 of {}", unread.len())),
+        "{label}"
+    );
+    let effects = typed(&mut s, "y");
+    let opened: Vec<&String> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::OpenUrl(u) => Some(u),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        opened,
+        [
+            unread[0].link.as_ref().unwrap(),
+            unread[1].link.as_ref().unwrap()
+        ]
+    );
+    assert!(s.list.find(unread[0].id).unwrap().read);
+    assert!(!s.list.find(unread[2].id).unwrap().read);
+}
+
+#[test]
+fn refresh_minutes_refreshes_every_feed_when_due_and_not_twice_at_once() {
+    let mut s = loaded();
+    s.refresh_every = Some(std::time::Duration::from_secs(600));
+    let t0 = s.now;
+    let tick =
+        |s: &mut State, secs: i64| update(s, Action::Tick(t0 + chrono::TimeDelta::seconds(secs)));
+    let refreshes = |e: &[Effect]| {
+        e.iter()
+            .filter(|e| matches!(e, Effect::Worker(Command::Refresh(None))))
+            .count()
+    };
+    assert_eq!(refreshes(&tick(&mut s, 1)), 0);
+    assert_eq!(refreshes(&tick(&mut s, 599)), 0);
+    assert_eq!(refreshes(&tick(&mut s, 601)), 1);
+    // Still running: not again.
+    assert_eq!(refreshes(&tick(&mut s, 1300)), 0);
+    s.progress.running = false;
+    assert_eq!(refreshes(&tick(&mut s, 1300)), 1);
+}
+
+#[test]
+fn enclosures_are_played_and_downloaded_by_number() {
+    let mut s = loaded();
+    act(&mut s, Act::Open);
+    let id = s.open.id().unwrap();
+    let summary = s.list.find(id).unwrap().clone();
+    let mut a = article(&summary, "<p>Body</p>");
+    a.enclosures = vec![
+        crate::model::Enclosure {
+            url: "https://example.org/1.mp3".into(),
+            mime: Some("audio/mpeg".into()),
+            length: Some(1000),
+            duration_secs: None,
+        },
+        crate::model::Enclosure {
+            url: "https://example.org/2.mp3".into(),
+            mime: None,
+            length: None,
+            duration_secs: Some(90),
+        },
+    ];
+    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    // The body lists them.
+    let ArticlePane::Loaded { body, .. } = &s.open else {
+        panic!("not loaded");
+    };
+    let text: Vec<String> = body.lines.iter().map(|l| l.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|l| l == "[2] 1:30  https://example.org/2.mp3"),
+        "{text:?}"
+    );
+
+    let effects = act(&mut s, Act::PlayEnclosure);
+    assert_eq!(
+        effects,
+        [Effect::Spawn(vec![
+            "mpv".into(),
+            "--no-video".into(),
+            "https://example.org/1.mp3".into()
+        ])]
+    );
+    update(&mut s, Action::Digit(2));
+    let effects = act(&mut s, Act::DownloadEnclosure);
+    assert_eq!(
+        worker_commands(&effects),
+        [Command::Download {
+            id: 0,
+            url: "https://example.org/2.mp3".into()
+        }]
+    );
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Download(
+            crate::worker::session::DownloadProgress {
+                id: 0,
+                url: "https://example.org/2.mp3".into(),
+                received: 500,
+                total: Some(1000),
+                done: None,
+            },
+        )),
+    );
+    assert_eq!(s.downloads.status().as_deref(), Some("↓ 2.mp3 50%"));
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Download(
+            crate::worker::session::DownloadProgress {
+                id: 0,
+                url: "https://example.org/2.mp3".into(),
+                received: 1000,
+                total: Some(1000),
+                done: Some(Ok("/tmp/x/2.mp3".into())),
+            },
+        )),
+    );
+    assert!(s.downloads.active.is_empty());
+    assert_eq!(s.message.as_deref(), Some("downloaded /tmp/x/2.mp3"));
+    update(&mut s, Action::Digit(3));
+    act(&mut s, Act::PlayEnclosure);
+    assert_eq!(
+        s.message.as_deref(),
+        Some("this article has no enclosure 3")
+    );
+
+    let effects = act(&mut s, Act::SaveMarkdown);
+    let Some(Command::SaveText { name, text }) = worker_commands(&effects).pop() else {
+        panic!("no save: {effects:?}");
+    };
+    assert!(name.ends_with(".md") && !name.contains('/'), "{name}");
+    assert!(text.contains("## Enclosures") && text.contains("<https://example.org/2.mp3> (1:30)"));
+}
+
+#[test]
+fn space_at_the_end_opens_the_next_unread_when_set() {
+    let mut s = loaded();
+    s.opts.space_next_unread = true;
+    act(&mut s, Act::Open);
+    let first = s.open.id().unwrap();
+    let summary = s.list.find(first).unwrap().clone();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Article(Box::new(article(
+            &summary,
+            "<p>Short.</p>",
+        )))),
+    );
+    let effects = act(&mut s, Act::Page);
+    assert!(
+        worker_commands(&effects)
+            .iter()
+            .any(|c| matches!(c, Command::LoadArticle(id) if *id != first)),
+        "{effects:?}"
+    );
+}

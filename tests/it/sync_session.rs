@@ -1,0 +1,283 @@
+//! The reader's side of sync: the worker session with a sync server, driven by the same
+//! `Command`s the interface sends (`Refresh` from `R` and refresh-on-start, `MarkAllRead`
+//! from `A`), answering with `WorkerEvent::Sync`; and the subscription changes the feed
+//! commands call ([`dateline::worker::sync::subscriptions`]). Against a real FreshRSS (see
+//! [`crate::sync`]); faults a real server will not produce on demand (a silent server) come
+//! from the kit's server.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use dateline::config::SyncConfig;
+use dateline::fetch::{Fetcher, FetcherOptions};
+use dateline::model::ArticleId;
+use dateline::store::Store;
+use dateline::sync::{ClientOptions, streams};
+use dateline::worker::session::{ArticleQuery, Command, WorkerEvent, spawn_session_with_sync};
+use dateline::worker::sync::{SyncEvent, SyncOptions, SyncSetup, SyncSummary, subscriptions};
+use tokio::sync::mpsc;
+
+use crate::support::{Route, TestServer};
+use crate::sync::{FreshRss, feed_reply, open_cache, options, rss, server_sets, subscribe};
+
+fn fetcher() -> Fetcher {
+    Fetcher::new(FetcherOptions {
+        concurrency: 1,
+        per_host: 1,
+        connect_timeout: Duration::from_secs(2),
+        timeout: Duration::from_secs(2),
+        max_bytes: 1 << 20,
+        user_agent: "dateline-test/0.1".into(),
+    })
+    .unwrap()
+}
+
+fn setup(config: SyncConfig, client: ClientOptions) -> SyncSetup {
+    SyncSetup {
+        config,
+        client,
+        options: SyncOptions {
+            first_sync_days: None,
+            ..SyncOptions::default()
+        },
+        password_env: None,
+    }
+}
+
+/// The next event the test waits for, skipping the others (entities, feeds).
+async fn next<T>(
+    events: &mut mpsc::UnboundedReceiver<WorkerEvent>,
+    mut pick: impl FnMut(WorkerEvent) -> Option<T>,
+) -> T {
+    loop {
+        let event = tokio::time::timeout(Duration::from_secs(60), events.recv())
+            .await
+            .expect("an answer within a minute")
+            .expect("the session is running");
+        if let Some(found) = pick(event) {
+            return found;
+        }
+    }
+}
+
+/// The outcome of the sync a `Refresh` started, after checking it began and made steps.
+async fn sync_outcome(events: &mut mpsc::UnboundedReceiver<WorkerEvent>) -> SyncEvent {
+    next(events, |e| {
+        matches!(e, WorkerEvent::Sync(SyncEvent::Started)).then_some(())
+    })
+    .await;
+    let mut steps = 0;
+    loop {
+        match next(events, |e| match e {
+            WorkerEvent::Sync(s) => Some(s),
+            _ => None,
+        })
+        .await
+        {
+            SyncEvent::Step(_) => steps += 1,
+            SyncEvent::Started => panic!("a second start"),
+            done => {
+                if matches!(done, SyncEvent::Finished(_)) {
+                    assert!(steps >= 4, "every step was announced ({steps})");
+                }
+                return done;
+            }
+        }
+    }
+}
+
+fn finished(event: SyncEvent) -> SyncSummary {
+    match event {
+        SyncEvent::Finished(summary) => summary,
+        other => panic!("the sync failed: {other:?}"),
+    }
+}
+
+/// `R` syncs; `A` (mark all read) goes into the queue and out with the next sync; with the
+/// server stopped the sync fails as an event (the marks kept, the session answering).
+#[tokio::test]
+async fn the_readers_refresh_syncs_and_mark_all_read_reaches_the_server() {
+    let Some(server) = FreshRss::start() else {
+        return;
+    };
+    let feeds = TestServer::start();
+    subscribe(&server, &feeds, 2, 10).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (actor, _thread) = open_cache(dir.path());
+    let (events_tx, mut events) = mpsc::unbounded_channel();
+    let commands = spawn_session_with_sync(
+        actor,
+        fetcher(),
+        None,
+        Some(setup(server.config(), options())),
+        events_tx,
+    );
+
+    commands.send(Command::Refresh(None)).unwrap();
+    let first = finished(sync_outcome(&mut events).await);
+    assert_eq!((first.feeds, first.new_articles), (2, 20));
+
+    let now = Utc::now().fixed_offset();
+    commands
+        .send(Command::MarkAllRead {
+            query: ArticleQuery::default(),
+            now,
+        })
+        .unwrap();
+    let changed = next(&mut events, |e| match e {
+        WorkerEvent::MarkedRead { changed } => Some(changed),
+        _ => None,
+    })
+    .await;
+    assert_eq!(changed.len(), 20);
+    let reader = Store::open_reader(&dir.path().join("cache.db")).unwrap();
+    assert_eq!(reader.sync_queue_len().unwrap(), 20, "A queued every mark");
+
+    commands.send(Command::Refresh(None)).unwrap();
+    let second = finished(sync_outcome(&mut events).await);
+    assert_eq!(second.pushed, 20);
+    assert_eq!(second.server_unread, Some(0));
+    let (unread, _) = server_sets(&server.client().await).await;
+    assert!(unread.is_empty());
+
+    // The server goes away: one article marked unread here, then R.
+    server.must("stop");
+    let one: Vec<ArticleId> = changed[..1].to_vec();
+    commands.send(Command::SetRead(one, false)).unwrap();
+    commands.send(Command::Refresh(None)).unwrap();
+    match sync_outcome(&mut events).await {
+        SyncEvent::Failed { message, queued } => {
+            assert!(message.contains("cannot connect"), "{message}");
+            assert_eq!(queued, 1);
+        }
+        other => panic!("expected a failure: {other:?}"),
+    }
+    // The reader keeps working on the cache.
+    commands.send(Command::LoadFeeds).unwrap();
+    let listed = next(&mut events, |e| match e {
+        WorkerEvent::Feeds(f) => Some(f),
+        _ => None,
+    })
+    .await;
+    assert_eq!(listed.iter().map(|f| f.unread).sum::<u32>(), 1);
+
+    server.must("start");
+    commands.send(Command::Refresh(None)).unwrap();
+    let back = finished(sync_outcome(&mut events).await);
+    assert_eq!((back.pushed, back.server_unread), (1, Some(1)));
+}
+
+/// A server that accepts the connection and never answers: the sync fails within the
+/// client's time limit as an event, and the session goes on answering.
+#[tokio::test]
+async fn a_silent_server_is_a_timeout_not_a_hang() {
+    let server = TestServer::start();
+    server.route("/api/greader.php/accounts/ClientLogin", Route::Silent);
+    let dir = tempfile::tempdir().unwrap();
+    let (actor, _thread) = open_cache(dir.path());
+    let (events_tx, mut events) = mpsc::unbounded_channel();
+    let config = SyncConfig {
+        url: server.url("/api/greader.php"),
+        user: "alice".into(),
+        password_command: None,
+        password: Some("secret".into()),
+    };
+    let client = ClientOptions {
+        connect_timeout: Duration::from_secs(1),
+        timeout: Duration::from_secs(1),
+        ..ClientOptions::default()
+    };
+    let commands = spawn_session_with_sync(
+        actor,
+        fetcher(),
+        None,
+        Some(setup(config, client)),
+        events_tx,
+    );
+    commands.send(Command::Refresh(None)).unwrap();
+    let outcome = next(&mut events, |e| match e {
+        WorkerEvent::Sync(SyncEvent::Failed { message, .. }) => Some(message),
+        WorkerEvent::Sync(SyncEvent::Finished(s)) => panic!("finished: {s:?}"),
+        _ => None,
+    })
+    .await;
+    assert_eq!(
+        outcome,
+        "the sync server did not answer the login within 1s"
+    );
+    commands.send(Command::LoadFeeds).unwrap();
+    next(&mut events, |e| {
+        matches!(e, WorkerEvent::Feeds(_)).then_some(())
+    })
+    .await;
+}
+
+/// What the feed commands call with sync on: subscribe (with a title and labels), rename,
+/// relabel and unsubscribe act on the server, and the cache's feed list follows each.
+#[tokio::test]
+async fn subscription_changes_act_on_the_server_and_the_cache_follows() {
+    let Some(server) = FreshRss::start() else {
+        return;
+    };
+    let feeds = TestServer::start();
+    feeds.route("/a.xml", feed_reply(rss(0, 3, false)));
+    let dir = tempfile::tempdir().unwrap();
+    let (actor, _thread) = open_cache(dir.path());
+    let client = server.client().await;
+    let url = feeds.url("/a.xml");
+
+    let stream =
+        subscriptions::subscribe(&actor, &client, &url, Some("Alpha"), &["World".to_owned()])
+            .await
+            .expect("subscribe");
+    assert!(stream.starts_with("feed/"), "{stream}");
+    let cached = actor.call(|s| s.feeds().unwrap()).await.unwrap();
+    assert_eq!(cached.len(), 1);
+    assert_eq!(cached[0].title, "Alpha");
+    // FreshRSS keeps one folder per feed; a second label would move it.
+    assert_eq!(cached[0].tags, ["World"]);
+
+    subscriptions::rename(&actor, &client, &url, "Beta")
+        .await
+        .expect("rename");
+    subscriptions::set_labels(&actor, &client, &url, &["Europe".to_owned()])
+        .await
+        .expect("labels");
+    let on_server = subscriptions::server_feed_list(&client).await.unwrap();
+    assert_eq!(on_server.len(), 1);
+    assert_eq!(on_server[0].title.as_deref(), Some("Beta"));
+    assert_eq!(on_server[0].tags, ["Europe"]);
+    let cached = actor.call(|s| s.feeds().unwrap()).await.unwrap();
+    assert_eq!(
+        (cached[0].title.as_str(), cached[0].tags.as_slice()),
+        ("Beta", &["Europe".to_owned()][..])
+    );
+
+    let err = subscriptions::subscribe(&actor, &client, &feeds.url("/none.xml"), None, &[])
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("refused"), "{err}");
+    let err = subscriptions::rename(&actor, &client, "http://127.0.0.1:9/x.xml", "X")
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("no subscription"), "{err}");
+
+    subscriptions::unsubscribe(&actor, &client, &url)
+        .await
+        .expect("unsubscribe");
+    assert!(
+        subscriptions::server_feed_list(&client)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(actor.call(|s| s.feeds().unwrap()).await.unwrap().is_empty());
+    // Nothing left to read on the server either.
+    assert!(
+        client
+            .item_ids(streams::READING_LIST, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
