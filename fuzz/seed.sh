@@ -25,6 +25,8 @@ mapfile -t feeds < <(files "$shared/feedparser" -name '*.xml'; files "$shared/fe
 seed feed "${feeds[@]}"
 mapfile -t html < <(files "$shared/readability" -name '*.html')
 seed html_text "${html[@]}"
+mapfile -t pages < <(files "$shared/readability" -name 'source.html')
+seed fulltext "${pages[@]}"
 mapfile -t opml < <(files "$shared/newsboat" -name '*.opml'; files "$shared/feedvalidator/opml" -type f)
 seed import "${opml[@]}"
 seed config ../config/*.toml

@@ -56,6 +56,9 @@ pub enum Command {
     /// Find the people, places and organisations of every cached article again (after a
     /// model change).
     Reindex,
+    /// Print the article of a web page (a saved file or a URL): its title, byline, date and
+    /// main text, without navigation, ads and other boilerplate.
+    Fulltext(FulltextArgs),
     /// Check the cache (SQLite's integrity check and the search index's own), and repair
     /// what can be rebuilt when asked.
     Doctor(DoctorArgs),
@@ -125,6 +128,10 @@ pub struct RefreshArgs {
     /// (the reader or the next refresh will).
     #[arg(long)]
     pub no_extract: bool,
+    /// Do not fetch the article pages of summary-only feeds afterwards (see `full_text` in
+    /// the configuration).
+    #[arg(long)]
+    pub no_full_text: bool,
 }
 
 #[derive(Debug, Args)]
@@ -219,6 +226,20 @@ pub struct ExtractArgs {
     /// conversion, no trimming).
     #[arg(long)]
     pub jsonl: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FulltextArgs {
+    /// A saved HTML page, or an http(s) URL to fetch (with the configured timeouts and caps).
+    #[arg(value_name = "FILE|URL")]
+    pub source: String,
+    /// The page's address, the base for its relative links and images [default: the URL
+    /// fetched; none for a file].
+    #[arg(long, value_name = "PAGE_URL")]
+    pub url: Option<String>,
+    /// Print `{"title", "byline", "published", "lang", "image", "text", "html"}`.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// What kind of entity to list.

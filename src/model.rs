@@ -170,6 +170,34 @@ pub struct ArticleSummary {
     pub starred: bool,
 }
 
+/// The article extracted from the web page an item links to (its full text), as stored
+/// beside the feed's own text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticlePage {
+    /// The page's URL after redirects.
+    pub url: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    /// As the page states it (usually ISO 8601).
+    pub published: Option<String>,
+    pub lang: Option<String>,
+    /// The lead image's absolute URL.
+    pub image: Option<String>,
+    /// Sanitised HTML of the article body.
+    pub html: String,
+    /// The body as plain text: what search and entity extraction see.
+    pub text: String,
+}
+
+/// An article whose page is due to be fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageTask {
+    pub article: ArticleId,
+    pub feed: FeedId,
+    /// The item's link.
+    pub url: String,
+}
+
 /// What storing one parsed feed changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoreStats {

@@ -14,6 +14,10 @@ use crate::sync::ClientOptions;
 use crate::sync::password::PASSWORD_ENV;
 use crate::worker::sync::{SyncOptions, SyncSetup};
 
+/// The demo's settings: it works offline, and its articles' links point at the web, so it
+/// fetches no article pages.
+const DEMO_SETTINGS: &str = "[settings]\nfull_text = false\n";
+
 /// The demo feeds, embedded so `--demo` works from any directory and offline.
 const DEMO_FEEDS: &[(&str, &str, &[&str])] = &[
     (
@@ -83,7 +87,7 @@ impl Env {
             });
         }
         let config_path = dir.path().join("config.toml");
-        let (text, _) = crate::config::import::add_feeds_to_config("", feeds)
+        let (text, _) = crate::config::import::add_feeds_to_config(DEMO_SETTINGS, feeds)
             .context("cannot write the demo configuration")?;
         std::fs::write(&config_path, &text)
             .with_context(|| format!("cannot write {}", config_path.display()))?;

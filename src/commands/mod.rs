@@ -14,6 +14,7 @@ mod env;
 mod export;
 mod extract;
 mod feeds;
+mod fulltext;
 mod import;
 mod list;
 mod mark_read;
@@ -92,6 +93,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Extract(args)) => extract::run(&args),
         Some(Command::Entities(args)) => entities::run(&env()?, &args),
         Some(Command::Reindex) => reindex::run(&env()?),
+        // A saved page needs neither the configuration nor the cache; a URL needs the
+        // configured fetch limits.
+        Some(Command::Fulltext(args)) => fulltext::run(&args, &env),
         Some(Command::Doctor(args)) => doctor::run(&env()?, &args),
         Some(Command::ExportState) => state::export(&env()?),
         // Like import: the feeds go into the configuration before it is loaded.
@@ -110,6 +114,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 pub(super) fn parse_query(text: &str) -> Result<Query> {
     crate::query::parse(text)
         .map_err(|e| UsageError(format!("bad query: {}", e.render(text))).into())
+}
+
+/// A file's first `cap` bytes (the rest is not read).
+pub(super) fn read_capped_bytes(path: &Path, cap: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(cap)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(bytes)
 }
 
 /// A file's text (invalid UTF-8 replaced), refused when it is larger than `cap` bytes.

@@ -35,6 +35,7 @@ pub(super) fn run(env: &Env, all: bool) -> Result<ExitCode> {
         feed: Vec::new(),
         json: false,
         no_extract: true,
+        no_full_text: true,
     };
     refresh::refresh_with(env, &args, &mut |store| {
         let limit = (!all).then_some(PIPED_LIMIT);

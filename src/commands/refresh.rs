@@ -17,6 +17,7 @@ use super::output::Out;
 use crate::cli::RefreshArgs;
 use crate::store::Store;
 use crate::worker::extract::ExtractSummary;
+use crate::worker::pages::{self, PageModes, PagesSummary};
 use crate::worker::{self, FeedOutcome, RefreshEvent, RefreshSummary, StoreActor};
 
 /// Refreshes, reports, then (unless `--no-extract`) finds the entities of the new articles:
@@ -24,6 +25,19 @@ use crate::worker::{self, FeedOutcome, RefreshEvent, RefreshSummary, StoreActor}
 pub(super) fn run(env: &Env, args: &RefreshArgs) -> Result<ExitCode> {
     let (no_extract, quiet) = (args.no_extract, args.json);
     refresh_with(env, args, &mut |store| {
+        let store = if args.no_full_text {
+            store
+        } else {
+            let progress = !quiet && io::stderr().is_terminal();
+            let (store, summary) = pages_all(env, store, &args.feed, progress)?;
+            if !quiet && summary.stored + summary.failed > 0 {
+                eprintln!(
+                    "full text: {} pages stored, {} failed ({:.1} s)",
+                    summary.stored, summary.failed, summary.seconds
+                );
+            }
+            store
+        };
         if no_extract {
             return Ok(());
         }
@@ -37,6 +51,44 @@ pub(super) fn run(env: &Env, args: &RefreshArgs) -> Result<ExitCode> {
         }
         Ok(())
     })
+}
+
+/// Fetches the article pages due under the configuration's `full_text` (of the feeds
+/// named, or all), with a progress line on stderr when `progress`; gives the store back
+/// with the totals. The fetcher is the configured one, so pages get the feeds' limits.
+fn pages_all(
+    env: &Env,
+    store: Store,
+    only: &[String],
+    progress: bool,
+) -> Result<(Store, PagesSummary)> {
+    let mut feeds = store.feeds()?;
+    if !only.is_empty() {
+        feeds.retain(|f| only.contains(&f.url));
+    }
+    let modes = PageModes::new(&feeds, |url| env.config.full_text_of(url));
+    if modes.is_empty() {
+        return Ok((store, PagesSummary::default()));
+    }
+    let fetcher = env.fetcher()?;
+    let (actor, store_thread) =
+        StoreActor::spawn(store).context("cannot start the cache thread")?;
+    let runtime = runtime(None)?;
+    let (mut finished, mut failed) = (0usize, 0usize);
+    let result = runtime.block_on(pages::fetch_due(&actor, &fetcher, &modes, |due, done| {
+        finished += 1;
+        failed += usize::from(done.error.is_some());
+        if progress {
+            eprint!("\r\x1b[2Kfetching article pages: {finished}/{due}, {failed} failed");
+        }
+    }));
+    if progress {
+        eprint!("\r\x1b[2K");
+    }
+    drop(runtime);
+    let store = take_store(actor, store_thread)?;
+    let summary = result.context("fetching article pages failed")?;
+    Ok((store, summary))
 }
 
 /// Runs the extraction queue on `store` until no article needs it, with a progress line

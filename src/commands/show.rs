@@ -18,9 +18,13 @@ use crate::sanitize::sanitize_line;
 pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
     let store = env.open_store()?;
     let article = store.article(ArticleId(args.id))?;
+    let page = store.article_page(article.id)?;
     let mut out = Out::new();
     if args.json {
-        out.json(&ArticleFullJson::from(&article))?;
+        let mut json = ArticleFullJson::from(&article);
+        json.page = page.as_ref();
+        json.page_error = store.page_error(article.id)?;
+        out.json(&json)?;
     } else {
         out.line(&article.title)?;
         out.line(&format!("Feed:   {}", article.feed_title))?;
@@ -32,7 +36,11 @@ pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
             out.line(&format!("Link:   {link}"))?;
         }
         out.line("")?;
-        out.line(&article.text)?;
+        // The whole article when its page was fetched, else the feed's text.
+        match &page {
+            Some(page) if !page.text.is_empty() => out.line(&page.text)?,
+            _ => out.line(&article.text)?,
+        }
         let links = links(&article);
         if !links.is_empty() {
             out.line("")?;
@@ -81,6 +89,10 @@ struct ArticleFullJson<'a> {
     summary_html: Option<&'a str>,
     content_html: Option<&'a str>,
     text: &'a str,
+    /// The article's fetched page (full text), if any.
+    page: Option<&'a crate::model::ArticlePage>,
+    /// Why the last fetch of its page failed, when it has none.
+    page_error: Option<String>,
     /// The body's links, in the reader's numbering (`links[0]` is `[1]`).
     links: Vec<String>,
 }
@@ -107,6 +119,8 @@ impl<'a> From<&'a Article> for ArticleFullJson<'a> {
             summary_html: a.summary_html.as_deref(),
             content_html: a.content_html.as_deref(),
             text: &a.text,
+            page: None,
+            page_error: None,
             links: links(a),
         }
     }

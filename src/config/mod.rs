@@ -11,13 +11,17 @@
 //! from), then [`validate`](Config::from_toml) checks ranges and URLs and fills in defaults.
 
 pub mod edit;
+mod full_text;
 pub mod import;
 mod locate;
 pub mod paths;
 mod sync;
+mod theme;
 
+pub use full_text::FullText;
 pub use sync::SyncConfig;
 use sync::{RawSync, validate_sync};
+pub use theme::{COLOUR_NAMES, Colour};
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -69,6 +73,8 @@ pub struct Settings {
     pub refresh_every: Option<Duration>,
     /// Key bindings to start from: `None` the defaults, `Some("newsboat")` newsboat's.
     pub keys_preset: Option<String>,
+    /// Whether article pages are fetched for their full text, for feeds that do not say.
+    pub full_text: FullText,
 }
 
 impl Default for Settings {
@@ -89,6 +95,7 @@ impl Default for Settings {
             space_next_unread: false,
             refresh_every: None,
             keys_preset: None,
+            full_text: FullText::Auto,
         }
     }
 }
@@ -154,60 +161,6 @@ pub enum IgnoreAction {
     Drop,
 }
 
-/// A colour of `[theme]`: a name, a 256-colour index or `#rrggbb`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Colour {
-    /// One of [`COLOUR_NAMES`], by its index there.
-    Named(u8),
-    Indexed(u8),
-    Rgb(u8, u8, u8),
-}
-
-/// The 16 colour names the reader draws with, and that `[theme]` may remap.
-pub const COLOUR_NAMES: [&str; 16] = [
-    "black",
-    "red",
-    "green",
-    "yellow",
-    "blue",
-    "magenta",
-    "cyan",
-    "gray",
-    "darkgray",
-    "lightred",
-    "lightgreen",
-    "lightyellow",
-    "lightblue",
-    "lightmagenta",
-    "lightcyan",
-    "white",
-];
-
-impl Colour {
-    /// `"cyan"`, `"214"` or `"#88c0d0"`.
-    pub fn parse(text: &str) -> Result<Colour, String> {
-        let t = text.trim().to_ascii_lowercase();
-        if let Some(hex) = t.strip_prefix('#') {
-            if hex.len() == 6
-                && let Ok(n) = u32::from_str_radix(hex, 16)
-            {
-                return Ok(Colour::Rgb((n >> 16) as u8, (n >> 8) as u8, n as u8));
-            }
-            return Err(format!("{text:?} is not a colour like #88c0d0"));
-        }
-        if let Ok(n) = t.parse::<u8>() {
-            return Ok(Colour::Indexed(n));
-        }
-        match COLOUR_NAMES.iter().position(|n| *n == t) {
-            Some(i) => Ok(Colour::Named(i as u8)),
-            None => Err(format!(
-                "{text:?} is not a colour: use a name ({}), a number 0-255 or #rrggbb",
-                COLOUR_NAMES.join(", ")
-            )),
-        }
-    }
-}
-
 const MIB: u64 = 1024 * 1024;
 
 /// A saved search shown in the reader, as written in `[[views]]`. The query is kept as text;
@@ -244,6 +197,8 @@ pub struct Config {
     pub theme: Vec<(u8, Colour)>,
     /// `[sync]`: the reading-state server, when one is configured.
     pub sync: Option<SyncConfig>,
+    /// The feeds whose `full_text` differs from `settings.full_text`, by URL.
+    pub full_text: HashMap<String, FullText>,
 }
 
 /// The `[keys]` table as written, and where each entry is, so that the keymap's complaints
@@ -304,6 +259,16 @@ impl std::ops::Index<&str> for KeyBindings {
 
     fn index(&self, action: &str) -> &Vec<String> {
         &self.table[action]
+    }
+}
+
+impl Config {
+    /// Whether the feed with this URL has its article pages fetched.
+    pub fn full_text_of(&self, url: &str) -> FullText {
+        self.full_text
+            .get(url)
+            .copied()
+            .unwrap_or(self.settings.full_text)
     }
 }
 
@@ -386,6 +351,7 @@ struct RawSettings {
     user_agent: Option<Spanned<String>>,
     refresh_on_start: Option<bool>,
     mark_read_on_open: Option<bool>,
+    full_text: Option<FullText>,
     feeds_pane_min_width: Option<Spanned<i64>>,
     open_all_max: Option<Spanned<i64>>,
     space_next_unread: Option<bool>,
@@ -400,6 +366,7 @@ struct RawFeed {
     title: Option<Spanned<String>>,
     #[serde(default)]
     tags: Vec<Spanned<String>>,
+    full_text: Option<FullText>,
 }
 
 /// A key binding value: `"j"` or `["j", "down"]`; each key of a list with its byte offset.
@@ -643,6 +610,7 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
                 }
             },
         },
+        full_text: s.full_text.unwrap_or(d.full_text),
     };
     let command = |v: &Option<Spanned<Vec<String>>>, name: &str, default: Vec<String>| match v {
         None => Ok(default),
@@ -700,6 +668,7 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
         let c = Colour::parse(colour.get_ref()).map_err(|m| bad(at, format!("theme.{name}"), m))?;
         theme.push((i as u8, c));
     }
+    let mut full_text = HashMap::new();
 
     let mut feeds = Vec::with_capacity(raw.feeds.len());
     // URL -> (1-based feed number, byte offset) of its first appearance.
@@ -744,6 +713,9 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
                 tags.push(tag);
             }
         }
+        if let Some(mode) = feed.full_text.filter(|m| *m != settings.full_text) {
+            full_text.insert(url.clone(), mode);
+        }
         feeds.push(FeedSpec { url, title, tags });
     }
 
@@ -754,6 +726,7 @@ fn validate(raw: RawConfig) -> Result<Config, Bad> {
         feeds,
         keys: KeyBindings::default(),
         views: raw.views,
+        full_text,
         commands,
         downloads,
         ignore: raw.ignore,

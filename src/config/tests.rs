@@ -301,6 +301,34 @@ fn check_feed_url_accepts_what_the_fetcher_can_read() {
 }
 
 #[test]
+fn full_text_has_a_default_and_a_per_feed_override() {
+    let config = parse("").unwrap();
+    assert_eq!(config.settings.full_text, FullText::Auto);
+    assert_eq!(
+        config.full_text_of("https://a.example/feed"),
+        FullText::Auto
+    );
+    let config = parse(
+        "[settings]\nfull_text = false\n\
+         [[feeds]]\nurl = \"https://a.example/feed\"\nfull_text = true\n\
+         [[feeds]]\nurl = \"https://b.example/feed\"\nfull_text = \"auto\"\n\
+         [[feeds]]\nurl = \"https://c.example/feed\"\n",
+    )
+    .unwrap();
+    assert_eq!(config.settings.full_text, FullText::Off);
+    assert_eq!(config.full_text_of("https://a.example/feed"), FullText::On);
+    assert_eq!(
+        config.full_text_of("https://b.example/feed"),
+        FullText::Auto
+    );
+    assert_eq!(config.full_text_of("https://c.example/feed"), FullText::Off);
+    let (line, key, message) =
+        invalid("[[feeds]]\nurl = \"https://a.example/feed\"\nfull_text = \"always\"\n");
+    assert_eq!((line, key.as_str()), (3, "feeds[1].full_text"));
+    assert!(message.contains("true, false or \"auto\""), "{message}");
+}
+
+#[test]
 fn sync_is_off_by_default_and_read_when_set() {
     assert_eq!(parse(DEFAULT_CONFIG).unwrap().sync, None);
     let config = parse(

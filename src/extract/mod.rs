@@ -4,6 +4,7 @@
 //! Nothing here does I/O at call time. Training, evaluation, word-class learning and the dev
 //! set live in [`train`], compiled only with the `tools` feature.
 
+pub mod article;
 pub mod clusters;
 pub mod features;
 pub mod gazetteer;

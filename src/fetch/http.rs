@@ -29,6 +29,9 @@ const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/fee
                       application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, \
                       application/json;q=0.8, */*;q=0.5";
 
+/// What we ask for when fetching an article page.
+const ACCEPT_PAGE: &str = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+
 /// Limits and identity for a [`Fetcher`], taken from the settings.
 #[derive(Debug, Clone)]
 pub struct FetcherOptions {
@@ -80,6 +83,28 @@ pub enum FetchResponse {
         /// Set when a 301/308 moved the feed.
         moved_to: Option<String>,
     },
+}
+
+/// A fetched article page: what arrived of its body, at most
+/// [`MAX_PAGE_BYTES`](crate::extract::article::MAX_PAGE_BYTES) (a longer page is cut off while
+/// streaming, not refused: its beginning holds the article).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The body, decompressed, cut off at the page cap.
+    pub body: Vec<u8>,
+    /// The URL after redirects: the base for the page's links.
+    pub final_url: String,
+    /// The `Content-Type` header as sent (it may name the charset).
+    pub content_type: Option<String>,
+    /// Whether the page was longer than the cap and lost its tail.
+    pub cut: bool,
+}
+
+/// How a body is read: a feed past the cap is an error, a page is cut off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Body {
+    Feed,
+    Page,
 }
 
 /// Why one feed could not be fetched, written for the user.
@@ -181,6 +206,11 @@ impl Fetcher {
         })
     }
 
+    /// How many fetches may run at once against one host.
+    pub fn per_host(&self) -> usize {
+        self.inner.options.per_host.max(1)
+    }
+
     /// The one HTTP client and the limits, for the downloads (`super::download`).
     pub(super) fn client(&self) -> (&reqwest::Client, &FetcherOptions) {
         (&self.inner.client, &self.inner.options)
@@ -214,15 +244,72 @@ impl Fetcher {
                     .await
                     .map_err(|_| FetchError::Other("the fetcher was shut down".to_owned()))?;
                 let global = self.global_permit().await?;
-                let result = tokio::time::timeout(timeout, self.fetch_http(url, request))
-                    .await
-                    .unwrap_or(Err(FetchError::Timeout(timeout)));
+                let result =
+                    tokio::time::timeout(timeout, self.fetch_http(url, request, Body::Feed))
+                        .await
+                        .unwrap_or(Err(FetchError::Timeout(timeout)))
+                        .map(|(response, _)| response);
                 drop(global);
                 drop(host_permit);
                 drop(host);
                 self.release_host(&key);
                 result
             }
+        }
+    }
+
+    /// Fetches an article page over http(s), with the same limits as feeds: a per-host and a
+    /// global slot, the connect and total timeouts, redirects to http(s) only. The body is
+    /// cut off at the page cap rather than refused. Local files and other schemes are
+    /// refused: a feed's link must not be able to make us read the disk.
+    pub async fn fetch_page(&self, url: &str) -> Result<Page, FetchError> {
+        let timeout = self.inner.options.timeout;
+        let url = match Target::parse(url)? {
+            Target::Http(url) => url,
+            Target::File(_) => {
+                return Err(FetchError::InvalidUrl {
+                    url: url.to_owned(),
+                    reason: "article pages are fetched over http(s) only".to_owned(),
+                });
+            }
+        };
+        let key = host_key(&url);
+        let host = self.host_semaphore(&key);
+        let host_permit = host
+            .acquire()
+            .await
+            .map_err(|_| FetchError::Other("the fetcher was shut down".to_owned()))?;
+        let global = self.global_permit().await?;
+        let request = FetchRequest {
+            url: url.to_string(),
+            etag: None,
+            last_modified: None,
+        };
+        let result = tokio::time::timeout(timeout, self.fetch_http(url, &request, Body::Page))
+            .await
+            .unwrap_or(Err(FetchError::Timeout(timeout)));
+        drop(global);
+        drop(host_permit);
+        drop(host);
+        self.release_host(&key);
+        match result? {
+            (
+                FetchResponse::Modified {
+                    body,
+                    final_url,
+                    content_type,
+                    ..
+                },
+                cut,
+            ) => Ok(Page {
+                body,
+                final_url,
+                content_type,
+                cut,
+            }),
+            (FetchResponse::NotModified { .. }, _) => Err(FetchError::Other(
+                "the server answered 304 Not Modified to an unconditional request".to_owned(),
+            )),
         }
     }
 
@@ -261,11 +348,14 @@ impl Fetcher {
         }
     }
 
+    /// Fetches over HTTP, following redirects; also says whether the body was cut off (only
+    /// pages are).
     async fn fetch_http(
         &self,
         start: Url,
         request: &FetchRequest,
-    ) -> Result<FetchResponse, FetchError> {
+        kind: Body,
+    ) -> Result<(FetchResponse, bool), FetchError> {
         let options = &self.inner.options;
         let conditional = conditional_headers(request);
         let mut current = start;
@@ -280,7 +370,14 @@ impl Fetcher {
                 .inner
                 .client
                 .get(current.clone())
-                .header(header::ACCEPT, ACCEPT)
+                .header(
+                    header::ACCEPT,
+                    if kind == Body::Page {
+                        ACCEPT_PAGE
+                    } else {
+                        ACCEPT
+                    },
+                )
                 .headers(conditional.clone())
                 .send()
                 .await
@@ -311,7 +408,7 @@ impl Fetcher {
 
             let moved_to = moved_to.map(String::from);
             if status == StatusCode::NOT_MODIFIED {
-                return Ok(FetchResponse::NotModified { moved_to });
+                return Ok((FetchResponse::NotModified { moved_to }, false));
             }
             if !status.is_success() {
                 let retry_after = if matches!(status.as_u16(), 429 | 503) {
@@ -341,15 +438,19 @@ impl Fetcher {
             let etag = text_header(header::ETAG);
             let last_modified = text_header(header::LAST_MODIFIED);
             let final_url = String::from(response.url().clone());
-            let body = read_capped(response, &current, options).await?;
-            return Ok(FetchResponse::Modified {
+            let (body, cut) = match kind {
+                Body::Feed => (read_capped(response, &current, options).await?, false),
+                Body::Page => read_page(response, &current, options).await?,
+            };
+            let response = FetchResponse::Modified {
                 body,
                 final_url,
                 content_type,
                 etag,
                 last_modified,
                 moved_to,
-            });
+            };
+            return Ok((response, cut));
         }
     }
 
@@ -523,6 +624,24 @@ async fn read_capped(
         body.extend_from_slice(&chunk);
     }
     Ok(body)
+}
+
+/// Reads a page's body until it ends or fills the page cap; says whether it was cut off.
+async fn read_page(
+    response: reqwest::Response,
+    url: &Url,
+    options: &FetcherOptions,
+) -> Result<(Vec<u8>, bool), FetchError> {
+    let mut page = crate::extract::article::PageBytes::new();
+    let mut stream = response.bytes_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| map_reqwest_error(&e, url, options))?;
+        if !page.push(&chunk) {
+            break;
+        }
+    }
+    let cut = page.was_cut();
+    Ok((page.into_bytes(), cut))
 }
 
 /// Parses `Retry-After` (delta-seconds or an HTTP-date) into an absolute time.

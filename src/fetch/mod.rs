@@ -12,5 +12,5 @@ pub mod parse;
 
 pub use discover::{Alternate, alternate_feeds, alternates, looks_like_html};
 pub use download::DownloadRequest;
-pub use http::{FetchError, FetchRequest, FetchResponse, Fetcher, FetcherOptions};
+pub use http::{FetchError, FetchRequest, FetchResponse, Fetcher, FetcherOptions, Page};
 pub use parse::{ParseError, parse_feed, parse_feed_within};

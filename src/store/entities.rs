@@ -145,8 +145,13 @@ const BACKLOG_STRETCH: &str = "SELECT s.id, s.published,
 const NOT_EXTRACTED: &str = "SELECT (SELECT count(*) FROM articles)
     - (SELECT count(*) FROM extractions WHERE model_version = ?1)";
 const ALIASES_OF: &str = "SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY folded";
-const TEXT_TO_EXTRACT: &str = "SELECT a.text FROM articles a LEFT JOIN extractions x
-    ON x.article = a.id WHERE a.id = ?1 AND (x.article IS NULL OR x.model_version <> ?2)";
+/// An article's text for extraction: its fetched page's when there is one (the whole
+/// article, where the feed often gives a teaser), else the feed's own.
+const TEXT_TO_EXTRACT: &str = "SELECT CASE WHEN p.text IS NULL OR p.text = '' THEN a.text
+        ELSE p.text END
+    FROM articles a LEFT JOIN pages p ON p.article = a.id
+    LEFT JOIN extractions x ON x.article = a.id
+    WHERE a.id = ?1 AND (x.article IS NULL OR x.model_version <> ?2)";
 const EXTRACTIONS_CLEAR: &str = "DELETE FROM extractions";
 const ENTITIES_ORPHANED: &str =
     "DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity = entities.id)";

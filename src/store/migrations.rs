@@ -204,6 +204,42 @@ pub const MIGRATIONS: &[&str] = &[
     // the feeds in title order and each feed's articles through its own index.
     "CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE, published DESC, id DESC);
     CREATE INDEX feeds_by_title ON feeds (COALESCE(title_override, feed_title, url) COLLATE NOCASE);",
+    // 9: full text: the article pages that summary-only feeds link to, fetched after their
+    // items are stored. One row per article once a fetch was tried: the extracted page
+    // (`text` set) or the last failure, how many in a row, and when to try again. The
+    // full-text index now reads its `text` column through a view that appends the page's
+    // text to the feed's own, so search finds words of the whole article, and `rebuild` and
+    // `integrity-check` still agree with what the store indexed (see `FTS_*` in `store`).
+    "CREATE TABLE pages (
+        article    INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        url        TEXT    NOT NULL,
+        fetched_at INTEGER NOT NULL,
+        title      TEXT,
+        byline     TEXT,
+        published  TEXT,
+        lang       TEXT,
+        image      TEXT,
+        html       TEXT,
+        text       TEXT,
+        error      TEXT,
+        failures   INTEGER NOT NULL DEFAULT 0,
+        retry_at   INTEGER
+    );
+    CREATE VIEW articles_fts_source AS
+        SELECT a.id AS id, a.title AS title,
+               CASE WHEN p.text IS NULL OR p.text = '' THEN a.text
+                    ELSE a.text || char(10) || char(10) || p.text END AS text,
+               a.authors AS authors
+        FROM articles a LEFT JOIN pages p ON p.article = a.id;
+    DROP TABLE articles_fts;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, authors,
+        content = 'articles_fts_source', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2'
+    );
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
 ];
 
 /// The schema version this build writes.

@@ -18,6 +18,7 @@ mod entities;
 mod health;
 mod ignore;
 mod migrations;
+mod pages;
 mod query;
 mod state;
 pub mod sync;
@@ -278,21 +279,27 @@ macro_rules! prunable {
 }
 
 // The full-text index is external-content FTS5 kept in step by these statements only: every
-// path that inserts, changes or deletes articles calls them (no triggers; see migration 3).
+// path that inserts, changes or deletes articles (or their pages) calls them (no triggers;
+// see migration 3). They read `articles_fts_source`, the view that appends a fetched page's
+// text to the article's own.
 /// Indexes the articles whose ids are in the JSON array `?1` (new and changed articles, once
 /// per feed).
-const FTS_INDEX: &str = "INSERT INTO articles_fts (rowid, title, text, authors)
-    SELECT id, title, text, authors FROM articles WHERE id IN (SELECT value FROM json_each(?1))";
+pub(crate) const FTS_INDEX: &str = "INSERT INTO articles_fts (rowid, title, text, authors)
+    SELECT id, title, text, authors FROM articles_fts_source
+    WHERE id IN (SELECT value FROM json_each(?1))";
 /// Removes the index entries of the articles whose ids are in the JSON array `?1`, with the
 /// values they were indexed with (so before those rows change or go).
-const FTS_UNINDEX: &str = "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
-    SELECT 'delete', id, title, text, authors FROM articles
+pub(crate) const FTS_UNINDEX: &str =
+    "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
+    SELECT 'delete', id, title, text, authors FROM articles_fts_source
     WHERE id IN (SELECT value FROM json_each(?1))";
 /// Removes the index entries of the articles [`PRUNE_DELETE`] is about to delete.
 const FTS_UNINDEX_PRUNED: &str = concat!(
     "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
-    SELECT 'delete', id, title, text, authors FROM articles ",
-    prunable!()
+    SELECT 'delete', id, title, text, authors FROM articles_fts_source
+    WHERE id IN (SELECT id FROM articles ",
+    prunable!(),
+    ")"
 );
 /// Sets the read flag (`?2`) and, when it changes, the read time (`?3` when read, none when
 /// unread). Only rows that change are touched, so the count is what changed.
@@ -1018,7 +1025,7 @@ fn content_hash(item: &NewArticle) -> Vec<u8> {
 
 /// JSON text for a list column. Lists of strings and enclosures always serialise; the
 /// fallback (an empty list) only guards against a future type that could fail.
-fn to_json<T: Serialize>(value: &T) -> String {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".to_string())
 }
 

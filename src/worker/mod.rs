@@ -12,6 +12,7 @@
 pub mod download;
 pub mod extract;
 pub mod ignore;
+pub mod pages;
 pub mod session;
 pub mod subscribe;
 pub mod sync;

@@ -18,23 +18,27 @@ use chrono::{DateTime, FixedOffset};
 use tokio::sync::mpsc;
 
 use crate::config::Config;
+use crate::config::FullText;
 use crate::worker::download;
 use crate::worker::ignore::{AfterRefresh, after_refresh};
 use crate::worker::subscribe::{self, AddOutcome, AddRequest, SubscribeError};
 use feeds::no_config;
 
 use crate::fetch::Fetcher;
-use crate::model::{Article, ArticleId, ArticleSummary, EntityKind, Feed, FeedId};
+use crate::model::{Article, ArticleId, ArticlePage, ArticleSummary, EntityKind, Feed, FeedId};
 use crate::query::{Expr, Flag, Query, Term};
-use crate::store::{Seek, StoreError, StoredMention};
+use crate::store::{Seek, Store, StoreError, StoredMention};
+use crate::worker::pages::{self, PageModes, PagesSummary};
 use crate::worker::sync::{SyncEvent, SyncSetup};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
 mod feeds;
+mod page;
 mod pipeline;
 mod sync;
 
-use pipeline::{run_refresh, spawn_extraction};
+use page::page_event;
+use pipeline::{fetch_pages, run_refresh, spawn_extraction};
 
 /// How far one download is.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,8 +118,13 @@ pub enum Command {
         now: DateTime<FixedOffset>,
         near: Near,
     },
-    /// Answer with [`WorkerEvent::Article`].
+    /// Answer with [`WorkerEvent::Article`], then its [`WorkerEvent::Page`].
     LoadArticle(ArticleId),
+    /// Answer with [`WorkerEvent::Page`]: the article's stored page, if any.
+    LoadPage(ArticleId),
+    /// Fetch the article's page now, whatever the configuration says, store it, and answer
+    /// with [`WorkerEvent::Page`] (`fetched`, with the error if it failed).
+    FetchPage(ArticleId),
     /// Store the read flag; answers with fresh [`WorkerEvent::Feeds`] (unread counts).
     SetRead(Vec<ArticleId>, bool),
     /// Store the starred flag.
@@ -283,6 +292,18 @@ pub enum WorkerEvent {
         query: ArticleQuery,
         entities: Vec<TopEntity>,
     },
+    /// An article's fetched page (full text), or none; with the last fetch's error. `fetched`
+    /// when it answers [`Command::FetchPage`].
+    Page {
+        article: ArticleId,
+        page: Option<Box<ArticlePage>>,
+        error: Option<String>,
+        fetched: bool,
+    },
+    /// A background fetch after a refresh stored this article's page.
+    PageStored(ArticleId),
+    /// The background page fetches after a refresh are done.
+    PagesDone(PagesSummary),
     /// The answer to [`Command::CompleteNames`], with what it asked.
     Names {
         kind: EntityKind,
@@ -339,6 +360,19 @@ pub fn spawn_session_with_config(
     spawn_session_full(store, fetcher, keep_days, None, config, events)
 }
 
+/// [`spawn_session`] whose refreshes then fetch the article pages of the feeds
+/// `full_text` says (see [`pages`]); on-demand fetches ([`Command::FetchPage`]) work either
+/// way.
+pub fn spawn_session_with_full_text(
+    store: StoreActor,
+    fetcher: Fetcher,
+    keep_days: Option<u32>,
+    full_text: FullTextOf,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<Command> {
+    spawn_session_inner(store, fetcher, keep_days, None, None, full_text, events)
+}
+
 /// [`spawn_session`] with both: a sync server (when set, refreshes sync with it) and the
 /// configuration file the reader edits.
 pub fn spawn_session_full(
@@ -347,6 +381,22 @@ pub fn spawn_session_full(
     keep_days: Option<u32>,
     sync: Option<SyncSetup>,
     config: Option<(PathBuf, Config)>,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+) -> mpsc::UnboundedSender<Command> {
+    // With a configuration, a refresh reads which feeds' pages to fetch from it as last read
+    // (see `spawn_refresh`); without, none.
+    let full_text: FullTextOf = Arc::new(|_| FullText::Off);
+    spawn_session_inner(store, fetcher, keep_days, sync, config, full_text, events)
+}
+
+/// The session, with `full_text` for when it has no configuration.
+fn spawn_session_inner(
+    store: StoreActor,
+    fetcher: Fetcher,
+    keep_days: Option<u32>,
+    sync: Option<SyncSetup>,
+    config: Option<(PathBuf, Config)>,
+    full_text: FullTextOf,
     events: mpsc::UnboundedSender<WorkerEvent>,
 ) -> mpsc::UnboundedSender<Command> {
     let (tx, commands) = mpsc::unbounded_channel::<Command>();
@@ -361,6 +411,7 @@ pub fn spawn_session_full(
         store,
         fetcher,
         keep_days,
+        full_text,
         sync: sync.map(Arc::new),
         syncing: Arc::new(AtomicBool::new(false)),
         events,
@@ -382,6 +433,8 @@ struct Session {
     fetcher: Fetcher,
     /// Prune setting passed to refreshes.
     keep_days: Option<u32>,
+    /// Which feeds' pages a refresh fetches afterwards.
+    full_text: FullTextOf,
     /// The sync server, when one is set: refreshes sync with it.
     sync: Option<Arc<SyncSetup>>,
     /// Set while a sync runs, so that a second one waits for the next refresh.
@@ -492,9 +545,21 @@ impl Session {
             }
             Command::LoadArticle(id) => flat(
                 store
-                    .read(move |s| Ok(vec![WorkerEvent::Article(Box::new(s.article(id)?))]))
+                    .read(move |s| {
+                        let article = WorkerEvent::Article(Box::new(s.article(id)?));
+                        Ok(vec![article, page_event(s, id, false)?])
+                    })
                     .await,
             ),
+            Command::LoadPage(id) => flat(
+                store
+                    .read(move |s| Ok(vec![page_event(s, id, false)?]))
+                    .await,
+            ),
+            Command::FetchPage(id) => {
+                self.fetch_page(id);
+                Ok(Vec::new())
+            }
             Command::SetRead(ids, read) => flat(
                 store
                     .call(move |s| {
@@ -727,6 +792,9 @@ fn unread(query: Query) -> Query {
         sort: query.sort,
     }
 }
+
+/// Whether a feed (by its configured URL) has its article pages fetched after a refresh.
+pub type FullTextOf = Arc<dyn Fn(&str) -> FullText + Send + Sync>;
 
 #[cfg(test)]
 mod tests {

@@ -26,6 +26,8 @@ pub enum Act {
     UndoMarkAll,
     OpenBrowser,
     CopyLink,
+    FetchFullText,
+    ToggleFullText,
     RefreshFeed,
     RefreshAll,
     Filter,
@@ -175,6 +177,18 @@ pub const NORMAL: &[ActionDef<Act>] = &[
         &["o"],
     ),
     def(Act::CopyLink, "copy_link", "copy the link (OSC 52)", &["y"]),
+    def(
+        Act::FetchFullText,
+        "fetch_full_text",
+        "fetch the whole article from its web page",
+        &["f"],
+    ),
+    def(
+        Act::ToggleFullText,
+        "toggle_full_text",
+        "switch between the full text and the feed's text",
+        &["t"],
+    ),
     def(
         Act::RefreshFeed,
         "refresh_feed",

@@ -74,6 +74,8 @@ pub struct State {
     /// `feeds_pane_min_width`).
     pub feeds_min_width: u16,
     pub mark_read_on_open: bool,
+    /// The article whose page is being fetched on demand, if any.
+    pub fetching_page: Option<ArticleId>,
     /// Settings of the reader's outward features (players, pipes, opening many tabs).
     pub opts: super::prompt::ReaderOptions,
     /// Enclosure downloads under way.
@@ -118,6 +120,7 @@ impl State {
             feeds_pane: None,
             feeds_min_width: 0,
             mark_read_on_open: true,
+            fetching_page: None,
             opts: super::prompt::ReaderOptions::default(),
             downloads: super::prompt::Downloads::default(),
             refresh_every: None,

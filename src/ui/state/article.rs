@@ -1,7 +1,7 @@
 //! The article pane: nothing, the article being loaded, or the loaded article with its body
 //! rendered for the pane's width.
 
-use crate::model::{Article, ArticleId};
+use crate::model::{Article, ArticleId, ArticlePage};
 use crate::sanitize::sanitize_line;
 use crate::ui::body::{RenderedBody, render_body};
 use crate::ui::text::wrap;
@@ -20,9 +20,19 @@ pub enum ArticlePane {
     Loaded {
         article: Box<Article>,
         body: RenderedBody,
+        /// The article's fetched page (full text), and which text the body shows.
+        full: FullText,
         /// The title wrapped to the body's width (at most [`TITLE_LINES`]).
         title: Vec<String>,
     },
+}
+
+/// The full text of the open article: its fetched page, if any, and whether the body shows
+/// the feed's own text instead (the page's is shown when there is one).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FullText {
+    pub page: Option<Box<ArticlePage>>,
+    pub show_feed: bool,
 }
 
 impl ArticlePane {
@@ -31,7 +41,50 @@ impl ArticlePane {
         ArticlePane::Loaded {
             article,
             body: RenderedBody::default(),
+            full: FullText::default(),
             title: Vec::new(),
+        }
+    }
+
+    /// The page of the open article arrived (or it has none): the body shows it, from the
+    /// top of the page text, at the next wrap.
+    pub fn set_page(&mut self, id: ArticleId, page: Option<Box<ArticlePage>>) {
+        if let ArticlePane::Loaded {
+            article,
+            body,
+            full,
+            ..
+        } = self
+            && article.id == id
+        {
+            let changed = full.page != page;
+            full.page = page;
+            if changed {
+                full.show_feed = false;
+                *body = RenderedBody::default();
+            }
+        }
+    }
+
+    /// Switches the body between the page's text and the feed's; returns whether it now
+    /// shows the page, or None when there is no page to switch to.
+    pub fn toggle_source(&mut self) -> Option<bool> {
+        match self {
+            ArticlePane::Loaded { body, full, .. } if full.page.is_some() => {
+                full.show_feed = !full.show_feed;
+                *body = RenderedBody::default();
+                Some(!full.show_feed)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the body shows a fetched page: Some(true) the page, Some(false) the feed's
+    /// text although there is a page, None when there is no page.
+    pub fn showing_page(&self) -> Option<bool> {
+        match self {
+            ArticlePane::Loaded { full, .. } if full.page.is_some() => Some(!full.show_feed),
+            _ => None,
         }
     }
 
@@ -85,23 +138,27 @@ impl ArticlePane {
         if let ArticlePane::Loaded {
             article,
             body,
+            full,
             title,
         } = self
-            && body.width != width
+            && (body.width != width || body.lines.is_empty())
         {
             *title = wrap(
                 &sanitize_line(&article.title),
                 usize::from(width),
                 TITLE_LINES,
             );
-            *body = render_body(
-                article
-                    .content_html
-                    .as_deref()
-                    .or(article.summary_html.as_deref()),
-                &article.text,
-                width,
-            );
+            *body = match full.page.as_deref().filter(|_| !full.show_feed) {
+                Some(page) => render_body(Some(&page.html), &page.text, width),
+                None => render_body(
+                    article
+                        .content_html
+                        .as_deref()
+                        .or(article.summary_html.as_deref()),
+                    &article.text,
+                    width,
+                ),
+            };
             body.lines
                 .extend(crate::ui::attachments::enclosure_lines(&article.enclosures));
         }
@@ -122,6 +179,7 @@ mod tests {
                 &format!("<p>{}</p>", "word ".repeat(100)),
             )),
             body: RenderedBody::default(),
+            full: FullText::default(),
             title: Vec::new(),
         };
         assert_eq!(pane.id(), Some(s.id));
@@ -136,5 +194,46 @@ mod tests {
         assert!(pane.loaded(s.id).is_some() && pane.loaded(ArticleId(0)).is_none());
         assert_eq!(ArticlePane::Closed.line_count(), 0);
         assert!(!ArticlePane::Closed.is_open() && ArticlePane::Loading(s.id).is_open());
+    }
+
+    #[test]
+    fn the_page_replaces_the_feed_text_and_the_toggle_switches_back() {
+        let s = &fixtures::summaries()[0];
+        let mut pane = ArticlePane::arrived(Box::new(fixtures::article(s, "<p>Teaser only.</p>")));
+        pane.wrap(40);
+        let text = |pane: &ArticlePane| match pane {
+            ArticlePane::Loaded { body, .. } => body
+                .lines
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => String::new(),
+        };
+        assert!(text(&pane).contains("Teaser only."));
+        assert_eq!(pane.showing_page(), None);
+        assert_eq!(pane.toggle_source(), None);
+        let page = ArticlePage {
+            html: "<p>The whole story, at length.</p>".into(),
+            text: "The whole story, at length.".into(),
+            ..ArticlePage::default()
+        };
+        let page = Box::new(page);
+        pane.set_page(ArticleId(-1), Some(page.clone()));
+        assert_eq!(
+            pane.showing_page(),
+            None,
+            "another article's page is ignored"
+        );
+        pane.set_page(s.id, Some(page));
+        pane.wrap(40);
+        assert!(text(&pane).contains("The whole story"), "{}", text(&pane));
+        assert_eq!(pane.showing_page(), Some(true));
+        assert_eq!(pane.toggle_source(), Some(false));
+        pane.wrap(40);
+        assert!(text(&pane).contains("Teaser only."));
+        assert_eq!(pane.toggle_source(), Some(true));
+        pane.wrap(40);
+        assert!(text(&pane).contains("The whole story"));
     }
 }

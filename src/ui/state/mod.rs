@@ -333,6 +333,26 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
             }
             None => state.message = Some("no link to copy".into()),
         },
+        Act::FetchFullText => {
+            let Some(id) = state.target() else {
+                state.message = Some("select an article first".into());
+                return;
+            };
+            state.fetching_page = Some(id);
+            state.message = Some("fetching the full text…".into());
+            out.push(Effect::Worker(Command::FetchPage(id)));
+        }
+        Act::ToggleFullText => {
+            state.message = Some(
+                match state.open.toggle_source() {
+                    Some(true) => "showing the full text from the web page",
+                    Some(false) => "showing the feed's text",
+                    None => "no full text for this article: f fetches it",
+                }
+                .into(),
+            );
+            state.render_open_body();
+        }
         Act::RefreshFeed => {
             let ids = state.feeds_here();
             state.refresh(ids, out);
@@ -453,6 +473,39 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
         }
         WorkerEvent::NextUnread { from, found, .. } => state.unread_found(from, found, out),
         WorkerEvent::Error(message) => state.message = Some(message),
+        WorkerEvent::Page {
+            article,
+            page,
+            error,
+            fetched,
+        } => {
+            let stored = page.is_some();
+            state.open.set_page(article, page);
+            state.render_open_body();
+            state.link_entities_to_text();
+            if fetched && state.fetching_page == Some(article) {
+                state.fetching_page = None;
+                state.message = Some(match error {
+                    Some(e) => format!("no full text: {}", crate::sanitize::sanitize_line(&e)),
+                    None if stored => "full text fetched (t switches to the feed's text)".into(),
+                    None => "no full text".into(),
+                });
+            }
+        }
+        WorkerEvent::PageStored(article) => {
+            if state.open.id() == Some(article) && state.open.showing_page().is_none() {
+                out.push(Effect::Worker(Command::LoadPage(article)));
+            }
+        }
+        WorkerEvent::PagesDone(summary) => {
+            if summary.stored + summary.failed > 0 {
+                state.message = Some(format!(
+                    "full text: {}, {} failed",
+                    counted(summary.stored, "page"),
+                    summary.failed
+                ));
+            }
+        }
         WorkerEvent::FeedsChanged { message } => {
             state.message = Some(message);
             // Titles changed, or a feed's articles left or joined the list.

@@ -171,6 +171,7 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
             article,
             body,
             title,
+            ..
         } => {
             let head = state.open.header_lines();
             let total = head + body.lines.len();
@@ -194,6 +195,14 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
             }
             if article.starred {
                 flags.push_str("  [starred]");
+            }
+            match state.open.showing_page() {
+                Some(true) => flags.push_str("  [full text]"),
+                Some(false) => flags.push_str("  [feed text]"),
+                None if state.fetching_page == Some(article.id) => {
+                    flags.push_str("  [fetching full text…]");
+                }
+                None => {}
             }
             let date = article
                 .published

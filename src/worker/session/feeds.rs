@@ -88,12 +88,34 @@ impl Session {
         let (extraction, keep_days) = (self.extraction.clone(), self.keep_days);
         let after = self.after_refresh();
         let problem = self.config_problem.take();
+        // Which feeds' pages are fetched afterwards: the configuration as last read.
+        let full_text: FullTextOf = match &self.config {
+            Some((_, c)) => {
+                let c = c.clone();
+                Arc::new(move |url| c.full_text_of(url))
+            }
+            None => Arc::clone(&self.full_text),
+        };
         tokio::spawn(async move {
-            run_refresh(&store, &fetcher, ids, keep_days, after, &events).await;
+            let refreshed =
+                run_refresh(&store, &fetcher, ids.clone(), keep_days, after, &events).await;
             if let Some(problem) = problem {
                 let _ = events.send(WorkerEvent::Error(problem));
             }
             let _ = extraction.send(());
+            // Then the pages of summary-only feeds, whose people and places are found again
+            // from the whole text.
+            let ids = ids.as_deref();
+            fetch_pages(
+                &store,
+                &fetcher,
+                refreshed,
+                ids,
+                &full_text,
+                &extraction,
+                &events,
+            )
+            .await;
         });
     }
 

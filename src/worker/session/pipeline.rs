@@ -33,7 +33,8 @@ pub(super) fn spawn_extraction(
     wake
 }
 
-/// Refreshes and forwards every progress event to the interface.
+/// Refreshes and forwards every progress event to the interface; returns the feeds it
+/// refreshed (none when the store failed).
 pub(super) async fn run_refresh(
     store: &StoreActor,
     fetcher: &Fetcher,
@@ -41,17 +42,17 @@ pub(super) async fn run_refresh(
     keep_days: Option<u32>,
     after: Option<AfterRefresh>,
     events: &mpsc::UnboundedSender<WorkerEvent>,
-) {
+) -> Vec<Feed> {
     let started = chrono::Utc::now();
     let feeds = match store.call(|s| s.feeds()).await {
         Ok(Ok(feeds)) => feeds,
         Ok(Err(e)) => {
             let _ = events.send(WorkerEvent::Error(e.to_string()));
-            return;
+            return Vec::new();
         }
         Err(e) => {
             let _ = events.send(WorkerEvent::Error(e.to_string()));
-            return;
+            return Vec::new();
         }
     };
     let feeds: Vec<Feed> = match ids {
@@ -69,7 +70,7 @@ pub(super) async fn run_refresh(
             }
         })
     };
-    let new_articles = match refresh(store, fetcher, feeds, keep_days, tx).await {
+    let new_articles = match refresh(store, fetcher, feeds.clone(), keep_days, tx).await {
         Ok(summary) => summary.new_articles,
         Err(e) => {
             let _ = events.send(WorkerEvent::Error(format!("refresh stopped: {e}")));
@@ -82,12 +83,12 @@ pub(super) async fn run_refresh(
     };
     let _ = forward.await;
     // Ignore rules and the notify command, once the refresh is stored.
-    let Some(after) = after else { return };
+    let Some(after) = after else { return feeds };
     let Ok(done) = store
         .call(move |s| after_refresh(s, &after, started, new_articles))
         .await
     else {
-        return;
+        return feeds;
     };
     for problem in done.problems {
         let _ = events.send(WorkerEvent::Error(problem));
@@ -104,4 +105,45 @@ pub(super) async fn run_refresh(
             let _ = events.send(WorkerEvent::Feeds(feeds));
         }
     }
+    feeds
+}
+
+/// After a refresh: fetches the article pages of the refreshed feeds that `full_text` says
+/// (only those of `ids` when the refresh was of some feeds), announcing each stored page and
+/// the summary; the extraction queue is woken again, to find people and places in the whole
+/// text.
+pub(super) async fn fetch_pages(
+    store: &StoreActor,
+    fetcher: &Fetcher,
+    refreshed: Vec<Feed>,
+    ids: Option<&[FeedId]>,
+    full_text: &FullTextOf,
+    extraction: &mpsc::UnboundedSender<()>,
+    events: &mpsc::UnboundedSender<WorkerEvent>,
+) {
+    let feeds: Vec<Feed> = refreshed
+        .into_iter()
+        .filter(|f| ids.is_none_or(|ids| ids.contains(&f.id)))
+        .collect();
+    let modes = PageModes::new(&feeds, |url| full_text(url));
+    if modes.is_empty() {
+        return;
+    }
+    let fetched = pages::fetch_due(store, fetcher, &modes, |_, done| {
+        if done.error.is_none() {
+            let _ = events.send(WorkerEvent::PageStored(done.article));
+        }
+    })
+    .await;
+    match fetched {
+        Ok(summary) => {
+            let _ = events.send(WorkerEvent::PagesDone(summary));
+        }
+        Err(e) => {
+            let _ = events.send(WorkerEvent::Error(format!(
+                "fetching full text stopped: {e}"
+            )));
+        }
+    }
+    let _ = extraction.send(());
 }

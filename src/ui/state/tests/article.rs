@@ -179,6 +179,85 @@ fn opening_marks_read_before_loading_so_the_pane_says_read() {
 }
 
 #[test]
+fn f_fetches_the_full_text_which_replaces_the_body_and_t_switches_back() {
+    let mut s = loaded();
+    act(&mut s, Act::Open);
+    let a = article(&s.list.articles[0], "<p>Only a teaser.</p>");
+    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    let body_text = |s: &State| match &s.open {
+        ArticlePane::Loaded { body, .. } => body
+            .lines
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => String::new(),
+    };
+    assert!(body_text(&s).contains("Only a teaser."));
+    // No page yet: t says how to get one.
+    act(&mut s, Act::ToggleFullText);
+    assert!(s.message.as_deref().unwrap_or("").contains("f fetches"));
+
+    let effects = act(&mut s, Act::FetchFullText);
+    assert!(effects.contains(&Effect::Worker(Command::FetchPage(ArticleId(10)))));
+    assert_eq!(s.fetching_page, Some(ArticleId(10)));
+    assert!(s.message.as_deref().unwrap_or("").contains("fetching"));
+
+    let page = crate::model::ArticlePage {
+        html: "<p>The whole article, <a href=\"https://example.org/more\">more</a>.</p>".into(),
+        text: "The whole article, more.".into(),
+        ..Default::default()
+    };
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Page {
+            article: ArticleId(10),
+            page: Some(Box::new(page)),
+            error: None,
+            fetched: true,
+        }),
+    );
+    assert_eq!(s.fetching_page, None);
+    assert!(
+        body_text(&s).contains("The whole article"),
+        "{}",
+        body_text(&s)
+    );
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("full text fetched")
+    );
+    let ArticlePane::Loaded { body, .. } = &s.open else {
+        panic!("not loaded")
+    };
+    assert_eq!(body.links, vec!["https://example.org/more".to_string()]);
+
+    act(&mut s, Act::ToggleFullText);
+    assert!(body_text(&s).contains("Only a teaser."));
+    act(&mut s, Act::ToggleFullText);
+    assert!(body_text(&s).contains("The whole article"));
+
+    // A failed fetch says why, sanitised.
+    act(&mut s, Act::FetchFullText);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Page {
+            article: ArticleId(10),
+            page: None,
+            error: Some("HTTP 404\u{1b}[2J".into()),
+            fetched: true,
+        }),
+    );
+    let message = s.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("HTTP 404") && !message.contains('\u{1b}'),
+        "{message}"
+    );
+}
+
+#[test]
 fn a_count_opens_the_link_of_that_number_when_an_earlier_url_wraps() {
     // Regression (issue 11): at 120×40 a link list whose first URL wraps over several lines
     // made `1o`, `2o` and `3o` all open link [1].
