@@ -21,17 +21,17 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::fold::fold;
 
-/// Words too common in news to say anything about which event an article reports.
+/// Words too common in news to say anything about which event an article reports (words
+/// under three letters are never features).
 const STOPWORDS: &[&str] = &[
     "the", "and", "for", "with", "that", "this", "from", "are", "was", "were", "has", "have",
     "had", "been", "will", "would", "could", "should", "its", "his", "her", "their", "they",
     "them", "who", "what", "when", "where", "why", "how", "but", "not", "after", "over", "into",
     "about", "than", "then", "more", "most", "new", "says", "said", "say", "year", "years", "one",
-    "two", "also", "out", "off", "all", "can", "may", "our", "you", "your", "just", "amid", "as",
-    "at", "by", "in", "of", "on", "to", "is", "it", "an", "be", "or", "up", "news", "first",
-    "last", "week", "day", "days", "time", "people", "other", "being", "some", "which", "while",
-    "during", "before", "against", "under", "between", "him", "she", "he", "we", "us", "any",
-    "now", "still", "back", "get", "gets", "make", "made", "set", "take", "takes", "amp", "quot",
+    "two", "also", "out", "off", "all", "can", "may", "our", "you", "your", "just", "amid", "news",
+    "first", "last", "week", "day", "days", "time", "people", "other", "being", "some", "which",
+    "while", "during", "before", "against", "under", "between", "him", "she", "any", "now",
+    "still", "back", "get", "gets", "make", "made", "set", "take", "takes", "amp", "quot",
 ];
 
 /// Words of an article's text (after its title) that describe it; the lead says what the

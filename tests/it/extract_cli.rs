@@ -14,7 +14,7 @@ use dateline::extract::{Entity, Label};
 use serde_json::Value;
 
 /// Runs `dateline extract ARGS` with `input` on standard input, in an empty config dir.
-fn extract(args: &[&str], input: &[u8]) -> Output {
+pub(crate) fn extract(args: &[&str], input: &[u8]) -> Output {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .arg("extract")
@@ -38,7 +38,7 @@ fn extract(args: &[&str], input: &[u8]) -> Output {
     out
 }
 
-fn stdout(out: &Output) -> String {
+pub(crate) fn stdout(out: &Output) -> String {
     assert!(
         out.status.success(),
         "dateline extract failed: {}",

@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use dateline::extract::train::eval::{GoldText, parse_gold_jsonl};
 use dateline::extract::{Entity, Label};
@@ -170,21 +169,8 @@ fn places_through_extract_jsonl_carry_the_right_country() {
         input.push_str(&serde_json::json!({"id": doc.id, "text": doc.text}).to_string());
         input.push('\n');
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["extract", "--jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("dateline runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || {
-        use std::io::Write;
-        stdin.write_all(input.as_bytes()).expect("write");
-    });
-    let out = child.wait_with_output().expect("dateline exits");
-    writer.join().expect("writer");
-    assert!(out.status.success());
-    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let stdout =
+        crate::extract_cli::stdout(&crate::extract_cli::extract(&["--jsonl"], input.as_bytes()));
     let mut tally = Tally::default();
     let mut missed = 0;
     for (line, item) in stdout.lines().zip(&items) {

@@ -6,7 +6,6 @@
 //! same label nor an optional gold span.
 
 use std::collections::HashSet;
-use std::process::{Command, Stdio};
 
 use dateline::extract::train::eval::parse_gold_jsonl;
 use serde_json::Value;
@@ -24,20 +23,8 @@ fn false_entities_per_thousand_words_on_blogs_and_tech() {
         input.push_str(&serde_json::json!({"id": doc.id, "text": doc.text}).to_string());
         input.push('\n');
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["extract", "--jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("dateline runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || {
-        use std::io::Write;
-        stdin.write_all(input.as_bytes()).expect("write");
-    });
-    let out = child.wait_with_output().expect("dateline exits");
-    writer.join().expect("writer");
-    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let stdout =
+        crate::extract_cli::stdout(&crate::extract_cli::extract(&["--jsonl"], input.as_bytes()));
     let words: usize = gold.iter().map(|d| d.text.split_whitespace().count()).sum();
     let (mut false_entities, mut right) = (0usize, 0usize);
     for (line, doc) in stdout.lines().zip(&gold) {
