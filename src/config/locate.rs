@@ -19,6 +19,13 @@ pub(crate) fn line_of(text: &str, pos: usize) -> usize {
 
 /// The dotted key whose key, value or table header contains byte `pos`, or "" when none does.
 pub(crate) fn key_at(text: &str, pos: usize) -> String {
+    // toml_edit is only asked about documents that are valid TOML (the error is then one of
+    // types or values): its own error paths can panic (toml_edit 0.23.10, "all items have
+    // spans", on a repeated key; found by fuzzing the config), and for a syntax error the
+    // lines name the key well enough.
+    if text.parse::<toml::Table>().is_err() {
+        return guess_from_lines(text, pos);
+    }
     match Document::parse(text) {
         Ok(doc) => {
             let mut found = Vec::new();

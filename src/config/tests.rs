@@ -452,3 +452,11 @@ fn commands_downloads_ignore_rules_and_theme_are_read_and_checked() {
     let (_, key, _) = invalid("[[ignore]]\nquery = \"x\"\naction = \"burn\"\n");
     assert!(key.starts_with("ignore"), "{key}");
 }
+
+#[test]
+fn a_document_that_made_toml_edit_panic_is_an_error() {
+    // Found by the config fuzz target: a repeated key in an invalid document made the key
+    // lookup for the error message panic inside toml_edit.
+    let text = include_str!("../../tests/fixtures/fuzz-config-toml-edit-panic.toml");
+    assert!(parse(text).is_err());
+}
