@@ -4,7 +4,8 @@
 # out-of-memory inputs (libFuzzer's fork mode with one job) and saves each under
 # artifacts/<target>/. It stops after SECONDS (default 1800) or once MAX_EXECS inputs
 # (default 10 million) have run, whichever comes first, and prints libFuzzer's last status
-# line (total executions, cov, ft) plus the run time. Runs at the lowest CPU priority.
+# line (total executions, cov, ft) plus the run time. Runs at the lowest CPU priority unless
+# NICE is set (NICE=0 to compete on equal terms with builds on the same cores).
 # Seed first with ./seed.sh and build with `cargo +nightly fuzz build -O -s none`.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,7 +17,7 @@ log="artifacts/$t/campaign.log"
 start=$(date +%s)
 # -timeout=3: a hang is more than 1 s on a 1 MB input in a release build; the instrumented
 # build at nice 19 on shared cores is slower, so a timeout here is checked again by hand.
-nice -n 19 "target/x86_64-unknown-linux-gnu/release/$t" "corpus/$t" \
+nice -n "${NICE:-19}" "target/x86_64-unknown-linux-gnu/release/$t" "corpus/$t" \
   -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
   -max_total_time="$secs" -timeout=3 -rss_limit_mb=2048 -max_len=1048576 \
   -artifact_prefix="artifacts/$t/" -print_final_stats=1 >"$log" 2>&1 &
@@ -33,7 +34,7 @@ while kill -0 "$pid" 2>/dev/null; do
 done
 wait "$pid" || true
 end=$(date +%s)
-echo "== $t: $((end - start)) s"
+echo "== $t: $((end - start)) s wall at nice ${NICE:-19}"
 grep -E '^#[0-9]+' "$log" | tail -1
 grep -cE '^==[0-9]+== ERROR|deadly signal|Test unit written' "$log" || true
 ls "artifacts/$t" | grep -v '\.log$' || true
