@@ -361,7 +361,7 @@ pub const FILTER: &[ActionDef<FilterAct>] = &[
     def(
         FilterAct::Complete,
         "filter_complete",
-        "complete feed:, tag:, url:, person:, place:, org: (again: the next)",
+        "complete feed:, tag:, url:, person:, place:, org: (again: the next); adding: the page's next feed",
         &["Tab"],
     ),
     def(

@@ -127,6 +127,9 @@ pub struct Help {
     pub filter_hint: String,
     /// The yes/no prompt's hint: how to answer.
     pub confirm_hint: String,
+    /// The heading of an article's enclosures, naming the keys that play and download one:
+    /// `Enclosures (p plays, d downloads; a number first picks one):`.
+    pub enclosure_hint: String,
 }
 
 /// The end of the help overlay: what dateline is and whose data it shows. GeoNames' licence
@@ -425,11 +428,30 @@ impl Keymap {
             shown(self.confirm.keys_of(ConfirmAct::Yes), 1, ""),
             shown(self.confirm.keys_of(ConfirmAct::No), 1, ""),
         );
+        let uses: Vec<String> = [
+            (Act::PlayEnclosure, "plays"),
+            (Act::DownloadEnclosure, "downloads"),
+        ]
+        .into_iter()
+        .filter_map(|(act, does)| {
+            let key = self.normal.keys_of(act).into_iter().next()?;
+            Some(format!("{key} {does}"))
+        })
+        .collect();
+        let enclosure_hint = if uses.is_empty() {
+            "Enclosures:".to_string()
+        } else {
+            format!(
+                "Enclosures ({}; a number first picks one):",
+                uses.join(", ")
+            )
+        };
         Help {
             entries,
             title,
             filter_hint,
             confirm_hint,
+            enclosure_hint,
         }
     }
 }
@@ -802,6 +824,35 @@ mod tests {
         assert_eq!(km.action(&char_key('p')), Some(Act::RefreshAll));
         let plain = Keymap::with_preset(None, &BTreeMap::new()).unwrap();
         assert_eq!(plain.action(&char_key('p')), Some(Act::PlayEnclosure));
+    }
+
+    #[test]
+    fn the_enclosure_hint_names_the_keys_actually_bound() {
+        let hint = |preset, user: &[(&str, &str)]| {
+            let user: BTreeMap<String, Vec<String>> = user
+                .iter()
+                .map(|(a, k)| (a.to_string(), vec![k.to_string()]))
+                .collect();
+            Keymap::with_preset(preset, &user)
+                .unwrap()
+                .help()
+                .enclosure_hint
+        };
+        assert_eq!(
+            hint(None, &[]),
+            "Enclosures (p plays, d downloads; a number first picks one):"
+        );
+        assert_eq!(
+            hint(Some("newsboat"), &[]),
+            "Enclosures (P plays, e downloads; a number first picks one):"
+        );
+        assert_eq!(
+            hint(
+                None,
+                &[("play_enclosure", "x"), ("download_enclosure", "C-d")]
+            ),
+            "Enclosures (x plays, C-d downloads; a number first picks one):"
+        );
     }
 
     #[test]

@@ -133,8 +133,9 @@ impl ArticlePane {
         }
     }
 
-    /// Renders the body again when the text is `width` columns wide now.
-    pub fn wrap(&mut self, width: u16) {
+    /// Renders the body again when the text is `width` columns wide now; `enclosure_hint`
+    /// heads the enclosures (it names the keys that play and download one).
+    pub fn wrap(&mut self, width: u16, enclosure_hint: &str) {
         if let ArticlePane::Loaded {
             article,
             body,
@@ -159,8 +160,11 @@ impl ArticlePane {
                     width,
                 ),
             };
-            body.lines
-                .extend(crate::ui::attachments::enclosure_lines(&article.enclosures));
+            body.lines.extend(crate::ui::attachments::enclosure_lines(
+                &article.enclosures,
+                enclosure_hint,
+                width,
+            ));
         }
     }
 }
@@ -183,12 +187,12 @@ mod tests {
             title: Vec::new(),
         };
         assert_eq!(pane.id(), Some(s.id));
-        pane.wrap(30);
+        pane.wrap(30, "Enclosures:");
         // "Ceasefire talks resume in Geneva" is 32 columns: its title takes two lines.
         assert_eq!(pane.header_lines(), 2 + HEADER_LINES);
         let narrow = pane.line_count();
         assert!(narrow > HEADER_LINES + 1);
-        pane.wrap(60);
+        pane.wrap(60, "Enclosures:");
         assert_eq!(pane.header_lines(), 1 + HEADER_LINES);
         assert!(pane.line_count() < narrow);
         assert!(pane.loaded(s.id).is_some() && pane.loaded(ArticleId(0)).is_none());
@@ -200,7 +204,7 @@ mod tests {
     fn the_page_replaces_the_feed_text_and_the_toggle_switches_back() {
         let s = &fixtures::summaries()[0];
         let mut pane = ArticlePane::arrived(Box::new(fixtures::article(s, "<p>Teaser only.</p>")));
-        pane.wrap(40);
+        pane.wrap(40, "Enclosures:");
         let text = |pane: &ArticlePane| match pane {
             ArticlePane::Loaded { body, .. } => body
                 .lines
@@ -226,14 +230,14 @@ mod tests {
             "another article's page is ignored"
         );
         pane.set_page(s.id, Some(page));
-        pane.wrap(40);
+        pane.wrap(40, "Enclosures:");
         assert!(text(&pane).contains("The whole story"), "{}", text(&pane));
         assert_eq!(pane.showing_page(), Some(true));
         assert_eq!(pane.toggle_source(), Some(false));
-        pane.wrap(40);
+        pane.wrap(40, "Enclosures:");
         assert!(text(&pane).contains("Teaser only."));
         assert_eq!(pane.toggle_source(), Some(true));
-        pane.wrap(40);
+        pane.wrap(40, "Enclosures:");
         assert!(text(&pane).contains("The whole story"));
     }
 }

@@ -472,6 +472,11 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             }
         }
         WorkerEvent::NextUnread { from, found, .. } => state.unread_found(from, found, out),
+        WorkerEvent::UnreadLinks {
+            query,
+            total,
+            found,
+        } => state.unread_links_found(&query, total, found),
         WorkerEvent::Error(message) => state.message = Some(message),
         WorkerEvent::Page {
             article,
