@@ -187,7 +187,7 @@ pub(super) fn refresh_with(
     }
     if done.hidden + done.dropped > 0 && !args.json {
         eprintln!(
-            "ignore rules: {} articles marked read, {} dropped",
+            "ignore rules: {} articles hidden, {} dropped",
             done.hidden, done.dropped
         );
     }

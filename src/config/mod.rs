@@ -140,14 +140,14 @@ impl Default for Downloads {
     }
 }
 
-/// An `[[ignore]]` rule: articles its query selects are hidden (marked read) or dropped
-/// (deleted) at every refresh.
+/// An `[[ignore]]` rule: articles its query selects are hidden (kept, in no list or count)
+/// or dropped (deleted) at every refresh.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IgnoreRule {
     /// In the query language, e.g. `feed:"Daily Deals" or title:sponsored`.
     pub query: String,
-    /// `"hide"` (the default: marked read, kept) or `"drop"` (deleted from the cache).
+    /// `"hide"` (the default: kept, in no list or count) or `"drop"` (deleted from the cache).
     #[serde(default)]
     pub action: IgnoreAction,
 }

@@ -16,6 +16,7 @@ use crate::extract::html::html_to_text;
 use crate::model::{Enclosure, NewArticle, ParsedFeed};
 use crate::sanitize::{sanitize_line, sanitize_text};
 
+mod clock;
 mod doctype;
 mod mend;
 mod prep;
@@ -727,6 +728,33 @@ mod tests {
             }]
         );
         assert_eq!(a.categories, ["News", "World"]);
+    }
+
+    #[test]
+    fn itunes_durations_in_minutes_and_seconds_are_read_as_such() {
+        // feed-rs alone read `28:49` as 28 seconds.
+        let feed = parse(
+            r#"<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+<channel><title>Pod</title>
+<item><title>a</title><guid>a</guid><enclosure url="https://e.org/a.mp3" type="audio/mpeg"/>
+  <itunes:duration>28:49</itunes:duration></item>
+<item><title>b</title><guid>b</guid><enclosure url="https://e.org/b.mp3" type="audio/mpeg"/>
+  <itunes:duration>01:54:09</itunes:duration></item>
+<item><title>c</title><guid>c</guid><enclosure url="https://e.org/c.mp3" type="audio/mpeg"/>
+  <itunes:duration>3380</itunes:duration></item>
+</channel></rss>"#,
+            "https://e.org/feed.xml",
+        );
+        let secs: Vec<_> = feed
+            .articles
+            .iter()
+            .map(|a| a.enclosures[0].duration_secs)
+            .collect();
+        assert_eq!(secs, [Some(28 * 60 + 49), Some(6849), Some(3380)]);
+        assert_eq!(
+            feed.articles[0].enclosures[0].describe(),
+            "audio/mpeg, 28:49"
+        );
     }
 
     #[test]

@@ -1,12 +1,15 @@
-//! What ignore rules and refresh notifications need of the cache: dropping the articles a
-//! query selects (remembered as tombstones, so the next refresh does not bring them back),
-//! and counting the articles a query selects that first appeared since a time.
+//! What ignore rules and refresh notifications need of the cache: hiding the articles
+//! queries select (kept, but in no list or count), dropping them (remembered as tombstones,
+//! so the next refresh does not bring them back), and counting the articles a query selects
+//! that first appeared since a time.
+
+use std::collections::HashSet;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 
-use super::query::{SELECT_IDS, Sql, compile_where};
+use super::query::{SELECT_IDS, Sql, compile_condition, compile_where};
 use super::{Store, StoreError};
 use crate::query::Query;
 
@@ -16,6 +19,8 @@ const DROP_TOMBSTONE: &str = "INSERT OR REPLACE INTO tombstones (feed_id, guid, 
 const DROP_UNINDEX: &str = "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors) \
      SELECT 'delete', id, title, text, authors FROM articles_fts_source WHERE id = ?1";
 const DROP_DELETE: &str = "DELETE FROM articles WHERE id = ?1";
+const HIDDEN_IDS: &str = "SELECT id FROM articles WHERE hidden = 1";
+const SET_HIDDEN: &str = "UPDATE articles SET hidden = ?2 WHERE id = ?1";
 const COUNT_SEEN_SINCE: &str = "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id \
      WHERE f.active = 1 AND a.first_seen >= ?";
 
@@ -33,7 +38,8 @@ impl Store {
             // longer find the articles to delete.
             let mut sql = Sql::default();
             sql.text.push_str(SELECT_IDS);
-            compile_where(&self.conn, query, now, &mut sql)?;
+            // Hidden articles too: a rule that drops them drops them.
+            compile_condition(&self.conn, query, now, &mut sql)?;
             let ids: Vec<i64> = self
                 .conn
                 .prepare(&sql.text)?
@@ -53,6 +59,48 @@ impl Store {
             }
             tx.commit()?;
             Ok(deleted)
+        })();
+        self.busy(result)
+    }
+
+    /// Hides exactly the articles `queries` select (any of them) from every list and count,
+    /// and shows again those hidden before that none selects now (a rule removed or
+    /// changed); unread and starred ones included, their flags kept. Returns how many were
+    /// newly hidden.
+    pub fn hide_queries(
+        &mut self,
+        queries: &[Query],
+        now: DateTime<FixedOffset>,
+    ) -> Result<usize, StoreError> {
+        let result = (|| {
+            let tx = self.conn.transaction()?;
+            let before: HashSet<i64> = tx
+                .prepare_cached(HIDDEN_IDS)?
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            let mut after: HashSet<i64> = HashSet::new();
+            for query in queries {
+                let mut sql = Sql::default();
+                sql.text.push_str(SELECT_IDS);
+                compile_condition(&tx, query, now, &mut sql)?;
+                let mut stmt = tx.prepare(&sql.text)?;
+                let ids = stmt.query_map(params_from_iter(sql.params.iter()), |row| row.get(0))?;
+                for id in ids {
+                    after.insert(id?);
+                }
+            }
+            let mut newly = 0;
+            {
+                let mut set = tx.prepare_cached(SET_HIDDEN)?;
+                for id in before.difference(&after) {
+                    set.execute(rusqlite::params![id, 0])?;
+                }
+                for id in after.difference(&before) {
+                    newly += set.execute(rusqlite::params![id, 1])?;
+                }
+            }
+            tx.commit()?;
+            Ok(newly)
         })();
         self.busy(result)
     }

@@ -240,6 +240,11 @@ pub const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
+    // 10: `[[ignore]]` rules with `action = "hide"` hide the articles they select: kept, but
+    // in no list or count (`hidden = 1`), and back when the rule goes. The partial index
+    // makes "is anything hidden?" and the hidden part of each feed's counts cheap.
+    "ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_hidden ON articles (feed_id, read) WHERE hidden = 1;",
 ];
 
 /// The schema version this build writes.

@@ -201,15 +201,19 @@ pub struct Store {
 // ---------------------------------------------------------------------------------------------
 // SQL. Constant strings only; the list queries come in fixed variants so each can use an index.
 
-/// Builds one feed query (with unread and total counts) from a tail, at compile time.
+/// Builds one feed query (with unread and total counts, hidden articles left out) from a
+/// tail, at compile time.
 macro_rules! feed_sql {
     ($tail:literal) => {
         concat!(
             "SELECT f.id, f.url, COALESCE(f.title_override, f.feed_title, f.url),
                 f.feed_title, f.site_link, f.etag, f.last_modified, f.last_fetch,
                 f.last_success, f.last_error, f.moved_to, f.retry_after,
-                (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),
+                (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0)
+                - (SELECT count(*) FROM articles a
+                    WHERE a.feed_id = f.id AND a.read = 0 AND a.hidden = 1),
                 (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+                - (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.hidden = 1)
             FROM feeds f ",
             $tail
         )

@@ -553,8 +553,32 @@ fn has_word_starting_with(text: &str, letter: char) -> bool {
     false
 }
 
-/// Appends ` AND (condition)` for the query's expression, if any.
+/// Leaves out the articles an ignore rule hides.
+const NOT_HIDDEN: &str = " AND a.hidden = 0";
+/// Whether any article is hidden (through the partial index `articles_hidden`).
+const ANY_HIDDEN: &str = "SELECT EXISTS (SELECT 1 FROM articles WHERE hidden = 1)";
+
+/// Appends ` AND (condition)` for the query's expression, if any, and leaves out the
+/// articles ignore rules hide (only when there are some: a cache without them pays nothing
+/// on its lists and counts). Every list, count and mark of a query goes through here.
 pub(super) fn compile_where(
+    conn: &Connection,
+    query: &Query,
+    now: DateTime<FixedOffset>,
+    sql: &mut Sql,
+) -> Result<(), StoreError> {
+    let any_hidden: bool = conn
+        .prepare_cached(ANY_HIDDEN)?
+        .query_row([], |row| row.get(0))?;
+    if any_hidden {
+        sql.push(NOT_HIDDEN);
+    }
+    compile_condition(conn, query, now, sql)
+}
+
+/// Appends ` AND (condition)` for the query's expression, if any, hidden articles included
+/// (for the ignore rules themselves).
+pub(super) fn compile_condition(
     conn: &Connection,
     query: &Query,
     now: DateTime<FixedOffset>,

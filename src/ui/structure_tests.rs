@@ -240,3 +240,54 @@ fn no_interface_file_is_too_long() {
         "over {MAX_LINES} lines before the tests: {long:?}"
     );
 }
+
+/// `[theme]` maps colours, not roles, so the default config says what each colour draws.
+/// That list must follow the code: a colour it calls unused is drawn nowhere, and every
+/// other colour the reader draws is listed.
+#[test]
+fn the_default_config_says_what_each_theme_colour_draws() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut rel = Vec::new();
+    files(&root, &root, &mut rel);
+    let mut drawn = BTreeSet::new();
+    for r in &rel {
+        if TEST_FILES.iter().any(|t| r.starts_with(t)) || r.ends_with("palette.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(root.join(r)).unwrap();
+        for line in code(&text) {
+            for (i, _) in line.match_indices("Color::") {
+                let name: String = line[i + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                drawn.insert(name.to_lowercase());
+            }
+        }
+    }
+    let config = crate::config::DEFAULT_CONFIG;
+    let start = config.find("# Colours.").expect("the [theme] comment");
+    let end = config[start..].find("[theme]").unwrap() + start;
+    let comment = &config[start..end];
+    let unused_line = comment
+        .lines()
+        .find(|l| l.contains("are unused"))
+        .unwrap_or("");
+    for name in crate::config::COLOUR_NAMES {
+        let said_unused = unused_line
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == name);
+        let listed = comment
+            .lines()
+            .filter(|l| !l.contains("are unused"))
+            .any(|l| {
+                l.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w == name)
+            });
+        if drawn.contains(name) {
+            assert!(listed && !said_unused, "{name} is drawn: say what it draws");
+        } else {
+            assert!(said_unused, "{name} is drawn nowhere: say it is unused");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! What follows a refresh, for the CLI and the reader alike: the `[[ignore]]` rules hide
-//! (mark read) or drop (delete, for good) the articles they select, and `[commands] notify`
+//! (keep, but out of every list and count) or drop (delete, for good) the articles they
+//! select, and `[commands] notify`
 //! is told how many new articles arrived (per saved view when asked).
 //!
 //! Why here: both refresh paths need it, and it needs both the store and a process; the
@@ -33,7 +34,7 @@ impl AfterRefresh {
 /// What the aftermath did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AfterReport {
-    /// Articles marked read by `hide` rules.
+    /// Articles newly hidden by `hide` rules (hidden at an earlier refresh: not counted).
     pub hidden: usize,
     /// Articles deleted by `drop` rules.
     pub dropped: usize,
@@ -54,6 +55,7 @@ pub fn after_refresh(
 ) -> AfterReport {
     let now = Local::now().fixed_offset();
     let mut report = AfterReport::default();
+    let mut hide = Vec::new();
     for (i, rule) in after.ignore.iter().enumerate() {
         let query = match crate::query::parse(&rule.query) {
             Ok(q) if q.expr.is_some() => q,
@@ -70,17 +72,18 @@ pub fn after_refresh(
                 continue;
             }
         };
-        let done = match rule.action {
-            IgnoreAction::Hide => store.mark_query_read(&query, now, true).map(|n| (n, 0)),
-            IgnoreAction::Drop => store.drop_query(&query, now).map(|n| (0, n)),
-        };
-        match done {
-            Ok((hidden, dropped)) => {
-                report.hidden += hidden;
-                report.dropped += dropped;
-            }
-            Err(e) => report.problems.push(format!("ignore rule {}: {e}", i + 1)),
+        match rule.action {
+            IgnoreAction::Hide => hide.push(query),
+            IgnoreAction::Drop => match store.drop_query(&query, now) {
+                Ok(dropped) => report.dropped += dropped,
+                Err(e) => report.problems.push(format!("ignore rule {}: {e}", i + 1)),
+            },
         }
+    }
+    // Always, even with no hide rule left: what an earlier rule hid comes back.
+    match store.hide_queries(&hide, now) {
+        Ok(hidden) => report.hidden = hidden,
+        Err(e) => report.problems.push(format!("ignore rules: {e}")),
     }
     if after.notify.is_empty() {
         return report;

@@ -26,8 +26,8 @@ use feeds::no_config;
 
 use crate::fetch::Fetcher;
 use crate::model::{Article, ArticleId, ArticlePage, ArticleSummary, EntityKind, Feed, FeedId};
-use crate::query::{Expr, Flag, Query, Term};
-use crate::store::{Seek, Store, StoreError, StoredMention};
+use crate::query::{Expr, Query};
+use crate::store::{Seek, Store, StoreError};
 use crate::worker::pages::{self, PageModes, PagesSummary};
 use crate::worker::sync::{SyncEvent, SyncSetup};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
@@ -35,7 +35,11 @@ use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 mod feeds;
 mod page;
 mod pipeline;
+mod shapes;
 mod sync;
+
+pub use shapes::group_mentions;
+use shapes::unread;
 
 use page::page_event;
 use pipeline::{fetch_pages, run_refresh, spawn_extraction};
@@ -143,6 +147,14 @@ pub enum Command {
         now: DateTime<FixedOffset>,
         from: Box<ArticleSummary>,
         forward: bool,
+    },
+    /// Find the first `limit` unread articles of the list `query` gives (all of it, not
+    /// only the rows the interface holds), in its order, and count its unread articles
+    /// (`O`); answers with [`WorkerEvent::UnreadLinks`].
+    FindUnreadLinks {
+        query: ArticleQuery,
+        now: DateTime<FixedOffset>,
+        limit: u32,
     },
     /// Count each query's unread articles (the saved views' counts); answers with
     /// [`WorkerEvent::ViewCounts`] carrying the same keys.
@@ -260,6 +272,13 @@ pub enum WorkerEvent {
         from: ArticleId,
         forward: bool,
         found: Option<(u64, ArticleSummary)>,
+    },
+    /// The answer to [`Command::FindUnreadLinks`] for `query`: how many unread articles the
+    /// list has, and the first of them that have a link, `(article, feed, link)`.
+    UnreadLinks {
+        query: ArticleQuery,
+        total: u64,
+        found: Vec<(ArticleId, FeedId, String)>,
     },
     /// Something failed; the message is for the user.
     Error(String),
@@ -604,6 +623,24 @@ impl Session {
                     })
                     .await,
             ),
+            Command::FindUnreadLinks { query, now, limit } => flat(
+                store
+                    .read(move |s| {
+                        let wanted = unread(query.combined());
+                        let total = s.count_query(&wanted, now)?;
+                        let found = s
+                            .query_articles(&wanted, now, Some(limit), 0)?
+                            .into_iter()
+                            .filter_map(|a| Some((a.id, a.feed_id, a.link?)))
+                            .collect();
+                        Ok(vec![WorkerEvent::UnreadLinks {
+                            query,
+                            total,
+                            found,
+                        }])
+                    })
+                    .await,
+            ),
             Command::CountUnread { queries, now } => flat(
                 store
                     .read(move |s| {
@@ -757,42 +794,6 @@ fn send_all(
     }
 }
 
-/// One article's mentions grouped by entity: most-mentioned first, ties in order of first
-/// mention.
-pub fn group_mentions(mentions: Vec<StoredMention>) -> Vec<ArticleEntity> {
-    let mut out: Vec<ArticleEntity> = Vec::new();
-    for m in mentions {
-        match out.iter_mut().find(|e| e.id == m.entity) {
-            Some(e) => e.spans.push((m.start, m.end)),
-            None => out.push(ArticleEntity {
-                id: m.entity,
-                kind: m.kind,
-                name: m.name,
-                coords: m.lat.zip(m.lon),
-                spans: vec![(m.start, m.end)],
-            }),
-        }
-    }
-    for e in &mut out {
-        e.spans.sort_unstable();
-    }
-    // Stable: equal counts keep the order of their first mention.
-    out.sort_by_key(|e| std::cmp::Reverse(e.spans.len()));
-    out
-}
-
-/// `query` with `is:unread` added.
-fn unread(query: Query) -> Query {
-    let flag = Expr::Term(Term::Is(Flag::Unread));
-    Query {
-        expr: Some(match query.expr {
-            Some(e) => Expr::And(vec![e, flag]),
-            None => flag,
-        }),
-        sort: query.sort,
-    }
-}
-
 /// Whether a feed (by its configured URL) has its article pages fetched after a refresh.
 pub type FullTextOf = Arc<dyn Fn(&str) -> FullText + Send + Sync>;
 
@@ -819,42 +820,6 @@ mod tests {
         };
         assert_eq!(only_scope.combined(), parse("feed:x").unwrap());
         assert_eq!(ArticleQuery::default().combined(), Query::default());
-    }
-
-    fn mention(entity: i64, kind: EntityKind, name: &str, start: u32) -> StoredMention {
-        StoredMention {
-            entity,
-            kind,
-            name: name.into(),
-            start,
-            end: start + 3,
-            lat: (kind == EntityKind::Place).then_some(44.8),
-            lon: (kind == EntityKind::Place).then_some(20.5),
-        }
-    }
-
-    #[test]
-    fn group_mentions_counts_per_entity_most_mentioned_first() {
-        let grouped = group_mentions(vec![
-            mention(7, EntityKind::Person, "Jens Stoltenberg", 0),
-            mention(3, EntityKind::Place, "Belgrade", 10),
-            mention(9, EntityKind::Org, "NATO", 20),
-            mention(3, EntityKind::Place, "Belgrade", 30),
-            mention(9, EntityKind::Org, "NATO", 40),
-            mention(3, EntityKind::Place, "Belgrade", 50),
-        ]);
-        let summary: Vec<(&str, usize)> = grouped
-            .iter()
-            .map(|e| (e.name.as_str(), e.spans.len()))
-            .collect();
-        assert_eq!(
-            summary,
-            [("Belgrade", 3), ("NATO", 2), ("Jens Stoltenberg", 1)]
-        );
-        assert_eq!(grouped[0].coords, Some((44.8, 20.5)));
-        assert_eq!(grouped[0].spans, [(10, 13), (30, 33), (50, 53)]);
-        assert_eq!(grouped[2].coords, None);
-        assert!(group_mentions(Vec::new()).is_empty());
     }
 
     /// Regression guard for the read-ahead in `Session::handle`: a list's total (a full count)
@@ -1032,14 +997,5 @@ mod tests {
         let mut again = marked(&mut events).await;
         again.sort();
         assert_eq!(again, expected);
-    }
-
-    #[test]
-    fn unread_adds_the_flag() {
-        assert_eq!(unread(Query::default()), parse("is:unread").unwrap());
-        assert_eq!(
-            unread(parse("tag:a or tag:b").unwrap()).to_string(),
-            parse("(tag:a or tag:b) is:unread").unwrap().to_string()
-        );
     }
 }

@@ -341,25 +341,30 @@ fn ignore_rules_hide_and_drop_at_refresh_and_notify_counts_the_new_articles() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("ignore rules: 1 articles marked read, 1 dropped"),
+        stderr.contains("ignore rules: 1 articles hidden, 1 dropped"),
         "{stderr}"
     );
-    let list = json(&dateline(dir.path(), &["list", "--json"]));
-    let titles: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect();
-    assert!(!titles.contains(&"Episode 3"), "{titles:?}");
-    assert_eq!(titles.len(), 4);
-    let hidden = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"] == "Episode 4")
-        .unwrap();
-    assert_eq!(hidden["read"], true);
+    let titles = |dir: &std::path::Path| -> Vec<String> {
+        let list = json(&dateline(dir, &["list", "--json"]));
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Dropped and hidden: in no list, and in no count.
+    let mut listed = titles(dir.path());
+    listed.sort();
+    assert_eq!(
+        listed,
+        ["Episode 0", "Episode 1", "Episode 2"],
+        "{listed:?}"
+    );
+    let feeds = json(&dateline(dir.path(), &["feeds", "--json"]));
+    assert_eq!(feeds[0]["unread"], 3, "{feeds}");
+    assert_eq!(feeds[0]["total"], 3, "{feeds}");
+    let unread = json(&dateline(dir.path(), &["list", "--json", "is:unread"]));
+    assert_eq!(unread.as_array().unwrap().len(), 3);
 
     // The notifier runs detached: wait for its file.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
@@ -375,10 +380,22 @@ fn ignore_rules_hide_and_drop_at_refresh_and_notify_counts_the_new_articles() {
     // The dropped article does not come back, and nothing new means no notification.
     std::fs::remove_file(&note).unwrap();
     ok(&dateline(dir.path(), &["refresh"]));
-    let list = json(&dateline(dir.path(), &["list", "--json"]));
-    assert_eq!(list.as_array().unwrap().len(), 4);
+    assert_eq!(titles(dir.path()).len(), 3);
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert!(!note.exists());
+
+    // A hidden article is kept: without its rule it comes back, unread; the dropped one
+    // does not.
+    let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    let config = config.replace("[[ignore]]\nquery = '\"Episode 4\"'\n", "");
+    assert!(!config.contains("Episode 4"), "{config}");
+    std::fs::write(dir.path().join("config.toml"), config).unwrap();
+    ok(&dateline(dir.path(), &["refresh"]));
+    let listed = titles(dir.path());
+    assert!(listed.contains(&"Episode 4".to_string()), "{listed:?}");
+    assert!(!listed.contains(&"Episode 3".to_string()), "{listed:?}");
+    let feeds = json(&dateline(dir.path(), &["feeds", "--json"]));
+    assert_eq!(feeds[0]["unread"], 4, "{feeds}");
 }
 
 #[test]

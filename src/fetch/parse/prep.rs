@@ -581,6 +581,12 @@ fn rss_item(item: &mut Node, changed: &mut bool) {
             ));
         }
     }
+    for duration in item.nodes_mut().filter(|n| n.is(ITUNES, "duration")) {
+        if let Some(clock) = super::clock::with_hours(&duration.text()) {
+            duration.children = vec![text_child(&clock)];
+            *changed = true;
+        }
+    }
     if !added.is_empty() {
         *changed = true;
         item.children.extend(added.into_iter().map(Child::Node));

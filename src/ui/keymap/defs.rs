@@ -13,6 +13,9 @@ pub enum Act {
     PageDown,
     Open,
     Back,
+    /// `back`, but quit from the feeds pane: newsboat's `q` (unbound unless the preset or
+    /// the user binds it).
+    BackOrQuit,
     NextPane,
     PrevPane,
     NextArticle,
@@ -128,6 +131,12 @@ pub const NORMAL: &[ActionDef<Act>] = &[
         "back",
         "back: to the list before (feed, view, filter), else a pane; on a folder, fold it",
         &["h", "Esc"],
+    ),
+    def(
+        Act::BackOrQuit,
+        "back_or_quit",
+        "back as h does, but quit from the feeds pane (no key; q in the newsboat preset)",
+        &[],
     ),
     def(Act::NextPane, "next_pane", "next pane", &["Tab"]),
     def(Act::PrevPane, "prev_pane", "previous pane", &["S-Tab"]),
@@ -361,7 +370,7 @@ pub const FILTER: &[ActionDef<FilterAct>] = &[
     def(
         FilterAct::Complete,
         "filter_complete",
-        "complete feed:, tag:, url:, person:, place:, org: (again: the next)",
+        "complete feed:, tag:, url:, person:, place:, org: (again: the next); adding: the page's next feed",
         &["Tab"],
     ),
     def(
@@ -409,8 +418,8 @@ pub const CONFIRM: &[ActionDef<ConfirmAct>] = &[
 
 /// `keys_preset = "newsboat"`: the bindings that differ from the defaults, for fingers that
 /// know newsboat (`N` toggles read, `p` is the previous unread, `e` downloads an enclosure,
-/// `s` saves the article). Laid over the defaults like a `[keys]` table, and under the
-/// user's own.
+/// `s` saves the article, `q` goes back a level and quits only from the feeds pane, `Q`
+/// quits). Laid over the defaults like a `[keys]` table, and under the user's own.
 pub const NEWSBOAT: &[(&str, &[&str])] = &[
     ("toggle_read", &["N"]),
     ("prev_unread", &["p"]),
@@ -419,7 +428,8 @@ pub const NEWSBOAT: &[(&str, &[&str])] = &[
     ("people", &["i"]),
     ("save_markdown", &["s"]),
     ("toggle_star", &["*"]),
-    ("quit", &["q", "Q"]),
+    ("back_or_quit", &["q"]),
+    ("quit", &["Q"]),
 ];
 
 /// Bindings that hold in every mode and cannot be rebound: control-C always quits.

@@ -356,7 +356,7 @@ impl State {
     /// Wraps the open article's body for the pane's width.
     pub(super) fn render_open_body(&mut self) {
         let width = self.article_area().1;
-        self.open.wrap(width);
+        self.open.wrap(width, &self.help.enclosure_hint);
         self.scroll = self.scroll.min(self.max_scroll());
     }
 

@@ -11,6 +11,9 @@ use crate::ui::text::wrap;
 pub const HEADER_LINES: usize = 4;
 /// Lines the article's title may wrap onto, so a narrow pane shows it whole.
 pub const TITLE_LINES: usize = 4;
+/// Lines the article's link may wrap onto (cut across lines: a URL has no spaces), so a
+/// narrow pane shows it whole as newsboat does; a longer one ends in `…`.
+pub const LINK_LINES: usize = 3;
 
 /// The article pane.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +27,8 @@ pub enum ArticlePane {
         full: FullText,
         /// The title wrapped to the body's width (at most [`TITLE_LINES`]).
         title: Vec<String>,
+        /// The link wrapped to the body's width (at most [`LINK_LINES`]; none without one).
+        link: Vec<String>,
     },
 }
 
@@ -43,6 +48,7 @@ impl ArticlePane {
             body: RenderedBody::default(),
             full: FullText::default(),
             title: Vec::new(),
+            link: Vec::new(),
         }
     }
 
@@ -117,10 +123,13 @@ impl ArticlePane {
         }
     }
 
-    /// Lines before the body: the title's (at least one), then [`HEADER_LINES`].
+    /// Lines before the body: the title's (at least one), then [`HEADER_LINES`], of which
+    /// the link takes as many as it was wrapped onto (at least one).
     pub fn header_lines(&self) -> usize {
         match self {
-            ArticlePane::Loaded { title, .. } => title.len().max(1) + HEADER_LINES,
+            ArticlePane::Loaded { title, link, .. } => {
+                title.len().max(1) + HEADER_LINES - 1 + link.len().max(1)
+            }
             _ => 0,
         }
     }
@@ -133,13 +142,15 @@ impl ArticlePane {
         }
     }
 
-    /// Renders the body again when the text is `width` columns wide now.
-    pub fn wrap(&mut self, width: u16) {
+    /// Renders the body again when the text is `width` columns wide now; `enclosure_hint`
+    /// heads the enclosures (it names the keys that play and download one).
+    pub fn wrap(&mut self, width: u16, enclosure_hint: &str) {
         if let ArticlePane::Loaded {
             article,
             body,
             full,
             title,
+            link,
         } = self
             && (body.width != width || body.lines.is_empty())
         {
@@ -147,6 +158,11 @@ impl ArticlePane {
                 &sanitize_line(&article.title),
                 usize::from(width),
                 TITLE_LINES,
+            );
+            *link = wrap(
+                &sanitize_line(article.link.as_deref().unwrap_or("")),
+                usize::from(width),
+                LINK_LINES,
             );
             *body = match full.page.as_deref().filter(|_| !full.show_feed) {
                 Some(page) => render_body(Some(&page.html), &page.text, width),
@@ -159,8 +175,11 @@ impl ArticlePane {
                     width,
                 ),
             };
-            body.lines
-                .extend(crate::ui::attachments::enclosure_lines(&article.enclosures));
+            body.lines.extend(crate::ui::attachments::enclosure_lines(
+                &article.enclosures,
+                enclosure_hint,
+                width,
+            ));
         }
     }
 }
@@ -181,26 +200,40 @@ mod tests {
             body: RenderedBody::default(),
             full: FullText::default(),
             title: Vec::new(),
+            link: Vec::new(),
         };
         assert_eq!(pane.id(), Some(s.id));
-        pane.wrap(30);
+        pane.wrap(30, "Enclosures:");
         // "Ceasefire talks resume in Geneva" is 32 columns: its title takes two lines.
         assert_eq!(pane.header_lines(), 2 + HEADER_LINES);
         let narrow = pane.line_count();
         assert!(narrow > HEADER_LINES + 1);
-        pane.wrap(60);
+        pane.wrap(60, "Enclosures:");
         assert_eq!(pane.header_lines(), 1 + HEADER_LINES);
         assert!(pane.line_count() < narrow);
         assert!(pane.loaded(s.id).is_some() && pane.loaded(ArticleId(0)).is_none());
         assert_eq!(ArticlePane::Closed.line_count(), 0);
         assert!(!ArticlePane::Closed.is_open() && ArticlePane::Loading(s.id).is_open());
+
+        // A link wider than the pane wraps onto more header lines instead of being cut.
+        let url = "https://example.org/2026/02/18/a-rather-long-address-of-an-article";
+        let mut article = fixtures::article(s, "<p>Body.</p>");
+        article.link = Some(url.into());
+        let mut pane = ArticlePane::arrived(Box::new(article));
+        pane.wrap(30, "Enclosures:");
+        let ArticlePane::Loaded { link, .. } = &pane else {
+            unreachable!()
+        };
+        assert_eq!(link.len(), 3);
+        assert_eq!(link.concat(), url);
+        assert_eq!(pane.header_lines(), 2 + HEADER_LINES - 1 + 3);
     }
 
     #[test]
     fn the_page_replaces_the_feed_text_and_the_toggle_switches_back() {
         let s = &fixtures::summaries()[0];
         let mut pane = ArticlePane::arrived(Box::new(fixtures::article(s, "<p>Teaser only.</p>")));
-        pane.wrap(40);
+        pane.wrap(40, "Enclosures:");
         let text = |pane: &ArticlePane| match pane {
             ArticlePane::Loaded { body, .. } => body
                 .lines
@@ -226,14 +259,14 @@ mod tests {
             "another article's page is ignored"
         );
         pane.set_page(s.id, Some(page));
-        pane.wrap(40);
+        pane.wrap(40, "Enclosures:");
         assert!(text(&pane).contains("The whole story"), "{}", text(&pane));
         assert_eq!(pane.showing_page(), Some(true));
         assert_eq!(pane.toggle_source(), Some(false));
-        pane.wrap(40);
+        pane.wrap(40, "Enclosures:");
         assert!(text(&pane).contains("Teaser only."));
         assert_eq!(pane.toggle_source(), Some(true));
-        pane.wrap(40);
+        pane.wrap(40, "Enclosures:");
         assert!(text(&pane).contains("The whole story"));
     }
 }

@@ -8,10 +8,11 @@ use super::action::Effect;
 use super::app::State;
 use super::article::ArticlePane;
 use super::prompt::Ask;
-use crate::model::Article;
+use crate::model::{Article, ArticleId, FeedId};
 use crate::sanitize::sanitize_line;
-use crate::worker::session::Command;
+use crate::ui::keymap::Mode;
 use crate::worker::session::DownloadProgress;
+use crate::worker::session::{ArticleQuery, Command};
 
 impl State {
     /// `|`: asks for the command to pipe the open (or selected) article to.
@@ -46,33 +47,46 @@ impl State {
         out.push(Effect::Pipe { argv, input });
     }
 
-    /// `O`: asks before opening the view's unread articles (the loaded ones, at most
-    /// `open_all_max`) in the browser; they are marked read.
-    pub(super) fn open_all_unread(&mut self, _out: &mut [Effect]) {
-        let unread: Vec<_> = self
-            .list
-            .articles
-            .iter()
-            .filter(|a| !a.read)
-            .filter_map(|a| Some((a.id, a.feed_id, a.link.clone()?)))
-            .collect();
-        if unread.is_empty() {
+    /// `O`: asks the store for the view's first unread articles (all of the list, not only
+    /// the rows loaded; at most `open_all_max`); [`State::unread_links_found`] asks before
+    /// opening them.
+    pub(super) fn open_all_unread(&mut self, out: &mut Vec<Effect>) {
+        let cap = self.opts.open_all_max.max(1);
+        self.message = Some("looking for the unread articles of this list…".into());
+        out.push(Effect::Worker(Command::FindUnreadLinks {
+            query: self.list.query.clone(),
+            now: self.local_now(),
+            limit: u32::try_from(cap).unwrap_or(u32::MAX),
+        }));
+    }
+
+    /// The store's answer to `O`: asks before opening `found` (the first unread articles of
+    /// the list, of `total`) in the browser; they are marked read. Dropped when the list
+    /// changed since, or something else is being asked.
+    pub(super) fn unread_links_found(
+        &mut self,
+        query: &ArticleQuery,
+        total: u64,
+        found: Vec<(ArticleId, FeedId, String)>,
+    ) {
+        if *query != self.list.query || self.mode != Mode::Normal {
+            return;
+        }
+        if found.is_empty() {
             self.message = Some("no unread article with a link in view".into());
             return;
         }
-        let cap = self.opts.open_all_max.max(1);
-        let n = unread.len().min(cap);
-        let more = if unread.len() > cap {
-            format!(" (the first {cap} of {})", unread.len())
+        let n = found.len();
+        let more = if total > n as u64 {
+            format!(" (the first {n} of {total})")
         } else {
             String::new()
         };
-        let chosen = &unread[..n];
         self.message = None;
         self.ask(
             Ask::OpenAll {
-                urls: chosen.iter().map(|(_, _, u)| u.clone()).collect(),
-                ids: chosen.iter().map(|(id, feed, _)| (*id, *feed)).collect(),
+                urls: found.iter().map(|(_, _, u)| u.clone()).collect(),
+                ids: found.iter().map(|(id, feed, _)| (*id, *feed)).collect(),
             },
             format!("open {n} unread articles{more} in the browser and mark them read? (y/n)"),
             String::new(),

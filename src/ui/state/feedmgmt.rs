@@ -63,6 +63,18 @@ impl State {
                 let kept = p.text.trim_end().rfind(' ').map_or(0, |i| i + 1);
                 p.text.truncate(kept);
             }
+            FilterAct::Complete | FilterAct::Older | FilterAct::Newer if matches!(&p.ask, Ask::ChooseFeed { choices } if !choices.is_empty()) => {
+                if let Ask::ChooseFeed { choices } = &p.ask {
+                    let n = choices.len();
+                    let at = choices.iter().position(|c| *c == p.text.trim());
+                    let next = match (act, at) {
+                        (FilterAct::Older, Some(i)) => (i + n - 1) % n,
+                        (_, Some(i)) => (i + 1) % n,
+                        (_, None) => 0,
+                    };
+                    p.text = choices[next].clone();
+                }
+            }
             // The answer is edited at its end only: the other line keys do nothing here.
             FilterAct::Delete
             | FilterAct::Left
@@ -92,7 +104,7 @@ impl State {
         self.mode = Mode::Normal;
         let text = p.text.trim().to_string();
         match p.ask {
-            Ask::AddFeed => {
+            Ask::AddFeed | Ask::ChooseFeed { .. } => {
                 if text.is_empty() {
                     self.message = Some("no address given".into());
                     return;
@@ -187,8 +199,8 @@ impl State {
         );
     }
 
-    /// The page given to `a` links several feeds: the prompt comes back with the first, and
-    /// the message lists them all.
+    /// The page given to `a` links several feeds: the prompt comes back with the first
+    /// (Tab puts the next in its place), and the message lists them all.
     pub(super) fn choose_feed(&mut self, page: &str, feeds: &[(String, Option<String>)]) {
         let list: Vec<String> = feeds
             .iter()
@@ -204,8 +216,10 @@ impl State {
         ));
         let first = feeds.first().map(|(u, _)| u.clone()).unwrap_or_default();
         self.ask(
-            Ask::AddFeed,
-            "add which feed? (edit the address):".into(),
+            Ask::ChooseFeed {
+                choices: feeds.iter().map(|(u, _)| u.clone()).collect(),
+            },
+            format!("add which of {} feeds? (Tab: the next)", feeds.len()),
             first,
             false,
         );

@@ -176,7 +176,15 @@ impl FeedsPane {
             .unwrap_or(0);
         if let Some(key) = selected {
             let found = self.rows.iter().position(|r| r.key == key).or_else(|| {
+                // A feed whose tags changed (`E`): the same feed in its new place.
                 // A feed inside a folder that was just folded: select the folder.
+                if let RowKey::Feed { id, .. } = &key
+                    && let Some(i) = self.rows.iter().position(
+                        |r| matches!(&r.key, RowKey::Feed { id: other, .. } if other == id),
+                    )
+                {
+                    return Some(i);
+                }
                 match &key {
                     RowKey::Feed { tag: Some(t), .. } => self
                         .rows
@@ -431,6 +439,30 @@ mod tests {
         // "All articles" has no folder to fold.
         p.select(0, 10);
         assert!(!p.fold_here());
+    }
+
+    #[test]
+    fn a_feed_given_tags_stays_selected_in_its_new_folder() {
+        let mut p = pane();
+        let i = p
+            .rows
+            .iter()
+            .position(|r| matches!(r.key, RowKey::Feed { tag: None, .. }));
+        let i = i.expect("the fixtures have a feed without tags");
+        p.select(i, 10);
+        let Some(RowKey::Feed { id, .. }) = p.selected_key().cloned() else {
+            unreachable!()
+        };
+        let feed = p.feeds.iter_mut().find(|f| f.id == id).unwrap();
+        feed.tags = vec!["aaa-new".into()];
+        p.rebuild();
+        assert_eq!(
+            p.selected_key(),
+            Some(&RowKey::Feed {
+                tag: Some("aaa-new".into()),
+                id
+            })
+        );
     }
 
     #[test]

@@ -233,7 +233,11 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
             Focus::Article => {}
             Focus::People => state.filter_by_entity(out),
         },
-        Act::Back => match state.focus {
+        Act::BackOrQuit if state.focus == Focus::Feeds => {
+            state.quit = true;
+            out.push(Effect::Quit);
+        }
+        Act::Back | Act::BackOrQuit => match state.focus {
             Focus::People => state.focus = state.people_return(),
             Focus::Article => {
                 state.open = ArticlePane::Closed;
@@ -472,6 +476,11 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             }
         }
         WorkerEvent::NextUnread { from, found, .. } => state.unread_found(from, found, out),
+        WorkerEvent::UnreadLinks {
+            query,
+            total,
+            found,
+        } => state.unread_links_found(&query, total, found),
         WorkerEvent::Error(message) => state.message = Some(message),
         WorkerEvent::Page {
             article,

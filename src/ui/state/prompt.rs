@@ -11,6 +11,9 @@ use crate::worker::session::DownloadProgress;
 pub enum Ask {
     /// A feed's (or a web page's) address, to subscribe.
     AddFeed,
+    /// One of the feeds a web page links, to subscribe: the prompt holds the first, and
+    /// Tab (or ↑/↓) puts the next (or previous) in its place.
+    ChooseFeed { choices: Vec<String> },
     /// Yes or no: unsubscribe from this feed.
     RemoveFeed { url: String },
     /// The feed's title (empty: its own); the tags are asked next.

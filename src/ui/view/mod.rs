@@ -171,6 +171,7 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
             article,
             body,
             title,
+            link,
             ..
         } => {
             let head = state.open.header_lines();
@@ -231,12 +232,17 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
                     truncate(&format!("{date}{flags}"), width),
                     Style::default().fg(Color::Blue),
                 ),
-                Line::styled(
-                    truncate(&sanitize_line(article.link.as_deref().unwrap_or("")), width),
-                    Style::default().fg(Color::Cyan),
-                ),
-                Line::raw(""),
             ]);
+            // The link whole, wrapped as the title is (one line, blank, when there is none).
+            let link_style = Style::default().fg(Color::Cyan);
+            header.extend(
+                link.iter()
+                    .map(|l| Line::styled(truncate(l, width), link_style)),
+            );
+            if link.is_empty() {
+                header.push(Line::raw(""));
+            }
+            header.push(Line::raw(""));
             let surfaces = state
                 .people
                 .entities

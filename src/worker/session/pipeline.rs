@@ -97,7 +97,7 @@ pub(super) async fn run_refresh(
         let feeds = store.read(|s| s.feeds()).await;
         let _ = events.send(WorkerEvent::FeedsChanged {
             message: format!(
-                "ignore rules: {} articles marked read, {} dropped",
+                "ignore rules: {} articles hidden, {} dropped",
                 done.hidden, done.dropped
             ),
         });

@@ -155,3 +155,22 @@ fn z_reads_on_the_whole_screen_and_f_hides_the_feeds_pane() {
     act(&mut wide, Act::FeedsPane);
     assert!(wide.panes().feeds.is_none());
 }
+
+#[test]
+fn newsboats_q_goes_back_a_level_and_quits_only_from_the_feeds_pane() {
+    let quits = |effects: &[Effect]| effects.iter().any(|e| matches!(e, Effect::Quit));
+    let mut s = loaded();
+    act(&mut s, Act::Open);
+    assert_eq!(s.focus, Focus::Article);
+    // The article: back to the list, as newsboat's q leaves an article.
+    let effects = act(&mut s, Act::BackOrQuit);
+    assert!(!quits(&effects) && !s.quit);
+    assert_eq!(s.focus, Focus::Articles);
+    // The list with nothing before it: the feeds pane.
+    let effects = act(&mut s, Act::BackOrQuit);
+    assert!(!quits(&effects));
+    assert_eq!(s.focus, Focus::Feeds);
+    // The feeds pane: quit.
+    let effects = act(&mut s, Act::BackOrQuit);
+    assert!(quits(&effects) && s.quit);
+}

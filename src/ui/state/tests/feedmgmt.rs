@@ -62,6 +62,26 @@ fn a_page_with_several_feeds_brings_the_prompt_back_with_the_first() {
         m.contains("2 feeds") && m.contains("(Posts)") && m.contains("b.xml"),
         "{m}"
     );
+    // On a narrow screen the message is cut: Tab and ↑ walk through the choices in the
+    // prompt itself, and Enter adds the one shown.
+    update(&mut s, Action::Filter(FilterAct::Complete));
+    assert_eq!(
+        s.question.as_ref().unwrap().text,
+        "https://site.example/b.xml"
+    );
+    update(&mut s, Action::Filter(FilterAct::Complete));
+    assert_eq!(
+        s.question.as_ref().unwrap().text,
+        "https://site.example/a.xml"
+    );
+    update(&mut s, Action::Filter(FilterAct::Older));
+    let effects = update(&mut s, Action::Filter(FilterAct::Submit));
+    assert_eq!(
+        worker_commands(&effects),
+        [Command::AddFeed {
+            url: "https://site.example/b.xml".into()
+        }]
+    );
 }
 
 #[test]
@@ -153,24 +173,55 @@ fn the_article_is_piped_as_markdown_to_the_split_command() {
 }
 
 #[test]
-fn capital_o_asks_then_opens_the_unread_articles_up_to_the_cap() {
+fn capital_o_asks_the_store_for_the_whole_lists_unread_then_asks_then_opens() {
     let mut s = loaded();
     s.opts.open_all_max = 2;
-    let unread: Vec<_> = s
-        .list
-        .articles
-        .iter()
-        .filter(|a| !a.read && a.link.is_some())
-        .cloned()
-        .collect();
-    assert!(
-        unread.len() > 2,
-        "the fixtures have more unread articles than the cap"
-    );
-    act(&mut s, Act::OpenAllUnread);
+    let effects = act(&mut s, Act::OpenAllUnread);
+    // The loaded rows are not the list: the store is asked, with the cap.
+    let query = s.list.query.clone();
+    match worker_commands(&effects).as_slice() {
+        [
+            Command::FindUnreadLinks {
+                query: q, limit, ..
+            },
+        ] => {
+            assert_eq!((q, *limit), (&query, 2));
+        }
+        other => panic!("expected FindUnreadLinks, got {other:?}"),
+    }
+    assert!(s.question.is_none(), "nothing is asked before the answer");
+    // Articles far past the loaded rows, as the store finds them.
+    let found = vec![
+        (
+            ArticleId(9001),
+            FeedId(1),
+            "https://example.org/9001".to_string(),
+        ),
+        (
+            ArticleId(9002),
+            FeedId(1),
+            "https://example.org/9002".to_string(),
+        ),
+    ];
+    let answer = |q: ArticleQuery| {
+        Action::Worker(WorkerEvent::UnreadLinks {
+            query: q,
+            total: 1149,
+            found: found.clone(),
+        })
+    };
+    // An answer for another list is dropped.
+    let other = ArticleQuery {
+        scope: q("tag:elsewhere"),
+        filter: Query::default(),
+    };
+    assert_ne!(other, query);
+    update(&mut s, answer(other));
+    assert!(s.question.is_none());
+    update(&mut s, answer(query));
     let label = s.question.as_ref().unwrap().label.clone();
     assert!(
-        label.contains(&format!("the first 2 of {}", unread.len())),
+        label.contains("open 2 unread articles (the first 2 of 1149)"),
         "{label}"
     );
     let effects = typed(&mut s, "y");
@@ -181,15 +232,31 @@ fn capital_o_asks_then_opens_the_unread_articles_up_to_the_cap() {
             _ => None,
         })
         .collect();
-    assert_eq!(
-        opened,
-        [
-            unread[0].link.as_ref().unwrap(),
-            unread[1].link.as_ref().unwrap()
-        ]
+    assert_eq!(opened, [&found[0].2, &found[1].2]);
+    assert!(worker_commands(&effects).contains(&Command::SetRead(
+        vec![ArticleId(9001), ArticleId(9002)],
+        true
+    )));
+}
+
+#[test]
+fn capital_o_on_a_list_without_unread_says_so() {
+    let mut s = loaded();
+    act(&mut s, Act::OpenAllUnread);
+    let query = s.list.query.clone();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::UnreadLinks {
+            query,
+            total: 0,
+            found: Vec::new(),
+        }),
     );
-    assert!(s.list.find(unread[0].id).unwrap().read);
-    assert!(!s.list.find(unread[2].id).unwrap().read);
+    assert!(s.question.is_none());
+    assert_eq!(
+        s.message.as_deref(),
+        Some("no unread article with a link in view")
+    );
 }
 
 #[test]
@@ -241,8 +308,8 @@ fn enclosures_are_played_and_downloaded_by_number() {
     };
     let text: Vec<String> = body.lines.iter().map(|l| l.to_string()).collect();
     assert!(
-        text.iter()
-            .any(|l| l == "[2] 1:30  https://example.org/2.mp3"),
+        text.windows(2)
+            .any(|w| w[0] == "[2] 1:30" && w[1] == "https://example.org/2.mp3"),
         "{text:?}"
     );
 
