@@ -13,6 +13,9 @@ use super::features::{DocContext, GazInfo, gazetteer_info, sentence_features, tr
 use super::gazetteer::{GazFlags, Gazetteers};
 use super::tagger::{Model, ModelError};
 use super::tokenize::{Token, sentences, tokenize};
+
+mod prose;
+mod software;
 use crate::fold::fold;
 use crate::model::EntityKind;
 
@@ -126,18 +129,26 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
         .collect();
     let (mut tags, gaz) = tag_document_gaz(model, &sents);
     after_tagger_with(model, &sents, &gaz, &mut tags);
+    let non_prose = prose::NonProse::new(text);
+    let tech = software::is_technical(model, text, &tokens);
     let mut out = Vec::new();
     for (r, stags) in ranges.iter().zip(&tags) {
         for (a, b, label) in spans(stags) {
             let mut toks: &[Token<'_>] = &tokens[r.start + a..r.start + b];
-            // A name never begins or ends with a bracket or quote token ("[Daily Trust]").
+            // A name never begins or ends with a bracket, quote or clock-time token
+            // ("[Daily Trust]", "0:47:53 John").
+            let edge = |t: &Token<'_>| {
+                !t.text.chars().any(char::is_alphanumeric)
+                    || t.text.contains(':')
+                        && t.text.chars().all(|c| c == ':' || c.is_ascii_digit())
+            };
             while let [first, rest @ ..] = toks
-                && !first.text.chars().any(char::is_alphanumeric)
+                && edge(first)
             {
                 toks = rest;
             }
             while let [rest @ .., last] = toks
-                && !last.text.chars().any(char::is_alphanumeric)
+                && edge(last)
             {
                 toks = rest;
             }
@@ -146,7 +157,15 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
             };
             let start_byte = first.text.as_ptr() as usize - text.as_ptr() as usize;
             let end_byte = last.text.as_ptr() as usize - text.as_ptr() as usize + last.text.len();
-            if NOT_NAMES.contains(&&text[start_byte..end_byte]) {
+            let name = &text[start_byte..end_byte];
+            let not_prose = match non_prose.excludes(text, start_byte, end_byte) {
+                Some(prose::Place::Address) => true,
+                Some(prose::Place::Title) => !Gazetteers::embedded()
+                    .word_flags(name)
+                    .intersects(KNOWN_NAME),
+                None => false,
+            };
+            if NOT_NAMES.contains(&name) || not_prose || software_name(model, toks, name, tech) {
                 continue;
             }
             out.push(Entity {
@@ -158,6 +177,27 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
         }
     }
     out
+}
+
+/// Gazetteer flags of a known organisation or person, kept even in a chapter title.
+const KNOWN_NAME: GazFlags = GazFlags(GazFlags::ORG.0 | GazFlags::PERSON.0);
+
+/// Whether a span is the name of a programming language or format rather than a person,
+/// place or organisation: a name that is only that anywhere ("Haskell"); in technical text
+/// also one that is a word or a name too ("Swift", "Python"), or a span with one inside
+/// ("Typed Racket"), unless the gazetteer knows the whole span as an organisation or person.
+fn software_name(model: &Model, toks: &[Token<'_>], name: &str, tech: bool) -> bool {
+    use software::{Software, software};
+    match software(model, name) {
+        Software::Only => return true,
+        Software::Ambiguous => return tech,
+        Software::No => {}
+    }
+    tech && toks.len() >= 2
+        && toks.iter().any(|t| software(model, t.text) != Software::No)
+        && !Gazetteers::embedded()
+            .word_flags(name)
+            .intersects(KNOWN_NAME)
 }
 
 /// Whole spans that are never a person, place or organisation, though the model, trained
