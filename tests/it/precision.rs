@@ -112,10 +112,11 @@ fn false_entities_per_thousand_words_on_blogs_and_tech() {
     assert!(all.words >= 15_000);
     // Measured 24.0 per 1,000 words (360 false, 293 right) before issue 13's precision work;
     // 16.5 (248 false, 293 right) with handles, paths, chapter lists and software names
-    // recognised. The issue's goal is 1.0; this floor only keeps it from getting worse.
+    // recognised; 12.4 (186 false, 283 right) asking technical and personal text for more
+    // evidence. The issue's goal is 1.0; this floor only keeps it from getting worse.
     assert!(
-        all.per_thousand() <= 17.5,
-        "false entities on blogs rose past 17.5 per 1,000 words"
+        all.per_thousand() <= 13.5,
+        "false entities on blogs rose past 13.5 per 1,000 words"
     );
 }
 
@@ -130,9 +131,10 @@ fn false_entities_per_thousand_words_on_a_fresh_blog_sample() {
     eprintln!("{}", all.line("fresh blogs"));
     assert!(all.words >= 1_500);
     // Measured 30.4 per 1,000 words (48 false, 11 of 20 right) before issue 13's precision
-    // work; 14.5 (23 false, 11 right) with handles, identifiers and software names recognised.
+    // work; 14.5 (23 false, 11 right) with handles, identifiers and software names recognised;
+    // 10.8 (17 false, 10 right) asking technical and personal text for more evidence.
     assert!(
-        all.per_thousand() <= 16.0,
-        "false entities on the fresh blog sample rose past 16 per 1,000 words"
+        all.per_thousand() <= 12.0,
+        "false entities on the fresh blog sample rose past 12 per 1,000 words"
     );
 }

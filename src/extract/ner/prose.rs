@@ -55,13 +55,18 @@ impl NonProse {
             if words(after) <= MAX_TITLE_WORDS && !after.trim_end().ends_with('?') {
                 titles.push(ts.end..next);
             }
-            // The title before a timestamp that ends its line ("- Prologue (00:00:00)").
+            // The title before a bracketed timestamp that ends its line ("- Prologue
+            // (00:00:00)"); a bare time at the end of a line is a result ("Erik Dekker
+            // (Netherlands) Rabobank 1:23").
+            let bracketed = text[..ts.start].trim_end().ends_with(['(', '['])
+                && text[ts.end..].trim_start().starts_with([')', ']']);
             let line_start = text[..ts.start].rfind('\n').map_or(0, |p| p + 1);
             let from = stamps[..k]
                 .last()
                 .map_or(line_start, |p| p.end.max(line_start));
             let rest_of_line = &text[ts.end..line_end];
-            if !rest_of_line.chars().any(char::is_alphanumeric)
+            if bracketed
+                && !rest_of_line.chars().any(char::is_alphanumeric)
                 && words(&text[from..ts.start]) <= MAX_TITLE_WORDS
             {
                 titles.push(from..ts.start);
@@ -170,6 +175,12 @@ mod tests {
         assert!(at("Prologue") == Some(Place::Title) && at("Snow").is_some());
         assert!(at("Epilogue").is_some());
         assert!(at("Kris Brandow").is_none() && at("Apple").is_none());
+        // Results with times at the ends of their lines are not chapter titles.
+        let t = "1. Rolf Sorensen (Denmark) Rabobank 20:36:54\n2. Erik Dekker (Netherlands) \
+                 Rabobank 1:16\n3. Maarten den Bakker (Netherlands) TVM 1:33";
+        let np = NonProse::new(t);
+        let s = t.find("Erik").unwrap();
+        assert!(np.excludes(t, s, s + "Erik Dekker".len()).is_none());
         // Fewer than three timestamps: not a chapter list.
         let t = "At 10:30 Boris Johnson met Angela Merkel; at 11:45 they left.";
         let np = NonProse::new(t);
