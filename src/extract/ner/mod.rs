@@ -418,7 +418,10 @@ fn tag_document_gaz<S: AsRef<str>>(
             words.extend(s.iter().map(AsRef::as_ref));
             feats.clear();
             starts.clear();
-            let lowered = truecase_headline(&words, |w| model.is_common_lower(w));
+            let mut lowered = truecase_headline(&words, |w| model.is_common_lower(w));
+            if let Some(l) = &mut lowered {
+                keep_surnames(&words, l);
+            }
             let lowered_refs: Vec<&str>;
             let words: &[&str] = match &lowered {
                 Some(l) => {
@@ -441,6 +444,28 @@ fn tag_document_gaz<S: AsRef<str>>(
             (out, gaz)
         })
         .unzip()
+}
+
+/// Undoes [`truecase_headline`] for a surname that is also a word: in a Title Case line
+/// ("Sharp Tech with Andrew Sharp and Ben Thompson") a capitalised known surname right after
+/// a given name that stayed capitalised is the person's surname, not the word "sharp"
+/// ("Queen Camilla Attend" keeps its verb in lower case: "attend" is no surname).
+fn keep_surnames(words: &[&str], lowered: &mut [String]) {
+    let gaz = Gazetteers::embedded();
+    for i in 1..words.len().min(lowered.len()) {
+        // The given name opens the line or follows a function word ("with Andrew Sharp").
+        let opens = i == 1 || super::features::is_function_word(words[i - 2]);
+        let after_given_name = opens
+            && lowered[i - 1] == words[i - 1]
+            && capitalised(words[i - 1])
+            && gaz.word_flags(words[i - 1]).contains(GazFlags::GIVEN_NAME);
+        if after_given_name
+            && lowered[i] != words[i]
+            && gaz.word_flags(words[i]).contains(GazFlags::SURNAME)
+        {
+            lowered[i] = words[i].to_string();
+        }
+    }
 }
 
 /// Entity spans `(first token, end token exclusive, label)` of a BIO tag sequence.
