@@ -113,11 +113,12 @@ fn false_entities_per_thousand_words_on_blogs_and_tech() {
     // Measured 24.0 per 1,000 words (360 false, 293 right) before issue 13's precision work;
     // 16.5 (248 false, 293 right) with handles, paths, chapter lists and software names
     // recognised; 12.4 (186 false, 283 right) asking technical and personal text for more
-    // evidence; 11.3 (170 false, 291 right) keeping surnames in Title Case lines. The issue's
-    // goal is 1.0; this floor only keeps it from getting worse.
+    // evidence; 11.3 (170 false, 291 right) keeping surnames in Title Case lines; 10.3 (155
+    // false, 291 right) with products named by a model number. The issue's goal is 1.0; this
+    // floor only keeps it from getting worse.
     assert!(
-        all.per_thousand() <= 12.0,
-        "false entities on blogs rose past 12 per 1,000 words"
+        all.per_thousand() <= 11.0,
+        "false entities on blogs rose past 11 per 1,000 words"
     );
 }
 

@@ -132,11 +132,8 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
         .map(|r| tokens[r.clone()].iter().map(|t| t.norm.as_ref()).collect())
         .collect();
     let tech = software::is_technical(model, text, &tokens);
-    let o_bias = if tech || voice::is_personal(text) {
-        NON_NEWS_O_BIAS
-    } else {
-        0
-    };
+    let non_news = tech || voice::is_personal(text);
+    let o_bias = if non_news { NON_NEWS_O_BIAS } else { 0 };
     let (mut tags, gaz) = tag_document_gaz(model, &sents, o_bias);
     after_tagger_with(model, &sents, &gaz, &mut tags);
     let non_prose = prose::NonProse::new(text);
@@ -174,7 +171,12 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
                     .intersects(KNOWN_NAME),
                 None => false,
             };
-            if NOT_NAMES.contains(&name) || not_prose || software_name(model, toks, name, tech) {
+            let product = non_news && prose::followed_by_number(text, end_byte);
+            if NOT_NAMES.contains(&name)
+                || not_prose
+                || product
+                || software_name(model, toks, name, tech)
+            {
                 continue;
             }
             out.push(Entity {

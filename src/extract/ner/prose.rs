@@ -107,6 +107,27 @@ impl NonProse {
     }
 }
 
+/// Whether the span ending at byte `end` is followed by a model or version number ("Borderlands
+/// 3", "Swift 6.2", "Garmin Edge 1000"): a space, then 1 to 4 digits (with `.digits` parts)
+/// that end a word and are not followed by a comma or colon. Outside news that is a product's
+/// name; in news it may be a score ("Leeds 2, Chelsea 1"), so callers ask only of other text.
+pub(super) fn followed_by_number(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) {
+        return false;
+    }
+    let mut after = &rest[digits..];
+    while let Some(more) = after.strip_prefix('.')
+        && more.starts_with(|c: char| c.is_ascii_digit())
+    {
+        after = more.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    !after.starts_with(|c: char| c.is_alphanumeric() || c == ',' || c == ':' || c == '_')
+}
+
 /// Whitespace-separated words of `s` that have a letter or digit.
 fn words(s: &str) -> usize {
     s.split_whitespace()
@@ -186,6 +207,17 @@ mod tests {
         let np = NonProse::new(t);
         let s = t.find("Boris").unwrap();
         assert!(np.excludes(t, s, s + "Boris Johnson".len()).is_none());
+    }
+
+    #[test]
+    fn model_and_version_numbers_follow_products() {
+        let t = "Borderlands 3 and Swift 6.2. and Edge 1000 but Paris 5th, Leeds 2, Win 10:30";
+        let after = |w: &str| {
+            let s = t.find(w).unwrap();
+            followed_by_number(t, s + w.len())
+        };
+        assert!(after("Borderlands") && after("Swift") && after("Edge"));
+        assert!(!after("Paris") && !after("Leeds") && !after("Win") && !after("but"));
     }
 
     #[test]
