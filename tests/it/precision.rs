@@ -114,11 +114,12 @@ fn false_entities_per_thousand_words_on_blogs_and_tech() {
     // 16.5 (248 false, 293 right) with handles, paths, chapter lists and software names
     // recognised; 12.4 (186 false, 283 right) asking technical and personal text for more
     // evidence; 11.3 (170 false, 291 right) keeping surnames in Title Case lines; 10.3 (155
-    // false, 291 right) with products named by a model number. The goal is 1.0; this
-    // floor only keeps it from getting worse.
+    // false, 291 right) with products named by a model number; 9.8 (147 false, 291 right)
+    // with promotion codes and acronyms of terms ("potato virus X (PVX)"). The goal is
+    // 1.0; this floor only keeps it from getting worse.
     assert!(
-        all.per_thousand() <= 11.0,
-        "false entities on blogs rose past 11 per 1,000 words"
+        all.per_thousand() <= 10.5,
+        "false entities on blogs rose past 10.5 per 1,000 words"
     );
 }
 

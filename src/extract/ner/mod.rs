@@ -137,6 +137,11 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
     let (mut tags, gaz) = tag_document_gaz(model, &sents, o_bias);
     after_tagger_with(model, &sents, &gaz, &mut tags);
     let non_prose = prose::NonProse::new(text);
+    let terms = if non_news {
+        prose::term_acronyms(text)
+    } else {
+        Vec::new()
+    };
     let mut out = Vec::new();
     for (r, stags) in ranges.iter().zip(&tags) {
         for (a, b, label) in spans(stags) {
@@ -172,9 +177,18 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
                 None => false,
             };
             let product = non_news && prose::followed_by_number(text, end_byte);
+            // A promotion code ("Use code ATP for 10% off").
+            let code = non_news
+                && text[..start_byte]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("code"));
             if NOT_NAMES.contains(&name)
                 || not_prose
                 || product
+                || code
+                || non_news && terms.contains(&name)
                 || software_name(model, toks, name, tech)
             {
                 continue;

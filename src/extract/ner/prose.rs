@@ -128,6 +128,70 @@ pub(super) fn followed_by_number(text: &str, end: usize) -> bool {
     !after.starts_with(|c: char| c.is_alphanumeric() || c == ',' || c == ':' || c == '_')
 }
 
+/// Acronyms a text defines for a term rather than a name: "potato virus X (PVX)", "DICER-like
+/// (DCL)". An acronym in brackets (2 to 6 capitals or digits, starting with a capital) is
+/// matched to the words before it, its letters in order, the first at the start of a word (as
+/// Schwartz and Hearst's abbreviation finder does); it is a term's when a word or hyphenated
+/// part of that expansion, not a function word, starts in lower case. "Rapid Support Forces
+/// (RSF)" and "Bank of England (BOE)" are names'.
+pub(super) fn term_acronyms(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let inner = &text[open + 1..];
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
+        let acronym = &inner[..close];
+        let n = acronym.chars().count();
+        if !(2..=6).contains(&n)
+            || !acronym.starts_with(|c: char| c.is_ascii_uppercase())
+            || !acronym
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
+            continue;
+        }
+        // The last min(n + 5, 2n) words before the bracket.
+        let window_start = text[..open]
+            .split_whitespace()
+            .rev()
+            .take((n + 5).min(2 * n))
+            .last()
+            .map_or(open, |w| w.as_ptr() as usize - text.as_ptr() as usize);
+        let window = &text[window_start..open];
+        let Some(from) = expansion_start(window, acronym) else {
+            continue;
+        };
+        let term = window[from..]
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !super::super::features::is_function_word(w))
+            .any(|w| w.starts_with(char::is_lowercase));
+        if term && !out.contains(&acronym) {
+            out.push(acronym);
+        }
+    }
+    out
+}
+
+/// Where in `before` the words that `acronym` abbreviates begin (a byte offset): its letters
+/// matched right to left, case-insensitively, the first one at the start of a word.
+fn expansion_start(before: &str, acronym: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = before.char_indices().collect();
+    let mut i = chars.len();
+    let letters: Vec<char> = acronym.chars().flat_map(char::to_lowercase).collect();
+    for (k, &want) in letters.iter().enumerate().rev() {
+        loop {
+            i = i.checked_sub(1)?;
+            let (_, c) = chars[i];
+            let word_start = i == 0 || !chars[i - 1].1.is_alphanumeric();
+            if c.to_lowercase().eq(std::iter::once(want)) && (k > 0 || word_start) {
+                break;
+            }
+        }
+    }
+    Some(chars[i].0)
+}
+
 /// Whitespace-separated words of `s` that have a letter or digit.
 fn words(s: &str) -> usize {
     s.split_whitespace()
@@ -207,6 +271,13 @@ mod tests {
         let np = NonProse::new(t);
         let s = t.find("Boris").unwrap();
         assert!(np.excludes(t, s, s + "Boris Johnson".len()).is_none());
+    }
+
+    #[test]
+    fn acronyms_of_terms_are_told_from_acronyms_of_names() {
+        let t = "infection by potato virus X (PVX) of plants, and the DICER-like (DCL) proteins; \
+                 the Rapid Support Forces (RSF), the Bank of England (BOE) and the CDC (USA)";
+        assert_eq!(term_acronyms(t), ["PVX", "DCL"]);
     }
 
     #[test]
