@@ -188,6 +188,12 @@ impl Model {
 
     /// Best tag sequence for a sentence whose token `i` has features `feats[starts[i]..starts[i+1]]`.
     pub fn tag(&self, feats: &[u32], starts: &[u32], out: &mut Vec<u8>) {
+        self.tag_biased(feats, starts, 0, out);
+    }
+
+    /// [`Model::tag`] with `o_bias` added to every token's score for `O` (outside any
+    /// entity): a positive bias asks for more evidence before a token is part of a name.
+    pub fn tag_biased(&self, feats: &[u32], starts: &[u32], o_bias: i32, out: &mut Vec<u8>) {
         let n = starts.len().saturating_sub(1);
         let mut emit = vec![0i32; n * N_TAGS];
         for i in 0..n {
@@ -200,6 +206,7 @@ impl Model {
                     }
                 }
             }
+            row[0] += o_bias;
         }
         viterbi(&emit, n, |from, to| self.trans[from * N_TAGS + to], out);
     }
@@ -271,6 +278,22 @@ mod tests {
         assert!(allowed(Some(2), 2));
         assert!(!allowed(Some(3), 2));
         assert!(!allowed(Some(0), 4));
+    }
+
+    #[test]
+    fn a_bias_for_outside_asks_for_more_evidence() {
+        // Two buckets: bucket 1 says B-PER by 10.
+        let mut weights = vec![0i16; 2 * N_TAGS];
+        weights[N_TAGS + 1] = 10;
+        let model = Model::from_parts(1, 0, 1.0, vec![0; (N_TAGS + 1) * N_TAGS], weights);
+        let (feats, starts) = ([1u32], [0u32, 1]);
+        let mut out = Vec::new();
+        model.tag(&feats, &starts, &mut out);
+        assert_eq!(out, [1]);
+        model.tag_biased(&feats, &starts, 9, &mut out);
+        assert_eq!(out, [1]);
+        model.tag_biased(&feats, &starts, 11, &mut out);
+        assert_eq!(out, [0]);
     }
 
     #[test]

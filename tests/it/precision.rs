@@ -1,6 +1,7 @@
 //! False entities on text that is not news (blogs, tech, podcasts, release notes, science),
 //! per 1,000 words, through `dateline extract --jsonl`: `scripts/devset/blogs-dev.ann.jsonl`
-//! is 15,011 words of 12 such feeds, annotated from scratch without any model output.
+//! is 15,011 words of 12 such feeds, and `blogs-fresh.ann.jsonl` 1,581 words of 4 other
+//! feeds, both annotated from scratch without any model output.
 //!
 //! A false entity is a span the tagger gives that is neither a required gold entity with the
 //! same label nor an optional gold span.
@@ -12,12 +13,46 @@ use serde_json::Value;
 
 use crate::extract_cli::modern_gold;
 
-#[test]
-fn false_entities_per_thousand_words_on_blogs_and_tech() {
-    let Some(gold_text) = modern_gold("blogs-dev.ann.jsonl") else {
-        return;
-    };
-    let gold = parse_gold_jsonl(&gold_text).expect("gold parses");
+/// The half (0 = A, 1 = B) of the article an id (`file#guid#field`) belongs to: the first
+/// hex digit of the SHA-256 of `file#guid`, below 8 for A; the title and body of an article
+/// are always in the same half.
+fn half(id: &str) -> usize {
+    let article: Vec<&str> = id.splitn(3, '#').take(2).collect();
+    let digest = dateline::extract::train::devset::sha256_hex(article.join("#"));
+    usize::from(digest.as_bytes()[0] >= b'8')
+}
+
+/// Counts of one set (or half): words, false entities, required entities found with their
+/// label, required entities.
+#[derive(Default, Clone, Copy)]
+struct Score {
+    words: usize,
+    false_entities: usize,
+    right: usize,
+    required: usize,
+}
+
+impl Score {
+    fn per_thousand(&self) -> f64 {
+        1000.0 * self.false_entities as f64 / self.words.max(1) as f64
+    }
+
+    fn line(&self, name: &str) -> String {
+        format!(
+            "{name}: {} false entities in {} words ({:.1} per 1,000 words); {} of {} required \
+             entities right",
+            self.false_entities,
+            self.words,
+            self.per_thousand(),
+            self.right,
+            self.required
+        )
+    }
+}
+
+/// Scores `dateline extract --jsonl` on an annotation file: the whole set and its two halves.
+fn score(ann: &str) -> Option<(Score, [Score; 2])> {
+    let gold = parse_gold_jsonl(&modern_gold(ann)?).expect("gold parses");
     let mut input = String::new();
     for doc in &gold {
         input.push_str(&serde_json::json!({"id": doc.id, "text": doc.text}).to_string());
@@ -25,17 +60,21 @@ fn false_entities_per_thousand_words_on_blogs_and_tech() {
     }
     let stdout =
         crate::extract_cli::stdout(&crate::extract_cli::extract(&["--jsonl"], input.as_bytes()));
-    let words: usize = gold.iter().map(|d| d.text.split_whitespace().count()).sum();
-    let (mut false_entities, mut right) = (0usize, 0usize);
+    let (mut all, mut halves) = (Score::default(), [Score::default(); 2]);
     for (line, doc) in stdout.lines().zip(&gold) {
         let v: Value = serde_json::from_str(line).expect("JSON line");
         assert_eq!(v["id"], doc.id.as_str());
+        let mut s = Score {
+            words: doc.text.split_whitespace().count(),
+            ..Score::default()
+        };
         let required: HashSet<(u64, u64, &str)> = doc
             .entities
             .iter()
             .filter(|e| !e.optional)
             .map(|e| (e.start as u64, e.end as u64, e.label.as_str()))
             .collect();
+        s.required = required.len();
         let optional: HashSet<(u64, u64)> = doc
             .entities
             .iter()
@@ -43,25 +82,62 @@ fn false_entities_per_thousand_words_on_blogs_and_tech() {
             .map(|e| (e.start as u64, e.end as u64))
             .collect();
         for e in v["entities"].as_array().expect("entities") {
-            let (s, t) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
+            let (a, b) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
             let label = e["label"].as_str().unwrap();
-            if required.contains(&(s, t, label)) {
-                right += 1;
-            } else if !optional.contains(&(s, t)) {
-                false_entities += 1;
+            if required.contains(&(a, b, label)) {
+                s.right += 1;
+            } else if !optional.contains(&(a, b)) {
+                s.false_entities += 1;
             }
         }
+        for t in [&mut all, &mut halves[half(&doc.id)]] {
+            t.words += s.words;
+            t.false_entities += s.false_entities;
+            t.right += s.right;
+            t.required += s.required;
+        }
     }
-    let per_thousand = 1000.0 * false_entities as f64 / words as f64;
-    eprintln!(
-        "blogs and tech: {false_entities} false entities in {words} words \
-         ({per_thousand:.1} per 1,000 words); {right} right"
-    );
-    assert!(words >= 15_000);
-    // Measured 24.0 per 1,000 words (360 false, 293 right). The issue's goal is 1.0; this
-    // floor only keeps it from getting worse.
+    Some((all, halves))
+}
+
+#[test]
+fn false_entities_per_thousand_words_on_blogs_and_tech() {
+    let Some((all, [a, b])) = score("blogs-dev.ann.jsonl") else {
+        return;
+    };
+    eprintln!("{}", all.line("blogs and tech"));
+    // Half A was looked at while tuning; half B was only measured.
+    eprintln!("{}", a.line("  half A"));
+    eprintln!("{}", b.line("  half B"));
+    assert!(all.words >= 15_000);
+    // Measured 24.0 per 1,000 words (360 false, 293 right) before issue 13's precision work;
+    // 16.5 (248 false, 293 right) with handles, paths, chapter lists and software names
+    // recognised; 12.4 (186 false, 283 right) asking technical and personal text for more
+    // evidence; 11.3 (170 false, 291 right) keeping surnames in Title Case lines; 10.3 (155
+    // false, 291 right) with products named by a model number; 9.8 (147 false, 291 right)
+    // with promotion codes and acronyms of terms ("potato virus X (PVX)"). The issue's goal is
+    // 1.0; this floor only keeps it from getting worse.
     assert!(
-        per_thousand <= 26.0,
-        "false entities on blogs rose past 26 per 1,000 words"
+        all.per_thousand() <= 10.5,
+        "false entities on blogs rose past 10.5 per 1,000 words"
+    );
+}
+
+/// The fresh sample, from other feeds, says whether the figures above carry over. One rule
+/// (code identifiers, "AWS_SECRET_ACCESS_KEY") was added after its false entities were seen;
+/// nothing else was tuned on it.
+#[test]
+fn false_entities_per_thousand_words_on_a_fresh_blog_sample() {
+    let Some((all, _)) = score("blogs-fresh.ann.jsonl") else {
+        return;
+    };
+    eprintln!("{}", all.line("fresh blogs"));
+    assert!(all.words >= 1_500);
+    // Measured 30.4 per 1,000 words (48 false, 11 of 20 right) before issue 13's precision
+    // work; 14.5 (23 false, 11 right) with handles, identifiers and software names recognised;
+    // 10.8 (17 false, 10 right) asking technical and personal text for more evidence.
+    assert!(
+        all.per_thousand() <= 12.0,
+        "false entities on the fresh blog sample rose past 12 per 1,000 words"
     );
 }

@@ -224,3 +224,12 @@ fn consistency_fills_parts_of_earlier_organisations_only_later() {
     assert_eq!(tags[0], vec![0, 0, 0, 0]);
     assert_eq!(tags[2], vec![0, 5, 0, 0]);
 }
+
+#[test]
+fn a_surname_that_is_a_word_stays_a_name_in_a_title_case_line() {
+    let found: Vec<String> = extract("Sharp Tech with Andrew Sharp and Ben Thompson")
+        .into_iter()
+        .map(|e| e.text)
+        .collect();
+    assert!(found.iter().any(|f| f == "Andrew Sharp"), "{found:?}");
+}
