@@ -341,8 +341,8 @@ async fn import_and_export_act_on_the_server() {
 /// `dateline add` and `remove` with `[sync]` act on the server and leave the config file
 /// alone: a page linking two feeds lists them (exit 1, nothing added), `--title` and `--tag`
 /// become the subscription's title and label, `--all` adds the page's feeds not yet there, a
-/// title names the feed to remove; a refusal and a stopped server are clear errors (exit 1)
-/// that change nothing.
+/// title names the feed to remove; a refusal (a local file) and a stopped server are clear
+/// errors (exit 1) that change nothing.
 #[tokio::test]
 async fn add_and_remove_act_on_the_server() {
     let Some(server) = FreshRss::start() else {
@@ -403,6 +403,16 @@ async fn add_and_remove_act_on_the_server() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("already a subscription"), "{err}");
+    // A local file is a feed to dateline, but not to the server: refused, nothing changes.
+    let file = dir.join("local.xml");
+    std::fs::write(&file, rss(2, 2, false)).unwrap();
+    let out = run(dir, &pass, &["add", &file.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the sync server refused"), "{err}");
+    assert_eq!(on_server().await.len(), 2);
+    let listed = json(&run(dir, &pass, &["feeds", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 2);
     let synced = json(&run(dir, &pass, &["sync", "--json", "--no-extract"]));
     assert_eq!(synced["new_articles"], 7);
 

@@ -368,8 +368,8 @@ pub(crate) fn page_linking(feeds: &TestServer, a: &str, b: &str) -> Reply {
 /// The reader's feed keys with sync on (`a`, `E`, `D` send `AddFeed`, `EditFeed`,
 /// `RemoveFeed`): a page linking two feeds asks to choose; adding subscribes on the server,
 /// the feeds pane follows and a sync brings the articles; editing renames and relabels there;
-/// removing unsubscribes. With the server stopped each is a status message and nothing
-/// changes; the config file is never written.
+/// removing unsubscribes. A feed the server refuses, and any change while the server is
+/// stopped, is a status message and nothing changes; the config file is never written.
 #[tokio::test]
 async fn the_readers_feed_keys_act_on_the_server() {
     let Some(server) = FreshRss::start() else {
@@ -457,6 +457,24 @@ async fn the_readers_feed_keys_act_on_the_server() {
     let on_server = subscriptions::server_feed_list(&client).await.unwrap();
     assert_eq!(on_server[0].title.as_deref(), Some("Alpha"));
     assert_eq!(on_server[0].tags, ["World"]);
+
+    // A local file is a feed here, not to the server: refused, the list unchanged.
+    let file = dir.path().join("local.xml");
+    std::fs::write(&file, rss(2, 2, false)).unwrap();
+    commands
+        .send(Command::AddFeed {
+            url: file.to_string_lossy().into_owned(),
+        })
+        .unwrap();
+    let refused = status_error(&mut events).await;
+    assert!(refused.contains("the sync server refused"), "{refused}");
+    assert_eq!(
+        subscriptions::server_feed_list(&client)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 
     // Already there: refused before anything is sent.
     commands.send(Command::AddFeed { url: a.clone() }).unwrap();
