@@ -108,7 +108,9 @@ impl Session {
                 }
                 Ok(AddOutcome::Added { feeds, .. }) => {
                     let message = added_message(&feeds);
-                    if announce_server(&store, &events, Ok(message)).await && !runner.run().await {
+                    if announce_server(&store, &events, Ok(Some(message))).await
+                        && !runner.run().await
+                    {
                         let _ = events.send(WorkerEvent::Error(
                             "a sync is running: the new feed's articles come with the next one"
                                 .to_owned(),
@@ -118,7 +120,7 @@ impl Session {
                 Err(e @ SubscribeError::PartlyAdded { .. }) => {
                     // Some feeds were added: the list shows them, the message says the rest.
                     let _ = events.send(WorkerEvent::Error(e.to_string()));
-                    announce_server(&store, &events, Err(String::new())).await;
+                    announce_server(&store, &events, Ok(None)).await;
                 }
                 Err(e) => {
                     let _ = events.send(WorkerEvent::Error(e.to_string()));
@@ -140,7 +142,7 @@ impl Session {
                 }
                 .await;
                 let message = result
-                    .map(|feed| format!("removed {}", feed.title.unwrap_or(feed.url)))
+                    .map(|feed| Some(format!("removed {}", feed.title.unwrap_or(feed.url))))
                     .map_err(|e| e.to_string());
                 announce_server(&store, &events, message).await;
             });
@@ -176,7 +178,9 @@ impl Session {
                 let message = result
                     .map(|feed| {
                         let name = title.or(feed.title).unwrap_or(feed.url);
-                        format!("saved the title and tags of {name} on the sync server")
+                        Some(format!(
+                            "saved the title and tags of {name} on the sync server"
+                        ))
                     })
                     .map_err(|e| e.to_string());
                 announce_server(&store, &events, message).await;
@@ -331,16 +335,15 @@ async fn announce(
 }
 
 /// After a change on the sync server (which has already brought the cache's feed list in
-/// line): the interface hears what changed and gets the fresh list; or, on `Err`, why nothing
-/// did (an empty message sends the list alone). False once the interface is gone.
+/// line): the interface hears what changed (`message`, when given) and gets the fresh list;
+/// or, on `Err`, why nothing changed. False once the interface is gone.
 async fn announce_server(
     store: &StoreActor,
     events: &mpsc::UnboundedSender<WorkerEvent>,
-    result: Result<String, String>,
+    result: Result<Option<String>, String>,
 ) -> bool {
     let message = match result {
-        Ok(message) => Some(message),
-        Err(e) if e.is_empty() => None,
+        Ok(message) => message,
         Err(e) => return send_all(events, Err(e)),
     };
     let answer = flat(
