@@ -2,10 +2,10 @@
 //! FreshRSS (see [`crate::sync`]), each killed with SIGKILL at a random moment while local
 //! marks wait in the queue. After every kill: `PRAGMA integrity_check` and the search index's
 //! own check; then a sync run to its end must leave the cache equal to the server item by
-//! item (every item the server lists is cached, with the same read and starred flags; old
-//! read items the server purges stay in the cache, as a sync deletes nothing), with every
-//! mark made here before the kill on the server, and every mark made on the server (the
-//! phone) here.
+//! item (every item the server lists is cached, with the same read and starred flags; items
+//! the server purges stay in the cache, as a sync deletes nothing), with every mark made here
+//! before the kill on the server (or, on an item the server has purged since, still here),
+//! and every mark made on the server (the phone) here.
 //!
 //! Each round first gives the server new items (new entries in the feeds it follows, then a
 //! FreshRSS refresh), marks some articles read here (`dateline mark-read`, queued) and stars
@@ -77,6 +77,8 @@ struct Marks {
     starred_here: BTreeSet<i64>,
     /// Server items marked read on the server.
     read_there: BTreeSet<i64>,
+    /// The round each mark was made in (for the failure messages).
+    round: HashMap<i64, usize>,
 }
 
 /// Every cached article the server knows: server id -> (article, read, starred).
@@ -112,7 +114,13 @@ fn sound(db: &Path) -> Result<(), String> {
 
 /// Marks five unread, untouched articles read here (through the CLI, so the cache must be
 /// usable after the kill) and stars one: all queued for the next sync.
-fn mark_here(dir: &Path, password: &str, rng: &mut Rng, marks: &mut Marks) -> Result<(), String> {
+fn mark_here(
+    dir: &Path,
+    password: &str,
+    round: usize,
+    rng: &mut Rng,
+    marks: &mut Marks,
+) -> Result<(), String> {
     let db = dir.join("cache.db");
     let state = local(&db);
     let free: Vec<i64> = state
@@ -143,6 +151,7 @@ fn mark_here(dir: &Path, password: &str, rng: &mut Rng, marks: &mut Marks) -> Re
         ));
     }
     marks.read_here.extend(&picked);
+    marks.round.extend(picked.iter().map(|i| (*i, round)));
     let star = loop {
         let item = rng.pick(&free);
         if !picked.contains(&item) {
@@ -154,11 +163,12 @@ fn mark_here(dir: &Path, password: &str, rng: &mut Rng, marks: &mut Marks) -> Re
         .set_starred(state[&star].0, true)
         .map_err(|e| e.to_string())?;
     marks.starred_here.insert(star);
+    marks.round.insert(star, round);
     Ok(())
 }
 
 /// The phone reads three unread items the cache has not touched.
-async fn mark_there(server: &FreshRss, rng: &mut Rng, marks: &mut Marks) {
+async fn mark_there(server: &FreshRss, round: usize, rng: &mut Rng, marks: &mut Marks) {
     let client = server.client().await;
     let unread = client
         .item_ids(streams::READING_LIST, Some(streams::READ))
@@ -181,6 +191,7 @@ async fn mark_there(server: &FreshRss, rng: &mut Rng, marks: &mut Marks) {
         .edit_tag(&ids, Some(streams::READ), None)
         .await
         .expect("mark on the server");
+    marks.round.extend(picked.iter().map(|i| (*i, round)));
     marks.read_there.extend(picked);
 }
 
@@ -228,20 +239,49 @@ async fn same_state(server: &FreshRss, db: &Path, marks: &Marks) -> Result<usize
             ));
         }
     }
+    // A mark reaches the server, or, on an item the server has since purged (FreshRSS keeps
+    // 200 items per feed, unread ones included), stays here.
+    let listed: std::collections::HashSet<i64> = all.iter().map(|id| id.0).collect();
+    let flags_here = |i: &i64| here.get(i).map(|(_, read, star)| (*read, *star));
     let lost: Vec<&i64> = marks
         .read_here
         .iter()
-        .filter(|i| unread.contains(&ItemId(**i)))
+        .filter(|i| match listed.contains(i) {
+            true => unread.contains(&ItemId(**i)),
+            false => flags_here(i).is_some_and(|(read, _)| !read),
+        })
         .chain(
             marks
                 .starred_here
                 .iter()
-                .filter(|i| !starred.contains(&ItemId(**i))),
+                .filter(|i| match listed.contains(i) {
+                    true => !starred.contains(&ItemId(**i)),
+                    false => flags_here(i).is_none_or(|(_, star)| !star),
+                }),
         )
         .collect();
     if !lost.is_empty() {
+        let detail: Vec<String> = lost
+            .iter()
+            .map(|i| {
+                let kind = if marks.read_here.contains(i) {
+                    "read"
+                } else {
+                    "starred"
+                };
+                format!(
+                    "{i} ({kind} here in round {:?}; now here {:?}; on the server: listed {}, \
+                     unread {}, starred {})",
+                    marks.round.get(i),
+                    here.get(i).map(|(_, read, star)| (read, star)),
+                    all.contains(&ItemId(**i)),
+                    unread.contains(&ItemId(**i)),
+                    starred.contains(&ItemId(**i))
+                )
+            })
+            .collect();
         return Err(format!(
-            "marks made here never reached the server: {lost:?}"
+            "marks made here never reached the server: {detail:?}"
         ));
     }
     let missed: Vec<&i64> = marks
@@ -296,8 +336,8 @@ async fn run(rounds: usize, seed: u64) {
         upto += NEW_ITEMS;
         serve(&feeds, upto);
         server.refresh();
-        let prepared = mark_here(dir, &password, &mut rng, &mut marks);
-        mark_there(&server, &mut rng, &mut marks).await;
+        let prepared = mark_here(dir, &password, round, &mut rng, &mut marks);
+        mark_there(&server, round, &mut rng, &mut marks).await;
         if let Err(e) = prepared {
             failures.push(format!("round {round}: {e}"));
             continue;
@@ -369,6 +409,26 @@ async fn run(rounds: usize, seed: u64) {
         marks.starred_here.len(),
         marks.read_there.len()
     );
+    if !failures.is_empty() {
+        // The cache and the log, for a look at what happened.
+        let keep = std::env::temp_dir().join(format!("dateline-kill-sync-{seed}"));
+        let _ = std::fs::remove_dir_all(&keep);
+        let _ = std::fs::create_dir_all(&keep);
+        let _ = std::process::Command::new("cp")
+            .arg("-a")
+            .arg(dir)
+            .arg(&keep)
+            .status();
+        let _ = std::process::Command::new("cp")
+            .arg("-a")
+            .arg(server.root().join("data"))
+            .arg(keep.join("freshrss-data"))
+            .status();
+        println!(
+            "kept the cache, the log and the server's data in {}",
+            keep.display()
+        );
+    }
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
