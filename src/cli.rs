@@ -41,8 +41,16 @@ pub enum Command {
     /// Mark articles as read.
     MarkRead(MarkReadArgs),
     /// Subscribe to a feed (given a web page, find the feeds it links).
+    ///
+    /// Adds the feed to the config file's [[feeds]]; with [sync] set, subscribes on the sync
+    /// server instead (the title and tags become its title and labels) and leaves the config
+    /// file alone: the next sync brings the articles.
     Add(AddArgs),
-    /// Unsubscribe from a feed, by its URL or its configured title.
+    /// Unsubscribe from a feed, by its URL or its title.
+    ///
+    /// Takes the feed out of the config file's [[feeds]]; with [sync] set, unsubscribes on the
+    /// sync server instead (a title is looked up among the server's feeds). The cache keeps
+    /// the feed's articles hidden.
     Remove(RemoveArgs),
     /// Add feeds from an OPML file or a newsboat `urls` file to the configuration.
     Import(ImportArgs),
@@ -200,7 +208,7 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
-    /// The feed's URL, or its title as configured.
+    /// The feed's URL, or its title as configured (with [sync]: as on the server).
     #[arg(value_name = "URL|TITLE")]
     pub feed: String,
 }

@@ -73,7 +73,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             import::run(&paths.config, &args)
         }
-        // Like import, add and remove edit the configuration file themselves.
+        // Like import, add and remove edit the configuration file themselves (with `[sync]`
+        // set, they act on the sync server instead).
         Some(Command::Add(args)) => {
             if cli.demo {
                 bail!(UsageError("add does not apply to --demo".into()));

@@ -45,6 +45,8 @@ const ITEMS_ALL: &str = "SELECT item FROM sync_items";
 const ITEMS_MAPPED: &str = "SELECT item, article FROM sync_items ORDER BY item";
 const ITEMS_WITH_STATE: &str = "SELECT m.item, a.id, a.read, a.starred
     FROM sync_items m JOIN articles a ON a.id = m.article";
+const ITEMS_STARRED: &str = "SELECT m.item
+    FROM sync_items m JOIN articles a ON a.id = m.article WHERE a.starred = 1";
 const ARTICLE_BY_GUID: &str = "SELECT id FROM articles WHERE feed_id = ?1 AND guid = ?2";
 /// A read mark from the server counts as read now for pruning (`read_at`), as a local one does.
 const ARTICLE_SET_READ: &str = "UPDATE articles SET read = ?2,
@@ -305,13 +307,27 @@ impl Store {
     /// Makes the reading state of every article the server knows match the server's id
     /// sets: read unless in `unread`, starred exactly when in `starred`. A flag with a local
     /// mark still queued keeps the local value (the mark is newer than the server's state).
-    /// No article is deleted.
+    /// Items in `gone` (the server no longer has them) keep their state: their absence from
+    /// the sets says nothing. No article is deleted.
     pub fn sync_apply_state(
         &mut self,
         unread: &HashSet<i64>,
         starred: &HashSet<i64>,
+        gone: &HashSet<i64>,
     ) -> Result<StateChanges, StoreError> {
-        let result = apply_state(&mut self.conn, unread, starred);
+        let result = apply_state(&mut self.conn, unread, starred, gone);
+        self.busy(result)
+    }
+
+    /// The server ids of the starred articles.
+    pub fn sync_starred_items(&self) -> Result<HashSet<i64>, StoreError> {
+        let result = (|| {
+            let mut stmt = self.conn.prepare_cached(ITEMS_STARRED)?;
+            let ids = stmt
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<HashSet<i64>, _>>()?;
+            Ok(ids)
+        })();
         self.busy(result)
     }
 
@@ -486,6 +502,7 @@ fn apply_state(
     conn: &mut Connection,
     unread: &HashSet<i64>,
     starred: &HashSet<i64>,
+    gone: &HashSet<i64>,
 ) -> Result<StateChanges, StoreError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.prepare_cached(STATE_APPLYING)?.execute([1])?;
@@ -503,7 +520,7 @@ fn apply_state(
     {
         let mut set_read = tx.prepare_cached(ARTICLE_SET_READ)?;
         let mut set_starred = tx.prepare_cached(ARTICLE_SET_STARRED)?;
-        for (item, article, read, is_starred) in rows {
+        for (item, article, read, is_starred) in rows.into_iter().filter(|r| !gone.contains(&r.0)) {
             let want_read = !unread.contains(&item);
             if read != want_read {
                 if pending.contains(&(article, MarkOp::Read.as_str().to_owned())) {
@@ -721,7 +738,9 @@ mod tests {
         store.set_starred(ids[&4], true).unwrap();
         let unread: HashSet<i64> = [1, 2, 4].into();
         let starred: HashSet<i64> = HashSet::new();
-        let changes = store.sync_apply_state(&unread, &starred).unwrap();
+        let changes = store
+            .sync_apply_state(&unread, &starred, &HashSet::new())
+            .unwrap();
         assert_eq!(
             changes,
             StateChanges {
@@ -750,9 +769,35 @@ mod tests {
         store
             .sync_queue_confirm(&marks.iter().map(|m| m.id).collect::<Vec<_>>())
             .unwrap();
-        let again = store.sync_apply_state(&unread, &[4].into()).unwrap();
+        let again = store
+            .sync_apply_state(&unread, &[4].into(), &HashSet::new())
+            .unwrap();
         assert_eq!(again, StateChanges::default());
         assert_eq!(store.sync_unread_count().unwrap(), 3);
+    }
+
+    /// An item the server no longer has (FreshRSS purges old items, unread ones too) is in
+    /// neither set: a star made here on it stays, and so does its read flag.
+    #[test]
+    fn an_item_gone_from_the_server_keeps_its_local_state() {
+        let (mut store, ids) = synced();
+        store.set_starred(ids[&2], true).unwrap();
+        let marks = store.sync_queue_peek(10).unwrap();
+        store
+            .sync_queue_confirm(&marks.iter().map(|m| m.id).collect::<Vec<_>>())
+            .unwrap();
+        assert_eq!(store.sync_starred_items().unwrap(), [2].into());
+        let unread: HashSet<i64> = [1, 4].into();
+        let changes = store
+            .sync_apply_state(&unread, &HashSet::new(), &[2].into())
+            .unwrap();
+        assert_eq!(flags(&store, ids[&2]), (false, true), "kept as it was");
+        assert_eq!((changes.unstarred, changes.marked_read), (0, 1));
+        // Without `gone`, the same sets would unstar it.
+        let changes = store
+            .sync_apply_state(&unread, &HashSet::new(), &HashSet::new())
+            .unwrap();
+        assert_eq!(changes.unstarred, 1);
     }
 
     /// Pulling an item again leaves its state to the id sets, which count what they

@@ -47,6 +47,11 @@ pub const MAX_IDS: usize = 2_000_000;
 const MAX_ID_PAGES: usize = 10_000;
 
 /// Limits and identity for a [`Client`].
+///
+/// Every request is bounded twice: by `connect_timeout` to get a connection, and by
+/// `timeout` for the whole exchange (connection, headers and body). A server that accepts
+/// and never answers, or trickles its answer, is a [`SyncError::Timeout`] after `timeout`,
+/// never a hang; a sync, made of many requests, stops at the first one that times out.
 #[derive(Debug, Clone)]
 pub struct ClientOptions {
     /// Limit for establishing the TCP (and TLS) connection.
@@ -63,7 +68,7 @@ impl Default for ClientOptions {
     fn default() -> ClientOptions {
         ClientOptions {
             connect_timeout: Duration::from_secs(10),
-            timeout: Duration::from_secs(60),
+            timeout: Duration::from_secs(30),
             max_bytes: 64 << 20,
             user_agent: crate::config::DEFAULT_USER_AGENT.to_owned(),
         }
@@ -71,12 +76,14 @@ impl Default for ClientOptions {
 }
 
 impl ClientOptions {
-    /// The limits of `[settings]`: its connect timeout and user agent, and a total timeout
-    /// of at least a minute (a page of items or a long id list is larger than a feed).
+    /// The limits of `[settings]`, as for a feed: `connect_timeout_secs` (default 10 s) to
+    /// connect, `timeout_secs` (default 30 s) for each whole request, and its user agent. A
+    /// page of items is asked for at most 500 at a time and an id list 10,000 at a time, so
+    /// each answer is a few megabytes at most: a feed's limit fits it.
     pub fn from_settings(settings: &crate::config::Settings) -> ClientOptions {
         ClientOptions {
             connect_timeout: settings.connect_timeout,
-            timeout: settings.timeout.max(Duration::from_secs(60)),
+            timeout: settings.timeout,
             user_agent: settings.user_agent.clone(),
             ..ClientOptions::default()
         }

@@ -22,7 +22,6 @@ use crate::config::FullText;
 use crate::worker::download;
 use crate::worker::ignore::{AfterRefresh, after_refresh};
 use crate::worker::subscribe::{self, AddOutcome, AddRequest, SubscribeError};
-use feeds::no_config;
 
 use crate::fetch::Fetcher;
 use crate::model::{Article, ArticleId, ArticlePage, ArticleSummary, EntityKind, Feed, FeedId};
@@ -176,9 +175,11 @@ pub enum Command {
     /// with [`WorkerEvent::FeedChoices`] when the page links several.
     AddFeed { url: String },
     /// Unsubscribe from the feed with this URL; answers with [`WorkerEvent::FeedsChanged`].
+    /// With a sync server, the subscription changes there (and, like adding and editing,
+    /// on a task of its own: the cache's feed list follows the server's once it said OK).
     RemoveFeed { url: String },
-    /// Give the feed with this URL a title (`None`: its own) and tags; answers with
-    /// [`WorkerEvent::FeedsChanged`].
+    /// Give the feed with this URL a title (`None`: its own; with a sync server, the one the
+    /// server has) and tags; answers with [`WorkerEvent::FeedsChanged`].
     EditFeed {
         url: String,
         title: Option<String>,
@@ -674,27 +675,9 @@ impl Session {
                 download::spawn_save(&self.downloads(), name, text, self.events.clone());
                 Ok(Vec::new())
             }
-            Command::RemoveFeed { url } => {
-                let result = match &self.config {
-                    Some((path, _)) => subscribe::remove(path, &url).map(|(removed, config)| {
-                        let name = removed.title.unwrap_or(removed.url);
-                        (config, format!("removed {name}"))
-                    }),
-                    None => Err(no_config()),
-                };
-                return self.feeds_changed(result).await;
-            }
+            Command::RemoveFeed { url } => return self.remove_feed(url).await,
             Command::EditFeed { url, title, tags } => {
-                let result = match &self.config {
-                    Some((path, _)) => {
-                        subscribe::retitle(path, &url, title.as_deref(), &tags).map(|config| {
-                            let name = title.unwrap_or(url);
-                            (config, format!("saved the title and tags of {name}"))
-                        })
-                    }
-                    None => Err(no_config()),
-                };
-                return self.feeds_changed(result).await;
+                return self.edit_feed(url, title, tags).await;
             }
             Command::Refresh(ids) => {
                 if ids.is_none() && !self.reload_config().await {

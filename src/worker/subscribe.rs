@@ -4,10 +4,11 @@
 //! Why it exists: adding a feed is more than a config edit. The address is fetched first, so
 //! a typo or a dead server is caught at once; a web page is searched for the feeds it links
 //! (`<link rel="alternate">`) and one is chosen, or the user is asked to choose. The config
-//! file is edited in place by [`crate::config::edit`], keeping the user's comments. A
-//! synchronisation server, when one is configured, hooks in here too: whatever subscribes or
-//! unsubscribes goes through [`add`] and [`remove`]. No SQL: the caller syncs the cache with
-//! the configuration returned.
+//! file is edited in place by [`crate::config::edit`], keeping the user's comments. With a
+//! sync server, the server owns the feed list: [`add_on_server`] makes the same discovery
+//! ([`discover`]) and subscribes there, and the cache follows the server's list (removing and
+//! editing are [`crate::worker::sync::subscriptions`]'s). No SQL: the caller syncs the cache
+//! with the configuration returned.
 
 use std::path::Path;
 
@@ -19,6 +20,12 @@ use crate::fetch::{
     Alternate, FetchRequest, FetchResponse, Fetcher, alternates, looks_like_html, parse_feed_within,
 };
 use crate::model::FeedSpec;
+use crate::sync::{Client, SyncError};
+use crate::worker::StoreActor;
+use crate::worker::sync::SyncRunError;
+use crate::worker::sync::subscriptions::{
+    pull_subscriptions, server_feed_list, subscribe_on_server,
+};
 
 /// What to subscribe to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,10 +43,11 @@ pub struct AddRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub enum AddOutcome {
     /// These feeds were added (with their own titles, as fetched, for the message); the
-    /// configuration as now written.
+    /// configuration as now written (`None` when a sync server owns the feed list: it was
+    /// added there, and the config file is untouched).
     Added {
         feeds: Vec<(FeedSpec, Option<String>)>,
-        config: Box<Config>,
+        config: Option<Box<Config>>,
     },
     /// The address is a web page that links several feeds: nothing was added; the user
     /// picks one (or asks for all).
@@ -60,6 +68,25 @@ pub enum SubscribeError {
     /// A title was given for several feeds at once.
     #[error("--title names one feed, but the page links {0}: add them one at a time")]
     TitleForMany(usize),
+    /// The address is already a subscription on the sync server.
+    #[error("{0} is already a subscription on the sync server")]
+    AlreadySubscribed(String),
+    /// The sync server could not be reached, or refused (nothing changed locally).
+    #[error(transparent)]
+    Sync(#[from] SyncRunError),
+    /// The sync server refused one of a page's feeds after subscribing to the ones before it
+    /// (which the cache now lists).
+    #[error("{error} (subscribed before it: {})", added.join(", "))]
+    PartlyAdded {
+        added: Vec<String>,
+        error: SyncError,
+    },
+}
+
+impl From<SyncError> for SubscribeError {
+    fn from(e: SyncError) -> SubscribeError {
+        SubscribeError::Sync(e.into())
+    }
 }
 
 /// Adds the feed at `request.url` to the configuration file at `config_path`.
@@ -73,9 +100,49 @@ pub async fn add(
     config_path: &Path,
     request: &AddRequest,
 ) -> Result<AddOutcome, SubscribeError> {
-    let url = with_scheme(&request.url);
     let current = load(config_path)?;
-    if current.feeds.iter().any(|f| f.url == url) {
+    let present: Vec<String> = current.feeds.iter().map(|f| f.url.clone()).collect();
+    let specs = match discover(fetcher, request, &present).await? {
+        Discovery::Feeds(specs) => specs,
+        Discovery::Choose { page, feeds } => return Ok(AddOutcome::Choose { page, feeds }),
+    };
+    let to_add: Vec<FeedSpec> = specs.iter().map(|(s, _)| s.clone()).collect();
+    let config = edit::edit_file(config_path, |text| {
+        let mut text = text.to_string();
+        for spec in to_add {
+            text = edit::add_feed(&text, spec)?;
+        }
+        Ok(text)
+    })?;
+    Ok(AddOutcome::Added {
+        feeds: specs,
+        config: Some(Box::new(config)),
+    })
+}
+
+/// What [`discover`] found at an address.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Discovery {
+    /// The feeds to subscribe to, with the request's title and tags, and each feed's own
+    /// title as fetched.
+    Feeds(Vec<(FeedSpec, Option<String>)>),
+    /// A web page linking several feeds, and `all` was not asked for.
+    Choose { page: String, feeds: Vec<Alternate> },
+}
+
+/// Finds what `request.url` subscribes to, the same way whoever owns the feed list (the
+/// config file, or a sync server): the address is fetched; a feed is itself; a web page's
+/// linked feeds are fetched in turn (each must be a feed), one is taken when it links one (or
+/// with `all`, every one), several without `all` come back as [`Discovery::Choose`]. Feeds
+/// whose address is in `present` (already subscribed) are left out; nothing left is
+/// [`EditError::AlreadyPresent`].
+pub async fn discover(
+    fetcher: &Fetcher,
+    request: &AddRequest,
+    present: &[String],
+) -> Result<Discovery, SubscribeError> {
+    let url = with_scheme(&request.url);
+    if present.contains(&url) {
         return Err(EditError::AlreadyPresent(url).into());
     }
     let found: Vec<(String, Option<String>)> = match probe(fetcher, &url).await? {
@@ -87,7 +154,7 @@ pub async fn add(
             });
         }
         Probe::Page { feeds } if feeds.len() > 1 && !request.all => {
-            return Ok(AddOutcome::Choose { page: url, feeds });
+            return Ok(Discovery::Choose { page: url, feeds });
         }
         Probe::Page { feeds } => {
             if feeds.len() > 1 && request.title.is_some() {
@@ -95,7 +162,7 @@ pub async fn add(
             }
             let mut out = Vec::new();
             for alt in feeds {
-                if current.feeds.iter().any(|f| f.url == alt.url) {
+                if present.contains(&alt.url) {
                     continue;
                 }
                 // The linked address must be a feed itself.
@@ -115,31 +182,72 @@ pub async fn add(
             out
         }
     };
-    let specs: Vec<(FeedSpec, Option<String>)> = found
+    Ok(Discovery::Feeds(
+        found
+            .into_iter()
+            .map(|(url, own)| {
+                (
+                    FeedSpec {
+                        url,
+                        title: request.title.clone(),
+                        tags: request.tags.clone(),
+                    },
+                    own,
+                )
+            })
+            .collect(),
+    ))
+}
+
+/// [`add`] when a sync server owns the feed list: the same discovery (against the server's
+/// subscriptions), then each feed found is subscribed to on the server (`quickadd`, then its
+/// title and the request's tags as labels), and the cache's feed list follows the server's.
+/// The config file is not touched. Their articles come with the next sync.
+pub async fn add_on_server(
+    fetcher: &Fetcher,
+    store: &StoreActor,
+    client: &Client,
+    request: &AddRequest,
+) -> Result<AddOutcome, SubscribeError> {
+    let present: Vec<String> = server_feed_list(client)
+        .await?
         .into_iter()
-        .map(|(url, own)| {
-            (
-                FeedSpec {
-                    url,
-                    title: request.title.clone(),
-                    tags: request.tags.clone(),
-                },
-                own,
-            )
-        })
+        .map(|f| f.url)
         .collect();
-    let to_add: Vec<FeedSpec> = specs.iter().map(|(s, _)| s.clone()).collect();
-    let config = edit::edit_file(config_path, |text| {
-        let mut text = text.to_string();
-        for spec in to_add {
-            text = edit::add_feed(&text, spec)?;
+    let specs = match discover(fetcher, request, &present).await {
+        Ok(Discovery::Feeds(specs)) => specs,
+        Ok(Discovery::Choose { page, feeds }) => return Ok(AddOutcome::Choose { page, feeds }),
+        Err(SubscribeError::Edit(EditError::AlreadyPresent(url))) => {
+            return Err(SubscribeError::AlreadySubscribed(url));
         }
-        Ok(text)
-    })?;
-    Ok(AddOutcome::Added {
-        feeds: specs,
-        config: Box::new(config),
-    })
+        Err(e) => return Err(e),
+    };
+    let mut added = Vec::new();
+    let mut refused = None;
+    for (spec, own) in specs {
+        let title = spec.title.as_deref();
+        match subscribe_on_server(client, &spec.url, title, &spec.tags).await {
+            Ok(_) => added.push((spec, own)),
+            Err(error) => {
+                refused = Some(error);
+                break;
+            }
+        }
+    }
+    if !added.is_empty() {
+        pull_subscriptions(store, client).await?;
+    }
+    match refused {
+        None => Ok(AddOutcome::Added {
+            feeds: added,
+            config: None,
+        }),
+        Some(error) if added.is_empty() => Err(error.into()),
+        Some(error) => Err(SubscribeError::PartlyAdded {
+            added: added.into_iter().map(|(spec, _)| spec.url).collect(),
+            error,
+        }),
+    }
 }
 
 /// Removes the feed `key` names (its URL, else its configured title) from the configuration

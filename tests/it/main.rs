@@ -14,6 +14,7 @@ mod fetch;
 mod fulltext;
 mod hostile;
 mod kill;
+mod kill_sync;
 mod pages;
 mod places;
 mod precision;

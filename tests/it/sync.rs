@@ -93,6 +93,11 @@ impl FreshRss {
         );
     }
 
+    /// Where this server keeps its app and data (its SQLite database under `data/users/`).
+    pub(crate) fn root(&self) -> PathBuf {
+        self.root.path().join("freshrss")
+    }
+
     /// Makes FreshRSS fetch every subscribed feed now.
     pub(crate) fn refresh(&self) {
         self.must("refresh");

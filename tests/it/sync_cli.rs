@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::support::{TestServer, dateline_command};
 use crate::sync::{FreshRss, feed_reply, rss, server_sets, subscribe};
+use dateline::worker::sync::subscriptions::server_feed_list;
 
 /// A config with `[sync]` for `server` (password in `DATELINE_SYNC_PASSWORD`, see [`run`]).
 fn write_config(dir: &Path, url: &str, user: &str) {
@@ -335,4 +336,106 @@ async fn import_and_export_act_on_the_server() {
     let (back, _) = dateline::config::import::parse_feed_list(&exported).unwrap();
     assert_eq!(back.len(), 2);
     assert!(back.iter().all(|f| f.tags == ["World".to_owned()]));
+}
+
+/// `dateline add` and `remove` with `[sync]` act on the server and leave the config file
+/// alone: a page linking two feeds lists them (exit 1, nothing added), `--title` and `--tag`
+/// become the subscription's title and label, `--all` adds the page's feeds not yet there, a
+/// title names the feed to remove; a refusal (a local file) and a stopped server are clear
+/// errors (exit 1) that change nothing.
+#[tokio::test]
+async fn add_and_remove_act_on_the_server() {
+    let Some(server) = FreshRss::start() else {
+        return;
+    };
+    let feeds = TestServer::start();
+    feeds.route("/a.xml", feed_reply(rss(0, 4, false)));
+    feeds.route("/b.xml", feed_reply(rss(1, 3, false)));
+    feeds.route(
+        "/home.html",
+        crate::sync_session::page_linking(&feeds, "/a.xml", "/b.xml"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    write_config(dir, &server.url, &server.user);
+    let config = std::fs::read_to_string(dir.join("config.toml")).unwrap();
+    let pass = server.password.clone();
+    let (a, b, home) = (
+        feeds.url("/a.xml"),
+        feeds.url("/b.xml"),
+        feeds.url("/home.html"),
+    );
+    let client = server.client().await;
+    let on_server = || async {
+        let mut list = server_feed_list(&server.client().await).await.unwrap();
+        list.sort_by(|x, y| x.url.cmp(&y.url));
+        list
+    };
+
+    let out = run(dir, &pass, &["add", &home]);
+    assert_eq!(out.status.code(), Some(1));
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains(&a) && listed.contains(&b), "{listed}");
+    assert!(client.subscriptions().await.unwrap().is_empty());
+
+    let added = stdout(&run(
+        dir,
+        &pass,
+        &["add", "--title", "Alpha", "--tag", "World", &a],
+    ));
+    assert_eq!(added, format!("added {a} (Alpha) on the sync server\n"));
+    let list = on_server().await;
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].title.as_deref(), Some("Alpha"));
+    assert_eq!(list[0].tags, ["World"]);
+    // The cache's feed list followed; the config file did not change.
+    let listed = json(&run(dir, &pass, &["feeds", "--json"]));
+    assert_eq!(listed[0]["title"], "Alpha");
+    assert_eq!(listed[0]["tags"], serde_json::json!(["World"]));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("config.toml")).unwrap(),
+        config
+    );
+
+    let added = stdout(&run(dir, &pass, &["add", "--all", &home]));
+    assert_eq!(added, format!("added {b} (Feed 1) on the sync server\n"));
+    let out = run(dir, &pass, &["add", &a]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("already a subscription"), "{err}");
+    // A local file is a feed to dateline, but not to the server: refused, nothing changes.
+    let file = dir.join("local.xml");
+    std::fs::write(&file, rss(2, 2, false)).unwrap();
+    let out = run(dir, &pass, &["add", &file.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the sync server refused"), "{err}");
+    assert_eq!(on_server().await.len(), 2);
+    let listed = json(&run(dir, &pass, &["feeds", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    let synced = json(&run(dir, &pass, &["sync", "--json", "--no-extract"]));
+    assert_eq!(synced["new_articles"], 7);
+
+    let removed = stdout(&run(dir, &pass, &["remove", "alpha"]));
+    assert_eq!(removed, format!("removed {a} (Alpha) on the sync server\n"));
+    let list = on_server().await;
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].url, b);
+    let out = run(dir, &pass, &["remove", "Nothing"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no subscription"), "{err}");
+
+    server.must("stop");
+    let out = run(dir, &pass, &["remove", &b]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot connect to the sync server"), "{err}");
+    let listed = json(&run(dir, &pass, &["feeds", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["url"], b.as_str());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("config.toml")).unwrap(),
+        config
+    );
 }

@@ -1,14 +1,23 @@
 //! The session's side of managing feeds: subscribing and unsubscribing through
 //! [`crate::worker::subscribe`], re-reading the config file before a refresh of every feed,
-//! and the refreshes these start. Split from `session` to keep each file small; it reaches
-//! into [`Session`]'s fields as a child module.
+//! and the refreshes these start. With a sync server the feed keys act on the server instead
+//! (see [`crate::worker::sync::subscriptions`]), each on a task of its own, and a new feed's
+//! articles come with a sync. Split from `session` to keep each file small; it reaches into
+//! [`Session`]'s fields as a child module.
 
 use super::*;
+use crate::sync::Client;
+use crate::worker::sync::SyncRunError;
+use crate::worker::sync::subscriptions;
 
 impl Session {
     /// [`Command::AddFeed`]: subscribes on a task of its own (fetching the address may take
     /// the whole timeout, and the list must not wait for it), then refreshes the new feeds.
     pub(super) fn add_feed(&self, url: String) -> bool {
+        if let Some(setup) = &self.sync {
+            self.add_feed_on_server(Arc::clone(setup), url);
+            return true;
+        }
         let Some((path, _)) = &self.config else {
             return send_all(&self.events, Err(no_config().to_string()));
         };
@@ -33,14 +42,15 @@ impl Session {
                     let _ = events.send(WorkerEvent::FeedChoices { page, feeds });
                     return;
                 }
-                Ok(AddOutcome::Added { feeds, config }) => {
-                    let names: Vec<String> = feeds
-                        .iter()
-                        .map(|(spec, own)| own.clone().unwrap_or_else(|| spec.url.clone()))
-                        .collect();
+                Ok(AddOutcome::Added {
+                    feeds,
+                    config: Some(config),
+                }) => {
+                    let message = added_message(&feeds);
                     let urls: Vec<String> = feeds.into_iter().map(|(spec, _)| spec.url).collect();
-                    (*config, format!("added {}", names.join(", ")), urls)
+                    (*config, message, urls)
                 }
+                Ok(AddOutcome::Added { config: None, .. }) => return,
                 Err(e) => {
                     let _ = events.send(WorkerEvent::Error(e.to_string()));
                     return;
@@ -67,6 +77,126 @@ impl Session {
             }
         });
         true
+    }
+
+    /// [`Command::AddFeed`] with a sync server: the same discovery, then the feeds are
+    /// subscribed to on the server, the cache's feed list follows, and a sync brings their
+    /// articles (unless one is running: then the next one does).
+    fn add_feed_on_server(&self, setup: Arc<SyncSetup>, url: String) {
+        let (store, fetcher, events) = (
+            self.store.clone(),
+            self.fetcher.clone(),
+            self.events.clone(),
+        );
+        let runner = self.sync_runner(Arc::clone(&setup));
+        tokio::spawn(async move {
+            let request = AddRequest {
+                url,
+                title: None,
+                tags: Vec::new(),
+                all: false,
+            };
+            let result = async {
+                let client = login(&setup).await?;
+                subscribe::add_on_server(&fetcher, &store, &client, &request).await
+            }
+            .await;
+            match result {
+                Ok(AddOutcome::Choose { page, feeds }) => {
+                    let feeds = feeds.into_iter().map(|a| (a.url, a.title)).collect();
+                    let _ = events.send(WorkerEvent::FeedChoices { page, feeds });
+                }
+                Ok(AddOutcome::Added { feeds, .. }) => {
+                    let message = added_message(&feeds);
+                    if announce_server(&store, &events, Ok(Some(message))).await
+                        && !runner.run().await
+                    {
+                        let _ = events.send(WorkerEvent::Error(
+                            "a sync is running: the new feed's articles come with the next one"
+                                .to_owned(),
+                        ));
+                    }
+                }
+                Err(e @ SubscribeError::PartlyAdded { .. }) => {
+                    // Some feeds were added: the list shows them, the message says the rest.
+                    let _ = events.send(WorkerEvent::Error(e.to_string()));
+                    announce_server(&store, &events, Ok(None)).await;
+                }
+                Err(e) => {
+                    let _ = events.send(WorkerEvent::Error(e.to_string()));
+                }
+            }
+        });
+    }
+
+    /// [`Command::RemoveFeed`]: out of the config file, or with a sync server, unsubscribed
+    /// on the server. False once the interface is gone.
+    pub(super) async fn remove_feed(&mut self, url: String) -> bool {
+        if let Some(setup) = &self.sync {
+            let (setup, store, events) =
+                (Arc::clone(setup), self.store.clone(), self.events.clone());
+            tokio::spawn(async move {
+                let result = async {
+                    let client = login(&setup).await?;
+                    subscriptions::unsubscribe_named(&store, &client, &url).await
+                }
+                .await;
+                let message = result
+                    .map(|feed| Some(format!("removed {}", feed.title.unwrap_or(feed.url))))
+                    .map_err(|e| e.to_string());
+                announce_server(&store, &events, message).await;
+            });
+            return true;
+        }
+        let result = match &self.config {
+            Some((path, _)) => subscribe::remove(path, &url).map(|(removed, config)| {
+                let name = removed.title.unwrap_or(removed.url);
+                (config, format!("removed {name}"))
+            }),
+            None => Err(no_config()),
+        };
+        self.feeds_changed(result).await
+    }
+
+    /// [`Command::EditFeed`]: in the config file, or with a sync server, the subscription's
+    /// title and labels on the server. False once the interface is gone.
+    pub(super) async fn edit_feed(
+        &mut self,
+        url: String,
+        title: Option<String>,
+        tags: Vec<String>,
+    ) -> bool {
+        if let Some(setup) = &self.sync {
+            let (setup, store, events) =
+                (Arc::clone(setup), self.store.clone(), self.events.clone());
+            tokio::spawn(async move {
+                let result = async {
+                    let client = login(&setup).await?;
+                    subscriptions::edit(&store, &client, &url, title.as_deref(), &tags).await
+                }
+                .await;
+                let message = result
+                    .map(|feed| {
+                        let name = title.or(feed.title).unwrap_or(feed.url);
+                        Some(format!(
+                            "saved the title and tags of {name} on the sync server"
+                        ))
+                    })
+                    .map_err(|e| e.to_string());
+                announce_server(&store, &events, message).await;
+            });
+            return true;
+        }
+        let result = match &self.config {
+            Some((path, _)) => {
+                subscribe::retitle(path, &url, title.as_deref(), &tags).map(|config| {
+                    let name = title.unwrap_or(url);
+                    (config, format!("saved the title and tags of {name}"))
+                })
+            }
+            None => Err(no_config()),
+        };
+        self.feeds_changed(result).await
     }
 
     /// The `[downloads]` settings of the configuration as last read.
@@ -202,6 +332,52 @@ async fn announce(
             .await,
     );
     send_all(events, answer)
+}
+
+/// After a change on the sync server (which has already brought the cache's feed list in
+/// line): the interface hears what changed (`message`, when given) and gets the fresh list;
+/// or, on `Err`, why nothing changed. False once the interface is gone.
+async fn announce_server(
+    store: &StoreActor,
+    events: &mpsc::UnboundedSender<WorkerEvent>,
+    result: Result<Option<String>, String>,
+) -> bool {
+    let message = match result {
+        Ok(message) => message,
+        Err(e) => return send_all(events, Err(e)),
+    };
+    let answer = flat(
+        store
+            .read(move |s| {
+                let mut answer: Vec<WorkerEvent> = message
+                    .map(|message| WorkerEvent::FeedsChanged { message })
+                    .into_iter()
+                    .collect();
+                answer.push(WorkerEvent::Feeds(s.feeds()?));
+                Ok::<_, StoreError>(answer)
+            })
+            .await,
+    );
+    send_all(events, answer)
+}
+
+/// Logs in to the sync server for one subscription change.
+async fn login(setup: &SyncSetup) -> Result<Client, SyncRunError> {
+    Ok(setup.connect().await?.0)
+}
+
+/// "added A, B": the feeds by their own titles, else their addresses.
+fn added_message(feeds: &[(crate::model::FeedSpec, Option<String>)]) -> String {
+    let names: Vec<String> = feeds
+        .iter()
+        .map(|(spec, own)| {
+            spec.title
+                .clone()
+                .or_else(|| own.clone())
+                .unwrap_or_else(|| spec.url.clone())
+        })
+        .collect();
+    format!("added {}", names.join(", "))
 }
 
 /// The error of a feed edit in a session without a config file.

@@ -7,19 +7,48 @@ impl Session {
     /// Starts one sync on a task of its own (reading carries on meanwhile), unless one is
     /// running; its progress and outcome go to the interface as [`WorkerEvent::Sync`].
     pub(super) fn start_sync(&self, setup: Arc<SyncSetup>) {
-        if self.syncing.swap(true, Ordering::SeqCst) {
-            let _ = self
-                .events
-                .send(WorkerEvent::Error("a sync is already running".to_owned()));
-            return;
-        }
-        let (store, events) = (self.store.clone(), self.events.clone());
-        let (extraction, syncing) = (self.extraction.clone(), Arc::clone(&self.syncing));
+        let runner = self.sync_runner(setup);
         tokio::spawn(async move {
-            run_sync_task(&store, &setup, &events).await;
-            syncing.store(false, Ordering::SeqCst);
-            let _ = extraction.send(());
+            if !runner.run().await {
+                let _ = runner
+                    .events
+                    .send(WorkerEvent::Error("a sync is already running".to_owned()));
+            }
         });
+    }
+
+    /// What a task needs to run a sync of its own later (after adding a feed).
+    pub(super) fn sync_runner(&self, setup: Arc<SyncSetup>) -> SyncRunner {
+        SyncRunner {
+            store: self.store.clone(),
+            events: self.events.clone(),
+            extraction: self.extraction.clone(),
+            syncing: Arc::clone(&self.syncing),
+            setup,
+        }
+    }
+}
+
+/// One sync at a time for the session, from whichever task starts it.
+pub(super) struct SyncRunner {
+    store: StoreActor,
+    events: mpsc::UnboundedSender<WorkerEvent>,
+    extraction: mpsc::UnboundedSender<()>,
+    syncing: Arc<AtomicBool>,
+    setup: Arc<SyncSetup>,
+}
+
+impl SyncRunner {
+    /// Runs one sync to its end (progress and outcome sent as [`WorkerEvent::Sync`]), then
+    /// wakes the extraction queue; false, doing nothing, when another sync is running.
+    pub(super) async fn run(&self) -> bool {
+        if self.syncing.swap(true, Ordering::SeqCst) {
+            return false;
+        }
+        run_sync_task(&self.store, &self.setup, &self.events).await;
+        self.syncing.store(false, Ordering::SeqCst);
+        let _ = self.extraction.send(());
+        true
     }
 }
 

@@ -332,8 +332,9 @@ pub async fn run_sync_with_progress(
 
     let unread_raw: HashSet<i64> = unread.iter().map(|id| id.0).collect();
     let starred_raw: HashSet<i64> = starred.iter().map(|id| id.0).collect();
+    let gone = starred_but_gone(store, client, &starred_raw).await?;
     let changes = store
-        .call(move |s| s.sync_apply_state(&unread_raw, &starred_raw))
+        .call(move |s| s.sync_apply_state(&unread_raw, &starred_raw, &gone))
         .await??;
     add_changes(&mut summary, changes);
 
@@ -352,6 +353,33 @@ pub async fn run_sync_with_progress(
     summary.still_queued = store.call(|s| s.sync_queue_len()).await??;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// The articles starred here that the server no longer has: in neither id set, as an item
+/// unstarred elsewhere is, but the server purged them (FreshRSS deletes old items beyond a
+/// number per feed, unread ones too, and ignores a star sent for one). Their star is the
+/// user's and stays. Only items starred here and not on the server are asked for, by id
+/// (usually none); those it does not return are gone.
+async fn starred_but_gone(
+    store: &StoreActor,
+    client: &Client,
+    starred: &HashSet<i64>,
+) -> Result<HashSet<i64>, SyncRunError> {
+    let here = store.call(|s| s.sync_starred_items()).await??;
+    let mut check: Vec<ItemId> = here.difference(starred).map(|item| ItemId(*item)).collect();
+    check.sort();
+    let mut gone = HashSet::new();
+    for chunk in check.chunks(FETCH_BY_ID) {
+        let page = client.items_contents(chunk).await?;
+        let listed: HashSet<i64> = page.items.iter().map(|item| item.id.0).collect();
+        gone.extend(
+            chunk
+                .iter()
+                .map(|id| id.0)
+                .filter(|id| !listed.contains(id)),
+        );
+    }
+    Ok(gone)
 }
 
 /// Sends the queued marks in order, a round of at most [`PUSH_BATCH`] at a time, and

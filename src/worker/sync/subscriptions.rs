@@ -138,6 +138,94 @@ pub async fn set_labels(
     labels: &[String],
 ) -> Result<(), SyncRunError> {
     let feed = find(client, url).await?;
+    relabel(client, &feed, labels).await?;
+    pull_subscriptions(store, client).await?;
+    Ok(())
+}
+
+/// What the reader's feed editor does with sync on: gives the feed with address `url` the
+/// title `title` (`None` or blank: left as the server has it, since the API cannot restore
+/// a feed's own title) and exactly the labels `labels`, then updates the cache's feed list.
+/// Returns the feed as the server listed it before the change.
+pub async fn edit(
+    store: &StoreActor,
+    client: &Client,
+    url: &str,
+    title: Option<&str>,
+    labels: &[String],
+) -> Result<ServerFeed, SyncRunError> {
+    let feed = find(client, url).await?;
+    if let Some(title) = title.map(str::trim).filter(|t| !t.is_empty())
+        && feed.title.as_deref() != Some(title)
+    {
+        client
+            .edit_subscription(&SubscriptionEdit::Rename {
+                stream: feed.stream.clone(),
+                title: title.to_owned(),
+            })
+            .await?;
+    }
+    relabel(client, &feed, labels).await?;
+    pull_subscriptions(store, client).await?;
+    Ok(feed)
+}
+
+/// Unsubscribes from the feed `key` names on the server: its address (or stream id), else
+/// its title there, ignoring case (a title several feeds share is refused, naming their
+/// addresses). Then updates the cache's feed list; returns the feed as the server listed it.
+pub async fn unsubscribe_named(
+    store: &StoreActor,
+    client: &Client,
+    key: &str,
+) -> Result<ServerFeed, SyncRunError> {
+    let feeds = server_feeds(&client.subscriptions().await?);
+    let feed = named(feeds, key)?;
+    client
+        .edit_subscription(&SubscriptionEdit::Unsubscribe {
+            stream: feed.stream.clone(),
+        })
+        .await?;
+    pull_subscriptions(store, client).await?;
+    Ok(feed)
+}
+
+/// The feed of `feeds` that `key` names: see [`unsubscribe_named`].
+fn named(feeds: Vec<ServerFeed>, key: &str) -> Result<ServerFeed, SyncError> {
+    let refused = |reason: String| SyncError::Rejected {
+        what: "the unsubscription",
+        reason,
+    };
+    let key = key.trim();
+    if let Some(i) = feeds.iter().position(|f| f.url == key || f.stream == key) {
+        return Ok(feeds.into_iter().nth(i).expect("position is in range"));
+    }
+    let folded = key.to_lowercase();
+    let mut by_title: Vec<ServerFeed> = feeds
+        .into_iter()
+        .filter(|f| {
+            f.title
+                .as_deref()
+                .is_some_and(|t| t.trim().to_lowercase() == folded)
+        })
+        .collect();
+    match by_title.len() {
+        1 => Ok(by_title.remove(0)),
+        0 => Err(refused(format!(
+            "the server has no subscription with the address or title {key:?}"
+        ))),
+        n => Err(refused(format!(
+            "{key:?} is the title of {n} subscriptions: give the address instead ({})",
+            by_title
+                .iter()
+                .map(|f| f.url.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// Makes `feed`'s labels exactly `labels` on the server.
+async fn relabel(client: &Client, feed: &ServerFeed, labels: &[String]) -> Result<(), SyncError> {
     let wanted: Vec<String> = labels
         .iter()
         .map(|l| l.trim().to_owned())
@@ -161,7 +249,6 @@ pub async fn set_labels(
             })
             .await?;
     }
-    pull_subscriptions(store, client).await?;
     Ok(())
 }
 
@@ -174,4 +261,35 @@ async fn find(client: &Client, url: &str) -> Result<ServerFeed, SyncError> {
             what: "the subscription change",
             reason: format!("the server has no subscription with the address {url}"),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed(n: u32, title: &str) -> ServerFeed {
+        ServerFeed {
+            stream: format!("feed/{n}"),
+            url: format!("http://127.0.0.1/{n}.xml"),
+            title: Some(title.to_owned()),
+            site_link: None,
+            labels: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_feed_is_named_by_address_stream_or_one_title() {
+        let feeds = vec![feed(1, "Alpha"), feed(2, "Beta"), feed(3, "beta ")];
+        let by = |key: &str| named(feeds.clone(), key).map(|f| f.stream);
+        assert_eq!(by("http://127.0.0.1/2.xml").unwrap(), "feed/2");
+        assert_eq!(by("feed/3").unwrap(), "feed/3");
+        assert_eq!(by(" ALPHA").unwrap(), "feed/1");
+        let many = by("Beta").unwrap_err().to_string();
+        assert!(
+            many.contains("title of 2 subscriptions") && many.contains("/3.xml"),
+            "{many}"
+        );
+        let none = by("Gamma").unwrap_err().to_string();
+        assert!(none.contains("no subscription"), "{none}");
+    }
 }
