@@ -68,12 +68,11 @@ pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
 
 /// The body's links, numbered as the reader numbers them (`3o` there opens `[3]` here).
 fn links(article: &Article) -> Vec<String> {
-    let html = article
-        .content_html
-        .as_deref()
-        .or(article.summary_html.as_deref());
-    // Wide enough that no address wraps.
-    crate::ui::body::render_body(html, &article.text, 1000).links
+    crate::worker::body::article_body(article)
+        .links
+        .iter()
+        .map(|l| sanitize_line(&l.url))
+        .collect()
 }
 
 /// `dateline show --json`. Stable: documented in the README.
