@@ -6,6 +6,12 @@
 //! and drops everything else: link targets, images without alt text, scripts and styles. The
 //! output is never hard-wrapped; the interface wraps to the terminal's width.
 //!
+//! The same pass records what the reader needs to show the text well ([`styled_text`]): the
+//! styles of its runs, its links (targets kept, numbered in order) and how its hanging and
+//! preformatted lines wrap, all by offsets into that very text. HTML is converted once, here;
+//! the interface only wraps and paints, so entity mentions (offsets into the stored text)
+//! land on the same characters on screen.
+//!
 //! A cold refresh converts tens of thousands of bodies, so this is built for speed: html5ever's
 //! spec-compliant tokenizer reads the markup (tags, comments, raw-text elements, character
 //! references exactly as a browser does) and a one-pass formatter ([`format`]) lays the
