@@ -36,12 +36,14 @@ pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
             out.line(&format!("Link:   {link}"))?;
         }
         out.line("")?;
-        // The whole article when its page was fetched, else the feed's text.
-        match &page {
-            Some(page) if !page.text.is_empty() => out.line(&page.text)?,
-            _ => out.line(&article.text)?,
-        }
-        let links = links(&article);
+        // The whole article when its page was fetched, else the feed's text; with the links
+        // of the text shown, numbered as the reader numbers them.
+        let body = match &page {
+            Some(page) if !page.text.is_empty() => crate::worker::body::page_body(page),
+            _ => crate::worker::body::article_body(&article),
+        };
+        out.line(&body.text)?;
+        let links: Vec<&str> = body.links.iter().map(|l| l.url.as_str()).collect();
         if !links.is_empty() {
             out.line("")?;
             out.line("Links:")?;
@@ -66,7 +68,7 @@ pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The body's links, numbered as the reader numbers them (`3o` there opens `[3]` here).
+/// The links of the feed's text, numbered as the reader numbers them there.
 fn links(article: &Article) -> Vec<String> {
     crate::worker::body::article_body(article)
         .links
