@@ -1,6 +1,7 @@
 //! Speed of `html_to_text` against html2text, which it replaced for the plain text of article
-//! bodies (what is stored, searched and read by the entity extractor). html2text remains a
-//! dependency: the reader's article pane (`src/ui/body.rs`) still renders bodies with it.
+//! bodies (what is stored, searched and read by the entity extractor). html2text is now only
+//! a dev-dependency, for this baseline: the reader's body pane paints the styled text that
+//! `html_to_text` is made from (`extract::html::styled_text`).
 //!
 //! Run with `cargo bench --bench html`. It converts a deterministic set of generated news
 //! articles (300–800 words: paragraphs, headings, lists, links, images, a table, a quote,

@@ -7,6 +7,10 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+mod styled;
+
+pub use styled::{LineLayout, Link, StyleSpan, StyledText, TextStyle};
+
 /// Row id of a feed in the cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -10,26 +10,58 @@
 /// characters, keeping newlines and tabs. `\r\n` and lone `\r` become `\n`.
 pub fn sanitize_text(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' | '\t' => out.push(c),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\u{1b}' => skip_escape(&mut chars),
-            // C1 controls that introduce a string or a control sequence.
-            '\u{9b}' => skip_csi(&mut chars),
-            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
-            c if is_invisible_control(c) => {}
-            // Line and paragraph separators become plain newlines.
-            '\u{2028}' | '\u{2029}' => out.push('\n'),
-            c => out.push(c),
-        }
-    }
+    sanitize_into(input, &mut out, |_, _, _| {});
     out
+}
+
+/// [`sanitize_text`] into `out`, calling `kept(from, to, at)` for each character written:
+/// it came from `input[from..to]` and starts at byte `at` of `out` (a `\r` or line separator
+/// written as `\n` is shorter there). For callers that must carry offsets through.
+pub fn sanitize_into(input: &str, out: &mut String, mut kept: impl FnMut(usize, usize, usize)) {
+    let mut i = 0;
+    while let Some(c) = char_at(input, i) {
+        let next = i + c.len_utf8();
+        let mut push = |out: &mut String, c: char| {
+            kept(i, next, out.len());
+            out.push(c);
+        };
+        i = match c {
+            '\n' | '\t' => {
+                push(out, c);
+                next
+            }
+            '\r' => {
+                if char_at(input, next) != Some('\n') {
+                    push(out, '\n');
+                }
+                next
+            }
+            '\u{1b}' => skip_escape(input, next),
+            // C1 controls that introduce a string or a control sequence.
+            '\u{9b}' => skip_csi(input, next),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(input, next),
+            c if is_invisible_control(c) => next,
+            // Line and paragraph separators become plain newlines.
+            '\u{2028}' | '\u{2029}' => {
+                push(out, '\n');
+                next
+            }
+            c => {
+                push(out, c);
+                next
+            }
+        };
+    }
+}
+
+/// The character at byte `i` of `s` (a character boundary), if any.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|rest| rest.chars().next())
+}
+
+/// The character at `i` and the byte after it.
+fn take(s: &str, i: usize) -> Option<(char, usize)> {
+    char_at(s, i).map(|c| (c, i + c.len_utf8()))
 }
 
 /// Like [`sanitize_text`], then folds every run of whitespace (newlines and tabs included)
@@ -63,56 +95,50 @@ pub fn is_invisible_control(c: char) -> bool {
     )
 }
 
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.peek() {
-        Some('[') => {
-            chars.next();
-            skip_csi(chars);
-        }
-        Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => {
-            chars.next();
-            skip_string(chars);
-        }
+/// Skips the rest of an escape sequence whose ESC ended before byte `i`; returns where the
+/// text goes on.
+fn skip_escape(s: &str, i: usize) -> usize {
+    match take(s, i) {
+        Some(('[', next)) => skip_csi(s, next),
+        Some((']' | 'P' | 'X' | '^' | '_', next)) => skip_string(s, next),
         // Two-character escapes (ESC 7, ESC c, ESC ( B ...): drop the next character, and the
         // one after it for the charset designators.
-        Some('(') | Some(')') | Some('*') | Some('+') | Some('#') | Some('%') => {
-            chars.next();
-            chars.next();
-        }
-        Some(_) => {
-            chars.next();
-        }
-        None => {}
+        Some(('(' | ')' | '*' | '+' | '#' | '%', next)) => take(s, next).map_or(next, |(_, n)| n),
+        Some((_, next)) => next,
+        None => i,
     }
 }
 
 /// Skips a control sequence's parameter and intermediate bytes and its final byte.
-fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+fn skip_csi(s: &str, mut i: usize) -> usize {
     // At most a bounded number of characters, so a stray CSI cannot eat a whole article.
     for _ in 0..64 {
-        match chars.next() {
-            Some('\u{40}'..='\u{7e}') | None => return,
-            Some('\u{20}'..='\u{3f}') => {}
-            // Anything else ends the sequence too (malformed); it is dropped with it.
-            Some(_) => return,
+        match take(s, i) {
+            None => return i,
+            Some(('\u{20}'..='\u{3f}', next)) => i = next,
+            // The final byte, or anything else (malformed), ends the sequence and goes with it.
+            Some((_, next)) => return next,
         }
     }
+    i
 }
 
-/// Skips an OSC/DCS/APC/PM/SOS string up to its terminator (BEL, ESC \ or ST), bounded.
-fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+/// Skips an OSC/DCS/APC/PM/SOS string up to its terminator (BEL, ESC \\ or ST), bounded.
+fn skip_string(s: &str, mut i: usize) -> usize {
     for _ in 0..4096 {
-        match chars.next() {
-            None | Some('\u{7}') | Some('\u{9c}') => return,
-            Some('\u{1b}') => {
-                if chars.peek() == Some(&'\\') {
-                    chars.next();
-                }
-                return;
+        match take(s, i) {
+            None => return i,
+            Some(('\u{7}' | '\u{9c}', next)) => return next,
+            Some(('\u{1b}', next)) => {
+                return match take(s, next) {
+                    Some(('\\', after)) => after,
+                    _ => next,
+                };
             }
-            Some(_) => {}
+            Some((_, next)) => i = next,
         }
     }
+    i
 }
 
 #[cfg(test)]

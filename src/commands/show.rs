@@ -36,12 +36,14 @@ pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
             out.line(&format!("Link:   {link}"))?;
         }
         out.line("")?;
-        // The whole article when its page was fetched, else the feed's text.
-        match &page {
-            Some(page) if !page.text.is_empty() => out.line(&page.text)?,
-            _ => out.line(&article.text)?,
-        }
-        let links = links(&article);
+        // The whole article when its page was fetched, else the feed's text; with the links
+        // of the text shown, numbered as the reader numbers them.
+        let body = match &page {
+            Some(page) if !page.text.is_empty() => crate::worker::body::page_body(page),
+            _ => crate::worker::body::article_body(&article),
+        };
+        out.line(&body.text)?;
+        let links: Vec<&str> = body.links.iter().map(|l| l.url.as_str()).collect();
         if !links.is_empty() {
             out.line("")?;
             out.line("Links:")?;
@@ -66,14 +68,13 @@ pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The body's links, numbered as the reader numbers them (`3o` there opens `[3]` here).
+/// The links of the feed's text, numbered as the reader numbers them there.
 fn links(article: &Article) -> Vec<String> {
-    let html = article
-        .content_html
-        .as_deref()
-        .or(article.summary_html.as_deref());
-    // Wide enough that no address wraps.
-    crate::ui::body::render_body(html, &article.text, 1000).links
+    crate::worker::body::article_body(article)
+        .links
+        .iter()
+        .map(|l| sanitize_line(&l.url))
+        .collect()
 }
 
 /// `dateline show --json`. Stable: documented in the README.

@@ -6,6 +6,12 @@
 //! and drops everything else: link targets, images without alt text, scripts and styles. The
 //! output is never hard-wrapped; the interface wraps to the terminal's width.
 //!
+//! The same pass records what the reader needs to show the text well ([`styled_text`]): the
+//! styles of its runs, its links (targets kept, numbered in order) and how its hanging and
+//! preformatted lines wrap, all by offsets into that very text. HTML is converted once, here;
+//! the interface only wraps and paints, so entity mentions (offsets into the stored text)
+//! land on the same characters on screen.
+//!
 //! A cold refresh converts tens of thousands of bodies, so this is built for speed: html5ever's
 //! spec-compliant tokenizer reads the markup (tags, comments, raw-text elements, character
 //! references exactly as a browser does) and a one-pass formatter ([`format`]) lays the
@@ -13,6 +19,7 @@
 //! builder's implied end tags only for the elements that shape the layout.
 
 mod format;
+mod offsets;
 mod tags;
 
 use std::cell::RefCell;
@@ -22,7 +29,8 @@ use html5ever::buffer_queue::BufferQueue;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Tokenizer, TokenizerOpts};
 
-use crate::sanitize::{is_invisible_control, sanitize_text};
+use crate::model::StyledText;
+use crate::sanitize::is_invisible_control;
 
 use format::{Formatter, Sink};
 
@@ -37,11 +45,20 @@ const CHUNK: usize = 1 << 20;
 /// honouring `start` and `value`), and nested lists are indented under their item; quotes
 /// start with `> `; `pre` blocks keep their spacing and line breaks; table rows become one
 /// line each with cells separated by ` | `. Images render as their alt text or not at all;
-/// scripts, styles, templates, `noscript`, SVG, media fallbacks, form controls and `hidden`
+/// scripts, styles, templates, `noscript`, SVG, media fallbacks, forms and `hidden`
 /// elements render as nothing; every HTML character reference is decoded as a browser
 /// would. Lines carry no trailing whitespace, there is never more than one blank line in a
 /// row and none at the ends. Broken markup never fails: its text comes out.
 pub fn html_to_text(html: &str) -> String {
+    styled_text(html).text
+}
+
+/// Renders `html` as [`StyledText`]: the text of [`html_to_text`] (always exactly it, so the
+/// offsets of entity mentions in that text index into this one), with the emphasis, strong,
+/// code, heading, quote, preformatted and link styles of its runs, the links numbered in
+/// order (only links with text), and how each hanging or preformatted line wraps. List
+/// markers, quote marks and indentation are text, styled as markers.
+pub fn styled_text(html: &str) -> StyledText {
     let tokenizer = Tokenizer::new(
         Sink(RefCell::new(Formatter::default())),
         TokenizerOpts::default(),
@@ -60,17 +77,17 @@ pub fn html_to_text(html: &str) -> String {
     // call consumes the whole queue; looping keeps that true even if it ever pauses.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
-    let text = tokenizer.sink.0.into_inner().finish();
+    let styled = tokenizer.sink.0.into_inner().finish();
     // Character references may decode to controls and escape sequences: sanitise the
     // result, and tidy again, when it holds anything sanitising would change.
-    if needs_sanitizing(&text) {
-        tidy(&sanitize_text(&text))
+    if needs_sanitizing(&styled.text) {
+        offsets::clean(styled)
     } else {
-        text
+        styled
     }
 }
 
-/// Whether [`sanitize_text`] would change `text`: true if it holds a control character, an
+/// Whether [`crate::sanitize::sanitize_text`] would change `text`: true if it holds a control character, an
 /// invisible formatting character or a line separator. A test checks this against
 /// `sanitize_text` for every character.
 fn needs_sanitizing(text: &str) -> bool {
@@ -107,8 +124,12 @@ pub fn tidy(text: &str) -> String {
 }
 
 #[cfg(test)]
+mod styled_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sanitize::sanitize_text;
 
     #[test]
     fn paragraphs_are_separated_by_one_blank_line() {

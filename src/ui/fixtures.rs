@@ -61,7 +61,8 @@ pub fn article(s: &ArticleSummary, html: &str) -> Article {
         updated: None,
         summary_html: None,
         content_html: Some(html.into()),
-        text: String::new(),
+        // As a refresh stores it: the text the body's HTML makes.
+        text: crate::extract::html::html_to_text(html),
         enclosures: Vec::new(),
         categories: Vec::new(),
         read: s.read,

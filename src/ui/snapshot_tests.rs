@@ -45,7 +45,7 @@ fn with_article(w: u16, h: u16) -> State {
     let mut s = loaded(w, h);
     update(&mut s, Action::Do(Act::Open));
     let a = article(&s.list.articles[0], BODY);
-    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
     s
 }
 
@@ -157,7 +157,7 @@ fn narrow_terminal() {
     insta::assert_snapshot!("narrow_list_50x20", screen(&s));
     update(&mut s, Action::Do(Act::Open));
     let a = article(&s.list.articles[0], BODY);
-    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
     insta::assert_snapshot!("narrow_article_50x20", screen(&s));
 }
 
@@ -197,7 +197,7 @@ fn hostile_feed_is_neutralised() {
             "z".repeat(5000)
         );
         let art = article(&a, &body);
-        update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(art))));
+        update(&mut s, Action::Worker(WorkerEvent::article(art)));
         update(&mut s, Action::Worker(WorkerEvent::Error(hostile())));
         let text = screen(&s);
         for bad in [
@@ -258,7 +258,7 @@ fn with_people(w: u16, h: u16) -> State {
     update(&mut s, Action::Do(Act::Open));
     let a = fixtures::people_article(&s.list.articles[0]);
     let id = a.id;
-    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
     update(
         &mut s,
         Action::Worker(WorkerEvent::Entities {
@@ -322,7 +322,7 @@ fn mentions_are_coloured_by_kind_in_the_body() {
     };
     use crate::model::EntityKind;
     use ratatui::style::Color;
-    let kind = super::view::people::kind_color;
+    let kind = super::body::kind_color;
     assert_eq!(colour_of("Belgrade on"), Some(kind(EntityKind::Place)));
     assert_eq!(colour_of("NATO said"), Some(kind(EntityKind::Org)));
     assert_eq!(
@@ -395,7 +395,7 @@ fn small_terminal_reading() {
         insta::assert_snapshot!(format!("small_list_{w}x{h}"), screen(&s));
         update(&mut s, Action::Do(Act::Open));
         let a = article(&s.list.articles[1], BODY);
-        update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+        update(&mut s, Action::Worker(WorkerEvent::article(a)));
         insta::assert_snapshot!(format!("small_article_{w}x{h}"), screen(&s));
         update(&mut s, Action::Do(Act::Zoom));
         insta::assert_snapshot!(format!("small_zoomed_{w}x{h}"), screen(&s));
@@ -451,4 +451,114 @@ fn help_lists_every_mode() {
         update(&mut s, Action::Help(super::keymap::HelpAct::Down));
     }
     insta::assert_snapshot!("help_modes_120x40", screen(&s));
+}
+
+/// The article pane's rows, each followed by a row that marks the cells painted in an
+/// entity's colour: `p` person, `l` place, `o` organisation, upper case when reversed (the
+/// selected entity's mentions).
+fn mention_map(state: &State) -> String {
+    use crate::model::EntityKind;
+    use ratatui::style::Modifier;
+    let (w, h) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::draw(f, state)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let area = state.panes().article.unwrap();
+    let kind = super::body::kind_color;
+    let mut out = String::new();
+    for y in area.y + 1..area.y + area.height - 1 {
+        let (mut text, mut marks) = (String::new(), String::new());
+        for x in area.x + 1..area.x + area.width - 1 {
+            let cell = &buf[(x, y)];
+            text.push_str(cell.symbol());
+            let mark = match cell.fg {
+                c if c == kind(EntityKind::Person) => 'p',
+                c if c == kind(EntityKind::Place) => 'l',
+                c if c == kind(EntityKind::Org) => 'o',
+                _ => ' ',
+            };
+            let reversed = cell.modifier.contains(Modifier::REVERSED);
+            marks.push(if reversed {
+                mark.to_ascii_uppercase()
+            } else {
+                mark
+            });
+        }
+        out.push_str(&format!("|{text}|\n|{marks}|\n"));
+    }
+    // Up to the last row with text.
+    while out.ends_with(&format!("|{}|\n", " ".repeat(usize::from(area.width - 2)))) {
+        out.truncate(out.len() - usize::from(area.width) - 1);
+    }
+    out
+}
+
+/// An article whose mentions cross wrapped lines in a 120-column terminal.
+const WRAPPED_HTML: &str = "<p>After a long night of talks in the capital, an aide to <b>Jens \
+Stoltenberg</b> said he met Aleksandar Vučić in Belgrade, before NATO ministers flew from \
+Belgrade to Brussels.</p><p>Stoltenberg spoke later.</p>";
+
+/// Mentions are painted by their offsets in the text, whole even where one crosses a
+/// wrapped line (`Jens` ends one row, `Stoltenberg` begins the next), and only there:
+/// `Belgrade` is selected in the people pane (reversed), `Brussels` is not a mention here.
+#[test]
+fn mentions_crossing_a_wrapped_line_are_highlighted_whole() {
+    use crate::model::EntityKind;
+    use crate::worker::session::ArticleEntity;
+    let mut s = loaded(120, 40);
+    update(&mut s, Action::Do(Act::Open));
+    let a = article(&s.list.articles[0], WRAPPED_HTML);
+    let text = a.text.clone();
+    let id = a.id;
+    // Char offsets of every `needle` in the text, as the extractor stores them.
+    let spans = |needle: &str| -> Vec<(u32, u32)> {
+        text.match_indices(needle)
+            .map(|(b, _)| {
+                let start = text[..b].chars().count() as u32;
+                (start, start + needle.chars().count() as u32)
+            })
+            .collect()
+    };
+    let entity = |id, kind, name: &str, spans| ArticleEntity {
+        id,
+        kind,
+        name: name.into(),
+        coords: None,
+        spans,
+    };
+    let mut stoltenberg = spans("Jens Stoltenberg");
+    stoltenberg.push(spans("Stoltenberg spoke")[0]);
+    stoltenberg.last_mut().unwrap().1 -= " spoke".len() as u32;
+    let entities = vec![
+        entity(1, EntityKind::Person, "Jens Stoltenberg", stoltenberg),
+        entity(
+            2,
+            EntityKind::Person,
+            "Aleksandar Vučić",
+            spans("Aleksandar Vučić"),
+        ),
+        entity(3, EntityKind::Place, "Belgrade", spans("Belgrade")),
+        entity(4, EntityKind::Org, "NATO", spans("NATO")),
+    ];
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::Entities {
+            article: id,
+            entities,
+        }),
+    );
+    update(&mut s, Action::Do(Act::People));
+    // People (2), then Places: Belgrade is the third row.
+    update(&mut s, Action::Do(Act::Down));
+    update(&mut s, Action::Do(Act::Down));
+    let map = mention_map(&s);
+    let rows: Vec<&str> = map.lines().collect();
+    let crossing = rows
+        .iter()
+        .position(|r| r.trim_end_matches('|').trim_end().ends_with("Jens"))
+        .unwrap_or_else(|| panic!("Jens must end a row:\n{map}"));
+    assert!(rows[crossing + 2].starts_with("|Stoltenberg"), "{map}");
+    assert!(rows[crossing + 3].starts_with("|ppppppppppp "), "{map}");
+    insta::assert_snapshot!("mentions_wrapped_120x40", map);
 }

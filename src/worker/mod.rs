@@ -9,6 +9,7 @@
 //! makes the full-text index cheaper to keep. Progress comes back as
 //! [`RefreshEvent`]s on one channel; a failing feed is an event, never an error of the run.
 
+pub mod body;
 pub mod download;
 pub mod extract;
 pub mod ignore;

@@ -256,7 +256,8 @@ pub enum WorkerEvent {
     },
     /// Unread counts for `CountUnread`, by the keys it carried.
     ViewCounts(Vec<(usize, u64)>),
-    Article(Box<Article>),
+    /// The article, and its feed text as the body shows it.
+    Article(Box<Article>, Box<crate::model::StyledText>),
     /// Progress of a background refresh.
     Refresh(RefreshEvent),
     /// Progress of a background sync (the refresh when a sync server is set).
@@ -312,11 +313,12 @@ pub enum WorkerEvent {
         query: ArticleQuery,
         entities: Vec<TopEntity>,
     },
-    /// An article's fetched page (full text), or none; with the last fetch's error. `fetched`
-    /// when it answers [`Command::FetchPage`].
+    /// An article's fetched page (full text) and its body, or none; with the last fetch's
+    /// error. `fetched` when it answers [`Command::FetchPage`].
     Page {
         article: ArticleId,
         page: Option<Box<ArticlePage>>,
+        body: Option<Box<crate::model::StyledText>>,
         error: Option<String>,
         fetched: bool,
     },
@@ -566,7 +568,7 @@ impl Session {
             Command::LoadArticle(id) => flat(
                 store
                     .read(move |s| {
-                        let article = WorkerEvent::Article(Box::new(s.article(id)?));
+                        let article = WorkerEvent::article(s.article(id)?);
                         Ok(vec![article, page_event(s, id, false)?])
                     })
                     .await,

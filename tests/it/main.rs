@@ -1,6 +1,7 @@
 //! dateline's integration tests: one binary, modules per area, shared helpers in `support`.
 //! Everything is offline: HTTP tests start their own server on 127.0.0.1.
 
+mod body;
 mod cache;
 mod cli;
 mod config;

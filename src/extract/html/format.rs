@@ -19,7 +19,11 @@ use html5ever::{LocalName, local_name};
 
 mod write;
 
-use super::tags::{Class, KIND_COUNT, Kind, classify};
+use super::tags::{Class, Inline, KIND_COUNT, Kind, classify, inline};
+use crate::model::{LineLayout, Link, StyleSpan, StyledText, TextStyle};
+
+/// Longest link target kept; longer ones are cut (they are shown and opened, never parsed).
+const MAX_URL: usize = 4096;
 
 /// Most elements kept open at once; deeper elements still show their text but no longer
 /// change the layout.
@@ -138,6 +142,20 @@ pub(super) struct Formatter {
     /// Inside the `title` of an inline SVG image: its accessible name, shown like alt text.
     svg_title: bool,
     skip: Option<Skip>,
+    /// Styled runs of `out` so far, in order.
+    spans: Vec<StyleSpan>,
+    /// Links with text so far, in order.
+    links: Vec<Link>,
+    /// The open link: its target and the range of its text so far (empty until text comes).
+    link: Option<Link>,
+    /// Layout of the lines that hang or are preformatted.
+    lines: Vec<LineLayout>,
+    /// Open emphasis, strong and code elements.
+    emphasis: u32,
+    strong: u32,
+    code: u32,
+    /// Writing an image's alt text.
+    image: bool,
 }
 
 /// Adapter that lets html5ever's tokenizer, which hands tokens to a shared reference, drive
@@ -153,9 +171,106 @@ impl TokenSink for Sink {
 }
 
 impl Formatter {
-    /// The text laid out so far.
-    pub(super) fn finish(self) -> String {
-        self.out
+    /// The text laid out so far, with its styles, links and line layout.
+    pub(super) fn finish(mut self) -> StyledText {
+        self.end_link();
+        StyledText {
+            text: self.out,
+            spans: self.spans,
+            links: self.links,
+            lines: self.lines,
+        }
+    }
+
+    /// The style of text written now.
+    pub(super) fn style(&self) -> TextStyle {
+        let mut style = TextStyle::PLAIN;
+        let mut add = |on: bool, s: TextStyle| {
+            if on {
+                style = style.with(s);
+            }
+        };
+        add(self.emphasis > 0, TextStyle::EMPHASIS);
+        add(self.strong > 0, TextStyle::STRONG);
+        add(self.code > 0, TextStyle::CODE);
+        add(self.counts[Kind::Heading.index()] > 0, TextStyle::HEADING);
+        add(self.counts[Kind::Quote.index()] > 0, TextStyle::QUOTE);
+        add(self.pre_depth > 0, TextStyle::PRE);
+        add(self.link.is_some(), TextStyle::LINK);
+        add(self.image, TextStyle::IMAGE);
+        style
+    }
+
+    /// Styles `out[start..end]`, which follows everything styled so far; a run that goes
+    /// on in the same style (over the whitespace since `joins`) extends the last one.
+    pub(super) fn add_span(&mut self, joins: usize, start: usize, end: usize, style: TextStyle) {
+        if style == TextStyle::PLAIN || start >= end {
+            return;
+        }
+        match self.spans.last_mut() {
+            Some(last) if last.style == style && last.end == joins => last.end = end,
+            _ => self.spans.push(StyleSpan { start, end, style }),
+        }
+    }
+
+    /// An inline element's start tag: counts its style, opens a link.
+    fn inline_start(&mut self, tag: &Tag) {
+        match inline(&tag.name) {
+            Some(Inline::Emphasis) => self.emphasis = self.emphasis.saturating_add(1),
+            Some(Inline::Strong) => self.strong = self.strong.saturating_add(1),
+            Some(Inline::Code) => self.code = self.code.saturating_add(1),
+            Some(Inline::Anchor) => {
+                // Links do not nest: a new one ends the last, as in a browser.
+                self.end_link();
+                if let Some(href) = attr(tag, &local_name!("href")) {
+                    let mut url = crate::sanitize::sanitize_line(href);
+                    if url.len() > MAX_URL {
+                        let mut cut = MAX_URL;
+                        while !url.is_char_boundary(cut) {
+                            cut -= 1;
+                        }
+                        url.truncate(cut);
+                    }
+                    if !url.is_empty() {
+                        self.link = Some(Link {
+                            url,
+                            start: 0,
+                            end: 0,
+                        });
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn inline_end(&mut self, name: &LocalName) {
+        match inline(name) {
+            Some(Inline::Emphasis) => self.emphasis = self.emphasis.saturating_sub(1),
+            Some(Inline::Strong) => self.strong = self.strong.saturating_sub(1),
+            Some(Inline::Code) => self.code = self.code.saturating_sub(1),
+            Some(Inline::Anchor) => self.end_link(),
+            None => {}
+        }
+    }
+
+    /// Ends the open link; it is kept when it has text.
+    fn end_link(&mut self) {
+        if let Some(link) = self.link.take()
+            && link.end > link.start
+        {
+            self.links.push(link);
+        }
+    }
+
+    /// Text written at `out[start..end]` belongs to the open link, if any.
+    pub(super) fn extend_link(&mut self, start: usize, end: usize) {
+        if let Some(link) = &mut self.link {
+            if link.end == link.start {
+                link.start = start;
+            }
+            link.end = end;
+        }
     }
 
     fn token(&mut self, token: Token) -> TokenSinkResult<()> {
@@ -216,6 +331,8 @@ impl Formatter {
             Class::Inline => {
                 if !tag.self_closing && has_attr(tag, &local_name!("hidden")) {
                     self.start_skip(&tag.name);
+                } else if !tag.self_closing {
+                    self.inline_start(tag);
                 }
             }
             Class::Void | Class::Drop(_) => {}
@@ -226,7 +343,9 @@ impl Formatter {
             }
             Class::Img => {
                 if let Some(alt) = attr(tag, &local_name!("alt")) {
+                    self.image = true;
                     self.flow_text(alt);
+                    self.image = false;
                 }
             }
             Class::Sup => {
@@ -291,8 +410,8 @@ impl Formatter {
             return;
         }
         match classify(name) {
-            Class::Inline | Class::Void | Class::Hr | Class::Img | Class::Skip | Class::Drop(_) => {
-            }
+            Class::Inline => self.inline_end(name),
+            Class::Void | Class::Hr | Class::Img | Class::Skip | Class::Drop(_) => {}
             // Browsers read `</br>` as `<br>`.
             Class::Br => self.line_break_element(),
             Class::Sup => self.sup_depth = self.sup_depth.saturating_sub(1),

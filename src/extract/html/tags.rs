@@ -95,8 +95,9 @@ pub(super) fn classify(name: &str) -> Class {
         "p" => Class::Open(P, false),
         "div" | "address" => Class::Open(Div, false),
         "article" | "aside" | "center" | "dialog" | "fieldset" | "figcaption" | "footer"
-        | "form" | "header" | "hgroup" | "legend" | "main" | "nav" | "search" | "section"
-        | "summary" => Class::Open(Block, false),
+        | "header" | "hgroup" | "legend" | "main" | "nav" | "search" | "section" | "summary" => {
+            Class::Open(Block, false)
+        }
         "figure" | "dl" | "details" => Class::Open(ParaBlock, false),
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Class::Open(Heading, false),
         "pre" | "listing" => Class::Open(Pre, false),
@@ -120,11 +121,32 @@ pub(super) fn classify(name: &str) -> Class {
         "xmp" => Class::RawPre(Some(RawKind::Rawtext)),
         "plaintext" => Class::RawPre(None),
         "template" | "svg" | "video" | "audio" | "canvas" | "select" | "datalist" | "button"
-        | "object" | "applet" | "frameset" => Class::Skip,
+        | "object" | "applet" | "frameset" | "form" => Class::Skip,
         "area" | "base" | "basefont" | "bgsound" | "col" | "embed" | "frame" | "input"
         | "keygen" | "link" | "meta" | "param" | "source" | "track" | "wbr" => Class::Void,
         _ => Class::Inline,
     }
+}
+
+/// Inline elements that style their text (they stay [`Class::Inline`] for the layout).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Inline {
+    Emphasis,
+    Strong,
+    Code,
+    /// `a`: a link when it has an `href`.
+    Anchor,
+}
+
+/// The text style an inline element gives, if any.
+pub(super) fn inline(name: &str) -> Option<Inline> {
+    Some(match name {
+        "em" | "i" | "cite" | "dfn" | "var" => Inline::Emphasis,
+        "strong" | "b" => Inline::Strong,
+        "code" | "kbd" | "samp" | "tt" => Inline::Code,
+        "a" => Inline::Anchor,
+        _ => return None,
+    })
 }
 
 /// The superscript form of a character that has one (digits, signs, parentheses, `n`, `i`).

@@ -540,14 +540,11 @@ impl State {
         out.push(Effect::Worker(Command::Refresh(ids)));
     }
 
-    /// Gives the open article's text to its entities, so their mentions can be found in
-    /// the body.
+    /// Gives the open article's entities to its body, so their mentions are painted.
     pub(super) fn link_entities_to_text(&mut self) {
-        if let (Some(e), ArticlePane::Loaded { article, .. }) =
-            (&mut self.people.entities, &self.open)
-            && e.article == article.id
-        {
-            e.set_text(&article.text);
+        if let Some(e) = &self.people.entities {
+            self.open.set_entities(e.article, &e.raw);
+            self.render_open_body();
         }
     }
 

@@ -1,10 +1,11 @@
 //! The article pane: nothing, the article being loaded, or the loaded article with its body
 //! rendered for the pane's width.
 
-use crate::model::{Article, ArticleId, ArticlePage};
+use crate::model::{Article, ArticleId, ArticlePage, StyledText};
 use crate::sanitize::sanitize_line;
-use crate::ui::body::{RenderedBody, render_body};
+use crate::ui::body::{RenderedBody, mentions_in, render_body};
 use crate::ui::text::wrap;
+use crate::worker::session::ArticleEntity;
 
 /// Lines before the body in the article pane besides the title's: feed/author, date, link,
 /// blank.
@@ -22,6 +23,10 @@ pub enum ArticlePane {
     Loading(ArticleId),
     Loaded {
         article: Box<Article>,
+        /// The feed's text as styled text.
+        source: Box<StyledText>,
+        /// The article's entities: their mentions are painted in the text they were found in.
+        entities: Vec<ArticleEntity>,
         body: RenderedBody,
         /// The article's fetched page (full text), and which text the body shows.
         full: FullText,
@@ -37,14 +42,18 @@ pub enum ArticlePane {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FullText {
     pub page: Option<Box<ArticlePage>>,
+    /// The page's text as styled text.
+    pub body: Option<Box<StyledText>>,
     pub show_feed: bool,
 }
 
 impl ArticlePane {
     /// The article arrived; its body is wrapped by [`ArticlePane::wrap`].
-    pub fn arrived(article: Box<Article>) -> ArticlePane {
+    pub fn arrived(article: Box<Article>, source: Box<StyledText>) -> ArticlePane {
         ArticlePane::Loaded {
             article,
+            source,
+            entities: Vec::new(),
             body: RenderedBody::default(),
             full: FullText::default(),
             title: Vec::new(),
@@ -54,7 +63,12 @@ impl ArticlePane {
 
     /// The page of the open article arrived (or it has none): the body shows it, from the
     /// top of the page text, at the next wrap.
-    pub fn set_page(&mut self, id: ArticleId, page: Option<Box<ArticlePage>>) {
+    pub fn set_page(
+        &mut self,
+        id: ArticleId,
+        page: Option<Box<ArticlePage>>,
+        page_body: Option<Box<StyledText>>,
+    ) {
         if let ArticlePane::Loaded {
             article,
             body,
@@ -65,10 +79,27 @@ impl ArticlePane {
         {
             let changed = full.page != page;
             full.page = page;
+            full.body = page_body;
             if changed {
                 full.show_feed = false;
                 *body = RenderedBody::default();
             }
+        }
+    }
+
+    /// The open article's entities arrived: their mentions are painted at the next wrap.
+    pub fn set_entities(&mut self, id: ArticleId, found: &[ArticleEntity]) {
+        if let ArticlePane::Loaded {
+            article,
+            entities,
+            body,
+            ..
+        } = self
+            && article.id == id
+            && entities.as_slice() != found
+        {
+            *entities = found.to_vec();
+            *body = RenderedBody::default();
         }
     }
 
@@ -147,6 +178,8 @@ impl ArticlePane {
     pub fn wrap(&mut self, width: u16, enclosure_hint: &str) {
         if let ArticlePane::Loaded {
             article,
+            source,
+            entities,
             body,
             full,
             title,
@@ -164,17 +197,24 @@ impl ArticlePane {
                 usize::from(width),
                 LINK_LINES,
             );
-            *body = match full.page.as_deref().filter(|_| !full.show_feed) {
-                Some(page) => render_body(Some(&page.html), &page.text, width),
-                None => render_body(
-                    article
-                        .content_html
-                        .as_deref()
-                        .or(article.summary_html.as_deref()),
-                    &article.text,
-                    width,
-                ),
+            // Entities are found in the page's text when the article has one, else in the
+            // feed's: their mentions are painted only on that text.
+            let page = full
+                .page
+                .as_deref()
+                .zip(full.body.as_deref())
+                .filter(|(p, _)| !p.text.is_empty());
+            let (shown, extracted) = match page {
+                Some((_, page_body)) if !full.show_feed => (page_body, true),
+                Some(_) => (&**source, false),
+                None => (&**source, true),
             };
+            let mentions = if extracted {
+                mentions_in(&shown.text, entities)
+            } else {
+                Vec::new()
+            };
+            *body = render_body(shown, &mentions, width);
             body.lines.extend(crate::ui::attachments::enclosure_lines(
                 &article.enclosures,
                 enclosure_hint,
@@ -188,20 +228,20 @@ impl ArticlePane {
 mod tests {
     use super::*;
     use crate::ui::fixtures;
+    use crate::worker::body::{article_body, page_body};
+
+    fn arrived(a: Article) -> ArticlePane {
+        let body = Box::new(article_body(&a));
+        ArticlePane::arrived(Box::new(a), body)
+    }
 
     #[test]
     fn the_body_is_wrapped_once_per_width() {
         let s = &fixtures::summaries()[0];
-        let mut pane = ArticlePane::Loaded {
-            article: Box::new(fixtures::article(
-                s,
-                &format!("<p>{}</p>", "word ".repeat(100)),
-            )),
-            body: RenderedBody::default(),
-            full: FullText::default(),
-            title: Vec::new(),
-            link: Vec::new(),
-        };
+        let mut pane = arrived(fixtures::article(
+            s,
+            &format!("<p>{}</p>", "word ".repeat(100)),
+        ));
         assert_eq!(pane.id(), Some(s.id));
         pane.wrap(30, "Enclosures:");
         // "Ceasefire talks resume in Geneva" is 32 columns: its title takes two lines.
@@ -219,7 +259,7 @@ mod tests {
         let url = "https://example.org/2026/02/18/a-rather-long-address-of-an-article";
         let mut article = fixtures::article(s, "<p>Body.</p>");
         article.link = Some(url.into());
-        let mut pane = ArticlePane::arrived(Box::new(article));
+        let mut pane = arrived(article);
         pane.wrap(30, "Enclosures:");
         let ArticlePane::Loaded { link, .. } = &pane else {
             unreachable!()
@@ -232,7 +272,7 @@ mod tests {
     #[test]
     fn the_page_replaces_the_feed_text_and_the_toggle_switches_back() {
         let s = &fixtures::summaries()[0];
-        let mut pane = ArticlePane::arrived(Box::new(fixtures::article(s, "<p>Teaser only.</p>")));
+        let mut pane = arrived(fixtures::article(s, "<p>Teaser only.</p>"));
         pane.wrap(40, "Enclosures:");
         let text = |pane: &ArticlePane| match pane {
             ArticlePane::Loaded { body, .. } => body
@@ -252,13 +292,14 @@ mod tests {
             ..ArticlePage::default()
         };
         let page = Box::new(page);
-        pane.set_page(ArticleId(-1), Some(page.clone()));
+        let page_body = Some(Box::new(page_body(&page)));
+        pane.set_page(ArticleId(-1), Some(page.clone()), page_body.clone());
         assert_eq!(
             pane.showing_page(),
             None,
             "another article's page is ignored"
         );
-        pane.set_page(s.id, Some(page));
+        pane.set_page(s.id, Some(page), page_body);
         pane.wrap(40, "Enclosures:");
         assert!(text(&pane).contains("The whole story"), "{}", text(&pane));
         assert_eq!(pane.showing_page(), Some(true));

@@ -423,9 +423,9 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             let height = state.list_height();
             state.list.receive_total(request, total, height);
         }
-        WorkerEvent::Article(article) => {
+        WorkerEvent::Article(article, source) => {
             if state.open.id() == Some(article.id) {
-                state.open = ArticlePane::arrived(article);
+                state.open = ArticlePane::arrived(article, source);
                 state.render_open_body();
                 state.link_entities_to_text();
             }
@@ -485,11 +485,12 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
         WorkerEvent::Page {
             article,
             page,
+            body,
             error,
             fetched,
         } => {
             let stored = page.is_some();
-            state.open.set_page(article, page);
+            state.open.set_page(article, page, body);
             state.render_open_body();
             state.link_entities_to_text();
             if fetched && state.fetching_page == Some(article) {

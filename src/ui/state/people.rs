@@ -3,8 +3,8 @@
 //!
 //! Entities arrive from the worker ([`WorkerEvent::Entities`] for the open article,
 //! [`WorkerEvent::TopEntities`] for the "who and where" view); this module turns them into
-//! the pane's rows (People, Places, Organisations, most-mentioned first) and finds the
-//! surface text of their mentions in the article, so the body can colour them. Data only: it
+//! the pane's rows (People, Places, Organisations, most-mentioned first) and keeps them as
+//! sent, so the body can paint their mentions by offset. Data only: it
 //! draws nothing (that is `ui::view::people`), and every name passes through
 //! [`sanitize_line`] here, before any widget sees it.
 //!
@@ -41,16 +41,14 @@ pub struct Entry {
     pub country: Option<String>,
 }
 
-/// The open article's entities, with the surface forms to find in its body.
+/// The open article's entities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleEntities {
     pub article: ArticleId,
     /// Grouped by kind in [`SECTIONS`] order, most-mentioned first inside each.
     pub entries: Vec<Entry>,
-    /// Distinct surface texts (longest first) with their kind and entity id; empty until the
-    /// article's text is known.
-    pub surfaces: Vec<(String, EntityKind, i64)>,
-    raw: Vec<ArticleEntity>,
+    /// As the worker sent them: the body paints their mentions by offset.
+    pub raw: Vec<ArticleEntity>,
 }
 
 impl ArticleEntities {
@@ -68,38 +66,8 @@ impl ArticleEntities {
         ArticleEntities {
             article,
             entries,
-            surfaces: Vec::new(),
             raw: entities,
         }
-    }
-
-    /// Finds the surface text of every mention in the article's plain `text` (offsets are
-    /// `char` offsets); mentions outside the text are skipped.
-    pub fn set_text(&mut self, text: &str) {
-        let starts: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(text.len()))
-            .collect();
-        let mut surfaces: Vec<(String, EntityKind, i64)> = Vec::new();
-        for e in &self.raw {
-            for &(s, t) in &e.spans {
-                let (Some(&a), Some(&b)) = (starts.get(s as usize), starts.get(t as usize)) else {
-                    continue;
-                };
-                if a >= b {
-                    continue;
-                }
-                let surface = sanitize_line(text[a..b].trim());
-                if surface.chars().count() < 2 || surfaces.iter().any(|(x, ..)| *x == surface) {
-                    continue;
-                }
-                surfaces.push((surface, e.kind, e.id));
-            }
-        }
-        // Longest first, so `Jens Stoltenberg` wins over `Stoltenberg` where both match.
-        surfaces.sort_by_key(|(s, ..)| std::cmp::Reverse(s.chars().count()));
-        self.surfaces = surfaces;
     }
 }
 
@@ -259,6 +227,17 @@ mod tests {
         }
     }
 
+    fn top(kind: EntityKind, name: &str, mentions: u32) -> TopEntity {
+        TopEntity {
+            kind,
+            name: name.into(),
+            mentions,
+            articles: 1,
+            coords: None,
+            country: None,
+        }
+    }
+
     #[test]
     fn entries_are_sectioned_most_mentioned_first_and_sanitised() {
         let e = ArticleEntities::new(
@@ -275,38 +254,6 @@ mod tests {
         assert!(!names[1].contains('\u{1b}'), "{:?}", names[1]);
         assert_eq!(&names[2..], ["Belgrade", "NATO"]);
         assert_eq!(e.entries[3].count, 3);
-    }
-
-    #[test]
-    fn surfaces_come_from_char_offsets_longest_first() {
-        let text = "Vučić met Jens Stoltenberg. Later Stoltenberg left Brussels.";
-        let mut e = ArticleEntities::new(
-            ArticleId(1),
-            vec![
-                entity(1, EntityKind::Person, "Aleksandar Vučić", &[(0, 5)]),
-                entity(
-                    2,
-                    EntityKind::Person,
-                    "Jens Stoltenberg",
-                    &[(10, 26), (34, 45)],
-                ),
-                entity(3, EntityKind::Place, "Brussels", &[(51, 59), (500, 510)]),
-            ],
-        );
-        e.set_text(text);
-        let s: Vec<&str> = e.surfaces.iter().map(|(s, ..)| s.as_str()).collect();
-        assert_eq!(s, ["Jens Stoltenberg", "Stoltenberg", "Brussels", "Vučić"]);
-    }
-
-    fn top(kind: EntityKind, name: &str, mentions: u32) -> TopEntity {
-        TopEntity {
-            kind,
-            name: name.into(),
-            mentions,
-            articles: 1,
-            coords: None,
-            country: None,
-        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ use super::text::{fit, truncate};
 use crate::sanitize::sanitize_line;
 use block::{pane_block, selected_style};
 use list::{failed_feed, list_pane, scoped_failed_feed};
-use people::{PaneView, highlight_line, render_pane};
+use people::{PaneView, render_pane};
 
 /// The failed feed under the feeds pane's cursor, while that pane has the focus.
 fn selected_failed_feed(state: &State) -> Option<(&str, &str)> {
@@ -243,12 +243,6 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
                 header.push(Line::raw(""));
             }
             header.push(Line::raw(""));
-            let surfaces = state
-                .people
-                .entities
-                .as_ref()
-                .filter(|e| e.article == article.id)
-                .map_or(&[][..], |e| e.surfaces.as_slice());
             // The selected entity's mentions stand out while the pane has the keyboard.
             let selected = (state.focus == Focus::People && state.people.who.is_none())
                 .then(|| state.people.entries())
@@ -256,15 +250,28 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
                 .and_then(|e| e.get(state.people.sel))
                 .and_then(|e| e.id);
             let visible = usize::from(r.height);
+            let first = state.scroll.saturating_sub(head);
+            let mut shown: Vec<Line> = body
+                .lines
+                .iter()
+                .skip(first)
+                .take(visible)
+                .cloned()
+                .collect();
+            if let Some(id) = selected {
+                for &(line, span, _) in body.mentions.iter().filter(|m| m.2 == id) {
+                    if let Some(s) = line
+                        .checked_sub(first)
+                        .and_then(|l| shown.get_mut(l))
+                        .and_then(|l| l.spans.get_mut(span))
+                    {
+                        s.style = s.style.add_modifier(Modifier::REVERSED);
+                    }
+                }
+            }
             let lines: Vec<Line> = header
                 .into_iter()
-                .chain(
-                    body.lines
-                        .iter()
-                        .skip(state.scroll.saturating_sub(head))
-                        .take(visible)
-                        .map(|l| highlight_line(l, surfaces, selected)),
-                )
+                .chain(shown)
                 .skip(state.scroll.min(head))
                 .take(visible)
                 .collect();

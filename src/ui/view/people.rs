@@ -1,6 +1,5 @@
 //! The people-and-places pane as a widget: the rows of [`Entry`] with their counts, and a
-//! world map of the places that have coordinates; and the colouring of their mentions in the
-//! article body.
+//! world map of the places that have coordinates. (The body paints their mentions.)
 //!
 //! Draws only: what the pane lists comes ready (and sanitised) from `ui::state::people`.
 
@@ -15,78 +14,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::block::{pane_block, selected_style};
 use crate::model::EntityKind;
+use crate::ui::body::kind_color;
 use crate::ui::layout::inner;
 use crate::ui::state::people::{Entry, SECTIONS};
 use crate::ui::text::truncate;
-
-/// The colour of an entity kind, in the pane and in the article body.
-pub fn kind_color(kind: EntityKind) -> Color {
-    match kind {
-        EntityKind::Person => Color::LightYellow,
-        EntityKind::Place => Color::LightGreen,
-        EntityKind::Org => Color::LightMagenta,
-    }
-}
-
-/// are also reversed. Mentions broken across two wrapped lines are not found.
-pub fn highlight_line(
-    line: &Line<'static>,
-    surfaces: &[(String, EntityKind, i64)],
-    selected: Option<i64>,
-) -> Line<'static> {
-    if surfaces.is_empty() {
-        return line.clone();
-    }
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    // Byte ranges of the line's text to restyle, with the style to add.
-    let mut marks: Vec<(usize, usize, Style)> = Vec::new();
-    for (surface, kind, id) in surfaces {
-        let mut from = 0;
-        while let Some(found) = text[from..].find(surface.as_str()) {
-            let a = from + found;
-            let b = a + surface.len();
-            from = b;
-            let before = text[..a].chars().next_back();
-            let after = text[b..].chars().next();
-            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            if word(before) || word(after) || marks.iter().any(|m| a < m.1 && m.0 < b) {
-                continue;
-            }
-            let mut style = Style::default().fg(kind_color(*kind));
-            if selected == Some(*id) {
-                style = style.add_modifier(Modifier::REVERSED);
-            }
-            marks.push((a, b, style));
-        }
-    }
-    if marks.is_empty() {
-        return line.clone();
-    }
-    marks.sort_by_key(|m| m.0);
-    let mut spans = Vec::new();
-    let mut pos = 0;
-    for span in &line.spans {
-        let content = span.content.as_ref();
-        let end = pos + content.len();
-        let mut cut = pos;
-        for &(a, b, style) in marks.iter().filter(|m| m.0 < end && m.1 > pos) {
-            let (a, b) = (a.max(pos), b.min(end));
-            if a > cut {
-                spans.push(Span::styled(text[cut..a].to_string(), span.style));
-            }
-            spans.push(Span::styled(
-                text[a..b].to_string(),
-                span.style.patch(style),
-            ));
-            cut = b;
-        }
-        if cut < end {
-            spans.push(Span::styled(text[cut..end].to_string(), span.style));
-        }
-        pos = end;
-    }
-    Line::from(spans).style(line.style)
-}
 
 /// What the pane shows.
 pub struct PaneView<'a> {
@@ -410,47 +341,5 @@ mod tests {
         let far = [place(51.5, -0.1), place(-33.9, 151.2)];
         assert_eq!(region(&far, area), None);
         assert_eq!(region(&[], area), None);
-    }
-
-    #[test]
-    fn highlight_marks_whole_words_across_spans() {
-        let surfaces = vec![
-            ("Jens Stoltenberg".to_string(), EntityKind::Person, 2),
-            ("Stoltenberg".to_string(), EntityKind::Person, 2),
-            ("Paris".to_string(), EntityKind::Place, 3),
-        ];
-        let line = Line::from(vec![
-            Span::raw("Jens Stol"),
-            Span::styled(
-                "tenberg in Paris",
-                Style::default().add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(", not Parisian; Stoltenberg"),
-        ]);
-        let out = highlight_line(&line, &surfaces, Some(3));
-        let text: String = out.spans.iter().map(|s| s.content.as_ref()).collect();
-        assert_eq!(text, "Jens Stoltenberg in Paris, not Parisian; Stoltenberg");
-        let coloured: Vec<(&str, Option<Color>)> = out
-            .spans
-            .iter()
-            .filter(|s| s.style.fg.is_some())
-            .map(|s| (s.content.as_ref(), s.style.fg))
-            .collect();
-        let person = Some(kind_color(EntityKind::Person));
-        let place = Some(kind_color(EntityKind::Place));
-        assert_eq!(
-            coloured,
-            [
-                ("Jens Stol", person),
-                ("tenberg", person),
-                ("Paris", place),
-                ("Stoltenberg", person)
-            ]
-        );
-        // The original styling survives under the colour; the selected entity is reversed.
-        let paris = out.spans.iter().find(|s| s.content == "Paris").unwrap();
-        assert!(paris.style.add_modifier.contains(Modifier::BOLD));
-        assert!(paris.style.add_modifier.contains(Modifier::REVERSED));
-        assert!(highlight_line(&line, &[], None) == line);
     }
 }

@@ -43,10 +43,10 @@ pub(super) fn page_event(
     id: ArticleId,
     fetched: bool,
 ) -> Result<WorkerEvent, StoreError> {
-    Ok(WorkerEvent::Page {
-        article: id,
-        page: s.article_page(id)?.map(Box::new),
-        error: s.page_error(id)?,
+    Ok(WorkerEvent::page(
+        id,
+        s.article_page(id)?.map(Box::new),
+        s.page_error(id)?,
         fetched,
-    })
+    ))
 }

@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use crate::model::{LineLayout, TextStyle};
+
 use super::super::tags::superscript;
 use super::{
     Formatter, Frame, LINE_BREAK, MAX_INDENT_WIDTH, Marker, NO_BREAK, PARAGRAPH_BREAK,
@@ -145,8 +147,19 @@ impl Formatter {
             self.pending_break = NO_BREAK;
             self.pending_separator = false;
         }
+        let joins;
+        let opened_line = !self.line_open;
         if !self.line_open {
+            let line_start = self.out.len();
             self.write_prefix();
+            let prefix_end = self.out.len();
+            self.add_span(
+                line_start,
+                line_start,
+                prefix_end,
+                TextStyle::MARKER.with(self.style().only(TextStyle::QUOTE)),
+            );
+            self.layout_line(line_start);
             self.line_open = true;
             self.pending_separator = false;
             let lead = if self.pre_depth > 0 {
@@ -154,20 +167,52 @@ impl Formatter {
             } else {
                 self.pending_ws.trim_start_matches(' ')
             };
+            joins = prefix_end;
             self.out.push_str(lead);
         } else if self.pending_separator {
+            joins = self.out.len();
             self.out.push_str(" | ");
             self.pending_separator = false;
         } else {
+            joins = self.out.len();
             self.out.push_str(&self.pending_ws);
         }
         self.pending_ws.clear();
         self.common_frames = self.frames.len();
 
+        let start = self.out.len();
         if self.sup_depth > 0 && text.chars().all(|c| superscript(c).is_some()) {
             self.out.extend(text.chars().filter_map(superscript));
         } else {
             self.out.push_str(text);
+        }
+        let end = self.out.len();
+        // A line's leading whitespace (kept in `pre`) takes its first word's style; a new
+        // link's text starts a run of its own.
+        let from = if opened_line { joins } else { start };
+        let fresh_link = self.link.as_ref().is_some_and(|l| l.end == l.start);
+        let joins = if fresh_link { usize::MAX } else { joins };
+        self.add_span(joins, from, end, self.style());
+        self.extend_link(start, end);
+    }
+
+    /// Records how the line starting at `start` wraps: the prefix its continuations carry
+    /// (quote marks, and spaces under list items and definitions) and whether it is
+    /// preformatted. Plain lines are not recorded.
+    fn layout_line(&mut self, start: usize) {
+        let mut hang = String::new();
+        for frame in &self.frames {
+            if hang.len() >= MAX_INDENT_WIDTH {
+                break;
+            }
+            match frame {
+                Frame::Quote => hang.push_str("> "),
+                Frame::Indent(n) | Frame::Item { width: n, .. } => push_spaces(&mut hang, *n),
+            }
+        }
+        let pre = self.pre_depth > 0;
+        if pre || !hang.is_empty() {
+            self.lines.push(LineLayout { start, hang, pre });
         }
     }
 

@@ -16,7 +16,7 @@ fn opening_marks_read_and_loads_the_article() {
         &s.list.articles[0],
         "<p>Body <a href=\"https://example.org/x\">x</a></p>",
     );
-    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
     let ArticlePane::Loaded { body, .. } = &s.open else {
         panic!("not loaded: {:?}", s.open)
     };
@@ -41,10 +41,7 @@ fn a_late_article_for_another_id_is_ignored() {
     let mut s = loaded();
     act(&mut s, Act::Open);
     let other = article(&s.list.articles[1], "<p>other</p>");
-    update(
-        &mut s,
-        Action::Worker(WorkerEvent::Article(Box::new(other))),
-    );
+    update(&mut s, Action::Worker(WorkerEvent::article(other)));
     assert_eq!(s.open, ArticlePane::Loading(ArticleId(10)));
 }
 
@@ -106,7 +103,7 @@ fn open_browser_copy_and_numbered_links() {
     let html =
         r#"<p><a href="https://one.example/">1</a> <a href="https://two.example/">2</a></p>"#;
     let a = article(&s.list.articles[0], html);
-    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
     update(&mut s, Action::Digit(2));
     assert_eq!(
         act(&mut s, Act::OpenBrowser),
@@ -126,7 +123,7 @@ fn article_scrolls_pages_and_stops_at_the_end() {
         .map(|i| format!("<p>para {i}</p>"))
         .collect::<String>();
     let a = article(&s.list.articles[0], &html);
-    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
     act(&mut s, Act::Page);
     let first = s.scroll;
     assert!(first > 5);
@@ -149,7 +146,7 @@ fn resize_rewraps_the_open_article() {
         &s.list.articles[0],
         &format!("<p>{}</p>", "word ".repeat(300)),
     );
-    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
     let before = s.article_len();
     update(&mut s, Action::Resize(160, 48));
     assert!(s.article_len() < before);
@@ -183,7 +180,7 @@ fn f_fetches_the_full_text_which_replaces_the_body_and_t_switches_back() {
     let mut s = loaded();
     act(&mut s, Act::Open);
     let a = article(&s.list.articles[0], "<p>Only a teaser.</p>");
-    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
     let body_text = |s: &State| match &s.open {
         ArticlePane::Loaded { body, .. } => body
             .lines
@@ -210,12 +207,12 @@ fn f_fetches_the_full_text_which_replaces_the_body_and_t_switches_back() {
     };
     update(
         &mut s,
-        Action::Worker(WorkerEvent::Page {
-            article: ArticleId(10),
-            page: Some(Box::new(page)),
-            error: None,
-            fetched: true,
-        }),
+        Action::Worker(WorkerEvent::page(
+            ArticleId(10),
+            Some(Box::new(page)),
+            None,
+            true,
+        )),
     );
     assert_eq!(s.fetching_page, None);
     assert!(
@@ -243,12 +240,12 @@ fn f_fetches_the_full_text_which_replaces_the_body_and_t_switches_back() {
     act(&mut s, Act::FetchFullText);
     update(
         &mut s,
-        Action::Worker(WorkerEvent::Page {
-            article: ArticleId(10),
-            page: None,
-            error: Some("HTTP 404\u{1b}[2J".into()),
-            fetched: true,
-        }),
+        Action::Worker(WorkerEvent::page(
+            ArticleId(10),
+            None,
+            Some("HTTP 404\u{1b}[2J".into()),
+            true,
+        )),
     );
     let message = s.message.clone().unwrap_or_default();
     assert!(
@@ -276,7 +273,7 @@ fn a_count_opens_the_link_of_that_number_when_an_earlier_url_wraps() {
         <a href="https://three.example/">three</a></p>"#
     );
     let a = article(&s.list.articles[0], &html);
-    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
     let ArticlePane::Loaded { body, .. } = &s.open else {
         panic!("not loaded: {:?}", s.open)
     };

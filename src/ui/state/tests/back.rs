@@ -133,7 +133,7 @@ fn z_reads_on_the_whole_screen_and_f_hides_the_feeds_pane() {
     // Reading: `z` gives the article the screen; the body is wrapped to it.
     act(&mut s, Act::Open);
     let a = fixtures::article(&s.list.articles[0], "<p>text</p>");
-    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
     let (rows, width) = s.article_area();
     act(&mut s, Act::Zoom);
     assert_eq!(s.focus, Focus::Article);

@@ -154,10 +154,7 @@ fn the_article_is_piped_as_markdown_to_the_split_command() {
     let summary = s.list.find(id).unwrap().clone();
     update(
         &mut s,
-        Action::Worker(WorkerEvent::Article(Box::new(article(
-            &summary,
-            "<p>Body</p>",
-        )))),
+        Action::Worker(WorkerEvent::article(article(&summary, "<p>Body</p>"))),
     );
     act(&mut s, Act::PipeTo);
     typed(&mut s, "grep -i 'new york'");
@@ -301,7 +298,7 @@ fn enclosures_are_played_and_downloaded_by_number() {
             duration_secs: Some(90),
         },
     ];
-    update(&mut s, Action::Worker(WorkerEvent::Article(Box::new(a))));
+    update(&mut s, Action::Worker(WorkerEvent::article(a)));
     // The body lists them.
     let ArticlePane::Loaded { body, .. } = &s.open else {
         panic!("not loaded");
@@ -382,10 +379,7 @@ fn space_at_the_end_opens_the_next_unread_when_set() {
     let summary = s.list.find(first).unwrap().clone();
     update(
         &mut s,
-        Action::Worker(WorkerEvent::Article(Box::new(article(
-            &summary,
-            "<p>Short.</p>",
-        )))),
+        Action::Worker(WorkerEvent::article(article(&summary, "<p>Short.</p>"))),
     );
     let effects = act(&mut s, Act::Page);
     assert!(
