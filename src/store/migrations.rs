@@ -240,6 +240,17 @@ pub const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
+    // 10: stories across feeds: each article's story, decided when its entities are stored
+    // (`store::stories`). `stories` only hands out ids that are never used again, so a story
+    // whose articles were all pruned cannot come back as another; an article's row goes with
+    // it. Existing caches start with none: the extraction queue groups every extracted
+    // article, oldest first, the next time it runs.
+    "CREATE TABLE stories (id INTEGER PRIMARY KEY AUTOINCREMENT, started INTEGER NOT NULL);
+    CREATE TABLE article_stories (
+        article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story   INTEGER NOT NULL
+    );
+    CREATE INDEX article_stories_by_story ON article_stories (story, article);",
 ];
 
 /// The schema version this build writes.
