@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::query::{SELECT_IDS, Sql, compile_where};
 use super::{Store, StoreError, summary_from_row, time_of};
-use crate::model::{ArticleId, ArticleSummary, EntityKind};
+use crate::model::{ArticleId, ArticleSummary, EntityKind, StoryTag};
 use crate::query::Query;
 
 /// What the grouper reads of one stored article.
@@ -108,6 +108,26 @@ const STORY_ARTICLES: &str = "SELECT a.id, a.feed_id,
     JOIN feeds f ON f.id = a.feed_id
     WHERE s.story = ?1 AND f.active = 1 ORDER BY a.published DESC, a.id DESC";
 const STORY_OF: &str = "SELECT story FROM article_stories WHERE article = ?1";
+/// The list with each story once: of the query's articles (`SELECT_IDS` and its condition
+/// follow), the newest of each story (an article without a story is its own), newest first;
+/// close with [`GROUPED_TAIL`].
+const GROUPED_HEAD: &str = "SELECT id, story FROM (SELECT a.id AS id, s.story AS story,
+        a.published AS published,
+        row_number() OVER (PARTITION BY coalesce(s.story, -a.id)
+            ORDER BY a.published DESC, a.id DESC) AS rn
+    FROM articles a LEFT JOIN article_stories s ON s.article = a.id WHERE a.id IN (";
+const GROUPED_TAIL: &str = ")) WHERE rn = 1 ORDER BY published DESC, id DESC LIMIT ?";
+/// One story's articles among the query's: `?` the story, then `SELECT_IDS`; close with
+/// [`IN_STORY_TAIL`].
+const IN_STORY_HEAD: &str = "SELECT a.id, NULL FROM article_stories s
+    JOIN articles a ON a.id = s.article WHERE s.story = ? AND a.id IN (";
+const IN_STORY_TAIL: &str = ") ORDER BY a.published DESC, a.id DESC LIMIT ?";
+const SUMMARY_BY_ID: &str =
+    "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url),
+        a.title, a.link, a.authors, a.published, a.read, a.starred
+    FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1";
+const STORY_COUNTS: &str = "SELECT count(*), count(DISTINCT a.feed_id) FROM article_stories s
+    JOIN articles a ON a.id = s.article WHERE s.story = ?1";
 
 impl Store {
     /// What the grouper reads of each of `ids` that exists, in the order given.
@@ -302,6 +322,65 @@ impl Store {
                 .query_map([story], summary_from_row)?
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(rows)
+        })();
+        self.busy(result)
+    }
+
+    /// The query's list with each story once (its newest article there; an article without
+    /// a story stands for itself), newest first, at most `limit` rows; each row with its
+    /// story's counts over all its articles (`None` without a story). `story`: only that
+    /// story's articles, each on its own row.
+    pub fn story_rows(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        story: Option<i64>,
+        limit: u32,
+    ) -> Result<Vec<(ArticleSummary, Option<StoryTag>)>, StoreError> {
+        let result = (|| {
+            let mut sql = Sql::default();
+            match story {
+                Some(id) => {
+                    sql.text.push_str(IN_STORY_HEAD);
+                    sql.params.push(Value::from(id));
+                }
+                None => sql.text.push_str(GROUPED_HEAD),
+            }
+            sql.text.push_str(SELECT_IDS);
+            compile_where(&self.conn, query, now, &mut sql)?;
+            sql.text.push_str(if story.is_some() {
+                IN_STORY_TAIL
+            } else {
+                GROUPED_TAIL
+            });
+            sql.params.push(Value::from(i64::from(limit)));
+            let mut stmt = self.conn.prepare_cached(&sql.text)?;
+            let picked = stmt
+                .query_map(params_from_iter(sql.params.iter()), |row| {
+                    Ok((row.get::<_, i64>(0)?, row.get::<_, Option<i64>>(1)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut summary = self.conn.prepare_cached(SUMMARY_BY_ID)?;
+            let mut counts = self.conn.prepare_cached(STORY_COUNTS)?;
+            let mut out = Vec::with_capacity(picked.len());
+            for (id, story) in picked {
+                let row = summary.query_row([id], summary_from_row)?;
+                let tag = match story {
+                    Some(story) => {
+                        let (articles, sources) =
+                            counts.query_row([story], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                        Some(StoryTag {
+                            article: ArticleId(id),
+                            story,
+                            sources,
+                            articles,
+                        })
+                    }
+                    None => None,
+                };
+                out.push((row, tag));
+            }
+            Ok(out)
         })();
         self.busy(result)
     }

@@ -25,7 +25,9 @@ use crate::worker::subscribe::{self, AddOutcome, AddRequest, SubscribeError};
 use feeds::no_config;
 
 use crate::fetch::Fetcher;
-use crate::model::{Article, ArticleId, ArticlePage, ArticleSummary, EntityKind, Feed, FeedId};
+use crate::model::{
+    Article, ArticleId, ArticlePage, ArticleSummary, EntityKind, Feed, FeedId, StoryTag,
+};
 use crate::query::{Expr, Flag, Query, Term};
 use crate::store::{Seek, Store, StoreError, StoredMention};
 use crate::worker::pages::{self, PageModes, PagesSummary};
@@ -35,6 +37,7 @@ use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 mod feeds;
 mod page;
 mod pipeline;
+mod stories;
 mod sync;
 
 use page::page_event;
@@ -64,7 +67,25 @@ pub struct ArticleQuery {
     pub scope: Query,
     /// The filter line's query; empty when no filter is active.
     pub filter: Query,
+    /// Every article, each story once, or one story's articles.
+    pub grouping: Grouping,
 }
+
+/// How a list groups its articles into stories.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Grouping {
+    /// Every article on its own row.
+    #[default]
+    Articles,
+    /// Each story once (its newest article of the list), with its counts
+    /// ([`WorkerEvent::StoryTags`]); at most [`STORY_ROWS`] rows, the whole list at once.
+    Stories,
+    /// The articles of one story (that the scope and filter select).
+    Story(i64),
+}
+
+/// Rows of a list that shows each story once: it is read whole, not a window at a time.
+pub const STORY_ROWS: u32 = 2_000;
 
 impl ArticleQuery {
     /// One query for the store: both conditions ANDed; the filter's `sort:` wins over the
@@ -240,6 +261,11 @@ pub enum WorkerEvent {
         offset: u32,
         total: Option<u64>,
         articles: Vec<ArticleSummary>,
+    },
+    /// The stories of a list that shows each story once, sent before its rows.
+    StoryTags {
+        request: RequestId,
+        tags: Vec<StoryTag>,
     },
     /// Unread counts for `CountUnread`, by the keys it carried.
     ViewCounts(Vec<(usize, u64)>),
@@ -496,6 +522,16 @@ impl Session {
                 now,
                 near,
             } => {
+                if query.grouping != Grouping::Articles {
+                    let grouped = store
+                        .read(move |s| stories::grouped_list(s, request, &query, now))
+                        .await;
+                    if !send_all(&self.events, flat(grouped)) {
+                        return false;
+                    }
+                    self.backlog.start();
+                    return true;
+                }
                 // The rows first, so the list follows the key at once; then, when asked for,
                 // the total (a full count: the slow part on a big cache), skipped when the
                 // next command already asks for a newer list with its own total.
@@ -806,6 +842,7 @@ mod tests {
         let q = ArticleQuery {
             scope: parse("tag:world sort:title").unwrap(),
             filter: parse("vucic or paris sort:-date").unwrap(),
+            ..ArticleQuery::default()
         };
         assert_eq!(
             q.combined().to_string(),
@@ -816,6 +853,7 @@ mod tests {
         let only_scope = ArticleQuery {
             scope: parse("feed:x").unwrap(),
             filter: Query::default(),
+            ..ArticleQuery::default()
         };
         assert_eq!(only_scope.combined(), parse("feed:x").unwrap());
         assert_eq!(ArticleQuery::default().combined(), Query::default());
