@@ -3,6 +3,7 @@
 //! answer carries its total.
 
 use super::*;
+use crate::model::StoryTag;
 
 /// The answers to a `LoadArticles` whose query groups by story: the rows' [`StoryTag`]s,
 /// then the rows with their total (and the total again, as a counted list expects).
