@@ -186,7 +186,8 @@ pub async fn drain(
     let mut summary = ExtractSummary::default();
     let mut failed: Option<WorkerError> = None;
     // Articles extracted before stories existed (or before a `reindex`) are grouped first,
-    // oldest first, a stretch per store call so the reader is not held up.
+    // oldest first, a stretch per store call so the reader is not held up; once none is
+    // left, later drains of the same grouper skip the look.
     loop {
         let grouper = stories.clone();
         let (grouped, secs) = timed(store, move |s| grouper.catch_up(s)).await?;

@@ -13,6 +13,7 @@
 //! [`StoreActor`]: crate::worker::StoreActor
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration, Utc};
@@ -37,6 +38,9 @@ const FORGET_EVERY: usize = 1_024;
 #[derive(Clone, Default)]
 pub struct Stories {
     inner: Arc<Mutex<Option<StoryIndex>>>,
+    /// No extracted article was left without a story at the last look: later drains skip
+    /// the look (a read of the whole cache), since every batch is grouped as it is stored.
+    caught_up: Arc<AtomicBool>,
 }
 
 impl Stories {
@@ -57,8 +61,12 @@ impl Stories {
     /// that added stories, a `reindex`, or a run stopped between the two writes), oldest
     /// first. Returns how many; 0 when none is left.
     pub fn catch_up(&self, store: &mut Store) -> Result<usize, StoreError> {
+        if self.caught_up.load(Ordering::Relaxed) {
+            return Ok(0);
+        }
         let ids = store.ungrouped_articles(CATCH_UP)?;
         if ids.is_empty() {
+            self.caught_up.store(true, Ordering::Relaxed);
             return Ok(0);
         }
         self.group(store, &ids)
@@ -68,6 +76,7 @@ impl Stories {
     /// stories were forgotten).
     pub fn reset(&self) {
         *self.inner.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        self.caught_up.store(false, Ordering::Relaxed);
     }
 }
 
