@@ -61,8 +61,11 @@ pub enum Command {
     /// List the most-mentioned people, places and organisations in the cache, or in the
     /// articles a query selects.
     Entities(EntitiesArgs),
+    /// List stories across feeds (articles about one event, grouped as they are stored),
+    /// newest first: headline, sources, articles, time span, top people and places.
+    Stories(StoriesArgs),
     /// Find the people, places and organisations of every cached article again (after a
-    /// model change).
+    /// model change), and group the articles into stories again.
     Reindex,
     /// Print the article of a web page (a saved file or a URL): its title, byline, date and
     /// main text, without navigation, ads and other boilerplate.
@@ -256,6 +259,29 @@ pub enum KindArg {
     Person,
     Place,
     Org,
+}
+
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    /// Only stories told by at least this many feeds (1 lists every story, single articles
+    /// too).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub sources: u32,
+    /// At most this many stories.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 30)]
+    pub limit: u32,
+    /// Print `[{id, headline, headline_article, sources, articles, first, last, people,
+    /// places, organisations}]`.
+    #[arg(long)]
+    pub json: bool,
+    /// Only the stories of the articles this filter query selects (the query language of
+    /// `list`), e.g. `iran since:2d`; counts are over each story's articles.
+    #[arg(
+        value_name = "QUERY",
+        allow_hyphen_values = true,
+        trailing_var_arg = true
+    )]
+    pub query: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -160,6 +160,16 @@ pub struct Article {
     pub first_seen: DateTime<Utc>,
 }
 
+/// A list row's story, when the list shows each story once: the story, how many feeds
+/// and articles tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryTag {
+    pub article: ArticleId,
+    pub story: i64,
+    pub sources: u32,
+    pub articles: u32,
+}
+
 /// The light form of an article used by lists: no bodies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleSummary {

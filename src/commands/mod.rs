@@ -24,6 +24,7 @@ mod refresh;
 mod reindex;
 mod show;
 mod state;
+mod stories;
 mod sync;
 
 use std::path::Path;
@@ -93,6 +94,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         // Extraction needs neither the configuration nor the cache.
         Some(Command::Extract(args)) => extract::run(&args),
         Some(Command::Entities(args)) => entities::run(&env()?, &args),
+        Some(Command::Stories(args)) => stories::run(&env()?, &args),
         Some(Command::Reindex) => reindex::run(&env()?),
         // A saved page needs neither the configuration nor the cache; a URL needs the
         // configured fetch limits.

@@ -105,12 +105,18 @@ pub(super) fn extract_all(store: Store, progress: bool) -> Result<(Store, Extrac
     let runtime = runtime(None)?;
     let priority = worker::extract::Priority::default();
     let mut done = 0usize;
-    let result = runtime.block_on(worker::extract::drain(&actor, &priority, |batch| {
-        done += batch.articles.len();
-        if progress {
-            eprint!("\r\x1b[2Kfinding people and places: {done}/{total} articles");
-        }
-    }));
+    let stories = worker::stories::Stories::default();
+    let result = runtime.block_on(worker::extract::drain(
+        &actor,
+        &priority,
+        &stories,
+        |batch| {
+            done += batch.articles.len();
+            if progress {
+                eprint!("\r\x1b[2Kfinding people and places: {done}/{total} articles");
+            }
+        },
+    ));
     if progress {
         eprint!("\r\x1b[2K");
     }

@@ -1,5 +1,5 @@
-//! `dateline reindex`: forget every article's entities and find them again (after a model
-//! change), then print the totals and the speed on standard error.
+//! `dateline reindex`: forget every article's entities and stories and find them again
+//! (after a model change), then print the totals and the speed on standard error.
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
@@ -13,6 +13,8 @@ use super::refresh;
 pub(super) fn run(env: &Env) -> Result<ExitCode> {
     let mut store = env.open_store()?;
     store.forget_extractions()?;
+    // Stories are grouped again from the new entities, as each article's are stored.
+    store.forget_stories()?;
     let (mut store, summary) = refresh::extract_all(store, io::stderr().is_terminal())?;
     store.delete_orphaned_entities()?;
     let (mentions, entities, _) = store.entity_totals()?;

@@ -63,6 +63,7 @@ pub type StoryId = usize;
 struct Story {
     /// Feature -> summed weight over the story's articles.
     features: HashMap<u64, f32>,
+    oldest: DateTime<Utc>,
     newest: DateTime<Utc>,
     size: usize,
 }
@@ -110,6 +111,13 @@ impl Grouper {
 
     /// Adds one article and returns its story (an existing one, or a new one).
     pub fn add(&mut self, article: &StoryInput<'_>) -> StoryId {
+        self.add_to(article, None)
+    }
+
+    /// Adds one article to a story decided earlier (`Some`: an id this grouper returned), or
+    /// decides it as [`Grouper::add`] does (`None`). How a grouper is rebuilt from stored
+    /// stories: their articles are added to the stories they already have.
+    pub fn add_to(&mut self, article: &StoryInput<'_>, known: Option<StoryId>) -> StoryId {
         let features = features(article);
         self.articles += 1;
         for f in features.keys() {
@@ -126,27 +134,16 @@ impl Grouper {
             .collect();
         let total: f32 = weighted.iter().map(|(_, w)| w).sum();
 
-        // Candidate stories: those sharing a feature, within the window.
-        let mut shared: HashMap<StoryId, f32> = HashMap::new();
-        for (f, w) in &weighted {
-            for &s in self.index.get(f).map(Vec::as_slice).unwrap_or(&[]) {
-                let story = &self.stories[s];
-                if (article.published - story.newest).abs() <= self.window {
-                    *shared.entry(s).or_default() += w;
-                }
-            }
-        }
-        let best = shared
-            .into_iter()
-            .filter(|(_, w)| total > 0.0 && w / total >= self.threshold)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(s, _)| s);
-
+        let best = match known {
+            Some(s) if s < self.stories.len() => Some(s),
+            _ => self.best_story(article.published, &weighted, total),
+        };
         let id = match best {
             Some(s) => s,
             None => {
                 self.stories.push(Story {
                     features: HashMap::new(),
+                    oldest: article.published,
                     newest: article.published,
                     size: 0,
                 });
@@ -155,6 +152,7 @@ impl Grouper {
         };
         let story = &mut self.stories[id];
         story.size += 1;
+        story.oldest = story.oldest.min(article.published);
         story.newest = story.newest.max(article.published);
         for (f, w) in features {
             let entry = story.features.entry(f).or_default();
@@ -167,6 +165,61 @@ impl Grouper {
             trim(story, &mut self.index, id);
         }
         id
+    }
+}
+
+impl Grouper {
+    /// The story sharing the most of `weighted` (at least [`Grouper::threshold`] of `total`)
+    /// among those within the window of `published`.
+    fn best_story(
+        &self,
+        published: DateTime<Utc>,
+        weighted: &[(u64, f32)],
+        total: f32,
+    ) -> Option<StoryId> {
+        // Candidate stories: those sharing a feature, within the window.
+        let mut shared: HashMap<StoryId, f32> = HashMap::new();
+        for (f, w) in weighted {
+            for &s in self.index.get(f).map(Vec::as_slice).unwrap_or(&[]) {
+                let story = &self.stories[s];
+                if published >= story.oldest - self.window
+                    && published <= story.newest + self.window
+                {
+                    *shared.entry(s).or_default() += w;
+                }
+            }
+        }
+        shared
+            .into_iter()
+            .filter(|(_, w)| total > 0.0 && w / total >= self.threshold)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(s, _)| s)
+    }
+
+    /// Forgets the features of every story with no article within `margin` of `around`, so
+    /// a long run (a whole cache grouped at once) keeps only the stories still in reach.
+    /// Such a story can no longer be joined; its id stays valid. Returns how many were
+    /// forgotten.
+    pub fn forget_far_from(&mut self, around: DateTime<Utc>, margin: Duration) -> usize {
+        let mut forgotten = 0;
+        for (id, story) in self.stories.iter_mut().enumerate() {
+            if story.features.is_empty()
+                || (around >= story.oldest - margin && around <= story.newest + margin)
+            {
+                continue;
+            }
+            for f in story.features.keys() {
+                if let Some(list) = self.index.get_mut(f) {
+                    list.retain(|&s| s != id);
+                    if list.is_empty() {
+                        self.index.remove(f);
+                    }
+                }
+            }
+            story.features = HashMap::new();
+            forgotten += 1;
+        }
+        forgotten
     }
 }
 
@@ -266,6 +319,30 @@ mod tests {
         let a = g.add(&input("Iran talks open in Geneva", 0, &geneva));
         let b = g.add(&input("Iran talks open in Geneva", 24 * 10, &geneva));
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn an_older_article_joins_a_story_whose_first_article_came_later() {
+        let geneva = vec!["geneva".to_string(), "iran".to_string()];
+        let mut g = Grouper::default();
+        let a = g.add(&input("Iran talks open in Geneva", 48, &geneva));
+        let b = g.add(&input("Iran talks to open in Geneva", 30, &geneva));
+        assert_eq!(
+            a, b,
+            "18 hours before the story's first article is in the window"
+        );
+    }
+
+    #[test]
+    fn a_known_story_is_kept_and_a_forgotten_story_is_not_joined() {
+        let geneva = vec!["geneva".to_string(), "iran".to_string()];
+        let mut g = Grouper::default();
+        let a = g.add(&input("Iran talks open in Geneva", 0, &geneva));
+        let b = g.add_to(&input("Samba schools parade in Rio", 1, &[]), Some(a));
+        assert_eq!(a, b);
+        assert_eq!(g.forget_far_from(at(24 * 30), Duration::hours(72)), 1);
+        let c = g.add(&input("Iran talks open in Geneva", 2, &geneva));
+        assert_ne!(a, c);
     }
 
     #[test]

@@ -245,6 +245,17 @@ pub const MIGRATIONS: &[&str] = &[
     // makes "is anything hidden?" and the hidden part of each feed's counts cheap.
     "ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX articles_hidden ON articles (feed_id, read) WHERE hidden = 1;",
+    // 11: stories across feeds: each article's story, decided when its entities are stored
+    // (`store::stories`). `stories` only hands out ids that are never used again, so a story
+    // whose articles were all pruned cannot come back as another; an article's row goes with
+    // it. Existing caches start with none: the extraction queue groups every extracted
+    // article, oldest first, the next time it runs.
+    "CREATE TABLE stories (id INTEGER PRIMARY KEY AUTOINCREMENT, started INTEGER NOT NULL);
+    CREATE TABLE article_stories (
+        article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story   INTEGER NOT NULL
+    );
+    CREATE INDEX article_stories_by_story ON article_stories (story, article);",
 ];
 
 /// The schema version this build writes.

@@ -21,6 +21,7 @@ mod migrations;
 mod pages;
 mod query;
 mod state;
+mod stories;
 pub mod sync;
 
 pub use bulk::BulkArticle;
@@ -28,6 +29,7 @@ pub use entities::{BacklogKey, EntityCount, NewMention, StoredMention};
 pub use health::IndexCheck;
 pub use query::Seek;
 pub use state::{ImportedState, ReadMark, STATE_VERSION, SavedArticle, SavedFeed, SavedState};
+pub use stories::{StoryArticle, StorySlot, StorySummary};
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

@@ -562,3 +562,86 @@ fn mentions_crossing_a_wrapped_line_are_highlighted_whole() {
     assert!(rows[crossing + 3].starts_with("|ppppppppppp "), "{map}");
     insta::assert_snapshot!("mentions_wrapped_120x40", map);
 }
+
+/// The `LoadArticles` among `effects`: its request and grouping.
+fn list_request(
+    effects: &[super::state::Effect],
+) -> Option<(u64, crate::worker::session::Grouping)> {
+    effects.iter().find_map(|e| match e {
+        super::state::Effect::Worker(crate::worker::session::Command::LoadArticles {
+            request,
+            query,
+            ..
+        }) => Some((*request, query.grouping)),
+        _ => None,
+    })
+}
+
+#[test]
+fn story_mode_shows_each_story_once_and_opens_one() {
+    use crate::model::{ArticleId, StoryTag};
+    use crate::worker::session::Grouping;
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut s = loaded(w, h);
+        s.focus = Focus::Articles;
+        let effects = update(&mut s, Action::Do(Act::Stories));
+        let (request, grouping) = list_request(&effects).expect("the list is asked again");
+        assert_eq!(grouping, Grouping::Stories);
+        // The worker's answer: the Geneva story told by three feeds in four articles, the
+        // budget vote by two feeds, the rest alone.
+        let tag = |article: i64, story: i64, sources: u32, articles: u32| StoryTag {
+            article: ArticleId(article),
+            story,
+            sources,
+            articles,
+        };
+        update(
+            &mut s,
+            Action::Worker(WorkerEvent::StoryTags {
+                request,
+                tags: vec![tag(10, 7, 3, 4), tag(11, 8, 2, 2), tag(13, 9, 1, 1)],
+            }),
+        );
+        let rows: Vec<_> = summaries().into_iter().filter(|a| a.id.0 != 12).collect();
+        update(
+            &mut s,
+            Action::Worker(WorkerEvent::whole_list(request, rows)),
+        );
+        insta::assert_snapshot!(format!("story_mode_{w}x{h}"), screen(&s));
+
+        // Enter on the Geneva story lists its articles, as a list of its own.
+        s.list.select(0, 10);
+        let effects = update(&mut s, Action::Do(Act::Open));
+        let (request, grouping) = list_request(&effects).expect("the story's articles");
+        assert_eq!(grouping, Grouping::Story(7));
+        assert!(!s.open.is_open(), "no article opens");
+        let geneva: Vec<_> = (0..4)
+            .map(|i| {
+                fixtures::summary(
+                    20 + i,
+                    1 + (i % 3),
+                    &format!("Geneva talks, report {i}"),
+                    1 + i,
+                    false,
+                )
+            })
+            .collect();
+        update(
+            &mut s,
+            Action::Worker(WorkerEvent::whole_list(request, geneva)),
+        );
+        insta::assert_snapshot!(format!("story_articles_{w}x{h}"), screen(&s));
+
+        // h goes back to the stories, on the story it left.
+        let effects = update(&mut s, Action::Do(Act::Back));
+        let (_, grouping) = list_request(&effects).expect("the stories again");
+        assert_eq!(grouping, Grouping::Stories);
+        assert_eq!(s.focus, Focus::Articles);
+        // c again: every article.
+        let effects = update(&mut s, Action::Do(Act::Stories));
+        assert_eq!(
+            list_request(&effects).map(|r| r.1),
+            Some(Grouping::Articles)
+        );
+    }
+}

@@ -26,6 +26,7 @@ use crate::extract::ner::embedded_model;
 use crate::extract::resolve::{ResolvedEntity, extract_entities};
 use crate::model::ArticleId;
 use crate::store::{BacklogKey, NewMention};
+use crate::worker::stories::Stories;
 use crate::worker::{StoreActor, WorkerError};
 
 /// Bump when resolution or geocoding changes what is stored for the same model weights
@@ -131,8 +132,11 @@ pub struct ExtractSummary {
     /// Seconds spent in the extractor, summed over batches (CPU time, not wall time).
     pub extract_seconds: f64,
     /// Seconds the store thread spent on the queue: finding work, reading texts, writing
-    /// mentions (summed; the store thread does one thing at a time).
+    /// mentions, grouping stories (summed; the store thread does one thing at a time).
     pub store_seconds: f64,
+    /// Articles grouped into stories by the catch-up before extraction (those extracted
+    /// before stories existed, or before a `reindex`).
+    pub grouped: u64,
 }
 
 /// The next batch: hinted articles first (latest hint first), then the backlog in its order
@@ -170,6 +174,7 @@ pub fn plan_batch(
 pub async fn drain(
     store: &StoreActor,
     priority: &Priority,
+    stories: &Stories,
     mut on_batch: impl FnMut(&BatchReport),
 ) -> Result<ExtractSummary, WorkerError> {
     let started = Instant::now();
@@ -180,6 +185,22 @@ pub async fn drain(
     let mut tasks: JoinSet<Result<BatchDone, WorkerError>> = JoinSet::new();
     let mut summary = ExtractSummary::default();
     let mut failed: Option<WorkerError> = None;
+    // Articles extracted before stories existed (or before a `reindex`) are grouped first,
+    // oldest first, a stretch per store call so the reader is not held up; once none is
+    // left, later drains of the same grouper skip the look.
+    loop {
+        let grouper = stories.clone();
+        let (grouped, secs) = timed(store, move |s| grouper.catch_up(s)).await?;
+        summary.store_seconds += secs;
+        match grouped {
+            Ok(0) => break,
+            Ok(n) => summary.grouped += n as u64,
+            Err(e) => {
+                tracing::error!("grouping articles into stories stopped: {e}");
+                break;
+            }
+        }
+    }
     let mut exhausted = false;
     // The queue is read in passes, each from the top and a stretch at a time, until it has
     // found the articles counted as left when it began (so it does not read the rest of the
@@ -224,9 +245,10 @@ pub async fn drain(
             }
             in_flight.extend(batch.iter().copied());
             let (store, slots) = (store.clone(), Arc::clone(&slots));
+            let stories = stories.clone();
             tasks.spawn(async move {
                 let ids = batch.clone();
-                let (report, secs, store_secs) = run_batch(&store, &slots, batch).await?;
+                let (report, secs, store_secs) = run_batch(&store, &slots, &stories, batch).await?;
                 Ok((ids, report, secs, store_secs))
             });
         }
@@ -279,6 +301,7 @@ pub async fn drain(
 async fn run_batch(
     store: &StoreActor,
     slots: &Semaphore,
+    stories: &Stories,
     batch: Vec<ArticleId>,
 ) -> Result<(BatchReport, f64, f64), WorkerError> {
     let version = model_version();
@@ -298,8 +321,15 @@ async fn run_batch(
         })?;
     drop(permit);
     let mentions: u64 = extracted.iter().map(|(_, m)| m.len() as u64).sum();
+    // The batch's articles join their stories on the store thread, right after their
+    // mentions are written; a failure there is logged and leaves them for the next catch-up.
+    let stories = stories.clone();
     let (articles, written_secs) = timed(store, move |s| {
-        s.write_mentions_batch(version, &extracted, Utc::now())
+        let written = s.write_mentions_batch(version, &extracted, Utc::now())?;
+        if let Err(e) = stories.group(s, &written) {
+            tracing::error!("grouping articles into stories failed: {e}");
+        }
+        Ok::<_, crate::store::StoreError>(written)
     })
     .await?;
     store_secs += written_secs;

@@ -15,6 +15,7 @@ pub mod extract;
 pub mod ignore;
 pub mod pages;
 pub mod session;
+pub mod stories;
 pub mod subscribe;
 pub mod sync;
 

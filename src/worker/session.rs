@@ -24,19 +24,24 @@ use crate::worker::ignore::{AfterRefresh, after_refresh};
 use crate::worker::subscribe::{self, AddOutcome, AddRequest, SubscribeError};
 
 use crate::fetch::Fetcher;
-use crate::model::{Article, ArticleId, ArticlePage, ArticleSummary, EntityKind, Feed, FeedId};
-use crate::query::{Expr, Query};
+use crate::model::{
+    Article, ArticleId, ArticlePage, ArticleSummary, EntityKind, Feed, FeedId, StoryTag,
+};
+use crate::query::Query;
 use crate::store::{Seek, Store, StoreError};
 use crate::worker::pages::{self, PageModes, PagesSummary};
 use crate::worker::sync::{SyncEvent, SyncSetup};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
 mod feeds;
+mod list_query;
 mod page;
 mod pipeline;
 mod shapes;
+mod stories;
 mod sync;
 
+pub use list_query::{ArticleQuery, Grouping, STORY_ROWS};
 pub use shapes::group_mentions;
 use shapes::unread;
 
@@ -58,31 +63,6 @@ pub struct DownloadProgress {
 
 /// Identifies one `LoadArticles` request, so the interface can drop stale answers.
 pub type RequestId = u64;
-
-/// Which articles a list shows: the feeds pane's selection and the filter line, ANDed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ArticleQuery {
-    /// The selected feed, tag or saved view, as a query (`feed:`, `tag:`, the view's text);
-    /// empty for "All articles".
-    pub scope: Query,
-    /// The filter line's query; empty when no filter is active.
-    pub filter: Query,
-}
-
-impl ArticleQuery {
-    /// One query for the store: both conditions ANDed; the filter's `sort:` wins over the
-    /// scope's.
-    pub fn combined(&self) -> Query {
-        let expr = match (&self.scope.expr, &self.filter.expr) {
-            (Some(a), Some(b)) => Some(Expr::And(vec![a.clone(), b.clone()])),
-            (a, b) => a.clone().or_else(|| b.clone()),
-        };
-        Query {
-            expr,
-            sort: self.filter.sort.or(self.scope.sort),
-        }
-    }
-}
 
 /// A slice of a list: at most `limit` rows after skipping `offset`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,6 +233,11 @@ pub enum WorkerEvent {
         offset: u32,
         total: Option<u64>,
         articles: Vec<ArticleSummary>,
+    },
+    /// The stories of a list that shows each story once, sent before its rows.
+    StoryTags {
+        request: RequestId,
+        tags: Vec<StoryTag>,
     },
     /// Unread counts for `CountUnread`, by the keys it carried.
     ViewCounts(Vec<(usize, u64)>),
@@ -518,6 +503,16 @@ impl Session {
                 now,
                 near,
             } => {
+                if query.grouping != Grouping::Articles {
+                    let grouped = store
+                        .read(move |s| stories::grouped_list(s, request, &query, now))
+                        .await;
+                    if !send_all(&self.events, flat(grouped)) {
+                        return false;
+                    }
+                    self.backlog.start();
+                    return true;
+                }
                 // The rows first, so the list follows the key at once; then, when asked for,
                 // the total (a full count: the slow part on a big cache), skipped when the
                 // next command already asks for a newer list with its own total.
@@ -601,7 +596,22 @@ impl Session {
             Command::MarkAllRead { query, now } => flat(
                 store
                     .call(move |s| {
-                        let changed = s.mark_query_read_ids(&query.combined(), now, true)?;
+                        let changed = match query.grouping {
+                            // One story's articles: only those, not the rest of the scope.
+                            Grouping::Story(id) => {
+                                let unread: Vec<ArticleId> = s
+                                    .story_rows(&query.combined(), now, Some(id), STORY_ROWS)?
+                                    .into_iter()
+                                    .filter(|(a, _)| !a.read)
+                                    .map(|(a, _)| a.id)
+                                    .collect();
+                                s.set_read(&unread, true)?;
+                                unread
+                            }
+                            Grouping::Articles | Grouping::Stories => {
+                                s.mark_query_read_ids(&query.combined(), now, true)?
+                            }
+                        };
                         Ok(vec![
                             WorkerEvent::MarkedRead { changed },
                             WorkerEvent::Feeds(s.feeds()?),
@@ -792,6 +802,7 @@ mod tests {
         let q = ArticleQuery {
             scope: parse("tag:world sort:title").unwrap(),
             filter: parse("vucic or paris sort:-date").unwrap(),
+            ..ArticleQuery::default()
         };
         assert_eq!(
             q.combined().to_string(),
@@ -802,6 +813,7 @@ mod tests {
         let only_scope = ArticleQuery {
             scope: parse("feed:x").unwrap(),
             filter: Query::default(),
+            ..ArticleQuery::default()
         };
         assert_eq!(only_scope.combined(), parse("feed:x").unwrap());
         assert_eq!(ArticleQuery::default().combined(), Query::default());

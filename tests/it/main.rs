@@ -23,6 +23,7 @@ mod query;
 mod refresh;
 mod store;
 mod stories;
+mod stories_session;
 mod support;
 mod sync;
 mod sync_cli;

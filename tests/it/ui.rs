@@ -430,6 +430,7 @@ async fn the_session_answers_windows_and_counts_from_the_store() {
             query: ArticleQuery {
                 scope: parse("url:b.example").unwrap(),
                 filter: parse_with("vuc", ParseOptions::typing()).unwrap(),
+                ..ArticleQuery::default()
             },
             window: Window {
                 offset: 0,
@@ -660,6 +661,7 @@ async fn the_session_answers_an_articles_entities_and_the_lists_top_entities() {
     let query = ArticleQuery {
         scope: parse("tag:news").unwrap(),
         filter: Default::default(),
+        ..ArticleQuery::default()
     };
     commands
         .send(Command::LoadTopEntities {

@@ -36,6 +36,8 @@ pub enum Act {
     Filter,
     People,
     WhoWhere,
+    /// Each story once with its sources, or every article again.
+    Stories,
     /// The article on the whole screen while it is read.
     Zoom,
     /// Show or hide the feeds pane.
@@ -222,6 +224,12 @@ pub const NORMAL: &[ActionDef<Act>] = &[
         "who_where",
         "who and where: top people and places of the list",
         &["w"],
+    ),
+    def(
+        Act::Stories,
+        "stories",
+        "group the list by story (+N sources), or ungroup it",
+        &["c"],
     ),
     def(
         Act::Zoom,

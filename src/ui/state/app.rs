@@ -253,7 +253,7 @@ impl State {
     }
 
     /// The list's query changed: asks for its first rows and its total.
-    fn new_list(&mut self) -> Effect {
+    pub(super) fn new_list(&mut self) -> Effect {
         let now = self.local_now();
         Effect::Worker(self.list.new_list(now))
     }

@@ -5,13 +5,15 @@
 //! returns the [`Command`] to send and never sends it, and it knows nothing of panes (the
 //! pane's height is passed in).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset};
 
-use crate::model::{ArticleId, ArticleSummary};
+use crate::model::{ArticleId, ArticleSummary, StoryTag};
 use crate::sanitize::sanitize_line;
 use crate::ui::layout::{TITLE_LINES, keep_visible};
 use crate::ui::text::wrap;
-use crate::worker::session::{ArticleQuery, Command, Near, RequestId, Window};
+use crate::worker::session::{ArticleQuery, Command, Grouping, Near, RequestId, Window};
 
 /// Rows loaded per request: the list holds one window of this many around the selection.
 pub const PAGE: usize = 500;
@@ -54,6 +56,8 @@ pub struct ListWindow {
     pub count_request: RequestId,
     /// The article to select when the next answer holds it (a list gone back to).
     pub(super) want: Option<ArticleId>,
+    /// The stories of the rows, by article, when the list shows each story once.
+    pub stories: HashMap<ArticleId, StoryTag>,
 }
 
 impl ListWindow {
@@ -76,8 +80,40 @@ impl ListWindow {
     /// [`TITLE_LINES`]); none when its row is not loaded.
     pub fn selected_title_lines(&self, width: usize) -> Vec<String> {
         self.selected()
-            .map(|a| wrap(&sanitize_line(&a.title), width, TITLE_LINES))
+            .map(|a| {
+                let badge = self.badge(a.id, width).map_or(0, |b| b.chars().count());
+                wrap(&sanitize_line(&a.title), width - badge, TITLE_LINES)
+            })
             .unwrap_or_default()
+    }
+
+    /// What goes before the title of article `id`'s row in a title column of `width`: in
+    /// story mode, how many more feeds (or articles) tell its story ("+2 sources "); none
+    /// when there are none or the column is too narrow for it and some title.
+    pub fn badge(&self, id: ArticleId, width: usize) -> Option<String> {
+        let t = self.story(id)?;
+        let badge = if t.sources > 2 {
+            format!("+{} sources ", t.sources - 1)
+        } else if t.sources == 2 {
+            "+1 source ".to_string()
+        } else if t.articles > 1 {
+            format!("+{} more ", t.articles - 1)
+        } else {
+            return None;
+        };
+        (badge.chars().count() + 8 <= width).then_some(badge)
+    }
+
+    /// The story of article `id`'s row, when the list shows each story once and it has one.
+    pub fn story(&self, id: ArticleId) -> Option<&StoryTag> {
+        self.stories.get(&id)
+    }
+
+    /// The stories of the rows of request `request` (kept only for the last request).
+    pub fn receive_story_tags(&mut self, request: RequestId, tags: Vec<StoryTag>) {
+        if request == self.request {
+            self.stories = tags.into_iter().map(|t| (t.article, t)).collect();
+        }
     }
 
     /// The whole list holds in the loaded window.
@@ -207,6 +243,9 @@ impl ListWindow {
             return;
         }
         self.pending = None;
+        if self.query.grouping == Grouping::Articles {
+            self.stories.clear();
+        }
         let selected = self.want.take().or_else(|| self.selected().map(|a| a.id));
         let screen_row = self.sel.saturating_sub(self.offset);
         let start = offset as usize;

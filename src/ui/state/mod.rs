@@ -24,6 +24,7 @@ pub mod panes;
 pub mod people;
 pub mod place;
 pub mod prompt;
+pub mod stories;
 
 pub use action::{Action, Effect};
 pub use app::{Progress, State};
@@ -229,10 +230,15 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
                 state.show_row(out);
                 state.focus = Focus::Articles;
             }
-            Focus::Articles => state.open_selected(out),
+            Focus::Articles => {
+                if !state.open_story(out) {
+                    state.open_selected(out);
+                }
+            }
             Focus::Article => {}
             Focus::People => state.filter_by_entity(out),
         },
+        Act::Stories => state.toggle_stories(out),
         Act::BackOrQuit if state.focus == Focus::Feeds => {
             state.quit = true;
             out.push(Effect::Quit);
@@ -419,6 +425,7 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             let height = state.list_height();
             state.list.receive(request, offset, total, articles, height);
         }
+        WorkerEvent::StoryTags { request, tags } => state.list.receive_story_tags(request, tags),
         WorkerEvent::ArticleTotal { request, total } => {
             let height = state.list_height();
             state.list.receive_total(request, total, height);

@@ -149,24 +149,31 @@ pub(super) fn list_pane(state: &State, area: Rect, buf: &mut Buffer) {
         } else {
             Style::default().add_modifier(Modifier::BOLD)
         };
+        // In story mode, how many more feeds tell the row's story, before its title.
+        let badge = state.list.badge(a.id, title_w);
+        let badge_w = badge.as_ref().map_or(0, |b| b.chars().count());
+        let text_w = title_w - badge_w;
+        if let Some(badge) = badge {
+            spans.push(Span::styled(badge, Style::default().fg(Color::Cyan)));
+        }
         if selected && sel_lines.len() > 1 {
             // The whole title, the lines after the first under the title column.
             let mut rest = sel_lines.iter();
             let head = rest.next().map_or("", String::as_str);
-            spans.push(Span::styled(fit(head, title_w), title_style));
+            spans.push(Span::styled(fit(head, text_w), title_style));
             lines.push(Line::from(spans).style(row_style));
             for more in rest.take(height.saturating_sub(lines.len())) {
                 lines.push(
                     Line::from(vec![
-                        Span::raw(" ".repeat(title_at.min(width))),
-                        Span::styled(fit(more, title_w), title_style),
+                        Span::raw(" ".repeat((title_at + badge_w).min(width))),
+                        Span::styled(fit(more, text_w), title_style),
                     ])
                     .style(row_style),
                 );
             }
         } else {
             spans.push(Span::styled(
-                fit(&sanitize_line(&a.title), title_w),
+                fit(&sanitize_line(&a.title), text_w),
                 title_style,
             ));
             lines.push(Line::from(spans).style(row_style));

@@ -13,10 +13,12 @@ pub(super) fn spawn_extraction(
 ) -> mpsc::UnboundedSender<()> {
     let (wake, mut woken) = mpsc::unbounded_channel::<()>();
     tokio::spawn(async move {
+        // One grouper for the session: built from the cache at the first drain, then fed.
+        let stories = crate::worker::stories::Stories::default();
         while woken.recv().await.is_some() {
             // Wakes that arrived meanwhile are served by this drain.
             while woken.try_recv().is_ok() {}
-            let drained = extract::drain(&store, &priority, |batch| {
+            let drained = extract::drain(&store, &priority, &stories, |batch| {
                 let _ = events.send(WorkerEvent::EntitiesReady(batch.articles.clone()));
             })
             .await;

@@ -210,7 +210,7 @@ fn capital_o_asks_the_store_for_the_whole_lists_unread_then_asks_then_opens() {
     // An answer for another list is dropped.
     let other = ArticleQuery {
         scope: q("tag:elsewhere"),
-        filter: Query::default(),
+        ..ArticleQuery::default()
     };
     assert_ne!(other, query);
     update(&mut s, answer(other));

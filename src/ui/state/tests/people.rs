@@ -136,6 +136,7 @@ fn who_and_where_follows_the_list_query() {
     let stale = ArticleQuery {
         scope: q("tag:none"),
         filter: Query::default(),
+        ..ArticleQuery::default()
     };
     update(
         &mut s,
