@@ -48,6 +48,7 @@ pub enum Act {
     PlayEnclosure,
     DownloadEnclosure,
     SaveMarkdown,
+    Messages,
     Help,
     Quit,
 }
@@ -282,6 +283,12 @@ pub const NORMAL: &[ActionDef<Act>] = &[
         "save_markdown",
         "save the article as Markdown in the download folder",
         &["S"],
+    ),
+    def(
+        Act::Messages,
+        "messages",
+        "show the last status messages whole (until the next key)",
+        &["M"],
     ),
     def(Act::Help, "help", "show or hide this help", &["?"]),
     def(Act::Quit, "quit", "quit", &["q"]),
