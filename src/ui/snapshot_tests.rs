@@ -513,3 +513,30 @@ fn capital_m_shows_the_last_messages() {
     update(&mut s, Action::Do(Act::Down));
     assert!(!screen(&s).contains("timed out"));
 }
+
+/// A page linking several feeds lists them in a message beside the prompt, cut at 80
+/// columns: the message is shown whole above it until the first key.
+#[test]
+fn the_feeds_a_page_links_are_listed_whole_beside_the_prompt() {
+    let mut s = loaded(80, 24);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::FeedChoices {
+            page: "https://site.example/blog/".into(),
+            feeds: vec![
+                (
+                    "https://site.example/blog/posts.xml".into(),
+                    Some("Posts".into()),
+                ),
+                (
+                    "https://site.example/blog/comments.xml".into(),
+                    Some("Comments".into()),
+                ),
+            ],
+        }),
+    );
+    let shown = screen(&s);
+    assert!(shown.contains("comments.xml (Comments)"), "{shown}");
+    update(&mut s, Action::Filter(super::keymap::FilterAct::Complete));
+    assert!(!screen(&s).contains("(Comments)"));
+}

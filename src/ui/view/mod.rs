@@ -61,7 +61,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let cut = status_bar(state, p.status, buf);
     if state.mode == Mode::Normal && state.show_messages {
         message_log(state, p.status, buf);
-    } else if cut && state.mode == Mode::Normal && state.message_fresh {
+    } else if cut && matches!(state.mode, Mode::Normal | Mode::Prompt) && state.message_fresh {
         long_message(state, p.status, buf);
     }
     if state.mode == Mode::Help {
@@ -312,7 +312,8 @@ fn people_pane(state: &State, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// A message too long for the status bar, whole, on up to [`MESSAGE_LINES`] lines just
+/// A message too long for the status bar (beside the normal mode's counts, or beside the
+/// prompt, such as the feeds a page links), whole, on up to [`MESSAGE_LINES`] lines just
 /// above it (drawn over the panes, which keep their size: the layout does not move), until
 /// the next key.
 fn long_message(state: &State, status: Rect, buf: &mut Buffer) {
