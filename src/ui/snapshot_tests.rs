@@ -510,6 +510,7 @@ fn capital_m_shows_the_last_messages() {
     let shown = screen(&s);
     insta::assert_snapshot!("messages_80x24", shown);
     assert!(shown.contains("(try again later)") && shown.contains("timed out"));
+    assert!(!shown.contains("no messages yet"), "{shown}");
     update(&mut s, Action::Do(Act::Down));
     assert!(!screen(&s).contains("timed out"));
 }

@@ -51,8 +51,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         state.message_fresh = false;
         state.show_messages = false;
     }
-    // A count being typed is no message to keep.
-    let counting = matches!(action, Action::Digit(_));
+    // A count being typed, or `M` finding none, is no message to keep.
+    let counting = matches!(action, Action::Digit(_) | Action::Do(Act::Messages));
     match action {
         Action::Do(act) => {
             state.list.bottom_when_counted = false;
