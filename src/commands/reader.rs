@@ -131,10 +131,8 @@ fn reader(env: &Env) -> Result<ExitCode> {
     runtime.shutdown_background();
     // Let queued writes (read marks) finish before the process ends.
     let _ = store_thread.join();
-    let history = result?;
-    let mut text = history.join("\n");
-    text.push('\n');
-    if let Err(e) = std::fs::write(&history_path, text) {
+    let added = result?;
+    if let Err(e) = save_history(&history_path, &added) {
         tracing::warn!(
             "cannot keep the filter history in {}: {e}",
             history_path.display()
@@ -145,3 +143,45 @@ fn reader(env: &Env) -> Result<ExitCode> {
 
 /// The filter line's history, in the cache's folder.
 const HISTORY_FILE: &str = "filter_history";
+
+/// Adds the filters this run applied (`added`, oldest first) to the history saved in `path`,
+/// as it is now: another reader may have saved its own since this one started. Written
+/// beside it and renamed, so that a reader starting meanwhile reads a whole file.
+fn save_history(path: &std::path::Path, added: &[String]) -> std::io::Result<()> {
+    if added.is_empty() {
+        return Ok(());
+    }
+    let saved = match std::fs::read_to_string(path) {
+        Ok(text) => text.lines().map(str::to_string).collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    let history = crate::ui::state::filter::merge_history(saved, added);
+    let mut text = history.join("\n");
+    text.push('\n');
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, text)?;
+    std::fs::rename(&partial, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: two readers open at once, the last to end overwrote the other's history.
+    #[test]
+    fn two_readers_keep_each_others_filters() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(HISTORY_FILE);
+        std::fs::write(&path, "tag:world\n").unwrap();
+        save_history(&path, &["feed:bbc".to_string()]).unwrap();
+        save_history(&path, &["person:merz".to_string(), "tag:world".to_string()]).unwrap();
+        // A reader that applied no filter leaves the file as it is.
+        save_history(&path, &[]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "feed:bbc\nperson:merz\ntag:world\n"
+        );
+        assert!(!path.with_extension("partial").exists());
+    }
+}

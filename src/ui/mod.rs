@@ -114,8 +114,8 @@ const TICK: Duration = Duration::from_millis(250);
 /// At most this many messages are handled before a frame is drawn.
 const MAX_BATCH: usize = 512;
 
-/// Runs the reader until the user quits; returns the filter line's history to keep for the
-/// next run. Needs a terminal on stdin/stdout, and a tokio
+/// Runs the reader until the user quits; returns the filters applied during this run, to
+/// add to the saved history (see [`state::filter::merge_history`]). Needs a terminal on stdin/stdout, and a tokio
 /// runtime with worker threads (the ticker and the channels' forwarding run on them). Tasks
 /// still running when it returns (a refresh in flight) are the caller's to stop.
 pub async fn run(ctx: UiContext) -> anyhow::Result<Vec<String>> {
@@ -187,7 +187,7 @@ pub async fn run(ctx: UiContext) -> anyhow::Result<Vec<String>> {
     ticker.abort();
     forward.abort();
     signals.abort();
-    result.map(|()| state.filter.history.clone())
+    result.map(|()| state.filter.added.clone())
 }
 
 /// Sends [`Msg::Terminate`] on SIGTERM (`kill`) or SIGHUP (the terminal closed), so that a

@@ -422,6 +422,15 @@ fn marking_more_than_a_screenful_asks() {
         }),
     );
     update(&mut s, Action::Do(Act::MarkAllRead));
+    // The store's count of the list's unread articles (the rows loaded are a window).
+    let query = s.list.query.clone();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::ListUnread {
+            query,
+            unread: 1_149,
+        }),
+    );
     insta::assert_snapshot!("confirm_mark_all_80x24", screen(&s));
 }
 
@@ -644,4 +653,84 @@ fn story_mode_shows_each_story_once_and_opens_one() {
             Some(Grouping::Articles)
         );
     }
+}
+
+/// Regression: a long status message (why a download failed) was cut at 80 columns. It
+/// is shown whole, wrapped above the status bar over the panes (which keep their size),
+/// until the next key.
+#[test]
+fn a_long_message_is_shown_whole_until_a_key() {
+    let mut s = loaded(80, 24);
+    let before = screen(&s);
+    let reason = "download of https://media.example.org/podcasts/2026/episode-142.mp3 \
+                  failed: the server answered 403 Forbidden (the folder ~/Downloads/podcasts \
+                  is fine; try again later)";
+    update(&mut s, Action::Worker(WorkerEvent::Error(reason.into())));
+    let shown = screen(&s);
+    insta::assert_snapshot!("long_message_80x24", shown);
+    assert!(shown.contains("try again later)"), "{shown}");
+    // The panes did not move: the lines above the message are as they were.
+    let top = |screen: &str| screen.lines().take(18).collect::<Vec<_>>().join("\n");
+    assert_eq!(top(&shown), top(&before));
+    // A key puts it away; the status bar keeps its start.
+    update(&mut s, Action::Do(Act::Down));
+    let after = screen(&s);
+    assert!(!after.contains("try again later)"), "{after}");
+    assert!(after.contains("download of https://media"), "{after}");
+    // A short message stays on the status bar alone.
+    update(&mut s, Action::Worker(WorkerEvent::Error("no link".into())));
+    let lines: Vec<String> = screen(&s).lines().map(str::to_string).collect();
+    assert!(!lines[lines.len() - 2].contains("no link"));
+}
+
+/// `M` shows the last status messages whole, newest at the bottom, until the next key.
+#[test]
+fn capital_m_shows_the_last_messages() {
+    let mut s = loaded(80, 24);
+    update(&mut s, Action::Do(Act::Messages));
+    assert_eq!(s.message.as_deref(), Some("no messages yet"));
+    assert!(!s.show_messages);
+    for m in [
+        "feed one: timed out after 30 s",
+        "download of https://media.example.org/podcasts/2026/episode-142-the-long-title.mp3 \
+         failed: the server answered 403 Forbidden (try again later)",
+        "refreshed 12 feeds: 40 new articles, 1 failed",
+    ] {
+        update(&mut s, Action::Worker(WorkerEvent::Error(m.into())));
+    }
+    update(&mut s, Action::Do(Act::Down));
+    update(&mut s, Action::Do(Act::Messages));
+    let shown = screen(&s);
+    insta::assert_snapshot!("messages_80x24", shown);
+    assert!(shown.contains("(try again later)") && shown.contains("timed out"));
+    assert!(!shown.contains("no messages yet"), "{shown}");
+    update(&mut s, Action::Do(Act::Down));
+    assert!(!screen(&s).contains("timed out"));
+}
+
+/// A page linking several feeds lists them in a message beside the prompt, cut at 80
+/// columns: the message is shown whole above it until the first key.
+#[test]
+fn the_feeds_a_page_links_are_listed_whole_beside_the_prompt() {
+    let mut s = loaded(80, 24);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::FeedChoices {
+            page: "https://site.example/blog/".into(),
+            feeds: vec![
+                (
+                    "https://site.example/blog/posts.xml".into(),
+                    Some("Posts".into()),
+                ),
+                (
+                    "https://site.example/blog/comments.xml".into(),
+                    Some("Comments".into()),
+                ),
+            ],
+        }),
+    );
+    let shown = screen(&s);
+    assert!(shown.contains("comments.xml (Comments)"), "{shown}");
+    update(&mut s, Action::Filter(super::keymap::FilterAct::Complete));
+    assert!(!screen(&s).contains("(Comments)"));
 }

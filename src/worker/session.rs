@@ -33,6 +33,7 @@ use crate::worker::pages::{self, PageModes, PagesSummary};
 use crate::worker::sync::{SyncEvent, SyncSetup};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
+mod counts;
 mod feeds;
 mod list_query;
 mod page;
@@ -134,6 +135,13 @@ pub enum Command {
         query: ArticleQuery,
         now: DateTime<FixedOffset>,
         limit: u32,
+    },
+    /// Count the unread articles of the list `query` gives, all of it (the question `A`
+    /// asks when the interface holds only part of the list); answers with
+    /// [`WorkerEvent::ListUnread`] carrying the same query.
+    CountListUnread {
+        query: ArticleQuery,
+        now: DateTime<FixedOffset>,
     },
     /// Count each query's unread articles (the saved views' counts); answers with
     /// [`WorkerEvent::ViewCounts`] carrying the same keys.
@@ -266,6 +274,12 @@ pub enum WorkerEvent {
         query: ArticleQuery,
         total: u64,
         found: Vec<(ArticleId, FeedId, String)>,
+    },
+    /// The answer to [`Command::CountListUnread`]: how many unread articles the list
+    /// `query` gives has.
+    ListUnread {
+        query: ArticleQuery,
+        unread: u64,
     },
     /// Something failed; the message is for the user.
     Error(String),
@@ -638,31 +652,17 @@ impl Session {
             ),
             Command::FindUnreadLinks { query, now, limit } => flat(
                 store
-                    .read(move |s| {
-                        let wanted = unread(query.combined());
-                        let total = s.count_query(&wanted, now)?;
-                        let found = s
-                            .query_articles(&wanted, now, Some(limit), 0)?
-                            .into_iter()
-                            .filter_map(|a| Some((a.id, a.feed_id, a.link?)))
-                            .collect();
-                        Ok(vec![WorkerEvent::UnreadLinks {
-                            query,
-                            total,
-                            found,
-                        }])
-                    })
+                    .read(move |s| counts::unread_links(s, query, now, limit))
+                    .await,
+            ),
+            Command::CountListUnread { query, now } => flat(
+                store
+                    .read(move |s| counts::list_unread(s, query, now))
                     .await,
             ),
             Command::CountUnread { queries, now } => flat(
                 store
-                    .read(move |s| {
-                        let mut counts = Vec::with_capacity(queries.len());
-                        for (key, q) in queries {
-                            counts.push((key, s.count_query(&unread(q), now)?));
-                        }
-                        Ok(vec![WorkerEvent::ViewCounts(counts)])
-                    })
+                    .read(move |s| counts::view_counts(s, queries, now))
                     .await,
             ),
             Command::Refresh(_) if self.sync.is_some() => {
@@ -973,6 +973,23 @@ mod tests {
             query: ArticleQuery::default(),
             now,
         };
+        // `A`'s question counts the unread articles of the whole list, not all of it.
+        commands
+            .send(Command::CountListUnread {
+                query: ArticleQuery::default(),
+                now,
+            })
+            .unwrap();
+        let unread = loop {
+            let event = tokio::time::timeout(std::time::Duration::from_secs(10), events.recv())
+                .await
+                .expect("an answer to CountListUnread")
+                .expect("the session is running");
+            if let WorkerEvent::ListUnread { unread, .. } = event {
+                break unread;
+            }
+        };
+        assert_eq!(unread, 5, "7 articles, 2 of them read");
         commands.send(mark()).unwrap();
         let mut changed = marked(&mut events).await;
         changed.sort();

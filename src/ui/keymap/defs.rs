@@ -50,6 +50,7 @@ pub enum Act {
     PlayEnclosure,
     DownloadEnclosure,
     SaveMarkdown,
+    Messages,
     Help,
     Quit,
 }
@@ -290,6 +291,12 @@ pub const NORMAL: &[ActionDef<Act>] = &[
         "save_markdown",
         "save the article as Markdown in the download folder",
         &["S"],
+    ),
+    def(
+        Act::Messages,
+        "messages",
+        "show the last status messages whole (until the next key)",
+        &["M"],
     ),
     def(Act::Help, "help", "show or hide this help", &["?"]),
     def(Act::Quit, "quit", "quit", &["q"]),

@@ -19,7 +19,10 @@ use crate::model::{ArticleId, ArticleSummary, FeedId};
 use crate::query::Query;
 use crate::ui::keymap::{Help, Mode};
 use crate::ui::layout::{self, Focus, inner};
-use crate::worker::session::Command;
+use crate::worker::session::{ArticleQuery, Command};
+
+/// Status messages kept for `M`.
+pub const MESSAGE_LOG: usize = 50;
 
 /// Progress of the current or last refresh.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,6 +53,13 @@ pub struct State {
     /// A number typed for the next action.
     pub count: Option<usize>,
     pub message: Option<String>,
+    /// The message came since the last key: one too long for the status bar is shown whole
+    /// just above it (over the panes, which keep their size) until a key is pressed.
+    pub message_fresh: bool,
+    /// The last [`MESSAGE_LOG`] messages, oldest first, for `M`.
+    pub messages: Vec<String>,
+    /// `M` was pressed: the last messages are shown above the status bar until a key.
+    pub show_messages: bool,
     /// The question [`Mode::Confirm`] asks on the status line (marking more than a
     /// screenful read: the only thing asked).
     pub prompt: Option<String>,
@@ -110,6 +120,9 @@ impl State {
             prompt: None,
             question: None,
             last_marked: Vec::new(),
+            message_fresh: false,
+            messages: Vec::new(),
+            show_messages: false,
             back: Vec::new(),
             filter_origin: None,
             progress: Progress::default(),
@@ -464,23 +477,46 @@ impl State {
         }
     }
 
-    /// `A`: marks everything in view read, after asking when that may be more than a
-    /// screenful of unread articles (the list beyond the loaded rows counts as unread).
+    /// `A`: marks everything in view read, after asking when that is more than a screenful
+    /// of unread articles. The question gives the number of unread articles that will
+    /// change: counted in the rows when the whole list is loaded, else asked of the store
+    /// ([`Command::CountListUnread`]; [`State::list_unread_counted`] takes the answer).
     pub(super) fn mark_all_read(&mut self, out: &mut Vec<Effect>) {
         let unread_loaded = self.list.articles.iter().filter(|a| !a.read).count();
-        let not_loaded = self.list.total.saturating_sub(self.list.articles.len());
-        if unread_loaded + not_loaded <= self.list_height() {
+        if self.list.total > self.list.articles.len() {
+            self.message = Some("counting the unread articles of this list…".into());
+            out.push(Effect::Worker(Command::CountListUnread {
+                query: self.list.query.clone(),
+                now: self.local_now(),
+            }));
+            return;
+        }
+        self.ask_mark_all(unread_loaded as u64, out);
+    }
+
+    /// The store's count of the list's unread articles, for `A`'s question. Dropped when the
+    /// list changed since, or something else is being asked.
+    pub(super) fn list_unread_counted(
+        &mut self,
+        query: &ArticleQuery,
+        unread: u64,
+        out: &mut Vec<Effect>,
+    ) {
+        if *query != self.list.query || self.mode != Mode::Normal {
+            return;
+        }
+        self.message = None;
+        self.ask_mark_all(unread, out);
+    }
+
+    /// Marks at once `unread` articles or fewer when they fit on a screen; asks first when
+    /// there are more.
+    fn ask_mark_all(&mut self, unread: u64, out: &mut Vec<Effect>) {
+        if unread <= self.list_height() as u64 {
             self.mark_all_now(out);
             return;
         }
-        self.prompt = Some(if not_loaded == 0 {
-            format!("mark {unread_loaded} articles read?")
-        } else {
-            format!(
-                "mark every unread article of these {} read?",
-                self.list.total
-            )
-        });
+        self.prompt = Some(format!("mark {unread} unread articles read?"));
         self.mode = Mode::Confirm;
     }
 

@@ -9,6 +9,7 @@
 
 use super::action::Effect;
 use super::app::State;
+use super::lineedit::LineEdit;
 use super::prompt::{Ask, Prompt};
 use crate::model::Feed;
 use crate::ui::keymap::{FilterAct, Mode};
@@ -22,6 +23,7 @@ impl State {
         self.question = Some(Prompt {
             ask,
             label,
+            cursor: text.len(),
             text,
             yes_no,
         });
@@ -40,8 +42,8 @@ impl State {
             } else {
                 self.cancel_prompt();
             }
-        } else if !c.is_control() {
-            p.text.push(c);
+        } else {
+            p.push(c);
         }
     }
 
@@ -55,14 +57,6 @@ impl State {
             FilterAct::Submit if p.yes_no => self.cancel_prompt(),
             FilterAct::Submit => self.answer(out),
             FilterAct::Cancel => self.cancel_prompt(),
-            FilterAct::Backspace => {
-                p.text.pop();
-            }
-            FilterAct::KillStart => p.text.clear(),
-            FilterAct::KillWord => {
-                let kept = p.text.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                p.text.truncate(kept);
-            }
             FilterAct::Complete | FilterAct::Older | FilterAct::Newer if matches!(&p.ask, Ask::ChooseFeed { choices } if !choices.is_empty()) => {
                 if let Ask::ChooseFeed { choices } = &p.ask {
                     let n = choices.len();
@@ -73,20 +67,16 @@ impl State {
                         (_, None) => 0,
                     };
                     p.text = choices[next].clone();
+                    p.cursor = p.text.len();
                 }
             }
-            // The answer is edited at its end only: the other line keys do nothing here.
-            FilterAct::Delete
-            | FilterAct::Left
-            | FilterAct::Right
-            | FilterAct::Home
-            | FilterAct::End
-            | FilterAct::KillEnd
-            | FilterAct::WordLeft
-            | FilterAct::WordRight
-            | FilterAct::Complete
-            | FilterAct::Older
-            | FilterAct::Newer => {}
+            // The readline keys edit the answer as they edit the filter line; Tab and the
+            // history keys do nothing here.
+            act => {
+                if !p.yes_no {
+                    p.apply(act);
+                }
+            }
         }
     }
 

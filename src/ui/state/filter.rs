@@ -4,6 +4,7 @@
 //! Parses as the user types (with the lenient options for a half-typed query) and hands the
 //! query back; it never changes the list itself: `State` does that when the query differs.
 
+use super::lineedit::LineEdit;
 use crate::query::{ParseError, ParseOptions, Query, parse_with};
 
 /// Queries kept in the filter line's history.
@@ -24,6 +25,9 @@ pub struct FilterLine {
     pub error: Option<ParseError>,
     /// Filters applied with Enter, oldest first, at most [`HISTORY`].
     pub history: Vec<String>,
+    /// The filters applied during this run, oldest first, at most [`HISTORY`]: what this
+    /// run adds to the saved history ([`merge_history`]), whatever other readers saved.
+    pub added: Vec<String>,
     /// Position while walking the history.
     pub(super) history_pos: Option<usize>,
     /// The text typed before the walk began.
@@ -55,6 +59,26 @@ pub struct Completion {
     pub(super) span: (usize, usize),
 }
 
+/// The readline keys edit the filter line; an edit ends the history walk and completion,
+/// a move ends completion.
+impl LineEdit for FilterLine {
+    fn parts(&self) -> (&str, usize) {
+        (&self.input, self.cursor)
+    }
+
+    fn parts_mut(&mut self) -> (&mut String, &mut usize) {
+        (&mut self.input, &mut self.cursor)
+    }
+
+    fn on_edit(&mut self) {
+        self.edited();
+    }
+
+    fn on_move(&mut self) {
+        self.completion = None;
+    }
+}
+
 /// The keys whose values Tab completes.
 pub const COMPLETED: [&str; 6] = ["feed", "tag", "url", "person", "place", "org"];
 
@@ -74,136 +98,6 @@ impl FilterLine {
         self.history_pos = None;
         self.completion = None;
         self.asked = None;
-    }
-
-    /// A typed character, at the cursor; control characters are ignored. Whether the text
-    /// changed.
-    pub fn push(&mut self, c: char) -> bool {
-        if c.is_control() {
-            return false;
-        }
-        self.input.insert(self.cursor, c);
-        self.cursor += c.len_utf8();
-        self.edited();
-        true
-    }
-
-    /// The byte offset of the character before the cursor.
-    fn before(&self) -> Option<usize> {
-        self.input[..self.cursor]
-            .char_indices()
-            .next_back()
-            .map(|(i, _)| i)
-    }
-
-    /// The byte offset after the character under the cursor.
-    fn after(&self) -> Option<usize> {
-        self.input[self.cursor..]
-            .chars()
-            .next()
-            .map(|c| self.cursor + c.len_utf8())
-    }
-
-    /// Removes `from..to` (the cursor goes to `from`); whether anything went.
-    fn cut(&mut self, from: usize, to: usize) -> bool {
-        if from >= to {
-            return false;
-        }
-        self.input.replace_range(from..to, "");
-        self.cursor = from;
-        self.edited();
-        true
-    }
-
-    /// Backspace: the character before the cursor goes. Whether the text changed.
-    pub fn backspace(&mut self) -> bool {
-        match self.before() {
-            Some(i) => self.cut(i, self.cursor),
-            None => false,
-        }
-    }
-
-    /// Delete: the character under the cursor goes. Whether the text changed.
-    pub fn delete(&mut self) -> bool {
-        match self.after() {
-            Some(end) => self.cut(self.cursor, end),
-            None => false,
-        }
-    }
-
-    /// C-u: the text before the cursor goes.
-    pub fn kill_start(&mut self) -> bool {
-        self.cut(0, self.cursor)
-    }
-
-    /// C-k: the text after the cursor goes.
-    pub fn kill_end(&mut self) -> bool {
-        self.cut(self.cursor, self.input.len())
-    }
-
-    /// C-w: the word before the cursor goes, up to the space before it (as in a shell).
-    pub fn kill_word(&mut self) -> bool {
-        let head = &self.input[..self.cursor];
-        let trimmed = head.trim_end_matches(char::is_whitespace);
-        let start = trimmed
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        self.cut(start, self.cursor)
-    }
-
-    /// Left and right: one character.
-    pub fn left(&mut self) {
-        if let Some(i) = self.before() {
-            self.cursor = i;
-        }
-        self.completion = None;
-    }
-
-    pub fn right(&mut self) {
-        if let Some(i) = self.after() {
-            self.cursor = i;
-        }
-        self.completion = None;
-    }
-
-    /// C-a and C-e: to the start or the end of the line.
-    pub fn home(&mut self) {
-        self.cursor = 0;
-        self.completion = None;
-    }
-
-    pub fn end(&mut self) {
-        self.cursor = self.input.len();
-        self.completion = None;
-    }
-
-    /// M-b: to the start of this word or the one before (letters and digits make words).
-    pub fn word_left(&mut self) {
-        let head = &self.input[..self.cursor];
-        let trimmed = head.trim_end_matches(|c: char| !c.is_alphanumeric());
-        self.cursor = trimmed
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !c.is_alphanumeric())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        self.completion = None;
-    }
-
-    /// M-f: to the end of this word or the next.
-    pub fn word_right(&mut self) {
-        let tail = &self.input[self.cursor..];
-        let skip = tail.len()
-            - tail
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .len();
-        let rest = &tail[skip..];
-        let word = rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
-        self.cursor += skip + word;
-        self.completion = None;
     }
 
     /// `Esc`: the text goes (parse it again to clear the filter).
@@ -363,22 +257,47 @@ impl FilterLine {
         for line in lines {
             let line = line.trim();
             if line.len() <= MAX_QUERY && !line.chars().any(char::is_control) {
-                self.remember(line);
+                self.keep(line);
             }
         }
     }
 
-    /// Keeps `text` as the newest history entry (once; empty text is not kept).
+    /// Keeps `text` as the newest history entry, and as one this run added (once; empty
+    /// text is not kept).
     pub fn remember(&mut self, text: &str) {
+        if self.keep(text) {
+            self.added.retain(|h| h != text);
+            self.added.push(text.to_string());
+            if self.added.len() > HISTORY {
+                self.added.remove(0);
+            }
+        }
+    }
+
+    /// Keeps `text` as the newest history entry (once); whether it was kept (not empty).
+    fn keep(&mut self, text: &str) -> bool {
         if text.is_empty() {
-            return;
+            return false;
         }
         self.history.retain(|h| h != text);
         self.history.push(text.to_string());
         if self.history.len() > HISTORY {
             self.history.remove(0);
         }
+        true
     }
+}
+
+/// The history to save when a reader ends: what is saved now (`saved`, oldest first: it
+/// may be another reader's, written since this one started), then what this run `added`,
+/// each query once at its newest place, the newest [`HISTORY`] kept; the lines that
+/// [`FilterLine::load_history`] leaves out are left out here too. Two readers open at once
+/// keep each other's queries.
+pub fn merge_history(saved: Vec<String>, added: &[String]) -> Vec<String> {
+    let mut line = FilterLine::default();
+    line.load_history(saved);
+    line.load_history(added.to_vec());
+    line.history
 }
 
 #[cfg(test)]
@@ -429,6 +348,44 @@ mod tests {
         assert!(f.walk(false));
         assert_eq!(f.input, "dra");
         assert!(!f.walk(false));
+    }
+
+    /// Regression: the history file was overwritten by whichever reader ended last, so two
+    /// readers open at once lost each other's queries. Saving merges with what is saved.
+    #[test]
+    fn saving_merges_with_what_another_reader_saved() {
+        let start = vec!["tag:world".to_string(), "is:unread".to_string()];
+        let mut first = FilterLine::default();
+        let mut second = FilterLine::default();
+        first.load_history(start.clone());
+        second.load_history(start);
+        first.remember("feed:bbc");
+        second.remember("person:merz");
+        second.remember("tag:world");
+        assert_eq!(first.added, ["feed:bbc"]);
+        assert_eq!(second.added, ["person:merz", "tag:world"]);
+        // The first ends, then the second, which read the file before the first wrote it.
+        let saved = merge_history(Vec::new(), &first.added);
+        assert_eq!(saved, ["feed:bbc"]);
+        let saved = merge_history(
+            ["tag:world", "is:unread", "feed:bbc"]
+                .map(String::from)
+                .to_vec(),
+            &first.added,
+        );
+        let saved = merge_history(saved, &second.added);
+        assert_eq!(
+            saved,
+            ["is:unread", "feed:bbc", "person:merz", "tag:world"],
+            "both readers' queries, each once, the newest last"
+        );
+        // Lines no reader would load are dropped; the newest HISTORY are kept.
+        let mut many: Vec<String> = (0..HISTORY).map(|i| format!("q{i}")).collect();
+        many.push("bad\u{1b}[2J".into());
+        let saved = merge_history(many, &["new".to_string()]);
+        assert_eq!(saved.len(), HISTORY);
+        assert_eq!(saved[0], "q1");
+        assert_eq!(saved.last().map(String::as_str), Some("new"));
     }
 
     #[test]

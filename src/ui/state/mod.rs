@@ -19,6 +19,7 @@ pub mod external;
 pub mod feedmgmt;
 pub mod feeds;
 pub mod filter;
+pub mod lineedit;
 pub mod list;
 pub mod panes;
 pub mod people;
@@ -37,10 +38,22 @@ use crate::ui::layout::{Focus, first_row, inner, list_columns, row_at};
 use crate::worker::session::{Command, WorkerEvent};
 use crate::worker::sync::{SyncEvent, SyncStep};
 use crate::worker::{FeedOutcome, RefreshEvent};
+use lineedit::LineEdit;
 
 /// Applies one action; returns what the loop must do.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let mut out = Vec::new();
+    let before = state.message.clone();
+    // A key (or the mouse) puts away a long message shown whole.
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::Tick(_) | Action::Worker(_)
+    ) {
+        state.message_fresh = false;
+        state.show_messages = false;
+    }
+    // A count being typed, or `M` finding none, is no message to keep.
+    let counting = matches!(action, Action::Digit(_) | Action::Do(Act::Messages));
     match action {
         Action::Do(act) => {
             state.list.bottom_when_counted = false;
@@ -97,6 +110,17 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     }
     state.ensure_window(&mut out);
     state.ensure_who(&mut out);
+    if let Some(m) = &state.message
+        && state.message != before
+    {
+        state.message_fresh = true;
+        if !counting {
+            state.messages.push(m.clone());
+            if state.messages.len() > app::MESSAGE_LOG {
+                state.messages.remove(0);
+            }
+        }
+    }
     out
 }
 
@@ -115,30 +139,13 @@ fn flush_reloads(state: &mut State, out: &mut Vec<Effect>) {
 
 /// A named action of the filter line.
 fn filter_act(state: &mut State, act: FilterAct, out: &mut Vec<Effect>) {
-    match act {
-        FilterAct::Backspace
-        | FilterAct::Delete
-        | FilterAct::KillStart
-        | FilterAct::KillEnd
-        | FilterAct::KillWord => {
-            let f = &mut state.filter;
-            let changed = match act {
-                FilterAct::Backspace => f.backspace(),
-                FilterAct::Delete => f.delete(),
-                FilterAct::KillStart => f.kill_start(),
-                FilterAct::KillEnd => f.kill_end(),
-                _ => f.kill_word(),
-            };
-            if changed {
-                state.filter_changed(out);
-            }
+    if let Some(changed) = state.filter.apply(act) {
+        if changed {
+            state.filter_changed(out);
         }
-        FilterAct::Left => state.filter.left(),
-        FilterAct::Right => state.filter.right(),
-        FilterAct::Home => state.filter.home(),
-        FilterAct::End => state.filter.end(),
-        FilterAct::WordLeft => state.filter.word_left(),
-        FilterAct::WordRight => state.filter.word_right(),
+        return;
+    }
+    match act {
         FilterAct::Complete => state.complete(out),
         FilterAct::Submit => {
             if let Some(e) = &state.filter.error {
@@ -175,6 +182,18 @@ fn filter_act(state: &mut State, act: FilterAct, out: &mut Vec<Effect>) {
                 state.filter_changed(out);
             }
         }
+        // Applied above.
+        FilterAct::Backspace
+        | FilterAct::Delete
+        | FilterAct::KillStart
+        | FilterAct::KillEnd
+        | FilterAct::KillWord
+        | FilterAct::Left
+        | FilterAct::Right
+        | FilterAct::Home
+        | FilterAct::End
+        | FilterAct::WordLeft
+        | FilterAct::WordRight => {}
     }
 }
 
@@ -385,6 +404,10 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
         Act::PlayEnclosure => state.play_enclosure(count, out),
         Act::DownloadEnclosure => state.download_enclosure(count, out),
         Act::SaveMarkdown => state.save_markdown(out),
+        Act::Messages if state.messages.is_empty() => {
+            state.message = Some("no messages yet".into());
+        }
+        Act::Messages => state.show_messages = true,
         Act::Help => {
             state.mode = Mode::Help;
             state.help_scroll = 0;
@@ -488,6 +511,9 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             total,
             found,
         } => state.unread_links_found(&query, total, found),
+        WorkerEvent::ListUnread { query, unread } => {
+            state.list_unread_counted(&query, unread, out);
+        }
         WorkerEvent::Error(message) => state.message = Some(message),
         WorkerEvent::Page {
             article,

@@ -3,6 +3,7 @@
 //! ([`ReaderOptions`]). Kept apart from the code that acts on them (`feedmgmt`, `external`),
 //! which extends [`super::app::State`], so that `app` can hold them without a cycle.
 
+use super::lineedit::LineEdit;
 use crate::model::{ArticleId, FeedId};
 use crate::worker::session::DownloadProgress;
 
@@ -36,8 +37,21 @@ pub struct Prompt {
     pub ask: Ask,
     pub label: String,
     pub text: String,
+    /// The cursor in `text`: a byte offset on a character boundary.
+    pub cursor: usize,
     /// A yes/no question: `y` confirms at once, any other key declines.
     pub yes_no: bool,
+}
+
+/// The answer is edited with the filter line's readline keys.
+impl LineEdit for Prompt {
+    fn parts(&self) -> (&str, usize) {
+        (&self.text, self.cursor)
+    }
+
+    fn parts_mut(&mut self) -> (&mut String, &mut usize) {
+        (&mut self.text, &mut self.cursor)
+    }
 }
 
 /// The reader settings of the features here (from `[settings]` and `[commands]`).

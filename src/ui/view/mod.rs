@@ -58,7 +58,12 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     if let Some(r) = p.people {
         people_pane(state, r, buf);
     }
-    status_bar(state, p.status, buf);
+    let cut = status_bar(state, p.status, buf);
+    if state.mode == Mode::Normal && state.show_messages {
+        message_log(state, p.status, buf);
+    } else if cut && matches!(state.mode, Mode::Normal | Mode::Prompt) && state.message_fresh {
+        long_message(state, p.status, buf);
+    }
     if state.mode == Mode::Help {
         help_overlay(state, area, buf);
     }
@@ -314,7 +319,73 @@ fn people_pane(state: &State, area: Rect, buf: &mut Buffer) {
     );
 }
 
-fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
+/// A message too long for the status bar (beside the normal mode's counts, or beside the
+/// prompt, such as the feeds a page links), whole, on up to [`MESSAGE_LINES`] lines just
+/// above it (drawn over the panes, which keep their size: the layout does not move), until
+/// the next key.
+fn long_message(state: &State, status: Rect, buf: &mut Buffer) {
+    let Some(m) = &state.message else {
+        return;
+    };
+    let width = usize::from(status.width.saturating_sub(2));
+    let lines = super::text::wrap(&sanitize_line(m), width, MESSAGE_LINES);
+    above_status(lines, status, buf);
+}
+
+/// `M`: the last messages, newest at the bottom, each whole (up to twice [`MESSAGE_LINES`]),
+/// as many as fit in [`LOG_LINES`] lines above the status bar, under a rule.
+fn message_log(state: &State, status: Rect, buf: &mut Buffer) {
+    let width = usize::from(status.width.saturating_sub(2));
+    let room = LOG_LINES.min(usize::from(status.y).saturating_sub(1));
+    let mut lines: Vec<String> = Vec::new();
+    let mut shown = 0;
+    for m in state.messages.iter().rev() {
+        let wrapped = super::text::wrap(&sanitize_line(m), width, 2 * MESSAGE_LINES);
+        if lines.len() + wrapped.len() > room {
+            break;
+        }
+        lines.splice(0..0, wrapped);
+        shown += 1;
+    }
+    let n = state.messages.len();
+    let title = format!("─ the last {shown} of {n} messages (any key closes) ");
+    let rule = format!(
+        "{title}{}",
+        "─".repeat(width.saturating_sub(title.chars().count()))
+    );
+    lines.insert(0, rule);
+    above_status(lines, status, buf);
+}
+
+/// Lines the message log may take above the status bar, its rule included.
+const LOG_LINES: usize = 12;
+
+/// Draws `lines` (one space in) just above the status bar, over whatever is there.
+fn above_status(lines: Vec<String>, status: Rect, buf: &mut Buffer) {
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(status.y);
+    if height == 0 {
+        return;
+    }
+    let area = Rect {
+        x: status.x,
+        y: status.y - height,
+        width: status.width,
+        height,
+    };
+    Clear.render(area, buf);
+    let style = Style::default().fg(Color::Yellow);
+    let text: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!(" {l}"), style)))
+        .collect();
+    Paragraph::new(text).render(area, buf);
+}
+
+/// Lines a long message may take above the status bar.
+const MESSAGE_LINES: usize = 3;
+
+/// Draws the status bar; whether its text was cut at the width.
+fn status_bar(state: &State, area: Rect, buf: &mut Buffer) -> bool {
     let width = usize::from(area.width);
     let (mode, mode_style) = match state.mode {
         Mode::Normal => ("NORMAL", Style::default().bg(Color::Blue).fg(Color::White)),
@@ -347,15 +418,8 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
             Style::default().add_modifier(Modifier::BOLD),
         ));
         spans.push(Span::raw(" "));
-        // The end of a long answer, so the cursor stays in view.
-        let text = sanitize_line(&p.text);
-        let room = width.saturating_sub(p.label.width() + 12);
-        let skip = text.chars().count().saturating_sub(room);
-        spans.push(Span::raw(text.chars().skip(skip).collect::<String>()));
-        spans.push(Span::styled(
-            "█",
-            Style::default().add_modifier(Modifier::SLOW_BLINK),
-        ));
+        let room = width.saturating_sub(p.label.width() + 10);
+        edited_line(&p.text, p.cursor, None, room, "", &mut spans);
         if let Some(m) = &state.message {
             spans.push(Span::styled(
                 format!("  {}", sanitize_line(m)),
@@ -440,6 +504,7 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
         }
     }
     // Cut to the width, span by span.
+    let wanted: usize = spans.iter().map(|s| s.content.width()).sum();
     let mut used = 0;
     let mut cut = Vec::new();
     for s in spans {
@@ -452,6 +517,7 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
         cut.push(Span::styled(text, s.style));
     }
     Paragraph::new(Line::from(cut)).render(area, buf);
+    wanted > width
 }
 
 /// The filter line: the text with its cursor (the text scrolled so the cursor shows), the
@@ -459,46 +525,8 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) {
 /// candidates while it cycles, else the hints. `room` is the status bar's width left.
 fn filter_line(state: &State, room: usize, spans: &mut Vec<Span<'static>>) {
     let f = &state.filter;
-    // Character positions: the cursor's and the error's.
-    let chars: Vec<char> = f.input.chars().collect();
-    let cursor = f.input[..f.cursor].chars().count();
     let bad_at = f.error.as_ref().map(|e| e.pos);
-    let room = room.saturating_sub(2).max(8);
-    // The text from `skip` on, so that the cursor is inside the room (with a margin).
-    let skip = (cursor + 1).saturating_sub(room * 3 / 4).min(cursor);
-    spans.push(Span::raw(if skip > 0 { "/…" } else { "/" }));
-    let bad = Style::default()
-        .fg(Color::Red)
-        .add_modifier(Modifier::UNDERLINED);
-    let at_cursor = Style::default().add_modifier(Modifier::REVERSED);
-    let mut run = String::new();
-    for (i, c) in chars.iter().enumerate().skip(skip) {
-        let style = if i == cursor {
-            Some(at_cursor)
-        } else if Some(i) == bad_at {
-            Some(bad)
-        } else {
-            None
-        };
-        // One character at a time: a space is kept as it is (the line is sanitised whole
-        // elsewhere, which trims).
-        let shown = if *c == ' ' {
-            " ".to_string()
-        } else {
-            sanitize_line(&c.to_string())
-        };
-        match style {
-            None => run.push_str(&shown),
-            Some(st) => {
-                spans.push(Span::raw(std::mem::take(&mut run)));
-                spans.push(Span::styled(shown, st));
-            }
-        }
-    }
-    spans.push(Span::raw(run));
-    if cursor >= chars.len() {
-        spans.push(Span::styled(" ", at_cursor));
-    }
+    edited_line(&f.input, f.cursor, bad_at, room, "/", spans);
     let dim = Style::default().fg(Color::DarkGray);
     match (&f.error, &f.completion) {
         (Some(e), _) => spans.push(Span::styled(
@@ -560,4 +588,62 @@ fn help_overlay(state: &State, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(Text::from(lines)).render(i, buf);
+}
+
+/// A line being typed (the filter line, the prompt's answer) after `lead`: the cursor (a
+/// byte offset into `text`) shown reversed and kept inside `room` columns (the text's start
+/// gives way to `…`), the character at `bad_at` (a character index) underlined in red.
+fn edited_line(
+    text: &str,
+    cursor: usize,
+    bad_at: Option<usize>,
+    room: usize,
+    lead: &str,
+    spans: &mut Vec<Span<'static>>,
+) {
+    // Character positions: the cursor's and the error's.
+    let chars: Vec<char> = text.chars().collect();
+    let cursor = text
+        .get(..cursor)
+        .map_or(chars.len(), |t| t.chars().count());
+    let room = room.saturating_sub(2).max(8);
+    // The text from `skip` on, so that the cursor is inside the room (with a margin).
+    let skip = (cursor + 1).saturating_sub(room * 3 / 4).min(cursor);
+    spans.push(Span::raw(if skip > 0 {
+        format!("{lead}…")
+    } else {
+        lead.to_string()
+    }));
+    let bad = Style::default()
+        .fg(Color::Red)
+        .add_modifier(Modifier::UNDERLINED);
+    let at_cursor = Style::default().add_modifier(Modifier::REVERSED);
+    let mut run = String::new();
+    for (i, c) in chars.iter().enumerate().skip(skip) {
+        let style = if i == cursor {
+            Some(at_cursor)
+        } else if Some(i) == bad_at {
+            Some(bad)
+        } else {
+            None
+        };
+        // One character at a time: a space is kept as it is (the line is sanitised whole
+        // elsewhere, which trims).
+        let shown = if *c == ' ' {
+            " ".to_string()
+        } else {
+            sanitize_line(&c.to_string())
+        };
+        match style {
+            None => run.push_str(&shown),
+            Some(st) => {
+                spans.push(Span::raw(std::mem::take(&mut run)));
+                spans.push(Span::styled(shown, st));
+            }
+        }
+    }
+    spans.push(Span::raw(run));
+    if cursor >= chars.len() {
+        spans.push(Span::styled(" ", at_cursor));
+    }
 }

@@ -39,6 +39,67 @@ fn a_adds_the_typed_address_and_esc_cancels() {
     assert_eq!((s.mode, s.question.is_none()), (Mode::Normal, true));
 }
 
+/// Regression: the add-feed and edit-feed prompts edited only at the end of the line; they
+/// take the filter line's readline keys (the same editor).
+#[test]
+fn the_prompt_edits_like_the_filter_line() {
+    let mut s = loaded();
+    let key = |s: &mut State, a: FilterAct| {
+        update(s, Action::Filter(a));
+    };
+    let text = |s: &State| {
+        let p = s.question.as_ref().unwrap();
+        (p.text.clone(), p.cursor)
+    };
+    act(&mut s, Act::AddFeed);
+    typed(&mut s, "https://exmple.org/feed.xml");
+    // C-a, then M-f past "https", ":", "exmple"; M-b back to its start; arrows and a typo
+    // fixed in the middle.
+    key(&mut s, FilterAct::Home);
+    assert_eq!(text(&s).1, 0);
+    key(&mut s, FilterAct::WordRight);
+    key(&mut s, FilterAct::WordRight);
+    key(&mut s, FilterAct::WordLeft);
+    key(&mut s, FilterAct::Right);
+    key(&mut s, FilterAct::Right);
+    typed(&mut s, "a");
+    assert_eq!(text(&s), ("https://example.org/feed.xml".into(), 11));
+    // Delete under the cursor, Backspace before it.
+    key(&mut s, FilterAct::Delete);
+    key(&mut s, FilterAct::Backspace);
+    assert_eq!(text(&s), ("https://exple.org/feed.xml".into(), 10));
+    typed(&mut s, "am");
+    key(&mut s, FilterAct::Left);
+    key(&mut s, FilterAct::Delete);
+    typed(&mut s, "m");
+    assert_eq!(text(&s), ("https://example.org/feed.xml".into(), 12));
+    // C-e then C-w takes the last word; C-u what is before the cursor.
+    key(&mut s, FilterAct::End);
+    typed(&mut s, " junk");
+    key(&mut s, FilterAct::KillWord);
+    assert_eq!(text(&s).0, "https://example.org/feed.xml ");
+    key(&mut s, FilterAct::Backspace);
+    key(&mut s, FilterAct::WordLeft);
+    key(&mut s, FilterAct::KillStart);
+    assert_eq!(text(&s), ("xml".into(), 0));
+    typed(&mut s, "https://b.example/feed.");
+    let effects = update(&mut s, Action::Filter(FilterAct::Submit));
+    assert_eq!(
+        worker_commands(&effects),
+        [Command::AddFeed {
+            url: "https://b.example/feed.xml".into()
+        }]
+    );
+
+    // E: the title's start is edited, the cursor beginning at its end.
+    act(&mut s, Act::EditFeed);
+    let (title, cursor) = text(&s);
+    assert_eq!(cursor, title.len());
+    key(&mut s, FilterAct::Home);
+    typed(&mut s, "My ");
+    assert_eq!(text(&s), (format!("My {title}"), 3));
+}
+
 #[test]
 fn a_page_with_several_feeds_brings_the_prompt_back_with_the_first() {
     let mut s = loaded();

@@ -31,11 +31,26 @@ fn a_screenful_or_less_is_marked_without_asking() {
     assert!(s.list.articles.iter().all(|a| a.read));
 }
 
+/// `A` on a list loaded in part: the store counts the list's unread articles, and the
+/// question comes with its answer.
+fn ask_with_count(s: &mut State, unread: u64) {
+    let effects = act(s, Act::MarkAllRead);
+    assert!(!marks_all(&effects), "nothing is marked before the answer");
+    let query = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Worker(Command::CountListUnread { query, .. }) => Some(query.clone()),
+            _ => None,
+        })
+        .expect("the store is asked how many are unread");
+    assert_eq!(query, s.list.query);
+    update(s, Action::Worker(WorkerEvent::ListUnread { query, unread }));
+}
+
 #[test]
 fn more_than_a_screenful_asks_first_and_no_leaves_it() {
     let mut s = long_list(1_149);
-    let effects = act(&mut s, Act::MarkAllRead);
-    assert!(!marks_all(&effects), "nothing is marked before the answer");
+    ask_with_count(&mut s, 1_149);
     assert_eq!(s.mode, Mode::Confirm);
     assert!(s.list.articles.iter().all(|a| !a.read));
     let prompt = s.prompt.clone().unwrap();
@@ -50,10 +65,55 @@ fn more_than_a_screenful_asks_first_and_no_leaves_it() {
     assert_eq!(s.message.as_deref(), Some("nothing marked"));
 }
 
+/// Regression: on a list of 2,028 articles, 1,326 of them unread, `A` asked "mark every
+/// unread article of these 2028 read?". The question gives the unread articles that will
+/// change, as the store counts them.
+#[test]
+fn the_question_gives_the_unread_count_not_the_list_total() {
+    let mut s = long_list(2_028);
+    ask_with_count(&mut s, 1_326);
+    assert_eq!(s.mode, Mode::Confirm);
+    assert_eq!(s.prompt.as_deref(), Some("mark 1326 unread articles read?"));
+    assert!(!s.prompt.clone().unwrap().contains("2028"));
+}
+
+/// A list loaded in whole counts its own unread rows; a count of a list left since is
+/// dropped; a few unread are marked without asking.
+#[test]
+fn a_loaded_list_counts_its_rows_and_stale_counts_are_dropped() {
+    let mut s = long_list(PAGE);
+    for a in s.list.articles.iter_mut().skip(30) {
+        a.read = true;
+    }
+    let effects = act(&mut s, Act::MarkAllRead);
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Worker(Command::CountListUnread { .. })))
+    );
+    assert_eq!(s.prompt.as_deref(), Some("mark 30 unread articles read?"));
+    update(&mut s, Action::Confirm(ConfirmAct::No));
+
+    let mut s = long_list(2_028);
+    let mut other = s.list.query.clone();
+    other.filter = q("is:starred");
+    let effects = update(
+        &mut s,
+        Action::Worker(WorkerEvent::ListUnread {
+            query: other,
+            unread: 900,
+        }),
+    );
+    assert!(effects.is_empty() && s.mode == Mode::Normal && s.prompt.is_none());
+    ask_with_count(&mut s, 3);
+    assert_eq!(s.mode, Mode::Normal, "3 fit on a screen: no question");
+    assert!(s.list.articles.iter().all(|a| a.read));
+}
+
 #[test]
 fn yes_marks_and_the_message_gives_the_stores_count() {
     let mut s = long_list(1_149);
-    act(&mut s, Act::MarkAllRead);
+    ask_with_count(&mut s, 1_149);
     let effects = update(&mut s, Action::Confirm(ConfirmAct::Yes));
     assert!(marks_all(&effects));
     assert_eq!(s.mode, Mode::Normal);
