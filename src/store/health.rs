@@ -23,6 +23,26 @@ const FTS_CHECK: &str =
 const FTS_ROWS_CHECK: &str = "SELECT
     (SELECT count(*) FROM articles WHERE id NOT IN (SELECT id FROM articles_fts_docsize)),
     (SELECT count(*) FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles))";
+/// A second index of the articles as they are now, in the connection's temporary schema,
+/// and a term-count view of it and of the stored index: how the check compares the stored
+/// index's terms with the articles (a contentless index cannot read them back).
+const FTS_SHADOW_CREATE: &str = "CREATE VIRTUAL TABLE temp.fts_shadow USING fts5(
+        title, text, authors, content = '', tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO temp.fts_shadow (rowid, title, text, authors)
+        SELECT id, title, text, authors FROM articles_fts_source;
+    CREATE VIRTUAL TABLE temp.fts_shadow_terms USING fts5vocab(temp, fts_shadow, 'col');
+    CREATE VIRTUAL TABLE temp.fts_stored_terms USING fts5vocab(main, articles_fts, 'col');";
+/// Terms (per column, with their document and occurrence counts) found in one index and
+/// not the other.
+const FTS_SHADOW_DIFF: &str = "SELECT (SELECT count(*) FROM (
+        SELECT term, col, doc, cnt FROM temp.fts_stored_terms
+        EXCEPT SELECT term, col, doc, cnt FROM temp.fts_shadow_terms))
+    + (SELECT count(*) FROM (
+        SELECT term, col, doc, cnt FROM temp.fts_shadow_terms
+        EXCEPT SELECT term, col, doc, cnt FROM temp.fts_stored_terms))";
+const FTS_SHADOW_DROP: &str = "DROP TABLE IF EXISTS temp.fts_stored_terms;
+    DROP TABLE IF EXISTS temp.fts_shadow_terms;
+    DROP TABLE IF EXISTS temp.fts_shadow;";
 /// Empties the full-text index, before [`FTS_REBUILD`].
 const FTS_CLEAR: &str = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')";
 /// Indexes every article again.
@@ -146,7 +166,13 @@ impl Store {
             })
         });
         match rows {
-            Ok((0, 0)) => Ok(IndexCheck::Ok),
+            Ok((0, 0)) => match self.compare_terms() {
+                Ok(0) => Ok(IndexCheck::Ok),
+                Ok(terms) => Ok(IndexCheck::Damaged(format!(
+                    "{terms} terms of the full-text index differ from the articles' words"
+                ))),
+                Err(e) => self.busy(Err(StoreError::from(e))),
+            },
             Ok((missing, extra)) => Ok(IndexCheck::Damaged(format!(
                 "{missing} articles are missing from the full-text index and it has {extra} \
                  entries for articles that are gone"
@@ -174,6 +200,20 @@ impl Store {
             Ok(u64::try_from(count).unwrap_or(0))
         })();
         self.busy(result)
+    }
+
+    /// How many (term, column) counts differ between the stored index and one built now from
+    /// the articles: a whole second index, so this costs about a rebuild (doctor only).
+    fn compare_terms(&self) -> Result<i64, rusqlite::Error> {
+        self.conn.execute_batch(FTS_SHADOW_DROP)?;
+        let diff = self
+            .conn
+            .execute_batch(FTS_SHADOW_CREATE)
+            .and_then(|()| self.conn.query_row(FTS_SHADOW_DIFF, [], |row| row.get(0)));
+        let dropped = self.conn.execute_batch(FTS_SHADOW_DROP);
+        let diff = diff?;
+        dropped?;
+        Ok(diff)
     }
 
     fn has_search_index(&self) -> Result<bool, StoreError> {
