@@ -53,7 +53,28 @@ pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
         conn.create_scalar_function("dl_pack", args, flags, pack_fn)?;
         conn.create_scalar_function("dl_unpack", args, flags, unpack_fn)?;
     }
+    conn.create_scalar_function("dl_words", 2, flags, words_fn)?;
     Ok(())
+}
+
+/// `dl_words(stored, reference)`: the words of a (packed or plain) text counted as SQL's
+/// `length(trim(t)) - length(replace(replace(trim(t), ' ', ''), char(10), '')) + 1` counts
+/// them (spaces and line breaks inside the text, plus one), unpacking it once where that
+/// expression would unpack it three times.
+fn words_fn(ctx: &Context<'_>) -> rusqlite::Result<Value> {
+    let text = match unpack_fn(ctx)? {
+        Value::Text(text) => text,
+        Value::Null => return Ok(Value::Null),
+        _ => String::new(),
+    };
+    Ok(Value::Integer(words(&text)))
+}
+
+/// See [`words_fn`].
+fn words(text: &str) -> i64 {
+    let inner = text.trim_matches(' ');
+    let separators = inner.bytes().filter(|b| *b == b' ' || *b == b'\n').count();
+    i64::try_from(separators).unwrap_or(i64::MAX - 1) + 1
 }
 
 fn pack_fn(ctx: &Context<'_>) -> rusqlite::Result<Value> {
@@ -230,5 +251,32 @@ mod tests {
             })
             .unwrap();
         assert_eq!(short, "hi");
+    }
+
+    #[test]
+    fn dl_words_counts_as_the_sql_expression_did() {
+        let conn = Connection::open_in_memory().unwrap();
+        register(&conn).unwrap();
+        let long = format!("  {}\nend  ", body(150));
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "a\nb c",
+            "tab\tsep",
+            long.as_str(),
+        ] {
+            let (sql, ours): (i64, i64) = conn
+                .query_row(
+                    "SELECT length(trim(?1))
+                        - length(replace(replace(trim(?1), ' ', ''), char(10), '')) + 1,
+                        dl_words(dl_pack(?1, '<p>x</p>'), '<p>x</p>')",
+                    [text],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            assert_eq!(sql, ours, "{text:?}");
+        }
     }
 }

@@ -23,10 +23,7 @@ const DUE: &str = "SELECT a.id, a.feed_id, a.link FROM articles a
       AND (a.link LIKE 'http://%' OR a.link LIKE 'https://%')
       AND (a.feed_id IN (SELECT value FROM json_each(?1))
            OR (a.feed_id IN (SELECT value FROM json_each(?2))
-               AND length(trim(dl_unpack(a.text, a.content_html)))
-                   - length(replace(replace(trim(dl_unpack(a.text, a.content_html)), ' ', ''),
-                                    char(10), ''))
-                   + 1 < ?3))
+               AND dl_words(a.text, a.content_html) < ?3))
       AND a.first_seen >= ?6
       AND (p.article IS NULL OR (p.text IS NULL AND p.retry_at IS NOT NULL AND p.retry_at <= ?4))
     ORDER BY a.published DESC, a.id DESC LIMIT ?5";
