@@ -359,13 +359,16 @@ fn main() {
     drop(store);
 
     // 3. For scale: the same words as an unindexed LIKE scan (what newsboat does).
+    // The text is stored packed: the scan unpacks it, as a plain-text store would not need to.
     let conn = rusqlite::Connection::open(&path).expect("open");
+    dateline::store::register_functions(&conn).expect("functions");
     const LIKE: &str = "SELECT a.id, a.title FROM articles a
-        WHERE (a.title LIKE ?1 OR a.text LIKE ?1 OR a.authors LIKE ?1)
+        WHERE (a.title LIKE ?1 OR dl_unpack(a.text, a.content_html) LIKE ?1 OR a.authors LIKE ?1)
         ORDER BY a.published DESC LIMIT 100";
     const LIKE2: &str = "SELECT a.id, a.title FROM articles a
-        WHERE (a.title LIKE ?1 OR a.text LIKE ?1 OR a.authors LIKE ?1)
-          AND (a.title LIKE ?2 OR a.text LIKE ?2 OR a.authors LIKE ?2)
+        WHERE (a.title LIKE ?1 OR dl_unpack(a.text, a.content_html) LIKE ?1 OR a.authors LIKE ?1)
+          AND (a.title LIKE ?2 OR dl_unpack(a.text, a.content_html) LIKE ?2
+               OR a.authors LIKE ?2)
         ORDER BY a.published DESC LIMIT 100";
     for (words, sql) in [
         (vec!["%election%"], LIKE),

@@ -939,6 +939,18 @@ fn remove_if_present(path: &Path) -> Result<()> {
     }
 }
 
+/// Bytes of the cache file `db` and of its write-ahead log, if any (0 when missing).
+fn cache_bytes(db: &Path) -> u64 {
+    ["", "-wal"]
+        .iter()
+        .map(|suffix| {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            fs::metadata(Path::new(&name)).map_or(0, |m| m.len())
+        })
+        .sum()
+}
+
 fn remove_cache(db: &Path) -> Result<()> {
     for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
         let mut name = db.as_os_str().to_owned();
@@ -1130,6 +1142,8 @@ struct Row {
     run: &'static str,
     samples: Vec<Sample>,
     articles: Option<u64>,
+    /// Bytes of the cache file (and its write-ahead log) after the row's last run.
+    cache_bytes: Option<u64>,
     error: Option<String>,
 }
 
@@ -1162,6 +1176,7 @@ fn merge_rows(rows: Vec<Row>) -> Option<Row> {
     for row in rows {
         merged.samples.extend(row.samples);
         merged.articles = row.articles.or(merged.articles);
+        merged.cache_bytes = row.cache_bytes.or(merged.cache_bytes);
         if merged.error.is_none() {
             merged.error = row.error;
         }
@@ -1223,6 +1238,7 @@ fn bench_tool(
             run,
             samples: Vec::new(),
             articles: None,
+            cache_bytes: None,
             error: None,
         };
         if run != "cold" && rows.iter().any(|r: &Row| r.error.is_some()) {
@@ -1276,6 +1292,14 @@ fn bench_tool(
                         );
                     }
                     row.articles = Some(n);
+                    let bytes = cache_bytes(&tool.dir().join("cache.db"));
+                    println!(
+                        "  {} cache after the last {run} run: {:.1} MB, {} bytes per article",
+                        tool.name(),
+                        bytes as f64 / 1e6,
+                        bytes / n.max(1)
+                    );
+                    row.cache_bytes = Some(bytes);
                 }
                 Err(error) => {
                     println!("  cannot count {}'s articles: {error:#}", tool.name());
@@ -1295,8 +1319,8 @@ fn print_report(options: &Options, rows: &[Row]) {
         options.feeds, options.runs
     );
     println!(
-        "{:<16} {:<5} {:>9} {:>9} {:>9} {:>13} {:>9}  server (200/304 per run)",
-        "tool", "run", "seconds", "listed s", "CPU s", "peak RSS MB", "articles"
+        "{:<16} {:<5} {:>9} {:>9} {:>9} {:>13} {:>9} {:>9}  server (200/304 per run)",
+        "tool", "run", "seconds", "listed s", "CPU s", "peak RSS MB", "articles", "cache MB"
     );
     for row in rows {
         let secs = row.median_secs().map_or("-".into(), |s| format!("{s:.3}"));
@@ -1310,6 +1334,9 @@ fn print_report(options: &Options, rows: &[Row]) {
             .median_rss_mb()
             .map_or("-".into(), |m| format!("{m:.1}"));
         let articles = row.articles.map_or("-".into(), |n| n.to_string());
+        let cache = row
+            .cache_bytes
+            .map_or("-".into(), |b| format!("{:.1}", b as f64 / 1e6));
         let server = row.samples.last().map_or(String::new(), |s| {
             format!("{}/{}", s.counts.ok, s.counts.not_modified)
         });
@@ -1317,7 +1344,7 @@ fn print_report(options: &Options, rows: &[Row]) {
             format!("  FAILED: {}", e.lines().next().unwrap_or(""))
         });
         println!(
-            "{:<16} {:<5} {secs:>9} {listed:>9} {cpu:>9} {rss:>13} {articles:>9}  {server}{note}",
+            "{:<16} {:<5} {secs:>9} {listed:>9} {cpu:>9} {rss:>13} {articles:>9} {cache:>9}  {server}{note}",
             row.tool, row.run
         );
     }

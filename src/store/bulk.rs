@@ -16,7 +16,8 @@ use crate::model::{ArticleId, FeedId, NewArticle};
 const BULK_INSERT: &str = "INSERT INTO articles (feed_id, guid, link, title, authors,
         published, updated, summary_html, content_html, text, enclosures, categories,
         read, starred, first_seen, content_hash, read_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, dl_pack(?8), dl_pack(?9), dl_pack(?10, ?9), ?11, ?12,
+        ?13, ?14, ?15, ?16, ?17)
     ON CONFLICT (feed_id, guid) DO NOTHING";
 
 /// One generated article and the state it is stored in.

@@ -147,8 +147,8 @@ const NOT_EXTRACTED: &str = "SELECT (SELECT count(*) FROM articles)
 const ALIASES_OF: &str = "SELECT alias FROM entity_aliases WHERE entity = ?1 ORDER BY folded";
 /// An article's text for extraction: its fetched page's when there is one (the whole
 /// article, where the feed often gives a teaser), else the feed's own.
-const TEXT_TO_EXTRACT: &str = "SELECT CASE WHEN p.text IS NULL OR p.text = '' THEN a.text
-        ELSE p.text END
+const TEXT_TO_EXTRACT: &str = "SELECT CASE WHEN p.text IS NULL OR p.text = ''
+        THEN dl_unpack(a.text, a.content_html) ELSE dl_unpack(p.text, p.html) END
     FROM articles a LEFT JOIN pages p ON p.article = a.id
     LEFT JOIN extractions x ON x.article = a.id
     WHERE a.id = ?1 AND (x.article IS NULL OR x.model_version <> ?2)";

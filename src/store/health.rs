@@ -1,5 +1,6 @@
 //! Checking and repairing a cache for `dateline doctor`: SQLite's integrity check, the
-//! full-text index's own check, and rebuilding that index from the articles.
+//! full-text index's own check (and that it indexes exactly the articles there are), and
+//! rebuilding that index from the articles.
 //!
 //! It opens an existing file without creating, migrating or otherwise writing it, so that a
 //! damaged cache can be examined as it is; it never deletes or replaces a file.
@@ -12,12 +13,41 @@ use super::{Store, StoreError, classify, wait_for_lock};
 
 /// Runs SQLite's check of the whole file.
 const INTEGRITY_CHECK: &str = "PRAGMA integrity_check";
-/// The full-text index checks itself, and (rank 1) against the articles it indexes: an
-/// error when they differ.
+/// The full-text index checks itself (its structure: it is contentless, so it cannot compare
+/// its terms with the articles).
 const FTS_CHECK: &str =
     "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)";
-/// Rebuilds the full-text index from the articles.
-const FTS_REBUILD: &str = "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')";
+/// Whether the index and the articles hold the same set of ids: how many articles are not
+/// indexed, and how many indexed rows have no article (one row per indexed document in
+/// `articles_fts_docsize`).
+const FTS_ROWS_CHECK: &str = "SELECT
+    (SELECT count(*) FROM articles WHERE id NOT IN (SELECT id FROM articles_fts_docsize)),
+    (SELECT count(*) FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles))";
+/// A second index of the articles as they are now, in the connection's temporary schema,
+/// and a term-count view of it and of the stored index: how the check compares the stored
+/// index's terms with the articles (a contentless index cannot read them back).
+const FTS_SHADOW_CREATE: &str = "CREATE VIRTUAL TABLE temp.fts_shadow USING fts5(
+        title, text, authors, content = '', tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO temp.fts_shadow (rowid, title, text, authors)
+        SELECT id, title, text, authors FROM articles_fts_source;
+    CREATE VIRTUAL TABLE temp.fts_shadow_terms USING fts5vocab(temp, fts_shadow, 'col');
+    CREATE VIRTUAL TABLE temp.fts_stored_terms USING fts5vocab(main, articles_fts, 'col');";
+/// Terms (per column, with their document and occurrence counts) found in one index and
+/// not the other.
+const FTS_SHADOW_DIFF: &str = "SELECT (SELECT count(*) FROM (
+        SELECT term, col, doc, cnt FROM temp.fts_stored_terms
+        EXCEPT SELECT term, col, doc, cnt FROM temp.fts_shadow_terms))
+    + (SELECT count(*) FROM (
+        SELECT term, col, doc, cnt FROM temp.fts_shadow_terms
+        EXCEPT SELECT term, col, doc, cnt FROM temp.fts_stored_terms))";
+const FTS_SHADOW_DROP: &str = "DROP TABLE IF EXISTS temp.fts_stored_terms;
+    DROP TABLE IF EXISTS temp.fts_shadow_terms;
+    DROP TABLE IF EXISTS temp.fts_shadow;";
+/// Empties the full-text index, before [`FTS_REBUILD`].
+const FTS_CLEAR: &str = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')";
+/// Indexes every article again.
+const FTS_REBUILD: &str = "INSERT INTO articles_fts (rowid, title, text, authors)
+    SELECT id, title, text, authors FROM articles_fts_source";
 const FTS_EXISTS: &str =
     "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'articles_fts'";
 const ARTICLE_COUNT: &str = "SELECT count(*) FROM articles";
@@ -51,6 +81,7 @@ impl Store {
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
             conn.busy_handler(Some(wait_for_lock))?;
+            super::codec::register(&conn)?;
             Ok(conn)
         };
         match open() {
@@ -84,7 +115,9 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        match Connection::open_with_flags(&uri, flags) {
+        match Connection::open_with_flags(&uri, flags)
+            .and_then(|conn| super::codec::register(&conn).map(|()| conn))
+        {
             Ok(conn) => Ok(Store {
                 checkpointer: None,
                 conn,
@@ -127,8 +160,23 @@ impl Store {
         if !self.has_search_index()? {
             return Ok(IndexCheck::Missing);
         }
-        match self.conn.execute(FTS_CHECK, []) {
-            Ok(_) => Ok(IndexCheck::Ok),
+        let rows = self.conn.execute(FTS_CHECK, []).and_then(|_| {
+            self.conn.query_row(FTS_ROWS_CHECK, [], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?))
+            })
+        });
+        match rows {
+            Ok((0, 0)) => match self.compare_terms() {
+                Ok(0) => Ok(IndexCheck::Ok),
+                Ok(terms) => Ok(IndexCheck::Damaged(format!(
+                    "{terms} terms of the full-text index differ from the articles' words"
+                ))),
+                Err(e) => self.busy(Err(StoreError::from(e))),
+            },
+            Ok((missing, extra)) => Ok(IndexCheck::Damaged(format!(
+                "{missing} articles are missing from the full-text index and it has {extra} \
+                 entries for articles that are gone"
+            ))),
             Err(e) => match self.busy(Err::<(), _>(StoreError::from(e))) {
                 Err(StoreError::Corrupt { detail, .. }) => Ok(IndexCheck::Damaged(detail)),
                 Err(StoreError::Sql(e)) => Ok(IndexCheck::Damaged(e.to_string())),
@@ -145,12 +193,27 @@ impl Store {
             let tx = self
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute(FTS_CLEAR, [])?;
             tx.execute(FTS_REBUILD, [])?;
             let count: i64 = tx.query_row(ARTICLE_COUNT, [], |row| row.get(0))?;
             tx.commit()?;
             Ok(u64::try_from(count).unwrap_or(0))
         })();
         self.busy(result)
+    }
+
+    /// How many (term, column) counts differ between the stored index and one built now from
+    /// the articles: a whole second index, so this costs about a rebuild (doctor only).
+    fn compare_terms(&self) -> Result<i64, rusqlite::Error> {
+        self.conn.execute_batch(FTS_SHADOW_DROP)?;
+        let diff = self
+            .conn
+            .execute_batch(FTS_SHADOW_CREATE)
+            .and_then(|()| self.conn.query_row(FTS_SHADOW_DIFF, [], |row| row.get(0)));
+        let dropped = self.conn.execute_batch(FTS_SHADOW_DROP);
+        let diff = diff?;
+        dropped?;
+        Ok(diff)
     }
 
     fn has_search_index(&self) -> Result<bool, StoreError> {

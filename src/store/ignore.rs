@@ -16,8 +16,7 @@ use crate::query::Query;
 /// Remembers the dropped articles, so a feed that still lists them does not add them again.
 const DROP_TOMBSTONE: &str = "INSERT OR REPLACE INTO tombstones (feed_id, guid, link, pruned_at, \
      last_seen) SELECT feed_id, guid, link, ?1, ?1 FROM articles WHERE id = ?2";
-const DROP_UNINDEX: &str = "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors) \
-     SELECT 'delete', id, title, text, authors FROM articles_fts_source WHERE id = ?1";
+const DROP_UNINDEX: &str = "DELETE FROM articles_fts WHERE rowid = ?1";
 const DROP_DELETE: &str = "DELETE FROM articles WHERE id = ?1";
 const HIDDEN_IDS: &str = "SELECT id FROM articles WHERE hidden = 1";
 const SET_HIDDEN: &str = "UPDATE articles SET hidden = ?2 WHERE id = ?1";

@@ -14,11 +14,13 @@
 
 mod bulk;
 mod checkpoint;
+mod codec;
 mod entities;
 mod health;
 mod ignore;
 mod migrations;
 mod pages;
+mod prune;
 mod query;
 mod state;
 mod stories;
@@ -27,6 +29,7 @@ pub mod sync;
 pub use bulk::BulkArticle;
 pub use entities::{BacklogKey, EntityCount, NewMention, StoredMention};
 pub use health::IndexCheck;
+pub use prune::PRUNE_BATCH;
 pub use query::Seek;
 pub use state::{ImportedState, ReadMark, STATE_VERSION, SavedArticle, SavedFeed, SavedState};
 pub use stories::{StoryArticle, StorySlot, StorySummary};
@@ -61,9 +64,9 @@ const BUSY_SLEEP: Duration = Duration::from_millis(2);
 pub const MAX_PAGES_VAR: &str = "DATELINE_MAX_PAGE_COUNT";
 
 /// With the background checkpoint running, the commit itself checkpoints only when the log
-/// has grown past this many pages (64 MiB at the default page size): a safety net for a
-/// checkpoint thread that fell behind, not the normal path.
-const WAL_AUTOCHECKPOINT_PAGES: i64 = 16_384;
+/// has grown past this many pages (64 MiB with the 16 KiB pages of a new cache, 16 MiB in
+/// an older one): a safety net for a checkpoint thread that fell behind, not the normal path.
+const WAL_AUTOCHECKPOINT_PAGES: i64 = 4_096;
 
 /// A log that grew past this many bytes is cut back to it after a checkpoint.
 const WAL_SIZE_LIMIT: i64 = 64 << 20;
@@ -171,6 +174,13 @@ pub(crate) fn classify(path: &str, e: rusqlite::Error) -> StoreError {
     }
 }
 
+/// Registers the store's SQL functions (`dl_pack`, `dl_unpack`: the packed text columns)
+/// on a connection the store did not open, so that it can read those columns; for benches
+/// and tools that query the file directly.
+pub fn register_functions(conn: &Connection) -> Result<(), StoreError> {
+    Ok(codec::register(conn)?)
+}
+
 /// The result of a fetch, as the store records it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchRecord<'a> {
@@ -232,8 +242,9 @@ const TAGS_OF_FEED: &str = "SELECT tag FROM feed_tags WHERE feed_id = ?1 ORDER B
 
 const ARTICLE_BY_ID: &str =
     "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url),
-        a.guid, a.title, a.link, a.authors, a.published, a.updated, a.summary_html,
-        a.content_html, a.text, a.enclosures, a.categories, a.read, a.starred, a.first_seen
+        a.guid, a.title, a.link, a.authors, a.published, a.updated, dl_unpack(a.summary_html),
+        dl_unpack(a.content_html), dl_unpack(a.text, a.content_html), a.enclosures,
+        a.categories, a.read, a.starred, a.first_seen
     FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1";
 
 const FEEDS_DEACTIVATE_ALL: &str = "UPDATE feeds SET active = 0 WHERE active = 1";
@@ -261,65 +272,47 @@ const FIND_BY_LINK: &str = "SELECT id, guid FROM articles WHERE feed_id = ?1 AND
 const ARTICLE_INSERT: &str = "INSERT INTO articles (feed_id, guid, link, title, authors,
         published, updated, summary_html, content_html, text, enclosures, categories,
         read, starred, first_seen, content_hash)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 0, ?13, ?14)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, dl_pack(?8), dl_pack(?9), dl_pack(?10, ?9), ?11, ?12,
+        0, 0, ?13, ?14)
     ON CONFLICT (feed_id, guid) DO NOTHING";
 /// Updates an article's content, never its reading state or first-seen time. A missing
 /// publication date keeps the stored one (first-seen) rather than moving the article.
 const ARTICLE_UPDATE: &str = "UPDATE articles SET guid = ?2, link = ?3, title = ?4,
-        authors = ?5, published = COALESCE(?6, published), updated = ?7, summary_html = ?8,
-        content_html = ?9, text = ?10, enclosures = ?11, categories = ?12, content_hash = ?13
+        authors = ?5, published = COALESCE(?6, published), updated = ?7,
+        summary_html = dl_pack(?8), content_html = dl_pack(?9), text = dl_pack(?10, ?9),
+        enclosures = ?11, categories = ?12, content_hash = ?13
     WHERE id = ?1";
 const TOMBSTONE_TOUCH_GUID: &str =
     "UPDATE tombstones SET last_seen = ?3 WHERE feed_id = ?1 AND guid = ?2";
 const TOMBSTONE_TOUCH_LINK: &str =
     "UPDATE tombstones SET last_seen = ?3 WHERE feed_id = ?1 AND link = ?2";
 
-/// The articles a prune removes, for cut-off `?1`: read and not starred, first seen before
-/// the cut-off and read before it too. Publication dates play no part (a feed may carry
-/// years-old posts), and an article with no read time is kept. `articles_prunable` (first
-/// seen, of read unstarred articles) serves it.
-macro_rules! prunable {
-    () => {
-        "WHERE read = 1 AND starred = 0 AND first_seen < ?1 AND read_at < ?1"
-    };
-}
-
-// The full-text index is external-content FTS5 kept in step by these statements only: every
-// path that inserts, changes or deletes articles (or their pages) calls them (no triggers;
-// see migration 3). They read `articles_fts_source`, the view that appends a fetched page's
-// text to the article's own.
+// The full-text index is contentless FTS5 (`contentless_delete`) kept in step by these
+// statements only: every path that inserts, changes or deletes articles (or their pages) calls
+// them (no triggers; see migration 3). They read `articles_fts_source`, the view that unpacks
+// the text and appends a fetched page's text to the article's own. Removing an entry needs
+// only its rowid (an external-content index needed the old values, re-tokenised: most of a
+// prune's time).
 /// Indexes the articles whose ids are in the JSON array `?1` (new and changed articles, once
 /// per feed).
 pub(crate) const FTS_INDEX: &str = "INSERT INTO articles_fts (rowid, title, text, authors)
     SELECT id, title, text, authors FROM articles_fts_source
     WHERE id IN (SELECT value FROM json_each(?1))";
-/// Removes the index entries of the articles whose ids are in the JSON array `?1`, with the
-/// values they were indexed with (so before those rows change or go).
+/// Removes the index entries of the articles whose ids are in the JSON array `?1` (before
+/// those rows change, to index them again, or go).
 pub(crate) const FTS_UNINDEX: &str =
-    "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
-    SELECT 'delete', id, title, text, authors FROM articles_fts_source
-    WHERE id IN (SELECT value FROM json_each(?1))";
-/// Removes the index entries of the articles [`PRUNE_DELETE`] is about to delete.
-const FTS_UNINDEX_PRUNED: &str = concat!(
-    "INSERT INTO articles_fts (articles_fts, rowid, title, text, authors)
-    SELECT 'delete', id, title, text, authors FROM articles_fts_source
-    WHERE id IN (SELECT id FROM articles ",
-    prunable!(),
-    ")"
-);
+    "DELETE FROM articles_fts WHERE rowid IN (SELECT value FROM json_each(?1))";
 /// Sets the read flag (`?2`) and, when it changes, the read time (`?3` when read, none when
 /// unread). Only rows that change are touched, so the count is what changed.
 const SET_READ: &str = "UPDATE articles SET read = ?2, read_at = CASE WHEN ?2 THEN ?3 END
     WHERE id = ?1 AND read <> ?2";
 const SET_STARRED: &str = "UPDATE articles SET starred = ?2 WHERE id = ?1";
 
-const PRUNE_TOMBSTONE: &str = concat!(
-    "INSERT OR REPLACE INTO tombstones (feed_id, guid, link, pruned_at, last_seen)
-    SELECT feed_id, guid, link, ?2, ?2 FROM articles ",
-    prunable!()
-);
-const PRUNE_DELETE: &str = concat!("DELETE FROM articles ", prunable!());
-const TOMBSTONES_EXPIRE: &str = "DELETE FROM tombstones WHERE last_seen < ?1";
+/// The page size of a new cache, in bytes.
+const PAGE_SIZE: i64 = 16_384;
+
+/// How many tables, indices, views and triggers the file has: none in a new cache.
+const SCHEMA_OBJECTS: &str = "SELECT count(*) FROM sqlite_schema";
 
 impl Store {
     /// Opens (creating if needed) and migrates the cache at `path`.
@@ -358,6 +351,7 @@ impl Store {
             let conn = Connection::open_with_flags(path, flags)?;
             conn.busy_handler(Some(wait_for_lock))?;
             conn.set_prepared_statement_cache_capacity(64);
+            codec::register(&conn)?;
             // Fails here, not at the first query, when the file is not a cache.
             let _: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
             Ok(conn)
@@ -421,6 +415,17 @@ impl Store {
                 conn.busy_timeout(busy_timeout)?;
             }
             conn.set_prepared_statement_cache_capacity(64);
+            codec::register(conn)?;
+            // Only possible before the first table exists (an older cache keeps its settings
+            // until a VACUUM): a new cache gives freed pages back to the file system (see
+            // `Store::release_free_pages`), and has 16 KiB pages. An article row (packed
+            // bodies, ~2.5 KB) left a third of each 4 KiB page unused: 35 of the 96 MB of
+            // the refresh bench's articles table.
+            let tables: i64 = conn.query_row(SCHEMA_OBJECTS, [], |row| row.get(0))?;
+            if tables == 0 {
+                conn.pragma_update(None, "page_size", PAGE_SIZE)?;
+                conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")?;
+            }
             // In-memory databases answer "memory"; that is fine.
             let _mode: String =
                 conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
@@ -624,35 +629,6 @@ impl Store {
                 return Err(StoreError::NoSuchArticle(id.0));
             }
             Ok(())
-        })();
-        self.busy(result)
-    }
-
-    /// Deletes the articles that were first seen more than `keep_days` ago and read more than
-    /// `keep_days` ago, unless starred; returns how many. Unread and starred articles are never
-    /// deleted, and publication dates play no part: a feed's years-old post stays for
-    /// `keep_days` after it first appeared, and for `keep_days` after it was read.
-    ///
-    /// Each deleted article leaves a tombstone (feed, GUID, link) so a feed that still serves
-    /// it does not bring it back as new and unread. A tombstone lives while the feed keeps
-    /// serving the item and expires once the item has been absent for twice `keep_days`
-    /// (at least one day).
-    pub fn prune(&mut self, keep_days: u32, now: DateTime<Utc>) -> Result<usize, StoreError> {
-        let result = (|| {
-            let now = now.timestamp();
-            let cutoff = now - i64::from(keep_days) * DAY;
-            let tomb_cutoff = now - (2 * i64::from(keep_days) * DAY).max(DAY);
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.prepare_cached(PRUNE_TOMBSTONE)?
-                .execute(params![cutoff, now])?;
-            tx.prepare_cached(FTS_UNINDEX_PRUNED)?.execute([cutoff])?;
-            let deleted = tx.prepare_cached(PRUNE_DELETE)?.execute([cutoff])?;
-            tx.prepare_cached(TOMBSTONES_EXPIRE)?
-                .execute([tomb_cutoff])?;
-            tx.commit()?;
-            Ok(deleted)
         })();
         self.busy(result)
     }
@@ -1112,5 +1088,7 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
     })
 }
 
+#[cfg(test)]
+mod disk_tests;
 #[cfg(test)]
 mod tests;

@@ -23,14 +23,13 @@ const DUE: &str = "SELECT a.id, a.feed_id, a.link FROM articles a
       AND (a.link LIKE 'http://%' OR a.link LIKE 'https://%')
       AND (a.feed_id IN (SELECT value FROM json_each(?1))
            OR (a.feed_id IN (SELECT value FROM json_each(?2))
-               AND length(trim(a.text)) - length(replace(replace(trim(a.text), ' ', ''), char(10), ''))
-                   + 1 < ?3))
+               AND dl_words(a.text, a.content_html) < ?3))
       AND a.first_seen >= ?6
       AND (p.article IS NULL OR (p.text IS NULL AND p.retry_at IS NOT NULL AND p.retry_at <= ?4))
     ORDER BY a.published DESC, a.id DESC LIMIT ?5";
 const PAGE_STORE: &str = "INSERT INTO pages (article, url, fetched_at, title, byline, published,
         lang, image, html, text, error, failures, retry_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, 0, NULL)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, dl_pack(?9), dl_pack(?10, ?9), NULL, 0, NULL)
     ON CONFLICT (article) DO UPDATE SET url = excluded.url, fetched_at = excluded.fetched_at,
         title = excluded.title, byline = excluded.byline, published = excluded.published,
         lang = excluded.lang, image = excluded.image, html = excluded.html,
@@ -45,7 +44,8 @@ const FAILURES: &str = "SELECT failures FROM pages WHERE article = ?1";
 const ARTICLE_EXISTS: &str = "SELECT 1 FROM articles WHERE id = ?1";
 const MENTIONS_DROP: &str = "DELETE FROM mentions WHERE article = ?1";
 const EXTRACTION_DROP: &str = "DELETE FROM extractions WHERE article = ?1";
-const PAGE_BY_ARTICLE: &str = "SELECT url, title, byline, published, lang, image, html, text
+const PAGE_BY_ARTICLE: &str = "SELECT url, title, byline, published, lang, image,
+        dl_unpack(html), dl_unpack(text, html)
     FROM pages WHERE article = ?1 AND text IS NOT NULL";
 const PAGE_ERROR: &str = "SELECT error FROM pages WHERE article = ?1 AND text IS NULL";
 

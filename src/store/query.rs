@@ -43,13 +43,15 @@ const SELECT_SUMMARIES_BY_FEED: &str = "SELECT a.id, a.feed_id,
 /// checking a one-character prefix row by row in Rust.
 const SELECT_CHECKED_BY_DATE: &str = "SELECT a.id, a.feed_id,
         COALESCE(f.title_override, f.feed_title, f.url),
-        a.title, a.link, a.authors, a.published, a.read, a.starred, a.text
+        a.title, a.link, a.authors, a.published, a.read, a.starred,
+        dl_unpack(a.text, a.content_html)
     FROM articles a INDEXED BY articles_by_published CROSS JOIN feeds f ON f.id = a.feed_id
     WHERE f.active = 1";
 /// `SELECT_SUMMARIES` with the raw text (column 9), for the same check on a sparse rest.
 const SELECT_CHECKED: &str =
     "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url),
-        a.title, a.link, a.authors, a.published, a.read, a.starred, a.text
+        a.title, a.link, a.authors, a.published, a.read, a.starred,
+        dl_unpack(a.text, a.content_html)
     FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1";
 /// How many rows, at most, the one-character-prefix scan reads before it gives up and lets
 /// the index answer (a rare first letter): a bound on its cost, whatever the letter.

@@ -83,7 +83,8 @@ const STATE_READ: &str = "SELECT f.url, a.guid, a.link, a.title, a.published, a.
     FROM articles a JOIN feeds f ON f.id = a.feed_id
     WHERE a.read = 1 AND a.starred = 0 ORDER BY a.id";
 const STATE_STARRED: &str = "SELECT f.url, a.guid, a.link, a.title, a.authors, a.published,
-        a.updated, a.summary_html, a.content_html, a.text, a.enclosures, a.categories, a.read,
+        a.updated, dl_unpack(a.summary_html), dl_unpack(a.content_html),
+        dl_unpack(a.text, a.content_html), a.enclosures, a.categories, a.read,
         a.read_at, a.first_seen
     FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.starred = 1 ORDER BY a.id";
 
@@ -106,7 +107,8 @@ const IMPORT_MARKS: &str = "UPDATE articles SET read = max(read, ?2),
 const IMPORT_ARTICLE: &str = "INSERT INTO articles (feed_id, guid, link, title, authors,
         published, updated, summary_html, content_html, text, enclosures, categories,
         read, read_at, starred, first_seen, content_hash)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, x'')";
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, dl_pack(?8), dl_pack(?9), dl_pack(?10, ?9), ?11, ?12,
+        ?13, ?14, ?15, ?16, x'')";
 
 impl Store {
     /// The user's feeds, read marks and starred articles.

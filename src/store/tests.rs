@@ -612,13 +612,12 @@ fn the_prune_uses_the_first_seen_index() {
     let store = Store::open_in_memory().unwrap();
     let plan: Vec<String> = store
         .conn
-        .prepare(concat!(
-            "EXPLAIN QUERY PLAN ",
-            "SELECT id FROM articles ",
-            prunable!()
+        .prepare(&format!(
+            "EXPLAIN QUERY PLAN {}",
+            super::prune::PRUNABLE_IDS
         ))
         .unwrap()
-        .query_map([NOW], |r| r.get::<_, String>(3))
+        .query_map([NOW, 100], |r| r.get::<_, String>(3))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();

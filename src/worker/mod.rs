@@ -406,12 +406,46 @@ pub async fn refresh(
         let _ = events.send(RefreshEvent::Feed(report));
     }
     if let Some(days) = keep_days {
-        let now = Utc::now();
-        summary.pruned_articles = store.call(move |s| s.prune(days, now)).await?? as u32;
+        summary.pruned_articles = prune(store, days).await? as u32;
     }
     summary.seconds = started.elapsed().as_secs_f64();
     let _ = events.send(RefreshEvent::Finished(summary));
     Ok(summary)
+}
+
+/// Prunes in steps, one store call each, so the reader's requests to the store thread (a
+/// mark, a window of rows) wait for one step at most; then gives the pages a large prune
+/// freed back to the file system, in steps too. Returns how many articles went.
+async fn prune(store: &StoreActor, days: u32) -> Result<usize, WorkerError> {
+    let now = Utc::now();
+    let batch = crate::store::PRUNE_BATCH;
+    let mut total = 0;
+    loop {
+        let deleted = store
+            .call(move |s| s.prune_step(days, now, batch))
+            .await??;
+        total += deleted;
+        if deleted < batch {
+            break;
+        }
+    }
+    if total > 0 {
+        // Free pages are reused by the next refresh; only a prune that left a large part of
+        // the file free (a quarter) shrinks it, a step at a time.
+        let (pages, free, _) = store.call(|s| s.page_counts()).await??;
+        if free * 4 > pages {
+            let mut before = free;
+            loop {
+                let left = store.call(|s| s.release_free_pages()).await??;
+                // Done, or a cache without incremental auto-vacuum (nothing moves).
+                if left == 0 || left >= before {
+                    break;
+                }
+                before = left;
+            }
+        }
+    }
+    Ok(total)
 }
 
 /// Bounds on the CPU and memory a refresh uses between download and store.

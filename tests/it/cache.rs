@@ -73,8 +73,10 @@ fn a_cache_overwritten_in_the_middle_is_reported_and_left_as_it_is() {
     let dir = tempfile::tempdir().unwrap();
     let mut bytes = refreshed_cache(dir.path());
     let path = dir.path().join("cache.db");
+    // Most of the file, but not its first page (the schema): with 16 KiB pages the demo
+    // cache has few, and the middle half could miss every page `list` reads.
     let n = bytes.len();
-    bytes[n / 4..n * 3 / 4].fill(0x55);
+    bytes[n / 8..n * 7 / 8].fill(0x55);
     std::fs::write(&path, &bytes).unwrap();
     assert_damaged_message(&fails(dir.path(), &["list"]));
     assert_eq!(std::fs::read(&path).unwrap(), bytes);

@@ -162,13 +162,17 @@ fn a_refresh_past_the_page_limit_stops_with_a_message_and_the_cache_stays_usable
     let dir = tempfile::tempdir().unwrap();
     let (read, starred) = small_cache(dir.path(), &server);
     let db = dir.path().join("cache.db");
-    let pages: i64 = rusqlite::Connection::open(&db)
+    let (pages, page_size): (i64, i64) = rusqlite::Connection::open(&db)
         .unwrap()
-        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .query_row(
+            "SELECT page_count, page_size FROM pragma_page_count, pragma_page_size",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     add_big_feeds(dir.path(), &server);
-    // Room for a few dozen pages more: the first big feed already does not fit.
-    let limit = Some(pages + 40);
+    // Room for 160 KiB more: the first big feed already does not fit.
+    let limit = Some(pages + (160 << 10) / page_size);
     let out = run(dir.path(), &["refresh", "--no-extract"], limit);
     assert_full_message(&out);
     let whole: Vec<(&str, i64)> = BIG.iter().map(|n| (*n, BIG_ITEMS as i64)).collect();

@@ -1,0 +1,282 @@
+//! Compressed bodies: the SQL functions through which the store writes and reads the large
+//! text columns (an article's HTML and text, a fetched page's HTML and text).
+//!
+//! Why: those columns were two thirds of a cache (an article's HTML and its text, ~8 KB,
+//! stored plain). A value is now stored as a zstd frame when that saves space, and as plain
+//! text otherwise (short values, old rows not yet converted), so a reader takes either.
+//! The text is compressed with the HTML it was derived from as zstd's prefix (a one-use
+//! dictionary): its words are in the HTML already, so it costs little beyond the HTML, and
+//! each body is in effect stored once, while both columns keep their meaning (the text is
+//! still exactly what search and the entity offsets saw; nothing is derived again on read).
+//!
+//! The functions are registered on every connection the store opens, before any statement
+//! runs, as `dl_pack(value [, reference])` and `dl_unpack(stored [, reference])`, where
+//! `reference` is the (plain or packed) value the text was derived from, or NULL. Both are
+//! deterministic; NULL stays NULL. A stored value is:
+//! - TEXT: the value itself;
+//! - BLOB: one tag byte, then a zstd frame of the UTF-8 value: [`PLAIN`] on its own,
+//!   [`WITH_REFERENCE`] with the unpacked reference as prefix.
+//!
+//! The `sqlite3` shell does not have these functions: a cache read there shows the packed
+//! columns as blobs.
+
+use std::cell::RefCell;
+
+use rusqlite::functions::{Context, FunctionFlags};
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::{Connection, Error};
+
+/// Tag of a zstd frame compressed on its own.
+const PLAIN: u8 = 1;
+/// Tag of a zstd frame compressed with the reference value as its prefix.
+const WITH_REFERENCE: u8 = 2;
+/// Values shorter than this stay plain text: a frame's header and the tag would eat the gain.
+const MIN_PACKED: usize = 96;
+/// zstd's level: 3 (its default) packs a refresh's 25,000 articles in about a second of CPU;
+/// higher levels cost several times that for a few percent.
+const LEVEL: i32 = 3;
+/// The largest value a frame may claim to hold (the cache never writes one this large: feed
+/// and page sizes are capped far below); a larger claim is a damaged value, not a reason to
+/// allocate.
+const MAX_UNPACKED: u64 = 256 << 20;
+
+thread_local! {
+    static COMPRESSOR: RefCell<Option<zstd::bulk::Compressor<'static>>> = const { RefCell::new(None) };
+}
+
+/// Registers `dl_pack` and `dl_unpack` (one and two arguments) on `conn`.
+pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
+    let flags = FunctionFlags::SQLITE_UTF8
+        | FunctionFlags::SQLITE_DETERMINISTIC
+        | FunctionFlags::SQLITE_INNOCUOUS;
+    for args in [1, 2] {
+        conn.create_scalar_function("dl_pack", args, flags, pack_fn)?;
+        conn.create_scalar_function("dl_unpack", args, flags, unpack_fn)?;
+    }
+    conn.create_scalar_function("dl_words", 2, flags, words_fn)?;
+    Ok(())
+}
+
+/// `dl_words(stored, reference)`: the words of a (packed or plain) text counted as SQL's
+/// `length(trim(t)) - length(replace(replace(trim(t), ' ', ''), char(10), '')) + 1` counts
+/// them (spaces and line breaks inside the text, plus one), unpacking it once where that
+/// expression would unpack it three times.
+fn words_fn(ctx: &Context<'_>) -> rusqlite::Result<Value> {
+    let text = match unpack_fn(ctx)? {
+        Value::Text(text) => text,
+        Value::Null => return Ok(Value::Null),
+        _ => String::new(),
+    };
+    Ok(Value::Integer(words(&text)))
+}
+
+/// See [`words_fn`].
+fn words(text: &str) -> i64 {
+    let inner = text.trim_matches(' ');
+    let separators = inner.bytes().filter(|b| *b == b' ' || *b == b'\n').count();
+    i64::try_from(separators).unwrap_or(i64::MAX - 1) + 1
+}
+
+fn pack_fn(ctx: &Context<'_>) -> rusqlite::Result<Value> {
+    let value = match ctx.get_raw(0) {
+        ValueRef::Null => return Ok(Value::Null),
+        ValueRef::Text(bytes) => bytes,
+        // Already packed (or not ours): stored as it is.
+        ValueRef::Blob(bytes) => return Ok(Value::Blob(bytes.to_vec())),
+        other => return Ok(Value::from(other)),
+    };
+    let reference = reference(ctx)?;
+    let text = std::str::from_utf8(value).map_err(|e| Error::UserFunctionError(Box::new(e)))?;
+    Ok(
+        match pack(text, reference.as_deref()).map_err(user_error)? {
+            Some(blob) => Value::Blob(blob),
+            None => Value::Text(text.to_owned()),
+        },
+    )
+}
+
+fn unpack_fn(ctx: &Context<'_>) -> rusqlite::Result<Value> {
+    match ctx.get_raw(0) {
+        ValueRef::Blob(blob) => {
+            let reference = if blob.first() == Some(&WITH_REFERENCE) {
+                reference(ctx)?
+            } else {
+                None
+            };
+            Ok(Value::Text(
+                unpack(blob, reference.as_deref()).map_err(user_error)?,
+            ))
+        }
+        other => Ok(Value::from(other)),
+    }
+}
+
+/// The second argument, unpacked: the text a value was derived from (empty when absent).
+fn reference(ctx: &Context<'_>) -> rusqlite::Result<Option<String>> {
+    if ctx.len() < 2 {
+        return Ok(None);
+    }
+    match ctx.get_raw(1) {
+        ValueRef::Null => Ok(None),
+        ValueRef::Text(bytes) => Ok(Some(String::from_utf8_lossy(bytes).into_owned())),
+        ValueRef::Blob(blob) => Ok(Some(unpack(blob, None).map_err(user_error)?)),
+        _ => Ok(None),
+    }
+}
+
+fn user_error(e: std::io::Error) -> Error {
+    Error::UserFunctionError(Box::new(e))
+}
+
+/// Packs `text` (compressed against `reference` when there is one), or `None` when it is
+/// better stored as it is: short, or not made smaller.
+pub(crate) fn pack(text: &str, reference: Option<&str>) -> std::io::Result<Option<Vec<u8>>> {
+    if text.len() < MIN_PACKED {
+        return Ok(None);
+    }
+    let reference = reference.filter(|r| !r.is_empty());
+    let frame = COMPRESSOR.with(|cell| -> std::io::Result<Vec<u8>> {
+        let mut slot = cell.borrow_mut();
+        let compressor = match slot.as_mut() {
+            Some(c) => c,
+            None => slot.insert(zstd::bulk::Compressor::new(LEVEL)?),
+        };
+        match reference {
+            Some(prefix) => compressor.compress_with_prefix(text.as_bytes(), prefix.as_bytes()),
+            None => compressor.compress(text.as_bytes()),
+        }
+    })?;
+    if frame.len() + 1 >= text.len() {
+        return Ok(None);
+    }
+    let mut blob = Vec::with_capacity(frame.len() + 1);
+    blob.push(if reference.is_some() {
+        WITH_REFERENCE
+    } else {
+        PLAIN
+    });
+    blob.extend_from_slice(&frame);
+    Ok(Some(blob))
+}
+
+/// The text of a packed value; `reference` must be the one it was packed with.
+pub(crate) fn unpack(blob: &[u8], reference: Option<&str>) -> std::io::Result<String> {
+    let invalid =
+        |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned());
+    let (tag, frame) = blob
+        .split_first()
+        .ok_or_else(|| invalid("an empty packed value"))?;
+    let size = zstd::zstd_safe::get_frame_content_size(frame)
+        .ok()
+        .flatten()
+        .filter(|&n| n <= MAX_UNPACKED)
+        .ok_or_else(|| invalid("a packed value without a valid size"))?;
+    let mut out: Vec<u8> = Vec::with_capacity(size as usize);
+    let mut dctx = zstd::zstd_safe::DCtx::create();
+    match (*tag, reference) {
+        (PLAIN, _) => {}
+        (WITH_REFERENCE, Some(prefix)) => {
+            dctx.ref_prefix(prefix.as_bytes())
+                .map_err(|_| invalid("a reference zstd refused"))?;
+        }
+        (WITH_REFERENCE, None) => return Err(invalid("a packed text without its reference")),
+        _ => return Err(invalid("a packed value of an unknown kind")),
+    }
+    dctx.decompress(&mut out, frame)
+        .map_err(|code| invalid(zstd::zstd_safe::get_error_name(code)))?;
+    String::from_utf8(out).map_err(|_| invalid("a packed value that is not UTF-8"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(words: usize) -> String {
+        (0..words)
+            .map(|i| ["the", "minister", "said", "Paris", "on", "Tuesday"][i % 6])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn short_values_stay_text_and_long_ones_round_trip() {
+        assert_eq!(pack("short", None).unwrap(), None);
+        let text = body(400);
+        let blob = pack(&text, None)
+            .unwrap()
+            .expect("a long repetitive text packs");
+        assert!(blob.len() < text.len() / 4, "{} bytes", blob.len());
+        assert_eq!(unpack(&blob, None).unwrap(), text);
+    }
+
+    #[test]
+    fn a_text_packed_against_its_html_needs_the_html_back() {
+        let text = format!("Ünïcödé {}", body(300));
+        let html = format!("<p>{}</p>", text.replace(" Paris ", " <b>Paris</b> "));
+        let with = pack(&text, Some(&html)).unwrap().unwrap();
+        let alone = pack(&text, None).unwrap().unwrap();
+        assert!(
+            with.len() <= alone.len(),
+            "{} > {}",
+            with.len(),
+            alone.len()
+        );
+        assert_eq!(unpack(&with, Some(&html)).unwrap(), text);
+        assert!(unpack(&with, None).is_err());
+        assert!(unpack(&[9, 1, 2, 3], None).is_err());
+        assert!(unpack(&[], None).is_err());
+    }
+
+    #[test]
+    fn the_sql_functions_keep_null_text_and_round_trip() {
+        let conn = Connection::open_in_memory().unwrap();
+        register(&conn).unwrap();
+        let html = format!("<p>{}</p>", body(200));
+        let text = body(200);
+        let (kind, back, null): (String, String, Option<String>) = conn
+            .query_row(
+                "SELECT typeof(dl_pack(?1, ?2)), dl_unpack(dl_pack(?1, ?2), dl_pack(?2)),
+                    dl_unpack(dl_pack(NULL))",
+                [&text, &html],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (kind.as_str(), back.as_str(), null),
+            ("blob", text.as_str(), None)
+        );
+        let short: String = conn
+            .query_row("SELECT dl_unpack(dl_pack('hi', 'x'), 'x')", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(short, "hi");
+    }
+
+    #[test]
+    fn dl_words_counts_as_the_sql_expression_did() {
+        let conn = Connection::open_in_memory().unwrap();
+        register(&conn).unwrap();
+        let long = format!("  {}\nend  ", body(150));
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "a\nb c",
+            "tab\tsep",
+            long.as_str(),
+        ] {
+            let (sql, ours): (i64, i64) = conn
+                .query_row(
+                    "SELECT length(trim(?1))
+                        - length(replace(replace(trim(?1), ' ', ''), char(10), '')) + 1,
+                        dl_words(dl_pack(?1, '<p>x</p>'), '<p>x</p>')",
+                    [text],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            assert_eq!(sql, ours, "{text:?}");
+        }
+    }
+}
