@@ -303,3 +303,41 @@ fn a_new_cache_shrinks_after_a_prune() {
         "{pages_after} of {pages_before}"
     );
 }
+
+/// Every reader of a packed body unpacks it: the story grouper's lead is the article's text,
+/// not the packed bytes (after the merge of stories and packing it read the bytes).
+#[test]
+fn the_story_grouper_reads_the_unpacked_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("cache.db")).unwrap();
+    store
+        .sync_feeds(&[FeedSpec {
+            url: "https://news.example/feed".into(),
+            title: None,
+            tags: vec![],
+        }])
+        .unwrap();
+    let feed = store.feeds().unwrap()[0].id;
+    let doc = ParsedFeed {
+        title: Some("News".into()),
+        site_link: None,
+        articles: vec![item(1, 300)],
+    };
+    let record = FetchRecord::Parsed {
+        feed: &doc,
+        etag: None,
+        last_modified: None,
+        moved_to: None,
+    };
+    store.record_fetch(feed, record, at(NOW)).unwrap();
+    let packed: String = store
+        .conn
+        .query_row("SELECT typeof(text) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(packed, "blob", "the text is stored packed");
+    let inputs = store.story_inputs(&[ArticleId(1)]).unwrap();
+    assert_eq!(inputs.len(), 1);
+    let text = &doc.articles[0].text;
+    assert!(!inputs[0].lead.is_empty());
+    assert!(text.starts_with(&inputs[0].lead), "{:?}", inputs[0].lead);
+}

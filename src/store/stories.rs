@@ -64,7 +64,8 @@ pub struct StorySummary {
 /// Characters of an article's text the grouper is given: its lead words and some more.
 const LEAD_CHARS: i64 = 800;
 
-const STORY_INPUT: &str = "SELECT a.id, a.title, substr(dl_unpack(a.text, a.content_html), 1, ?2), a.published, s.story
+const STORY_INPUT: &str =
+    "SELECT a.id, a.title, substr(dl_unpack(a.text, a.content_html), 1, ?2), a.published, s.story
     FROM articles a LEFT JOIN article_stories s ON s.article = a.id WHERE a.id = ?1";
 const STORY_ENTITIES: &str = "SELECT DISTINCT e.kind, e.name FROM mentions m
     JOIN entities e ON e.id = m.entity WHERE m.article = ?1 ORDER BY e.kind, e.name";
