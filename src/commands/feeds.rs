@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::env::Env;
 use super::output::Out;
 use crate::model::Feed;
+use crate::sanitize::sanitize_line;
 
 /// Prints the feeds, their counts and their last error.
 pub(super) fn run(env: &Env, json: bool) -> Result<ExitCode> {
@@ -26,15 +27,18 @@ pub(super) fn run(env: &Env, json: bool) -> Result<ExitCode> {
                 "{mark}{:>5} unread {:>5} total  {}  [{}]  {}",
                 f.unread,
                 f.total,
-                f.title,
-                f.tags.join(", "),
-                f.url
+                sanitize_line(&f.title),
+                sanitize_line(&f.tags.join(", ")),
+                sanitize_line(&f.url)
             ))?;
             if let Some(e) = &f.last_error {
-                out.line(&format!("       last error: {e}"))?;
+                out.line(&format!("       last error: {}", sanitize_line(e)))?;
             }
             if let Some(to) = &f.moved_to {
-                out.line(&format!("       moved permanently to {to}"))?;
+                out.line(&format!(
+                    "       moved permanently to {}",
+                    sanitize_line(to)
+                ))?;
             }
         }
     }

@@ -14,6 +14,7 @@ use super::{UsageError, parse_query};
 use crate::cli::ListArgs;
 use crate::model::ArticleSummary;
 use crate::query::{Expr, Flag, Query, Term};
+use crate::sanitize::sanitize_line;
 use crate::store::Store;
 
 /// Prints the articles the flags and the query select.
@@ -76,8 +77,8 @@ pub(super) fn print(store: &Store, args: &ListArgs) -> Result<()> {
                 "{:>7} {flags} {}  {:<24.24}  {}",
                 a.id.0,
                 local_date(a.published),
-                a.feed_title,
-                a.title
+                sanitize_line(&a.feed_title),
+                sanitize_line(&a.title)
             ))?;
         }
         first = false;

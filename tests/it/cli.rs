@@ -165,3 +165,30 @@ fn export_then_import_into_an_empty_config_keeps_the_feed_list() {
     let text = std::fs::read_to_string(other.path().join("config.toml")).unwrap();
     assert!(text.starts_with("# my feeds\n"), "comments kept: {text}");
 }
+
+/// `list` sanitises what it prints even when the cache holds a title with controls that did
+/// not come through the parser (an older cache, another tool writing to it).
+#[test]
+fn list_never_prints_terminal_controls_from_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    write_config(dir.path());
+    ok(&dateline(dir.path(), &["refresh", "--no-extract"]));
+    let conn = rusqlite::Connection::open(dir.path().join("cache.db")).unwrap();
+    conn.execute(
+        "UPDATE articles SET title = 'Evil \u{1b}[2J\u{1b}]0;owned\u{7} title' WHERE id = 1",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE feeds SET feed_title = 'Bad \u{1b}[31mfeed' WHERE id = (SELECT feed_id FROM articles WHERE id = 1)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let out = ok(&dateline(dir.path(), &["list", "--limit", "100"]));
+    assert!(out.contains("Evil"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    let feeds = ok(&dateline(dir.path(), &["feeds"]));
+    assert!(feeds.contains("Bad"), "{feeds}");
+    assert!(!feeds.contains('\u{1b}'), "{feeds:?}");
+}
