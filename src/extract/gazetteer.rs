@@ -35,6 +35,7 @@ const DEMONYMS_TSV: &str = include_str!("../../assets/gazetteer/demonyms.tsv");
 const LANDMARKS_TSV: &str = include_str!("../../assets/gazetteer/landmarks.tsv");
 const AREAS_TSV: &str = include_str!("../../assets/gazetteer/areas.tsv");
 const PEOPLE_COUNTRIES_TSV: &str = include_str!("../../assets/gazetteer/people-countries.tsv");
+const ORG_NAMES_TSV: &str = include_str!("../../assets/gazetteer/org-names.tsv");
 
 const PLACES_MAGIC: &[u8; 4] = b"DLPL";
 const PLACES_VERSION: u32 = 1;
@@ -298,6 +299,9 @@ pub struct Gazetteers {
     landmarks: Vec<(&'static str, Place)>,
     /// (folded full name, country code), sorted by name; people of no one country left out.
     people: Vec<(String, &'static str)>,
+    /// (folded name, display name) of organisations known under several names ("eu" ->
+    /// "European Union"), sorted by name; see `org-names.tsv`.
+    org_names: Vec<(String, &'static str)>,
 }
 
 /// Rows of `landmarks.tsv` or `areas.tsv` as places of `kind`; a malformed row is skipped (a
@@ -351,6 +355,7 @@ impl Gazetteers {
                 .map(|g| {
                     g.with_landmarks(LANDMARKS_TSV, AREAS_TSV)
                         .with_people(PEOPLE_COUNTRIES_TSV)
+                        .with_org_names(ORG_NAMES_TSV)
                 })
                 .unwrap_or_else(|e| {
                     tracing::error!("embedded gazetteers unusable, entity hints disabled: {e}");
@@ -373,6 +378,7 @@ impl Gazetteers {
             demonyms: tsv_pairs(demonyms_tsv),
             landmarks: Vec::new(),
             people: Vec::new(),
+            org_names: Vec::new(),
         })
     }
 
@@ -398,7 +404,43 @@ impl Gazetteers {
             demonyms: Vec::new(),
             landmarks: Vec::new(),
             people: Vec::new(),
+            org_names: Vec::new(),
         }
+    }
+
+    /// These gazetteers with the organisations of an `org-names.tsv`: each row a display
+    /// name and the other names of one organisation, tab-separated. Every name, the display
+    /// name too, is keyed folded and without a leading "the", as
+    /// [`crate::extract::resolve::fold_key`] keys an organisation.
+    pub fn with_org_names(mut self, tsv: &'static str) -> Gazetteers {
+        let mut rows: Vec<(String, &'static str)> = Vec::new();
+        for line in tsv
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let mut names = line.split('\t').map(str::trim).filter(|n| !n.is_empty());
+            let Some(display) = names.next() else {
+                continue;
+            };
+            for name in std::iter::once(display).chain(names) {
+                let key = fold(&name.split_whitespace().collect::<Vec<_>>().join(" "));
+                let key = key.strip_prefix("the ").map(str::to_string).unwrap_or(key);
+                rows.push((key, display));
+            }
+        }
+        rows.sort_unstable();
+        rows.dedup_by(|a, b| a.0 == b.0);
+        self.org_names = rows;
+        self
+    }
+
+    /// The display name of the organisation known by the folded name `key` ("imf" ->
+    /// "International Monetary Fund"), if `org-names.tsv` lists it.
+    pub fn org_name(&self, key: &str) -> Option<&'static str> {
+        self.org_names
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| self.org_names[i].1)
     }
 
     /// The stored value of a folded key, retrying without a trailing "'s" or ".".

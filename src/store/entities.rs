@@ -97,6 +97,9 @@ const PERSONS_BY_SURNAME: &str = "SELECT id FROM entities
 /// The lone-surname person entity `?1` ("macron"), if one was stored.
 const PERSON_BY_LONE_NAME: &str =
     "SELECT id FROM entities WHERE kind = 'person' AND country = '' AND folded = ?1";
+/// The organisation stored under the acronym `?1` alone ("kfor"), if one was.
+const ORG_BY_LONE_NAME: &str =
+    "SELECT id FROM entities WHERE kind = 'org' AND country = '' AND folded = ?1";
 const MENTIONS_MOVE: &str = "UPDATE OR IGNORE mentions SET entity = ?2 WHERE entity = ?1";
 const ALIASES_MOVE: &str = "INSERT OR IGNORE INTO entity_aliases (entity, alias, folded)
     SELECT ?2, alias, folded FROM entity_aliases WHERE entity = ?1
@@ -554,9 +557,17 @@ fn write_one(
             }
         };
         for name in [m.canonical.trim(), m.surface.trim()] {
-            let folded = fold(name);
-            if !folded.is_empty() && known.aliases.insert((id, folded.clone())) {
-                alias.execute(params![id, name, folded])?;
+            let alias_folded = fold(name);
+            if !alias_folded.is_empty() && known.aliases.insert((id, alias_folded.clone())) {
+                alias.execute(params![id, name, alias_folded])?;
+                if m.kind == EntityKind::Org
+                    && alias_folded != folded
+                    && is_acronym(name)
+                    && absorb_lone_acronym(tx, id, &alias_folded)?
+                {
+                    *known = Known::default();
+                    known.aliases.insert((id, alias_folded));
+                }
             }
         }
         mention.execute(params![article.0, id, m.start, m.end])?;
@@ -566,6 +577,37 @@ fn write_one(
         model_version,
         now.timestamp()
     ])?;
+    Ok(true)
+}
+
+/// Two to eight capitals or digits, at least two of them letters ("KFOR", "G7"), dots
+/// allowed between them ("E.U.").
+fn is_acronym(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().filter(|&c| c != '.').collect();
+    (2..=8).contains(&chars.len())
+        && chars
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || *c == '&')
+        && chars.iter().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// After an organisation `id` was stored with the acronym `acronym` (folded) among its
+/// names, because an article spelled it out ("Kosovo Force (KFOR)"): an organisation an
+/// earlier article stored under the acronym alone joins it, its mentions and names moving
+/// to `id`. The other order needs nothing: a later lone "KFOR" finds `id` by its alias.
+fn absorb_lone_acronym(tx: &Transaction<'_>, id: i64, acronym: &str) -> Result<bool, StoreError> {
+    let lone: Option<i64> = tx
+        .prepare_cached(ORG_BY_LONE_NAME)?
+        .query_row([acronym], |row| row.get(0))
+        .optional()?;
+    let Some(lone) = lone.filter(|&lone| lone != id) else {
+        return Ok(false);
+    };
+    tx.prepare_cached(MENTIONS_MOVE)?
+        .execute(params![lone, id])?;
+    tx.prepare_cached(ALIASES_MOVE)?
+        .execute(params![lone, id])?;
+    tx.prepare_cached(ENTITY_DELETE)?.execute([lone])?;
     Ok(true)
 }
 
@@ -699,6 +741,53 @@ pub(crate) mod tests {
             coords: None,
             country: None,
         }
+    }
+
+    #[test]
+    fn a_lone_acronym_joins_the_organisation_an_article_spells_it_out_for() {
+        let (mut store, ids) = setup();
+        let (a, b, c) = (ids[0], ids[1], ids[2]);
+        let o = EntityKind::Org;
+        // "KFOR" alone first, in two articles.
+        store
+            .write_mentions(a, "v1", &[m(o, "KFOR", "KFOR", 0)], t())
+            .unwrap();
+        store
+            .write_mentions(b, "v1", &[m(o, "KFOR", "KFOR", 4)], t())
+            .unwrap();
+        let lone = store.mentions(a).unwrap()[0].entity;
+        // Then an article that spells it out: "Kosovo Force (KFOR)".
+        store
+            .write_mentions(
+                c,
+                "v1",
+                &[
+                    m(o, "Kosovo Force", "Kosovo Force", 0),
+                    m(o, "Kosovo Force", "KFOR", 14),
+                ],
+                t(),
+            )
+            .unwrap();
+        let force = store.mentions(c).unwrap()[0].entity;
+        assert_ne!(force, lone);
+        for article in [a, b] {
+            let got = store.mentions(article).unwrap();
+            assert_eq!(got.len(), 1);
+            assert_eq!(got[0].entity, force);
+            assert_eq!(got[0].name, "Kosovo Force");
+        }
+        assert_eq!(store.entity_aliases(force).unwrap(), ["KFOR"]);
+        // A later lone "KFOR" finds it by the alias.
+        store
+            .write_mentions(a, "v1", &[m(o, "KFOR", "KFOR", 0)], t())
+            .unwrap();
+        assert_eq!(store.mentions(a).unwrap()[0].entity, force);
+        let (_, entities, _) = store.entity_totals().unwrap();
+        assert_eq!(entities, 1);
+        // A person or a lower-case alias never absorbs anything.
+        assert!(!is_acronym("Kfor"));
+        assert!(is_acronym("E.U."));
+        assert!(!is_acronym("K"));
     }
 
     #[test]

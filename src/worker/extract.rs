@@ -33,8 +33,9 @@ use crate::worker::{StoreActor, WorkerError};
 /// (the gazetteers are not part of the hash). `resolve-2`: names are stored folded by the one
 /// `crate::fold` (curly apostrophes and dashes now fold as in the gazetteer), so every article
 /// is extracted again once and the entities keyed by the old folding are left orphaned and
-/// removed.
-const RESOLVER_REVISION: &str = "resolve-2";
+/// removed. `resolve-3`: organisations that `org-names.tsv` knows under several names are
+/// stored under one display name ("IMF" and "International Monetary Fund" are one entity).
+const RESOLVER_REVISION: &str = "resolve-3";
 
 /// Articles per batch: large enough that one store transaction carries many articles,
 /// small enough that the article being read waits little behind a batch in flight.

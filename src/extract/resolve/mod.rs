@@ -20,6 +20,7 @@ use super::gazetteer::{Gazetteers, Place};
 use super::ner::{Entity, Label};
 use super::tokenize::is_invisible;
 
+mod orgs;
 mod places;
 use crate::fold::fold;
 use crate::model::EntityKind;
@@ -40,7 +41,9 @@ pub struct ResolvedEntity {
     pub kind: EntityKind,
     /// The name to show and to store: for a person the longest full name seen (diacritics
     /// kept when any mention had them), for a geocoded place the gazetteer's name, for an
-    /// organisation its longest form (the expansion of an acronym when the article gives it).
+    /// organisation the display name of `org-names.tsv` when it lists one of its forms ("IMF"
+    /// -> "International Monetary Fund"), else its longest form (the expansion of an acronym
+    /// when the article gives it).
     pub canonical: String,
     /// Other forms seen in the article (possessive stripped, white space normalised), without
     /// the canonical name, in order of first appearance.
@@ -120,15 +123,16 @@ pub fn resolve_with(gaz: &Gazetteers, text: &str, mentions: &[Entity]) -> Vec<Re
         &gaps,
     ));
 
-    let mut out: Vec<ResolvedEntity> = groups
+    let mut out: Vec<ResolvedEntity> = orgs::name_known(gaz, &mentions, groups)
         .into_iter()
-        .map(|g| {
+        .map(|(g, known)| {
             let mut idx = g.members;
             idx.sort_unstable();
             let forms = distinct_forms(idx.iter().map(|&i| mentions[i].text.as_str()));
-            let canonical = match &g.place {
-                Some(p) => p.name.clone(),
-                None => canonical_form(&forms),
+            let canonical = match (&g.place, known) {
+                (Some(p), _) => p.name.clone(),
+                (None, Some(name)) => name.to_string(),
+                (None, None) => canonical_form(&forms),
             };
             ResolvedEntity {
                 kind: g.kind,
