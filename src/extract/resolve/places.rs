@@ -61,6 +61,11 @@ pub(super) fn group_places(
             {
                 cands = gaz.places(rest);
             }
+            // "El-Obeid", "Al-Fashir": transliterations hyphenate an article the gazetteer
+            // spells with a space ("El Obeid").
+            if cands.is_empty() && form.contains('-') {
+                cands = gaz.places(&form.replace('-', " "));
+            }
             // "US" in capitals: the gazetteer leaves the key "us" out (the pronoun).
             if cands.is_empty() && form == "US" {
                 cands = gaz.places("United States");

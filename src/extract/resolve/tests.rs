@@ -480,3 +480,22 @@ fn many_distinct_names_resolve_in_near_linear_time() {
     eprintln!("resolved {} mentions in {secs:.2} s", ms.len());
     assert!(secs < 20.0, "took {secs:.1} s");
 }
+
+#[test]
+fn hyphenated_transliterations_and_short_forms_find_their_place() {
+    let text = "Fighters left El-Obeid. America and the Islamic Republic talked; flights \
+                left Stansted Airport.";
+    let ms = vec![
+        ent(text, "El-Obeid", 0, Label::Loc),
+        ent(text, "America", 0, Label::Loc),
+        ent(text, "Islamic Republic", 0, Label::Loc),
+        ent(text, "Stansted Airport", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "El-Obeid")), "SD");
+    let america = place_of(&es, "America");
+    assert_eq!(country(america), "US");
+    assert_eq!(america.canonical, "United States");
+    assert_eq!(country(place_of(&es, "Islamic Republic")), "IR");
+    assert_eq!(country(place_of(&es, "Stansted Airport")), "GB");
+}
