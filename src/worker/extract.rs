@@ -34,7 +34,8 @@ use crate::worker::{StoreActor, WorkerError};
 /// `crate::fold` (curly apostrophes and dashes now fold as in the gazetteer), so every article
 /// is extracted again once and the entities keyed by the old folding are left orphaned and
 /// removed. `resolve-3`: organisations that `org-names.tsv` knows under several names are
-/// stored under one display name ("IMF" and "International Monetary Fund" are one entity).
+/// stored under one display name ("IMF" and "International Monetary Fund" are one entity),
+/// and places the new short forms and landmarks name ("America") resolve differently.
 const RESOLVER_REVISION: &str = "resolve-3";
 
 /// Articles per batch: large enough that one store transaction carries many articles,
