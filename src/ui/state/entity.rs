@@ -31,6 +31,8 @@ impl State {
             scroll: self.scroll,
         };
         self.entity = Some(EntityView::new(id, &entry, from));
+        // The page's hint shows instead of an older message.
+        self.message = None;
         out.push(Effect::Worker(Command::LoadEntityPage {
             entity: id,
             now: self.local_now(),

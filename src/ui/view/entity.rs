@@ -123,7 +123,7 @@ pub fn render_page(v: &EntityView, tz: FixedOffset, area: Rect, buf: &mut Buffer
         rest.height,
     );
     // A place's map: under the co-mentions when they leave room, else under the articles.
-    let lines = related_lines(page, left.width);
+    let lines = related_lines(page, left.width, left.height);
     let map = page.entity.coords.filter(|_| v.kind == EntityKind::Place);
     let spare = left
         .height
@@ -225,9 +225,25 @@ fn cut(mut lines: Vec<Line<'static>>, area: Rect) -> Vec<Line<'static>> {
     lines
 }
 
-/// The entities mentioned with it, by kind, with their shared articles, `width` wide.
-fn related_lines(page: &EntityPage, width: u16) -> Vec<Line<'static>> {
+/// The entities mentioned with it, by kind, with their shared articles, `width` wide: as
+/// many of each kind as let every kind show in `height` lines.
+fn related_lines(page: &EntityPage, width: u16, height: u16) -> Vec<Line<'static>> {
     let width = usize::from(width);
+    let count = |k: EntityKind| page.related.iter().filter(|e| e.kind == k).count();
+    let lines_with = |cap: usize| {
+        1 + SECTIONS
+            .iter()
+            .map(|(k, _)| match count(*k) {
+                0 => 0,
+                n => 1 + n.min(cap),
+            })
+            .sum::<usize>()
+    };
+    let most = SECTIONS.iter().map(|(k, _)| count(*k)).max().unwrap_or(0);
+    let cap = (1..=most)
+        .rev()
+        .find(|&cap| lines_with(cap) <= usize::from(height))
+        .unwrap_or(1);
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let dim = Style::default().fg(Color::DarkGray);
     let mut lines = vec![Line::styled(truncate("In the same articles", width), bold)];
@@ -254,7 +270,7 @@ fn related_lines(page: &EntityPage, width: u16) -> Vec<Line<'static>> {
                 .fg(kind_color(kind))
                 .add_modifier(Modifier::BOLD),
         ));
-        for e in of_kind {
+        for e in of_kind.into_iter().take(cap) {
             let name = match &e.country {
                 Some(c) => format!("{} ({c})", e.name),
                 None => e.name.clone(),
