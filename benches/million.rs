@@ -9,7 +9,9 @@
 //!    model's version, so the reader's extraction backlog is empty);
 //! 2. `dateline list --unread` (the release binary, as a user runs it): time to the first
 //!    byte on stdout and to the last, and the rows;
-//! 3. pruning 100,000 articles (fewer when the cache has fewer read ones) on a scratch copy of
+//! 3. (`--only entity`) an entity page as the reader reads it on Enter, for the most
+//!    mentioned entity, the tenth and a middling one;
+//! 4. pruning 100,000 articles (fewer when the cache has fewer read ones) on a scratch copy of
 //!    the cache, with a second connection listing the newest 40 rows in a loop meanwhile, to
 //!    show whether the prune blocks the reader.
 //!
@@ -760,6 +762,52 @@ fn spread(mut v: Vec<Duration>) -> String {
     )
 }
 
+/// One entity's page figures: its name (with its rank), mentions, articles, the first read
+/// and the rest.
+type EntityFigures = (String, u32, u32, Duration, Vec<Duration>);
+
+/// An entity page (Enter on a person, place or organisation in the reader), read as the
+/// reader's worker reads it: the most mentioned entity, the tenth, and one at the middle of
+/// the ranking, each `runs` times on the reader's read-only connection. Per entity: its
+/// mentions and articles, the first read and the spread of the rest.
+fn measure_entity(dir: &Path, runs: usize) -> Result<Vec<EntityFigures>, String> {
+    let store = Store::open_reader(&dir.join("cache.db")).map_err(|e| e.to_string())?;
+    let top = store
+        .top_entities(None, None, 100_000)
+        .map_err(|e| e.to_string())?;
+    let picks = [0, 9, top.len() / 2];
+    let now = Utc::now().fixed_offset();
+    let limits = dateline::worker::session::PAGE_LIMITS;
+    let mut out = Vec::new();
+    for i in picks {
+        let Some(e) = top.get(i) else { continue };
+        let mut times = Vec::new();
+        let mut first = Duration::ZERO;
+        for run in 0..=runs {
+            let t = Instant::now();
+            let page = store
+                .entity_page(e.id, now, limits)
+                .map_err(|e| e.to_string())?
+                .ok_or("the entity went")?;
+            let took = t.elapsed();
+            assert!(page.articles.len() <= limits.articles as usize);
+            if run == 0 {
+                first = took;
+            } else {
+                times.push(took);
+            }
+        }
+        out.push((
+            format!("#{} {}", i + 1, e.name),
+            e.mentions,
+            e.articles,
+            first,
+            times,
+        ));
+    }
+    Ok(out)
+}
+
 /// `dateline list --unread`: time to the first byte on stdout, to the end, and the rows.
 fn measure_list(dir: &Path, runs: usize) -> Result<(Vec<Duration>, Vec<Duration>, usize), String> {
     let bin = Path::new(env!("CARGO_BIN_EXE_dateline"));
@@ -1113,7 +1161,7 @@ fn main() {
             "--only" => {
                 parts = args
                     .next()
-                    .expect("--only list,prune,refresh,refresh-extract")
+                    .expect("--only list,prune,refresh,refresh-extract,entity")
                     .split(',')
                     .map(str::to_string)
                     .collect();
@@ -1172,6 +1220,21 @@ fn main() {
             }
             Err(e) => println!("prune: not measured ({e})"),
         }
+    }
+    if part("entity") {
+        match measure_entity(&dir, runs) {
+            Ok(pages) => {
+                for (name, mentions, articles, first, rest) in pages {
+                    println!(
+                        "entity page of {name} ({mentions} mentions in {articles} articles): first {}, then {}",
+                        ms(first),
+                        spread(rest)
+                    );
+                }
+            }
+            Err(e) => println!("entity page: not measured ({e})"),
+        }
+        println!("load {}", uptime());
     }
     for (name, extract) in [("refresh", false), ("refresh-extract", true)] {
         if !part(name) {

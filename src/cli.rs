@@ -61,6 +61,11 @@ pub enum Command {
     /// List the most-mentioned people, places and organisations in the cache, or in the
     /// articles a query selects.
     Entities(EntitiesArgs),
+    /// One person, place or organisation: mentions per day, who and what is mentioned with
+    /// it, its other names and its articles, newest first (what Enter on it shows in the
+    /// reader). A name that means several entities lists them and exits with 2; a name the
+    /// cache does not know exits with 1.
+    Entity(EntityArgs),
     /// List stories across feeds (articles about one event, grouped as they are stored),
     /// newest first: headline, sources, articles, time span, top people and places.
     Stories(StoriesArgs),
@@ -282,6 +287,30 @@ pub struct StoriesArgs {
         trailing_var_arg = true
     )]
     pub query: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EntityArgs {
+    /// The name, e.g. `Jens Stoltenberg` or `stoltenberg` (case and accents ignored; another
+    /// name it went by, such as a surname alone, works too).
+    #[arg(value_name = "NAME", required_unless_present = "id", num_args = 1..)]
+    pub name: Vec<String>,
+    /// Only an entity of this kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// The entity with this id (as an ambiguous name lists them), instead of a name.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["name", "kind"])]
+    pub id: Option<i64>,
+    /// Days of mentions per day, ending today.
+    #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub days: u32,
+    /// At most this many articles (newest first).
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 20)]
+    pub limit: u32,
+    /// Print `{entity, aliases, first_seen, last_seen, days, related, related_scanned,
+    /// articles}` (see the README).
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -37,6 +37,16 @@ wait_for "unread"
 sleep 2
 tmux send-keys -t "$SESSION" Enter
 wait_for "Article "
+# The article's people and places; Enter on one opens its page, h comes back to the pane.
+tmux send-keys -t "$SESSION" e
+wait_for "People ("
+tmux send-keys -t "$SESSION" Enter
+wait_for "Mentions per day"
+wait_for "In the same articles"
+wait_for "Articles, newest first"
+tmux send-keys -t "$SESSION" h
+wait_for "People and places"
+tmux send-keys -t "$SESSION" h
 tmux send-keys -t "$SESSION" '?'
 wait_for "Keys:"
 tmux send-keys -t "$SESSION" Escape

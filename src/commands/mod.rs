@@ -10,6 +10,7 @@
 mod add;
 mod doctor;
 mod entities;
+mod entity;
 mod env;
 mod export;
 mod extract;
@@ -94,6 +95,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         // Extraction needs neither the configuration nor the cache.
         Some(Command::Extract(args)) => extract::run(&args),
         Some(Command::Entities(args)) => entities::run(&env()?, &args),
+        Some(Command::Entity(args)) => entity::run(&env()?, &args),
         Some(Command::Stories(args)) => stories::run(&env()?, &args),
         Some(Command::Reindex) => reindex::run(&env()?),
         // A saved page needs neither the configuration nor the cache; a URL needs the

@@ -16,6 +16,7 @@ mod bulk;
 mod checkpoint;
 mod codec;
 mod entities;
+mod entity_page;
 mod health;
 mod ignore;
 mod migrations;
@@ -28,6 +29,7 @@ pub mod sync;
 
 pub use bulk::BulkArticle;
 pub use entities::{BacklogKey, EntityCount, NewMention, StoredMention};
+pub use entity_page::{EntityPage, PageLimits};
 pub use health::IndexCheck;
 pub use prune::PRUNE_BATCH;
 pub use query::Seek;

@@ -189,7 +189,8 @@ pub fn people_article(s: &ArticleSummary) -> Article {
 pub fn top_entities() -> Vec<crate::worker::session::TopEntity> {
     use crate::model::EntityKind;
     use crate::worker::session::TopEntity;
-    let t = |kind, name: &str, coords: Option<(f64, f64)>, mentions, articles| TopEntity {
+    let t = |id, kind, name: &str, coords: Option<(f64, f64)>, mentions, articles| TopEntity {
+        id,
         kind,
         name: name.into(),
         coords,
@@ -199,16 +200,115 @@ pub fn top_entities() -> Vec<crate::worker::session::TopEntity> {
         articles,
     };
     vec![
-        t(EntityKind::Place, "Kyiv", Some((50.45, 30.52)), 41, 12),
-        t(EntityKind::Person, "Volodymyr Zelensky", None, 30, 9),
-        t(EntityKind::Org, "United Nations", None, 22, 8),
-        t(EntityKind::Place, "Gaza", Some((31.5, 34.47)), 19, 7),
-        t(EntityKind::Person, "Donald Trump", None, 17, 10),
-        t(EntityKind::Place, "Washington", Some((38.9, -77.04)), 12, 9),
-        t(EntityKind::Place, "Beijing", Some((39.9, 116.4)), 8, 4),
-        t(EntityKind::Place, "Paris", Some((48.86, 2.35)), 6, 3),
-        t(EntityKind::Place, "Paris", Some((33.66, -95.55)), 5, 1),
-        t(EntityKind::Place, "São Paulo", Some((-23.55, -46.63)), 4, 2),
-        t(EntityKind::Org, "NATO", None, 9, 5),
+        t(101, EntityKind::Place, "Kyiv", Some((50.45, 30.52)), 41, 12),
+        t(102, EntityKind::Person, "Volodymyr Zelensky", None, 30, 9),
+        t(103, EntityKind::Org, "United Nations", None, 22, 8),
+        t(104, EntityKind::Place, "Gaza", Some((31.5, 34.47)), 19, 7),
+        t(105, EntityKind::Person, "Donald Trump", None, 17, 10),
+        t(
+            106,
+            EntityKind::Place,
+            "Washington",
+            Some((38.9, -77.04)),
+            12,
+            9,
+        ),
+        t(107, EntityKind::Place, "Beijing", Some((39.9, 116.4)), 8, 4),
+        t(108, EntityKind::Place, "Paris", Some((48.86, 2.35)), 6, 3),
+        t(109, EntityKind::Place, "Paris", Some((33.66, -95.55)), 5, 1),
+        t(
+            110,
+            EntityKind::Place,
+            "São Paulo",
+            Some((-23.55, -46.63)),
+            4,
+            2,
+        ),
+        t(111, EntityKind::Org, "NATO", None, 9, 5),
     ]
+}
+
+/// The page of `entity` (one of [`people_entities`]: Belgrade is 3, Jens Stoltenberg 1), as
+/// the worker sends it: 180 days ending on [`now`]'s date, busier lately.
+pub fn entity_page(entity: i64) -> crate::worker::session::EntityPage {
+    use crate::model::EntityKind;
+    use crate::worker::session::{EntityPage, TopEntity};
+    let t = |id, kind, name: &str, coords, country: Option<&str>, articles| TopEntity {
+        id,
+        kind,
+        name: name.into(),
+        coords,
+        country: country.map(str::to_string),
+        mentions: articles * 2,
+        articles,
+    };
+    let (me, aliases) = match entity {
+        3 => (
+            t(
+                3,
+                EntityKind::Place,
+                "Belgrade",
+                Some((44.82, 20.46)),
+                Some("RS"),
+                9,
+            ),
+            vec!["Beograd".to_string()],
+        ),
+        _ => (
+            t(1, EntityKind::Person, "Jens Stoltenberg", None, None, 9),
+            vec!["Stoltenberg".to_string(), "Mr Stoltenberg".to_string()],
+        ),
+    };
+    let per_day: Vec<u32> = (0..180_u32)
+        .map(|d| match d {
+            0..=119 => u32::from(d % 17 == 0),
+            120..=159 => (d % 5) / 2,
+            _ => (d % 7) + 1,
+        })
+        .collect();
+    let related = vec![
+        t(1, EntityKind::Person, "Jens Stoltenberg", None, None, 6),
+        t(2, EntityKind::Person, "Aleksandar Vučić", None, None, 5),
+        t(7, EntityKind::Person, "Ana Brnabić", None, None, 2),
+        t(
+            5,
+            EntityKind::Place,
+            "Brussels",
+            Some((50.85, 4.35)),
+            Some("BE"),
+            4,
+        ),
+        t(
+            8,
+            EntityKind::Place,
+            "Pristina",
+            Some((42.67, 21.17)),
+            Some("XK"),
+            3,
+        ),
+        t(
+            9,
+            EntityKind::Place,
+            "Sarajevo",
+            Some((43.86, 18.41)),
+            Some("BA"),
+            1,
+        ),
+        t(4, EntityKind::Org, "NATO", None, None, 7),
+        t(10, EntityKind::Org, "European Union", None, None, 3),
+    ]
+    .into_iter()
+    .filter(|e| e.id != entity)
+    .collect();
+    EntityPage {
+        entity: me,
+        aliases,
+        first_seen: Some(now() - chrono::Duration::days(170)),
+        last_seen: Some(now() - chrono::Duration::hours(1)),
+        first_day: now().date_naive() - chrono::Duration::days(179),
+        per_day,
+        related,
+        related_scanned: 9,
+        articles: summaries(),
+    }
 }

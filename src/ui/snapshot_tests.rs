@@ -298,6 +298,43 @@ fn who_and_where_view() {
     }
 }
 
+/// Enter on a row of the people pane, and the page of that entity arrived.
+fn with_page(w: u16, h: u16, downs: usize) -> State {
+    let mut s = with_people(w, h);
+    update(&mut s, Action::Do(Act::Top));
+    for _ in 0..downs {
+        update(&mut s, Action::Do(Act::Down));
+    }
+    update(&mut s, Action::Do(Act::Open));
+    let id = s.entity.as_ref().map_or(0, |v| v.id);
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::EntityPage {
+            entity: id,
+            page: Some(Box::new(fixtures::entity_page(id))),
+        }),
+    );
+    update(&mut s, Action::Do(Act::Down));
+    s
+}
+
+#[test]
+fn entity_page_of_a_place_with_its_map() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        // Belgrade: the third row.
+        let s = with_page(w, h, 2);
+        insta::assert_snapshot!(format!("entity_place_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
+fn entity_page_of_a_person() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = with_page(w, h, 0);
+        insta::assert_snapshot!(format!("entity_person_{w}x{h}"), screen(&s));
+    }
+}
+
 #[test]
 fn mentions_are_coloured_by_kind_in_the_body() {
     let mut s = with_people(200, 60);

@@ -34,6 +34,7 @@ use crate::worker::sync::{SyncEvent, SyncSetup};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
 mod counts;
+mod entity;
 mod feeds;
 mod list_query;
 mod page;
@@ -42,6 +43,7 @@ mod shapes;
 mod stories;
 mod sync;
 
+pub use entity::{EntityPage, PAGE_LIMITS, TopEntity};
 pub use list_query::{ArticleQuery, Grouping, STORY_ROWS};
 pub use shapes::group_mentions;
 use shapes::unread;
@@ -186,6 +188,12 @@ pub enum Command {
         now: DateTime<FixedOffset>,
         limit: u32,
     },
+    /// Answer with [`WorkerEvent::EntityPage`]: entity `entity`'s page, its days ending on
+    /// `now`'s date.
+    LoadEntityPage {
+        entity: i64,
+        now: DateTime<FixedOffset>,
+    },
     /// Answer with [`WorkerEvent::Names`]: up to `limit` names of `kind` that begin with
     /// `prefix` (or have a word that does), the most mentioned first (Tab in the filter).
     CompleteNames {
@@ -208,20 +216,6 @@ pub struct ArticleEntity {
     /// Its mentions in the article: character offsets into the article's `text`, end
     /// exclusive, in text order. Their number is the mention count.
     pub spans: Vec<(u32, u32)>,
-}
-
-/// One entity across many articles, for the "who and where" view.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TopEntity {
-    pub kind: EntityKind,
-    pub name: String,
-    pub coords: Option<(f64, f64)>,
-    /// ISO country code of a geocoded place (tells `Paris` from `Paris`).
-    pub country: Option<String>,
-    /// Mentions counted across the articles.
-    pub mentions: u32,
-    /// Articles that mention it.
-    pub articles: u32,
 }
 
 /// What the worker tells the interface.
@@ -311,6 +305,11 @@ pub enum WorkerEvent {
     TopEntities {
         query: ArticleQuery,
         entities: Vec<TopEntity>,
+    },
+    /// The answer to [`Command::LoadEntityPage`]; `None` when the entity is gone.
+    EntityPage {
+        entity: i64,
+        page: Option<Box<EntityPage>>,
     },
     /// An article's fetched page (full text) and its body, or none; with the last fetch's
     /// error. `fetched` when it answers [`Command::FetchPage`].
@@ -713,22 +712,12 @@ impl Session {
             ),
             Command::LoadTopEntities { query, now, limit } => flat(
                 store
-                    .read(move |s| {
-                        let combined = query.combined();
-                        let entities = s
-                            .top_entities(None, Some((&combined, now)), limit)?
-                            .into_iter()
-                            .map(|e| TopEntity {
-                                kind: e.kind,
-                                name: e.name,
-                                coords: e.lat.zip(e.lon),
-                                country: e.country,
-                                mentions: e.mentions,
-                                articles: e.articles,
-                            })
-                            .collect();
-                        Ok(vec![WorkerEvent::TopEntities { query, entities }])
-                    })
+                    .read(move |s| entity::top_entities(s, query, now, limit))
+                    .await,
+            ),
+            Command::LoadEntityPage { entity, now } => flat(
+                store
+                    .read(move |s| entity::entity_page(s, entity, now))
                     .await,
             ),
             Command::CompleteNames {

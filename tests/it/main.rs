@@ -8,6 +8,7 @@ mod config;
 mod corpora;
 mod disk;
 mod entities;
+mod entity_cli;
 mod extract;
 mod extract_cli;
 mod feeds;

@@ -36,6 +36,9 @@ pub enum Act {
     Filter,
     People,
     WhoWhere,
+    /// On a person, place or organisation (its page, or a row of the people pane): list
+    /// the articles that mention it.
+    EntityArticles,
     /// Each story once with its sources, or every article again.
     Stories,
     /// The article on the whole screen while it is read.
@@ -126,7 +129,7 @@ pub const NORMAL: &[ActionDef<Act>] = &[
     def(
         Act::Open,
         "open",
-        "open the feed, folder or article",
+        "open the feed, folder, article, or entity page",
         &["Enter", "l"],
     ),
     def(
@@ -217,7 +220,7 @@ pub const NORMAL: &[ActionDef<Act>] = &[
     def(
         Act::People,
         "people",
-        "people and places: move through them (Enter lists their articles)",
+        "people and places (Enter: its page, L: its articles)",
         &["e"],
     ),
     def(
@@ -225,6 +228,12 @@ pub const NORMAL: &[ActionDef<Act>] = &[
         "who_where",
         "who and where: top people and places of the list",
         &["w"],
+    ),
+    def(
+        Act::EntityArticles,
+        "entity_articles",
+        "list the articles that mention the person or place",
+        &["L"],
     ),
     def(
         Act::Stories,

@@ -130,6 +130,8 @@ pub struct Help {
     /// The heading of an article's enclosures, naming the keys that play and download one:
     /// `Enclosures (p plays, d downloads; a number first picks one):`.
     pub enclosure_hint: String,
+    /// An entity page's hint: how to open an article, list them all and go back.
+    pub entity_hint: String,
 }
 
 /// The end of the help overlay: what dateline is and whose data it shows. GeoNames' licence
@@ -446,12 +448,19 @@ impl Keymap {
                 uses.join(", ")
             )
         };
+        let entity_hint = format!(
+            "{} reads an article · {} lists them all · {} back",
+            shown(self.normal.keys_of(Act::Open), 1, ""),
+            shown(self.normal.keys_of(Act::EntityArticles), 1, ""),
+            shown(self.normal.keys_of(Act::Back), 1, ""),
+        );
         Help {
             entries,
             title,
             filter_hint,
             confirm_hint,
             enclosure_hint,
+            entity_hint,
         }
     }
 }

@@ -9,13 +9,14 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::action::Effect;
 use super::article::ArticlePane;
+use super::entity_page::EntityView;
 use super::feeds::{FeedsPane, RowKey};
 use super::filter::FilterLine;
 use super::list::ListWindow;
 use super::people::{PeoplePane, TOP_ENTITIES, entity_filter};
 use super::place::Place;
 use crate::config::View;
-use crate::model::{ArticleId, ArticleSummary, FeedId};
+use crate::model::{ArticleId, ArticleSummary, EntityKind, FeedId};
 use crate::query::Query;
 use crate::ui::keymap::{Help, Mode};
 use crate::ui::layout::{self, Focus, inner};
@@ -42,6 +43,8 @@ pub struct State {
     pub list: ListWindow,
     pub filter: FilterLine,
     pub people: PeoplePane,
+    /// The entity page opened by Enter on a person, place or organisation.
+    pub entity: Option<EntityView>,
     pub open: ArticlePane,
     /// First line of the open article on screen.
     pub scroll: usize,
@@ -109,6 +112,7 @@ impl State {
             list: ListWindow::default(),
             filter: FilterLine::default(),
             people: PeoplePane::default(),
+            entity: None,
             open: ArticlePane::Closed,
             scroll: 0,
             focus: Focus::Articles,
@@ -332,7 +336,13 @@ impl State {
 
     /// Opens article `id` (of feed `feed`, `read` or not), selected in the list whether or
     /// not its row is loaded yet.
-    fn open_article(&mut self, id: ArticleId, read: bool, feed: FeedId, out: &mut Vec<Effect>) {
+    pub(super) fn open_article(
+        &mut self,
+        id: ArticleId,
+        read: bool,
+        feed: FeedId,
+        out: &mut Vec<Effect>,
+    ) {
         self.open = ArticlePane::Loading(id);
         self.scroll = 0;
         self.focus = Focus::Article;
@@ -637,12 +647,19 @@ impl State {
         }
     }
 
-    /// Enter on an entity: the list shows every article, across all feeds, that mentions it.
+    /// `L` on an entity of the people pane: the list shows every article, across all feeds,
+    /// that mentions it.
     pub(super) fn filter_by_entity(&mut self, out: &mut Vec<Effect>) {
         let Some(entry) = self.people.selected().cloned() else {
+            self.message = Some("select a person, place or organisation first (e, or w)".into());
             return;
         };
-        let text = entity_filter(entry.kind, &entry.name);
+        self.filter_by(entry.kind, &entry.name, out);
+    }
+
+    /// The list shows every article, across all feeds, that mentions `name` (of `kind`).
+    pub(super) fn filter_by(&mut self, kind: EntityKind, name: &str, out: &mut Vec<Effect>) {
+        let text = entity_filter(kind, name);
         let left = self.place();
         if self.list.query.scope != Query::default() {
             self.list.query.scope = Query::default();
@@ -659,7 +676,7 @@ impl State {
         self.filter.remember(&text);
         self.mode = Mode::Normal;
         self.focus = Focus::Articles;
-        self.message = Some(format!("articles that mention {}", entry.name));
+        self.message = Some(format!("articles that mention {name}"));
     }
 
     /// The feeds `r` refreshes: the selected row's, else the target article's.

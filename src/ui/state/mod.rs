@@ -15,6 +15,8 @@ pub mod app;
 pub mod article;
 pub mod back;
 pub mod complete;
+pub mod entity;
+pub mod entity_page;
 pub mod external;
 pub mod feedmgmt;
 pub mod feeds;
@@ -98,7 +100,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Scroll { col, row, down } => {
             let delta = if down { 3 } else { -3 };
-            if let Some(focus) = state.panes().at(col, row) {
+            if !state.entity_scroll(delta)
+                && let Some(focus) = state.panes().at(col, row)
+            {
                 let saved = state.focus;
                 state.focus = focus;
                 state.move_by(delta);
@@ -218,6 +222,9 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
     if matches!(state.mode, Mode::Help | Mode::Confirm) && act != Act::Quit {
         return;
     }
+    if state.entity_act(act, out) {
+        return;
+    }
     match act {
         Act::Down => state.move_by(1),
         Act::Up => state.move_by(-1),
@@ -255,8 +262,12 @@ fn do_act(state: &mut State, act: Act, count: Option<usize>, out: &mut Vec<Effec
                 }
             }
             Focus::Article => {}
-            Focus::People => state.filter_by_entity(out),
+            Focus::People => state.open_entity(out),
         },
+        Act::EntityArticles if state.focus == Focus::People => state.filter_by_entity(out),
+        Act::EntityArticles => {
+            state.message = Some("select a person, place or organisation first (e, or w)".into());
+        }
         Act::Stories => state.toggle_stories(out),
         Act::BackOrQuit if state.focus == Focus::Feeds => {
             state.quit = true;
@@ -587,6 +598,7 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 state.link_entities_to_text();
             }
         }
+        WorkerEvent::EntityPage { entity, page } => state.entity_arrived(entity, page),
         WorkerEvent::TopEntities { query, entities } => {
             state.people.receive_top(&query, &entities);
         }

@@ -88,7 +88,7 @@ pub fn top_entries(entities: &[TopEntity]) -> Vec<Entry> {
         count: e.mentions,
         articles: Some(e.articles),
         coords: e.coords,
-        id: None,
+        id: Some(e.id),
         country: e.country.as_deref().map(sanitize_line),
     }))
 }
@@ -135,6 +135,13 @@ impl PeoplePane {
     pub fn clamp(&mut self) {
         let n = self.entries().map_or(0, <[Entry]>::len);
         self.sel = self.sel.min(n.saturating_sub(1));
+    }
+
+    /// Keeps the selection on a row once the rows are loaded (while they load, it waits).
+    pub fn clamp_when_loaded(&mut self) {
+        if self.entries().is_some() {
+            self.clamp();
+        }
     }
 
     /// Moves the selection by `delta` rows.
@@ -229,6 +236,7 @@ mod tests {
 
     fn top(kind: EntityKind, name: &str, mentions: u32) -> TopEntity {
         TopEntity {
+            id: i64::from(mentions),
             kind,
             name: name.into(),
             mentions,

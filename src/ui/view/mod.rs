@@ -13,6 +13,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 mod block;
+mod entity;
 mod list;
 pub mod people;
 
@@ -57,6 +58,15 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     }
     if let Some(r) = p.people {
         people_pane(state, r, buf);
+    }
+    if let Some(v) = state.entity.as_ref().filter(|v| v.shown) {
+        let above = Rect::new(
+            area.x,
+            area.y,
+            area.width,
+            p.status.y.saturating_sub(area.y),
+        );
+        entity::render_page(v, state.tz, above, buf);
     }
     let cut = status_bar(state, p.status, buf);
     if state.mode == Mode::Normal && state.show_messages {
@@ -474,12 +484,17 @@ fn status_bar(state: &State, area: Rect, buf: &mut Buffer) -> bool {
                 Style::default().fg(Color::Red),
             ));
         }
-        if state.message.is_none()
+        if state.message.is_none() && state.entity_shown() {
+            spans.push(Span::styled(
+                format!("  {}", state.help.entity_hint),
+                Style::default().fg(Color::DarkGray),
+            ));
+        } else if state.message.is_none()
             && state.focus == Focus::People
             && let Some(e) = state.people.entries().and_then(|e| e.get(state.people.sel))
         {
             spans.push(Span::styled(
-                format!("  Enter: articles that mention {}", e.name),
+                format!("  Enter: {}'s page · L: its articles", e.name),
                 Style::default().fg(Color::DarkGray),
             ));
         }

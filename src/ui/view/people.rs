@@ -77,7 +77,7 @@ const REGION_MIN: u16 = 8;
 
 /// The narrowest close-up, in degrees of longitude: the map's coastline is a series of
 /// points about a degree apart, which closer in no longer join up.
-const REGION_SPAN: f64 = 50.0;
+pub(super) const REGION_SPAN: f64 = 50.0;
 
 /// Lines of the list: a header per shown section and a row per entry.
 fn entry_count(entries: &[Entry]) -> usize {
@@ -247,7 +247,7 @@ fn entry_lines(
 
 /// The world (or the part within `x`/`y` bounds, in degrees) with the entries' places
 /// marked; the selected one bright and named.
-fn world_map(
+pub(super) fn world_map(
     entries: &[Entry],
     selected: Option<&Entry>,
     area: Rect,

@@ -60,9 +60,9 @@ fn h_goes_back_through_every_list_left_with_its_filter_and_cursor() {
 }
 
 #[test]
-fn enter_on_a_person_can_be_taken_back() {
+fn listing_a_persons_articles_can_be_taken_back() {
     // Regression (issue 11): Enter on "Friedrich Merz" replaced a `feed:` filter and
-    // nothing brought it back.
+    // nothing brought it back. (Enter now opens the page; `L` lists the articles.)
     let (mut s, _) = super::people::reading_people();
     s.focus = Focus::Articles;
     act(&mut s, Act::Filter);
@@ -71,7 +71,7 @@ fn enter_on_a_person_can_be_taken_back() {
     let before = s.list.query.clone();
     act(&mut s, Act::People);
     act(&mut s, Act::Top);
-    act(&mut s, Act::Open);
+    act(&mut s, Act::EntityArticles);
     assert_eq!(s.list.query.filter, q("person:\"Jens Stoltenberg\""));
     assert_eq!(s.focus, Focus::Articles);
     let effects = act(&mut s, Act::Back);

@@ -13,6 +13,7 @@ use crate::worker::{FeedReport, RefreshSummary};
 
 mod article;
 mod back;
+mod entity;
 mod feedmgmt;
 mod feeds;
 mod filter;

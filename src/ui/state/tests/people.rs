@@ -72,7 +72,7 @@ fn entities_load_with_the_article_and_reload_when_extracted() {
 }
 
 #[test]
-fn people_key_focuses_the_pane_and_enter_filters_by_the_entity() {
+fn people_key_focuses_the_pane_and_l_filters_by_the_entity() {
     let mut s = loaded();
     // Nothing to show yet.
     act(&mut s, Act::People);
@@ -92,10 +92,10 @@ fn people_key_focuses_the_pane_and_enter_filters_by_the_entity() {
     act(&mut s, Act::Up);
     act(&mut s, Act::Up);
     assert_eq!(s.people.entries().unwrap()[s.people.sel].name, "Belgrade");
-    // Scoped to one feed first: Enter lists every feed's articles.
+    // Scoped to one feed first: L lists every feed's articles.
     s.list.query.scope = q("tag:world");
     s.list.scope_label = Some("world".into());
-    let effects = act(&mut s, Act::Open);
+    let effects = act(&mut s, Act::EntityArticles);
     let (_, query) = last_request(&effects).expect("a new list");
     assert_eq!(query.scope, Query::default());
     assert_eq!(query.filter, q("place:Belgrade"));
@@ -109,7 +109,7 @@ fn people_key_focuses_the_pane_and_enter_filters_by_the_entity() {
     // A name of two words is quoted.
     act(&mut s, Act::People);
     act(&mut s, Act::Top);
-    let effects = act(&mut s, Act::Open);
+    let effects = act(&mut s, Act::EntityArticles);
     let (_, query) = last_request(&effects).unwrap();
     assert_eq!(query.filter, q("person:\"Jens Stoltenberg\""));
     assert_eq!(entity_filter(EntityKind::Org, "NATO"), "org:NATO");
