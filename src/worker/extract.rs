@@ -22,8 +22,8 @@ use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use crate::extract::ner::embedded_model;
-use crate::extract::resolve::{ResolvedEntity, extract_entities};
+use crate::extract::ner::{self, embedded_model};
+use crate::extract::resolve::{ResolvedEntity, resolve};
 use crate::model::ArticleId;
 use crate::store::{BacklogKey, NewMention};
 use crate::worker::stories::Stories;
@@ -102,9 +102,11 @@ pub struct BatchReport {
     pub words: u64,
 }
 
-/// A finished batch: the ids it took, its report, the extractor's seconds and the store
-/// thread's.
-type BatchDone = (Vec<ArticleId>, BatchReport, f64, f64);
+/// The mentions of a batch's articles, in batch order.
+type Extracted = Vec<(ArticleId, Vec<NewMention>)>;
+
+/// A finished batch: the ids it took, its report and where its time went.
+type BatchDone = (Vec<ArticleId>, BatchReport, Stages);
 
 /// Runs `f` on the store thread; returns its result and the seconds it took there.
 async fn timed<R, F>(store: &StoreActor, f: F) -> Result<(R, f64), WorkerError>
@@ -119,6 +121,35 @@ where
             (r, t.elapsed().as_secs_f64())
         })
         .await
+}
+
+/// Where a drain's time went, stage by stage (seconds, summed over threads: the tagging
+/// stages run on several cores at once, the store stages one at a time on the store thread).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Stages {
+    /// The tagger (`ner::extract`): tokens, features, model, consistency pass.
+    pub tag: f64,
+    /// Resolution and geocoding (`resolve::resolve`) and turning entities into mentions.
+    pub resolve: f64,
+    /// Store: finding work (the queue's counts and stretches, the stories' catch-up).
+    pub queue: f64,
+    /// Store: reading the texts of a batch.
+    pub texts: f64,
+    /// Store: writing mentions, entities, aliases and extraction marks.
+    pub write: f64,
+    /// Store: stories (reading what the grouper needs, grouping, writing the stories).
+    pub stories: f64,
+}
+
+impl Stages {
+    fn add(&mut self, other: &Stages) {
+        self.tag += other.tag;
+        self.resolve += other.resolve;
+        self.queue += other.queue;
+        self.texts += other.texts;
+        self.write += other.write;
+        self.stories += other.stories;
+    }
 }
 
 /// Totals of a drain of the queue.
@@ -137,6 +168,8 @@ pub struct ExtractSummary {
     /// Articles grouped into stories by the catch-up before extraction (those extracted
     /// before stories existed, or before a `reindex`).
     pub grouped: u64,
+    /// The same time, stage by stage.
+    pub stages: Stages,
 }
 
 /// The next batch: hinted articles first (latest hint first), then the backlog in its order
@@ -191,7 +224,7 @@ pub async fn drain(
     loop {
         let grouper = stories.clone();
         let (grouped, secs) = timed(store, move |s| grouper.catch_up(s)).await?;
-        summary.store_seconds += secs;
+        summary.stages.queue += secs;
         match grouped {
             Ok(0) => break,
             Ok(n) => summary.grouped += n as u64,
@@ -221,7 +254,7 @@ pub async fn drain(
             if new_pass && tasks.is_empty() && backlog.is_empty() {
                 new_pass = false;
                 let (left, secs) = timed(store, move |s| s.extractions_left(version)).await?;
-                summary.store_seconds += secs;
+                summary.stages.queue += secs;
                 (to_find, found, cursor) = (left?, 0, None);
                 reading = to_find > 0;
             }
@@ -229,7 +262,7 @@ pub async fn drain(
                 let from = cursor;
                 let (stretch, secs) =
                     timed(store, move |s| s.extraction_backlog(version, from, STRETCH)).await?;
-                summary.store_seconds += secs;
+                summary.stages.queue += secs;
                 let (ids, next) = stretch?;
                 found += ids.len() as u64;
                 to_find = to_find.saturating_sub(ids.len() as u64);
@@ -248,8 +281,8 @@ pub async fn drain(
             let stories = stories.clone();
             tasks.spawn(async move {
                 let ids = batch.clone();
-                let (report, secs, store_secs) = run_batch(&store, &slots, &stories, batch).await?;
-                Ok((ids, report, secs, store_secs))
+                let (report, stages) = run_batch(&store, &slots, &stories, batch).await?;
+                Ok((ids, report, stages))
             });
         }
         if tasks.is_empty() && failed.is_none() && found > 0 && !reading {
@@ -263,15 +296,14 @@ pub async fn drain(
             break;
         };
         match joined {
-            Ok(Ok((ids, report, secs, store_secs))) => {
+            Ok(Ok((ids, report, stages))) => {
                 for id in &ids {
                     in_flight.remove(id);
                 }
-                summary.store_seconds += store_secs;
+                summary.stages.add(&stages);
                 summary.articles += report.articles.len() as u64;
                 summary.mentions += report.mentions;
                 summary.words += report.words;
-                summary.extract_seconds += secs;
                 if !report.articles.is_empty() {
                     on_batch(&report);
                 }
@@ -290,49 +322,59 @@ pub async fn drain(
         }
     }
     summary.seconds = started.elapsed().as_secs_f64();
+    let st = &summary.stages;
+    summary.extract_seconds = st.tag + st.resolve;
+    summary.store_seconds = st.queue + st.texts + st.write + st.stories;
     match failed {
         Some(e) => Err(e),
         None => Ok(summary),
     }
 }
 
-/// Loads, extracts and stores one batch; returns its report, the extractor's seconds and
-/// the store thread's.
+/// Loads, extracts and stores one batch; returns its report and where its time went.
 async fn run_batch(
     store: &StoreActor,
     slots: &Semaphore,
     stories: &Stories,
     batch: Vec<ArticleId>,
-) -> Result<(BatchReport, f64, f64), WorkerError> {
+) -> Result<(BatchReport, Stages), WorkerError> {
     let version = model_version();
-    let (texts, mut store_secs) =
-        timed(store, move |s| s.texts_to_extract(&batch, version)).await?;
+    let mut stages = Stages::default();
+    let (texts, secs) = timed(store, move |s| s.texts_to_extract(&batch, version)).await?;
+    stages.texts = secs;
     let texts = texts?;
     if texts.is_empty() {
-        return Ok((BatchReport::default(), 0.0, store_secs));
+        return Ok((BatchReport::default(), stages));
     }
     // `None` only if the semaphore were closed, which it never is.
     let permit = slots.acquire().await.ok();
-    let (extracted, words, secs) = tokio::task::spawn_blocking(move || extract_batch(texts))
-        .await
-        .map_err(|e| {
-            tracing::error!("the extractor crashed: {e}");
-            WorkerError::StoreGone
-        })?;
+    let (extracted, words, (tag, resolved)) =
+        tokio::task::spawn_blocking(move || extract_batch(texts))
+            .await
+            .map_err(|e| {
+                tracing::error!("the extractor crashed: {e}");
+                WorkerError::StoreGone
+            })?;
     drop(permit);
+    (stages.tag, stages.resolve) = (tag, resolved);
     let mentions: u64 = extracted.iter().map(|(_, m)| m.len() as u64).sum();
     // The batch's articles join their stories on the store thread, right after their
     // mentions are written; a failure there is logged and leaves them for the next catch-up.
     let stories = stories.clone();
-    let (articles, written_secs) = timed(store, move |s| {
-        let written = s.write_mentions_batch(version, &extracted, Utc::now())?;
-        if let Err(e) = stories.group(s, &written) {
+    let ((articles, write_secs), secs) = timed(store, move |s| {
+        let t = Instant::now();
+        let written = s.write_mentions_batch(version, &extracted, Utc::now());
+        let write_secs = t.elapsed().as_secs_f64();
+        if let Ok(written) = &written
+            && let Err(e) = stories.group(s, written)
+        {
             tracing::error!("grouping articles into stories failed: {e}");
         }
-        Ok::<_, crate::store::StoreError>(written)
+        (written, write_secs)
     })
     .await?;
-    store_secs += written_secs;
+    stages.write = write_secs;
+    stages.stories = secs - write_secs;
     let articles = articles?;
     Ok((
         BatchReport {
@@ -340,32 +382,44 @@ async fn run_batch(
             mentions,
             words,
         },
-        secs,
-        store_secs,
+        stages,
     ))
 }
 
-/// Extracts every text of a batch (on a blocking thread). Returns the mentions per article,
-/// the words seen and the seconds spent.
-fn extract_batch(texts: Vec<(ArticleId, String)>) -> (Vec<(ArticleId, Vec<NewMention>)>, u64, f64) {
+/// The mentions of one article's text: tagged, resolved and turned into the store's
+/// mentions; the seconds spent tagging and resolving. A panic of the extractor gives no
+/// mentions (logged).
+pub fn extract_article(id: ArticleId, text: &str) -> (Vec<NewMention>, f64, f64) {
     let started = Instant::now();
-    let mut words = 0u64;
+    let tagged = catch_unwind(AssertUnwindSafe(|| ner::extract(text)));
+    let tag = started.elapsed().as_secs_f64();
+    let resolved = tagged
+        .and_then(|found| catch_unwind(AssertUnwindSafe(|| to_mentions(&resolve(text, &found)))));
+    let resolve_secs = started.elapsed().as_secs_f64() - tag;
+    match resolved {
+        Ok(mentions) => (mentions, tag, resolve_secs),
+        Err(_) => {
+            tracing::error!(
+                "the extractor panicked on article {}; stored without entities",
+                id.0
+            );
+            (Vec::new(), tag, resolve_secs)
+        }
+    }
+}
+
+/// Extracts every text of a batch (on a blocking thread). Returns the mentions per article,
+/// the words seen and the seconds spent tagging and resolving.
+fn extract_batch(texts: Vec<(ArticleId, String)>) -> (Extracted, u64, (f64, f64)) {
+    let (mut words, mut tag, mut resolved) = (0u64, 0.0, 0.0);
     let mut out = Vec::with_capacity(texts.len());
     for (id, text) in texts {
         words += text.split_whitespace().count() as u64;
-        let entities = match catch_unwind(AssertUnwindSafe(|| extract_entities(&text))) {
-            Ok(entities) => entities,
-            Err(_) => {
-                tracing::error!(
-                    "the extractor panicked on article {}; stored without entities",
-                    id.0
-                );
-                Vec::new()
-            }
-        };
-        out.push((id, to_mentions(&entities)));
+        let (mentions, t, r) = extract_article(id, &text);
+        (tag, resolved) = (tag + t, resolved + r);
+        out.push((id, mentions));
     }
-    (out, words, started.elapsed().as_secs_f64())
+    (out, words, (tag, resolved))
 }
 
 /// The store's mentions of an article's resolved entities: one per mention, each carrying
@@ -400,6 +454,7 @@ pub fn to_mentions(entities: &[ResolvedEntity]) -> Vec<NewMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::resolve::extract_entities;
     use crate::model::EntityKind;
 
     fn ids(xs: &[i64]) -> Vec<ArticleId> {
