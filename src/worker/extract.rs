@@ -5,14 +5,15 @@
 //! Why it exists: tagging is CPU work that must never run on the interface's thread nor hold
 //! up a refresh. The queue takes the articles whose mentions were not produced by the current
 //! model ([`model_version`]), newest first, with any article the reader has open ahead of
-//! them; runs [`extract_entities`] on the blocking pool, at most one batch per core at a time;
-//! and writes each batch's mentions in one transaction on the store thread. A model that
-//! changes (new weights) has a new version, so every article is extracted again.
+//! them; tags and resolves them ([`extract_article`]) on the blocking pool, at most one batch
+//! per core at a time; and writes the tagged batches in the order they were planned, those
+//! ready together in one transaction on the store thread. A model that changes (new weights)
+//! has a new version, so every article is extracted again.
 //!
 //! What it must not do: touch the store outside the [`StoreActor`], or stop on one bad
 //! article (an extractor panic stores the article with no mentions and carries on).
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
@@ -39,6 +40,11 @@ const RESOLVER_REVISION: &str = "resolve-2";
 /// Articles per batch: large enough that one store transaction carries many articles,
 /// small enough that the article being read waits little behind a batch in flight.
 pub const BATCH: usize = 16;
+
+/// Batches under way per core (read, tagged, or waiting to be written): one being tagged,
+/// one read or written around it, so a core does not wait for the store thread, and
+/// consecutive batches that finish together are written in one transaction.
+const IN_FLIGHT_PER_CORE: usize = 2;
 
 /// Articles of the cache read per look at the queue ([`Store::extraction_backlog`]): a few
 /// milliseconds of the store thread, however far the queue reaches.
@@ -104,9 +110,6 @@ pub struct BatchReport {
 
 /// The mentions of a batch's articles, in batch order.
 type Extracted = Vec<(ArticleId, Vec<NewMention>)>;
-
-/// A finished batch: the ids it took, its report and where its time went.
-type BatchDone = (Vec<ArticleId>, BatchReport, Stages);
 
 /// Runs `f` on the store thread; returns its result and the seconds it took there.
 async fn timed<R, F>(store: &StoreActor, f: F) -> Result<(R, f64), WorkerError>
@@ -201,9 +204,16 @@ pub fn plan_batch(
 }
 
 /// Extracts every article that needs it, until none is left, calling `on_batch` after each
-/// batch is stored. Hints in `priority` are honoured at every batch boundary. Only a dead
-/// store thread or a store error is an error; a store error stops the drain (the articles
-/// stay queued for next time).
+/// write. Hints in `priority` are honoured at every batch boundary. Only a dead store thread
+/// or a store error is an error; a store error stops the drain (the articles stay queued for
+/// next time).
+///
+/// How the work is shared: each batch's texts are read on the store thread and tagged and
+/// resolved on the blocking pool, at most one batch per core at a time, while up to
+/// [`IN_FLIGHT_PER_CORE`] batches per core are under way. Tagged batches are written in the
+/// order they were planned (so what is stored does not depend on which core finished
+/// first: the same as extracting one article after another), and the consecutive ones that
+/// are ready are written together, their mentions and stories in one store call.
 pub async fn drain(
     store: &StoreActor,
     priority: &Priority,
@@ -215,7 +225,10 @@ pub async fn drain(
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let slots = Arc::new(Semaphore::new(cores));
     let mut in_flight: HashSet<ArticleId> = HashSet::new();
-    let mut tasks: JoinSet<Result<BatchDone, WorkerError>> = JoinSet::new();
+    let mut tasks: JoinSet<Result<Tagged, WorkerError>> = JoinSet::new();
+    // Tagged batches waiting for an earlier one, by their place in the plan.
+    let mut pending: BTreeMap<u64, Tagged> = BTreeMap::new();
+    let (mut planned, mut next_write) = (0_u64, 0_u64);
     let mut summary = ExtractSummary::default();
     let mut failed: Option<WorkerError> = None;
     // Articles extracted before stories existed (or before a `reindex`) are grouped first,
@@ -244,14 +257,12 @@ pub async fn drain(
     let mut cursor: Option<BacklogKey> = None;
     let mut to_find = 0_u64;
     let mut found = 0_u64;
-    // One batch more than there are cores: one is loaded or stored while the others are
-    // tagged, so the cores do not wait for the store thread.
-    let most = cores + 1;
+    let most = cores * IN_FLIGHT_PER_CORE;
     loop {
         // Start batches while there is room and work.
-        while failed.is_none() && !exhausted && tasks.len() < most {
+        while failed.is_none() && !exhausted && tasks.len() + pending.len() < most {
             let mut hinted = priority.take_all();
-            if new_pass && tasks.is_empty() && backlog.is_empty() {
+            if new_pass && tasks.is_empty() && pending.is_empty() && backlog.is_empty() {
                 new_pass = false;
                 let (left, secs) = timed(store, move |s| s.extractions_left(version)).await?;
                 summary.stages.queue += secs;
@@ -278,14 +289,11 @@ pub async fn drain(
             }
             in_flight.extend(batch.iter().copied());
             let (store, slots) = (store.clone(), Arc::clone(&slots));
-            let stories = stories.clone();
-            tasks.spawn(async move {
-                let ids = batch.clone();
-                let (report, stages) = run_batch(&store, &slots, &stories, batch).await?;
-                Ok((ids, report, stages))
-            });
+            let seq = planned;
+            planned += 1;
+            tasks.spawn(async move { tag_batch(&store, &slots, seq, batch).await });
         }
-        if tasks.is_empty() && failed.is_none() && found > 0 && !reading {
+        if tasks.is_empty() && pending.is_empty() && failed.is_none() && found > 0 && !reading {
             // The pass is done and found work: look again for what came meanwhile.
             found = 0;
             new_pass = true;
@@ -296,20 +304,8 @@ pub async fn drain(
             break;
         };
         match joined {
-            Ok(Ok((ids, report, stages))) => {
-                for id in &ids {
-                    in_flight.remove(id);
-                }
-                summary.stages.add(&stages);
-                summary.articles += report.articles.len() as u64;
-                summary.mentions += report.mentions;
-                summary.words += report.words;
-                if !report.articles.is_empty() {
-                    on_batch(&report);
-                }
-                // A batch that stored nothing (all pruned meanwhile, or hinted articles that
-                // were already done) must not stop the drain; more work is looked for below.
-                exhausted = false;
+            Ok(Ok(tagged)) => {
+                pending.insert(tagged.seq, tagged);
             }
             Ok(Err(e)) => {
                 tracing::error!("entity extraction stopped: {e}");
@@ -320,6 +316,58 @@ pub async fn drain(
                 failed.get_or_insert(WorkerError::StoreGone);
             }
         }
+        if failed.is_some() {
+            continue;
+        }
+        // Write the batches that are next in the plan, together.
+        let mut ready: Vec<Tagged> = Vec::new();
+        while let Some(entry) = pending.first_entry() {
+            if *entry.key() != next_write {
+                break;
+            }
+            ready.push(entry.remove());
+            next_write += 1;
+        }
+        if ready.is_empty() {
+            continue;
+        }
+        let mut ids: Vec<ArticleId> = Vec::new();
+        let mut extracted: Extracted = Vec::new();
+        let mut report = BatchReport::default();
+        for tagged in ready {
+            ids.extend(tagged.ids);
+            summary.stages.add(&tagged.stages);
+            report.words += tagged.words;
+            report.mentions += tagged
+                .extracted
+                .iter()
+                .map(|(_, m)| m.len() as u64)
+                .sum::<u64>();
+            extracted.extend(tagged.extracted);
+        }
+        match write_batches(store, stories, extracted).await {
+            Ok((articles, stages)) => {
+                summary.stages.add(&stages);
+                report.articles = articles;
+            }
+            Err(e) => {
+                tracing::error!("entity extraction stopped: {e}");
+                failed.get_or_insert(e);
+                continue;
+            }
+        }
+        for id in &ids {
+            in_flight.remove(id);
+        }
+        summary.articles += report.articles.len() as u64;
+        summary.mentions += report.mentions;
+        summary.words += report.words;
+        if !report.articles.is_empty() {
+            on_batch(&report);
+        }
+        // Batches that stored nothing (all pruned meanwhile, or hinted articles that were
+        // already done) must not stop the drain; more work is looked for above.
+        exhausted = false;
     }
     summary.seconds = started.elapsed().as_secs_f64();
     let st = &summary.stages;
@@ -331,20 +379,40 @@ pub async fn drain(
     }
 }
 
-/// Loads, extracts and stores one batch; returns its report and where its time went.
-async fn run_batch(
+/// A batch read and tagged, not yet written.
+struct Tagged {
+    /// Its place in the order batches were planned.
+    seq: u64,
+    /// The articles it took (some may have had no text to extract).
+    ids: Vec<ArticleId>,
+    extracted: Extracted,
+    words: u64,
+    stages: Stages,
+}
+
+/// Reads one batch's texts and tags them on the blocking pool (one batch per core at a
+/// time).
+async fn tag_batch(
     store: &StoreActor,
     slots: &Semaphore,
-    stories: &Stories,
+    seq: u64,
     batch: Vec<ArticleId>,
-) -> Result<(BatchReport, Stages), WorkerError> {
+) -> Result<Tagged, WorkerError> {
     let version = model_version();
     let mut stages = Stages::default();
+    let ids = batch.clone();
     let (texts, secs) = timed(store, move |s| s.texts_to_extract(&batch, version)).await?;
     stages.texts = secs;
     let texts = texts?;
+    let mut tagged = Tagged {
+        seq,
+        ids,
+        extracted: Vec::new(),
+        words: 0,
+        stages,
+    };
     if texts.is_empty() {
-        return Ok((BatchReport::default(), stages));
+        return Ok(tagged);
     }
     // `None` only if the semaphore were closed, which it never is.
     let permit = slots.acquire().await.ok();
@@ -356,12 +424,22 @@ async fn run_batch(
                 WorkerError::StoreGone
             })?;
     drop(permit);
-    (stages.tag, stages.resolve) = (tag, resolved);
-    let mentions: u64 = extracted.iter().map(|(_, m)| m.len() as u64).sum();
-    // The batch's articles join their stories on the store thread, right after their
-    // mentions are written; a failure there is logged and leaves them for the next catch-up.
+    (tagged.stages.tag, tagged.stages.resolve) = (tag, resolved);
+    (tagged.extracted, tagged.words) = (extracted, words);
+    Ok(tagged)
+}
+
+/// Writes tagged articles' mentions in one transaction, then groups them into stories, in
+/// one call on the store thread; returns the articles written (in the order given) and the
+/// time the two took. A failure to group is logged and leaves them for the next catch-up.
+async fn write_batches(
+    store: &StoreActor,
+    stories: &Stories,
+    extracted: Extracted,
+) -> Result<(Vec<ArticleId>, Stages), WorkerError> {
+    let version = model_version();
     let stories = stories.clone();
-    let ((articles, write_secs), secs) = timed(store, move |s| {
+    let ((written, write_secs), secs) = timed(store, move |s| {
         let t = Instant::now();
         let written = s.write_mentions_batch(version, &extracted, Utc::now());
         let write_secs = t.elapsed().as_secs_f64();
@@ -373,17 +451,12 @@ async fn run_batch(
         (written, write_secs)
     })
     .await?;
-    stages.write = write_secs;
-    stages.stories = secs - write_secs;
-    let articles = articles?;
-    Ok((
-        BatchReport {
-            articles,
-            mentions,
-            words,
-        },
-        stages,
-    ))
+    let stages = Stages {
+        write: write_secs,
+        stories: secs - write_secs,
+        ..Stages::default()
+    };
+    Ok((written?, stages))
 }
 
 /// The mentions of one article's text: tagged, resolved and turned into the store's
@@ -505,6 +578,99 @@ mod tests {
         assert_eq!(v.len(), 8, "{v}");
         assert!(v.chars().all(|c| c.is_ascii_hexdigit()), "{v}");
         assert_eq!(v, model_version());
+    }
+
+    /// A cache holding the demo feeds' 20 articles under each of three feeds (60 articles:
+    /// several batches, the same names across articles).
+    fn demo_cache() -> crate::store::Store {
+        use crate::model::FeedSpec;
+        use crate::store::{FetchRecord, Store};
+        let now = chrono::TimeZone::timestamp_opt(&Utc, 1_794_312_000, 0).unwrap();
+        let docs: [&[u8]; 3] = [
+            include_bytes!("../../assets/demo/world.xml"),
+            include_bytes!("../../assets/demo/europe.atom"),
+            include_bytes!("../../assets/demo/regions.json"),
+        ];
+        let mut store = Store::open_in_memory().unwrap();
+        let specs: Vec<FeedSpec> = (0..3)
+            .map(|i| FeedSpec {
+                url: format!("https://f{i}.example/feed"),
+                title: None,
+                tags: Vec::new(),
+            })
+            .collect();
+        store.sync_feeds(&specs).unwrap();
+        for feed in store.feeds().unwrap() {
+            for doc in docs {
+                let parsed = crate::fetch::parse_feed(doc, &feed.url, now).unwrap();
+                let record = FetchRecord::Parsed {
+                    feed: &parsed,
+                    etag: None,
+                    last_modified: None,
+                    moved_to: None,
+                };
+                store.record_fetch(feed.id, record, now).unwrap();
+            }
+        }
+        store
+    }
+
+    /// A stored mention: article, kind, entity name, offsets, coordinates.
+    type Row = (i64, String, String, u32, u32, Option<f64>, Option<f64>);
+
+    /// Every stored mention of every article.
+    fn all_mentions(store: &crate::store::Store, ids: &[ArticleId]) -> Vec<Row> {
+        let mut out = Vec::new();
+        for id in ids {
+            for m in store.mentions(*id).unwrap() {
+                let kind = m.kind.as_str().to_string();
+                out.push((id.0, kind, m.name, m.start, m.end, m.lat, m.lon));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_queue_on_every_core_stores_what_one_article_at_a_time_stores() {
+        let version = model_version();
+        // One article after another, in the queue's order, each in its own transaction.
+        let mut one = demo_cache();
+        let (order, _) = one.extraction_backlog(version, None, 1_000).unwrap();
+        assert_eq!(order.len(), 60);
+        for id in &order {
+            let texts = one.texts_to_extract(&[*id], version).unwrap();
+            let (_, text) = &texts[0];
+            let mentions = to_mentions(&extract_entities(text));
+            one.write_mentions(*id, version, &mentions, Utc::now())
+                .unwrap();
+        }
+        // The queue: batches tagged on two worker threads, written in order, together.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .build()
+            .unwrap();
+        let (actor, thread) = StoreActor::spawn(demo_cache()).unwrap();
+        let mut writes = 0;
+        let summary = runtime
+            .block_on(drain(
+                &actor,
+                &Priority::default(),
+                &Stories::default(),
+                |_| writes += 1,
+            ))
+            .unwrap();
+        drop(actor);
+        let queued = thread.join().unwrap();
+        assert_eq!(summary.articles, 60);
+        assert!(writes >= 1);
+        let expected = all_mentions(&one, &order);
+        assert!(expected.len() > 100, "{}", expected.len());
+        assert_eq!(all_mentions(&queued, &order), expected);
+        assert_eq!(
+            queued.entity_totals().unwrap(),
+            one.entity_totals().unwrap()
+        );
+        assert_eq!(queued.extractions_left(version).unwrap(), 0);
     }
 
     #[test]
