@@ -48,6 +48,10 @@ pub(super) fn run(env: &Env, args: &RefreshArgs) -> Result<ExitCode> {
                 "entities: {} articles, {} mentions ({:.1} s)",
                 summary.articles, summary.mentions, summary.seconds
             );
+            tracing::info!(
+                "entity extraction, where the time went: {:?}",
+                summary.stages
+            );
         }
         Ok(())
     })

@@ -39,5 +39,11 @@ pub(super) fn run(env: &Env) -> Result<ExitCode> {
         summary.extract_seconds,
         summary.store_seconds
     );
+    let st = &summary.stages;
+    eprintln!(
+        "stages: tagging {:.2} s, resolving {:.2} s (summed over cores); cache thread: finding \
+         work {:.2} s, reading texts {:.2} s, writing mentions {:.2} s, stories {:.2} s",
+        st.tag, st.resolve, st.queue, st.texts, st.write, st.stories
+    );
     Ok(ExitCode::SUCCESS)
 }

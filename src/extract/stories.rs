@@ -16,6 +16,7 @@
 //! story is decided when it is added.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -46,6 +47,31 @@ const ENTITY_WEIGHT: f32 = 3.0;
 /// A story's description keeps at most this many features (its most frequent ones).
 const MAX_STORY_FEATURES: usize = 400;
 
+/// Hashes a feature, which is already a 64-bit hash (FNV-1a, [`hash`]): one multiply to
+/// spread its bits, where the standard hasher runs SipHash over it for every look-up in the
+/// index and the frequencies, most of the grouper's time.
+#[derive(Default)]
+struct FeatureHasher(u64);
+
+impl Hasher for FeatureHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    }
+}
+
+/// A map keyed by feature.
+type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<FeatureHasher>>;
+
 /// What the grouper needs of one article.
 #[derive(Debug, Clone)]
 pub struct StoryInput<'a> {
@@ -62,7 +88,7 @@ pub type StoryId = usize;
 
 struct Story {
     /// Feature -> summed weight over the story's articles.
-    features: HashMap<u64, f32>,
+    features: FeatureMap<f32>,
     oldest: DateTime<Utc>,
     newest: DateTime<Utc>,
     size: usize,
@@ -76,10 +102,16 @@ pub struct Grouper {
     pub threshold: f32,
     stories: Vec<Story>,
     /// Feature -> stories that have it.
-    index: HashMap<u64, Vec<StoryId>>,
+    index: FeatureMap<Vec<StoryId>>,
     /// Feature -> number of articles that had it.
-    df: HashMap<u64, u32>,
+    df: FeatureMap<u32>,
     articles: u32,
+    /// Scratch space of [`Grouper::best_story`], one entry per story: the weight shared with
+    /// the article being added (`None`: not looked at yet, or out of the window), and the
+    /// stories touched, so a call costs the stories it meets rather than all of them.
+    shared: Vec<Option<f32>>,
+    seen: Vec<bool>,
+    touched: Vec<StoryId>,
 }
 
 impl Default for Grouper {
@@ -94,9 +126,12 @@ impl Grouper {
             window,
             threshold,
             stories: Vec::new(),
-            index: HashMap::new(),
-            df: HashMap::new(),
+            index: FeatureMap::default(),
+            df: FeatureMap::default(),
             articles: 0,
+            shared: Vec::new(),
+            seen: Vec::new(),
+            touched: Vec::new(),
         }
     }
 
@@ -142,7 +177,7 @@ impl Grouper {
             Some(s) => s,
             None => {
                 self.stories.push(Story {
-                    features: HashMap::new(),
+                    features: FeatureMap::default(),
                     oldest: article.published,
                     newest: article.published,
                     size: 0,
@@ -172,28 +207,52 @@ impl Grouper {
     /// The story sharing the most of `weighted` (at least [`Grouper::threshold`] of `total`)
     /// among those within the window of `published`.
     fn best_story(
-        &self,
+        &mut self,
         published: DateTime<Utc>,
         weighted: &[(u64, f32)],
         total: f32,
     ) -> Option<StoryId> {
-        // Candidate stories: those sharing a feature, within the window.
-        let mut shared: HashMap<StoryId, f32> = HashMap::new();
+        // Candidate stories: those sharing a feature, within the window. Each story's window
+        // is checked once per call; the sums are added in the same order as ever.
+        let n = self.stories.len();
+        self.shared.resize(n, None);
+        self.seen.resize(n, false);
         for (f, w) in weighted {
             for &s in self.index.get(f).map(Vec::as_slice).unwrap_or(&[]) {
-                let story = &self.stories[s];
-                if published >= story.oldest - self.window
-                    && published <= story.newest + self.window
-                {
-                    *shared.entry(s).or_default() += w;
+                if !self.seen[s] {
+                    self.seen[s] = true;
+                    self.touched.push(s);
+                    let story = &self.stories[s];
+                    if published >= story.oldest - self.window
+                        && published <= story.newest + self.window
+                    {
+                        self.shared[s] = Some(0.0);
+                    }
+                }
+                if let Some(sum) = &mut self.shared[s] {
+                    *sum += w;
                 }
             }
         }
-        shared
-            .into_iter()
-            .filter(|(_, w)| total > 0.0 && w / total >= self.threshold)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(s, _)| s)
+        let mut best: Option<(StoryId, f32)> = None;
+        for s in self.touched.drain(..) {
+            self.seen[s] = false;
+            let Some(w) = self.shared[s].take() else {
+                continue;
+            };
+            if !(total > 0.0 && w / total >= self.threshold) {
+                continue;
+            }
+            // The most shared weight; on a tie, the earlier story.
+            let better = match best {
+                None => true,
+                Some((b, bw)) => w.total_cmp(&bw).then(b.cmp(&s)).is_gt(),
+            };
+            if better {
+                best = Some((s, w));
+            }
+        }
+        best.map(|(s, _)| s)
     }
 
     /// Forgets the features of every story with no article within `margin` of `around`, so
@@ -216,7 +275,7 @@ impl Grouper {
                     }
                 }
             }
-            story.features = HashMap::new();
+            story.features = FeatureMap::default();
             forgotten += 1;
         }
         forgotten
@@ -224,7 +283,7 @@ impl Grouper {
 }
 
 /// Keeps a story's most weighty features, and unlists it from the others.
-fn trim(story: &mut Story, index: &mut HashMap<u64, Vec<StoryId>>, id: StoryId) {
+fn trim(story: &mut Story, index: &mut FeatureMap<Vec<StoryId>>, id: StoryId) {
     let mut all: Vec<(u64, f32)> = story.features.drain().collect();
     all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     for (f, _) in all.iter().skip(MAX_STORY_FEATURES) {
@@ -237,8 +296,8 @@ fn trim(story: &mut Story, index: &mut HashMap<u64, Vec<StoryId>>, id: StoryId) 
 }
 
 /// Feature -> weight of one article.
-fn features(article: &StoryInput<'_>) -> HashMap<u64, f32> {
-    let mut out: HashMap<u64, f32> = HashMap::new();
+fn features(article: &StoryInput<'_>) -> FeatureMap<f32> {
+    let mut out: FeatureMap<f32> = FeatureMap::default();
     for w in words(article.title) {
         let e = out.entry(hash(b'w', &w)).or_default();
         *e = e.max(TITLE_WEIGHT);

@@ -5,14 +5,15 @@
 //! Why it exists: tagging is CPU work that must never run on the interface's thread nor hold
 //! up a refresh. The queue takes the articles whose mentions were not produced by the current
 //! model ([`model_version`]), newest first, with any article the reader has open ahead of
-//! them; runs [`extract_entities`] on the blocking pool, at most one batch per core at a time;
-//! and writes each batch's mentions in one transaction on the store thread. A model that
-//! changes (new weights) has a new version, so every article is extracted again.
+//! them; tags and resolves them ([`extract_article`]) on the blocking pool, at most one batch
+//! per core at a time; and writes the tagged batches in the order they were planned, those
+//! ready together in one transaction on the store thread. A model that changes (new weights)
+//! has a new version, so every article is extracted again.
 //!
 //! What it must not do: touch the store outside the [`StoreActor`], or stop on one bad
 //! article (an extractor panic stores the article with no mentions and carries on).
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
@@ -22,8 +23,8 @@ use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use crate::extract::ner::embedded_model;
-use crate::extract::resolve::{ResolvedEntity, extract_entities};
+use crate::extract::ner::{self, embedded_model};
+use crate::extract::resolve::{ResolvedEntity, resolve};
 use crate::model::ArticleId;
 use crate::store::{BacklogKey, NewMention};
 use crate::worker::stories::Stories;
@@ -41,6 +42,11 @@ const RESOLVER_REVISION: &str = "resolve-3";
 /// Articles per batch: large enough that one store transaction carries many articles,
 /// small enough that the article being read waits little behind a batch in flight.
 pub const BATCH: usize = 16;
+
+/// Batches under way per core (read, tagged, or waiting to be written): one being tagged,
+/// one read or written around it, so a core does not wait for the store thread, and
+/// consecutive batches that finish together are written in one transaction.
+const IN_FLIGHT_PER_CORE: usize = 2;
 
 /// Articles of the cache read per look at the queue ([`Store::extraction_backlog`]): a few
 /// milliseconds of the store thread, however far the queue reaches.
@@ -104,9 +110,8 @@ pub struct BatchReport {
     pub words: u64,
 }
 
-/// A finished batch: the ids it took, its report, the extractor's seconds and the store
-/// thread's.
-type BatchDone = (Vec<ArticleId>, BatchReport, f64, f64);
+/// The mentions of a batch's articles, in batch order.
+type Extracted = Vec<(ArticleId, Vec<NewMention>)>;
 
 /// Runs `f` on the store thread; returns its result and the seconds it took there.
 async fn timed<R, F>(store: &StoreActor, f: F) -> Result<(R, f64), WorkerError>
@@ -121,6 +126,35 @@ where
             (r, t.elapsed().as_secs_f64())
         })
         .await
+}
+
+/// Where a drain's time went, stage by stage (seconds, summed over threads: the tagging
+/// stages run on several cores at once, the store stages one at a time on the store thread).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Stages {
+    /// The tagger (`ner::extract`): tokens, features, model, consistency pass.
+    pub tag: f64,
+    /// Resolution and geocoding (`resolve::resolve`) and turning entities into mentions.
+    pub resolve: f64,
+    /// Store: finding work (the queue's counts and stretches, the stories' catch-up).
+    pub queue: f64,
+    /// Store: reading the texts of a batch.
+    pub texts: f64,
+    /// Store: writing mentions, entities, aliases and extraction marks.
+    pub write: f64,
+    /// Store: stories (reading what the grouper needs, grouping, writing the stories).
+    pub stories: f64,
+}
+
+impl Stages {
+    fn add(&mut self, other: &Stages) {
+        self.tag += other.tag;
+        self.resolve += other.resolve;
+        self.queue += other.queue;
+        self.texts += other.texts;
+        self.write += other.write;
+        self.stories += other.stories;
+    }
 }
 
 /// Totals of a drain of the queue.
@@ -139,6 +173,8 @@ pub struct ExtractSummary {
     /// Articles grouped into stories by the catch-up before extraction (those extracted
     /// before stories existed, or before a `reindex`).
     pub grouped: u64,
+    /// The same time, stage by stage.
+    pub stages: Stages,
 }
 
 /// The next batch: hinted articles first (latest hint first), then the backlog in its order
@@ -170,9 +206,16 @@ pub fn plan_batch(
 }
 
 /// Extracts every article that needs it, until none is left, calling `on_batch` after each
-/// batch is stored. Hints in `priority` are honoured at every batch boundary. Only a dead
-/// store thread or a store error is an error; a store error stops the drain (the articles
-/// stay queued for next time).
+/// write. Hints in `priority` are honoured at every batch boundary. Only a dead store thread
+/// or a store error is an error; a store error stops the drain (the articles stay queued for
+/// next time).
+///
+/// How the work is shared: each batch's texts are read on the store thread and tagged and
+/// resolved on the blocking pool, at most one batch per core at a time, while up to
+/// [`IN_FLIGHT_PER_CORE`] batches per core are under way. Tagged batches are written in the
+/// order they were planned (so what is stored does not depend on which core finished
+/// first: the same as extracting one article after another), and the consecutive ones that
+/// are ready are written together, their mentions and stories in one store call.
 pub async fn drain(
     store: &StoreActor,
     priority: &Priority,
@@ -184,7 +227,10 @@ pub async fn drain(
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let slots = Arc::new(Semaphore::new(cores));
     let mut in_flight: HashSet<ArticleId> = HashSet::new();
-    let mut tasks: JoinSet<Result<BatchDone, WorkerError>> = JoinSet::new();
+    let mut tasks: JoinSet<Result<Tagged, WorkerError>> = JoinSet::new();
+    // Tagged batches waiting for an earlier one, by their place in the plan.
+    let mut pending: BTreeMap<u64, Tagged> = BTreeMap::new();
+    let (mut planned, mut next_write) = (0_u64, 0_u64);
     let mut summary = ExtractSummary::default();
     let mut failed: Option<WorkerError> = None;
     // Articles extracted before stories existed (or before a `reindex`) are grouped first,
@@ -193,7 +239,7 @@ pub async fn drain(
     loop {
         let grouper = stories.clone();
         let (grouped, secs) = timed(store, move |s| grouper.catch_up(s)).await?;
-        summary.store_seconds += secs;
+        summary.stages.queue += secs;
         match grouped {
             Ok(0) => break,
             Ok(n) => summary.grouped += n as u64,
@@ -213,17 +259,15 @@ pub async fn drain(
     let mut cursor: Option<BacklogKey> = None;
     let mut to_find = 0_u64;
     let mut found = 0_u64;
-    // One batch more than there are cores: one is loaded or stored while the others are
-    // tagged, so the cores do not wait for the store thread.
-    let most = cores + 1;
+    let most = cores * IN_FLIGHT_PER_CORE;
     loop {
         // Start batches while there is room and work.
-        while failed.is_none() && !exhausted && tasks.len() < most {
+        while failed.is_none() && !exhausted && tasks.len() + pending.len() < most {
             let mut hinted = priority.take_all();
-            if new_pass && tasks.is_empty() && backlog.is_empty() {
+            if new_pass && tasks.is_empty() && pending.is_empty() && backlog.is_empty() {
                 new_pass = false;
                 let (left, secs) = timed(store, move |s| s.extractions_left(version)).await?;
-                summary.store_seconds += secs;
+                summary.stages.queue += secs;
                 (to_find, found, cursor) = (left?, 0, None);
                 reading = to_find > 0;
             }
@@ -231,7 +275,7 @@ pub async fn drain(
                 let from = cursor;
                 let (stretch, secs) =
                     timed(store, move |s| s.extraction_backlog(version, from, STRETCH)).await?;
-                summary.store_seconds += secs;
+                summary.stages.queue += secs;
                 let (ids, next) = stretch?;
                 found += ids.len() as u64;
                 to_find = to_find.saturating_sub(ids.len() as u64);
@@ -247,14 +291,11 @@ pub async fn drain(
             }
             in_flight.extend(batch.iter().copied());
             let (store, slots) = (store.clone(), Arc::clone(&slots));
-            let stories = stories.clone();
-            tasks.spawn(async move {
-                let ids = batch.clone();
-                let (report, secs, store_secs) = run_batch(&store, &slots, &stories, batch).await?;
-                Ok((ids, report, secs, store_secs))
-            });
+            let seq = planned;
+            planned += 1;
+            tasks.spawn(async move { tag_batch(&store, &slots, seq, batch).await });
         }
-        if tasks.is_empty() && failed.is_none() && found > 0 && !reading {
+        if tasks.is_empty() && pending.is_empty() && failed.is_none() && found > 0 && !reading {
             // The pass is done and found work: look again for what came meanwhile.
             found = 0;
             new_pass = true;
@@ -265,21 +306,8 @@ pub async fn drain(
             break;
         };
         match joined {
-            Ok(Ok((ids, report, secs, store_secs))) => {
-                for id in &ids {
-                    in_flight.remove(id);
-                }
-                summary.store_seconds += store_secs;
-                summary.articles += report.articles.len() as u64;
-                summary.mentions += report.mentions;
-                summary.words += report.words;
-                summary.extract_seconds += secs;
-                if !report.articles.is_empty() {
-                    on_batch(&report);
-                }
-                // A batch that stored nothing (all pruned meanwhile, or hinted articles that
-                // were already done) must not stop the drain; more work is looked for below.
-                exhausted = false;
+            Ok(Ok(tagged)) => {
+                pending.insert(tagged.seq, tagged);
             }
             Ok(Err(e)) => {
                 tracing::error!("entity extraction stopped: {e}");
@@ -290,84 +318,183 @@ pub async fn drain(
                 failed.get_or_insert(WorkerError::StoreGone);
             }
         }
+        if failed.is_some() {
+            continue;
+        }
+        // Write the batches that are next in the plan, together.
+        let mut ready: Vec<Tagged> = Vec::new();
+        while let Some(entry) = pending.first_entry() {
+            if *entry.key() != next_write {
+                break;
+            }
+            ready.push(entry.remove());
+            next_write += 1;
+        }
+        if ready.is_empty() {
+            continue;
+        }
+        let mut ids: Vec<ArticleId> = Vec::new();
+        let mut extracted: Extracted = Vec::new();
+        let mut report = BatchReport::default();
+        for tagged in ready {
+            ids.extend(tagged.ids);
+            summary.stages.add(&tagged.stages);
+            report.words += tagged.words;
+            report.mentions += tagged
+                .extracted
+                .iter()
+                .map(|(_, m)| m.len() as u64)
+                .sum::<u64>();
+            extracted.extend(tagged.extracted);
+        }
+        match write_batches(store, stories, extracted).await {
+            Ok((articles, stages)) => {
+                summary.stages.add(&stages);
+                report.articles = articles;
+            }
+            Err(e) => {
+                tracing::error!("entity extraction stopped: {e}");
+                failed.get_or_insert(e);
+                continue;
+            }
+        }
+        for id in &ids {
+            in_flight.remove(id);
+        }
+        summary.articles += report.articles.len() as u64;
+        summary.mentions += report.mentions;
+        summary.words += report.words;
+        if !report.articles.is_empty() {
+            on_batch(&report);
+        }
+        // Batches that stored nothing (all pruned meanwhile, or hinted articles that were
+        // already done) must not stop the drain; more work is looked for above.
+        exhausted = false;
     }
     summary.seconds = started.elapsed().as_secs_f64();
+    let st = &summary.stages;
+    summary.extract_seconds = st.tag + st.resolve;
+    summary.store_seconds = st.queue + st.texts + st.write + st.stories;
     match failed {
         Some(e) => Err(e),
         None => Ok(summary),
     }
 }
 
-/// Loads, extracts and stores one batch; returns its report, the extractor's seconds and
-/// the store thread's.
-async fn run_batch(
+/// A batch read and tagged, not yet written.
+struct Tagged {
+    /// Its place in the order batches were planned.
+    seq: u64,
+    /// The articles it took (some may have had no text to extract).
+    ids: Vec<ArticleId>,
+    extracted: Extracted,
+    words: u64,
+    stages: Stages,
+}
+
+/// Reads one batch's texts and tags them on the blocking pool (one batch per core at a
+/// time).
+async fn tag_batch(
     store: &StoreActor,
     slots: &Semaphore,
-    stories: &Stories,
+    seq: u64,
     batch: Vec<ArticleId>,
-) -> Result<(BatchReport, f64, f64), WorkerError> {
+) -> Result<Tagged, WorkerError> {
     let version = model_version();
-    let (texts, mut store_secs) =
-        timed(store, move |s| s.texts_to_extract(&batch, version)).await?;
+    let mut stages = Stages::default();
+    let ids = batch.clone();
+    let (texts, secs) = timed(store, move |s| s.texts_to_extract(&batch, version)).await?;
+    stages.texts = secs;
     let texts = texts?;
+    let mut tagged = Tagged {
+        seq,
+        ids,
+        extracted: Vec::new(),
+        words: 0,
+        stages,
+    };
     if texts.is_empty() {
-        return Ok((BatchReport::default(), 0.0, store_secs));
+        return Ok(tagged);
     }
     // `None` only if the semaphore were closed, which it never is.
     let permit = slots.acquire().await.ok();
-    let (extracted, words, secs) = tokio::task::spawn_blocking(move || extract_batch(texts))
-        .await
-        .map_err(|e| {
-            tracing::error!("the extractor crashed: {e}");
-            WorkerError::StoreGone
-        })?;
+    let (extracted, words, (tag, resolved)) =
+        tokio::task::spawn_blocking(move || extract_batch(texts))
+            .await
+            .map_err(|e| {
+                tracing::error!("the extractor crashed: {e}");
+                WorkerError::StoreGone
+            })?;
     drop(permit);
-    let mentions: u64 = extracted.iter().map(|(_, m)| m.len() as u64).sum();
-    // The batch's articles join their stories on the store thread, right after their
-    // mentions are written; a failure there is logged and leaves them for the next catch-up.
+    (tagged.stages.tag, tagged.stages.resolve) = (tag, resolved);
+    (tagged.extracted, tagged.words) = (extracted, words);
+    Ok(tagged)
+}
+
+/// Writes tagged articles' mentions in one transaction, then groups them into stories, in
+/// one call on the store thread; returns the articles written (in the order given) and the
+/// time the two took. A failure to group is logged and leaves them for the next catch-up.
+async fn write_batches(
+    store: &StoreActor,
+    stories: &Stories,
+    extracted: Extracted,
+) -> Result<(Vec<ArticleId>, Stages), WorkerError> {
+    let version = model_version();
     let stories = stories.clone();
-    let (articles, written_secs) = timed(store, move |s| {
-        let written = s.write_mentions_batch(version, &extracted, Utc::now())?;
-        if let Err(e) = stories.group(s, &written) {
+    let ((written, write_secs), secs) = timed(store, move |s| {
+        let t = Instant::now();
+        let written = s.write_mentions_batch(version, &extracted, Utc::now());
+        let write_secs = t.elapsed().as_secs_f64();
+        if let Ok(written) = &written
+            && let Err(e) = stories.group(s, written)
+        {
             tracing::error!("grouping articles into stories failed: {e}");
         }
-        Ok::<_, crate::store::StoreError>(written)
+        (written, write_secs)
     })
     .await?;
-    store_secs += written_secs;
-    let articles = articles?;
-    Ok((
-        BatchReport {
-            articles,
-            mentions,
-            words,
-        },
-        secs,
-        store_secs,
-    ))
+    let stages = Stages {
+        write: write_secs,
+        stories: secs - write_secs,
+        ..Stages::default()
+    };
+    Ok((written?, stages))
+}
+
+/// The mentions of one article's text: tagged, resolved and turned into the store's
+/// mentions; the seconds spent tagging and resolving. A panic of the extractor gives no
+/// mentions (logged).
+pub fn extract_article(id: ArticleId, text: &str) -> (Vec<NewMention>, f64, f64) {
+    let started = Instant::now();
+    let tagged = catch_unwind(AssertUnwindSafe(|| ner::extract(text)));
+    let tag = started.elapsed().as_secs_f64();
+    let resolved = tagged
+        .and_then(|found| catch_unwind(AssertUnwindSafe(|| to_mentions(&resolve(text, &found)))));
+    let resolve_secs = started.elapsed().as_secs_f64() - tag;
+    match resolved {
+        Ok(mentions) => (mentions, tag, resolve_secs),
+        Err(_) => {
+            tracing::error!(
+                "the extractor panicked on article {}; stored without entities",
+                id.0
+            );
+            (Vec::new(), tag, resolve_secs)
+        }
+    }
 }
 
 /// Extracts every text of a batch (on a blocking thread). Returns the mentions per article,
-/// the words seen and the seconds spent.
-fn extract_batch(texts: Vec<(ArticleId, String)>) -> (Vec<(ArticleId, Vec<NewMention>)>, u64, f64) {
-    let started = Instant::now();
-    let mut words = 0u64;
+/// the words seen and the seconds spent tagging and resolving.
+fn extract_batch(texts: Vec<(ArticleId, String)>) -> (Extracted, u64, (f64, f64)) {
+    let (mut words, mut tag, mut resolved) = (0u64, 0.0, 0.0);
     let mut out = Vec::with_capacity(texts.len());
     for (id, text) in texts {
         words += text.split_whitespace().count() as u64;
-        let entities = match catch_unwind(AssertUnwindSafe(|| extract_entities(&text))) {
-            Ok(entities) => entities,
-            Err(_) => {
-                tracing::error!(
-                    "the extractor panicked on article {}; stored without entities",
-                    id.0
-                );
-                Vec::new()
-            }
-        };
-        out.push((id, to_mentions(&entities)));
+        let (mentions, t, r) = extract_article(id, &text);
+        (tag, resolved) = (tag + t, resolved + r);
+        out.push((id, mentions));
     }
-    (out, words, started.elapsed().as_secs_f64())
+    (out, words, (tag, resolved))
 }
 
 /// The store's mentions of an article's resolved entities: one per mention, each carrying
@@ -402,6 +529,7 @@ pub fn to_mentions(entities: &[ResolvedEntity]) -> Vec<NewMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::resolve::extract_entities;
     use crate::model::EntityKind;
 
     fn ids(xs: &[i64]) -> Vec<ArticleId> {
@@ -452,6 +580,99 @@ mod tests {
         assert_eq!(v.len(), 8, "{v}");
         assert!(v.chars().all(|c| c.is_ascii_hexdigit()), "{v}");
         assert_eq!(v, model_version());
+    }
+
+    /// A cache holding the demo feeds' 20 articles under each of three feeds (60 articles:
+    /// several batches, the same names across articles).
+    fn demo_cache() -> crate::store::Store {
+        use crate::model::FeedSpec;
+        use crate::store::{FetchRecord, Store};
+        let now = chrono::TimeZone::timestamp_opt(&Utc, 1_794_312_000, 0).unwrap();
+        let docs: [&[u8]; 3] = [
+            include_bytes!("../../assets/demo/world.xml"),
+            include_bytes!("../../assets/demo/europe.atom"),
+            include_bytes!("../../assets/demo/regions.json"),
+        ];
+        let mut store = Store::open_in_memory().unwrap();
+        let specs: Vec<FeedSpec> = (0..3)
+            .map(|i| FeedSpec {
+                url: format!("https://f{i}.example/feed"),
+                title: None,
+                tags: Vec::new(),
+            })
+            .collect();
+        store.sync_feeds(&specs).unwrap();
+        for feed in store.feeds().unwrap() {
+            for doc in docs {
+                let parsed = crate::fetch::parse_feed(doc, &feed.url, now).unwrap();
+                let record = FetchRecord::Parsed {
+                    feed: &parsed,
+                    etag: None,
+                    last_modified: None,
+                    moved_to: None,
+                };
+                store.record_fetch(feed.id, record, now).unwrap();
+            }
+        }
+        store
+    }
+
+    /// A stored mention: article, kind, entity name, offsets, coordinates.
+    type Row = (i64, String, String, u32, u32, Option<f64>, Option<f64>);
+
+    /// Every stored mention of every article.
+    fn all_mentions(store: &crate::store::Store, ids: &[ArticleId]) -> Vec<Row> {
+        let mut out = Vec::new();
+        for id in ids {
+            for m in store.mentions(*id).unwrap() {
+                let kind = m.kind.as_str().to_string();
+                out.push((id.0, kind, m.name, m.start, m.end, m.lat, m.lon));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_queue_on_every_core_stores_what_one_article_at_a_time_stores() {
+        let version = model_version();
+        // One article after another, in the queue's order, each in its own transaction.
+        let mut one = demo_cache();
+        let (order, _) = one.extraction_backlog(version, None, 1_000).unwrap();
+        assert_eq!(order.len(), 60);
+        for id in &order {
+            let texts = one.texts_to_extract(&[*id], version).unwrap();
+            let (_, text) = &texts[0];
+            let mentions = to_mentions(&extract_entities(text));
+            one.write_mentions(*id, version, &mentions, Utc::now())
+                .unwrap();
+        }
+        // The queue: batches tagged on two worker threads, written in order, together.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .build()
+            .unwrap();
+        let (actor, thread) = StoreActor::spawn(demo_cache()).unwrap();
+        let mut writes = 0;
+        let summary = runtime
+            .block_on(drain(
+                &actor,
+                &Priority::default(),
+                &Stories::default(),
+                |_| writes += 1,
+            ))
+            .unwrap();
+        drop(actor);
+        let queued = thread.join().unwrap();
+        assert_eq!(summary.articles, 60);
+        assert!(writes >= 1);
+        let expected = all_mentions(&one, &order);
+        assert!(expected.len() > 100, "{}", expected.len());
+        assert_eq!(all_mentions(&queued, &order), expected);
+        assert_eq!(
+            queued.entity_totals().unwrap(),
+            one.entity_totals().unwrap()
+        );
+        assert_eq!(queued.extractions_left(version).unwrap(), 0);
     }
 
     #[test]
