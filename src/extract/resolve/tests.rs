@@ -481,3 +481,26 @@ fn many_distinct_names_resolve_in_near_linear_time() {
     eprintln!("resolved {} mentions in {secs:.2} s", ms.len());
     assert!(secs < 20.0, "took {secs:.1} s");
 }
+
+#[test]
+fn photo_credits_are_not_the_articles_people() {
+    // Breitbart's page, as extracted: the photographer's credit in capitals, then the story.
+    let text = "Supporters of Republican presidential nominee Donald Trump cheer during \
+                election night at the New York Hilton Midtown in New York on November 9, 2016. / \
+                AFP / JIM WATSON (Photo credit should read JIM WATSON/AFP/Getty Images)\n\n\
+                JIM WATSON/AFP/Getty Images\n\nSnopes fact checker David Emery posted to \
+                Twitter on Thursday. Emery, a writer in Chicago, retweeted an article.";
+    let tagged = extract(text);
+    assert!(
+        tagged.iter().any(|m| m.text.contains("WATSON")),
+        "the tagger no longer sees a name in the credit, so this test shows nothing: {tagged:?}"
+    );
+    let es = extract_entities(text);
+    assert!(
+        es.iter()
+            .all(|e| e.mentions.iter().all(|m| !m.text.contains("WATSON"))),
+        "{es:#?}"
+    );
+    find(&es, "David Emery");
+    find(&es, "Donald Trump");
+}
