@@ -319,3 +319,65 @@ fn show_gives_the_links_of_the_text_it_prints() {
     assert!(text.contains(&format!("[1] {report}")), "{text}");
     assert!(!text.contains("teaser-link"), "{text}");
 }
+
+/// Pages are one pipeline, not batches: a slow page holds back no other, however many
+/// pages are due (more than the 256 the store is asked for at a time).
+#[test]
+fn a_slow_page_does_not_hold_back_the_others() {
+    let server = TestServer::start();
+    let many: Vec<String> = (0..300).map(|i| format!("/p/{i}.html")).collect();
+    let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+    server.route(
+        "/feed.xml",
+        Reply::new(200).body(teaser_feed(&server, &refs)),
+    );
+    for (i, path) in many.iter().enumerate() {
+        let reply = Reply::new(200)
+            .header("Content-Type", "text/html; charset=utf-8")
+            .body(article_page(i));
+        // The newest item, so the first read of the store has it.
+        let reply = if i == 299 {
+            reply.delay(std::time::Duration::from_secs(4))
+        } else {
+            reply
+        };
+        server.route(path, reply);
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "[settings]\nper_host = 8\nfull_text = true\nkeep_days = 0\n\n[[feeds]]\nurl = \"{}\"\n",
+            server.url("/feed.xml")
+        ),
+    )
+    .expect("config");
+    let out = dateline(dir.path(), &["refresh", "--no-extract"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    ok(&out);
+    assert!(
+        stderr.contains("full text: 300 pages stored, 0 failed"),
+        "{stderr}"
+    );
+    // Every other page was stored before the slow one came back (stored times in seconds:
+    // with batches, the pages past the first 256 waited for it).
+    let db = rusqlite::Connection::open(dir.path().join("cache.db")).expect("cache");
+    let slow: i64 = db
+        .query_row(
+            "SELECT fetched_at FROM pages WHERE url LIKE '%/p/299.html'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("slow page");
+    let others: i64 = db
+        .query_row(
+            "SELECT max(fetched_at) FROM pages WHERE url NOT LIKE '%/p/299.html'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("other pages");
+    assert!(
+        others < slow,
+        "others stored until {others}, the slow page at {slow}"
+    );
+}
