@@ -71,13 +71,16 @@ fn pages_all(
         feeds.retain(|f| only.contains(&f.url));
     }
     let modes = PageModes::new(&feeds, |url| env.config.full_text_of(url));
+    tracing::debug!("pages: modes decided");
     if modes.is_empty() {
         return Ok((store, PagesSummary::default()));
     }
     let fetcher = env.fetcher()?;
+    tracing::debug!("pages: fetcher built");
     let (actor, store_thread) =
         StoreActor::spawn(store).context("cannot start the cache thread")?;
     let runtime = runtime(None)?;
+    tracing::debug!("pages: runtime started");
     let (mut finished, mut failed) = (0usize, 0usize);
     let result = runtime.block_on(pages::fetch_due(&actor, &fetcher, &modes, |due, done| {
         finished += 1;
@@ -147,7 +150,9 @@ pub(super) fn refresh_with(
         }
         return super::sync::sync_then(env, &setup, args.json, after);
     }
+    tracing::debug!("refresh: configuration loaded");
     let store = env.open_store()?;
+    tracing::debug!("refresh: cache opened");
     let mut feeds = store.feeds()?;
     if !args.feed.is_empty() {
         for url in &args.feed {
@@ -158,6 +163,7 @@ pub(super) fn refresh_with(
         feeds.retain(|f| args.feed.contains(&f.url));
     }
     let fetcher = env.fetcher()?;
+    tracing::debug!("refresh: fetcher built");
     let keep_days = env.config.settings.keep_days;
     let (actor, store_thread) =
         StoreActor::spawn(store).context("cannot start the cache thread")?;
@@ -187,11 +193,13 @@ pub(super) fn refresh_with(
         }
         result.unwrap_or_else(|| Ok(RefreshSummary::default()))
     })?;
+    tracing::debug!("refresh: feeds stored");
     drop(runtime);
     // Take the store back from its thread for what follows.
     let mut store = take_store(actor, store_thread)?;
     let aftermath = worker::ignore::AfterRefresh::from_config(&env.config);
     let done = worker::ignore::after_refresh(&mut store, &aftermath, started, summary.new_articles);
+    tracing::debug!("refresh: ignore rules applied");
     for problem in &done.problems {
         eprintln!("warning: {problem}");
     }
@@ -237,6 +245,7 @@ pub(super) fn refresh_with(
             summary.seconds
         );
     }
+    tracing::debug!("refresh: summary printed");
     after(store)?;
     Ok(ExitCode::SUCCESS)
 }

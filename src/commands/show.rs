@@ -19,10 +19,18 @@ pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
     let store = env.open_store()?;
     let article = store.article(ArticleId(args.id))?;
     let page = store.article_page(article.id)?;
+    // The whole article when its page was fetched, else the feed's text; its links are
+    // numbered as the reader numbers them, in the text and in the JSON alike.
+    let body = match &page {
+        Some(page) if !page.text.is_empty() => crate::worker::body::page_body(page),
+        _ => crate::worker::body::article_body(&article),
+    };
+    let links: Vec<String> = body.links.iter().map(|l| sanitize_line(&l.url)).collect();
     let mut out = Out::new();
     if args.json {
         let mut json = ArticleFullJson::from(&article);
         json.page = page.as_ref();
+        json.links = links;
         json.page_error = store.page_error(article.id)?;
         out.json(&json)?;
     } else {
@@ -36,19 +44,12 @@ pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
             out.line(&format!("Link:   {link}"))?;
         }
         out.line("")?;
-        // The whole article when its page was fetched, else the feed's text; with the links
-        // of the text shown, numbered as the reader numbers them.
-        let body = match &page {
-            Some(page) if !page.text.is_empty() => crate::worker::body::page_body(page),
-            _ => crate::worker::body::article_body(&article),
-        };
         out.line(&body.text)?;
-        let links: Vec<&str> = body.links.iter().map(|l| l.url.as_str()).collect();
         if !links.is_empty() {
             out.line("")?;
             out.line("Links:")?;
             for (i, link) in links.iter().enumerate() {
-                out.line(&format!("[{}] {}", i + 1, sanitize_line(link)))?;
+                out.line(&format!("[{}] {link}", i + 1))?;
             }
         }
         if !article.enclosures.is_empty() {
@@ -68,15 +69,6 @@ pub(super) fn run(env: &Env, args: &ShowArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The links of the feed's text, numbered as the reader numbers them there.
-fn links(article: &Article) -> Vec<String> {
-    crate::worker::body::article_body(article)
-        .links
-        .iter()
-        .map(|l| sanitize_line(&l.url))
-        .collect()
-}
-
 /// `dateline show --json`. Stable: documented in the README.
 #[derive(Serialize)]
 struct ArticleFullJson<'a> {
@@ -94,7 +86,8 @@ struct ArticleFullJson<'a> {
     page: Option<&'a crate::model::ArticlePage>,
     /// Why the last fetch of its page failed, when it has none.
     page_error: Option<String>,
-    /// The body's links, in the reader's numbering (`links[0]` is `[1]`).
+    /// The links of the text `show` prints (the page's when it has one, else the feed's),
+    /// in the reader's numbering (`links[0]` is `[1]`).
     links: Vec<String>,
 }
 
@@ -122,7 +115,7 @@ impl<'a> From<&'a Article> for ArticleFullJson<'a> {
             text: &a.text,
             page: None,
             page_error: None,
-            links: links(a),
+            links: Vec::new(),
         }
     }
 }

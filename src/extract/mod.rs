@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod clusters;
+pub mod credits;
 pub mod features;
 pub mod gazetteer;
 pub mod html;

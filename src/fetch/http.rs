@@ -206,6 +206,11 @@ impl Fetcher {
         })
     }
 
+    /// How many fetches may run at once in all.
+    pub fn concurrency(&self) -> usize {
+        self.inner.options.concurrency.max(1)
+    }
+
     /// How many fetches may run at once against one host.
     pub fn per_host(&self) -> usize {
         self.inner.options.per_host.max(1)

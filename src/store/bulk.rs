@@ -15,9 +15,9 @@ use crate::model::{ArticleId, FeedId, NewArticle};
 /// Inserts an article with its reading state; an existing (feed, GUID) is left alone.
 const BULK_INSERT: &str = "INSERT INTO articles (feed_id, guid, link, title, authors,
         published, updated, summary_html, content_html, text, enclosures, categories,
-        read, starred, first_seen, content_hash, read_at)
+        read, starred, first_seen, content_hash, read_at, text_words)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, dl_pack(?8), dl_pack(?9), dl_pack(?10, ?9), ?11, ?12,
-        ?13, ?14, ?15, ?16, ?17)
+        ?13, ?14, ?15, ?16, ?17, dl_words(?10, NULL))
     ON CONFLICT (feed_id, guid) DO NOTHING";
 
 /// One generated article and the state it is stored in.

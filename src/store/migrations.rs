@@ -292,6 +292,15 @@ pub const MIGRATIONS: &[&str] = &[
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
     INSERT INTO articles_fts (rowid, title, text, authors)
         SELECT id, title, text, authors FROM articles_fts_source;",
+    // 13: the words of an article's own text, counted when the text is written (every
+    // statement that writes `text` sets it from the same value), so the page-fetch queue
+    // (`full_text = "auto"`: pages of articles under 80 words) reads no bodies; it unpacked
+    // every recent article's text on every refresh. Filled here for the articles of the last
+    // week+ (the only ones that queue reads); older rows stay NULL and are counted from their
+    // text if ever read.
+    "ALTER TABLE articles ADD COLUMN text_words INTEGER;
+    UPDATE articles SET text_words = dl_words(text, content_html)
+        WHERE first_seen >= CAST(strftime('%s', 'now') AS INTEGER) - 8 * 86400;",
 ];
 
 /// The schema version this build writes.

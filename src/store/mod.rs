@@ -273,16 +273,16 @@ const FIND_BY_GUID: &str = "SELECT id, content_hash FROM articles WHERE feed_id 
 const FIND_BY_LINK: &str = "SELECT id, guid FROM articles WHERE feed_id = ?1 AND link = ?2 LIMIT 2";
 const ARTICLE_INSERT: &str = "INSERT INTO articles (feed_id, guid, link, title, authors,
         published, updated, summary_html, content_html, text, enclosures, categories,
-        read, starred, first_seen, content_hash)
+        read, starred, first_seen, content_hash, text_words)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, dl_pack(?8), dl_pack(?9), dl_pack(?10, ?9), ?11, ?12,
-        0, 0, ?13, ?14)
+        0, 0, ?13, ?14, dl_words(?10, NULL))
     ON CONFLICT (feed_id, guid) DO NOTHING";
 /// Updates an article's content, never its reading state or first-seen time. A missing
 /// publication date keeps the stored one (first-seen) rather than moving the article.
 const ARTICLE_UPDATE: &str = "UPDATE articles SET guid = ?2, link = ?3, title = ?4,
         authors = ?5, published = COALESCE(?6, published), updated = ?7,
         summary_html = dl_pack(?8), content_html = dl_pack(?9), text = dl_pack(?10, ?9),
-        enclosures = ?11, categories = ?12, content_hash = ?13
+        enclosures = ?11, categories = ?12, content_hash = ?13, text_words = dl_words(?10, NULL)
     WHERE id = ?1";
 const TOMBSTONE_TOUCH_GUID: &str =
     "UPDATE tombstones SET last_seen = ?3 WHERE feed_id = ?1 AND guid = ?2";

@@ -15,7 +15,11 @@ use crate::model::{ArticleId, ArticlePage, FeedId, PageTask};
 /// Articles due a page fetch: linked over http(s), of an active feed in `?1` (every
 /// article) or in `?2` (only those whose own text has fewer than `?3` words, counted as
 /// spaces and line breaks plus one), first seen since `?6`, never tried or failed and due
-/// again by `?4`; newest first, at most `?5`.
+/// again by `?4`; newest first, at most `?5`. The words are the count stored with the text
+/// when it was written (`text_words`), so the query reads no bodies: unpacking every recent
+/// article to count its words made each refresh pay for it, 304s and all. Only a row
+/// written before that count existed and older than a week (never due) lacks it; it is
+/// counted from its text then.
 const DUE: &str = "SELECT a.id, a.feed_id, a.link FROM articles a
     JOIN feeds f ON f.id = a.feed_id AND f.active = 1
     LEFT JOIN pages p ON p.article = a.id
@@ -23,7 +27,7 @@ const DUE: &str = "SELECT a.id, a.feed_id, a.link FROM articles a
       AND (a.link LIKE 'http://%' OR a.link LIKE 'https://%')
       AND (a.feed_id IN (SELECT value FROM json_each(?1))
            OR (a.feed_id IN (SELECT value FROM json_each(?2))
-               AND dl_words(a.text, a.content_html) < ?3))
+               AND COALESCE(a.text_words, dl_words(a.text, a.content_html)) < ?3))
       AND a.first_seen >= ?6
       AND (p.article IS NULL OR (p.text IS NULL AND p.retry_at IS NOT NULL AND p.retry_at <= ?4))
     ORDER BY a.published DESC, a.id DESC LIMIT ?5";
@@ -409,5 +413,87 @@ mod tests {
                 .record_page(ArticleId(999), "x", Ok(&q), Utc::now())
                 .unwrap()
         );
+    }
+
+    #[test]
+    fn the_due_query_counts_words_stored_with_the_text_not_the_bodies() {
+        let long = "word ".repeat(120);
+        let (mut store, feed) = store_with(&[
+            ("https://news.example/short", "A teaser."),
+            ("https://news.example/long", &long),
+        ]);
+        let counts = |store: &Store| -> Vec<Option<i64>> {
+            let mut stmt = store
+                .conn
+                .prepare("SELECT text_words FROM articles ORDER BY id")
+                .unwrap();
+            stmt.query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(counts(&store), [Some(2), Some(120)]);
+        let now = Utc::now();
+        let urls =
+            |tasks: Vec<PageTask>| -> Vec<String> { tasks.into_iter().map(|t| t.url).collect() };
+        // An update of the text counts again: the teaser grew into an article.
+        let parsed = ParsedFeed {
+            title: Some("News".into()),
+            site_link: None,
+            articles: vec![NewArticle {
+                guid: "g0".into(),
+                link: Some("https://news.example/short".into()),
+                title: "Story 0".into(),
+                authors: vec![],
+                published: Some(Utc.timestamp_opt(1_700_000_000, 0).unwrap()),
+                updated: None,
+                summary_html: None,
+                content_html: None,
+                text: "grown ".repeat(90),
+                enclosures: vec![],
+                categories: vec![],
+            }],
+        };
+        store
+            .record_fetch(
+                feed,
+                FetchRecord::Parsed {
+                    feed: &parsed,
+                    etag: None,
+                    last_modified: None,
+                    moved_to: None,
+                },
+                now,
+            )
+            .unwrap();
+        assert_eq!(counts(&store), [Some(90), Some(120)]);
+        assert!(
+            store
+                .pages_due(&[], &[feed], 80, now, 10)
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(
+            urls(store.pages_due(&[], &[feed], 100, now, 10).unwrap()),
+            ["https://news.example/short"]
+        );
+        // Bodies no one can unpack: the query still answers from the counts, so it reads
+        // none; a row without a count (written before there were counts) is read.
+        store
+            .conn
+            .execute(
+                "UPDATE articles SET text = x'09ff', content_html = NULL",
+                [],
+            )
+            .unwrap();
+        assert_eq!(
+            urls(store.pages_due(&[], &[feed], 100, now, 10).unwrap()),
+            ["https://news.example/short"]
+        );
+        store
+            .conn
+            .execute("UPDATE articles SET text_words = NULL", [])
+            .unwrap();
+        assert!(store.pages_due(&[], &[feed], 100, now, 10).is_err());
     }
 }

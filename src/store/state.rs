@@ -106,9 +106,9 @@ const IMPORT_MARKS: &str = "UPDATE articles SET read = max(read, ?2),
 /// A restored article; the empty digest makes the next refresh rewrite its content.
 const IMPORT_ARTICLE: &str = "INSERT INTO articles (feed_id, guid, link, title, authors,
         published, updated, summary_html, content_html, text, enclosures, categories,
-        read, read_at, starred, first_seen, content_hash)
+        read, read_at, starred, first_seen, content_hash, text_words)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, dl_pack(?8), dl_pack(?9), dl_pack(?10, ?9), ?11, ?12,
-        ?13, ?14, ?15, ?16, x'')";
+        ?13, ?14, ?15, ?16, x'', dl_words(?10, NULL))";
 
 impl Store {
     /// The user's feeds, read marks and starred articles.

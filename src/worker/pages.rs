@@ -11,7 +11,6 @@
 //! [`Store::pages_due`]: crate::store::Store::pages_due
 
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::Utc;
@@ -75,8 +74,15 @@ pub struct PageDone {
 }
 
 /// Fetches, extracts and stores every page due under `modes`, calling `progress` with the
-/// number due so far (it grows while batches are read) and after each page. Only a dead
+/// number due so far (it grows while the store is read) and after each page. Only a dead
 /// store thread is an error; a failing page is recorded on its article.
+///
+/// It is one continuous pipeline, not a batch at a time: a page starts as soon as another
+/// ends, so a slow page holds up no one but itself. At most [`in_flight`] pages are under
+/// way at once (being fetched, extracted or stored), and no more of one host's than the
+/// fetcher serves it at once, so a busy host never fills the pipeline while others wait;
+/// the fetcher keeps its own global and per-host limits, timeouts and size caps. The store
+/// is read again, [`BATCH`] articles at a time, when fewer than half a batch wait.
 pub async fn fetch_due(
     store: &StoreActor,
     fetcher: &Fetcher,
@@ -88,100 +94,171 @@ pub async fn fetch_due(
     if modes.is_empty() {
         return Ok(summary);
     }
+    let limit = in_flight(fetcher);
     let mut tried: HashSet<ArticleId> = HashSet::new();
+    let mut hosts = Hosts::new(fetcher.per_host());
+    let mut running: JoinSet<Result<Finished, WorkerError>> = JoinSet::new();
+    let mut running_host: HashMap<tokio::task::Id, String> = HashMap::new();
+    let mut exhausted = false;
     loop {
-        let (every, short) = (modes.every.clone(), modes.short.clone());
-        let due = store
-            .read(move |s| s.pages_due(&every, &short, FullText::AUTO_WORDS, Utc::now(), BATCH))
-            .await??;
-        let fresh: Vec<PageTask> = due
-            .into_iter()
-            .filter(|t| tried.insert(t.article))
-            .collect();
-        if fresh.is_empty() {
-            break;
-        }
-        // One queue per host, worked by as many tasks as the host may serve at once: when a
-        // host cannot be reached at all, the rest of its queue is recorded as failed with the
-        // same error instead of waiting out a timeout each (a dead site, or no network).
-        let mut hosts: HashMap<String, VecDeque<PageTask>> = HashMap::new();
-        for task in fresh {
-            hosts.entry(host_of(&task.url)).or_default().push_back(task);
-        }
-        let mut tasks = JoinSet::new();
-        for queue in hosts.into_values() {
-            let workers = fetcher.per_host().min(queue.len());
-            let host = Arc::new(HostQueue {
-                queue: Mutex::new(queue),
-                down: Mutex::new(None),
-            });
-            for _ in 0..workers {
-                let (store, fetcher, host) = (store.clone(), fetcher.clone(), Arc::clone(&host));
-                tasks.spawn(async move { work_host(&store, &fetcher, &host).await });
-            }
-        }
-        while let Some(joined) = tasks.join_next().await {
-            let done = match joined {
-                Ok(done) => done?,
-                Err(e) => {
-                    tracing::error!("a page task failed: {e}");
-                    continue;
+        // Articles waiting or under way are still due in the store (they are recorded when
+        // they end), so a read returns them again; fewer than half a batch of them leaves
+        // room for new ones, and a read with none new means none are left.
+        if !exhausted && hosts.waiting() + running.len() < BATCH as usize / 2 {
+            let (every, short) = (modes.every.clone(), modes.short.clone());
+            let due = store
+                .read(move |s| s.pages_due(&every, &short, FullText::AUTO_WORDS, Utc::now(), BATCH))
+                .await??;
+            let before = tried.len();
+            for task in due {
+                if tried.insert(task.article) {
+                    hosts.push(task);
                 }
+            }
+            exhausted = tried.len() == before;
+        }
+        while running.len() < limit {
+            let Some((host, task, down)) = hosts.next() else {
+                break;
             };
-            for page in done {
-                if page.error.is_some() {
-                    summary.failed += 1;
-                } else {
-                    summary.stored += 1;
-                }
-                progress(tried.len(), &page);
+            let (store, fetcher) = (store.clone(), fetcher.clone());
+            let handle = running.spawn(async move { work(&store, &fetcher, task, down).await });
+            running_host.insert(handle.id(), host);
+        }
+        let Some(joined) = running.join_next_with_id().await else {
+            if exhausted && hosts.waiting() == 0 {
+                break;
             }
+            continue;
+        };
+        let (id, finished) = match joined {
+            Ok((id, finished)) => (id, Some(finished?)),
+            Err(e) => {
+                tracing::error!("a page task failed: {e}");
+                (e.id(), None)
+            }
+        };
+        let host = running_host.remove(&id).unwrap_or_default();
+        let unreachable = finished.as_ref().and_then(|f| f.unreachable.clone());
+        hosts.ended(&host, unreachable);
+        if let Some(finished) = finished {
+            if finished.done.error.is_some() {
+                summary.failed += 1;
+            } else {
+                summary.stored += 1;
+            }
+            progress(tried.len(), &finished.done);
         }
     }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
-/// The pages due from one host, and why the host is unreachable once it is known to be.
-struct HostQueue {
-    queue: Mutex<VecDeque<PageTask>>,
-    down: Mutex<Option<String>>,
+/// How many pages are under way at once: the fetcher's global limit, and as many again
+/// being extracted or stored, so the downloads do not wait on the CPU or the store.
+fn in_flight(fetcher: &Fetcher) -> usize {
+    fetcher.concurrency().saturating_mul(2).max(1)
 }
 
-/// Takes pages from a host's queue until it is empty; once the host is found unreachable,
-/// the rest are recorded with that error without being fetched.
-async fn work_host(
+/// The pages waiting, by host, and how many of each host's are under way.
+struct Hosts {
+    per_host: usize,
+    /// Hosts in the order they take turns.
+    turns: VecDeque<String>,
+    queues: HashMap<String, HostQueue>,
+}
+
+#[derive(Default)]
+struct HostQueue {
+    waiting: VecDeque<PageTask>,
+    running: usize,
+    /// Why the host cannot be reached, once one of its pages found it so: the rest of its
+    /// pages are recorded with that error instead of waiting out a timeout each (a dead
+    /// site, or no network).
+    down: Option<String>,
+}
+
+impl Hosts {
+    fn new(per_host: usize) -> Hosts {
+        Hosts {
+            per_host: per_host.max(1),
+            turns: VecDeque::new(),
+            queues: HashMap::new(),
+        }
+    }
+
+    fn push(&mut self, task: PageTask) {
+        let host = host_of(&task.url);
+        let queue = self.queues.entry(host.clone()).or_insert_with(|| {
+            self.turns.push_back(host);
+            HostQueue::default()
+        });
+        queue.waiting.push_back(task);
+    }
+
+    fn waiting(&self) -> usize {
+        self.queues.values().map(|q| q.waiting.len()).sum()
+    }
+
+    /// The next page that may start (hosts in turn, each below its limit), with its host
+    /// and, when the host is known to be down, why.
+    fn next(&mut self) -> Option<(String, PageTask, Option<String>)> {
+        for _ in 0..self.turns.len() {
+            let host = self.turns.pop_front()?;
+            let Some(queue) = self.queues.get_mut(&host) else {
+                continue;
+            };
+            if queue.waiting.is_empty() && queue.running == 0 {
+                self.queues.remove(&host);
+                continue;
+            }
+            self.turns.push_back(host.clone());
+            // A host found down has nothing to wait for: its pages end at once.
+            if (queue.running < self.per_host || queue.down.is_some())
+                && let Some(task) = queue.waiting.pop_front()
+            {
+                queue.running += 1;
+                return Some((host, task, queue.down.clone()));
+            }
+        }
+        None
+    }
+
+    /// A page of `host` ended; `unreachable` when it found the host so.
+    fn ended(&mut self, host: &str, unreachable: Option<String>) {
+        if let Some(queue) = self.queues.get_mut(host) {
+            queue.running = queue.running.saturating_sub(1);
+            if unreachable.is_some() && queue.down.is_none() {
+                queue.down = unreachable;
+            }
+        }
+    }
+}
+
+/// One page ended: what was recorded, and whether it found its host unreachable.
+struct Finished {
+    done: PageDone,
+    unreachable: Option<String>,
+}
+
+/// Fetches, extracts and records one page; when its host is already known to be `down`,
+/// records that error without fetching.
+async fn work(
     store: &StoreActor,
     fetcher: &Fetcher,
-    host: &HostQueue,
-) -> Result<Vec<PageDone>, WorkerError> {
-    let mut done = Vec::new();
-    loop {
-        let next = host
-            .queue
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner())
-            .pop_front();
-        let Some(task) = next else {
-            return Ok(done);
-        };
-        let down = host
-            .down
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner())
-            .clone();
-        let result = match down {
-            Some(error) => Err(error),
-            None => {
-                let result = fetch_and_extract(fetcher, &task.url).await;
-                if let Err(PageError::Unreachable(error)) = &result {
-                    *host.down.lock().unwrap_or_else(|p| p.into_inner()) = Some(error.clone());
-                }
-                result.map_err(PageError::into_message)
-            }
-        };
-        done.push(record(store, task, result).await?);
-    }
+    task: PageTask,
+    down: Option<String>,
+) -> Result<Finished, WorkerError> {
+    let (result, unreachable) = match down {
+        Some(error) => (Err(error), None),
+        None => match fetch_and_extract(fetcher, &task.url).await {
+            Ok(page) => (Ok(page), None),
+            Err(PageError::Unreachable(error)) => (Err(error.clone()), Some(error)),
+            Err(PageError::Page(error)) => (Err(error), None),
+        },
+    };
+    let done = record(store, task, result).await?;
+    Ok(Finished { done, unreachable })
 }
 
 /// Fetches and stores the page of one article now, whatever the configuration says (the

@@ -258,3 +258,126 @@ fn an_unreachable_host_fails_its_pages_at_once_and_they_wait_for_a_retry() {
     let stderr = String::from_utf8_lossy(&again.stderr).into_owned();
     assert!(!stderr.contains("full text:"), "{stderr}");
 }
+
+/// `show` lists the links of the text it prints: the page's once it was fetched, the feed's
+/// before, in the text and in the JSON alike.
+#[test]
+fn show_gives_the_links_of_the_text_it_prints() {
+    let server = TestServer::start();
+    let page = format!(
+        "<html lang=en><head><title>Linked | Paper</title></head><body><article>\
+         <h1>Linked</h1>{}<p>The <a href=\"/reports/full.pdf\">whole report</a> is out.</p>\
+         </article></body></html>",
+        "<p>A paragraph of the page that goes on long enough to be an article, with words \
+         about the budget, the harvest and the weather in Normandy this year.</p>"
+            .repeat(5)
+    );
+    server.route(
+        "/a/linked.html",
+        Reply::new(200)
+            .header("Content-Type", "text/html; charset=utf-8")
+            .body(page),
+    );
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Teasers</title>\
+         <link>{}</link><item><title>Linked</title><link>{}</link><guid>l</guid>\
+         <description>A teaser, &lt;a href=\"{}\"&gt;more&lt;/a&gt;.</description></item>\
+         </channel></rss>",
+        server.url("/"),
+        server.url("/a/linked.html"),
+        server.url("/teaser-link")
+    );
+    server.route(
+        "/feed.xml",
+        Reply::new(200)
+            .header("Content-Type", "application/rss+xml")
+            .body(feed),
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_config(dir.path(), &server.url("/feed.xml"), "true");
+
+    let id = |dir: &Path| list(dir, "")[0]["id"].as_i64().expect("id").to_string();
+    // Before the page: the feed's text and its link.
+    ok(&dateline(
+        dir.path(),
+        &["refresh", "--no-full-text", "--no-extract"],
+    ));
+    let teaser = json(&dateline(dir.path(), &["show", "--json", &id(dir.path())]));
+    assert!(teaser["page"].is_null(), "{teaser}");
+    assert_eq!(
+        teaser["links"],
+        serde_json::json!([server.url("/teaser-link")])
+    );
+
+    // After it: the page's text and its link, not the teaser's.
+    ok(&dateline(dir.path(), &["refresh", "--no-extract"]));
+    let shown = json(&dateline(dir.path(), &["show", "--json", &id(dir.path())]));
+    assert_eq!(shown["page"]["url"], server.url("/a/linked.html"));
+    let report = server.url("/reports/full.pdf");
+    assert_eq!(shown["links"], serde_json::json!([report]));
+    let text = ok(&dateline(dir.path(), &["show", &id(dir.path())]));
+    assert!(text.contains(&format!("[1] {report}")), "{text}");
+    assert!(!text.contains("teaser-link"), "{text}");
+}
+
+/// Pages are one pipeline, not batches: a slow page holds back no other, however many
+/// pages are due (more than the 256 the store is asked for at a time).
+#[test]
+fn a_slow_page_does_not_hold_back_the_others() {
+    let server = TestServer::start();
+    let many: Vec<String> = (0..300).map(|i| format!("/p/{i}.html")).collect();
+    let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+    server.route(
+        "/feed.xml",
+        Reply::new(200).body(teaser_feed(&server, &refs)),
+    );
+    for (i, path) in many.iter().enumerate() {
+        let reply = Reply::new(200)
+            .header("Content-Type", "text/html; charset=utf-8")
+            .body(article_page(i));
+        // The newest item, so the first read of the store has it.
+        let reply = if i == 299 {
+            reply.delay(std::time::Duration::from_secs(4))
+        } else {
+            reply
+        };
+        server.route(path, reply);
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "[settings]\nper_host = 8\nfull_text = true\nkeep_days = 0\n\n[[feeds]]\nurl = \"{}\"\n",
+            server.url("/feed.xml")
+        ),
+    )
+    .expect("config");
+    let out = dateline(dir.path(), &["refresh", "--no-extract"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    ok(&out);
+    assert!(
+        stderr.contains("full text: 300 pages stored, 0 failed"),
+        "{stderr}"
+    );
+    // Every other page was stored before the slow one came back (stored times in seconds:
+    // with batches, the pages past the first 256 waited for it).
+    let db = rusqlite::Connection::open(dir.path().join("cache.db")).expect("cache");
+    let slow: i64 = db
+        .query_row(
+            "SELECT fetched_at FROM pages WHERE url LIKE '%/p/299.html'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("slow page");
+    let others: i64 = db
+        .query_row(
+            "SELECT max(fetched_at) FROM pages WHERE url NOT LIKE '%/p/299.html'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("other pages");
+    assert!(
+        others < slow,
+        "others stored until {others}, the slow page at {slow}"
+    );
+}

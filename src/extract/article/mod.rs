@@ -282,6 +282,33 @@ mod tests {
     }
 
     #[test]
+    fn newsletter_boxes_go_with_their_prompt() {
+        // A sign-up box whose prompt sits beside its form (Breitbart's); a form in a
+        // paragraph of prose takes only itself with it.
+        let extra = "<div id=EmailOptin><p class=sh2><span>SIGN UP</span> FOR OUR NEWSLETTER</p>\
+            <div class=gform_wrapper><form method=post action=/newsletter-signup/>\
+            <input name=input_1 placeholder='email address'><input type=submit value=Submit>\
+            </form></div></div>\
+            <div><p>The council will publish its minutes on Friday, and residents may ask for \
+            them by post or by e-mail, the clerk said at the end of a long meeting.</p>\
+            <form action=/minutes><input type=email name=address></form></div>";
+        let base = Url::parse("https://news.example/").ok();
+        let a = extract(&article_page(extra), base.as_ref()).expect("article");
+        for gone in ["SIGN UP", "NEWSLETTER"] {
+            assert!(!a.text.contains(gone), "{gone} in {}", a.text);
+            assert!(!a.html.contains(gone), "{gone} in {}", a.html);
+        }
+        assert!(
+            a.text.contains("publish its minutes on Friday"),
+            "{}",
+            a.text
+        );
+        for i in 0..8 {
+            assert!(a.text.contains(&format!("Paragraph {i} of")), "{}", a.text);
+        }
+    }
+
+    #[test]
     fn structure_is_kept() {
         let extra = "<h2>Details</h2><ul><li>First point of the plan</li><li>Second point</li></ul>\
             <blockquote><p>We are pleased with the result, said the mayor.</p></blockquote>\

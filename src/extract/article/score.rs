@@ -302,6 +302,8 @@ fn prepare(
     let mut cur = Some(root);
     while let Some(n) = cur {
         let mut remove = false;
+        // What goes when `remove`: the node, or for a sign-up form the box around it.
+        let mut target = n;
         if let Some(tag) = dom.tag(n).map(str::to_owned) {
             let ci = class_id(dom, n);
             let tag = tag.as_str();
@@ -315,6 +317,9 @@ fn prepare(
                 || (tag == "form" && text_len_at_most(dom, n, 500) < 500)
             {
                 remove = true;
+                if tag == "form" && is_signup_form(dom, n) {
+                    target = signup_box(dom, n, root);
+                }
             } else if want_byline && byline.is_none() && is_byline(dom, n, &ci) {
                 // A name marked up inside the byline is better than the whole line.
                 let name = dom
@@ -357,14 +362,69 @@ fn prepare(
         let next = if !remove && let Some(c) = dom.nodes[n].first_child {
             Some(c)
         } else {
-            next_after(dom, n, root)
+            next_after(dom, target, root)
         };
         if remove {
-            dom.detach(n);
+            dom.detach(target);
         }
         cur = next;
     }
     byline
+}
+
+/// Text a newsletter or sign-up box holds besides its form, at most (a prompt, a line of
+/// promise): a box with more is content that happens to hold a form.
+const SIGNUP_BOX_CHARS: usize = 100;
+
+/// Whether a form asks for an e-mail address or says it signs up: a newsletter box.
+fn is_signup_form(dom: &Dom, form: NodeId) -> bool {
+    let says = |v: &str| {
+        let v = v.to_lowercase();
+        contains_any(
+            &v,
+            &[
+                "newsletter",
+                "subscri",
+                "signup",
+                "sign-up",
+                "sign_up",
+                "optin",
+                "opt-in",
+                "mail",
+            ],
+        )
+    };
+    ["action", "class", "id", "name"]
+        .iter()
+        .any(|a| dom.attr(form, a).is_some_and(says))
+        || dom.descendants(form).any(|d| {
+            dom.is(d, "input")
+                && (dom
+                    .attr(d, "type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("email"))
+                    || ["name", "placeholder", "id"]
+                        .iter()
+                        .any(|a| dom.attr(d, a).is_some_and(says)))
+        })
+}
+
+/// The box around a sign-up form: its largest ancestor below `root` that holds little text
+/// besides it ("SIGN UP FOR OUR NEWSLETTER"), so the prompt goes with the form.
+fn signup_box(dom: &Dom, form: NodeId, root: NodeId) -> NodeId {
+    let mut sign_up = form;
+    while let Some(parent) = dom.nodes[sign_up].parent {
+        if parent == root
+            || !matches!(
+                dom.tag(parent),
+                Some("div" | "section" | "aside" | "p" | "span" | "li" | "ul" | "center")
+            )
+            || text_len_at_most(dom, parent, SIGNUP_BOX_CHARS) > SIGNUP_BOX_CHARS
+        {
+            break;
+        }
+        sign_up = parent;
+    }
+    sign_up
 }
 
 /// The next node in document order after `n`'s subtree, within `root`.

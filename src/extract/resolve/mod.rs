@@ -77,7 +77,13 @@ pub fn fold_key(kind: EntityKind, canonical: &str) -> String {
 
 /// Extracts and resolves the entities of `text` with the embedded model and gazetteers.
 pub fn extract_entities(text: &str) -> Vec<ResolvedEntity> {
-    resolve(text, &super::ner::extract(text))
+    let mut mentions = super::ner::extract(text);
+    // Photo credits are not prose: the photographer is not one of the article's people.
+    let credits = super::credits::credit_spans(text);
+    if !credits.is_empty() {
+        mentions.retain(|m| !credits.iter().any(|c| m.start < c.end && c.start < m.end));
+    }
+    resolve(text, &mentions)
 }
 
 /// Resolves the mentions `extract` found in `text` with the embedded gazetteers.

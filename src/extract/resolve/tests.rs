@@ -499,3 +499,26 @@ fn hyphenated_transliterations_and_short_forms_find_their_place() {
     assert_eq!(country(place_of(&es, "Islamic Republic")), "IR");
     assert_eq!(country(place_of(&es, "Stansted Airport")), "GB");
 }
+
+#[test]
+fn photo_credits_are_not_the_articles_people() {
+    // Breitbart's page, as extracted: the photographer's credit in capitals, then the story.
+    let text = "Supporters of Republican presidential nominee Donald Trump cheer during \
+                election night at the New York Hilton Midtown in New York on November 9, 2016. / \
+                AFP / JIM WATSON (Photo credit should read JIM WATSON/AFP/Getty Images)\n\n\
+                JIM WATSON/AFP/Getty Images\n\nSnopes fact checker David Emery posted to \
+                Twitter on Thursday. Emery, a writer in Chicago, retweeted an article.";
+    let tagged = extract(text);
+    assert!(
+        tagged.iter().any(|m| m.text.contains("WATSON")),
+        "the tagger no longer sees a name in the credit, so this test shows nothing: {tagged:?}"
+    );
+    let es = extract_entities(text);
+    assert!(
+        es.iter()
+            .all(|e| e.mentions.iter().all(|m| !m.text.contains("WATSON"))),
+        "{es:#?}"
+    );
+    find(&es, "David Emery");
+    find(&es, "Donald Trump");
+}
