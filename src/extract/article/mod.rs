@@ -30,6 +30,7 @@ mod meta;
 mod names;
 mod output;
 mod score;
+mod signup;
 
 use serde::Serialize;
 use url::Url;

@@ -14,6 +14,7 @@ use super::names::{
     BLOCKS, MAYBE, NEVER_CONTENT, PHRASING, UNLIKELY, UNLIKELY_ROLES, class_id, class_weight,
     contains_any, has_ad_token, has_ancestor, is_hidden,
 };
+use super::signup::{is_signup_form, signup_box};
 use super::{normalize_space, similar};
 
 /// Switches for one extraction attempt; later attempts relax them when the first found too
@@ -212,7 +213,7 @@ fn text_chars(t: &str) -> usize {
 }
 
 /// Normalised text length of a subtree, counting no further than `limit` characters.
-fn text_len_at_most(dom: &Dom, n: NodeId, limit: usize) -> usize {
+pub(super) fn text_len_at_most(dom: &Dom, n: NodeId, limit: usize) -> usize {
     let mut len = 0;
     for d in dom.descendants(n) {
         if let NodeData::Text(t) = &dom.nodes[d].data {
@@ -370,61 +371,6 @@ fn prepare(
         cur = next;
     }
     byline
-}
-
-/// Text a newsletter or sign-up box holds besides its form, at most (a prompt, a line of
-/// promise): a box with more is content that happens to hold a form.
-const SIGNUP_BOX_CHARS: usize = 100;
-
-/// Whether a form asks for an e-mail address or says it signs up: a newsletter box.
-fn is_signup_form(dom: &Dom, form: NodeId) -> bool {
-    let says = |v: &str| {
-        let v = v.to_lowercase();
-        contains_any(
-            &v,
-            &[
-                "newsletter",
-                "subscri",
-                "signup",
-                "sign-up",
-                "sign_up",
-                "optin",
-                "opt-in",
-                "mail",
-            ],
-        )
-    };
-    ["action", "class", "id", "name"]
-        .iter()
-        .any(|a| dom.attr(form, a).is_some_and(says))
-        || dom.descendants(form).any(|d| {
-            dom.is(d, "input")
-                && (dom
-                    .attr(d, "type")
-                    .is_some_and(|t| t.eq_ignore_ascii_case("email"))
-                    || ["name", "placeholder", "id"]
-                        .iter()
-                        .any(|a| dom.attr(d, a).is_some_and(says)))
-        })
-}
-
-/// The box around a sign-up form: its largest ancestor below `root` that holds little text
-/// besides it ("SIGN UP FOR OUR NEWSLETTER"), so the prompt goes with the form.
-fn signup_box(dom: &Dom, form: NodeId, root: NodeId) -> NodeId {
-    let mut sign_up = form;
-    while let Some(parent) = dom.nodes[sign_up].parent {
-        if parent == root
-            || !matches!(
-                dom.tag(parent),
-                Some("div" | "section" | "aside" | "p" | "span" | "li" | "ul" | "center")
-            )
-            || text_len_at_most(dom, parent, SIGNUP_BOX_CHARS) > SIGNUP_BOX_CHARS
-        {
-            break;
-        }
-        sign_up = parent;
-    }
-    sign_up
 }
 
 /// The next node in document order after `n`'s subtree, within `root`.
