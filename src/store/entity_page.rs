@@ -67,48 +67,109 @@ pub struct EntityPage {
     pub articles: Vec<ArticleSummary>,
 }
 
-/// The mentions and articles of `?1`, its first and last article's date.
-const TOTALS: &str = "SELECT count(*), count(DISTINCT m.article), min(a.published),
-        max(a.published)
-    FROM mentions m JOIN articles a ON a.id = m.article JOIN feeds f ON f.id = a.feed_id
-    WHERE m.entity = ?1 AND a.hidden = 0 AND f.active = 1";
+/// The mentions and articles of `?1`, from its index rows alone.
+const TOTALS: &str = "SELECT count(*), count(DISTINCT article) FROM mentions WHERE entity = ?1";
+/// The mentions and articles of `?1` the list does not show (hidden by an ignore rule, or of
+/// a feed no longer configured): [`TOTALS`] less these is what the list shows. Reads only
+/// those articles (usually few), through their indices.
+const TOTALS_UNSHOWN: &str = "SELECT count(*), count(DISTINCT m.article)
+    FROM (SELECT id FROM articles WHERE hidden = 1
+        UNION SELECT a.id FROM feeds f CROSS JOIN articles a ON a.feed_id = f.id
+        WHERE f.active = 0) x
+    CROSS JOIN mentions m ON m.article = x.id AND m.entity = ?1";
+/// About how many articles the cache holds (ids are never reused, so this is at least it).
+const ARTICLES_ABOUT: &str = "SELECT COALESCE(max(id), 0) FROM articles";
+/// How many articles were published since `?1` (the days' window).
+const IN_WINDOW: &str = "SELECT count(*) FROM articles WHERE published >= ?1";
 /// The entity `?1` (its counts filled in from [`TOTALS`]).
 const ENTITY: &str = "SELECT id, kind, name, lat, lon, country, 0, 0 FROM entities WHERE id = ?1";
-/// Mentions of `?1` per local day (`?2`: the zone's offset in seconds) from day `?3` on.
-const PER_DAY: &str = "SELECT (a.published + ?2) / 86400 AS day, count(*)
-    FROM mentions m JOIN articles a ON a.id = m.article
-        JOIN feeds f ON f.id = a.feed_id
-    WHERE m.entity = ?1 AND a.hidden = 0 AND f.active = 1 AND a.published + ?2 >= ?3 * 86400
-    GROUP BY day";
-/// Entities mentioned in the newest `?2` articles of `?1`, the first `?3` of each kind by
-/// shared articles, then shared mentions, then name.
-const RELATED: &str = "WITH recent AS (
-        SELECT a.id FROM mentions m JOIN articles a ON a.id = m.article
-            JOIN feeds f ON f.id = a.feed_id
-        WHERE m.entity = ?1 AND a.hidden = 0 AND f.active = 1
-        GROUP BY a.id ORDER BY a.published DESC, a.id DESC LIMIT ?2),
-    counted AS (
-        SELECT o.entity AS id, count(DISTINCT o.article) AS shared, count(*) AS together
-        FROM recent r JOIN mentions o ON o.article = r.id
-        WHERE o.entity <> ?1 GROUP BY o.entity),
-    ranked AS (
-        SELECT e.id, e.kind, e.name, e.lat, e.lon, e.country, c.together, c.shared,
-            row_number() OVER (PARTITION BY e.kind
-                ORDER BY c.shared DESC, c.together DESC, e.name, e.id) AS n
-        FROM counted c JOIN entities e ON e.id = c.id)
-    SELECT id, kind, name, lat, lon, country, together, shared, (SELECT count(*) FROM recent)
-    FROM ranked WHERE n <= ?3
-    ORDER BY CASE kind WHEN 'person' THEN 0 WHEN 'place' THEN 1 ELSE 2 END, n";
-/// How many articles of `?1` the list would show (for `related_scanned` when none relate).
-const RECENT_COUNT: &str = "SELECT min(count(DISTINCT m.article), ?2)
-    FROM mentions m JOIN articles a ON a.id = m.article JOIN feeds f ON f.id = a.feed_id
-    WHERE m.entity = ?1 AND a.hidden = 0 AND f.active = 1";
+
+/// The shown articles that mention `?1`, read from the entity's index rows (their number is
+/// what a read costs): for an entity in few articles.
+macro_rules! by_entity {
+    ($cols:literal, $tail:literal) => {
+        concat!(
+            "SELECT ",
+            $cols,
+            " FROM mentions m JOIN articles a ON a.id = m.article
+                JOIN feeds f ON f.id = a.feed_id
+            WHERE m.entity = ?1 AND a.hidden = 0 AND f.active = 1",
+            $tail
+        )
+    };
+}
+/// The same, read by date through `articles_by_published`, each article asked whether it
+/// mentions `?1` through the mentions' key: for an entity in many articles, where the newest
+/// few are found after a few times as many articles.
+macro_rules! by_date {
+    ($cols:literal, $tail:literal) => {
+        concat!(
+            "SELECT ",
+            $cols,
+            " FROM articles a INDEXED BY articles_by_published
+                CROSS JOIN feeds f ON f.id = a.feed_id
+            WHERE f.active = 1 AND a.hidden = 0
+                AND EXISTS (SELECT 1 FROM mentions m WHERE m.article = a.id AND m.entity = ?1)",
+            $tail
+        )
+    };
+}
 /// The newest `?2` articles that mention `?1`.
-const ARTICLES: &str = "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url),
-        a.title, a.link, a.authors, a.published, a.read, a.starred
-    FROM mentions m JOIN articles a ON a.id = m.article JOIN feeds f ON f.id = a.feed_id
-    WHERE m.entity = ?1 AND a.hidden = 0 AND f.active = 1
-    GROUP BY a.id ORDER BY a.published DESC, a.id DESC LIMIT ?2";
+const ARTICLES: &str = by_entity!(
+    "a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url), a.title, a.link,
+        a.authors, a.published, a.read, a.starred",
+    " GROUP BY a.id ORDER BY a.published DESC, a.id DESC LIMIT ?2"
+);
+const ARTICLES_BY_DATE: &str = by_date!(
+    "a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url), a.title, a.link,
+        a.authors, a.published, a.read, a.starred",
+    " ORDER BY a.published DESC, a.id DESC LIMIT ?2"
+);
+/// The date of its oldest shown article.
+const FIRST: &str = by_entity!("min(a.published)", "");
+const FIRST_BY_DATE: &str = by_date!("a.published", " ORDER BY a.published, a.id LIMIT 1");
+/// Mentions of `?1` per local day (`?2`: the zone's offset in seconds) from day `?3` on.
+const PER_DAY: &str = by_entity!(
+    "(a.published + ?2) / 86400 AS day, count(*)",
+    " AND a.published >= ?3 * 86400 - ?2 GROUP BY day"
+);
+/// The same, read by date over the window's articles (when they are fewer than its mentions).
+const PER_DAY_BY_DATE: &str = "SELECT (a.published + ?2) / 86400 AS day, count(*)
+    FROM articles a INDEXED BY articles_by_published CROSS JOIN feeds f ON f.id = a.feed_id
+        CROSS JOIN mentions m ON m.article = a.id AND m.entity = ?1
+    WHERE a.published >= ?3 * 86400 - ?2 AND f.active = 1 AND a.hidden = 0 GROUP BY day";
+/// Entities mentioned in the newest `?2` articles of `?1` (`recent`), the first `?3` of each
+/// kind by shared articles, then shared mentions, then name.
+macro_rules! related {
+    ($recent:expr) => {
+        concat!(
+            "WITH recent AS (",
+            $recent,
+            "),
+            counted AS (
+                SELECT o.entity AS id, count(DISTINCT o.article) AS shared, count(*) AS together
+                FROM recent r CROSS JOIN mentions o ON o.article = r.id
+                WHERE o.entity <> ?1 GROUP BY o.entity),
+            ranked AS (
+                SELECT e.id, e.kind, e.name, e.lat, e.lon, e.country, c.together, c.shared,
+                    row_number() OVER (PARTITION BY e.kind
+                        ORDER BY c.shared DESC, c.together DESC, e.name, e.id) AS n
+                FROM counted c JOIN entities e ON e.id = c.id)
+            SELECT id, kind, name, lat, lon, country, together, shared,
+                (SELECT count(*) FROM recent)
+            FROM ranked WHERE n <= ?3
+            ORDER BY CASE kind WHEN 'person' THEN 0 WHEN 'place' THEN 1 ELSE 2 END, n"
+        )
+    };
+}
+const RELATED: &str = related!(by_entity!(
+    "a.id",
+    " GROUP BY a.id ORDER BY a.published DESC, a.id DESC LIMIT ?2"
+));
+const RELATED_BY_DATE: &str = related!(by_date!(
+    "a.id",
+    " ORDER BY a.published DESC, a.id DESC LIMIT ?2"
+));
 /// Entities whose folded name is `?1` (`?2`: a kind, or '' for any), with their totals.
 const BY_NAME: &str = "SELECT e.id, e.kind, e.name, e.lat, e.lon, e.country,
         (SELECT count(*) FROM mentions m WHERE m.entity = e.id),
@@ -159,22 +220,39 @@ impl Store {
             let Some(mut entity) = entity else {
                 return Ok(None);
             };
-            let (first_seen, last_seen) =
-                self.conn.prepare_cached(TOTALS)?.query_row([id], |row| {
-                    entity.mentions = row.get(0)?;
-                    entity.articles = row.get(1)?;
-                    Ok((
-                        row.get::<_, Option<i64>>(2)?.map(time_of),
-                        row.get::<_, Option<i64>>(3)?.map(time_of),
-                    ))
-                })?;
+            let (mentions, articles): (u32, u32) = self
+                .conn
+                .prepare_cached(TOTALS)?
+                .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            let (hidden_mentions, hidden_articles): (u32, u32) = self
+                .conn
+                .prepare_cached(TOTALS_UNSHOWN)?
+                .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            entity.mentions = mentions.saturating_sub(hidden_mentions);
+            entity.articles = articles.saturating_sub(hidden_articles);
+            // In many articles (one in twenty or more), its newest are found reading by date;
+            // else reading its own rows is cheaper.
+            let cache: i64 = self
+                .conn
+                .prepare_cached(ARTICLES_ABOUT)?
+                .query_row([], |row| row.get(0))?;
+            let dense = i64::from(entity.articles) * 20 >= cache;
             let offset = i64::from(now.offset().local_minus_utc());
             let days = limits.days.max(1);
             let today = now.date_naive();
             let first_day = today - Duration::days(i64::from(days) - 1);
             let first_number = day_number(first_day);
+            let in_window: u32 = self
+                .conn
+                .prepare_cached(IN_WINDOW)?
+                .query_row([first_number * 86_400 - offset], |row| row.get(0))?;
             let mut per_day = vec![0_u32; days as usize];
-            let mut stmt = self.conn.prepare_cached(PER_DAY)?;
+            let sql = if in_window < entity.mentions {
+                PER_DAY_BY_DATE
+            } else {
+                PER_DAY
+            };
+            let mut stmt = self.conn.prepare_cached(sql)?;
             let mut rows = stmt.query(params![id, offset, first_number])?;
             while let Some(row) = rows.next()? {
                 let day: i64 = row.get(0)?;
@@ -187,25 +265,31 @@ impl Store {
                 }
             }
             let mut related_scanned = None;
-            let mut stmt = self.conn.prepare_cached(RELATED)?;
+            let sql = if dense { RELATED_BY_DATE } else { RELATED };
+            let mut stmt = self.conn.prepare_cached(sql)?;
             let related = stmt
                 .query_map(params![id, limits.scan, limits.related], |row| {
                     related_scanned = Some(row.get::<_, u32>(8)?);
                     entity_count(row)
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
-            let related_scanned = match related_scanned {
-                Some(n) => n,
-                None => self
-                    .conn
-                    .prepare_cached(RECENT_COUNT)?
-                    .query_row(params![id, limits.scan], |row| row.get(0))?,
-            };
+            // None related: it was alone in every article read.
+            let related_scanned = related_scanned.unwrap_or(entity.articles.min(limits.scan));
+            let sql = if dense { ARTICLES_BY_DATE } else { ARTICLES };
             let articles = self
                 .conn
-                .prepare_cached(ARTICLES)?
+                .prepare_cached(sql)?
                 .query_map(params![id, limits.articles], summary_from_row)?
                 .collect::<Result<Vec<_>, _>>()?;
+            let sql = if dense { FIRST_BY_DATE } else { FIRST };
+            let first_seen = self
+                .conn
+                .prepare_cached(sql)?
+                .query_row([id], |row| row.get::<_, Option<i64>>(0))
+                .optional()?
+                .flatten()
+                .map(time_of);
+            let last_seen = articles.first().map(|a| a.published);
             let aliases = self
                 .conn
                 .prepare_cached(ALIASES_OF)?
@@ -568,12 +652,28 @@ mod tests {
         assert!(store.entity_by_id(9_999).unwrap().is_none());
     }
 
-    /// Each of the page's reads starts from the entity's rows of `mentions_by_entity` and
-    /// reaches the rest by key: no scan of a whole table, whatever the cache's size.
+    /// Each of the page's reads starts from the entity's rows of `mentions_by_entity`, or
+    /// walks the articles by date through `articles_by_published`, and reaches the rest by
+    /// key: no scan of a whole table, whatever the cache's size.
     #[test]
-    fn the_page_reads_through_the_entity_index() {
+    fn the_page_reads_through_the_indices() {
         let store = Store::open_in_memory().unwrap();
-        for sql in [TOTALS, PER_DAY, RELATED, RECENT_COUNT, ARTICLES] {
+        let by_entity = [TOTALS, PER_DAY, RELATED, ARTICLES, FIRST];
+        let by_date = [
+            PER_DAY_BY_DATE,
+            RELATED_BY_DATE,
+            ARTICLES_BY_DATE,
+            FIRST_BY_DATE,
+        ];
+        for (sql, index) in by_entity
+            .iter()
+            .map(|s| (s, "mentions_by_entity"))
+            .chain(by_date.iter().map(|s| (s, "articles_by_published")))
+            .chain([
+                (&TOTALS_UNSHOWN, "articles_hidden"),
+                (&IN_WINDOW, "articles_by_published"),
+            ])
+        {
             let mut stmt = store
                 .conn
                 .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
@@ -583,18 +683,61 @@ mod tests {
             while let Some(row) = rows.next().unwrap() {
                 plan.push(row.get(3).unwrap());
             }
-            assert!(
-                plan.iter().any(|l| l.contains("mentions_by_entity")),
-                "{sql}\n{plan:?}"
-            );
+            assert!(plan.iter().any(|l| l.contains(index)), "{sql}\n{plan:?}");
             // The tables, by the names the statements give them (the rest are the
             // statements' own small intermediate results).
-            let tables = ["m", "a", "f", "e", "o", "mentions", "articles", "feeds"];
+            let tables = ["m", "a", "e", "o", "mentions", "articles"];
             for step in &plan {
                 let scanned = step.strip_prefix("SCAN ").map(|t| t.split(' ').next());
-                let scan = scanned.flatten().is_some_and(|t| tables.contains(&t));
+                // Reading by date walks the date index in order, up to its LIMIT.
+                let scan = scanned.flatten().is_some_and(|t| tables.contains(&t))
+                    && !step.contains("USING INDEX articles_by_published")
+                    && !step.contains("INDEX articles_hidden");
                 assert!(!scan, "{sql}\nscans a table: {plan:?}");
             }
         }
+    }
+
+    /// Reading by date and reading the entity's rows give the same page, whichever entity.
+    #[test]
+    fn both_ways_of_reading_agree() {
+        let (store, ids) = fixture();
+        // One article hidden (an ignore rule): in neither way, nor in the counts.
+        store
+            .conn
+            .execute("UPDATE articles SET hidden = 1 WHERE id = ?1", [ids[1].0])
+            .unwrap();
+        let rows = |sql: &str, p: &[i64]| -> Vec<String> {
+            let mut stmt = store.conn.prepare(sql).unwrap();
+            let n = stmt.column_count();
+            stmt.query_map(rusqlite::params_from_iter(p.iter()), |row| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join(","))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+        };
+        let day = day_number(now().date_naive()) - 10;
+        for name in ["Jens Stoltenberg", "NATO", "Oslo", "Aleksandar Vučić"] {
+            let id = id_of(&store, name);
+            for (a, b, p) in [
+                (ARTICLES, ARTICLES_BY_DATE, &[id, 2] as &[i64]),
+                (FIRST, FIRST_BY_DATE, &[id]),
+                (PER_DAY, PER_DAY_BY_DATE, &[id, 3_600, day]),
+                (RELATED, RELATED_BY_DATE, &[id, 2, 8]),
+            ] {
+                assert_eq!(rows(a, p), rows(b, p), "{name}: {a}");
+            }
+        }
+        let jens = id_of(&store, "Jens Stoltenberg");
+        let page = store
+            .entity_page(jens, now(), PageLimits::default())
+            .unwrap()
+            .unwrap();
+        assert_eq!((page.entity.mentions, page.entity.articles), (4, 3));
+        assert!(page.articles.iter().all(|a| a.id != ids[1]));
     }
 }

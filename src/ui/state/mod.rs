@@ -682,7 +682,8 @@ fn counted(n: u32, noun: &str) -> String {
 
 /// A click: the pane under it takes the keyboard, and the row under it is selected.
 fn click(state: &mut State, col: u16, row: u16, out: &mut Vec<Effect>) {
-    if state.mode != Mode::Normal {
+    // An entity page covers the panes: a click there changes nothing behind it.
+    if state.mode != Mode::Normal || state.entity_shown() {
         return;
     }
     let p = state.panes();

@@ -192,4 +192,9 @@ fn enter_in_who_and_where_opens_the_page_and_h_comes_back_to_it() {
     );
     assert_eq!(s.entity.as_ref().unwrap().sel, 3);
     assert_eq!(s.list.sel, list_sel);
+    // A click on the page changes nothing behind it (there, the feeds pane).
+    let focus = s.focus;
+    update(&mut s, Action::Click { col: 3, row: 3 });
+    assert_eq!(s.focus, focus);
+    assert!(s.entity_shown());
 }
