@@ -12,6 +12,7 @@
 //! - [`extract`]: pure text functions: HTML to text, and the people/places/organisations tagger.
 //! - [`fetch`]: feeds over HTTP (or from files), with limits and timeouts, parsed into `model`.
 //! - [`fold`]: the one folding of names and words (case, accents) for search and entity keys.
+//! - [`heap`]: the allocator's settings, applied once at start (peak memory of a refresh).
 //! - [`model`]: plain data shared by every layer; imports nothing of ours.
 //! - [`query`]: the filter language: text to a syntax tree and back.
 //! - [`sanitize`]: hostile feed text neutralised before it is stored or drawn.
@@ -25,6 +26,7 @@ pub mod config;
 pub mod extract;
 pub mod fetch;
 pub mod fold;
+pub mod heap;
 pub mod model;
 pub mod query;
 pub mod sanitize;

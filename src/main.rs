@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    dateline::heap::tune();
     let cli = dateline::cli::Cli::parse();
     match dateline::commands::run(cli) {
         Ok(code) => code,

