@@ -861,9 +861,9 @@ struct PruneFigures {
     after_mb: u64,
 }
 
-/// Prunes the `want` oldest prunable articles of a scratch copy of the cache, with a second
-/// connection listing the newest 40 rows meanwhile.
-fn measure_prune(dir: &Path, total: usize, want: usize) -> Result<PruneFigures, String> {
+/// The cut-off (unix seconds) below which the `want` oldest prunable articles of the cache of
+/// `total` fall: a prune removes read, unstarred articles first seen and read before it.
+fn prune_cutoff(total: usize, want: usize) -> Result<i64, String> {
     let world_meta = World {
         words: Vec::new(),
         word_law: Zipf::new(1, 1.0),
@@ -886,6 +886,13 @@ fn measure_prune(dir: &Path, total: usize, want: usize) -> Result<PruneFigures, 
         return Err("no article is prunable".into());
     }
     let cutoff = times[want - 1] + 1;
+    Ok(cutoff)
+}
+
+/// Prunes the `want` oldest prunable articles of a scratch copy of the cache, with a second
+/// connection listing the newest 40 rows meanwhile.
+fn measure_prune(dir: &Path, total: usize, want: usize) -> Result<PruneFigures, String> {
+    let cutoff = prune_cutoff(total, want)?;
     let now = Utc
         .timestamp_opt(cutoff + 86_400, 0)
         .single()
@@ -936,6 +943,129 @@ fn measure_prune(dir: &Path, total: usize, want: usize) -> Result<PruneFigures, 
         before_mb,
         after_mb,
     })
+}
+
+/// The prune's work, statement by statement, on a scratch copy of the cache: what each kind of
+/// row costs. Each step deletes the next `step` prunable articles in one transaction, the
+/// dependent rows first (each by its own statement, so each is timed; the articles' own
+/// delete then cascades to nothing and pays only its row, its indices and the foreign-key
+/// look-ups), with `cache_mib` of page cache. Prints the time per phase, per article, and the
+/// write-ahead log's size.
+fn profile_prune(
+    dir: &Path,
+    total: usize,
+    want: usize,
+    step: usize,
+    cache_mib: i64,
+    sql: (&str, &str),
+) -> Result<(), String> {
+    let cutoff = prune_cutoff(total, want)?;
+    let scratch = dir.join("prune-profile");
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
+    let db = scratch.join("cache.db");
+    std::fs::copy(dir.join("cache.db"), &db).map_err(|e| e.to_string())?;
+    let result = (|| -> rusqlite::Result<()> {
+        let conn = rusqlite::Connection::open(&db)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "wal_autocheckpoint", 4096)?;
+        conn.pragma_update(None, "cache_size", -cache_mib * 1024)?;
+        let secure: i64 = conn.query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
+        let page: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        println!(
+            "profile: step {step}, cache {cache_mib} MiB, page {page} B, secure_delete {secure}"
+        );
+        // `--profile-before SQL`: set up a variant (drop an index, an FTS5 option), timed.
+        let t = Instant::now();
+        conn.execute_batch(sql.0)?;
+        println!("  before: {:?} {:.3} s", sql.0, t.elapsed().as_secs_f64());
+        const IDS: &str = "SELECT json_group_array(id), count(*) FROM (SELECT id FROM articles
+            WHERE read = 1 AND starred = 0 AND first_seen < ?1 AND read_at < ?1
+            ORDER BY first_seen LIMIT ?2)";
+        let phases: &[(&str, &str)] = &[
+            ("tombstones", "INSERT OR REPLACE INTO tombstones (feed_id, guid, link, pruned_at, last_seen)
+                SELECT feed_id, guid, link, ?2, ?2 FROM articles WHERE id IN (SELECT value FROM json_each(?1))"),
+            ("fts", "DELETE FROM articles_fts WHERE rowid IN (SELECT value FROM json_each(?1))"),
+            ("mentions", "DELETE FROM mentions WHERE article IN (SELECT value FROM json_each(?1))"),
+            ("article_stories", "DELETE FROM article_stories WHERE article IN (SELECT value FROM json_each(?1))"),
+            ("extractions", "DELETE FROM extractions WHERE article IN (SELECT value FROM json_each(?1))"),
+            ("pages+sync_items", "DELETE FROM pages WHERE article IN (SELECT value FROM json_each(?1));
+                DELETE FROM sync_items WHERE article IN (SELECT value FROM json_each(?1))"),
+            ("articles", "DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?1))"),
+        ];
+        let mut spent = vec![Duration::ZERO; phases.len() + 3];
+        let mut done = 0usize;
+        let mut mentions = 0i64;
+        let mut wal_max = 0u64;
+        let wal = scratch.join("cache.db-wal");
+        let all = Instant::now();
+        loop {
+            let t = Instant::now();
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+            let (ids, n): (String, i64) =
+                conn.query_row(IDS, rusqlite::params![cutoff, step as i64], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+            spent[0] += t.elapsed();
+            mentions += conn.query_row(
+                "SELECT count(*) FROM mentions WHERE article IN (SELECT value FROM json_each(?1))",
+                [&ids],
+                |r| r.get::<_, i64>(0),
+            )?;
+            for (i, (_, sql)) in phases.iter().enumerate() {
+                let t = Instant::now();
+                for one in sql.split(';') {
+                    let mut stmt = conn.prepare_cached(one)?;
+                    if stmt.parameter_count() == 2 {
+                        stmt.execute(rusqlite::params![ids, cutoff])?;
+                    } else {
+                        stmt.execute([&ids])?;
+                    }
+                }
+                spent[i + 1] += t.elapsed();
+            }
+            let t = Instant::now();
+            conn.execute_batch("COMMIT")?;
+            spent[phases.len() + 1] += t.elapsed();
+            wal_max = wal_max.max(std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0));
+            done += n as usize;
+            if (n as usize) < step {
+                break;
+            }
+        }
+        // `--profile-after SQL`: what a variant does afterwards (rebuild, optimize), timed.
+        let t = Instant::now();
+        conn.execute_batch(sql.1)?;
+        println!("  after: {:?} {:.3} s", sql.1, t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        spent[phases.len() + 2] += t.elapsed();
+        let took = all.elapsed();
+        println!(
+            "profile: {done} articles ({mentions} mentions) in {:.2} s ({:.0}/s); WAL at most {} MB",
+            took.as_secs_f64(),
+            done as f64 / took.as_secs_f64(),
+            wal_max >> 20
+        );
+        let names = std::iter::once("select ids")
+            .chain(phases.iter().map(|p| p.0))
+            .chain(["commit (with auto-checkpoint)", "final checkpoint"]);
+        for (name, d) in names.zip(&spent) {
+            println!(
+                "  {name:<30} {:>8.3} s  {:>7.1} µs/article  {:>5.1}%",
+                d.as_secs_f64(),
+                d.as_secs_f64() * 1e6 / done.max(1) as f64,
+                100.0 * d.as_secs_f64() / took.as_secs_f64()
+            );
+        }
+        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        println!("  quick_check: {check}");
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&scratch);
+    result.map_err(|e| e.to_string())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1149,6 +1279,10 @@ fn main() {
     let mut runs = 5usize;
     let mut prune = 100_000usize;
     let mut refresh_runs = 2usize;
+    let mut profile_step = 5_000usize;
+    let mut profile_cache_mib = 2i64;
+    let mut profile_before = String::new();
+    let mut profile_after = String::new();
     let mut parts = vec!["list".to_string(), "prune".into(), "refresh".into()];
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -1158,6 +1292,14 @@ fn main() {
             "--runs" => runs = value().expect("--runs N"),
             "--prune" => prune = value().expect("--prune N"),
             "--refresh-runs" => refresh_runs = value().expect("--refresh-runs N"),
+            "--profile-step" => profile_step = value().expect("--profile-step N"),
+            "--profile-before" => profile_before = args.next().expect("--profile-before SQL"),
+            "--profile-after" => profile_after = args.next().expect("--profile-after SQL"),
+            "--profile-cache-mib" => {
+                profile_cache_mib = value()
+                    .map(|v: usize| v as i64)
+                    .expect("--profile-cache-mib M")
+            }
             "--only" => {
                 parts = args
                     .next()
@@ -1233,6 +1375,20 @@ fn main() {
                 }
             }
             Err(e) => println!("entity page: not measured ({e})"),
+        }
+        println!("load {}", uptime());
+    }
+    if part("prune-profile") {
+        println!("load {}", uptime());
+        if let Err(e) = profile_prune(
+            &dir,
+            articles,
+            prune,
+            profile_step,
+            profile_cache_mib,
+            (&profile_before, &profile_after),
+        ) {
+            println!("prune profile: not measured ({e})");
         }
         println!("load {}", uptime());
     }

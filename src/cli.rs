@@ -87,6 +87,10 @@ pub enum Command {
     /// Sync with the `[sync]` server: send local marks, pull feeds, items and read/starred
     /// state.
     Sync(SyncArgs),
+    /// Rewrite the cache compactly, with 16 KiB pages and incremental auto-vacuum (caches made
+    /// before those existed never shrink otherwise). Needs every other dateline closed, and
+    /// free disk space of about twice the cache.
+    Vacuum,
 }
 
 #[derive(Debug, Args)]

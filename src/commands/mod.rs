@@ -27,6 +27,7 @@ mod show;
 mod state;
 mod stories;
 mod sync;
+mod vacuum;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -112,6 +113,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             state::import(&paths, &args, env)
         }
         Some(Command::Sync(args)) => sync::run(&env()?, &args),
+        Some(Command::Vacuum) => vacuum::run(&env()?),
     }
 }
 

@@ -26,6 +26,7 @@ mod query;
 mod state;
 mod stories;
 pub mod sync;
+mod vacuum;
 
 pub use bulk::BulkArticle;
 pub use entities::{BacklogKey, EntityCount, NewMention, StoredMention};
@@ -35,6 +36,7 @@ pub use prune::PRUNE_BATCH;
 pub use query::Seek;
 pub use state::{ImportedState, ReadMark, STATE_VERSION, SavedArticle, SavedFeed, SavedState};
 pub use stories::{StoryArticle, StorySlot, StorySummary};
+pub use vacuum::{VacuumProgress, VacuumReport};
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -85,6 +87,11 @@ pub enum StoreError {
          has finished"
     )]
     Busy { path: String },
+    /// Another process has the cache open, and the operation needs it alone (`vacuum`).
+    #[error(
+        "the cache {path} is open in another dateline (the reader, a refresh or a sync): close          it and run this again; nothing was changed"
+    )]
+    InUse { path: String },
     /// The file's schema is newer than this build knows; it is left untouched.
     #[error(
         "the cache was written by a newer dateline (schema {found}, this one knows {known}) \
@@ -1092,5 +1099,7 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Article> {
 
 #[cfg(test)]
 mod disk_tests;
+#[cfg(test)]
+mod prune_tests;
 #[cfg(test)]
 mod tests;

@@ -31,4 +31,5 @@ mod sync_cli;
 mod sync_faults;
 mod sync_session;
 mod ui;
+mod vacuum;
 mod writers;
