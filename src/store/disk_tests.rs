@@ -72,7 +72,13 @@ fn hits(store: &Store, query: &str) -> i64 {
 fn an_older_cache_is_packed_without_losing_anything() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cache.db");
-    Store::create_at_version(&path, migrations::MIGRATIONS.len() - 1).unwrap();
+    // Every step before the one that packs the bodies (found by its text: later steps are
+    // appended after it).
+    let packing = migrations::MIGRATIONS
+        .iter()
+        .position(|step| step.contains("contentless_delete = 1"))
+        .unwrap();
+    Store::create_at_version(&path, packing).unwrap();
     let items: Vec<NewArticle> = (1..=4).map(|n| item(n, 300)).collect();
     {
         let conn = rusqlite::Connection::open(&path).unwrap();

@@ -184,7 +184,7 @@ impl Feeds {
 
     /// The feeds whose address is `text` whole (lower-cased), if any: that feed only
     /// (`…/feed` must not take in `…/feed2`).
-    fn exact_url(&self, text: &str) -> Option<String> {
+    fn exact_url(&self, text: &str) -> Option<Vec<i64>> {
         let lower = text.trim().to_lowercase();
         let exact: Vec<i64> = self
             .feeds
@@ -192,56 +192,84 @@ impl Feeds {
             .filter(|(_, _, url)| *url == lower)
             .map(|(id, _, _)| *id)
             .collect();
-        (!exact.is_empty()).then(|| json_ids(&exact))
+        (!exact.is_empty()).then_some(exact)
     }
 
-    /// `feed:`: feeds whose title (folded) contains `name`, as a JSON list; when `name` is a
-    /// feed's whole address, that feed only. Addresses are not searched (`feed:time` must not
-    /// take in every nytimes.com feed): `url:` does that.
-    fn matching(&self, name: &str) -> String {
+    /// `feed:`: feeds whose title (folded) contains `name`; when `name` is a feed's whole
+    /// address, that feed only. Addresses are not searched (`feed:time` must not take in
+    /// every nytimes.com feed): `url:` does that.
+    fn matching(&self, name: &str) -> Vec<i64> {
         if let Some(exact) = self.exact_url(name) {
             return exact;
         }
         let folded = fold(name);
-        let ids: Vec<i64> = self
-            .feeds
+        self.feeds
             .iter()
             .filter(|(_, title, _)| title.contains(&folded))
             .map(|(id, _, _)| *id)
-            .collect();
-        json_ids(&ids)
+            .collect()
     }
 
     /// `url:`: feeds whose address (lower-cased) contains `text`; a whole address selects
     /// that feed only.
-    fn at_url(&self, text: &str) -> String {
+    fn at_url(&self, text: &str) -> Vec<i64> {
         if let Some(exact) = self.exact_url(text) {
             return exact;
         }
         let lower = text.trim().to_lowercase();
-        let ids: Vec<i64> = self
-            .feeds
+        self.feeds
             .iter()
             .filter(|(_, _, url)| url.contains(&lower))
             .map(|(id, _, _)| *id)
-            .collect();
-        json_ids(&ids)
+            .collect()
     }
 
-    /// Feeds with this tag (folded comparison), as a JSON list.
-    fn tagged(&self, tag: &str) -> String {
+    /// Feeds with this tag (folded comparison).
+    fn tagged(&self, tag: &str) -> Vec<i64> {
         let folded = fold(tag);
-        let ids: Vec<i64> = self
-            .tags
+        self.tags
             .iter()
             .filter(|(_, t)| *t == folded)
             .map(|(id, _)| *id)
-            .collect();
-        json_ids(&ids)
+            .collect()
+    }
+
+    /// The feeds a lone `feed:`, `url:` or `tag:` term selects; `None` for other terms.
+    fn of_term(&self, term: &Term) -> Option<Vec<i64>> {
+        match term {
+            Term::Feed(name) => Some(self.matching(name)),
+            Term::Url(text) => Some(self.at_url(text)),
+            Term::Tag(tag) => Some(self.tagged(tag)),
+            _ => None,
+        }
     }
 }
 
-fn json_ids(ids: &[i64]) -> String {
+/// What a query's articles are, for counts kept per feed: every configured feed's (no
+/// condition), or those of some feeds (a lone `feed:`, `url:` or `tag:` term: the feeds
+/// pane's rows), or something else (`Filtered`), which only a query can count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Scope {
+    All,
+    Feeds(Vec<i64>),
+    Filtered,
+}
+
+/// The [`Scope`] of a query (its sort does not matter).
+pub(super) fn scope_of(conn: &Connection, query: &Query) -> Result<Scope, StoreError> {
+    Ok(match &query.expr {
+        None => Scope::All,
+        Some(Expr::Term(term @ (Term::Feed(_) | Term::Url(_) | Term::Tag(_)))) => {
+            match Feeds::load(conn)?.of_term(term) {
+                Some(ids) => Scope::Feeds(ids),
+                None => Scope::Filtered,
+            }
+        }
+        Some(_) => Scope::Filtered,
+    })
+}
+
+pub(super) fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_string())
 }
 
@@ -326,17 +354,9 @@ impl Compiler<'_> {
             Term::Is(Flag::Unread) => self.sql.push(IS_UNREAD),
             Term::Is(Flag::Read) => self.sql.push(IS_READ),
             Term::Is(Flag::Starred) => self.sql.push(IS_STARRED),
-            Term::Feed(name) => {
-                let ids = self.feeds.map_or_else(|| "[]".into(), |f| f.matching(name));
-                self.sql.bind(FEED_IN, ids);
-            }
-            Term::Url(text) => {
-                let ids = self.feeds.map_or_else(|| "[]".into(), |f| f.at_url(text));
-                self.sql.bind(FEED_IN, ids);
-            }
-            Term::Tag(tag) => {
-                let ids = self.feeds.map_or_else(|| "[]".into(), |f| f.tagged(tag));
-                self.sql.bind(FEED_IN, ids);
+            Term::Feed(_) | Term::Url(_) | Term::Tag(_) => {
+                let ids = self.feeds.and_then(|f| f.of_term(term)).unwrap_or_default();
+                self.sql.bind(FEED_IN, json_ids(&ids));
             }
             Term::Since(spec) => {
                 let at = resolve(*spec, self.now);
@@ -554,6 +574,10 @@ fn has_word_starting_with(text: &str, letter: char) -> bool {
     }
     false
 }
+
+/// How many steps of SQLite's machine [`Store::count_query_unless`] lets run between two
+/// questions: a few microseconds.
+const GIVE_UP_STEPS: i32 = 1_000;
 
 /// Leaves out the articles an ignore rule hides.
 const NOT_HIDDEN: &str = " AND a.hidden = 0";
@@ -802,6 +826,21 @@ impl Store {
         self.list_with(query, now, plan, by_date)
     }
 
+    /// The ids of the query's first `limit` articles, in its order (through the same plans
+    /// as the list's first window).
+    pub(super) fn first_ids(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        limit: u32,
+    ) -> Result<Vec<i64>, StoreError> {
+        Ok(self
+            .list_plan(query, now, Plan::top(Some(limit), 0))?
+            .into_iter()
+            .map(|a| a.id.0)
+            .collect())
+    }
+
     /// Whether the query's full-text part matches so many articles that reading in date
     /// order fills a page sooner than sorting the matches (counted up to `DENSE` only).
     fn dense(&self, query: &Query) -> Result<bool, StoreError> {
@@ -982,6 +1021,31 @@ impl Store {
             Ok(u64::try_from(n).unwrap_or(0))
         })();
         self.busy(result)
+    }
+
+    /// [`Store::count_query`], given up as soon as `give_up` returns true (asked every
+    /// [`GIVE_UP_STEPS`] steps of SQLite's machine, on this thread, while the count runs):
+    /// `None` when it gave up. A list's total is counted after its first rows are shown, and
+    /// on a large cache takes longer than the next key press; once that key asks for another
+    /// list, the count only delays it.
+    pub fn count_query_unless(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        give_up: impl FnMut() -> bool + Send + 'static,
+    ) -> Result<Option<u64>, StoreError> {
+        self.conn.progress_handler(GIVE_UP_STEPS, Some(give_up));
+        let counted = self.count_query(query, now);
+        self.conn.progress_handler(0, None::<fn() -> bool>);
+        match counted {
+            Ok(n) => Ok(Some(n)),
+            Err(StoreError::Sql(e))
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// The first unread article after `from` (before it when `!forward`) in the list the
@@ -1292,6 +1356,26 @@ mod tests {
         assert_eq!(count("url:nytimes"), 1);
         assert_eq!(count("url:time"), 2, "both addresses have it");
         assert_eq!(count("url:nytimes OR feed:time"), 2);
+    }
+
+    /// A count given up says so, and the connection counts again afterwards.
+    #[test]
+    fn a_count_is_given_up_when_asked_to() {
+        let (mut store, _) = fixture();
+        // Enough rows for the count to take more than one round of steps.
+        let feed = store.feeds().unwrap()[0].id;
+        let items = (0..500)
+            .map(|i| item(&format!("n{i}"), "T", "text", &[], DAY))
+            .collect();
+        store_doc(&mut store, feed, "X", items);
+        let q = parse("").unwrap();
+        assert_eq!(store.count_query_unless(&q, now(), || true).unwrap(), None);
+        assert_eq!(
+            store.count_query_unless(&q, now(), || false).unwrap(),
+            Some(506)
+        );
+        assert_eq!(store.count_query(&q, now()).unwrap(), 506);
+        assert_eq!(store.query_articles(&q, now(), None, 0).unwrap().len(), 506);
     }
 
     /// GUIDs of the articles `query` lists, in order.

@@ -587,8 +587,12 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
                 state.link_entities_to_text();
             }
         }
-        WorkerEvent::TopEntities { query, entities } => {
-            state.people.receive_top(&query, &entities);
+        WorkerEvent::TopEntities {
+            query,
+            entities,
+            newest,
+        } => {
+            state.people.receive_top(&query, &entities, newest);
         }
         WorkerEvent::Names {
             kind,
