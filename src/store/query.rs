@@ -39,22 +39,29 @@ const SELECT_SUMMARIES_BY_FEED: &str = "SELECT a.id, a.feed_id,
     FROM feeds f INDEXED BY feeds_by_title
         CROSS JOIN articles a INDEXED BY articles_by_feed_published ON a.feed_id = f.id
     WHERE f.active = 1";
-/// `SELECT_SUMMARIES_BY_DATE` with the raw text after the summary columns (column 9), for
-/// checking a one-character prefix row by row in Rust.
+/// `SELECT_SUMMARIES_BY_DATE` with the text the full-text index holds after the summary
+/// columns (column 9: the article's, and its fetched page's, as `articles_fts_source` gives
+/// it), for checking a short prefix row by row in Rust.
 const SELECT_CHECKED_BY_DATE: &str = "SELECT a.id, a.feed_id,
         COALESCE(f.title_override, f.feed_title, f.url),
         a.title, a.link, a.authors, a.published, a.read, a.starred,
-        dl_unpack(a.text, a.content_html)
+        CASE WHEN p.text IS NULL OR p.text = '' THEN dl_unpack(a.text, a.content_html)
+            ELSE dl_unpack(a.text, a.content_html) || char(10) || char(10)
+                || dl_unpack(p.text, p.html) END
     FROM articles a INDEXED BY articles_by_published CROSS JOIN feeds f ON f.id = a.feed_id
+        LEFT JOIN pages p ON p.article = a.id
     WHERE f.active = 1";
-/// `SELECT_SUMMARIES` with the raw text (column 9), for the same check on a sparse rest.
+/// `SELECT_SUMMARIES` with the same text (column 9), for the same check on a sparse rest.
 const SELECT_CHECKED: &str =
     "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url),
         a.title, a.link, a.authors, a.published, a.read, a.starred,
-        dl_unpack(a.text, a.content_html)
-    FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1";
-/// How many rows, at most, the one-character-prefix scan reads before it gives up and lets
-/// the index answer (a rare first letter): a bound on its cost, whatever the letter.
+        CASE WHEN p.text IS NULL OR p.text = '' THEN dl_unpack(a.text, a.content_html)
+            ELSE dl_unpack(a.text, a.content_html) || char(10) || char(10)
+                || dl_unpack(p.text, p.html) END
+    FROM articles a JOIN feeds f ON f.id = a.feed_id LEFT JOIN pages p ON p.article = a.id
+    WHERE f.active = 1";
+/// How many rows, at most, the short-prefix scan reads before it gives up and lets the
+/// index answer (a rare prefix): a bound on its cost, whatever the prefix.
 const CHECKED_SCAN_ROWS: i64 = 1_500;
 const SELECT_COUNT: &str =
     "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1";
@@ -498,24 +505,30 @@ fn leading_fts(expr: &Expr) -> Option<String> {
     }
 }
 
-/// A one-character prefix word among the query's top-level `and` (or the query itself), as
-/// the folded letter, and the query without it. Only a letter or digit: other characters do
-/// not make a word for the index either.
-fn split_short_prefix(query: &Query) -> Option<(char, Query)> {
-    let letter_of = |expr: &Expr| match expr {
-        Expr::Term(Term::Word { text, prefix: true }) => {
-            let mut chars = text.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) if c.is_alphanumeric() => Some(fold_initial(c)),
-                _ => None,
-            }
+/// The longest prefix word, in characters, that is checked row by row rather than asked of
+/// the index (see [`Store::list_checked`]). FTS5 answers a prefix by merging the posting lists
+/// of every word that starts with it, with no prefix index (it went to halve the file): for
+/// one or two letters, most of the vocabulary (`co*`: 120 ms on 25,000 articles for the
+/// probe and the first page, four times that on 100,000); from three letters on, a few ms.
+const SHORT_PREFIX: usize = 2;
+
+/// A prefix word of at most [`SHORT_PREFIX`] characters among the query's top-level `and`
+/// (or the query itself), as its folded characters, and the query without it. Only letters
+/// and digits: other characters do not make a word for the index either.
+fn split_short_prefix(query: &Query) -> Option<(Vec<char>, Query)> {
+    let prefix_of = |expr: &Expr| match expr {
+        Expr::Term(Term::Word { text, prefix: true })
+            if (1..=SHORT_PREFIX).contains(&text.chars().count())
+                && text.chars().all(char::is_alphanumeric) =>
+        {
+            Some(text.chars().map(fold_initial).collect::<Vec<char>>())
         }
         _ => None,
     };
     let expr = query.expr.as_ref()?;
-    if let Some(letter) = letter_of(expr) {
+    if let Some(prefix) = prefix_of(expr) {
         return Some((
-            letter,
+            prefix,
             Query {
                 expr: None,
                 sort: query.sort,
@@ -525,8 +538,8 @@ fn split_short_prefix(query: &Query) -> Option<(char, Query)> {
     let Expr::And(items) = expr else {
         return None;
     };
-    let at = items.iter().position(|item| letter_of(item).is_some())?;
-    let letter = letter_of(&items[at])?;
+    let at = items.iter().position(|item| prefix_of(item).is_some())?;
+    let prefix = prefix_of(&items[at])?;
     let mut rest: Vec<Expr> = items.clone();
     rest.remove(at);
     let expr = if rest.len() == 1 {
@@ -535,7 +548,7 @@ fn split_short_prefix(query: &Query) -> Option<(char, Query)> {
         Some(Expr::And(rest))
     };
     Some((
-        letter,
+        prefix,
         Query {
             expr,
             sort: query.sort,
@@ -554,22 +567,29 @@ fn fold_initial(c: char) -> char {
     base.to_lowercase().next().unwrap_or(base)
 }
 
-/// Whether `text` has a word (a run of letters and digits, as the index splits it) whose
-/// folded first character is `letter`.
-fn has_word_starting_with(text: &str, letter: char) -> bool {
-    let mut at_start = true;
+/// Whether `text` has a word (a run of letters and digits, as the index splits it) that
+/// starts with `prefix` (folded characters) once folded as the index folds.
+fn has_word_starting_with(text: &str, prefix: &[char]) -> bool {
+    // How much of `prefix` the current word has matched; `None` once it differs.
+    let mut matched = Some(0);
     for c in text.chars() {
         if c.is_alphanumeric() {
-            if at_start
-                && (c == letter
-                    || (c.is_ascii() && c.to_ascii_lowercase() == letter)
-                    || (!c.is_ascii() && fold_initial(c) == letter))
-            {
-                return true;
+            if let Some(i) = matched {
+                let want = prefix[i];
+                if c == want
+                    || (c.is_ascii() && c.to_ascii_lowercase() == want)
+                    || (!c.is_ascii() && fold_initial(c) == want)
+                {
+                    if i + 1 == prefix.len() {
+                        return true;
+                    }
+                    matched = Some(i + 1);
+                } else {
+                    matched = None;
+                }
             }
-            at_start = false;
         } else {
-            at_start = true;
+            matched = Some(0);
         }
     }
     false
@@ -814,11 +834,11 @@ impl Store {
     ) -> Result<Vec<ArticleSummary>, StoreError> {
         let sort = query.sort.unwrap_or(Sort::Newest);
         let in_date_order = matches!(sort, Sort::Newest | Sort::Oldest);
-        if let (true, Some(_), Some((letter, rest))) =
+        if let (true, Some(_), Some((prefix, rest))) =
             (in_date_order, plan.limit, split_short_prefix(query))
         {
             let by_date = self.dense(&rest)?;
-            if let Some(rows) = self.list_checked(&rest, letter, now, plan, by_date)? {
+            if let Some(rows) = self.list_checked(&rest, &prefix, now, plan, by_date)? {
                 return Ok(rows);
             }
         }
@@ -856,16 +876,17 @@ impl Store {
         })
     }
 
-    /// The list of `rest` and a word starting with `letter`, the letter checked in Rust on
-    /// each row read in the plan's order. A one-letter prefix matches most articles, and
-    /// FTS5 answers it by merging the posting lists of every word with that letter (tens of
-    /// milliseconds on a large cache), while a page of rows is found in the first few
-    /// hundred read. `None` when `CHECKED_SCAN_ROWS` rows did not fill the page (a rare
-    /// letter, or a deep skip): the index answers that instead. Date sorts only.
+    /// The list of `rest` and a word starting with `prefix` (one or two folded characters),
+    /// checked in Rust on each row read in the plan's order. A short prefix matches most
+    /// articles, and FTS5 answers it by merging the posting lists of every word that starts
+    /// with it (tens to hundreds of milliseconds on a large cache), while a page of rows is
+    /// found in the first few hundred read. `None` when `CHECKED_SCAN_ROWS` rows did not
+    /// fill the page (a rare prefix, or a deep skip): the index answers that instead. Date
+    /// sorts only.
     fn list_checked(
         &self,
         rest: &Query,
-        letter: char,
+        prefix: &[char],
         now: DateTime<FixedOffset>,
         plan: Plan<'_>,
         by_date: bool,
@@ -899,7 +920,7 @@ impl Store {
             let text: String = row.get(9)?;
             if ![title.as_str(), &text, &authors]
                 .iter()
-                .any(|field| has_word_starting_with(field, letter))
+                .any(|field| has_word_starting_with(field, prefix))
             {
                 continue;
             }
@@ -984,7 +1005,7 @@ impl Store {
             let sort = query.sort.unwrap_or(Sort::Newest);
             let in_date_order = matches!(sort, Sort::Newest | Sort::Oldest);
             if limit.is_some() && in_date_order && split_short_prefix(query).is_some() {
-                // A one-letter prefix is checked row by row for a page: a bounded list.
+                // A short prefix is checked row by row for a page: a bounded list.
                 for row in self.list_plan(query, now, plan)? {
                     if !each(row) {
                         break;
@@ -1544,11 +1565,11 @@ mod tests {
         }
     }
 
-    /// Regression guard for the one-letter scan: it must list exactly what the index lists,
-    /// for every letter (including ones the index does not fold, like `ł`), in both orders,
+    /// Regression guard for the short-prefix scan: it must list exactly what the index lists,
+    /// for every letter and some pairs (including ones the index does not fold, like `ł`), in both orders,
     /// beside other terms and with an offset.
     #[test]
-    fn one_letter_prefixes_scan_to_the_same_list_as_the_index() {
+    fn short_prefixes_scan_to_the_same_list_as_the_index() {
         let (mut store, _) = fixture();
         let feed = store.feeds().unwrap()[2].id;
         store_doc(
@@ -1567,7 +1588,15 @@ mod tests {
             ],
         );
         let mut checked_some = 0;
-        for letter in "abcdefghijklmnopqrstuvwxyz0123456789łšøæßöŁŠ".chars() {
+        let letters = "abcdefghijklmnopqrstuvwxyz0123456789łšøæßöŁŠ"
+            .chars()
+            .map(String::from);
+        let pairs = [
+            "mi", "pr", "tr", "el", "Pr", "PR", "ør", "łó", "Łó", "ša", "Še", "ök", "Ök", "3d",
+            "vi", "ra", "xr", "zz", "ts",
+        ];
+        let prefixes: Vec<String> = letters.chain(pairs.iter().map(|p| p.to_string())).collect();
+        for letter in &prefixes {
             for rest in ["", "is:unread ", "minister ", "-trade ", "sort:-date "] {
                 let text = format!("{rest}{letter}");
                 let q = parse_with(&text, ParseOptions::typing()).unwrap();
@@ -1580,7 +1609,7 @@ mod tests {
                     let scanned = store
                         .list_checked(
                             &without,
-                            folded,
+                            &folded,
                             now(),
                             Plan::top(Some(limit), offset),
                             dense,
@@ -1606,8 +1635,39 @@ mod tests {
             }
         }
         assert!(checked_some > 50, "the scan found rows ({checked_some})");
-        // Not one-letter prefixes: left to the index.
-        for text in ["ab", "e*x", "(e or x)", "-e vucic"] {
+        // A page's text is searched too (the index holds it).
+        let o4 = store
+            .query_articles(&parse("ökonomie").unwrap(), now(), None, 0)
+            .unwrap()[0]
+            .id;
+        let page = crate::model::ArticlePage {
+            url: "https://other.example/o4".into(),
+            title: None,
+            byline: None,
+            published: None,
+            lang: None,
+            image: None,
+            html: "<p>quixotic</p>".into(),
+            text: "quixotic".into(),
+        };
+        store
+            .record_page(o4, "https://other.example/o4", Ok(&page), Utc::now())
+            .unwrap();
+        for text in ["qu", "q"] {
+            let q = parse_with(text, ParseOptions::typing()).unwrap();
+            let (folded, without) = split_short_prefix(&q).unwrap();
+            let scanned = store
+                .list_checked(&without, &folded, now(), Plan::top(Some(10), 0), false)
+                .unwrap()
+                .unwrap();
+            assert_eq!(
+                scanned.iter().map(|a| a.id).collect::<Vec<_>>(),
+                [o4],
+                "{text}"
+            );
+        }
+        // Longer prefixes and other shapes: left to the index.
+        for text in ["abc", "e*x", "(e or x)", "-e vucic", "a-"] {
             let q = parse_with(text, ParseOptions::typing()).unwrap();
             assert!(split_short_prefix(&q).is_none(), "{text:?}");
         }
@@ -1615,14 +1675,20 @@ mod tests {
 
     #[test]
     fn initials_fold_as_the_index_does() {
-        assert!(has_word_starting_with("the Šefčovič plan", 's'));
-        assert!(has_word_starting_with("(Évropa)", 'e'));
-        assert!(has_word_starting_with("[\"Ana Marić\"]", 'm'));
-        assert!(!has_word_starting_with("łódź", 'l'));
-        assert!(has_word_starting_with("łódź", 'ł'));
-        assert!(has_word_starting_with("x-ray", 'r'));
-        assert!(has_word_starting_with("x_vision", 'v'));
-        assert!(!has_word_starting_with("ax bx", 'x'));
+        assert!(has_word_starting_with("the Šefčovič plan", &['s']));
+        assert!(has_word_starting_with("(Évropa)", &['e']));
+        assert!(has_word_starting_with("[\"Ana Marić\"]", &['m']));
+        assert!(!has_word_starting_with("łódź", &['l']));
+        assert!(has_word_starting_with("łódź", &['ł']));
+        assert!(has_word_starting_with("x-ray", &['r']));
+        assert!(has_word_starting_with("x_vision", &['v']));
+        assert!(!has_word_starting_with("ax bx", &['x']));
+        assert!(has_word_starting_with("the Šefčovič plan", &['s', 'e']));
+        assert!(has_word_starting_with("ÉVROPA", &['e', 'v']));
+        assert!(!has_word_starting_with("a v", &['a', 'v']));
+        assert!(!has_word_starting_with("ba ab", &['a', 'a']));
+        assert!(has_word_starting_with("ba aab", &['a', 'a']));
+        assert!(has_word_starting_with("łódź", &['ł', 'o']));
         assert_eq!(fold_initial('Ö'), 'o');
         assert_eq!(fold_initial('Ø'), 'ø');
     }

@@ -1,61 +1,53 @@
 //! The session's counts and searches of a list's unread articles, all of the list and not
 //! only the rows the interface holds: `O`'s links, `A`'s question, the saved views' counts.
-//! Store reads only, answered as events. And a list's total, counted after its first rows
-//! and given up when the next key asks for another list.
+//! Store reads only, answered as events. And a list's total, counted after its first rows,
+//! beside the next commands, and given up once a newer list asks for its own.
 
 use super::*;
 
 impl Session {
-    /// Counts the list of `request` and sends its total, after its rows were sent; false
-    /// once the interface is gone. Skipped when the next command, already waiting, asks for
-    /// another counted list; given up when one arrives while it counts (a key typed on the
-    /// filter line): the count of the list a keystroke left behind took longer than the
-    /// next keystroke's rows (a third of a second on 100,000 articles), and the commands
-    /// run one at a time, so every keystroke waited for the last one's count. The command
-    /// that arrived is handled next.
-    pub(super) async fn list_total(
+    /// Counts the list of `request` and sends its total, after its rows were sent, on the
+    /// counting connection ([`StoreActor::count`]) while the session goes on with the next
+    /// commands. Skipped when the next command, already waiting, asks for another counted
+    /// list; given up when one comes while it waits or counts (a key typed on the filter
+    /// line). The count of a large list took longer than the next keystroke's rows (a third
+    /// of a second on 100,000 articles), and with the commands run one at a time every
+    /// keystroke waited for the last one's count.
+    pub(super) fn list_total(
         &mut self,
         request: RequestId,
         query: Query,
         now: DateTime<FixedOffset>,
-    ) -> bool {
+    ) {
         self.carried = self.commands.try_recv().ok();
         if matches!(
             self.carried,
             Some(Command::LoadArticles { count: true, .. })
         ) {
-            return true;
+            return;
         }
-        let give_up = Arc::new(AtomicBool::new(false));
-        let asked = Arc::clone(&give_up);
-        let counting = self.store.read(move |s| {
-            let total = s.count_query_unless(&query, now, move || asked.load(Ordering::Relaxed))?;
-            Ok(total
-                .map(|total| WorkerEvent::ArticleTotal { request, total })
-                .into_iter()
-                .collect::<Vec<_>>())
-        });
-        tokio::pin!(counting);
-        let mut listening = self.carried.is_none();
-        let total = loop {
-            tokio::select! {
-                total = &mut counting => break total,
-                next = self.commands.recv(), if listening => {
-                    listening = false;
-                    match next {
-                        Some(command) => {
-                            if matches!(command, Command::LoadArticles { count: true, .. }) {
-                                give_up.store(true, Ordering::Relaxed);
-                            }
-                            self.carried = Some(command);
-                        }
-                        // The interface is gone: nobody waits for the total.
-                        None => give_up.store(true, Ordering::Relaxed),
+        self.counting.store(request, Ordering::Relaxed);
+        let latest = Arc::clone(&self.counting);
+        let store = self.store.clone();
+        let events = self.events.clone();
+        tokio::spawn(async move {
+            let counted = store
+                .count(move |s| {
+                    let stale = move || latest.load(Ordering::Relaxed) != request;
+                    if stale() {
+                        return Ok(None);
                     }
-                }
-            }
-        };
-        send_all(&self.events, flat(total))
+                    s.count_query_unless(&query, now, stale)
+                })
+                .await;
+            let event = match counted {
+                Ok(Ok(Some(total))) => WorkerEvent::ArticleTotal { request, total },
+                Ok(Ok(None)) => return,
+                Ok(Err(e)) => WorkerEvent::Error(e.to_string()),
+                Err(e) => WorkerEvent::Error(e.to_string()),
+            };
+            let _ = events.send(event);
+        });
     }
 }
 
