@@ -560,9 +560,13 @@ impl Session {
                     return false;
                 }
                 if count {
-                    self.list_total(request, query, now);
+                    // The backlog's first look waits for this total too (both read much of
+                    // the cache; the first frame is drawn meanwhile).
+                    let wake = self.backlog.take();
+                    self.list_total(request, query, now, wake);
+                } else {
+                    self.backlog.start();
                 }
-                self.backlog.start();
                 Ok(Vec::new())
             }
             Command::LoadArticle(id) => flat(
@@ -762,8 +766,16 @@ enum Backlog {
 impl Backlog {
     /// Wakes the queue the first time; later calls do nothing.
     fn start(&mut self) {
-        if let Backlog::Waiting(wake) = std::mem::replace(self, Backlog::Started) {
+        if let Some(wake) = self.take() {
             let _ = wake.send(());
+        }
+    }
+
+    /// The queue's first wake, to send later (once a count is done); `None` after the first.
+    fn take(&mut self) -> Option<mpsc::UnboundedSender<()>> {
+        match std::mem::replace(self, Backlog::Started) {
+            Backlog::Waiting(wake) => Some(wake),
+            Backlog::Started => None,
         }
     }
 }

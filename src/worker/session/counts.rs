@@ -13,17 +13,27 @@ impl Session {
     /// line). The count of a large list took longer than the next keystroke's rows (a third
     /// of a second on 100,000 articles), and with the commands run one at a time every
     /// keystroke waited for the last one's count.
+    ///
+    /// `wake`, when given, is sent once the count is done or given up (the extraction
+    /// backlog's first wake).
     pub(super) fn list_total(
         &mut self,
         request: RequestId,
         query: Query,
         now: DateTime<FixedOffset>,
+        wake: Option<mpsc::UnboundedSender<()>>,
     ) {
+        let wake_now = |wake: Option<mpsc::UnboundedSender<()>>| {
+            if let Some(wake) = wake {
+                let _ = wake.send(());
+            }
+        };
         self.carried = self.commands.try_recv().ok();
         if matches!(
             self.carried,
             Some(Command::LoadArticles { count: true, .. })
         ) {
+            wake_now(wake);
             return;
         }
         self.counting.store(request, Ordering::Relaxed);
@@ -40,6 +50,7 @@ impl Session {
                     s.count_query_unless(&query, now, stale)
                 })
                 .await;
+            wake_now(wake);
             let event = match counted {
                 Ok(Ok(Some(total))) => WorkerEvent::ArticleTotal { request, total },
                 Ok(Ok(None)) => return,
