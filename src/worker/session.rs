@@ -34,6 +34,7 @@ use crate::worker::sync::{SyncEvent, SyncSetup};
 use crate::worker::{RefreshEvent, StoreActor, WorkerError, extract, refresh};
 
 mod counts;
+use counts::Backlog;
 mod feeds;
 mod list_query;
 mod page;
@@ -754,29 +755,6 @@ impl Session {
             ),
         };
         send_all(&self.events, answer)
-    }
-}
-
-/// The extraction queue's first wake, held back until the first list is answered.
-enum Backlog {
-    Waiting(mpsc::UnboundedSender<()>),
-    Started,
-}
-
-impl Backlog {
-    /// Wakes the queue the first time; later calls do nothing.
-    fn start(&mut self) {
-        if let Some(wake) = self.take() {
-            let _ = wake.send(());
-        }
-    }
-
-    /// The queue's first wake, to send later (once a count is done); `None` after the first.
-    fn take(&mut self) -> Option<mpsc::UnboundedSender<()>> {
-        match std::mem::replace(self, Backlog::Started) {
-            Backlog::Waiting(wake) => Some(wake),
-            Backlog::Started => None,
-        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! The session's counts and searches of a list's unread articles, all of the list and not
 //! only the rows the interface holds: `O`'s links, `A`'s question, the saved views' counts.
 //! Store reads only, answered as events. And a list's total, counted after its first rows,
-//! beside the next commands, and given up once a newer list asks for its own.
+//! beside the next commands, and given up once a newer list asks for its own; the extraction
+//! backlog's first wake waits for the first one.
 
 use super::*;
 
@@ -105,4 +106,27 @@ pub(super) fn view_counts(
         counts.push((key, s.count_query(&unread(q), now)?));
     }
     Ok(vec![WorkerEvent::ViewCounts(counts)])
+}
+
+/// The extraction queue's first wake, held back until the first list is answered.
+pub(super) enum Backlog {
+    Waiting(mpsc::UnboundedSender<()>),
+    Started,
+}
+
+impl Backlog {
+    /// Wakes the queue the first time; later calls do nothing.
+    pub(super) fn start(&mut self) {
+        if let Some(wake) = self.take() {
+            let _ = wake.send(());
+        }
+    }
+
+    /// The queue's first wake, to send later (once a count is done); `None` after the first.
+    pub(super) fn take(&mut self) -> Option<mpsc::UnboundedSender<()>> {
+        match std::mem::replace(self, Backlog::Started) {
+            Backlog::Waiting(wake) => Some(wake),
+            Backlog::Started => None,
+        }
+    }
 }
