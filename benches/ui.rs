@@ -6,7 +6,8 @@
 //!    every 2 ms until the list shows the newest article's title (median of 5);
 //! 2. peak RSS (VmHWM) of that process after scrolling the whole list with `G`, `PageUp`
 //!    to the top and 2,000 `j`;
-//! 3. time per key press, in process: the real session worker on the same cache, `update`
+//! 3. time per key press, in process: the real session worker on the same cache (with the
+//!    reader's read-only connections for lists and totals), `update`
 //!    and `view::draw` on a `TestBackend`, timed from the key to its first frame ("frame",
 //!    which shows placeholder rows while a window is fetched) and to the frame that shows
 //!    the rows for the new position ("rows shown", waiting for the window when one must be
@@ -569,9 +570,13 @@ impl Harness {
             .expect("runtime");
         let store = Store::open(db).expect("open the cache");
         let (actor, _thread) = StoreActor::spawn(store).expect("store thread");
-        // As the reader does: the list's queries on their own read-only connection.
-        let reader = Store::open_reader(db).expect("open a reader");
-        let actor = actor.with_reader(reader).expect("reader thread");
+        // The connections the reader opens (`commands::reader`): one for the list's queries,
+        // one for its totals.
+        let actor = actor
+            .with_reader(Store::open_reader(db).expect("open a reader"))
+            .expect("reader thread")
+            .with_counter(Store::open_reader(db).expect("open a counter"))
+            .expect("counter thread");
         let fetcher = Fetcher::new(FetcherOptions {
             concurrency: 4,
             per_host: 2,

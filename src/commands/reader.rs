@@ -83,6 +83,17 @@ fn reader(env: &Env) -> Result<ExitCode> {
             actor
         }
     };
+    // And the lists' totals another, so that counting a large list never holds up the
+    // next key's rows.
+    let actor = match Store::open_reader(&env.db) {
+        Ok(counter) => actor
+            .with_counter(counter)
+            .context("cannot start the cache counting thread")?,
+        Err(e) => {
+            tracing::warn!("no connection for counting, totals share the reader: {e}");
+            actor
+        }
+    };
     let runtime = runtime(Some(2))?;
     let s = &env.config.settings;
     let (events_tx, events) = mpsc::unbounded_channel();

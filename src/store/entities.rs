@@ -17,15 +17,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, FixedOffset, Utc};
-use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter};
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::Serialize;
 
-use super::query::{SELECT_IDS, Sql, compile_where};
 use super::{Store, StoreError};
 use crate::model::{ArticleId, EntityKind};
-use crate::query::{Query, fold};
+use crate::query::fold;
 
 /// One mention to store, as the extractor found it.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,7 +124,8 @@ const TO_EXTRACT: &str = "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.f
 /// does (`?3`: the same after a space), the most mentioned first: Tab in the filter line.
 const NAMES_LIKE: &str = "SELECT e.name FROM entities e
     WHERE e.kind = ?1 AND (e.folded LIKE ?2 ESCAPE '\\' OR e.folded LIKE ?3 ESCAPE '\\')
-    ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity = e.id) DESC, e.name LIMIT ?4";
+    ORDER BY (SELECT c.mentions FROM entity_counts c WHERE c.entity = e.id) DESC NULLS LAST,
+        e.name LIMIT ?4";
 /// Whether every article has mentions from model `?1` (extractions reference articles and
 /// go with them), so the queue is empty: two index counts, where `TO_EXTRACT` would read
 /// the whole cache to find nothing (300 ms on 100,000 articles, on the store's only thread).
@@ -160,14 +159,6 @@ const ENTITIES_ORPHANED: &str =
     "DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity = entities.id)";
 const TOTALS: &str = "SELECT (SELECT count(*) FROM mentions), (SELECT count(*) FROM entities),
     (SELECT count(*) FROM extractions)";
-
-const TOP_HEAD: &str =
-    "SELECT e.id, e.kind, e.name, e.lat, e.lon, e.country, count(*), count(DISTINCT m.article)
-    FROM mentions m JOIN entities e ON e.id = m.entity WHERE m.article IN (";
-const TOP_KIND: &str = " AND e.kind = ?";
-const TOP_TAIL: &str = " GROUP BY e.id ORDER BY count(*) DESC, count(DISTINCT m.article) DESC,
-    e.name LIMIT ?";
-const CLOSE: &str = ")";
 
 impl Store {
     /// Replaces the mentions of one article with `mentions` and records that extractor
@@ -417,53 +408,9 @@ impl Store {
         })();
         self.busy(result)
     }
-
-    /// The most-mentioned entities, optionally of one kind, over the articles of
-    /// `scope` (a query and its `now`), or of every configured feed for `None`.
-    pub fn top_entities(
-        &self,
-        kind: Option<EntityKind>,
-        scope: Option<(&Query, DateTime<FixedOffset>)>,
-        limit: u32,
-    ) -> Result<Vec<EntityCount>, StoreError> {
-        let result = (|| {
-            let mut sql = Sql::default();
-            sql.text.push_str(TOP_HEAD);
-            sql.text.push_str(SELECT_IDS);
-            if let Some((query, now)) = scope {
-                compile_where(&self.conn, query, now, &mut sql)?;
-            }
-            sql.text.push_str(CLOSE);
-            if let Some(kind) = kind {
-                sql.text.push_str(TOP_KIND);
-                sql.params.push(Value::from(kind.as_str().to_string()));
-            }
-            sql.text.push_str(TOP_TAIL);
-            sql.params.push(Value::from(i64::from(limit)));
-            let mut stmt = self.conn.prepare_cached(&sql.text)?;
-            let rows = stmt
-                .query_map(params_from_iter(sql.params.iter()), |row| {
-                    Ok(EntityCount {
-                        id: row.get(0)?,
-                        kind: kind_of(row, 1)?,
-                        name: row.get(2)?,
-                        lat: row.get(3)?,
-                        lon: row.get(4)?,
-                        country: row
-                            .get::<_, String>(5)
-                            .map(|c| Some(c).filter(|c| !c.is_empty()))?,
-                        mentions: row.get(6)?,
-                        articles: row.get(7)?,
-                    })
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(rows)
-        })();
-        self.busy(result)
-    }
 }
 
-fn kind_of(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<EntityKind> {
+pub(super) fn kind_of(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<EntityKind> {
     let name: String = row.get(idx)?;
     EntityKind::from_name(&name).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(

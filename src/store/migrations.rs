@@ -301,6 +301,135 @@ pub const MIGRATIONS: &[&str] = &[
     "ALTER TABLE articles ADD COLUMN text_words INTEGER;
     UPDATE articles SET text_words = dl_words(text, content_html)
         WHERE first_seen >= CAST(strftime('%s', 'now') AS INTEGER) - 8 * 86400;",
+    // 14: counts kept as the rows change, so the reader's first frame and "who and where"
+    // read a few rows instead of counting a million articles or millions of mentions.
+    // `feed_counts`: each feed's articles and unread articles, hidden ones left out (what
+    // the feeds pane shows). `entity_feed_counts`: per feed and entity, its mentions and the
+    // articles with at least one (hidden articles left out); `entity_counts`: the same over
+    // every feed, in mention order through its index. Triggers keep them, so no write path
+    // (refresh, marks, prune, sync, import, ignore rules, entity merges) can forget them, in
+    // the same transaction as the change. An article's mentions go before the article (the
+    // trigger that counts them out needs its feed); a row whose count falls to zero stays.
+    "CREATE TABLE feed_counts (
+        feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+        total   INTEGER NOT NULL,
+        unread  INTEGER NOT NULL
+    );
+    INSERT INTO feed_counts (feed_id, total, unread)
+        SELECT feed_id, count(*), sum(read = 0) FROM articles WHERE hidden = 0 GROUP BY feed_id;
+    CREATE TRIGGER feed_counts_insert AFTER INSERT ON articles WHEN new.hidden = 0 BEGIN
+        INSERT INTO feed_counts (feed_id, total, unread) VALUES (new.feed_id, 1, new.read = 0)
+        ON CONFLICT (feed_id) DO UPDATE SET total = total + 1, unread = unread + excluded.unread;
+    END;
+    CREATE TRIGGER feed_counts_delete AFTER DELETE ON articles WHEN old.hidden = 0 BEGIN
+        UPDATE feed_counts SET total = total - 1, unread = unread - (old.read = 0)
+        WHERE feed_id = old.feed_id;
+    END;
+    CREATE TRIGGER feed_counts_update AFTER UPDATE OF read, hidden, feed_id ON articles
+    WHEN (old.read = 0) IS NOT (new.read = 0) OR old.hidden IS NOT new.hidden
+        OR old.feed_id IS NOT new.feed_id
+    BEGIN
+        UPDATE feed_counts SET total = total - 1, unread = unread - (old.read = 0)
+        WHERE feed_id = old.feed_id AND old.hidden = 0;
+        INSERT INTO feed_counts (feed_id, total, unread)
+            SELECT new.feed_id, 1, new.read = 0 WHERE new.hidden = 0
+        ON CONFLICT (feed_id) DO UPDATE SET total = total + 1, unread = unread + excluded.unread;
+    END;
+    CREATE TABLE entity_feed_counts (
+        feed_id  INTEGER NOT NULL,
+        entity   INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (feed_id, entity)
+    ) WITHOUT ROWID;
+    CREATE TABLE entity_counts (
+        entity   INTEGER PRIMARY KEY,
+        mentions INTEGER NOT NULL,
+        articles INTEGER NOT NULL
+    );
+    CREATE INDEX entity_counts_by_mentions ON entity_counts (mentions DESC, articles DESC);
+    INSERT INTO entity_feed_counts (feed_id, entity, mentions, articles)
+        SELECT a.feed_id, m.entity, count(*), count(DISTINCT m.article)
+        FROM mentions m JOIN articles a ON a.id = m.article WHERE a.hidden = 0
+        GROUP BY a.feed_id, m.entity;
+    INSERT INTO entity_counts (entity, mentions, articles)
+        SELECT entity, sum(mentions), sum(articles) FROM entity_feed_counts GROUP BY entity;
+    CREATE TRIGGER entity_counts_insert AFTER INSERT ON mentions BEGIN
+        INSERT INTO entity_feed_counts (feed_id, entity, mentions, articles)
+            SELECT a.feed_id, new.entity, 1, NOT EXISTS (SELECT 1 FROM mentions m
+                WHERE m.article = new.article AND m.entity = new.entity AND m.start <> new.start)
+            FROM articles a WHERE a.id = new.article AND a.hidden = 0
+        ON CONFLICT (feed_id, entity) DO UPDATE SET mentions = mentions + 1,
+            articles = articles + excluded.articles;
+        INSERT INTO entity_counts (entity, mentions, articles)
+            SELECT new.entity, 1, NOT EXISTS (SELECT 1 FROM mentions m
+                WHERE m.article = new.article AND m.entity = new.entity AND m.start <> new.start)
+            FROM articles a WHERE a.id = new.article AND a.hidden = 0
+        ON CONFLICT (entity) DO UPDATE SET mentions = mentions + 1,
+            articles = articles + excluded.articles;
+    END;
+    CREATE TRIGGER entity_counts_delete AFTER DELETE ON mentions BEGIN
+        UPDATE entity_feed_counts SET mentions = mentions - 1,
+            articles = articles - (NOT EXISTS (SELECT 1 FROM mentions m
+                WHERE m.article = old.article AND m.entity = old.entity))
+        WHERE entity = old.entity
+            AND feed_id = (SELECT feed_id FROM articles WHERE id = old.article AND hidden = 0);
+        UPDATE entity_counts SET mentions = mentions - 1,
+            articles = articles - (NOT EXISTS (SELECT 1 FROM mentions m
+                WHERE m.article = old.article AND m.entity = old.entity))
+        WHERE entity = old.entity
+            AND EXISTS (SELECT 1 FROM articles WHERE id = old.article AND hidden = 0);
+    END;
+    CREATE TRIGGER entity_counts_update AFTER UPDATE OF article, entity ON mentions
+    WHEN old.article IS NOT new.article OR old.entity IS NOT new.entity
+    BEGIN
+        UPDATE entity_feed_counts SET mentions = mentions - 1,
+            articles = articles - (NOT EXISTS (SELECT 1 FROM mentions m
+                WHERE m.article = old.article AND m.entity = old.entity))
+        WHERE entity = old.entity
+            AND feed_id = (SELECT feed_id FROM articles WHERE id = old.article AND hidden = 0);
+        UPDATE entity_counts SET mentions = mentions - 1,
+            articles = articles - (NOT EXISTS (SELECT 1 FROM mentions m
+                WHERE m.article = old.article AND m.entity = old.entity))
+        WHERE entity = old.entity
+            AND EXISTS (SELECT 1 FROM articles WHERE id = old.article AND hidden = 0);
+        INSERT INTO entity_feed_counts (feed_id, entity, mentions, articles)
+            SELECT a.feed_id, new.entity, 1, NOT EXISTS (SELECT 1 FROM mentions m
+                WHERE m.article = new.article AND m.entity = new.entity AND m.start <> new.start)
+            FROM articles a WHERE a.id = new.article AND a.hidden = 0
+        ON CONFLICT (feed_id, entity) DO UPDATE SET mentions = mentions + 1,
+            articles = articles + excluded.articles;
+        INSERT INTO entity_counts (entity, mentions, articles)
+            SELECT new.entity, 1, NOT EXISTS (SELECT 1 FROM mentions m
+                WHERE m.article = new.article AND m.entity = new.entity AND m.start <> new.start)
+            FROM articles a WHERE a.id = new.article AND a.hidden = 0
+        ON CONFLICT (entity) DO UPDATE SET mentions = mentions + 1,
+            articles = articles + excluded.articles;
+    END;
+    CREATE TRIGGER entity_counts_article_gone BEFORE DELETE ON articles BEGIN
+        DELETE FROM mentions WHERE article = old.id;
+    END;
+    CREATE TRIGGER entity_counts_article_moved AFTER UPDATE OF hidden, feed_id ON articles
+    WHEN old.hidden IS NOT new.hidden OR old.feed_id IS NOT new.feed_id
+    BEGIN
+        UPDATE entity_feed_counts SET mentions = mentions - s.n, articles = articles - 1
+        FROM (SELECT entity, count(*) AS n FROM mentions WHERE article = new.id GROUP BY entity) s
+        WHERE old.hidden = 0 AND entity_feed_counts.feed_id = old.feed_id
+            AND entity_feed_counts.entity = s.entity;
+        UPDATE entity_counts SET mentions = mentions - s.n, articles = articles - 1
+        FROM (SELECT entity, count(*) AS n FROM mentions WHERE article = new.id GROUP BY entity) s
+        WHERE old.hidden = 0 AND entity_counts.entity = s.entity;
+        INSERT INTO entity_feed_counts (feed_id, entity, mentions, articles)
+            SELECT new.feed_id, entity, count(*), 1 FROM mentions
+            WHERE article = new.id AND new.hidden = 0 GROUP BY entity
+        ON CONFLICT (feed_id, entity) DO UPDATE SET mentions = mentions + excluded.mentions,
+            articles = articles + 1;
+        INSERT INTO entity_counts (entity, mentions, articles)
+            SELECT entity, count(*), 1 FROM mentions
+            WHERE article = new.id AND new.hidden = 0 GROUP BY entity
+        ON CONFLICT (entity) DO UPDATE SET mentions = mentions + excluded.mentions,
+            articles = articles + 1;
+    END;",
 ];
 
 /// The schema version this build writes.

@@ -39,23 +39,33 @@ const SELECT_SUMMARIES_BY_FEED: &str = "SELECT a.id, a.feed_id,
     FROM feeds f INDEXED BY feeds_by_title
         CROSS JOIN articles a INDEXED BY articles_by_feed_published ON a.feed_id = f.id
     WHERE f.active = 1";
-/// `SELECT_SUMMARIES_BY_DATE` with the raw text after the summary columns (column 9), for
-/// checking a one-character prefix row by row in Rust.
+/// `SELECT_SUMMARIES_BY_DATE` with the text the full-text index holds after the summary
+/// columns (column 9: the article's, and its fetched page's, as `articles_fts_source` gives
+/// it), for checking a short prefix row by row in Rust.
 const SELECT_CHECKED_BY_DATE: &str = "SELECT a.id, a.feed_id,
         COALESCE(f.title_override, f.feed_title, f.url),
         a.title, a.link, a.authors, a.published, a.read, a.starred,
-        dl_unpack(a.text, a.content_html)
+        CASE WHEN p.text IS NULL OR p.text = '' THEN dl_unpack(a.text, a.content_html)
+            ELSE dl_unpack(a.text, a.content_html) || char(10) || char(10)
+                || dl_unpack(p.text, p.html) END
     FROM articles a INDEXED BY articles_by_published CROSS JOIN feeds f ON f.id = a.feed_id
+        LEFT JOIN pages p ON p.article = a.id
     WHERE f.active = 1";
-/// `SELECT_SUMMARIES` with the raw text (column 9), for the same check on a sparse rest.
+/// `SELECT_SUMMARIES` with the same text (column 9), for the same check on a sparse rest.
 const SELECT_CHECKED: &str =
     "SELECT a.id, a.feed_id, COALESCE(f.title_override, f.feed_title, f.url),
         a.title, a.link, a.authors, a.published, a.read, a.starred,
-        dl_unpack(a.text, a.content_html)
-    FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1";
-/// How many rows, at most, the one-character-prefix scan reads before it gives up and lets
-/// the index answer (a rare first letter): a bound on its cost, whatever the letter.
+        CASE WHEN p.text IS NULL OR p.text = '' THEN dl_unpack(a.text, a.content_html)
+            ELSE dl_unpack(a.text, a.content_html) || char(10) || char(10)
+                || dl_unpack(p.text, p.html) END
+    FROM articles a JOIN feeds f ON f.id = a.feed_id LEFT JOIN pages p ON p.article = a.id
+    WHERE f.active = 1";
+/// How many rows, at most, the short-prefix scan reads before it gives up and lets the
+/// index answer (a rare prefix): a bound on its cost, whatever the prefix.
 const CHECKED_SCAN_ROWS: i64 = 1_500;
+/// Every so many rows the scan checks that it is finding matches fast enough to fill its page
+/// within [`CHECKED_SCAN_ROWS`]; when not, it stops early and the index answers.
+const CHECKED_PROBE_ROWS: i64 = 250;
 const SELECT_COUNT: &str =
     "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.active = 1";
 /// Selects the ids of the query's articles (for updates and entity counts); close with `)`.
@@ -184,7 +194,7 @@ impl Feeds {
 
     /// The feeds whose address is `text` whole (lower-cased), if any: that feed only
     /// (`…/feed` must not take in `…/feed2`).
-    fn exact_url(&self, text: &str) -> Option<String> {
+    fn exact_url(&self, text: &str) -> Option<Vec<i64>> {
         let lower = text.trim().to_lowercase();
         let exact: Vec<i64> = self
             .feeds
@@ -192,56 +202,84 @@ impl Feeds {
             .filter(|(_, _, url)| *url == lower)
             .map(|(id, _, _)| *id)
             .collect();
-        (!exact.is_empty()).then(|| json_ids(&exact))
+        (!exact.is_empty()).then_some(exact)
     }
 
-    /// `feed:`: feeds whose title (folded) contains `name`, as a JSON list; when `name` is a
-    /// feed's whole address, that feed only. Addresses are not searched (`feed:time` must not
-    /// take in every nytimes.com feed): `url:` does that.
-    fn matching(&self, name: &str) -> String {
+    /// `feed:`: feeds whose title (folded) contains `name`; when `name` is a feed's whole
+    /// address, that feed only. Addresses are not searched (`feed:time` must not take in
+    /// every nytimes.com feed): `url:` does that.
+    fn matching(&self, name: &str) -> Vec<i64> {
         if let Some(exact) = self.exact_url(name) {
             return exact;
         }
         let folded = fold(name);
-        let ids: Vec<i64> = self
-            .feeds
+        self.feeds
             .iter()
             .filter(|(_, title, _)| title.contains(&folded))
             .map(|(id, _, _)| *id)
-            .collect();
-        json_ids(&ids)
+            .collect()
     }
 
     /// `url:`: feeds whose address (lower-cased) contains `text`; a whole address selects
     /// that feed only.
-    fn at_url(&self, text: &str) -> String {
+    fn at_url(&self, text: &str) -> Vec<i64> {
         if let Some(exact) = self.exact_url(text) {
             return exact;
         }
         let lower = text.trim().to_lowercase();
-        let ids: Vec<i64> = self
-            .feeds
+        self.feeds
             .iter()
             .filter(|(_, _, url)| url.contains(&lower))
             .map(|(id, _, _)| *id)
-            .collect();
-        json_ids(&ids)
+            .collect()
     }
 
-    /// Feeds with this tag (folded comparison), as a JSON list.
-    fn tagged(&self, tag: &str) -> String {
+    /// Feeds with this tag (folded comparison).
+    fn tagged(&self, tag: &str) -> Vec<i64> {
         let folded = fold(tag);
-        let ids: Vec<i64> = self
-            .tags
+        self.tags
             .iter()
             .filter(|(_, t)| *t == folded)
             .map(|(id, _)| *id)
-            .collect();
-        json_ids(&ids)
+            .collect()
+    }
+
+    /// The feeds a lone `feed:`, `url:` or `tag:` term selects; `None` for other terms.
+    fn of_term(&self, term: &Term) -> Option<Vec<i64>> {
+        match term {
+            Term::Feed(name) => Some(self.matching(name)),
+            Term::Url(text) => Some(self.at_url(text)),
+            Term::Tag(tag) => Some(self.tagged(tag)),
+            _ => None,
+        }
     }
 }
 
-fn json_ids(ids: &[i64]) -> String {
+/// What a query's articles are, for counts kept per feed: every configured feed's (no
+/// condition), or those of some feeds (a lone `feed:`, `url:` or `tag:` term: the feeds
+/// pane's rows), or something else (`Filtered`), which only a query can count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Scope {
+    All,
+    Feeds(Vec<i64>),
+    Filtered,
+}
+
+/// The [`Scope`] of a query (its sort does not matter).
+pub(super) fn scope_of(conn: &Connection, query: &Query) -> Result<Scope, StoreError> {
+    Ok(match &query.expr {
+        None => Scope::All,
+        Some(Expr::Term(term @ (Term::Feed(_) | Term::Url(_) | Term::Tag(_)))) => {
+            match Feeds::load(conn)?.of_term(term) {
+                Some(ids) => Scope::Feeds(ids),
+                None => Scope::Filtered,
+            }
+        }
+        Some(_) => Scope::Filtered,
+    })
+}
+
+pub(super) fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_string())
 }
 
@@ -326,17 +364,9 @@ impl Compiler<'_> {
             Term::Is(Flag::Unread) => self.sql.push(IS_UNREAD),
             Term::Is(Flag::Read) => self.sql.push(IS_READ),
             Term::Is(Flag::Starred) => self.sql.push(IS_STARRED),
-            Term::Feed(name) => {
-                let ids = self.feeds.map_or_else(|| "[]".into(), |f| f.matching(name));
-                self.sql.bind(FEED_IN, ids);
-            }
-            Term::Url(text) => {
-                let ids = self.feeds.map_or_else(|| "[]".into(), |f| f.at_url(text));
-                self.sql.bind(FEED_IN, ids);
-            }
-            Term::Tag(tag) => {
-                let ids = self.feeds.map_or_else(|| "[]".into(), |f| f.tagged(tag));
-                self.sql.bind(FEED_IN, ids);
+            Term::Feed(_) | Term::Url(_) | Term::Tag(_) => {
+                let ids = self.feeds.and_then(|f| f.of_term(term)).unwrap_or_default();
+                self.sql.bind(FEED_IN, json_ids(&ids));
             }
             Term::Since(spec) => {
                 let at = resolve(*spec, self.now);
@@ -478,24 +508,30 @@ fn leading_fts(expr: &Expr) -> Option<String> {
     }
 }
 
-/// A one-character prefix word among the query's top-level `and` (or the query itself), as
-/// the folded letter, and the query without it. Only a letter or digit: other characters do
-/// not make a word for the index either.
-fn split_short_prefix(query: &Query) -> Option<(char, Query)> {
-    let letter_of = |expr: &Expr| match expr {
-        Expr::Term(Term::Word { text, prefix: true }) => {
-            let mut chars = text.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) if c.is_alphanumeric() => Some(fold_initial(c)),
-                _ => None,
-            }
+/// The longest prefix word, in characters, that is checked row by row rather than asked of
+/// the index (see [`Store::list_checked`]). FTS5 answers a prefix by merging the posting lists
+/// of every word that starts with it, with no prefix index (it went to halve the file): for
+/// one or two letters, most of the vocabulary (`co*`: 120 ms on 25,000 articles for the
+/// probe and the first page, four times that on 100,000); from three letters on, a few ms.
+const SHORT_PREFIX: usize = 2;
+
+/// A prefix word of at most [`SHORT_PREFIX`] characters among the query's top-level `and`
+/// (or the query itself), as its folded characters, and the query without it. Only letters
+/// and digits: other characters do not make a word for the index either.
+fn split_short_prefix(query: &Query) -> Option<(Vec<char>, Query)> {
+    let prefix_of = |expr: &Expr| match expr {
+        Expr::Term(Term::Word { text, prefix: true })
+            if (1..=SHORT_PREFIX).contains(&text.chars().count())
+                && text.chars().all(char::is_alphanumeric) =>
+        {
+            Some(text.chars().map(fold_initial).collect::<Vec<char>>())
         }
         _ => None,
     };
     let expr = query.expr.as_ref()?;
-    if let Some(letter) = letter_of(expr) {
+    if let Some(prefix) = prefix_of(expr) {
         return Some((
-            letter,
+            prefix,
             Query {
                 expr: None,
                 sort: query.sort,
@@ -505,8 +541,8 @@ fn split_short_prefix(query: &Query) -> Option<(char, Query)> {
     let Expr::And(items) = expr else {
         return None;
     };
-    let at = items.iter().position(|item| letter_of(item).is_some())?;
-    let letter = letter_of(&items[at])?;
+    let at = items.iter().position(|item| prefix_of(item).is_some())?;
+    let prefix = prefix_of(&items[at])?;
     let mut rest: Vec<Expr> = items.clone();
     rest.remove(at);
     let expr = if rest.len() == 1 {
@@ -515,7 +551,7 @@ fn split_short_prefix(query: &Query) -> Option<(char, Query)> {
         Some(Expr::And(rest))
     };
     Some((
-        letter,
+        prefix,
         Query {
             expr,
             sort: query.sort,
@@ -534,26 +570,37 @@ fn fold_initial(c: char) -> char {
     base.to_lowercase().next().unwrap_or(base)
 }
 
-/// Whether `text` has a word (a run of letters and digits, as the index splits it) whose
-/// folded first character is `letter`.
-fn has_word_starting_with(text: &str, letter: char) -> bool {
-    let mut at_start = true;
+/// Whether `text` has a word (a run of letters and digits, as the index splits it) that
+/// starts with `prefix` (folded characters) once folded as the index folds.
+fn has_word_starting_with(text: &str, prefix: &[char]) -> bool {
+    // How much of `prefix` the current word has matched; `None` once it differs.
+    let mut matched = Some(0);
     for c in text.chars() {
         if c.is_alphanumeric() {
-            if at_start
-                && (c == letter
-                    || (c.is_ascii() && c.to_ascii_lowercase() == letter)
-                    || (!c.is_ascii() && fold_initial(c) == letter))
-            {
-                return true;
+            if let Some(i) = matched {
+                let want = prefix[i];
+                if c == want
+                    || (c.is_ascii() && c.to_ascii_lowercase() == want)
+                    || (!c.is_ascii() && fold_initial(c) == want)
+                {
+                    if i + 1 == prefix.len() {
+                        return true;
+                    }
+                    matched = Some(i + 1);
+                } else {
+                    matched = None;
+                }
             }
-            at_start = false;
         } else {
-            at_start = true;
+            matched = Some(0);
         }
     }
     false
 }
+
+/// How many steps of SQLite's machine [`Store::count_query_unless`] lets run between two
+/// questions: a few microseconds.
+const GIVE_UP_STEPS: i32 = 1_000;
 
 /// Leaves out the articles an ignore rule hides.
 const NOT_HIDDEN: &str = " AND a.hidden = 0";
@@ -790,16 +837,31 @@ impl Store {
     ) -> Result<Vec<ArticleSummary>, StoreError> {
         let sort = query.sort.unwrap_or(Sort::Newest);
         let in_date_order = matches!(sort, Sort::Newest | Sort::Oldest);
-        if let (true, Some(_), Some((letter, rest))) =
+        if let (true, Some(_), Some((prefix, rest))) =
             (in_date_order, plan.limit, split_short_prefix(query))
         {
             let by_date = self.dense(&rest)?;
-            if let Some(rows) = self.list_checked(&rest, letter, now, plan, by_date)? {
+            if let Some(rows) = self.list_checked(&rest, &prefix, now, plan, by_date)? {
                 return Ok(rows);
             }
         }
         let by_date = in_date_order && self.dense(query)?;
         self.list_with(query, now, plan, by_date)
+    }
+
+    /// The ids of the query's first `limit` articles, in its order (through the same plans
+    /// as the list's first window).
+    pub(super) fn first_ids(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        limit: u32,
+    ) -> Result<Vec<i64>, StoreError> {
+        Ok(self
+            .list_plan(query, now, Plan::top(Some(limit), 0))?
+            .into_iter()
+            .map(|a| a.id.0)
+            .collect())
     }
 
     /// Whether the query's full-text part matches so many articles that reading in date
@@ -817,16 +879,17 @@ impl Store {
         })
     }
 
-    /// The list of `rest` and a word starting with `letter`, the letter checked in Rust on
-    /// each row read in the plan's order. A one-letter prefix matches most articles, and
-    /// FTS5 answers it by merging the posting lists of every word with that letter (tens of
-    /// milliseconds on a large cache), while a page of rows is found in the first few
-    /// hundred read. `None` when `CHECKED_SCAN_ROWS` rows did not fill the page (a rare
-    /// letter, or a deep skip): the index answers that instead. Date sorts only.
+    /// The list of `rest` and a word starting with `prefix` (one or two folded characters),
+    /// checked in Rust on each row read in the plan's order. A short prefix matches most
+    /// articles, and FTS5 answers it by merging the posting lists of every word that starts
+    /// with it (tens to hundreds of milliseconds on a large cache), while a page of rows is
+    /// found in the first few hundred read. `None` when `CHECKED_SCAN_ROWS` rows did not
+    /// fill the page (a rare prefix, or a deep skip): the index answers that instead. Date
+    /// sorts only.
     fn list_checked(
         &self,
         rest: &Query,
-        letter: char,
+        prefix: &[char],
         now: DateTime<FixedOffset>,
         plan: Plan<'_>,
         by_date: bool,
@@ -853,14 +916,24 @@ impl Store {
         let mut rows = stmt.query(params_from_iter(sql.params.iter()))?;
         let (mut read, mut skipped) = (0_i64, 0_u64);
         let mut page = Vec::new();
+        let wanted = plan.skip.saturating_add(limit);
         while let Some(row) = rows.next()? {
             read += 1;
+            // Too few matches so far to fill the page within the bound at this rate (`is`
+            // matches a third of the articles): the index answers sooner.
+            if read % CHECKED_PROBE_ROWS == 0 {
+                let matched = skipped + page.len() as u64;
+                let projected = matched * CHECKED_SCAN_ROWS as u64 / read as u64;
+                if projected < wanted {
+                    return Ok(None);
+                }
+            }
             let title: String = row.get(3)?;
             let authors: String = row.get(5)?;
             let text: String = row.get(9)?;
             if ![title.as_str(), &text, &authors]
                 .iter()
-                .any(|field| has_word_starting_with(field, letter))
+                .any(|field| has_word_starting_with(field, prefix))
             {
                 continue;
             }
@@ -945,7 +1018,7 @@ impl Store {
             let sort = query.sort.unwrap_or(Sort::Newest);
             let in_date_order = matches!(sort, Sort::Newest | Sort::Oldest);
             if limit.is_some() && in_date_order && split_short_prefix(query).is_some() {
-                // A one-letter prefix is checked row by row for a page: a bounded list.
+                // A short prefix is checked row by row for a page: a bounded list.
                 for row in self.list_plan(query, now, plan)? {
                     if !each(row) {
                         break;
@@ -982,6 +1055,31 @@ impl Store {
             Ok(u64::try_from(n).unwrap_or(0))
         })();
         self.busy(result)
+    }
+
+    /// [`Store::count_query`], given up as soon as `give_up` returns true (asked every
+    /// [`GIVE_UP_STEPS`] steps of SQLite's machine, on this thread, while the count runs):
+    /// `None` when it gave up. A list's total is counted after its first rows are shown, and
+    /// on a large cache takes longer than the next key press; once that key asks for another
+    /// list, the count only delays it.
+    pub fn count_query_unless(
+        &self,
+        query: &Query,
+        now: DateTime<FixedOffset>,
+        give_up: impl FnMut() -> bool + Send + 'static,
+    ) -> Result<Option<u64>, StoreError> {
+        self.conn.progress_handler(GIVE_UP_STEPS, Some(give_up));
+        let counted = self.count_query(query, now);
+        self.conn.progress_handler(0, None::<fn() -> bool>);
+        match counted {
+            Ok(n) => Ok(Some(n)),
+            Err(StoreError::Sql(e))
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// The first unread article after `from` (before it when `!forward`) in the list the
@@ -1294,6 +1392,26 @@ mod tests {
         assert_eq!(count("url:nytimes OR feed:time"), 2);
     }
 
+    /// A count given up says so, and the connection counts again afterwards.
+    #[test]
+    fn a_count_is_given_up_when_asked_to() {
+        let (mut store, _) = fixture();
+        // Enough rows for the count to take more than one round of steps.
+        let feed = store.feeds().unwrap()[0].id;
+        let items = (0..500)
+            .map(|i| item(&format!("n{i}"), "T", "text", &[], DAY))
+            .collect();
+        store_doc(&mut store, feed, "X", items);
+        let q = parse("").unwrap();
+        assert_eq!(store.count_query_unless(&q, now(), || true).unwrap(), None);
+        assert_eq!(
+            store.count_query_unless(&q, now(), || false).unwrap(),
+            Some(506)
+        );
+        assert_eq!(store.count_query(&q, now()).unwrap(), 506);
+        assert_eq!(store.query_articles(&q, now(), None, 0).unwrap().len(), 506);
+    }
+
     /// GUIDs of the articles `query` lists, in order.
     fn run(store: &Store, ids: &[(String, ArticleId)], query: &str) -> Vec<String> {
         let q = parse(query).unwrap();
@@ -1460,11 +1578,11 @@ mod tests {
         }
     }
 
-    /// Regression guard for the one-letter scan: it must list exactly what the index lists,
-    /// for every letter (including ones the index does not fold, like `ł`), in both orders,
+    /// Regression guard for the short-prefix scan: it must list exactly what the index lists,
+    /// for every letter and some pairs (including ones the index does not fold, like `ł`), in both orders,
     /// beside other terms and with an offset.
     #[test]
-    fn one_letter_prefixes_scan_to_the_same_list_as_the_index() {
+    fn short_prefixes_scan_to_the_same_list_as_the_index() {
         let (mut store, _) = fixture();
         let feed = store.feeds().unwrap()[2].id;
         store_doc(
@@ -1483,7 +1601,15 @@ mod tests {
             ],
         );
         let mut checked_some = 0;
-        for letter in "abcdefghijklmnopqrstuvwxyz0123456789łšøæßöŁŠ".chars() {
+        let letters = "abcdefghijklmnopqrstuvwxyz0123456789łšøæßöŁŠ"
+            .chars()
+            .map(String::from);
+        let pairs = [
+            "mi", "pr", "tr", "el", "Pr", "PR", "ør", "łó", "Łó", "ša", "Še", "ök", "Ök", "3d",
+            "vi", "ra", "xr", "zz", "ts",
+        ];
+        let prefixes: Vec<String> = letters.chain(pairs.iter().map(|p| p.to_string())).collect();
+        for letter in &prefixes {
             for rest in ["", "is:unread ", "minister ", "-trade ", "sort:-date "] {
                 let text = format!("{rest}{letter}");
                 let q = parse_with(&text, ParseOptions::typing()).unwrap();
@@ -1496,7 +1622,7 @@ mod tests {
                     let scanned = store
                         .list_checked(
                             &without,
-                            folded,
+                            &folded,
                             now(),
                             Plan::top(Some(limit), offset),
                             dense,
@@ -1522,8 +1648,39 @@ mod tests {
             }
         }
         assert!(checked_some > 50, "the scan found rows ({checked_some})");
-        // Not one-letter prefixes: left to the index.
-        for text in ["ab", "e*x", "(e or x)", "-e vucic"] {
+        // A page's text is searched too (the index holds it).
+        let o4 = store
+            .query_articles(&parse("ökonomie").unwrap(), now(), None, 0)
+            .unwrap()[0]
+            .id;
+        let page = crate::model::ArticlePage {
+            url: "https://other.example/o4".into(),
+            title: None,
+            byline: None,
+            published: None,
+            lang: None,
+            image: None,
+            html: "<p>quixotic</p>".into(),
+            text: "quixotic".into(),
+        };
+        store
+            .record_page(o4, "https://other.example/o4", Ok(&page), Utc::now())
+            .unwrap();
+        for text in ["qu", "q"] {
+            let q = parse_with(text, ParseOptions::typing()).unwrap();
+            let (folded, without) = split_short_prefix(&q).unwrap();
+            let scanned = store
+                .list_checked(&without, &folded, now(), Plan::top(Some(10), 0), false)
+                .unwrap()
+                .unwrap();
+            assert_eq!(
+                scanned.iter().map(|a| a.id).collect::<Vec<_>>(),
+                [o4],
+                "{text}"
+            );
+        }
+        // Longer prefixes and other shapes: left to the index.
+        for text in ["abc", "e*x", "(e or x)", "-e vucic", "a-"] {
             let q = parse_with(text, ParseOptions::typing()).unwrap();
             assert!(split_short_prefix(&q).is_none(), "{text:?}");
         }
@@ -1531,14 +1688,20 @@ mod tests {
 
     #[test]
     fn initials_fold_as_the_index_does() {
-        assert!(has_word_starting_with("the Šefčovič plan", 's'));
-        assert!(has_word_starting_with("(Évropa)", 'e'));
-        assert!(has_word_starting_with("[\"Ana Marić\"]", 'm'));
-        assert!(!has_word_starting_with("łódź", 'l'));
-        assert!(has_word_starting_with("łódź", 'ł'));
-        assert!(has_word_starting_with("x-ray", 'r'));
-        assert!(has_word_starting_with("x_vision", 'v'));
-        assert!(!has_word_starting_with("ax bx", 'x'));
+        assert!(has_word_starting_with("the Šefčovič plan", &['s']));
+        assert!(has_word_starting_with("(Évropa)", &['e']));
+        assert!(has_word_starting_with("[\"Ana Marić\"]", &['m']));
+        assert!(!has_word_starting_with("łódź", &['l']));
+        assert!(has_word_starting_with("łódź", &['ł']));
+        assert!(has_word_starting_with("x-ray", &['r']));
+        assert!(has_word_starting_with("x_vision", &['v']));
+        assert!(!has_word_starting_with("ax bx", &['x']));
+        assert!(has_word_starting_with("the Šefčovič plan", &['s', 'e']));
+        assert!(has_word_starting_with("ÉVROPA", &['e', 'v']));
+        assert!(!has_word_starting_with("a v", &['a', 'v']));
+        assert!(!has_word_starting_with("ba ab", &['a', 'a']));
+        assert!(has_word_starting_with("ba aab", &['a', 'a']));
+        assert!(has_word_starting_with("łódź", &['ł', 'o']));
         assert_eq!(fold_initial('Ö'), 'o');
         assert_eq!(fold_initial('Ø'), 'ø');
     }

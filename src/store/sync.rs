@@ -665,6 +665,7 @@ mod tests {
             )
             .unwrap();
         assert_eq!((again.new, again.unchanged), (0, 2));
+        super::super::count_tests::assert_counts_exact(&store, "items pulled from the server");
         let unknown = store
             .sync_store_items(vec![pulled(9, 7, false, false)], now())
             .unwrap();
@@ -759,6 +760,7 @@ mod tests {
         );
         assert_eq!(flags(&store, ids[&3]), (true, false));
         assert_eq!(flags(&store, ids[&4]), (false, true), "the local star wins");
+        super::super::count_tests::assert_counts_exact(&store, "the server's state applied");
         assert_eq!(
             store.sync_queue_len().unwrap(),
             1,

@@ -292,6 +292,7 @@ fn who_and_where_view() {
             Action::Worker(WorkerEvent::TopEntities {
                 query,
                 entities: fixtures::top_entities(),
+                newest: None,
             }),
         );
         insta::assert_snapshot!(format!("who_where_{w}x{h}"), screen(&s));
@@ -333,6 +334,26 @@ fn entity_page_of_a_person() {
         let s = with_page(w, h, 0);
         insta::assert_snapshot!(format!("entity_person_{w}x{h}"), screen(&s));
     }
+}
+
+#[test]
+fn who_and_where_says_when_it_counted_the_newest_articles_only() {
+    let mut s = loaded(200, 60);
+    update(&mut s, Action::Do(Act::WhoWhere));
+    let query = s.list.query.clone();
+    update(
+        &mut s,
+        Action::Worker(WorkerEvent::TopEntities {
+            query,
+            entities: fixtures::top_entities(),
+            newest: Some(5_000),
+        }),
+    );
+    let shown = screen(&s);
+    assert!(
+        shown.contains("Who and where: the newest 5000 of this list"),
+        "{shown}"
+    );
 }
 
 #[test]

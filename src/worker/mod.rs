@@ -125,6 +125,9 @@ pub struct StoreActor {
     tx: std_mpsc::Sender<Message>,
     /// The thread of a second, read-only connection, when there is one: see [`Self::read`].
     reader: Option<std_mpsc::Sender<Job>>,
+    /// The thread of a third, read-only connection for the lists' totals, when there is one:
+    /// see [`Self::count`].
+    counter: Option<std_mpsc::Sender<Job>>,
 }
 
 impl StoreActor {
@@ -167,23 +170,43 @@ impl StoreActor {
                 }
                 store
             })?;
-        Ok((StoreActor { tx, reader: None }, handle))
+        Ok((
+            StoreActor {
+                tx,
+                reader: None,
+                counter: None,
+            },
+            handle,
+        ))
     }
 
     /// Gives the actor a second thread owning `reader` (a [`Store::open_reader`] connection
     /// to the same cache), on which [`Self::read`] runs. The thread ends when the last
     /// handle is dropped.
-    pub fn with_reader(mut self, mut reader: Store) -> std::io::Result<StoreActor> {
-        let (tx, rx) = std_mpsc::channel::<Job>();
-        thread::Builder::new()
-            .name("dateline-reader".into())
-            .spawn(move || {
-                while let Ok(job) = rx.recv() {
-                    job(&mut reader);
-                }
-            })?;
-        self.reader = Some(tx);
+    pub fn with_reader(mut self, reader: Store) -> std::io::Result<StoreActor> {
+        self.reader = Some(spawn_reader("dateline-reader", reader)?);
         Ok(self)
+    }
+
+    /// Gives the actor a thread owning `counter` (another [`Store::open_reader`] connection),
+    /// on which [`Self::count`] runs. The thread ends when the last handle is dropped.
+    pub fn with_counter(mut self, counter: Store) -> std::io::Result<StoreActor> {
+        self.counter = Some(spawn_reader("dateline-counter", counter)?);
+        Ok(self)
+    }
+
+    /// Runs a long read whose answer can come later (a list's total): on its own connection
+    /// when there is one, so the list's rows and the next key's never wait behind it; else as
+    /// [`Self::read`].
+    pub async fn count<R, F>(&self, f: F) -> Result<R, WorkerError>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut Store) -> R + Send + 'static,
+    {
+        match &self.counter {
+            Some(counter) => ask(|job| counter.send(job).is_ok(), f).await,
+            None => self.read(f).await,
+        }
     }
 
     /// Runs a query that changes nothing: on the read-only connection when there is one, so
@@ -242,6 +265,17 @@ impl StoreActor {
             .map_err(|_| WorkerError::StoreGone)?;
         rx.await.map_err(|_| WorkerError::StoreGone)
     }
+}
+
+/// A thread named `name` that runs the jobs sent to it on `store`, until every sender is gone.
+fn spawn_reader(name: &str, mut store: Store) -> std::io::Result<std_mpsc::Sender<Job>> {
+    let (tx, rx) = std_mpsc::channel::<Job>();
+    thread::Builder::new().name(name.into()).spawn(move || {
+        while let Ok(job) = rx.recv() {
+            job(&mut store);
+        }
+    })?;
+    Ok(tx)
 }
 
 /// Hands `f` to a store thread through `send` (false: the thread is gone) and waits for its

@@ -671,7 +671,11 @@ async fn the_session_answers_an_articles_entities_and_the_lists_top_entities() {
         })
         .unwrap();
     let (asked, top) = next_matching(&mut events, |e| match e {
-        WorkerEvent::TopEntities { query, entities } => Some((query, entities)),
+        WorkerEvent::TopEntities {
+            query,
+            entities,
+            newest: None,
+        } => Some((query, entities)),
         _ => None,
     })
     .await;

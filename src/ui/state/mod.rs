@@ -599,8 +599,12 @@ fn worker_event(state: &mut State, event: WorkerEvent, out: &mut Vec<Effect>) {
             }
         }
         WorkerEvent::EntityPage { entity, page } => state.entity_arrived(entity, page),
-        WorkerEvent::TopEntities { query, entities } => {
-            state.people.receive_top(&query, &entities);
+        WorkerEvent::TopEntities {
+            query,
+            entities,
+            newest,
+        } => {
+            state.people.receive_top(&query, &entities, newest);
         }
         WorkerEvent::Names {
             kind,

@@ -78,6 +78,8 @@ pub struct WhoWhere {
     pub asked: ArticleQuery,
     /// The last answer (kept while a newer one is on its way); `None` before the first.
     pub entries: Option<Vec<Entry>>,
+    /// `Some(n)`: the answer counted the list's newest `n` articles only.
+    pub newest: Option<u32>,
 }
 
 /// Rows for the "who and where" view.
@@ -169,11 +171,17 @@ impl PeoplePane {
     }
 
     /// The "who and where" view's rows arrived (kept only for the query last asked).
-    pub fn receive_top(&mut self, query: &ArticleQuery, entities: &[TopEntity]) {
+    pub fn receive_top(
+        &mut self,
+        query: &ArticleQuery,
+        entities: &[TopEntity],
+        newest: Option<u32>,
+    ) {
         if let Some(w) = &mut self.who
             && w.asked == *query
         {
             w.entries = Some(top_entries(entities));
+            w.newest = newest;
             self.clamp();
         }
     }
@@ -183,6 +191,7 @@ impl PeoplePane {
         self.who = Some(WhoWhere {
             asked: query.clone(),
             entries: None,
+            newest: None,
         });
         self.sel = 0;
     }
@@ -283,9 +292,10 @@ mod tests {
             filter: crate::query::parse("tag:x").unwrap(),
             ..ArticleQuery::default()
         };
-        p.receive_top(&other, &[top(EntityKind::Place, "Paris", 3)]);
+        p.receive_top(&other, &[top(EntityKind::Place, "Paris", 3)], None);
         assert_eq!(p.entries(), None, "an answer to another query");
-        p.receive_top(&asked, &[top(EntityKind::Place, "Paris", 3)]);
+        p.receive_top(&asked, &[top(EntityKind::Place, "Paris", 3)], Some(9));
+        assert_eq!(p.who.as_ref().and_then(|w| w.newest), Some(9));
         assert_eq!(p.selected().unwrap().name, "Paris");
         assert_eq!(p.follow(&asked), None);
         assert_eq!(p.follow(&other), Some(other.clone()));

@@ -296,10 +296,12 @@ fn article_pane(state: &State, area: Rect, buf: &mut Buffer) {
 }
 
 fn people_pane(state: &State, area: Rect, buf: &mut Buffer) {
-    let title = if state.people.who.is_some() {
-        "Who and where: this list"
-    } else {
-        "People and places"
+    let title = match &state.people.who {
+        Some(w) => match w.newest {
+            Some(n) => format!("Who and where: the newest {n} of this list"),
+            None => "Who and where: this list".to_string(),
+        },
+        None => "People and places".to_string(),
     };
     let entries = match (&state.people.who, &state.open) {
         (Some(_), _) => state.people.entries(),
@@ -318,7 +320,7 @@ fn people_pane(state: &State, area: Rect, buf: &mut Buffer) {
     };
     render_pane(
         &PaneView {
-            title,
+            title: &title,
             entries,
             selected: state.people.sel,
             focused: state.focus == Focus::People,

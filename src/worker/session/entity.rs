@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
-use super::{ArticleQuery, WorkerEvent};
+use super::{ArticleQuery, WHO_NEWEST, WorkerEvent};
 use crate::model::{ArticleSummary, EntityKind};
 use crate::store::{EntityCount, PageLimits, Store, StoreError};
 
@@ -79,12 +79,13 @@ pub(super) fn top_entities(
     limit: u32,
 ) -> Result<Vec<WorkerEvent>, StoreError> {
     let combined = query.combined();
-    let entities = s
-        .top_entities(None, Some((&combined, now)), limit)?
-        .into_iter()
-        .map(TopEntity::from)
-        .collect();
-    Ok(vec![WorkerEvent::TopEntities { query, entities }])
+    let top = s.top_entities_within(None, Some((&combined, now)), limit, Some(WHO_NEWEST))?;
+    let entities = top.entities.into_iter().map(TopEntity::from).collect();
+    Ok(vec![WorkerEvent::TopEntities {
+        query,
+        entities,
+        newest: top.newest,
+    }])
 }
 
 /// [`super::Command::LoadEntityPage`]: entity `id`'s page, `None` when it is gone.

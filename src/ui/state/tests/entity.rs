@@ -156,6 +156,7 @@ fn enter_in_who_and_where_opens_the_page_and_h_comes_back_to_it() {
         Action::Worker(WorkerEvent::TopEntities {
             query,
             entities: fixtures::top_entities(),
+            newest: None,
         }),
     );
     assert_eq!(s.focus, Focus::People);

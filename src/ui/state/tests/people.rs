@@ -143,6 +143,7 @@ fn who_and_where_follows_the_list_query() {
         Action::Worker(WorkerEvent::TopEntities {
             query: stale,
             entities: fixtures::top_entities(),
+            newest: None,
         }),
     );
     assert!(s.people.entries().is_none());
@@ -152,6 +153,7 @@ fn who_and_where_follows_the_list_query() {
         Action::Worker(WorkerEvent::TopEntities {
             query,
             entities: fixtures::top_entities(),
+            newest: None,
         }),
     );
     let entries = s.people.entries().unwrap();
