@@ -26,8 +26,8 @@ mod query;
 mod state;
 mod stories;
 pub mod sync;
-mod vacuum;
 mod top;
+mod vacuum;
 
 pub use bulk::BulkArticle;
 pub use entities::{BacklogKey, EntityCount, NewMention, StoredMention};
@@ -37,8 +37,8 @@ pub use prune::PRUNE_BATCH;
 pub use query::Seek;
 pub use state::{ImportedState, ReadMark, STATE_VERSION, SavedArticle, SavedFeed, SavedState};
 pub use stories::{StoryArticle, StorySlot, StorySummary};
-pub use vacuum::{VacuumProgress, VacuumReport};
 pub use top::TopEntities;
+pub use vacuum::{VacuumProgress, VacuumReport};
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
