@@ -180,7 +180,10 @@ fn list_never_prints_terminal_controls_from_the_cache() {
     )
     .unwrap();
     conn.execute(
-        "UPDATE feeds SET feed_title = 'Bad \u{1b}[31mfeed' WHERE id = (SELECT feed_id FROM articles WHERE id = 1)",
+        // A feed the configuration gives no title, so its own title is the one shown (the
+        // feeds are stored in whatever order their fetches end).
+        "UPDATE feeds SET feed_title = 'Bad \u{1b}[31mfeed'
+            WHERE id = (SELECT id FROM feeds WHERE title_override IS NULL ORDER BY id LIMIT 1)",
         [],
     )
     .unwrap();
