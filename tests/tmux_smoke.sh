@@ -9,10 +9,13 @@ SESSION="dateline-smoke-$$"
 command -v tmux >/dev/null || { echo "tmux is not installed" >&2; exit 1; }
 [ -x "$BIN" ] || { echo "no binary at $BIN (cargo build first)" >&2; exit 1; }
 
-cleanup() { tmux kill-session -t "$SESSION" 2>/dev/null || true; }
+# A server of its own (-L): another tmux server on the machine, starting or shutting down,
+# cannot take the test's session with it ("server exited unexpectedly" once in CI).
+tm() { tmux -L "$SESSION" "$@"; }
+cleanup() { tm kill-server 2>/dev/null || true; }
 trap cleanup EXIT
 
-capture() { tmux capture-pane -p -t "$SESSION"; }
+capture() { tm capture-pane -p -t "$SESSION"; }
 
 # Waits up to 10 s for the screen to contain $1.
 wait_for() {
@@ -25,7 +28,7 @@ wait_for() {
     exit 1
 }
 
-tmux new-session -d -s "$SESSION" -x 100 -y 30 "sh -c '$BIN --demo; echo EXITED-\$?; sleep 30'"
+tm new-session -d -s "$SESSION" -x 100 -y 30 "sh -c '$BIN --demo; echo EXITED-\$?; sleep 30'"
 wait_for "Feeds"
 wait_for "Articles"
 # The demo's titles all start "Dateline Demo: ": that start names the feeds pane, and the
@@ -35,23 +38,23 @@ wait_for "World Desk"
 wait_for "unread"
 # The demo refreshes on start; the list fills from the bundled feeds.
 sleep 2
-tmux send-keys -t "$SESSION" Enter
+tm send-keys -t "$SESSION" Enter
 wait_for "Article "
 # The article's people and places; Enter on one opens its page, h comes back to the pane.
-tmux send-keys -t "$SESSION" e
+tm send-keys -t "$SESSION" e
 wait_for "People ("
-tmux send-keys -t "$SESSION" Enter
+tm send-keys -t "$SESSION" Enter
 wait_for "Mentions per day"
 wait_for "In the same articles"
 wait_for "Articles, newest first"
-tmux send-keys -t "$SESSION" h
+tm send-keys -t "$SESSION" h
 wait_for "People and places"
-tmux send-keys -t "$SESSION" h
-tmux send-keys -t "$SESSION" '?'
+tm send-keys -t "$SESSION" h
+tm send-keys -t "$SESSION" '?'
 wait_for "Keys:"
-tmux send-keys -t "$SESSION" Escape
-tmux send-keys -t "$SESSION" h
-tmux send-keys -t "$SESSION" q
+tm send-keys -t "$SESSION" Escape
+tm send-keys -t "$SESSION" h
+tm send-keys -t "$SESSION" q
 wait_for "EXITED-0"
 # The alternate screen is gone: no pane borders left on the shell's screen.
 if capture | grep -qF "┌"; then
@@ -60,8 +63,11 @@ if capture | grep -qF "┌"; then
     exit 1
 fi
 # Stopped from outside (kill, SIGTERM), the reader quits as for q: terminal restored, exit 0.
+# On a server of its own again: the first one may still be shutting down after kill-server,
+# and a client that reaches a dying server fails with "server exited unexpectedly".
 cleanup
-tmux new-session -d -s "$SESSION" -x 100 -y 30 "sh -c '$BIN --demo; echo EXITED-\$?; sleep 30'"
+SESSION="$SESSION-sigterm"
+tm new-session -d -s "$SESSION" -x 100 -y 30 "sh -c '$BIN --demo; echo EXITED-\$?; sleep 30'"
 wait_for "Articles"
 # The newest process with that command line is the reader (its shell started first).
 pid=$(pgrep -n -f -- "$BIN --demo")
