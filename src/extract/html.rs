@@ -487,7 +487,7 @@ mod tests {
 
     #[test]
     fn hostile_nesting_costs_linear_time_and_output() {
-        // Each is about 1 MB; in a debug build each should take well under a second.
+        // Each is about 1 MB.
         let cases = [
             "<blockquote>x".repeat(80_000),
             "<div>".repeat(600) + &"<li>item".repeat(100_000),
@@ -496,13 +496,26 @@ mod tests {
             "<table><tr><td>".repeat(60_000) + &"</td><td>".repeat(40_000),
             "<li><ul><div>".repeat(600) + &"<li>".repeat(200_000),
         ];
+        // Time relative to a flat page of the same size converted beside it (the faster of
+        // two runs each), so a loaded machine slows both: quadratic work at these depths
+        // would be thousands of times the flat page, linear work a small multiple.
+        let fastest = |html: &str| {
+            (0..2)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    let text = html_to_text(html);
+                    (start.elapsed(), text)
+                })
+                .min_by_key(|(elapsed, _)| *elapsed)
+                .expect("two runs")
+        };
         for html in &cases {
-            let start = std::time::Instant::now();
-            let text = html_to_text(html);
-            let elapsed = start.elapsed();
+            let flat = "<p>item</p>".repeat(html.len() / 11 + 1);
+            let (baseline, _) = fastest(&flat);
+            let (elapsed, text) = fastest(html);
             assert!(
-                elapsed < std::time::Duration::from_secs(10),
-                "{elapsed:?} for {:?}...",
+                elapsed < baseline * 30 + std::time::Duration::from_millis(200),
+                "{elapsed:?} against {baseline:?} for a flat page, for {:?}...",
                 &html[..40]
             );
             // Linear output: at most a bounded prefix (40 columns) per line, and a 13-byte
@@ -512,18 +525,13 @@ mod tests {
     }
 
     #[test]
-    fn a_megabyte_article_converts_quickly() {
+    fn a_megabyte_article_converts_every_paragraph() {
         let paragraph = "<p>The <a href=\"https://example.com/a\">minister</a> said on \
                          <em>Tuesday</em> that the talks would resume &mdash; &ldquo;soon&rdquo;.</p>\
                          <ul><li>First</li><li>Second</li></ul>";
         let html = paragraph.repeat(1_000_000 / paragraph.len() + 1);
-        let start = std::time::Instant::now();
+        // Its speed is the `html` bench's; here, that nothing of it is lost.
         let text = html_to_text(&html);
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(10),
-            "{:?}",
-            start.elapsed()
-        );
         let paragraphs = text.matches("The minister said on Tuesday").count();
         assert_eq!(paragraphs, html.matches("<p>").count());
     }

@@ -259,6 +259,14 @@ fn word_keys(form: &str) -> Vec<String> {
 /// in an existing entity's words joins it ("Stoltenberg" -> "Jens Stoltenberg"); when several
 /// entities qualify, the one mentioned last before it wins. `linked` sends a mention straight
 /// to the mention it is an acronym of. Indexed by word, so a huge text stays near-linear.
+#[cfg(test)]
+thread_local! {
+    /// Groups looked at as candidates by [`group_by_containment`] on this thread: the work a
+    /// test can bound without timing it.
+    pub(super) static CANDIDATES_CHECKED: std::cell::Cell<usize> =
+        const { std::cell::Cell::new(0) };
+}
+
 fn group_by_containment(
     mentions: &[&Entity],
     members: &[usize],
@@ -304,6 +312,8 @@ fn group_by_containment(
                 .map(|k| by_word.get(k).map_or(&[][..], Vec::as_slice))
                 .min_by_key(|l| l.len())
                 .unwrap_or(&[]);
+            #[cfg(test)]
+            CANDIDATES_CHECKED.with(|c| c.set(c.get() + rarest.len()));
             rarest
                 .iter()
                 .copied()
