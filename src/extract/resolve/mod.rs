@@ -255,10 +255,6 @@ fn word_keys(form: &str) -> Vec<String> {
     out
 }
 
-/// Groups person or organisation mentions: longest first, a mention whose words all occur
-/// in an existing entity's words joins it ("Stoltenberg" -> "Jens Stoltenberg"); when several
-/// entities qualify, the one mentioned last before it wins. `linked` sends a mention straight
-/// to the mention it is an acronym of. Indexed by word, so a huge text stays near-linear.
 #[cfg(test)]
 thread_local! {
     /// Groups looked at as candidates by [`group_by_containment`] on this thread: the work a
@@ -267,6 +263,10 @@ thread_local! {
         const { std::cell::Cell::new(0) };
 }
 
+/// Groups person or organisation mentions: longest first, a mention whose words all occur
+/// in an existing entity's words joins it ("Stoltenberg" -> "Jens Stoltenberg"); when several
+/// entities qualify, the one mentioned last before it wins. `linked` sends a mention straight
+/// to the mention it is an acronym of. Indexed by word, so a huge text stays near-linear.
 fn group_by_containment(
     mentions: &[&Entity],
     members: &[usize],
