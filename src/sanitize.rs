@@ -9,9 +9,43 @@
 /// Removes control characters, terminal escape sequences, bidi controls and zero-width
 /// characters, keeping newlines and tabs. `\r\n` and lone `\r` become `\n`.
 pub fn sanitize_text(input: &str) -> String {
+    // Almost every text has nothing to remove: copy its plain part in one go and walk
+    // character by character only from the first character that needs a decision.
+    let plain = plain_len(input);
     let mut out = String::with_capacity(input.len());
-    sanitize_into(input, &mut out, |_, _, _| {});
+    out.push_str(&input[..plain]);
+    if plain < input.len() {
+        sanitize_into(&input[plain..], &mut out, |_, _, _| {});
+    }
     out
+}
+
+/// The length in bytes of the longest prefix of `s` that [`sanitize_into`] copies unchanged:
+/// no control character other than a newline or a tab, no line or paragraph separator, no
+/// invisible control.
+fn plain_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if (b >= b' ' && b != 0x7f) || b == b'\n' || b == b'\t' {
+                i += 1;
+                continue;
+            }
+            return i;
+        }
+        match s.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c)
+                if !c.is_control()
+                    && !is_invisible_control(c)
+                    && !matches!(c, '\u{2028}' | '\u{2029}') =>
+            {
+                i += c.len_utf8();
+            }
+            _ => return i,
+        }
+    }
+    i
 }
 
 /// [`sanitize_text`] into `out`, calling `kept(from, to, at)` for each character written:
@@ -144,6 +178,41 @@ fn skip_string(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plain_prefix_shortcut_changes_nothing() {
+        let pieces = [
+            "plain words",
+            "é ü 日本",
+            "\n",
+            "\t",
+            "\r\n",
+            "\r",
+            "\u{1b}[31m",
+            "\u{1b}]0;t\u{7}",
+            "\u{9b}2J",
+            "\u{90}dcs\u{9c}",
+            "\u{7f}",
+            "\u{0}",
+            "\u{200b}",
+            "\u{202e}",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{feff}",
+            "\u{85}",
+            "\u{a0}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}x{c}");
+                    let mut slow = String::new();
+                    sanitize_into(&text, &mut slow, |_, _, _| {});
+                    assert_eq!(sanitize_text(&text), slow, "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn strips_csi_and_osc() {

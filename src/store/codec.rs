@@ -42,6 +42,9 @@ const MAX_UNPACKED: u64 = 256 << 20;
 
 thread_local! {
     static COMPRESSOR: RefCell<Option<zstd::bulk::Compressor<'static>>> = const { RefCell::new(None) };
+    /// One decompression context per thread: creating one for each value (it allocates and
+    /// clears about 100 KB) cost more than many of the values' decompression.
+    static DECOMPRESSOR: RefCell<Option<zstd::zstd_safe::DCtx<'static>>> = const { RefCell::new(None) };
 }
 
 /// Registers `dl_pack` and `dl_unpack` (one and two arguments) on `conn`.
@@ -171,19 +174,41 @@ pub(crate) fn unpack(blob: &[u8], reference: Option<&str>) -> std::io::Result<St
         .flatten()
         .filter(|&n| n <= MAX_UNPACKED)
         .ok_or_else(|| invalid("a packed value without a valid size"))?;
-    let mut out: Vec<u8> = Vec::with_capacity(size as usize);
-    let mut dctx = zstd::zstd_safe::DCtx::create();
-    match (*tag, reference) {
-        (PLAIN, _) => {}
-        (WITH_REFERENCE, Some(prefix)) => {
-            dctx.ref_prefix(prefix.as_bytes())
-                .map_err(|_| invalid("a reference zstd refused"))?;
-        }
+    let prefix = match (*tag, reference) {
+        (PLAIN, _) => None,
+        (WITH_REFERENCE, Some(prefix)) => Some(prefix),
         (WITH_REFERENCE, None) => return Err(invalid("a packed text without its reference")),
         _ => return Err(invalid("a packed value of an unknown kind")),
+    };
+    let mut out: Vec<u8> = Vec::with_capacity(size as usize);
+    let failed = |code| invalid(zstd::zstd_safe::get_error_name(code));
+    match prefix {
+        // zstd takes a dictionary under 8 bytes for none at all: such a prefix goes through
+        // a context of its own, referenced for this one frame.
+        Some(prefix) if prefix.len() < 8 => {
+            let mut dctx = zstd::zstd_safe::DCtx::create();
+            dctx.ref_prefix(prefix.as_bytes())
+                .map_err(|_| invalid("a reference zstd refused"))?;
+            dctx.decompress(&mut out, frame).map_err(failed)?;
+        }
+        _ => DECOMPRESSOR.with(|cell| -> std::io::Result<()> {
+            let mut slot = cell.borrow_mut();
+            let dctx = slot.get_or_insert_with(zstd::zstd_safe::DCtx::create);
+            // A reused context starts clean (an error part-way leaves state behind).
+            dctx.reset(zstd::zstd_safe::ResetDirective::SessionAndParameters)
+                .map_err(|_| invalid("zstd could not reset its context"))?;
+            match prefix {
+                // A prefix is a raw-content dictionary to zstd: UTF-8 text cannot begin with
+                // the magic number of a structured one (its second byte is 0xA4, which cannot
+                // follow an ASCII byte).
+                Some(prefix) => dctx
+                    .decompress_using_dict(&mut out, frame, prefix.as_bytes())
+                    .map_err(failed)?,
+                None => dctx.decompress(&mut out, frame).map_err(failed)?,
+            };
+            Ok(())
+        })?,
     }
-    dctx.decompress(&mut out, frame)
-        .map_err(|code| invalid(zstd::zstd_safe::get_error_name(code)))?;
     String::from_utf8(out).map_err(|_| invalid("a packed value that is not UTF-8"))
 }
 
@@ -225,6 +250,28 @@ mod tests {
         assert!(unpack(&with, None).is_err());
         assert!(unpack(&[9, 1, 2, 3], None).is_err());
         assert!(unpack(&[], None).is_err());
+    }
+
+    #[test]
+    fn one_thread_unpacks_plain_prefixed_and_short_prefixed_values_in_turn() {
+        let text = body(200);
+        let html = format!("<div>{text}</div>");
+        let values = [
+            (
+                pack(&text, Some(&html)).unwrap().unwrap(),
+                Some(html.as_str()),
+            ),
+            (pack(&text, None).unwrap().unwrap(), None),
+            // A reference under 8 bytes, which zstd would not take as a dictionary.
+            (pack(&text, Some("<p>x")).unwrap().unwrap(), Some("<p>x")),
+        ];
+        for _ in 0..3 {
+            for (blob, reference) in &values {
+                assert_eq!(unpack(blob, *reference).unwrap(), text);
+            }
+            // A failure part-way leaves the thread's context usable.
+            assert!(unpack(&values[0].0[..20], Some(&html)).is_err());
+        }
     }
 
     #[test]
