@@ -278,18 +278,19 @@ const FEED_FAILED: &str =
 
 const FIND_BY_GUID: &str = "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND guid = ?2";
 const FIND_BY_LINK: &str = "SELECT id, guid FROM articles WHERE feed_id = ?1 AND link = ?2 LIMIT 2";
+/// The bodies (`?8`-`?10`) and the word count (`?15`) come packed and counted
+/// ([`codec::pack_bodies`]), as `dl_pack` and `dl_words` would make them.
 const ARTICLE_INSERT: &str = "INSERT INTO articles (feed_id, guid, link, title, authors,
         published, updated, summary_html, content_html, text, enclosures, categories,
         read, starred, first_seen, content_hash, text_words)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, dl_pack(?8), dl_pack(?9), dl_pack(?10, ?9), ?11, ?12,
-        0, 0, ?13, ?14, dl_words(?10, NULL))
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 0, ?13, ?14, ?15)
     ON CONFLICT (feed_id, guid) DO NOTHING";
 /// Updates an article's content, never its reading state or first-seen time. A missing
 /// publication date keeps the stored one (first-seen) rather than moving the article.
 const ARTICLE_UPDATE: &str = "UPDATE articles SET guid = ?2, link = ?3, title = ?4,
         authors = ?5, published = COALESCE(?6, published), updated = ?7,
-        summary_html = dl_pack(?8), content_html = dl_pack(?9), text = dl_pack(?10, ?9),
-        enclosures = ?11, categories = ?12, content_hash = ?13, text_words = dl_words(?10, NULL)
+        summary_html = ?8, content_html = ?9, text = ?10, enclosures = ?11, categories = ?12,
+        content_hash = ?13, text_words = ?14
     WHERE id = ?1";
 const TOMBSTONE_TOUCH_GUID: &str =
     "UPDATE tombstones SET last_seen = ?3 WHERE feed_id = ?1 AND guid = ?2";
@@ -307,6 +308,10 @@ const TOMBSTONE_TOUCH_LINK: &str =
 pub(crate) const FTS_INDEX: &str = "INSERT INTO articles_fts (rowid, title, text, authors)
     SELECT id, title, text, authors FROM articles_fts_source
     WHERE id IN (SELECT value FROM json_each(?1))";
+/// Indexes one new article from the values just written (what `articles_fts_source` would
+/// give for it: a new article has no fetched page yet), without unpacking them again.
+const FTS_INDEX_NEW: &str =
+    "INSERT INTO articles_fts (rowid, title, text, authors) VALUES (?1, ?2, ?3, ?4)";
 /// Removes the index entries of the articles whose ids are in the JSON array `?1` (before
 /// those rows change, to index them again, or go).
 pub(crate) const FTS_UNINDEX: &str =
@@ -753,32 +758,32 @@ fn record_fetch(
     now: i64,
 ) -> Result<StoreStats, StoreError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut to_index = Vec::new();
+    let mut to_index = ToIndex::default();
     let stats = record_in(&tx, feed, record, now, &mut to_index)?;
-    index_articles(&tx, &to_index)?;
+    to_index.index(&tx)?;
     tx.commit()?;
     Ok(stats)
 }
 
 /// [`Store::record_fetches`] in one transaction; `Err` when the transaction as a whole
 /// failed (nothing kept), otherwise each record's own result.
-fn record_batch(
+fn record_batch<'a>(
     conn: &mut Connection,
-    records: &[(FeedId, FetchRecord<'_>)],
+    records: &[(FeedId, FetchRecord<'a>)],
     now: i64,
 ) -> Result<Vec<Result<StoreStats, StoreError>>, StoreError> {
     let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut results = Vec::with_capacity(records.len());
-    let mut to_index = Vec::new();
+    let mut to_index = ToIndex::default();
     let mut seen = HashSet::with_capacity(records.len());
     for (feed, record) in records {
         if !seen.insert(*feed) {
             // The same feed twice: its articles must be in the index before it changes them
             // again (an update takes the old values out of the index first).
-            index_articles(&tx, &to_index)?;
+            to_index.index(&tx)?;
             to_index.clear();
         }
-        let mut feed_ids = Vec::new();
+        let mut feed_ids = ToIndex::default();
         let savepoint = tx.savepoint()?;
         match record_in(&savepoint, *feed, record, now, &mut feed_ids) {
             Ok(stats) => {
@@ -792,7 +797,7 @@ fn record_batch(
     }
     // After every savepoint is released: FTS5 writes its pending terms out at each
     // savepoint, so indexing inside them would make a segment per feed again.
-    index_articles(&tx, &to_index)?;
+    to_index.index(&tx)?;
     tx.commit()?;
     Ok(results)
 }
@@ -805,14 +810,53 @@ fn index_articles(conn: &Connection, ids: &[i64]) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The articles a write must add to the full-text index once its savepoints are released
+/// (FTS5 writes its pending terms out at each savepoint).
+#[derive(Default)]
+pub(crate) struct ToIndex<'a> {
+    /// Changed articles, indexed from the cache (with a fetched page's text).
+    stored: Vec<i64>,
+    /// New articles, indexed from the values just written.
+    new: Vec<(i64, &'a NewArticle)>,
+}
+
+impl<'a> ToIndex<'a> {
+    fn append(&mut self, other: &mut ToIndex<'a>) {
+        self.stored.append(&mut other.stored);
+        self.new.append(&mut other.new);
+    }
+
+    fn clear(&mut self) {
+        self.stored.clear();
+        self.new.clear();
+    }
+
+    /// Indexes them all on `conn`.
+    pub(crate) fn index(&self, conn: &Connection) -> Result<(), StoreError> {
+        index_articles(conn, &self.stored)?;
+        if !self.new.is_empty() {
+            let mut insert = conn.prepare_cached(FTS_INDEX_NEW)?;
+            for (id, article) in &self.new {
+                insert.execute(params![
+                    id,
+                    article.title,
+                    article.text,
+                    to_json(&article.authors)
+                ])?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Records one fetch on `conn` (inside the caller's transaction or savepoint), pushing the
 /// ids of new and changed articles, which the caller must index, onto `to_index`.
-fn record_in(
+fn record_in<'a>(
     conn: &Connection,
     feed: FeedId,
-    record: &FetchRecord<'_>,
+    record: &FetchRecord<'a>,
     now: i64,
-    to_index: &mut Vec<i64>,
+    to_index: &mut ToIndex<'a>,
 ) -> Result<StoreStats, StoreError> {
     let stats = match record {
         FetchRecord::Parsed {
@@ -860,14 +904,28 @@ fn record_in(
     Ok(stats)
 }
 
+/// What storing one item of a document does.
+enum Write {
+    /// Changes the stored article with this id (a new GUID, or new content).
+    Update(i64),
+    /// Adds it.
+    Insert,
+}
+
 /// Stores the items of one parsed document; see [`Store::record_fetch`] for the rules. The
-/// ids of new and changed articles go onto `to_index`, for the caller to index.
-fn store_articles(
+/// new and changed articles go onto `to_index`, for the caller to index.
+///
+/// In two passes: the first decides each item's fate (reads only, and tombstones' last-seen
+/// times), then the bodies of the items to write are packed, on several threads when there
+/// are many, and the second pass writes them. An item's fate never depends on another item
+/// of the same document being written first: a GUID is handled once, and an item is matched
+/// by link only when no other item of the document has that link or the matched GUID.
+pub(crate) fn store_articles<'a>(
     conn: &Connection,
     feed: FeedId,
-    parsed: &ParsedFeed,
+    parsed: &'a ParsedFeed,
     now: i64,
-    to_index: &mut Vec<i64>,
+    to_index: &mut ToIndex<'a>,
 ) -> Result<StoreStats, StoreError> {
     let guids_in_doc: HashSet<&str> = parsed.articles.iter().map(|a| a.guid.as_str()).collect();
     let mut link_uses: HashMap<&str, u32> = HashMap::new();
@@ -877,13 +935,12 @@ fn store_articles(
 
     let mut by_guid = conn.prepare_cached(FIND_BY_GUID)?;
     let mut by_link = conn.prepare_cached(FIND_BY_LINK)?;
-    let mut insert = conn.prepare_cached(ARTICLE_INSERT)?;
-    let mut update = conn.prepare_cached(ARTICLE_UPDATE)?;
     let mut tomb_guid = conn.prepare_cached(TOMBSTONE_TOUCH_GUID)?;
     let mut tomb_link = conn.prepare_cached(TOMBSTONE_TOUCH_LINK)?;
 
     let mut stats = StoreStats::default();
     let mut done: HashSet<&str> = HashSet::with_capacity(parsed.articles.len());
+    let mut writes: Vec<(&'a NewArticle, Write, Vec<u8>)> = Vec::new();
     for item in &parsed.articles {
         if !done.insert(item.guid.as_str()) {
             continue; // The same GUID twice in one document: the first wins.
@@ -918,28 +975,7 @@ fn store_articles(
 
         match target {
             Some((_, true)) => stats.unchanged += 1,
-            Some((id, false)) => {
-                // Out of the index with the old values, back in with the new (below).
-                conn.prepare_cached(FTS_UNINDEX)?
-                    .execute([to_json(&[id])])?;
-                to_index.push(id);
-                update.execute(params![
-                    id,
-                    item.guid,
-                    item.link,
-                    item.title,
-                    to_json(&item.authors),
-                    item.published.map(|t| t.timestamp()),
-                    item.updated.map(|t| t.timestamp()),
-                    item.summary_html,
-                    item.content_html,
-                    item.text,
-                    to_json(&item.enclosures),
-                    to_json(&item.categories),
-                    hash,
-                ])?;
-                stats.updated += 1;
-            }
+            Some((id, false)) => writes.push((item, Write::Update(id), hash)),
             None => {
                 let pruned = tomb_guid.execute(params![feed.0, item.guid, now])? > 0
                     || match unique_link {
@@ -948,8 +984,47 @@ fn store_articles(
                     };
                 if pruned {
                     stats.unchanged += 1;
-                    continue;
+                } else {
+                    writes.push((item, Write::Insert, hash));
                 }
+            }
+        }
+    }
+    if writes.is_empty() {
+        return Ok(stats);
+    }
+
+    let items: Vec<&NewArticle> = writes.iter().map(|(item, _, _)| *item).collect();
+    let bodies = codec::pack_bodies(&items)
+        .map_err(|e| StoreError::Sql(rusqlite::Error::UserFunctionError(Box::new(e))))?;
+    let mut insert = conn.prepare_cached(ARTICLE_INSERT)?;
+    let mut update = conn.prepare_cached(ARTICLE_UPDATE)?;
+    for ((item, write, hash), bodies) in writes.into_iter().zip(bodies) {
+        match write {
+            Write::Update(id) => {
+                // Out of the index with the old values, back in with the new (below).
+                conn.prepare_cached(FTS_UNINDEX)?
+                    .execute([to_json(&[id])])?;
+                to_index.stored.push(id);
+                update.execute(params![
+                    id,
+                    item.guid,
+                    item.link,
+                    item.title,
+                    to_json(&item.authors),
+                    item.published.map(|t| t.timestamp()),
+                    item.updated.map(|t| t.timestamp()),
+                    bodies.summary,
+                    bodies.content,
+                    bodies.text,
+                    to_json(&item.enclosures),
+                    to_json(&item.categories),
+                    hash,
+                    bodies.words,
+                ])?;
+                stats.updated += 1;
+            }
+            Write::Insert => {
                 let inserted = insert.execute(params![
                     feed.0,
                     item.guid,
@@ -958,17 +1033,18 @@ fn store_articles(
                     to_json(&item.authors),
                     item.published.map_or(now, |t| t.timestamp()),
                     item.updated.map(|t| t.timestamp()),
-                    item.summary_html,
-                    item.content_html,
-                    item.text,
+                    bodies.summary,
+                    bodies.content,
+                    bodies.text,
                     to_json(&item.enclosures),
                     to_json(&item.categories),
                     now,
                     hash,
+                    bodies.words,
                 ])?;
                 if inserted > 0 {
                     stats.new += 1;
-                    to_index.push(conn.last_insert_rowid());
+                    to_index.new.push((conn.last_insert_rowid(), item));
                 } else {
                     stats.unchanged += 1;
                 }

@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
-use super::{Store, StoreError, index_articles, store_articles, time_of, to_json};
+use super::{Store, StoreError, ToIndex, store_articles, time_of, to_json};
 use crate::model::{ArticleId, FeedId, FeedSpec, NewArticle, ParsedFeed};
 
 const STATE_GET: &str = "SELECT account, newest_usec, last_sync FROM sync_state WHERE id = 1";
@@ -451,7 +451,7 @@ fn store_items(
         states.push((item.item, item.read, item.starred));
         parsed.articles.push(item.article);
     }
-    let mut to_index = Vec::new();
+    let mut to_index = ToIndex::default();
     {
         let mut find = tx.prepare_cached(ARTICLE_BY_GUID)?;
         let mut map = tx.prepare_cached(ITEM_MAP)?;
@@ -492,7 +492,7 @@ fn store_items(
         }
     }
     // The index takes the new and changed articles in one statement (see record_batch).
-    index_articles(&tx, &to_index)?;
+    to_index.index(&tx)?;
     tx.prepare_cached(STATE_APPLYING)?.execute([0])?;
     tx.commit()?;
     Ok(stats)
