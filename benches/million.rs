@@ -25,7 +25,8 @@
 //! plain text only (no HTML copy), which keeps a million articles to a few GB.
 //!
 //! Options: `--articles N` (default 1,000,000), `--build-only`, `--runs R` (default 5),
-//! `--prune N` (default 100,000). `DATELINE_BENCH_DIR` puts the caches somewhere other than
+//! `--prune N` (default 100,000), `--prune-step N` (articles per prune step, default the
+//! worker's `PRUNE_BATCH`). `DATELINE_BENCH_DIR` puts the caches somewhere other than
 //! `target/million-bench/` (a 1M cache takes about 4 GB).
 
 use std::io::Read;
@@ -855,10 +856,34 @@ fn measure_list(dir: &Path, runs: usize) -> Result<(Vec<Duration>, Vec<Duration>
 
 struct PruneFigures {
     pruned: usize,
+    /// The prune steps: wall time, CPU time of the thread that ran them, steps, longest step.
     took: Duration,
-    reader: Vec<Duration>,
-    before_mb: u64,
-    after_mb: u64,
+    cpu: Duration,
+    steps: usize,
+    longest: Duration,
+    /// The full-text index's merge steps afterwards: wall, CPU, steps, longest step.
+    merge: (Duration, Duration, usize, Duration),
+    /// Giving free pages back (`release_free_pages` until none are left): wall, CPU, steps.
+    release: (Duration, Duration, usize),
+    /// The second connection's list of the newest 40 rows, during each of the three phases.
+    reader: [Vec<Duration>; 3],
+    /// File size (database and WAL) before, after the prune steps, after the merge, at the end.
+    mb: [u64; 4],
+}
+
+/// CPU time this thread has run (the scheduler's figure, in nanoseconds).
+fn thread_cpu() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .map(Duration::from_nanos)
+        .unwrap_or_default()
+}
+
+/// The database file and its WAL, in MB.
+fn db_mb(db: &Path) -> u64 {
+    let wal = db.with_extension("db-wal");
+    file_mb(db) + file_mb(&wal)
 }
 
 /// The cut-off (unix seconds) below which the `want` oldest prunable articles of the cache of
@@ -889,9 +914,15 @@ fn prune_cutoff(total: usize, want: usize) -> Result<i64, String> {
     Ok(cutoff)
 }
 
-/// Prunes the `want` oldest prunable articles of a scratch copy of the cache, with a second
-/// connection listing the newest 40 rows meanwhile.
-fn measure_prune(dir: &Path, total: usize, want: usize) -> Result<PruneFigures, String> {
+/// Prunes the `want` oldest prunable articles of a scratch copy of the cache, as the worker
+/// does (steps of `batch`, `PRUNE_BATCH` in the worker, then the index's merge steps, then free pages given back),
+/// with a second connection listing the newest 40 rows meanwhile.
+fn measure_prune(
+    dir: &Path,
+    total: usize,
+    want: usize,
+    batch: usize,
+) -> Result<PruneFigures, String> {
     let cutoff = prune_cutoff(total, want)?;
     let now = Utc
         .timestamp_opt(cutoff + 86_400, 0)
@@ -904,13 +935,15 @@ fn measure_prune(dir: &Path, total: usize, want: usize) -> Result<PruneFigures, 
     let db = scratch.join("cache.db");
     // The cache was closed cleanly, so it has no WAL to copy.
     std::fs::copy(dir.join("cache.db"), &db).map_err(|e| e.to_string())?;
-    let before_mb = file_mb(&db);
+    let before_mb = db_mb(&db);
+    // Opening migrates an older cache: before the clock starts.
     let mut store = Store::open(&db).map_err(|e| e.to_string())?;
     let stop = AtomicBool::new(false);
+    let phase = std::sync::atomic::AtomicUsize::new(0);
     let result = std::thread::scope(|scope| {
         let reader = scope.spawn(|| {
             let r = Store::open_reader(&db).expect("reader");
-            let mut v = Vec::new();
+            let mut v: [Vec<Duration>; 3] = Default::default();
             let q = dateline::query::Query::default();
             while !stop.load(Ordering::Relaxed) {
                 let t = Instant::now();
@@ -918,30 +951,78 @@ fn measure_prune(dir: &Path, total: usize, want: usize) -> Result<PruneFigures, 
                     .query_articles(&q, base_time().fixed_offset(), Some(40), 0)
                     .expect("list");
                 assert!(!rows.is_empty());
-                v.push(t.elapsed());
+                v[phase.load(Ordering::Relaxed).min(2)].push(t.elapsed());
                 std::thread::sleep(Duration::from_millis(5));
             }
             v
         });
         std::thread::sleep(Duration::from_millis(200));
-        let t = Instant::now();
-        let pruned = store.prune(1, now);
-        let took = t.elapsed();
+        let mut run = || -> Result<_, dateline::store::StoreError> {
+            let (t, c) = (Instant::now(), thread_cpu());
+            let (mut pruned, mut steps, mut longest) = (0, 0, Duration::ZERO);
+            loop {
+                let s = Instant::now();
+                let n = store.prune_step(1, now, batch)?;
+                longest = longest.max(s.elapsed());
+                pruned += n;
+                steps += 1;
+                if n < batch {
+                    break;
+                }
+            }
+            let prune = (t.elapsed(), thread_cpu() - c, steps, longest);
+            let after_prune = db_mb(&db);
+            phase.store(1, Ordering::Relaxed);
+            let (t, c) = (Instant::now(), thread_cpu());
+            let (mut steps, mut longest) = (0, Duration::ZERO);
+            loop {
+                let s = Instant::now();
+                let merged = store.merge_search_index_step()?;
+                longest = longest.max(s.elapsed());
+                steps += 1;
+                if !merged {
+                    break;
+                }
+            }
+            let merge = (t.elapsed(), thread_cpu() - c, steps, longest);
+            let after_merge = db_mb(&db);
+            phase.store(2, Ordering::Relaxed);
+            let (t, c) = (Instant::now(), thread_cpu());
+            let mut steps = 0;
+            let (_, mut free, _) = store.page_counts()?;
+            while free > 0 {
+                let left = store.release_free_pages()?;
+                steps += 1;
+                if left >= free {
+                    break;
+                }
+                free = left;
+            }
+            let release = (t.elapsed(), thread_cpu() - c, steps);
+            Ok((pruned, prune, merge, release, after_prune, after_merge))
+        };
+        let done = run();
         std::thread::sleep(Duration::from_millis(200));
         stop.store(true, Ordering::Relaxed);
         let reader = reader.join().unwrap_or_default();
-        (pruned, took, reader)
+        (done, reader)
     });
     drop(store);
-    let after_mb = file_mb(&db);
+    let end_mb = db_mb(&db);
     let _ = std::fs::remove_dir_all(&scratch);
-    let (pruned, took, reader) = result;
+    let (done, reader) = result;
+    let (pruned, prune, merge, release, after_prune, after_merge) =
+        done.map_err(|e| e.to_string())?;
     Ok(PruneFigures {
-        pruned: pruned.map_err(|e| e.to_string())?,
-        took,
+        pruned,
+        took: prune.0,
+        cpu: prune.1,
+        steps: prune.2,
+        longest: prune.3,
+        merge,
+        release,
         reader,
-        before_mb,
-        after_mb,
+        mb: [before_mb, after_prune, after_merge, end_mb],
     })
 }
 
@@ -958,6 +1039,7 @@ fn profile_prune(
     step: usize,
     cache_mib: i64,
     sql: (&str, &str),
+    bulk: bool,
 ) -> Result<(), String> {
     let cutoff = prune_cutoff(total, want)?;
     let scratch = dir.join("prune-profile");
@@ -965,10 +1047,16 @@ fn profile_prune(
     std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
     let db = scratch.join("cache.db");
     std::fs::copy(dir.join("cache.db"), &db).map_err(|e| e.to_string())?;
+    // `--profile-bulk`: the statements of today's `Store::prune_step` (counts out in bulk
+    // with the delete triggers held, foreign keys off, the index's automatic merge off);
+    // opening the store first migrates the copy to the schema they need.
+    if bulk {
+        drop(Store::open(&db).map_err(|e| e.to_string())?);
+    }
     let result = (|| -> rusqlite::Result<()> {
         let conn = rusqlite::Connection::open(&db)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "foreign_keys", if bulk { "OFF" } else { "ON" })?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "wal_autocheckpoint", 4096)?;
         conn.pragma_update(None, "cache_size", -cache_mib * 1024)?;
@@ -984,7 +1072,39 @@ fn profile_prune(
         const IDS: &str = "SELECT json_group_array(id), count(*) FROM (SELECT id FROM articles
             WHERE read = 1 AND starred = 0 AND first_seen < ?1 AND read_at < ?1
             ORDER BY first_seen LIMIT ?2)";
-        let phases: &[(&str, &str)] = &[
+        const BULK: &[(&str, &str)] = &[
+            ("tombstones", "INSERT OR REPLACE INTO tombstones (feed_id, guid, link, pruned_at, last_seen)
+                SELECT feed_id, guid, link, ?2, ?2 FROM articles WHERE id IN (SELECT value FROM json_each(?1))"),
+            ("fts (automerge 0)", "INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0);
+                DELETE FROM articles_fts WHERE rowid IN (SELECT value FROM json_each(?1));
+                INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
+                INSERT INTO counts_held (held) VALUES (1)"),
+            ("feed counts", "UPDATE feed_counts SET total = total - g.n, unread = unread - g.u
+                FROM (SELECT feed_id, count(*) AS n, sum(read = 0) AS u FROM articles
+                WHERE id IN (SELECT value FROM json_each(?1)) AND hidden = 0 GROUP BY feed_id) AS g
+                WHERE feed_counts.feed_id = g.feed_id"),
+            ("entity feed counts", "UPDATE entity_feed_counts SET mentions = mentions - g.n, articles = articles - g.k
+                FROM (SELECT a.feed_id AS feed_id, m.entity AS entity, count(*) AS n, count(DISTINCT m.article) AS k
+                FROM articles a JOIN mentions m ON m.article = a.id
+                WHERE a.id IN (SELECT value FROM json_each(?1)) AND a.hidden = 0 GROUP BY a.feed_id, m.entity) AS g
+                WHERE entity_feed_counts.feed_id = g.feed_id AND entity_feed_counts.entity = g.entity"),
+            ("entity counts", "UPDATE entity_counts SET mentions = mentions - g.n, articles = articles - g.k
+                FROM (SELECT m.entity AS entity, count(*) AS n, count(DISTINCT m.article) AS k
+                FROM articles a JOIN mentions m ON m.article = a.id
+                WHERE a.id IN (SELECT value FROM json_each(?1)) AND a.hidden = 0 GROUP BY m.entity) AS g
+                WHERE entity_counts.entity = g.entity"),
+            ("mentions", "DELETE FROM mentions WHERE article IN (SELECT value FROM json_each(?1))"),
+            ("article_stories", "DELETE FROM article_stories WHERE article IN (SELECT value FROM json_each(?1))"),
+            ("extractions", "DELETE FROM extractions WHERE article IN (SELECT value FROM json_each(?1))"),
+            ("pages+sync_items", "DELETE FROM pages WHERE article IN (SELECT value FROM json_each(?1));
+                DELETE FROM sync_items WHERE article IN (SELECT value FROM json_each(?1))"),
+            ("articles", "DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?1));
+                DELETE FROM counts_held"),
+        ];
+        let phases: &[(&str, &str)] = if bulk {
+            BULK
+        } else {
+            &[
             ("tombstones", "INSERT OR REPLACE INTO tombstones (feed_id, guid, link, pruned_at, last_seen)
                 SELECT feed_id, guid, link, ?2, ?2 FROM articles WHERE id IN (SELECT value FROM json_each(?1))"),
             ("fts", "DELETE FROM articles_fts WHERE rowid IN (SELECT value FROM json_each(?1))"),
@@ -994,7 +1114,8 @@ fn profile_prune(
             ("pages+sync_items", "DELETE FROM pages WHERE article IN (SELECT value FROM json_each(?1));
                 DELETE FROM sync_items WHERE article IN (SELECT value FROM json_each(?1))"),
             ("articles", "DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?1))"),
-        ];
+        ]
+        };
         let mut spent = vec![Duration::ZERO; phases.len() + 3];
         let mut done = 0usize;
         let mut mentions = 0i64;
@@ -1020,6 +1141,8 @@ fn profile_prune(
                     let mut stmt = conn.prepare_cached(one)?;
                     if stmt.parameter_count() == 2 {
                         stmt.execute(rusqlite::params![ids, cutoff])?;
+                    } else if stmt.parameter_count() == 0 {
+                        stmt.execute([])?;
                     } else {
                         stmt.execute([&ids])?;
                     }
@@ -1278,9 +1401,11 @@ fn main() {
     let mut build_only = false;
     let mut runs = 5usize;
     let mut prune = 100_000usize;
+    let mut prune_step = dateline::store::PRUNE_BATCH;
     let mut refresh_runs = 2usize;
     let mut profile_step = 5_000usize;
     let mut profile_cache_mib = 2i64;
+    let mut profile_bulk = false;
     let mut profile_before = String::new();
     let mut profile_after = String::new();
     let mut parts = vec!["list".to_string(), "prune".into(), "refresh".into()];
@@ -1291,6 +1416,7 @@ fn main() {
             "--articles" => articles = value().expect("--articles N"),
             "--runs" => runs = value().expect("--runs N"),
             "--prune" => prune = value().expect("--prune N"),
+            "--prune-step" => prune_step = value().expect("--prune-step N"),
             "--refresh-runs" => refresh_runs = value().expect("--refresh-runs N"),
             "--profile-step" => profile_step = value().expect("--profile-step N"),
             "--profile-before" => profile_before = args.next().expect("--profile-before SQL"),
@@ -1309,6 +1435,7 @@ fn main() {
                     .collect();
             }
             "--build-only" => build_only = true,
+            "--profile-bulk" => profile_bulk = true,
             "--bench" => {}
             other => panic!("unknown option {other}"),
         }
@@ -1345,20 +1472,41 @@ fn main() {
         println!("load {}", uptime());
     }
     if part("prune") {
-        match measure_prune(&dir, articles, prune) {
+        match measure_prune(&dir, articles, prune, prune_step) {
             Ok(p) => {
                 println!(
-                    "prune of {} articles: {} ({:.0} articles/s); file {} MB before, {} MB after",
+                    "prune of {} articles: {} ({:.0} articles/s), CPU {}, {} steps of at most {} articles, longest {}",
                     p.pruned,
                     ms(p.took),
                     p.pruned as f64 / p.took.as_secs_f64(),
-                    p.before_mb,
-                    p.after_mb
+                    ms(p.cpu),
+                    p.steps,
+                    prune_step,
+                    ms(p.longest),
                 );
                 println!(
-                    "  newest 40 rows on a second connection meanwhile: {}",
-                    spread(p.reader)
+                    "  then the index's merge: {}, CPU {}, {} steps, longest {}",
+                    ms(p.merge.0),
+                    ms(p.merge.1),
+                    p.merge.2,
+                    ms(p.merge.3)
                 );
+                println!(
+                    "  then free pages given back: {}, CPU {}, {} steps",
+                    ms(p.release.0),
+                    ms(p.release.1),
+                    p.release.2
+                );
+                println!(
+                    "  file (with WAL): {} MB before, {} MB after the prune, {} MB after the merge, {} MB at the end",
+                    p.mb[0], p.mb[1], p.mb[2], p.mb[3]
+                );
+                for (name, v) in ["prune", "merge", "release"].iter().zip(p.reader) {
+                    println!(
+                        "  newest 40 rows on a second connection during the {name}: {}",
+                        spread(v)
+                    );
+                }
             }
             Err(e) => println!("prune: not measured ({e})"),
         }
@@ -1387,6 +1535,7 @@ fn main() {
             profile_step,
             profile_cache_mib,
             (&profile_before, &profile_after),
+            profile_bulk,
         ) {
             println!("prune profile: not measured ({e})");
         }

@@ -194,6 +194,7 @@ fn a_prune_keeps_everything_else_exactly() {
         "SELECT count(*) FROM extractions WHERE article NOT IN (SELECT id FROM articles)",
         "SELECT count(*) FROM article_stories WHERE article NOT IN (SELECT id FROM articles)",
         "SELECT count(*) FROM pages WHERE article NOT IN (SELECT id FROM articles)",
+        "SELECT count(*) FROM sync_items WHERE article NOT IN (SELECT id FROM articles)",
     ] {
         assert_eq!(count(&store, orphans), 0, "{orphans}");
     }
@@ -212,6 +213,9 @@ fn a_prune_keeps_everything_else_exactly() {
         })
         .unwrap();
     assert_eq!(fk, 0);
+    // The step turns foreign keys off and holds the counts only while it runs.
+    assert_eq!(count(&store, "PRAGMA foreign_keys"), 1);
+    assert_eq!(count(&store, "SELECT count(*) FROM counts_held"), 0);
     // Search finds the kept articles only.
     let hits = count(
         &store,
@@ -228,4 +232,29 @@ fn a_prune_keeps_everything_else_exactly() {
         )
         .unwrap();
     assert_eq!(found, 0);
+}
+
+#[test]
+fn a_prune_deletes_from_every_table_that_refers_to_articles() {
+    // The prune runs with foreign keys off: a table added later with a foreign key to
+    // `articles` must be added to its list, or its rows would outlive their articles.
+    let store = Store::open_in_memory().unwrap();
+    let mut stmt = store
+        .conn
+        .prepare(
+            "SELECT m.name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+             WHERE m.type = 'table' AND f.\"table\" = 'articles' ORDER BY m.name",
+        )
+        .unwrap();
+    let children: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut listed: Vec<String> = super::prune::ARTICLE_CHILDREN
+        .iter()
+        .map(|sql| sql.split_whitespace().nth(2).unwrap().to_string())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, children);
 }

@@ -449,8 +449,9 @@ pub async fn refresh(
 }
 
 /// Prunes in steps, one store call each, so the reader's requests to the store thread (a
-/// mark, a window of rows) wait for one step at most; then gives the pages a large prune
-/// freed back to the file system, in steps too. Returns how many articles went.
+/// mark, a window of rows) wait for one step at most; then merges the full-text index where
+/// the prune left tombstones and gives the pages a large prune freed back to the file system,
+/// in steps too. Returns how many articles went.
 async fn prune(store: &StoreActor, days: u32) -> Result<usize, WorkerError> {
     let now = Utc::now();
     let batch = crate::store::PRUNE_BATCH;
@@ -465,6 +466,9 @@ async fn prune(store: &StoreActor, days: u32) -> Result<usize, WorkerError> {
         }
     }
     if total > 0 {
+        // The index's space comes back as its segments are merged (see
+        // `Store::merge_search_index_step`), a step at a time.
+        while store.call(|s| s.merge_search_index_step()).await?? {}
         // Free pages are reused by the next refresh; only a prune that left a large part of
         // the file free (a quarter) shrinks it, a step at a time.
         let (pages, free, _) = store.call(|s| s.page_counts()).await??;
