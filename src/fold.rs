@@ -141,11 +141,18 @@ mod tests {
         // Every ASCII char, alone and between letters and spaces, through both paths.
         for b in 0u8..=127 {
             let c = char::from(b);
-            for s in [c.to_string(), format!(" A{c}b{c}{c}C "), format!("{c} x\t{c}")] {
+            for s in [
+                c.to_string(),
+                format!(" A{c}b{c}{c}C "),
+                format!("{c} x\t{c}"),
+            ] {
                 assert_eq!(fold_ascii(&s), fold_unicode(&s), "{b}");
             }
         }
-        assert_eq!(fold("  Jens `Stoltenberg`\t\x0b NATO "), "jens 'stoltenberg' nato");
+        assert_eq!(
+            fold("  Jens `Stoltenberg`\t\x0b NATO "),
+            "jens 'stoltenberg' nato"
+        );
     }
 
     #[test]
