@@ -9,10 +9,14 @@
 //! Gazetteer lookups come in through [`gazetteer_info`] only; word classes (see
 //! [`super::clusters`]) are looked up here, from the embedded `assets/model/clusters.fst`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 use super::clusters::{GRANULARITIES, WordClasses};
-use super::gazetteer::Gazetteers;
+use super::gazetteer::{Gazetteers, PhraseStart};
+use crate::fold::fold;
 
 /// Version of the feature templates; stored in the model file and checked at load.
 /// Version 4 added the word-class templates (36 to 46): a model must be retrained whenever
@@ -30,21 +34,224 @@ pub struct GazInfo {
     pub phrase_begin: bool,
 }
 
+/// What the tagger reads from one word as written, whatever its sentence: its lower-case
+/// form, shapes, folded form, word classes and gazetteer flags (all pure functions of the
+/// word, so [`word_facts`] remembers them).
+pub struct WordFacts {
+    lower: String,
+    short: String,
+    folded: String,
+    /// The gazetteer's flags of the word alone; 0 unless it begins with a letter.
+    gaz_word: u16,
+    /// Where the gazetteer's phrases that begin with it continue.
+    phrase: Option<PhraseStart>,
+    /// Its features' hashes as the token tagged.
+    own: Own,
+    /// Its features' hashes as a neighbour of the token tagged.
+    roles: Roles,
+}
+
+impl std::fmt::Debug for WordFacts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WordFacts")
+            .field("lower", &self.lower)
+            .field("folded", &self.folded)
+            .field("gaz_word", &self.gaz_word)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The hash states of the features of a token that depend on its word alone, as
+/// `sentence_features_of` pushes them (finished there, with the model's bucket count).
+struct Own {
+    /// Templates 1 to 4, then the prefix and suffix of each length 1 to 4 (5 and 9, 6 and
+    /// 10 ...), as many as the word has chars: `base[..n_base]`.
+    base: [H; 12],
+    n_base: usize,
+    /// Template 22 before the next word is added.
+    t22: H,
+    /// Templates 24 and 25 (first token), 26 and 27 (an all-caps line), 28 (Title Case).
+    first: [H; 2],
+    caps: [H; 2],
+    title: H,
+    /// Templates 36, 39 and 42: the word's class at each granularity.
+    classes: [H; GRANULARITIES],
+    /// Template 45: the middle class with the short shape.
+    t45: H,
+    class0: u16,
+}
+
+/// The hash states of the features a word gives the token beside it: templates 13 to 20
+/// (lower-case form and short shape before and after), the first half of 21 and 23, and the
+/// classes before (37, 40, 43) and after (38, 41, 44). The sentence's ends have them too
+/// (`<s>`, `</s>`, class 0xFFFE).
+struct Roles {
+    neighbour: [H; 8],
+    t21: H,
+    t23: H,
+    before: [H; GRANULARITIES],
+    after: [H; GRANULARITIES],
+    class0: u16,
+}
+
+impl Roles {
+    fn of(lower: &str, short: &str, classes: [u16; GRANULARITIES]) -> Roles {
+        let mut neighbour = [H(0); 8];
+        for (k, h) in neighbour.iter_mut().enumerate() {
+            let text = if k < 4 { lower } else { short };
+            *h = H::new(13 + k as u8).s(text);
+        }
+        Roles {
+            neighbour,
+            t21: H::new(21).s(lower),
+            t23: H::new(23).s(short),
+            before: std::array::from_fn(|g| H::new(37 + 3 * g as u8).n(u64::from(classes[g]))),
+            after: std::array::from_fn(|g| H::new(38 + 3 * g as u8).n(u64::from(classes[g]))),
+            class0: classes[0],
+        }
+    }
+}
+
+impl WordFacts {
+    fn of(word: &str) -> WordFacts {
+        let (shape, short) = shapes(word);
+        let lower = word.to_lowercase();
+        let folded = fold(word);
+        let gaz = Gazetteers::embedded();
+        let gaz_word = if word.chars().next().is_some_and(char::is_alphabetic) {
+            gaz.folded_word_flags(&folded).0
+        } else {
+            0
+        };
+        let phrase = gaz.phrase_start(&folded);
+        let classes = WordClasses::embedded()
+            .lookup_cased(word, &lower)
+            .unwrap_or([0xFFFF; GRANULARITIES]);
+        let mut base = [H(0); 12];
+        base[..4].copy_from_slice(&[
+            H::new(1).s(word),
+            H::new(2).s(&lower),
+            H::new(3).s(&shape),
+            H::new(4).s(&short),
+        ]);
+        let mut n_base = 4;
+        // Prefixes and suffixes of 1 to 4 chars.
+        let mut prefix_ends = lower
+            .char_indices()
+            .map(|(b, _)| b)
+            .skip(1)
+            .chain(std::iter::once(lower.len()));
+        let mut suffix_starts = lower.char_indices().rev().map(|(b, _)| b);
+        for k in 1..=4u8 {
+            let Some(end) = prefix_ends.next() else {
+                break;
+            };
+            let from = suffix_starts.next().unwrap_or(0);
+            base[n_base] = H::new(4 + k).s(&lower[..end]);
+            base[n_base + 1] = H::new(8 + k).s(&lower[from..]);
+            n_base += 2;
+        }
+        let own = Own {
+            base,
+            n_base,
+            t22: H::new(22).s(&lower),
+            first: [H::new(24).s(&short), H::new(25).s(&lower)],
+            caps: [H::new(26).s(&short), H::new(27).s(&lower)],
+            title: H::new(28).s(&short),
+            classes: std::array::from_fn(|g| H::new(36 + 3 * g as u8).n(u64::from(classes[g]))),
+            t45: H::new(45).n(u64::from(classes[1])).s(&short),
+            class0: classes[0],
+        };
+        let roles = Roles::of(&lower, &short, classes);
+        WordFacts {
+            lower,
+            short,
+            folded,
+            gaz_word,
+            phrase,
+            own,
+            roles,
+        }
+    }
+}
+
+/// FxHash-style hasher for the word memo: a word is hashed 8 bytes at a time.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517C_C1B7_2722_0A95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Memo = HashMap<Box<str>, Rc<WordFacts>, BuildHasherDefault<WordHasher>>;
+
+/// Words a tagging thread remembers the facts of before it starts over: about 600 bytes a
+/// word with the map's share (`WordFacts` itself is 432), so at most about 5 MB a thread.
+/// News repeats its words, so most of a text's words are found here after a few articles.
+const MEMO_WORDS: usize = 1 << 13;
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
+
+/// The [`WordFacts`] of each of `words`, from this thread's memo where it has them (the
+/// same facts as computed afresh: the memo only saves the work).
+pub fn word_facts(words: &[&str]) -> Vec<Rc<WordFacts>> {
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        words
+            .iter()
+            .map(|&w| {
+                if let Some(f) = memo.get(w) {
+                    return Rc::clone(f);
+                }
+                if memo.len() >= MEMO_WORDS {
+                    memo.clear();
+                }
+                let f = Rc::new(WordFacts::of(w));
+                memo.insert(w.into(), Rc::clone(&f));
+                f
+            })
+            .collect()
+    })
+}
+
 /// Gazetteer flags for each word of a sentence (the single place gazetteers enter the tagger).
 pub fn gazetteer_info(words: &[&str]) -> Vec<GazInfo> {
+    gazetteer_info_of(&word_facts(words))
+}
+
+/// [`gazetteer_info`] of a sentence's [`word_facts`].
+pub fn gazetteer_info_of(facts: &[Rc<WordFacts>]) -> Vec<GazInfo> {
     let gaz = Gazetteers::embedded();
-    let mut out: Vec<GazInfo> = words
+    let mut out: Vec<GazInfo> = facts
         .iter()
-        .map(|w| GazInfo {
-            word: if w.chars().next().is_some_and(char::is_alphabetic) {
-                gaz.word_flags(w).0
-            } else {
-                0
-            },
+        .map(|f| GazInfo {
+            word: f.gaz_word,
             ..GazInfo::default()
         })
         .collect();
-    for m in gaz.phrase_matches(words) {
+    let folded: Vec<&str> = facts.iter().map(|f| f.folded.as_str()).collect();
+    let starts: Vec<Option<PhraseStart>> = facts.iter().map(|f| f.phrase).collect();
+    for m in gaz.phrase_matches_from(&folded, &starts) {
         for k in m.start..m.end.min(out.len()) {
             out[k].phrase = m.flags.0;
             out[k].phrase_begin = k == m.start;
@@ -59,7 +266,7 @@ pub const USES_GAZETTEER: bool = true;
 const SEED: u64 = 0x5D0A_7E11_4E5A_2023;
 
 /// Incremental FNV-1a style hasher with a final avalanche, seeded per template.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct H(u64);
 
 impl H {
@@ -144,7 +351,7 @@ fn all_upper(w: &str) -> bool {
 /// Document-wide facts about each lower-cased word, independent of any labels.
 #[derive(Debug, Default)]
 pub struct DocContext {
-    seen: HashMap<String, u8>,
+    seen: HashMap<String, u8, BuildHasherDefault<WordHasher>>,
 }
 
 const SEEN_TITLE_INSIDE: u8 = 1;
@@ -155,7 +362,7 @@ const SEEN_UPPER: u8 = 8;
 impl DocContext {
     /// Collects, for every word of the document, how it was capitalised and where.
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>]) -> DocContext {
-        let mut seen: HashMap<String, u8> = HashMap::new();
+        let mut seen: HashMap<String, u8, BuildHasherDefault<WordHasher>> = HashMap::default();
         for sent in sentences {
             // A headline's capitals say nothing about its words, all caps or Title Case.
             let caps = sentence_all_caps(sent) || sentence_title_case(sent);
@@ -178,7 +385,13 @@ impl DocContext {
                     SEEN_LOWER
                 };
                 if bit != 0 {
-                    *seen.entry(w.to_lowercase()).or_default() |= bit;
+                    let lower = lowered(w);
+                    match seen.get_mut(lower.as_ref()) {
+                        Some(bits) => *bits |= bit,
+                        None => {
+                            seen.insert(lower.into_owned(), bit);
+                        }
+                    }
                 }
             }
         }
@@ -187,6 +400,15 @@ impl DocContext {
 
     fn bits(&self, lower: &str) -> u8 {
         self.seen.get(lower).copied().unwrap_or(0)
+    }
+}
+
+/// `w.to_lowercase()`, borrowed when that is `w` itself (ASCII without capitals).
+fn lowered(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
     }
 }
 
@@ -215,9 +437,7 @@ fn sentence_title_case<S: AsRef<str>>(sent: &[S]) -> bool {
     let mut title = 0;
     for w in sent {
         let w = w.as_ref();
-        if w.chars().next().is_some_and(char::is_alphabetic)
-            && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
-        {
+        if w.chars().next().is_some_and(char::is_alphabetic) && !is_function_word(w) {
             content += 1;
             if first_upper(w) {
                 title += 1;
@@ -270,17 +490,13 @@ pub fn is_title_case<S: AsRef<str>>(sent: &[S]) -> bool {
 /// Whether `word` (any case) is one of the short function words a Title Case headline may
 /// leave in lower case.
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
-}
-
-/// Per-token precomputed strings, reused for the neighbours' features.
-struct Tok<'a> {
-    word: &'a str,
-    lower: String,
-    shape: String,
-    short: String,
-    /// The word's class at each granularity, when the unlabelled text knew it.
-    classes: Option<[u16; GRANULARITIES]>,
+    if word.len() > 4 {
+        return false; // longer than every function word
+    }
+    // The same as looking up `word.to_lowercase()`, without the allocation: the function
+    // words are ASCII and hold no `k`, and the only non-ASCII char whose lower case is ASCII
+    // is the Kelvin sign (lower case `k`), so a word with any other non-ASCII char is none.
+    FUNCTION_WORDS.iter().any(|f| word.eq_ignore_ascii_case(f))
 }
 
 /// Appends the bucket ids of each token's features to `feats`, and each token's start into
@@ -294,41 +510,38 @@ pub fn sentence_features(
     feats: &mut Vec<u32>,
     starts: &mut Vec<u32>,
 ) {
+    let facts = word_facts(words);
+    sentence_features_of(words, &facts, doc, gaz, log2_buckets, feats, starts);
+}
+
+/// [`sentence_features`] with the sentence's [`word_facts`] at hand.
+pub fn sentence_features_of(
+    words: &[&str],
+    toks: &[Rc<WordFacts>],
+    doc: &DocContext,
+    gaz: &[GazInfo],
+    log2_buckets: u32,
+    feats: &mut Vec<u32>,
+    starts: &mut Vec<u32>,
+) {
     let shift = 64 - log2_buckets;
-    let wc = WordClasses::embedded();
-    let toks: Vec<Tok<'_>> = words
-        .iter()
-        .map(|w| {
-            let (shape, short) = shapes(w);
-            let lower = w.to_lowercase();
-            Tok {
-                word: w,
-                classes: wc.lookup_cased(w, &lower),
-                lower,
-                shape,
-                short,
-            }
-        })
-        .collect();
     let caps = sentence_all_caps(words);
     let title = sentence_title_case(words);
     let n = toks.len();
-    let lw = |k: isize| -> &str {
-        if k < 0 {
-            "<s>"
-        } else if k as usize >= n {
-            "</s>"
+    let (bos, eos) = (
+        Roles::of("<s>", "<s>", [0xFFFE; GRANULARITIES]),
+        Roles::of("</s>", "</s>", [0xFFFE; GRANULARITIES]),
+    );
+    // The word `k` tokens away (negative: before), or a sentence end.
+    let side = |i: usize, k: isize| -> (&Roles, &str, &str) {
+        let j = i as isize + k;
+        if j < 0 {
+            (&bos, "<s>", "<s>")
+        } else if j as usize >= n {
+            (&eos, "</s>", "</s>")
         } else {
-            &toks[k as usize].lower
-        }
-    };
-    let ss = |k: isize| -> &str {
-        if k < 0 {
-            "<s>"
-        } else if k as usize >= n {
-            "</s>"
-        } else {
-            &toks[k as usize].short
+            let t = &toks[j as usize];
+            (&t.roles, &t.lower, &t.short)
         }
     };
     let gz = |k: isize| -> GazInfo {
@@ -338,52 +551,43 @@ pub fn sentence_features(
             gaz.get(k as usize).copied().unwrap_or_default()
         }
     };
-    for (i, t) in toks.iter().enumerate() {
+    let h0 = H::new(0);
+    for (i, (t, &word)) in toks.iter().zip(words).enumerate() {
         starts.push(feats.len() as u32);
         let ii = i as isize;
         let mut push = |h: H| feats.push(h.finish(shift));
-        push(H::new(0));
-        push(H::new(1).s(t.word));
-        push(H::new(2).s(&t.lower));
-        push(H::new(3).s(&t.shape));
-        push(H::new(4).s(&t.short));
-        // Prefixes and suffixes of 1 to 4 chars.
-        let ends: Vec<usize> = t
-            .lower
-            .char_indices()
-            .map(|(b, _)| b)
-            .skip(1)
-            .chain(std::iter::once(t.lower.len()))
-            .collect();
-        let nchars = ends.len();
-        for k in 1..=4.min(nchars) {
-            push(H::new(4 + k as u8).s(&t.lower[..ends[k - 1]]));
-            let from = if k == nchars { 0 } else { ends[nchars - k - 1] };
-            push(H::new(8 + k as u8).s(&t.lower[from..]));
+        let own = &t.own;
+        push(h0);
+        for &h in &own.base[..own.n_base] {
+            push(h);
         }
-        push(H::new(13).s(lw(ii - 1)));
-        push(H::new(14).s(lw(ii - 2)));
-        push(H::new(15).s(lw(ii + 1)));
-        push(H::new(16).s(lw(ii + 2)));
-        push(H::new(17).s(ss(ii - 1)));
-        push(H::new(18).s(ss(ii - 2)));
-        push(H::new(19).s(ss(ii + 1)));
-        push(H::new(20).s(ss(ii + 2)));
-        push(H::new(21).s(lw(ii - 1)).s(&t.lower));
-        push(H::new(22).s(&t.lower).s(lw(ii + 1)));
-        push(H::new(23).s(ss(ii - 1)).s(&t.short).s(ss(ii + 1)));
+        let (p1, _, _) = side(i, -1);
+        let (p2, _, _) = side(i, -2);
+        let (n1, n1_lower, n1_short) = side(i, 1);
+        let (n2, _, _) = side(i, 2);
+        push(p1.neighbour[0]);
+        push(p2.neighbour[1]);
+        push(n1.neighbour[2]);
+        push(n2.neighbour[3]);
+        push(p1.neighbour[4]);
+        push(p2.neighbour[5]);
+        push(n1.neighbour[6]);
+        push(n2.neighbour[7]);
+        push(p1.t21.s(&t.lower));
+        push(own.t22.s(n1_lower));
+        push(p1.t23.s(&t.short).s(n1_short));
         if i == 0 {
-            push(H::new(24).s(&t.short));
-            push(H::new(25).s(&t.lower));
+            push(own.first[0]);
+            push(own.first[1]);
         }
         if caps {
-            push(H::new(26).s(&t.short));
-            push(H::new(27).s(&t.lower));
+            push(own.caps[0]);
+            push(own.caps[1]);
         }
         if title {
-            push(H::new(28).s(&t.short));
+            push(own.title);
         }
-        if first_upper(t.word) {
+        if first_upper(word) {
             let bits = doc.bits(&t.lower);
             push(
                 H::new(29)
@@ -415,22 +619,13 @@ pub fn sentence_features(
         }
         // Word classes of this token and its neighbours at each granularity (past the
         // sentence's ends 0xFFFE, an unknown word 0xFFFF), and the middle one with the shape.
-        let cls = |k: isize| -> [u16; GRANULARITIES] {
-            if k < 0 || k as usize >= n {
-                [0xFFFE; GRANULARITIES]
-            } else {
-                toks[k as usize].classes.unwrap_or([0xFFFF; GRANULARITIES])
-            }
-        };
-        let (c0, cp, cn) = (cls(ii), cls(ii - 1), cls(ii + 1));
         for g in 0..GRANULARITIES {
-            let t = 36 + 3 * g as u8;
-            push(H::new(t).n(u64::from(c0[g])));
-            push(H::new(t + 1).n(u64::from(cp[g])));
-            push(H::new(t + 2).n(u64::from(cn[g])));
+            push(own.classes[g]);
+            push(p1.before[g]);
+            push(n1.after[g]);
         }
-        push(H::new(45).n(u64::from(c0[1])).s(&t.short));
-        push(H::new(46).n(u64::from(cp[0])).n(u64::from(c0[0])));
+        push(own.t45);
+        push(H::new(46).n(u64::from(p1.class0)).n(u64::from(own.class0)));
     }
     starts.push(feats.len() as u32);
 }
@@ -438,6 +633,44 @@ pub fn sentence_features(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_memo_gives_what_computing_afresh_gives_and_stays_small() {
+        let words = [
+            "Jens",
+            "Stoltenberg",
+            "visited",
+            "New",
+            "York",
+            "and",
+            "Jens",
+        ];
+        let memo = word_facts(&words);
+        assert!(
+            Rc::ptr_eq(&memo[0], &memo[6]),
+            "a repeated word is remembered"
+        );
+        for (w, f) in words.iter().zip(&memo) {
+            let fresh = WordFacts::of(w);
+            assert_eq!(
+                (&f.lower, &f.short, &f.folded, f.gaz_word, f.phrase),
+                (
+                    &fresh.lower,
+                    &fresh.short,
+                    &fresh.folded,
+                    fresh.gaz_word,
+                    fresh.phrase
+                )
+            );
+            assert_eq!(
+                f.own.base[..f.own.n_base],
+                fresh.own.base[..fresh.own.n_base]
+            );
+        }
+        let size = std::mem::size_of::<WordFacts>();
+        eprintln!("WordFacts: {size} bytes");
+        assert!(size <= 512, "{size} bytes a word");
+    }
 
     #[test]
     fn shapes_collapse_runs() {

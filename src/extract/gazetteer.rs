@@ -186,6 +186,14 @@ pub struct Place {
     pub kind: PlaceKind,
 }
 
+/// Where the gazetteer's phrases that begin with a word continue (see
+/// [`Gazetteers::phrase_start`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseStart {
+    addr: fst::raw::CompiledAddr,
+    out: u64,
+}
+
 /// A phrase found by [`Gazetteers::phrase_matches`]: tokens `start..end` (end exclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GazMatch {
@@ -456,7 +464,12 @@ impl Gazetteers {
     /// diacritics-folded ("Vučić" == "vucic"). A possessive "'s" or a trailing full stop is
     /// dropped when the word as written is unknown ("Serbia's", "Inc.").
     pub fn word_flags(&self, word: &str) -> GazFlags {
-        self.value(&fold(word))
+        self.folded_word_flags(&fold(word))
+    }
+
+    /// [`Gazetteers::word_flags`] of a word already folded.
+    pub fn folded_word_flags(&self, folded: &str) -> GazFlags {
+        self.value(folded)
             .map_or(GazFlags::NONE, |v| GazFlags((v & 0xFFFF) as u16))
     }
 
@@ -465,39 +478,89 @@ impl Gazetteers {
     /// ("New York", "Bosnia and Herzegovina", "United Nations"). Tokens are folded and joined
     /// with single spaces; single words are left to [`Gazetteers::word_flags`].
     pub fn phrase_matches(&self, tokens: &[&str]) -> Vec<GazMatch> {
+        let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
+        self.phrase_matches_folded(&folded)
+    }
+
+    /// [`Gazetteers::phrase_matches`] of tokens already folded (`fold` of each).
+    pub fn phrase_matches_folded<S: AsRef<str>>(&self, folded: &[S]) -> Vec<GazMatch> {
+        let starts: Vec<Option<PhraseStart>> = folded
+            .iter()
+            .map(|t| self.phrase_start(t.as_ref()))
+            .collect();
+        self.phrase_matches_from(folded, &starts)
+    }
+
+    /// Where the phrases that begin with the folded word `folded` continue: the gazetteer's
+    /// state after the word and a space; `None` when no phrase begins with it (most words).
+    /// A function of the word alone, so a caller may remember it.
+    pub fn phrase_start(&self, folded: &str) -> Option<PhraseStart> {
+        let words = self.words.as_ref()?;
+        if folded.is_empty() {
+            return None;
+        }
+        let fst = words.as_fst();
+        let mut node = fst.root();
+        let mut out = Output::zero();
+        for byte in folded.bytes().chain(std::iter::once(b' ')) {
+            let tr = node.transition(node.find_input(byte)?);
+            out = out.cat(tr.out);
+            node = fst.node(tr.addr);
+        }
+        Some(PhraseStart {
+            addr: node.addr(),
+            out: out.value(),
+        })
+    }
+
+    /// [`Gazetteers::phrase_matches_folded`] with each token's [`Gazetteers::phrase_start`]
+    /// at hand (`starts[i]` of `folded[i]`).
+    pub fn phrase_matches_from<S: AsRef<str>>(
+        &self,
+        folded: &[S],
+        starts: &[Option<PhraseStart>],
+    ) -> Vec<GazMatch> {
         let Some(words) = self.words.as_ref() else {
             return Vec::new();
         };
         let fst = words.as_fst();
-        let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
         let mut matches = Vec::new();
         let mut i = 0;
         while i < folded.len() {
-            let mut node = fst.root();
-            let mut out = Output::zero();
             let mut best: Option<GazMatch> = None;
-            'walk: for (j, token) in folded.iter().enumerate().skip(i).take(MAX_PHRASE_TOKENS) {
-                if token.is_empty() {
-                    break;
-                }
-                let sep = if j > i { Some(b' ') } else { None };
-                for byte in sep.into_iter().chain(token.bytes()) {
-                    let Some(t) = node.find_input(byte) else {
-                        break 'walk;
-                    };
-                    let tr = node.transition(t);
-                    out = out.cat(tr.out);
-                    node = fst.node(tr.addr);
-                }
-                if j > i && node.is_final() {
-                    let value = out.cat(node.final_output()).value();
-                    let flags = GazFlags((value & 0xFFFF) as u16);
-                    if flags.intersects(GazFlags::PHRASE) {
-                        best = Some(GazMatch {
-                            start: i,
-                            end: j + 1,
-                            flags,
-                        });
+            if let Some(Some(start)) = starts.get(i) {
+                // After the first token and the space that follows it.
+                let mut node = fst.node(start.addr);
+                let mut out = Output::new(start.out);
+                'walk: for (j, token) in folded
+                    .iter()
+                    .enumerate()
+                    .skip(i + 1)
+                    .take(MAX_PHRASE_TOKENS - 1)
+                {
+                    let token = token.as_ref();
+                    if token.is_empty() {
+                        break;
+                    }
+                    let sep = if j > i + 1 { Some(b' ') } else { None };
+                    for byte in sep.into_iter().chain(token.bytes()) {
+                        let Some(t) = node.find_input(byte) else {
+                            break 'walk;
+                        };
+                        let tr = node.transition(t);
+                        out = out.cat(tr.out);
+                        node = fst.node(tr.addr);
+                    }
+                    if node.is_final() {
+                        let value = out.cat(node.final_output()).value();
+                        let flags = GazFlags((value & 0xFFFF) as u16);
+                        if flags.intersects(GazFlags::PHRASE) {
+                            best = Some(GazMatch {
+                                start: i,
+                                end: j + 1,
+                                flags,
+                            });
+                        }
                     }
                 }
             }

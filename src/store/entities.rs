@@ -109,8 +109,10 @@ const ENTITY_PLACE: &str =
     "UPDATE entities SET lat = ?2, lon = ?3 WHERE id = ?1 AND lat IS NULL AND lon IS NULL";
 const ALIAS_INSERT: &str = "INSERT OR IGNORE INTO entity_aliases (entity, alias, folded)
     SELECT ?1, ?2, ?3 WHERE ?3 <> (SELECT folded FROM entities WHERE id = ?1)";
-const MENTION_INSERT: &str =
-    "INSERT OR IGNORE INTO mentions (article, entity, start, end) VALUES (?1, ?2, ?3, ?4)";
+/// The mentions of article `?1`, `?2` a JSON array of `[entity, start, end]`, inserted in
+/// the array's order.
+const MENTIONS_INSERT: &str = "INSERT OR IGNORE INTO mentions (article, entity, start, end)
+    SELECT ?1, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?2)";
 const EXTRACTION_MARK: &str =
     "INSERT OR REPLACE INTO extractions (article, model_version, extracted_at) VALUES (?1, ?2, ?3)";
 const MENTIONS_OF: &str = "SELECT m.entity, e.kind, e.name, m.start, m.end, e.lat, e.lon
@@ -452,7 +454,9 @@ fn write_one(
     let mut insert = tx.prepare_cached(ENTITY_INSERT)?;
     let mut place = tx.prepare_cached(ENTITY_PLACE)?;
     let mut alias = tx.prepare_cached(ALIAS_INSERT)?;
-    let mut mention = tx.prepare_cached(MENTION_INSERT)?;
+    // The article's mentions go in together, in order, with one statement (see
+    // `insert_mentions`); those waiting are written before anything moves mentions.
+    let mut pending: Vec<[i64; 3]> = Vec::with_capacity(mentions.len());
     for m in mentions {
         let folded = fold(&m.canonical);
         if folded.is_empty() {
@@ -495,6 +499,9 @@ fn write_one(
                     params![kind, m.canonical.trim(), folded, country, lat, lon],
                     |row| row.get(0),
                 )?;
+                if person {
+                    insert_mentions(tx, article, &mut pending)?;
+                }
                 if person && absorb_lone_surname(tx, id, &folded)? {
                     // An entity went and its names moved: what was known may be stale.
                     *known = Known::default();
@@ -507,24 +514,54 @@ fn write_one(
             let alias_folded = fold(name);
             if !alias_folded.is_empty() && known.aliases.insert((id, alias_folded.clone())) {
                 alias.execute(params![id, name, alias_folded])?;
-                if m.kind == EntityKind::Org
-                    && alias_folded != folded
-                    && is_acronym(name)
-                    && absorb_lone_acronym(tx, id, &alias_folded)?
-                {
+                let acronym =
+                    m.kind == EntityKind::Org && alias_folded != folded && is_acronym(name);
+                if acronym {
+                    insert_mentions(tx, article, &mut pending)?;
+                }
+                if acronym && absorb_lone_acronym(tx, id, &alias_folded)? {
                     *known = Known::default();
                     known.aliases.insert((id, alias_folded));
                 }
             }
         }
-        mention.execute(params![article.0, id, m.start, m.end])?;
+        pending.push([id, i64::from(m.start), i64::from(m.end)]);
     }
+    insert_mentions(tx, article, &mut pending)?;
     tx.prepare_cached(EXTRACTION_MARK)?.execute(params![
         article.0,
         model_version,
         now.timestamp()
     ])?;
     Ok(true)
+}
+
+/// Inserts `pending` mentions `[entity, start, end]` of `article`, in order, in one
+/// statement, and empties it. One statement rather than one a mention: every insert fires the
+/// kept-count triggers, so SQLite keeps a statement journal, a copy of each page the
+/// statement is about to change (16 KiB each); one statement copies a page once where one a
+/// mention copied it for every mention (most of the time of writing mentions at 58 an
+/// article, see benches/README.md, "Entities at full speed, third pass").
+fn insert_mentions(
+    tx: &Transaction<'_>,
+    article: ArticleId,
+    pending: &mut Vec<[i64; 3]>,
+) -> Result<(), StoreError> {
+    use std::fmt::Write;
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let mut rows = String::with_capacity(pending.len() * 20);
+    for (k, [entity, start, end]) in pending.iter().enumerate() {
+        let sep = if k == 0 { '[' } else { ',' };
+        // Writing to a String cannot fail.
+        let _ = write!(rows, "{sep}[{entity},{start},{end}]");
+    }
+    rows.push(']');
+    tx.prepare_cached(MENTIONS_INSERT)?
+        .execute(params![article.0, rows])?;
+    pending.clear();
+    Ok(())
 }
 
 /// Two to eight capitals or digits, at least two of them letters ("KFOR", "G7"), dots

@@ -325,6 +325,15 @@ const SET_STARRED: &str = "UPDATE articles SET starred = ?2 WHERE id = ?1";
 /// The page size of a new cache, in bytes.
 const PAGE_SIZE: i64 = 16_384;
 
+/// Page cache of a connection that writes, in KiB (SQLite's default is 2,000 KiB: 125 pages
+/// of 16 KiB). Storing the entities of a batch of articles touches more pages than that (the
+/// mentions, their index by entity, the kept counts and their index), and a cache that
+/// overflows in the middle of a transaction writes pages to the WAL and reads them back
+/// again and again: at 2,000 KiB that was most of the time `reindex` spent writing mentions
+/// (see benches/README.md, "Entities at full speed, third pass"). SQLite takes the memory
+/// only as pages are used.
+const CACHE_KIB: i64 = 16_384;
+
 /// How many tables, indices, views and triggers the file has: none in a new cache.
 const SCHEMA_OBJECTS: &str = "SELECT count(*) FROM sqlite_schema";
 
@@ -445,6 +454,7 @@ impl Store {
                 conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
             conn.pragma_update(None, "foreign_keys", "ON")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
+            conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
             migrations::migrate_to(conn, version)
         };
         match setup(&mut conn) {

@@ -104,3 +104,61 @@ fn modern_news_errors_of_issue_4_stay_fixed() {
     assert!((26.0..36.0).contains(&texas.lat), "{texas:?}");
     assert!((-107.0..-94.0).contains(&texas.lon), "{texas:?}");
 }
+
+/// Every entity `extract` finds in the hand-annotated modern texts (headlines, summaries,
+/// whole articles, blogs: every `scripts/devset/*.ann.jsonl`), one line each: what a change
+/// meant to make the tagger faster must leave exactly as it was. The file was written by the
+/// code before that work (`DATELINE_BLESS_GOLDEN=1` rewrites it, for a change that means to
+/// move the output).
+#[test]
+fn the_tagger_finds_exactly_the_spans_it_found_before() {
+    use dateline::extract::train::eval::parse_gold_jsonl;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut anns: Vec<String> = std::fs::read_dir(root.join("scripts/devset"))
+        .expect("scripts/devset")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".ann.jsonl"))
+        .collect();
+    anns.sort();
+    let mut out = String::new();
+    let mut docs = 0;
+    for ann in &anns {
+        let Some(gold_text) = crate::extract_cli::modern_gold(ann) else {
+            return;
+        };
+        let stem = ann.trim_end_matches(".ann.jsonl");
+        for (n, doc) in parse_gold_jsonl(&gold_text)
+            .expect("gold parses")
+            .iter()
+            .enumerate()
+        {
+            docs += 1;
+            for e in extract(&doc.text) {
+                out.push_str(&format!(
+                    "{stem}:{n}\t{}\t{}\t{}\t{}\n",
+                    e.start,
+                    e.end,
+                    e.label.as_str(),
+                    e.text.replace(['\n', '\t'], " ")
+                ));
+            }
+        }
+    }
+    assert!(docs > 1000, "{docs} texts");
+    let golden = root.join("tests/fixtures/extract-golden.tsv");
+    if std::env::var_os("DATELINE_BLESS_GOLDEN").is_some() {
+        std::fs::write(&golden, &out).expect("write the golden spans");
+    }
+    let want = std::fs::read_to_string(&golden).expect("tests/fixtures/extract-golden.tsv");
+    let (got, want): (Vec<&str>, Vec<&str>) = (out.lines().collect(), want.lines().collect());
+    if let Some(i) = (0..got.len().max(want.len())).find(|&i| got.get(i) != want.get(i)) {
+        panic!(
+            "first difference at line {}: found {:?}, before {:?} ({} spans now, {} before)",
+            i + 1,
+            got.get(i),
+            want.get(i),
+            got.len(),
+            want.len()
+        );
+    }
+}

@@ -12,7 +12,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{DocContext, GazInfo, gazetteer_info, sentence_features, truecase_headline};
+use super::features::{
+    DocContext, GazInfo, gazetteer_info_of, sentence_features_of, truecase_headline, word_facts,
+};
 use super::gazetteer::{GazFlags, Gazetteers};
 use super::tagger::{Model, ModelError};
 use super::tokenize::{Token, sentences, tokenize};
@@ -446,9 +448,11 @@ fn tag_document_gaz<S: AsRef<str>>(
                 }
                 None => &words,
             };
-            let gaz = gazetteer_info(words);
-            sentence_features(
+            let facts = word_facts(words);
+            let gaz = gazetteer_info_of(&facts);
+            sentence_features_of(
                 words,
+                &facts,
                 &doc,
                 &gaz,
                 model.log2_buckets,

@@ -1,6 +1,7 @@
 //! Unit tests of named-entity extraction (`super`), kept apart so that the module reads on its own.
 
 use super::*;
+use crate::extract::features::gazetteer_info;
 
 #[test]
 fn labels_and_entity_kinds_correspond() {
