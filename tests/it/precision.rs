@@ -133,11 +133,12 @@ fn false_entities_per_thousand_words_on_blogs_and_tech() {
     // false, 291 right) with products named by a model number; 9.8 (147 false, 291 right)
     // with promotion codes and acronyms of terms ("potato virus X (PVX)"); 6.9 (104 false, 300
     // right) with lists of notes read as non-news, products cut to their company and the
-    // tagger's guessed labels dropped (`ner::confidence`). The goal is 1.0; this floor
-    // only keeps it from getting worse.
+    // tagger's guessed labels dropped (`ner::confidence`); 6.3 (95 false, 300 right) dropping
+    // names that score below no name at all. The goal is 1.0; this floor only keeps it
+    // from getting worse.
     assert!(
-        all.per_thousand() <= 7.5,
-        "false entities on blogs rose past 7.5 per 1,000 words"
+        all.per_thousand() <= 7.0,
+        "false entities on blogs rose past 7 per 1,000 words"
     );
 }
 
@@ -172,9 +173,10 @@ fn false_entities_per_thousand_words_on_a_held_out_blog_sample() {
     assert!(all.words >= 4_000);
     // Measured 13.2 per 1,000 words (59 false, 134 of 163 right) before any of this work looked
     // at it; 10.3 (46 false, 132 right) with notes, products, guessed labels and version
-    // strings (see scripts/devset/README.md for how often it was measured in between).
+    // strings; 9.6 (43 false, 130 right) dropping names that score below no name at all (see
+    // scripts/devset/README.md for how often it was measured in between).
     assert!(
-        all.per_thousand() <= 11.0,
-        "false entities on the held-out blog sample rose past 11 per 1,000 words"
+        all.per_thousand() <= 10.5,
+        "false entities on the held-out blog sample rose past 10.5 per 1,000 words"
     );
 }

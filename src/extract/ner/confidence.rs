@@ -22,31 +22,56 @@ use super::super::tagger::{Model, N_TAGS};
 use super::{Label, capitalised, spans};
 use crate::fold::fold;
 
-/// The tagger's confidence in the span `a..b` of a sentence labelled `label`, from the
-/// sentence's emission scores: how much better the span scores as `label` than as the best
-/// other label with the same boundaries (transitions inside the span included).
-pub(super) fn label_margin(model: &Model, emit: &[i32], a: usize, b: usize, label: Label) -> i32 {
+/// The score of tagging the span `a..b` of a sentence with `tag_of(i)` for each token `i`,
+/// from the sentence's emission scores, transitions inside the span included.
+fn path_score(
+    model: &Model,
+    emit: &[i32],
+    a: usize,
+    b: usize,
+    tag_of: impl Fn(usize) -> usize,
+) -> i32 {
     let n = emit.len() / N_TAGS;
-    let score = |l: Label| {
-        let begin = usize::from(l.begin_tag());
-        let mut s = 0;
-        for i in a..b.min(n) {
-            let t = if i == a { begin } else { begin + 1 };
-            s += emit[i * N_TAGS + t];
-            if i > a {
-                s += model.transition(Some(if i - 1 == a { begin } else { begin + 1 }), t);
-            }
+    let mut s = 0;
+    for i in a..b.min(n) {
+        s += emit[i * N_TAGS + tag_of(i)];
+        if i > a {
+            s += model.transition(Some(tag_of(i - 1)), tag_of(i));
         }
-        s
-    };
-    let own = score(label);
+    }
+    s
+}
+
+/// The score of the span `a..b` as one name labelled `label`.
+fn as_label(model: &Model, emit: &[i32], a: usize, b: usize, label: Label) -> i32 {
+    let begin = usize::from(label.begin_tag());
+    path_score(
+        model,
+        emit,
+        a,
+        b,
+        |i| if i == a { begin } else { begin + 1 },
+    )
+}
+
+/// The tagger's confidence in the span `a..b` of a sentence labelled `label`: how much better
+/// the span scores as `label` than as the best other label with the same boundaries.
+pub(super) fn label_margin(model: &Model, emit: &[i32], a: usize, b: usize, label: Label) -> i32 {
+    let own = as_label(model, emit, a, b, label);
     let other = [Label::Per, Label::Loc, Label::Org]
         .into_iter()
         .filter(|&l| l != label)
-        .map(score)
+        .map(|l| as_label(model, emit, a, b, l))
         .max()
         .unwrap_or(own);
     own - other
+}
+
+/// How much better the span scores as a name labelled `label` than as no name at all (every
+/// token `O`, with the emission scores' bias for `O`): below 0 where the label came from a
+/// repair pass against the tagger's own scores.
+pub(super) fn name_margin(model: &Model, emit: &[i32], a: usize, b: usize, label: Label) -> i32 {
+    as_label(model, emit, a, b, label) - path_score(model, emit, a, b, |_| 0)
 }
 
 /// Gazetteer flags that support a label for a lone word.
@@ -59,6 +84,17 @@ fn support(label: Label) -> GazFlags {
         Label::Org => GazFlags::ORG,
     }
 }
+
+/// Gazetteer flags of a whole known name (not only a given name or a surname, which are words
+/// too: "Sharp", "Handy").
+const KNOWN: GazFlags = GazFlags(
+    GazFlags::PERSON.0
+        | GazFlags::ORG.0
+        | GazFlags::PLACE.0
+        | GazFlags::COUNTRY.0
+        | GazFlags::CAPITAL.0
+        | GazFlags::CONTINENT.0,
+);
 
 /// Gazetteer flags of a word that is a name or part of one (not a product's model name).
 const NAME_WORD: GazFlags = GazFlags(
@@ -111,10 +147,11 @@ pub(super) fn products<S: AsRef<str>>(
     brands
 }
 
-/// Drops the tagger's guesses, in place, in a text that is not news: a lone word whose label
-/// the tagger's local scores do not prefer ([`label_margin`] below 0), that the gazetteer does
-/// not know as that kind of name, that is no part of a longer name of that kind in the text
-/// and no brand.
+/// Drops the tagger's guesses, in place, in a text that is not news (brands excepted): a
+/// name that scores below no name at all ([`name_margin`] below 0) and that the gazetteer
+/// does not know; a lone word whose label the tagger's local scores do not prefer
+/// ([`label_margin`] below 0), that the gazetteer does not know as that kind of name and that
+/// is no part of a longer name of that kind in the text.
 pub(super) fn drop_guesses<S: AsRef<str>>(
     model: &Model,
     sents: &[Vec<S>],
@@ -126,13 +163,26 @@ pub(super) fn drop_guesses<S: AsRef<str>>(
     let in_longer = names(sents, tags);
     for (((s, g), emit), t) in sents.iter().zip(gaz).zip(emits).zip(tags.iter_mut()) {
         for (a, b, label) in spans(t) {
-            if b - a != 1 || a >= g.len() {
+            if b > g.len() || brands.contains(&fold(s[a].as_ref())) {
+                continue;
+            }
+            // A name the tagger's scores put below no name at all, that the gazetteer does not
+            // know: a repair pass spread it there ("Sharp Tech" after "Andrew Sharp").
+            let known = if b - a == 1 {
+                GazFlags(g[a].word).intersects(KNOWN)
+            } else {
+                g[a].phrase != 0
+            };
+            if name_margin(model, emit, a, b, label) < 0 && !known {
+                t[a..b].iter_mut().for_each(|x| *x = 0);
+                continue;
+            }
+            if b - a != 1 {
                 continue;
             }
             let guess = label_margin(model, emit, a, b, label) < 0
                 && !GazFlags(g[a].word).intersects(support(label))
-                && !in_longer.contains(&(fold(s[a].as_ref()), label))
-                && !brands.contains(&fold(s[a].as_ref()));
+                && !in_longer.contains(&(fold(s[a].as_ref()), label));
             if guess {
                 t[a] = 0;
             }
