@@ -218,6 +218,28 @@ impl Model {
     /// [`Model::tag`] with `o_bias` added to every token's score for `O` (outside any
     /// entity): a positive bias asks for more evidence before a token is part of a name.
     pub fn tag_biased(&self, feats: &[u32], starts: &[u32], o_bias: i32, out: &mut Vec<u8>) {
+        let emit = self.emissions(feats, starts, o_bias);
+        self.best_path(&emit, out);
+    }
+
+    /// The best tag sequence through emission scores from [`Model::emissions`].
+    pub fn best_path(&self, emit: &[i32], out: &mut Vec<u8>) {
+        viterbi(
+            emit,
+            emit.len() / N_TAGS,
+            |from, to| self.trans[from * N_TAGS + to],
+            out,
+        );
+    }
+
+    /// The transition score from tag `from` (`None` = sentence start) to tag `to`.
+    pub fn transition(&self, from: Option<usize>, to: usize) -> i32 {
+        self.trans[from.unwrap_or(START) * N_TAGS + to]
+    }
+
+    /// Each token's score for each tag (`n x N_TAGS`, row-major), with `o_bias` added to the
+    /// score for `O`: what [`Model::tag_biased`] finds its best path through.
+    pub fn emissions(&self, feats: &[u32], starts: &[u32], o_bias: i32) -> Vec<i32> {
         let n = starts.len().saturating_sub(1);
         let mut emit = vec![0i32; n * N_TAGS];
         for i in 0..n {
@@ -232,7 +254,7 @@ impl Model {
             sum[0] += o_bias;
             emit[i * N_TAGS..(i + 1) * N_TAGS].copy_from_slice(&sum[..N_TAGS]);
         }
-        viterbi(&emit, n, |from, to| self.trans[from * N_TAGS + to], out);
+        emit
     }
 }
 

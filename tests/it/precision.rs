@@ -1,7 +1,9 @@
 //! False entities on text that is not news (blogs, tech, podcasts, release notes, science),
 //! per 1,000 words, through `dateline extract --jsonl`: `scripts/devset/blogs-dev.ann.jsonl`
-//! is 15,011 words of 12 such feeds, and `blogs-fresh.ann.jsonl` 1,581 words of 4 other
-//! feeds, both annotated from scratch without any model output.
+//! is 15,011 words of 12 such feeds, `blogs-fresh.ann.jsonl` 1,581 words of 4 other feeds and
+//! `blogs-heldout.ann.jsonl` 4,479 words of 10 more, all annotated from scratch without any
+//! model output. `DATELINE_SHOW_FALSE=1 cargo test --test it precision -- --nocapture` prints
+//! the false entities of the first two.
 //!
 //! A false entity is a span the tagger gives that is neither a required gold entity with the
 //! same label nor an optional gold span.
@@ -51,7 +53,12 @@ impl Score {
 }
 
 /// Scores `dateline extract --jsonl` on an annotation file: the whole set and its two halves.
+///
+/// With `DATELINE_SHOW_FALSE=1` in the environment it prints each false entity (not for the
+/// held-out set, whose false entities are not to be looked at while tuning).
 fn score(ann: &str) -> Option<(Score, [Score; 2])> {
+    let show_false = ann != "blogs-heldout.ann.jsonl"
+        && std::env::var_os("DATELINE_SHOW_FALSE").is_some_and(|v| v == "1");
     let gold = parse_gold_jsonl(&modern_gold(ann)?).expect("gold parses");
     let mut input = String::new();
     for doc in &gold {
@@ -88,6 +95,15 @@ fn score(ann: &str) -> Option<(Score, [Score; 2])> {
                 s.right += 1;
             } else if !optional.contains(&(a, b)) {
                 s.false_entities += 1;
+                if show_false {
+                    let text: String = doc
+                        .text
+                        .chars()
+                        .skip(a as usize)
+                        .take((b - a) as usize)
+                        .collect();
+                    eprintln!("  false {label} {text:?} in {}", doc.id);
+                }
             }
         }
         for t in [&mut all, &mut halves[half(&doc.id)]] {
@@ -115,11 +131,14 @@ fn false_entities_per_thousand_words_on_blogs_and_tech() {
     // recognised; 12.4 (186 false, 283 right) asking technical and personal text for more
     // evidence; 11.3 (170 false, 291 right) keeping surnames in Title Case lines; 10.3 (155
     // false, 291 right) with products named by a model number; 9.8 (147 false, 291 right)
-    // with promotion codes and acronyms of terms ("potato virus X (PVX)"). The goal is
-    // 1.0; this floor only keeps it from getting worse.
+    // with promotion codes and acronyms of terms ("potato virus X (PVX)"); 6.9 (104 false, 300
+    // right) with lists of notes read as non-news, products cut to their company and the
+    // tagger's guessed labels dropped (`ner::confidence`); 6.3 (95 false, 300 right) dropping
+    // names that score below no name at all. The goal is 1.0; this floor only keeps it
+    // from getting worse.
     assert!(
-        all.per_thousand() <= 10.5,
-        "false entities on blogs rose past 10.5 per 1,000 words"
+        all.per_thousand() <= 7.0,
+        "false entities on blogs rose past 7 per 1,000 words"
     );
 }
 
@@ -139,5 +158,25 @@ fn false_entities_per_thousand_words_on_a_fresh_blog_sample() {
     assert!(
         all.per_thousand() <= 12.0,
         "false entities on the fresh blog sample rose past 12 per 1,000 words"
+    );
+}
+
+/// The held-out sample (`blogs-heldout.ann.jsonl`, 4,479 words of ten other feeds) was
+/// annotated and committed before any of this precision work looked at it; its false entities
+/// are never printed, so that tuning cannot follow them.
+#[test]
+fn false_entities_per_thousand_words_on_a_held_out_blog_sample() {
+    let Some((all, _)) = score("blogs-heldout.ann.jsonl") else {
+        return;
+    };
+    eprintln!("{}", all.line("held-out blogs"));
+    assert!(all.words >= 4_000);
+    // Measured 13.2 per 1,000 words (59 false, 134 of 163 right) before any of this work looked
+    // at it; 10.3 (46 false, 132 right) with notes, products, guessed labels and version
+    // strings; 9.6 (43 false, 130 right) dropping names that score below no name at all (see
+    // scripts/devset/README.md for how often it was measured in between).
+    assert!(
+        all.per_thousand() <= 10.5,
+        "false entities on the held-out blog sample rose past 10.5 per 1,000 words"
     );
 }

@@ -5,9 +5,10 @@
 //! document-level consistency pass: a later `Stoltenberg` becomes PER once `Jens Stoltenberg`
 //! was tagged PER, diacritics-insensitively, and untagged repeats or parts of an earlier
 //! multi-word place or organisation get its label. Text that is not news (technical or
-//! written in a personal voice: [`software`], [`voice`]) asks the tagger for more evidence,
-//! and spans where names are not written ([`prose`]: handles, paths, chapter lists) or that
-//! name software are dropped. Pure: no I/O at call time.
+//! written in a personal voice, or a list of notes: [`software`], [`voice`]) asks the tagger
+//! for more evidence, cuts products to their company and drops labels the tagger only guessed
+//! ([`confidence`]), and spans where names are not written ([`prose`]: handles, paths, chapter
+//! lists) or that name software are dropped. Pure: no I/O at call time.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -19,6 +20,7 @@ use super::gazetteer::{GazFlags, Gazetteers};
 use super::tagger::{Model, ModelError};
 use super::tokenize::{Token, sentences, tokenize};
 
+mod confidence;
 mod prose;
 mod software;
 mod voice;
@@ -134,10 +136,14 @@ pub fn extract_with(model: &Model, text: &str) -> Vec<Entity> {
         .map(|r| tokens[r.clone()].iter().map(|t| t.norm.as_ref()).collect())
         .collect();
     let tech = software::is_technical(model, text, &tokens);
-    let non_news = tech || voice::is_personal(text);
+    let non_news = tech || voice::is_personal(text) || voice::is_notes(text);
     let o_bias = if non_news { NON_NEWS_O_BIAS } else { 0 };
-    let (mut tags, gaz) = tag_document_gaz(model, &sents, o_bias);
+    let (mut tags, gaz, emits) = tag_document_gaz(model, &sents, o_bias);
     after_tagger_with(model, &sents, &gaz, &mut tags);
+    if non_news {
+        let brands = confidence::products(&sents, &gaz, &mut tags);
+        confidence::drop_guesses(model, &sents, &gaz, &emits, &brands, &mut tags);
+    }
     let non_prose = prose::NonProse::new(text);
     let terms = if non_news {
         prose::term_acronyms(text)
@@ -244,7 +250,7 @@ const NOT_NAMES: &[&str] = &[
 /// [`tag_document`] with the passes that repair the tagger's output, as [`extract`] runs them
 /// (for scoring gold tokens).
 pub fn tag_and_repair<S: AsRef<str>>(model: &Model, sents: &[Vec<S>]) -> Vec<Vec<u8>> {
-    let (mut tags, gaz) = tag_document_gaz(model, sents, 0);
+    let (mut tags, gaz, _) = tag_document_gaz(model, sents, 0);
     after_tagger_with(model, sents, &gaz, &mut tags);
     tags
 }
@@ -418,13 +424,12 @@ pub fn tag_document<S: AsRef<str>>(model: &Model, sents: &[Vec<S>]) -> Vec<Vec<u
     tag_document_gaz(model, sents, 0).0
 }
 
+/// Tags, gazetteer lookups and emission scores (see [`Model::emissions`]) of each sentence.
+type Tagged = (Vec<Vec<u8>>, Vec<Vec<GazInfo>>, Vec<Vec<i32>>);
+
 /// [`tag_document`], with the gazetteer lookups of each sentence it made on the way; `o_bias`
 /// is added to every token's score for being outside any name (see [`Model::tag_biased`]).
-fn tag_document_gaz<S: AsRef<str>>(
-    model: &Model,
-    sents: &[Vec<S>],
-    o_bias: i32,
-) -> (Vec<Vec<u8>>, Vec<Vec<GazInfo>>) {
+fn tag_document_gaz<S: AsRef<str>>(model: &Model, sents: &[Vec<S>], o_bias: i32) -> Tagged {
     let doc = DocContext::new(sents);
     let mut feats = Vec::new();
     let mut starts = Vec::new();
@@ -460,10 +465,19 @@ fn tag_document_gaz<S: AsRef<str>>(
                 &mut starts,
             );
             let mut out = Vec::with_capacity(words.len());
-            model.tag_biased(&feats, &starts, o_bias, &mut out);
-            (out, gaz)
+            let emit = model.emissions(&feats, &starts, o_bias);
+            model.best_path(&emit, &mut out);
+            (out, gaz, emit)
         })
-        .unzip()
+        .fold(
+            (Vec::new(), Vec::new(), Vec::new()),
+            |(mut tags, mut gazs, mut emits), (t, g, e)| {
+                tags.push(t);
+                gazs.push(g);
+                emits.push(e);
+                (tags, gazs, emits)
+            },
+        )
 }
 
 /// Undoes [`truecase_headline`] for a surname that is also a word: in a Title Case line

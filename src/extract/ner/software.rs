@@ -89,8 +89,8 @@ pub(super) fn software(model: &Model, name: &str) -> Software {
 
 /// Whether a text is technical: it has at least [`MIN_SIGNS`] of these signs (each occurrence
 /// counts): a capitalised software name that is nothing else, a source file name
-/// ("Package.swift"), a user handle ("@kdh8219"), an issue number ("#5365"), a shell prompt
-/// at the start of a line.
+/// ("Package.swift"), a user handle ("@kdh8219"), an issue number ("#5365"), a version
+/// string ([`version`]), a shell prompt at the start of a line.
 pub(super) fn is_technical(model: &Model, text: &str, tokens: &[Token<'_>]) -> bool {
     let lex = lexicon();
     let mut signs = text
@@ -111,7 +111,7 @@ pub(super) fn is_technical(model: &Model, text: &str, tokens: &[Token<'_>]) -> b
                 && ext.chars().any(char::is_lowercase)
                 && lex.exts.contains(ext)
         });
-        signs += usize::from(handle || issue || file);
+        signs += usize::from(handle || issue || file || version(w));
     }
     signs += tokens
         .iter()
@@ -121,6 +121,30 @@ pub(super) fn is_technical(model: &Model, text: &str, tokens: &[Token<'_>]) -> b
         })
         .count();
     signs >= MIN_SIGNS
+}
+
+/// Whether a word is a version string: numbers in three or more dotted parts ("3.13.0",
+/// "24.04.2"; not a date, "17.02.2026"), or two with letters glued after them ("13.4-RC1",
+/// "3.5.0beta1", "2.06s4"). News writes "6.6%" and "$4.5 billion", not these.
+fn version(w: &str) -> bool {
+    let w = w.strip_prefix('v').unwrap_or(w);
+    let numeric = w
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    let (number, suffix) = w.split_at(numeric);
+    let number = number.trim_end_matches('.');
+    let parts: Vec<&str> = number.split('.').collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
+        return false;
+    }
+    let date = parts.len() == 3 && parts[2].len() == 4;
+    // A pre-release tag: "-RC1", "-beta", "beta1", "s4"; not a unit ("1.5m", "2.5bn").
+    let tag = suffix.trim_start_matches('-');
+    let letters = tag.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let lettered = letters > 0
+        && (suffix.starts_with('-') || tag[letters..].starts_with(|c: char| c.is_ascii_digit()));
+    !date && (parts.len() >= 3 || lettered && numeric == number.len())
 }
 
 #[cfg(test)]
@@ -149,5 +173,37 @@ mod tests {
         assert!(is_technical(model, tech, &tokenize(tech)));
         let news = "Taylor Swift played in Paris as Emmanuel Macron met Olaf Scholz in Berlin.";
         assert!(!is_technical(model, news, &tokenize(news)));
+        let release = "Best served with PostgreSQL 17 RC1 and GEOS 3.13.0; bug fixes since \
+                       3.4.3 and 3.5.0beta1.";
+        assert!(is_technical(model, release, &tokenize(release)));
+        let figures = "Prices rose 6.6% on 17.02.2026, a $4.5 billion loss at 10.30 GMT, up \
+                       from 3.2% in 2.5 years.";
+        assert!(!is_technical(model, figures, &tokenize(figures)));
+    }
+
+    #[test]
+    fn version_strings_are_told_from_figures_and_dates() {
+        for v in [
+            "3.13.0",
+            "24.04.2",
+            "13.4-RC1",
+            "3.5.0beta1",
+            "2.06s4",
+            "v1.2.3",
+        ] {
+            assert!(version(v), "{v}");
+        }
+        for not in [
+            "6.6",
+            "4.5",
+            "17.02.2026",
+            "2026",
+            "10.30",
+            "1.5m",
+            "2.5bn",
+            "a.b.c",
+        ] {
+            assert!(!version(not), "{not}");
+        }
     }
 }

@@ -70,6 +70,22 @@ pub(super) fn is_personal(text: &str) -> bool {
     words >= MIN_WORDS && personal * 100 >= words && news * 1000 < 4 * words
 }
 
+/// The fewest non-empty lines of a text made of notes (see [`is_notes`]).
+const MIN_NOTE_LINES: usize = 8;
+
+/// Whether `text` is a list of notes rather than prose (show notes, link lists, release
+/// notes): at least [`MIN_NOTE_LINES`] non-empty lines, three in four of them list items
+/// ("- ", "* ", "• "). News is written in paragraphs; a list inside an article stays a minority
+/// of its lines.
+pub(super) fn is_notes(text: &str) -> bool {
+    let (mut lines, mut items) = (0usize, 0usize);
+    for line in text.lines().map(str::trim_start).filter(|l| !l.is_empty()) {
+        lines += 1;
+        items += usize::from(["- ", "* ", "• "].iter().any(|p| line.starts_with(p)));
+    }
+    lines >= MIN_NOTE_LINES && items * 4 >= lines * 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +112,18 @@ mod tests {
                       \"I told my players that we can win this, and we did; you saw it. I am \
                       proud of them all, and I hope we keep this form for the rest of our year.\"";
         assert!(!is_personal(quotes));
+    }
+
+    #[test]
+    fn show_notes_are_notes_and_an_article_with_a_list_is_not() {
+        let notes = "- Follow-up\n- John reviews a car\n  - A sticker\n- Marco reviews Linea\n\
+                     - Screen protectors\n- Post show\n  - More on Beats\n- HomeKit\n\nSponsored by\n\n\
+                     - Hover: domains\n- Eero: Wi-Fi that works\n";
+        assert!(is_notes(notes));
+        let article = "The council met on Monday.\n\nIt agreed to:\n\n- raise taxes\n- close a \
+                       school\n\nThe mayor said the vote was close.\n\nResidents protested.\n\n\
+                       Another meeting is due in March.\n\nThe budget passes next week.\n";
+        assert!(!is_notes(article));
+        assert!(!is_notes("- one\n- two\n- three"));
     }
 }
