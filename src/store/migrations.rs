@@ -430,6 +430,10 @@ pub const MIGRATIONS: &[&str] = &[
         ON CONFLICT (entity) DO UPDATE SET mentions = mentions + excluded.mentions,
             articles = articles + 1;
     END;",
+    // 15: `is:starred` in date order. One article in a hundred is starred, and without an
+    // index the list read every article by date until it had a window of starred ones (90 ms
+    // at 100,000 articles, about a second at a million); this one holds the starred only.
+    "CREATE INDEX articles_starred_by_published ON articles (published, id) WHERE starred = 1;",
 ];
 
 /// The schema version this build writes.
