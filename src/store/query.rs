@@ -712,7 +712,7 @@ pub struct Seek<'a> {
 
 /// How one window is read: from a starting point, in the list's order or backwards.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Plan<'a> {
+pub(super) struct Plan<'a> {
     /// In the list's order; `false`: backwards, and the rows are turned round after reading.
     forward: bool,
     /// Start just after (forwards) or just before (backwards) this row, by its sort key;
@@ -726,7 +726,7 @@ struct Plan<'a> {
 
 impl Plan<'_> {
     /// The plain plan: from the top, `OFFSET` rows passed over.
-    fn top(limit: Option<u32>, offset: u32) -> Plan<'static> {
+    pub(super) fn top(limit: Option<u32>, offset: u32) -> Plan<'static> {
         Plan {
             forward: true,
             from: None,
@@ -1036,7 +1036,7 @@ impl Store {
     /// times that at a million, where the date order reads about twice the window. The
     /// counts kept per feed tell which costs less: reading in date order passes over about
     /// `rows wanted × all / the feeds' share` rows, the feeds' index reads the feeds' share.
-    fn feed_scan(
+    pub(super) fn feed_scan(
         &self,
         query: &Query,
         plan: &Plan<'_>,
