@@ -559,6 +559,9 @@ struct Harness {
     between: Vec<Duration>,
     /// When each batch of the extraction queue was announced, and how many articles it had.
     extracted: Vec<(Instant, usize)>,
+    /// Each timed key of the filter line, with the line's text after it (for
+    /// `DATELINE_BENCH_KEYS_DETAIL`).
+    typed: Vec<(String, Press)>,
 }
 
 impl Harness {
@@ -608,6 +611,7 @@ impl Harness {
             events,
             between: Vec::new(),
             extracted: Vec::new(),
+            typed: Vec::new(),
         };
         let effects = h.state.start(false);
         h.perform(effects);
@@ -687,18 +691,33 @@ impl Harness {
         self.press_settled(KeyCode::Char('/'));
         let presses = text
             .chars()
-            .map(|c| self.press_settled(KeyCode::Char(c)))
+            .map(|c| self.press_typed(KeyCode::Char(c)))
             .collect();
         self.press_settled(KeyCode::Enter);
         presses
     }
 
-    /// Empties the filter line with Backspace, every key timed.
+    /// [`Harness::press_settled`] on the filter line, remembered with the line's text.
+    fn press_typed(&mut self, code: KeyCode) -> Press {
+        let press = self.press_settled(code);
+        self.typed.push((self.state.filter.input.clone(), press));
+        press
+    }
+
+    /// Empties the filter line with Backspace, every key timed. `/` opens the line empty, so
+    /// Up first brings back the filter just applied (untimed; the same query, no new list):
+    /// without it every Backspace met an empty line and changed nothing.
     fn clear_filter(&mut self, typed: &str) -> Vec<Press> {
         self.press_settled(KeyCode::Char('/'));
+        self.press_settled(KeyCode::Up);
+        assert_eq!(
+            self.state.filter.input.trim(),
+            typed.trim(),
+            "Up brings back the last filter"
+        );
         let presses = typed
             .chars()
-            .map(|_| self.press_settled(KeyCode::Backspace))
+            .map(|_| self.press_typed(KeyCode::Backspace))
             .collect();
         self.press_settled(KeyCode::Enter);
         presses
@@ -825,6 +844,8 @@ struct KeyFigures {
     ready: Duration,
     /// Extraction batches announced during the run: when, and how many articles.
     extracted: Vec<(Instant, usize)>,
+    /// The filter line's timed keys, with its text after each.
+    typed: Vec<(String, Press)>,
 }
 
 fn measure_keys(dir: &Path) -> KeyFigures {
@@ -838,6 +859,27 @@ fn measure_keys(dir: &Path) -> KeyFigures {
     }
     h.press(KeyCode::Char('g'));
     let mut rows = Vec::new();
+    if !only_filters() {
+        scroll_keys(&mut h, &mut rows);
+    }
+    filter_keys(&mut h, &mut rows);
+    KeyFigures {
+        rows,
+        between: std::mem::take(&mut h.between),
+        ready,
+        extracted: std::mem::take(&mut h.extracted),
+        typed: std::mem::take(&mut h.typed),
+    }
+}
+
+/// `DATELINE_BENCH_ONLY_FILTERS=1`: only the filter line's keys, in process (no scrolling
+/// keys, no `w`, no tmux): for looking at one part quickly.
+fn only_filters() -> bool {
+    std::env::var_os("DATELINE_BENCH_ONLY_FILTERS").is_some_and(|v| v != "0")
+}
+
+/// The moving keys and `w`.
+fn scroll_keys(h: &mut Harness, rows: &mut Vec<KeyRow>) {
     let j: Vec<Press> = (0..2_000).map(|_| h.press(KeyCode::Char('j'))).collect();
     rows.push(KeyRow::new("j ×2000 (from the top)", j));
     let pd: Vec<Press> = (0..200).map(|_| h.press(KeyCode::PageDown)).collect();
@@ -878,8 +920,10 @@ fn measure_keys(dir: &Path) -> KeyFigures {
     rows.push(
         KeyRow::new(&format!("w (who and where, whole list) ×{w_runs}"), w).with_goal(1.0, 100),
     );
+}
 
-    // The filter line: structured queries and their Backspaces, then full-text words.
+/// The filter line: structured queries and their Backspaces, then full-text words.
+fn filter_keys(h: &mut Harness, rows: &mut Vec<KeyRow>) {
     let mut filter_keys = Vec::new();
     let mut sorts = Vec::new();
     for text in ["sort:title", "sort:feed"] {
@@ -901,12 +945,7 @@ fn measure_keys(dir: &Path) -> KeyFigures {
     // `DATELINE_BENCH_SKIP_FILTERS=1` leaves out the filter and full-text keystrokes (on a
     // million articles each takes seconds, and there are about 150 of them).
     if std::env::var_os("DATELINE_BENCH_SKIP_FILTERS").is_some() {
-        return KeyFigures {
-            rows,
-            between: std::mem::take(&mut h.between),
-            ready,
-            extracted: std::mem::take(&mut h.extracted),
-        };
+        return;
     }
     for text in [
         "is:unread",
@@ -939,12 +978,6 @@ fn measure_keys(dir: &Path) -> KeyFigures {
     rows.push(
         KeyRow::new("full-text query keystroke (words, Backspace)", words).with_goal(0.95, 20),
     );
-    KeyFigures {
-        rows,
-        between: std::mem::take(&mut h.between),
-        ready,
-        extracted: std::mem::take(&mut h.extracted),
-    }
 }
 
 /// A copy of the cache in `into` whose articles all wait for extraction (records and
@@ -1129,7 +1162,8 @@ fn main() {
         .max(FEEDS);
     let dir = cache_dir(articles);
     let extracting = std::env::var_os("DATELINE_BENCH_EXTRACT").is_some_and(|v| v != "0");
-    let has_tmux = Process::new("tmux").arg("-V").output().is_ok() && !extracting;
+    let has_tmux =
+        Process::new("tmux").arg("-V").output().is_ok() && !extracting && !only_filters();
 
     let copy = tempfile::tempdir_in(&dir).expect("a directory for the copy");
     let (keys_dir, backlog) = if extracting {
@@ -1324,6 +1358,20 @@ fn main() {
                 ),
                 "p99 < 16 ms",
                 verdict(pct(s, 0.99) < Duration::from_millis(16)),
+            );
+        }
+    }
+    if std::env::var_os("DATELINE_BENCH_KEYS_DETAIL").is_some_and(|v| v != "0") {
+        let _ = writeln!(
+            out,
+            "\nthe filter line's keys, rows shown (frame): the line after each"
+        );
+        for (text, press) in &keys.typed {
+            let _ = writeln!(
+                out,
+                "  {:>9} ({:>7})  {text:?}",
+                ms(press.shown),
+                ms(press.frame)
             );
         }
     }

@@ -469,6 +469,10 @@ pub const MIGRATIONS: &[&str] = &[
         DELETE FROM mentions WHERE article = old.id;
     END;
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('usermerge', 16);",
+    // 16: `is:starred` in date order. One article in a hundred is starred, and without an
+    // index the list read every article by date until it had a window of starred ones (90 ms
+    // at 100,000 articles, about a second at a million); this one holds the starred only.
+    "CREATE INDEX articles_starred_by_published ON articles (published, id) WHERE starred = 1;",
 ];
 
 /// The schema version this build writes.

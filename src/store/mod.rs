@@ -1210,4 +1210,6 @@ mod disk_tests;
 #[cfg(test)]
 mod prune_tests;
 #[cfg(test)]
+mod scan_tests;
+#[cfg(test)]
 mod tests;

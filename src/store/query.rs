@@ -39,6 +39,22 @@ const SELECT_SUMMARIES_BY_FEED: &str = "SELECT a.id, a.feed_id,
     FROM feeds f INDEXED BY feeds_by_title
         CROSS JOIN articles a INDEXED BY articles_by_feed_published ON a.feed_id = f.id
     WHERE f.active = 1";
+/// `SELECT_SUMMARIES_BY_DATE` through the unread articles' index, for a list of unread
+/// articles of many feeds (see [`Store::feed_scan`]).
+const SELECT_SUMMARIES_UNREAD_BY_DATE: &str = "SELECT a.id, a.feed_id,
+        COALESCE(f.title_override, f.feed_title, f.url),
+        a.title, a.link, a.authors, a.published, a.read, a.starred
+    FROM articles a INDEXED BY articles_unread_by_published CROSS JOIN feeds f
+        ON f.id = a.feed_id
+    WHERE f.active = 1";
+/// The articles, and unread ones, of the configured feeds among a JSON list of feed ids
+/// (from the counts kept per feed).
+const FEEDS_KEPT_COUNTS: &str = "SELECT COALESCE(sum(c.total), 0), COALESCE(sum(c.unread), 0)
+    FROM feed_counts c JOIN feeds f ON f.id = c.feed_id
+    WHERE f.active = 1 AND c.feed_id IN (SELECT value FROM json_each(?))";
+/// The same over every configured feed.
+const ALL_KEPT_COUNTS: &str = "SELECT COALESCE(sum(c.total), 0), COALESCE(sum(c.unread), 0)
+    FROM feed_counts c JOIN feeds f ON f.id = c.feed_id WHERE f.active = 1";
 /// `SELECT_SUMMARIES_BY_DATE` with the text the full-text index holds after the summary
 /// columns (column 9: the article's, and its fetched page's, as `articles_fts_source` gives
 /// it), for checking a short prefix row by row in Rust.
@@ -281,6 +297,28 @@ pub(super) fn scope_of(conn: &Connection, query: &Query) -> Result<Scope, StoreE
 
 pub(super) fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// A list of some feeds' articles, maybe only the unread ones: a lone `feed:`, `url:` or
+/// `tag:` term, or one ANDed with `is:unread` (the feeds pane's scope with a filter of
+/// `is:unread`, or the other way round). The term, and whether `is:unread` is there.
+fn feeds_and_unread(expr: &Expr) -> Option<(&Term, bool)> {
+    let is_feeds = |e: &Expr| matches!(e, Expr::Term(Term::Feed(_) | Term::Url(_) | Term::Tag(_)));
+    let is_unread = |e: &Expr| matches!(e, Expr::Term(Term::Is(Flag::Unread)));
+    match expr {
+        Expr::Term(term) if is_feeds(expr) => Some((term, false)),
+        Expr::And(items) => {
+            let mut feeds = items.iter().filter(|e| is_feeds(e));
+            let Some(Expr::Term(term)) = feeds.next() else {
+                return None;
+            };
+            if feeds.next().is_some() || !items.iter().all(|e| is_feeds(e) || is_unread(e)) {
+                return None;
+            }
+            Some((term, items.iter().any(is_unread)))
+        }
+        _ => None,
+    }
 }
 
 /// Whether the tree mentions `feed:` or `tag:` (only then are the feeds read).
@@ -674,7 +712,7 @@ pub struct Seek<'a> {
 
 /// How one window is read: from a starting point, in the list's order or backwards.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Plan<'a> {
+pub(super) struct Plan<'a> {
     /// In the list's order; `false`: backwards, and the rows are turned round after reading.
     forward: bool,
     /// Start just after (forwards) or just before (backwards) this row, by its sort key;
@@ -688,7 +726,7 @@ struct Plan<'a> {
 
 impl Plan<'_> {
     /// The plain plan: from the top, `OFFSET` rows passed over.
-    fn top(limit: Option<u32>, offset: u32) -> Plan<'static> {
+    pub(super) fn top(limit: Option<u32>, offset: u32) -> Plan<'static> {
         Plan {
             forward: true,
             from: None,
@@ -968,8 +1006,15 @@ impl Store {
         let sort = query.sort.unwrap_or(Sort::Newest);
         let mut sql = Sql::default();
         let by_feed = sort == Sort::Feed && query.expr.as_ref().and_then(leading_fts).is_none();
+        let feed_scan = if matches!(sort, Sort::Newest | Sort::Oldest) && !by_date {
+            self.feed_scan(query, plan)?
+        } else {
+            None
+        };
         sql.push(if by_date {
             SELECT_SUMMARIES_BY_DATE
+        } else if let Some(select) = feed_scan {
+            select
         } else if by_feed {
             SELECT_SUMMARIES_BY_FEED
         } else {
@@ -981,6 +1026,51 @@ impl Store {
         sql.params.push(sql_count(plan.limit));
         sql.params.push(sql_count(Some(plan.skip)));
         Ok(sql)
+    }
+
+    /// For a list of some feeds' articles (maybe only the unread ones, see
+    /// [`feeds_and_unread`]) in date order: the statement that reads every article in date
+    /// order and keeps those of the feeds, when that reads fewer rows than SQLite's own
+    /// choice. Left to itself, SQLite reads every article of the feeds through their index and
+    /// sorts them all: 130 to 190 ms for `tag:world` (half of 100,000 articles), ten
+    /// times that at a million, where the date order reads about twice the window. The
+    /// counts kept per feed tell which costs less: reading in date order passes over about
+    /// `rows wanted × all / the feeds' share` rows, the feeds' index reads the feeds' share.
+    pub(super) fn feed_scan(
+        &self,
+        query: &Query,
+        plan: &Plan<'_>,
+    ) -> Result<Option<&'static str>, StoreError> {
+        let Some((term, unread)) = query.expr.as_ref().and_then(feeds_and_unread) else {
+            return Ok(None);
+        };
+        let ids = Feeds::load(&self.conn)?.of_term(term).unwrap_or_default();
+        let counts =
+            |sql: &str, params: &[&dyn rusqlite::ToSql]| -> Result<(i64, i64), StoreError> {
+                Ok(self
+                    .conn
+                    .prepare_cached(sql)?
+                    .query_row(params, |row| Ok((row.get(0)?, row.get(1)?)))?)
+            };
+        let (total, unread_rows) = counts(FEEDS_KEPT_COUNTS, &[&json_ids(&ids)])?;
+        let (all, all_unread) = counts(ALL_KEPT_COUNTS, &[])?;
+        let (share, whole) = if unread {
+            (unread_rows, all_unread)
+        } else {
+            (total, all)
+        };
+        let wanted = plan
+            .skip
+            .saturating_add(plan.limit.unwrap_or(u64::MAX))
+            .min(i64::MAX as u64) as i64;
+        // In date order: `wanted` rows of the feeds, one in `whole / share` read.
+        let by_date =
+            share > 0 && (wanted as f64) * (whole as f64) < (share as f64) * (share as f64);
+        Ok(by_date.then_some(if unread {
+            SELECT_SUMMARIES_UNREAD_BY_DATE
+        } else {
+            SELECT_SUMMARIES_BY_DATE
+        }))
     }
 
     /// The list by `plan`, read in date order through the index when `by_date` (dense

@@ -537,6 +537,12 @@ impl Session {
                 // the total (a full count: the slow part on a big cache), skipped when the
                 // next command already asks for a newer list with its own total.
                 let query = query.combined();
+                if count {
+                    // A new list: the last one's total, still being counted on the other
+                    // connection, is not wanted any more. Given up now, not after these
+                    // rows: on two cores it took half the CPU from them.
+                    self.counting.store(request, Ordering::Relaxed);
+                }
                 let rows = {
                     let query = query.clone();
                     store

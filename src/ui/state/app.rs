@@ -161,7 +161,7 @@ impl State {
         let now = self.local_now();
         let mut out = vec![
             Effect::Worker(Command::LoadFeeds),
-            Effect::Worker(self.list.start(now)),
+            Effect::Worker(self.list.start(now, self.list_height())),
         ];
         if refresh {
             self.progress = Progress {
@@ -272,7 +272,7 @@ impl State {
     /// The list's query changed: asks for its first rows and its total.
     pub(super) fn new_list(&mut self) -> Effect {
         let now = self.local_now();
-        Effect::Worker(self.list.new_list(now))
+        Effect::Worker(self.list.new_list(now, self.list_height()))
     }
 
     /// Asks for the list's rows near the screen when they are not loaded (nor asked for).

@@ -20,6 +20,15 @@ pub const PAGE: usize = 500;
 /// A new window is asked for when the screen comes this close to the loaded window's edge.
 pub const MARGIN: usize = 100;
 
+/// Rows asked for first when a list starts at its top (a new query, each filter keystroke):
+/// the screen, the margin below it and a screen more, so no window follows until the
+/// selection moves a screen down. A filtered list is read until this many rows match, and a
+/// full window of [`PAGE`] cost several times as much on a large cache for rows nobody sees
+/// yet.
+pub fn first_window(height: usize) -> usize {
+    (2 * height + MARGIN).min(PAGE)
+}
+
 /// The list window's state.
 #[derive(Debug, Clone, Default)]
 pub struct ListWindow {
@@ -127,22 +136,33 @@ impl ListWindow {
         if !count {
             start = start.min(self.total.saturating_sub(PAGE));
         }
-        self.request_window(start, count, now)
+        self.request_window(start, PAGE, count, now)
     }
 
-    /// The query changed: asks for its first rows and its total.
-    pub fn new_list(&mut self, now: DateTime<FixedOffset>) -> Command {
+    /// The query changed: asks for its first rows (those a screen of `height` rows needs,
+    /// see [`first_window`]) and its total.
+    pub fn new_list(&mut self, now: DateTime<FixedOffset>, height: usize) -> Command {
         self.fresh = true;
-        self.request_window(0, true, now)
+        self.request_window(0, first_window(height), true, now)
     }
 
     /// The list starts afresh (at start-up): the first answer selects its first row.
-    pub fn start(&mut self, now: DateTime<FixedOffset>) -> Command {
+    pub fn start(&mut self, now: DateTime<FixedOffset>, height: usize) -> Command {
         self.fresh = true;
-        self.load(true, now)
+        if self.sel == 0 {
+            self.request_window(0, first_window(height), true, now)
+        } else {
+            self.load(true, now)
+        }
     }
 
-    fn request_window(&mut self, start: usize, count: bool, now: DateTime<FixedOffset>) -> Command {
+    fn request_window(
+        &mut self,
+        start: usize,
+        limit: usize,
+        count: bool,
+        now: DateTime<FixedOffset>,
+    ) -> Command {
         self.request += 1;
         // A page of the same list: what is held of it lets the store start near the window
         // (a jump to the end reads backwards from it). A new count may be a changed list.
@@ -164,13 +184,13 @@ impl ListWindow {
             }
         };
         self.loaded = false;
-        self.pending = Some((start, PAGE, count));
+        self.pending = Some((start, limit, count));
         Command::LoadArticles {
             request: self.request,
             query: self.query.clone(),
             window: Window {
                 offset: u32::try_from(start).unwrap_or(u32::MAX),
-                limit: PAGE as u32,
+                limit: u32::try_from(limit).unwrap_or(u32::MAX),
             },
             count,
             now,
@@ -242,7 +262,8 @@ impl ListWindow {
         if request != self.request {
             return;
         }
-        self.pending = None;
+        // Fewer rows than asked for: the list ends there.
+        let asked = self.pending.take().map_or(PAGE, |(_, limit, _)| limit);
         if self.query.grouping == Grouping::Articles {
             self.stories.clear();
         }
@@ -257,7 +278,7 @@ impl ListWindow {
         self.total = match total {
             Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
             // A short page is the end of the list.
-            None if self.articles.len() < PAGE => end,
+            None if self.articles.len() < asked => end,
             // A new list whose total follows (`ArticleTotal`): what is known so far.
             None if request == self.count_request => end,
             None => self.total.max(end),
@@ -371,8 +392,8 @@ mod tests {
     #[test]
     fn only_the_last_request_is_answered() {
         let mut l = ListWindow::default();
-        let (first, ..) = window(&l.start(now()));
-        let (second, ..) = window(&l.new_list(now()));
+        let (first, ..) = window(&l.start(now(), 20));
+        let (second, ..) = window(&l.new_list(now(), 20));
         l.receive(first, 0, Some(3), rows(0, 3), 10);
         assert!(!l.loaded && l.articles.is_empty());
         l.receive(second, 0, Some(2), rows(0, 2), 10);
@@ -383,7 +404,7 @@ mod tests {
     #[test]
     fn a_window_is_asked_for_as_the_screen_nears_its_edge() {
         let mut l = ListWindow::default();
-        let (r, ..) = window(&l.start(now()));
+        let (r, ..) = window(&l.start(now(), 20));
         l.receive(r, 0, Some(10_000), rows(0, PAGE), 20);
         assert_eq!(l.ensure_window(20, now()), None);
         l.select(PAGE - MARGIN, 20);
@@ -396,7 +417,7 @@ mod tests {
     #[test]
     fn the_selected_article_keeps_its_screen_row_across_reloads() {
         let mut l = ListWindow::default();
-        let (r, ..) = window(&l.start(now()));
+        let (r, ..) = window(&l.start(now(), 20));
         l.receive(r, 0, Some(50), rows(0, 50), 10);
         l.select(20, 10);
         let id = l.selected().unwrap().id;
@@ -414,7 +435,7 @@ mod tests {
     #[test]
     fn bottom_waits_for_the_count() {
         let mut l = ListWindow::default();
-        let (r, ..) = window(&l.start(now()));
+        let (r, ..) = window(&l.start(now(), 20));
         l.receive(r, 0, None, rows(0, PAGE), 10);
         l.bottom(10);
         assert_eq!(l.sel, PAGE - 1);
@@ -430,7 +451,7 @@ mod tests {
     #[test]
     fn flags_change_on_the_loaded_rows() {
         let mut l = ListWindow::default();
-        let (r, ..) = window(&l.start(now()));
+        let (r, ..) = window(&l.start(now(), 20));
         l.receive(r, 0, Some(4), rows(0, 4), 10);
         assert_eq!(l.next_unread(true), Some(1));
         let id = l.articles[1].id;

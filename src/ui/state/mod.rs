@@ -33,7 +33,7 @@ pub use action::{Action, Effect};
 pub use app::{Progress, State};
 pub use article::{ArticlePane, HEADER_LINES};
 pub use feeds::{FeedRow, RowKey, SavedView};
-pub use list::{MARGIN, PAGE};
+pub use list::{MARGIN, PAGE, first_window};
 
 use crate::ui::keymap::{Act, ConfirmAct, FilterAct, HelpAct, Mode};
 use crate::ui::layout::{Focus, first_row, inner, list_columns, row_at};

@@ -15,7 +15,7 @@ fn the_list_follows_every_key_press_of_the_filter() {
         window,
         Window {
             offset: 0,
-            limit: PAGE as u32
+            limit: first_window(s.list_height()) as u32
         }
     );
     let effects = typed(&mut s, "uc");
