@@ -552,12 +552,17 @@ impl Store {
     /// Records several fetch attempts, with the same rules as [`Store::record_fetch`] and
     /// one result per record, in order, in as few transactions as it can.
     ///
-    /// Normally all of them go into one transaction with a savepoint per feed, so one feed's
-    /// failure rolls back only that feed, and the full-text index takes the new articles of
-    /// all of them in one statement (fewer, larger index segments, fewer merges). If the
-    /// shared part fails (indexing or the commit), nothing of it is kept and each record is
-    /// tried again in its own transaction. Either way a process killed half-way leaves every
-    /// feed either fully recorded or not at all.
+    /// Normally all of them go into one transaction, and the full-text index takes the new
+    /// articles of all of them in one statement (fewer, larger index segments, fewer
+    /// merges). If anything in it fails (one feed, the indexing or the commit), nothing of
+    /// it is kept and each record is tried again in its own transaction, so one feed's
+    /// failure costs the others only time. Either way a process killed half-way leaves
+    /// every feed either fully recorded or not at all.
+    ///
+    /// There is deliberately no savepoint per feed: SQLite copies every page a savepoint
+    /// changes into its journal first, and in a cold refresh of 500 feeds that copying
+    /// (and releasing the savepoints) was a fifth of the cache thread's time, which is the
+    /// refresh's critical path.
     pub fn record_fetches(
         &mut self,
         records: &[(FeedId, FetchRecord<'_>)],
@@ -775,15 +780,15 @@ fn record_fetch(
     Ok(stats)
 }
 
-/// [`Store::record_fetches`] in one transaction; `Err` when the transaction as a whole
-/// failed (nothing kept), otherwise each record's own result.
+/// [`Store::record_fetches`] in one transaction; `Err` when it failed (nothing kept),
+/// otherwise every record's result.
 ///
-/// Its savepoints' journals are kept in memory (`temp_store = MEMORY` for the batch): a
-/// savepoint keeps the original of every page it changes in a journal that SQLite otherwise
-/// moves to a file under `/var/tmp` past 64 KiB (four 16 KiB pages), and a cold refresh of
+/// Statement journals are kept in memory (`temp_store = MEMORY` for the batch): a statement
+/// that may fail half-way (an insert whose triggers write other tables) keeps the original
+/// of every page it changes in a journal that SQLite otherwise moves to a file under
+/// `/var/tmp` past 64 KiB. With a savepoint per feed, as this once had, a cold refresh of
 /// 500 feeds x 50 items made 601,217 `pwrite` calls (`strace -c`), most of them to those
-/// files, with a third of its CPU time in the kernel. A feed's journal holds the pages one
-/// feed's articles touch: a few megabytes at most.
+/// files, with a third of its CPU time in the kernel.
 fn record_batch<'a>(
     conn: &mut Connection,
     records: &[(FeedId, FetchRecord<'a>)],
@@ -802,7 +807,7 @@ fn record_batch_in<'a>(
     records: &[(FeedId, FetchRecord<'a>)],
     now: i64,
 ) -> Result<Vec<Result<StoreStats, StoreError>>, StoreError> {
-    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut results = Vec::with_capacity(records.len());
     let mut to_index = ToIndex::default();
     let mut seen = HashSet::with_capacity(records.len());
@@ -813,17 +818,9 @@ fn record_batch_in<'a>(
             to_index.index(&tx)?;
             to_index.clear();
         }
-        let mut feed_ids = ToIndex::default();
-        let savepoint = tx.savepoint()?;
-        match record_in(&savepoint, *feed, record, now, &mut feed_ids) {
-            Ok(stats) => {
-                savepoint.commit()?;
-                to_index.append(&mut feed_ids);
-                results.push(Ok(stats));
-            }
-            // Dropping the savepoint rolls this feed back and releases it.
-            Err(e) => results.push(Err(e)),
-        }
+        // No savepoint per feed: one feed's failure (rare: a feed deleted meanwhile, a full
+        // disk) drops the whole transaction, and the caller stores each feed on its own.
+        results.push(Ok(record_in(&tx, *feed, record, now, &mut to_index)?));
     }
     // After every savepoint is released: FTS5 writes its pending terms out at each
     // savepoint, so indexing inside them would make a segment per feed again.
@@ -851,11 +848,6 @@ pub(crate) struct ToIndex<'a> {
 }
 
 impl<'a> ToIndex<'a> {
-    fn append(&mut self, other: &mut ToIndex<'a>) {
-        self.stored.append(&mut other.stored);
-        self.new.append(&mut other.new);
-    }
-
     fn clear(&mut self) {
         self.stored.clear();
         self.new.clear();
