@@ -139,6 +139,7 @@ fn user_error(e: std::io::Error) -> Error {
 /// An article's three bodies as the store writes them (packed where that saves space, the
 /// text against the HTML), and the text's word count: what `dl_pack` and `dl_words` would
 /// make of them in SQL, made beforehand so that it can run on several threads.
+#[derive(Debug, Clone)]
 pub(crate) struct Bodies {
     pub summary: Value,
     pub content: Value,
@@ -175,7 +176,7 @@ pub(crate) fn pack_bodies(articles: &[&NewArticle]) -> std::io::Result<Vec<Bodie
     })
 }
 
-fn bodies(article: &NewArticle) -> std::io::Result<Bodies> {
+pub(crate) fn bodies(article: &NewArticle) -> std::io::Result<Bodies> {
     let packed = |value: Option<&str>, reference: Option<&str>| -> std::io::Result<Value> {
         Ok(match value {
             None => Value::Null,

@@ -40,6 +40,7 @@ pub use stories::{StoryArticle, StorySlot, StorySummary};
 pub use top::TopEntities;
 pub use vacuum::{VacuumProgress, VacuumReport};
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
@@ -544,7 +545,7 @@ impl Store {
         record: FetchRecord<'_>,
         now: DateTime<Utc>,
     ) -> Result<StoreStats, StoreError> {
-        let result = record_fetch(&mut self.conn, feed, &record, now.timestamp());
+        let result = record_fetch(&mut self.conn, feed, &record, None, now.timestamp());
         self.nudge_checkpoint();
         self.busy(result)
     }
@@ -568,11 +569,30 @@ impl Store {
         records: &[(FeedId, FetchRecord<'_>)],
         now: DateTime<Utc>,
     ) -> Vec<Result<StoreStats, StoreError>> {
+        self.record_fetches_prepared(records, &[], now)
+    }
+
+    /// [`Store::record_fetches`], with the digests and packed bodies of some records made
+    /// beforehand, on other threads: `prepared[i]` belongs to `records[i]` (missing or
+    /// `None`: made here).
+    pub fn record_fetches_prepared(
+        &mut self,
+        records: &[(FeedId, FetchRecord<'_>)],
+        prepared: &[Option<Prepared>],
+        now: DateTime<Utc>,
+    ) -> Vec<Result<StoreStats, StoreError>> {
         let now = now.timestamp();
+        let prepared_for = |i: usize| prepared.get(i).and_then(Option::as_ref);
         let results = match records {
             [] => Vec::new(),
-            [(feed, record)] => vec![record_fetch(&mut self.conn, *feed, record, now)],
-            _ => match record_batch(&mut self.conn, records, now) {
+            [(feed, record)] => vec![record_fetch(
+                &mut self.conn,
+                *feed,
+                record,
+                prepared_for(0),
+                now,
+            )],
+            _ => match record_batch(&mut self.conn, records, &prepared_for, now) {
                 Ok(results) => results,
                 Err(e) => {
                     tracing::debug!(
@@ -581,7 +601,10 @@ impl Store {
                     );
                     records
                         .iter()
-                        .map(|(feed, record)| record_fetch(&mut self.conn, *feed, record, now))
+                        .enumerate()
+                        .map(|(i, (feed, record))| {
+                            record_fetch(&mut self.conn, *feed, record, prepared_for(i), now)
+                        })
                         .collect()
                 }
             },
@@ -766,15 +789,16 @@ fn sync_feeds(conn: &mut Connection, specs: &[FeedSpec]) -> Result<(), StoreErro
     Ok(())
 }
 
-fn record_fetch(
+fn record_fetch<'a>(
     conn: &mut Connection,
     feed: FeedId,
-    record: &FetchRecord<'_>,
+    record: &FetchRecord<'a>,
+    prepared: Option<&'a Prepared>,
     now: i64,
 ) -> Result<StoreStats, StoreError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut to_index = ToIndex::default();
-    let stats = record_in(&tx, feed, record, now, &mut to_index)?;
+    let stats = record_in(&tx, feed, record, prepared, now, &mut to_index)?;
     to_index.index(&tx)?;
     tx.commit()?;
     Ok(stats)
@@ -792,10 +816,11 @@ fn record_fetch(
 fn record_batch<'a>(
     conn: &mut Connection,
     records: &[(FeedId, FetchRecord<'a>)],
+    prepared: &dyn Fn(usize) -> Option<&'a Prepared>,
     now: i64,
 ) -> Result<Vec<Result<StoreStats, StoreError>>, StoreError> {
     conn.pragma_update(None, "temp_store", "MEMORY")?;
-    let results = record_batch_in(conn, records, now);
+    let results = record_batch_in(conn, records, prepared, now);
     let restored = conn.pragma_update(None, "temp_store", "DEFAULT");
     let results = results?;
     restored?;
@@ -805,13 +830,14 @@ fn record_batch<'a>(
 fn record_batch_in<'a>(
     conn: &mut Connection,
     records: &[(FeedId, FetchRecord<'a>)],
+    prepared: &dyn Fn(usize) -> Option<&'a Prepared>,
     now: i64,
 ) -> Result<Vec<Result<StoreStats, StoreError>>, StoreError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut results = Vec::with_capacity(records.len());
     let mut to_index = ToIndex::default();
     let mut seen = HashSet::with_capacity(records.len());
-    for (feed, record) in records {
+    for (i, (feed, record)) in records.iter().enumerate() {
         if !seen.insert(*feed) {
             // The same feed twice: its articles must be in the index before it changes them
             // again (an update takes the old values out of the index first).
@@ -820,10 +846,17 @@ fn record_batch_in<'a>(
         }
         // No savepoint per feed: one feed's failure (rare: a feed deleted meanwhile, a full
         // disk) drops the whole transaction, and the caller stores each feed on its own.
-        results.push(Ok(record_in(&tx, *feed, record, now, &mut to_index)?));
+        results.push(Ok(record_in(
+            &tx,
+            *feed,
+            record,
+            prepared(i),
+            now,
+            &mut to_index,
+        )?));
     }
-    // After every savepoint is released: FTS5 writes its pending terms out at each
-    // savepoint, so indexing inside them would make a segment per feed again.
+    // All at the end: FTS5 writes its pending terms out at each savepoint (every statement
+    // with triggers opens one), so indexing as it went would make a segment per feed.
     to_index.index(&tx)?;
     tx.commit()?;
     Ok(results)
@@ -877,6 +910,7 @@ fn record_in<'a>(
     conn: &Connection,
     feed: FeedId,
     record: &FetchRecord<'a>,
+    prepared: Option<&'a Prepared>,
     now: i64,
     to_index: &mut ToIndex<'a>,
 ) -> Result<StoreStats, StoreError> {
@@ -899,7 +933,7 @@ fn record_in<'a>(
             if changed == 0 {
                 return Err(StoreError::NoSuchFeed(feed.0));
             }
-            store_articles(conn, feed, parsed, now, to_index)?
+            store_articles(conn, feed, parsed, prepared, now, to_index)?
         }
         FetchRecord::NotModified { moved_to } => {
             let changed = conn
@@ -942,13 +976,52 @@ enum Write {
 /// are many, and the second pass writes them. An item's fate never depends on another item
 /// of the same document being written first: a GUID is handled once, and an item is matched
 /// by link only when no other item of the document has that link or the matched GUID.
+/// The content digests and packed bodies of a parsed feed's articles, made ahead of the
+/// store thread (see [`Store::record_fetches_prepared`]): the CPU work of storing an
+/// article that needs no database.
+#[derive(Debug)]
+pub struct Prepared {
+    /// Per article of the document, in its order: [`content_hash`] and the packed bodies.
+    articles: Vec<(Vec<u8>, codec::Bodies)>,
+    /// The articles' GUIDs, to check that it is used with the document it was made from.
+    guids: Vec<String>,
+}
+
+impl Prepared {
+    /// Digests and packs every article of `parsed`. Worth it where every article is likely
+    /// new (a feed with nothing stored yet); otherwise most of the packing is wasted on
+    /// articles the store finds unchanged.
+    pub fn of(parsed: &ParsedFeed) -> std::io::Result<Prepared> {
+        let articles = parsed
+            .articles
+            .iter()
+            .map(|item| Ok((content_hash(item), codec::bodies(item)?)))
+            .collect::<std::io::Result<_>>()?;
+        let guids = parsed.articles.iter().map(|a| a.guid.clone()).collect();
+        Ok(Prepared { articles, guids })
+    }
+
+    /// Whether it was made from `parsed` (the same articles, in the same order).
+    fn is_of(&self, parsed: &ParsedFeed) -> bool {
+        self.guids.len() == parsed.articles.len()
+            && self
+                .guids
+                .iter()
+                .zip(&parsed.articles)
+                .all(|(g, a)| *g == a.guid)
+    }
+}
+
 pub(crate) fn store_articles<'a>(
     conn: &Connection,
     feed: FeedId,
     parsed: &'a ParsedFeed,
+    prepared: Option<&'a Prepared>,
     now: i64,
     to_index: &mut ToIndex<'a>,
 ) -> Result<StoreStats, StoreError> {
+    // Made from this very document, or not used.
+    let prepared = prepared.filter(|p| p.is_of(parsed));
     let guids_in_doc: HashSet<&str> = parsed.articles.iter().map(|a| a.guid.as_str()).collect();
     let mut link_uses: HashMap<&str, u32> = HashMap::new();
     for link in parsed.articles.iter().filter_map(|a| a.link.as_deref()) {
@@ -962,12 +1035,15 @@ pub(crate) fn store_articles<'a>(
 
     let mut stats = StoreStats::default();
     let mut done: HashSet<&str> = HashSet::with_capacity(parsed.articles.len());
-    let mut writes: Vec<(&'a NewArticle, Write, Vec<u8>)> = Vec::new();
-    for item in &parsed.articles {
+    let mut writes: Vec<(usize, Write, Vec<u8>)> = Vec::new();
+    for (index, item) in parsed.articles.iter().enumerate() {
         if !done.insert(item.guid.as_str()) {
             continue; // The same GUID twice in one document: the first wins.
         }
-        let hash = content_hash(item);
+        let hash = match prepared {
+            Some(p) => p.articles[index].0.clone(),
+            None => content_hash(item),
+        };
         let unique_link = item
             .link
             .as_deref()
@@ -997,7 +1073,7 @@ pub(crate) fn store_articles<'a>(
 
         match target {
             Some((_, true)) => stats.unchanged += 1,
-            Some((id, false)) => writes.push((item, Write::Update(id), hash)),
+            Some((id, false)) => writes.push((index, Write::Update(id), hash)),
             None => {
                 let pruned = tomb_guid.execute(params![feed.0, item.guid, now])? > 0
                     || match unique_link {
@@ -1007,7 +1083,7 @@ pub(crate) fn store_articles<'a>(
                 if pruned {
                     stats.unchanged += 1;
                 } else {
-                    writes.push((item, Write::Insert, hash));
+                    writes.push((index, Write::Insert, hash));
                 }
             }
         }
@@ -1016,12 +1092,27 @@ pub(crate) fn store_articles<'a>(
         return Ok(stats);
     }
 
-    let items: Vec<&NewArticle> = writes.iter().map(|(item, _, _)| *item).collect();
-    let bodies = codec::pack_bodies(&items)
-        .map_err(|e| StoreError::Sql(rusqlite::Error::UserFunctionError(Box::new(e))))?;
+    let bodies: Vec<Cow<'a, codec::Bodies>> = match prepared {
+        Some(p) => writes
+            .iter()
+            .map(|(index, _, _)| Cow::Borrowed(&p.articles[*index].1))
+            .collect(),
+        None => {
+            let items: Vec<&NewArticle> = writes
+                .iter()
+                .map(|(index, _, _)| &parsed.articles[*index])
+                .collect();
+            codec::pack_bodies(&items)
+                .map_err(|e| StoreError::Sql(rusqlite::Error::UserFunctionError(Box::new(e))))?
+                .into_iter()
+                .map(Cow::Owned)
+                .collect()
+        }
+    };
     let mut insert = conn.prepare_cached(ARTICLE_INSERT)?;
     let mut update = conn.prepare_cached(ARTICLE_UPDATE)?;
-    for ((item, write, hash), bodies) in writes.into_iter().zip(bodies) {
+    for ((index, write, hash), bodies) in writes.into_iter().zip(bodies) {
+        let item = &parsed.articles[index];
         match write {
             Write::Update(id) => {
                 // Out of the index with the old values, back in with the new (below).

@@ -460,7 +460,7 @@ fn store_items(
         let mut set_read = tx.prepare_cached(ARTICLE_SET_READ)?;
         let mut set_starred = tx.prepare_cached(ARTICLE_SET_STARRED)?;
         for (feed, states, parsed) in &by_feed {
-            let stored = store_articles(&tx, *feed, parsed, now, &mut to_index)?;
+            let stored = store_articles(&tx, *feed, parsed, None, now, &mut to_index)?;
             stats.new += stored.new;
             stats.updated += stored.updated;
             stats.unchanged += stored.unchanged;

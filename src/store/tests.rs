@@ -4,6 +4,7 @@ use chrono::{DateTime, TimeZone, Utc};
 
 use super::*;
 use crate::model::{Enclosure, NewArticle, ParsedFeed};
+use rusqlite::types::Value;
 
 fn at(secs: i64) -> DateTime<Utc> {
     Utc.timestamp_opt(secs, 0).single().unwrap()
@@ -887,4 +888,79 @@ fn a_batch_keeps_read_and_starred() {
     assert!(article.read && article.starred);
     assert_eq!(fts_hits(&store, "pears"), 1);
     fts_consistent(&store);
+}
+
+/// Digests and bodies made beforehand ([`Prepared`]) are stored exactly as the store would
+/// have made them, and a later refresh of the same document finds every article unchanged.
+#[test]
+fn prepared_articles_are_stored_as_the_store_would_store_them() {
+    let (mut store, ids) = three_feeds();
+    let long = "words that repeat and repeat so that zstd packs them ".repeat(20);
+    let mut with_content = item("c1", Some("https://example.org/c1"), &long);
+    with_content.content_html = Some(format!("<article><p>{long}</p></article>"));
+    let items = vec![item("a1", None, "apples"), with_content];
+    let a = doc(items.clone());
+    let b = doc(items);
+    let prepared = vec![Some(Prepared::of(&a).unwrap()), None];
+    let results = store.record_fetches_prepared(
+        &[(ids[0], parsed(&a)), (ids[1], parsed(&b))],
+        &prepared,
+        at(NOW),
+    );
+    assert_eq!(results[0].as_ref().unwrap(), &stats(2, 0, 0));
+    assert_eq!(results[1].as_ref().unwrap(), &stats(2, 0, 0));
+    let columns = |feed: FeedId| -> Vec<(Vec<u8>, Value, Value, Value, i64)> {
+        store
+            .conn
+            .prepare(
+                "SELECT content_hash, summary_html, content_html, text, text_words
+                 FROM articles WHERE feed_id = ?1 ORDER BY guid",
+            )
+            .unwrap()
+            .query_map([feed.0], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let (made_before, made_here) = (columns(ids[0]), columns(ids[1]));
+    assert_eq!(made_before.len(), 2);
+    assert_eq!(made_before, made_here);
+    assert!(
+        matches!(made_before[1].2, Value::Blob(_)),
+        "the long body is packed"
+    );
+    assert_eq!(fts_hits(&store, "apples"), 2);
+    fts_consistent(&store);
+
+    // Again, prepared: nothing changed.
+    let again = vec![Some(Prepared::of(&a).unwrap())];
+    let results = store.record_fetches_prepared(&[(ids[0], parsed(&a))], &again, at(NOW + 60));
+    assert_eq!(results[0].as_ref().unwrap(), &stats(0, 0, 2));
+}
+
+/// Bodies prepared for another document are not used.
+#[test]
+fn prepared_articles_of_another_document_are_ignored() {
+    let (mut store, ids) = three_feeds();
+    let a = doc(vec![
+        item("a1", None, "apples"),
+        item("a2", None, "apricots"),
+    ]);
+    let other = doc(vec![
+        item("x1", None, "xylophones"),
+        item("x2", None, "xenon"),
+    ]);
+    let prepared = vec![Some(Prepared::of(&other).unwrap())];
+    let results = store.record_fetches_prepared(&[(ids[0], parsed(&a))], &prepared, at(NOW));
+    assert_eq!(results[0].as_ref().unwrap(), &stats(2, 0, 0));
+    assert_eq!(fts_hits(&store, "apricots"), 1);
+    assert_eq!(fts_hits(&store, "xylophones"), 0);
 }

@@ -33,7 +33,7 @@ use crate::fetch::discover;
 use crate::fetch::{FetchError, FetchRequest, FetchResponse, Fetcher, parse_feed_within};
 use crate::model::StoreStats;
 use crate::model::{Feed, FeedId, ParsedFeed};
-use crate::store::{FetchRecord, Store, StoreError};
+use crate::store::{FetchRecord, Prepared, Store, StoreError};
 
 type Job = Box<dyn FnOnce(&mut Store) + Send>;
 
@@ -54,6 +54,8 @@ enum Message {
 struct Recording {
     feed: FeedId,
     record: OwnedRecord,
+    /// Its articles' digests and packed bodies, when made beforehand.
+    prepared: Option<Prepared>,
     reply: oneshot::Sender<Result<StoreStats, StoreError>>,
 }
 
@@ -255,11 +257,23 @@ impl StoreActor {
         feed: FeedId,
         record: OwnedRecord,
     ) -> Result<Result<StoreStats, StoreError>, WorkerError> {
+        self.record_prepared(feed, record, None).await
+    }
+
+    /// [`Self::record`], with the articles' digests and packed bodies made beforehand
+    /// ([`Prepared::of`] the record's document).
+    pub async fn record_prepared(
+        &self,
+        feed: FeedId,
+        record: OwnedRecord,
+        prepared: Option<Prepared>,
+    ) -> Result<Result<StoreStats, StoreError>, WorkerError> {
         let (reply, rx) = oneshot::channel();
         self.tx
             .send(Message::Record(Recording {
                 feed,
                 record,
+                prepared,
                 reply,
             }))
             .map_err(|_| WorkerError::StoreGone)?;
@@ -318,12 +332,13 @@ fn record_queued(
             Err(_) => break,
         }
     }
+    let prepared: Vec<Option<Prepared>> = batch.iter_mut().map(|r| r.prepared.take()).collect();
     let results = {
         let records: Vec<(FeedId, FetchRecord<'_>)> = batch
             .iter()
             .map(|r| (r.feed, r.record.as_record()))
             .collect();
-        store.record_fetches(&records, Utc::now())
+        store.record_fetches_prepared(&records, &prepared, Utc::now())
     };
     let stored = batch.len();
     for (recording, result) in batch.into_iter().zip(results) {
@@ -563,9 +578,25 @@ async fn refresh_one(
             drop(permit);
             // The body went with the parser.
             drop(body_slot);
+            // A feed with nothing stored yet (the first refresh after adding it): every
+            // article will be new, so digest and pack them here, beside the next feed's
+            // parsing, instead of on the cache thread, the slowest stage of such a refresh.
+            // Otherwise most would be found unchanged, and packing them wasted.
+            let (parsed, prepared) = match parsed {
+                Ok(parsed) if feed.total == 0 && !parsed.articles.is_empty() => {
+                    tokio::task::spawn_blocking(move || {
+                        let prepared = Prepared::of(&parsed).ok();
+                        (Ok(parsed), prepared)
+                    })
+                    .await
+                    .map_err(|e| format!("the parser crashed: {e}"))
+                    .unwrap_or_else(|e| (Err(e), None))
+                }
+                other => (other, None),
+            };
             match parsed {
                 Ok(parsed) => store
-                    .record(
+                    .record_prepared(
                         id,
                         OwnedRecord::Parsed {
                             feed: parsed,
@@ -573,6 +604,7 @@ async fn refresh_one(
                             last_modified,
                             moved_to,
                         },
+                        prepared,
                     )
                     .await?
                     .map(|stats| FeedOutcome::Ok {
@@ -697,9 +729,15 @@ mod tests {
         let mut recording = |feed: FeedId, record: OwnedRecord| {
             let (reply, answer) = oneshot::channel();
             replies.push(answer);
+            // Made beforehand for every parsed record, as a first refresh makes them.
+            let prepared = match &record {
+                OwnedRecord::Parsed { feed, .. } => Some(Prepared::of(feed).unwrap()),
+                _ => None,
+            };
             Recording {
                 feed,
                 record,
+                prepared,
                 reply,
             }
         };
@@ -744,6 +782,7 @@ mod tests {
             Recording {
                 feed: ids[i],
                 record: OwnedRecord::NotModified { moved_to: None },
+                prepared: None,
                 reply,
             }
         };
