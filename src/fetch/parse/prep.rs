@@ -40,7 +40,15 @@ const MARKERS: &[&[u8]] = &[
     b"xhtml",
     b"purl.org/atom/ns#",
     b"rdf/simple/0.9",
-    b"purl.org/rss/1.0/",
+    // RSS 1.0's namespace, closed by the attribute's quote (with or without its slash). Not
+    // `purl.org/rss/1.0/` alone: that begins the namespace of `content:encoded`
+    // (`purl.org/rss/1.0/modules/content/`), which most RSS 2.0 feeds declare, and made
+    // nearly every feed take the rewrite's full pass for nothing (9% of a cold refresh's
+    // parsing time in the refresh bench).
+    b"purl.org/rss/1.0/\"",
+    b"purl.org/rss/1.0/'",
+    b"purl.org/rss/1.0\"",
+    b"purl.org/rss/1.0'",
     b"<CHANNEL",
 ];
 
@@ -740,6 +748,19 @@ pub(super) fn memfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_content_module_alone_is_not_worth_a_rewrite() {
+        let rss2 = br#"<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item><content:encoded>x</content:encoded></item></channel></rss>"#;
+        assert!(!worth_rewriting(rss2));
+        for rss1 in [
+            &br#"<rdf:RDF xmlns="http://purl.org/rss/1.0/"><item/></rdf:RDF>"#[..],
+            br#"<rdf:RDF xmlns='http://purl.org/rss/1.0/'><item/></rdf:RDF>"#,
+            br#"<rdf:RDF xmlns:rss="http://purl.org/rss/1.0"><rss:item/></rdf:RDF>"#,
+        ] {
+            assert!(worth_rewriting(rss1), "{}", String::from_utf8_lossy(rss1));
+        }
+    }
 
     fn rewritten(doc: &str) -> String {
         String::from_utf8(rewrite(doc.as_bytes()).expect("something to rewrite")).unwrap()
