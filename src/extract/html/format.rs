@@ -17,7 +17,7 @@ use std::cell::RefCell;
 use html5ever::tokenizer::{StartTag, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{LocalName, local_name};
 
-mod write;
+pub(super) mod write;
 
 use super::tags::{Class, Inline, KIND_COUNT, Kind, classify, inline};
 use crate::model::{LineLayout, Link, StyleSpan, StyledText, TextStyle};

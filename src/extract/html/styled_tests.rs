@@ -244,3 +244,59 @@ fn invariants_hold_on_random_tag_soup() {
         check(&html, &styled_text(&html));
     }
 }
+
+/// Words appended a run at a time give exactly what word-by-word layout gives: text, runs,
+/// links and line layouts, over many mixtures of spaces, tags and non-ASCII whitespace.
+#[test]
+fn appending_runs_of_words_changes_nothing() {
+    use super::format::write::WORD_BY_WORD;
+    let pieces = [
+        "word",
+        "Ünïcode",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\u{a0}",
+        "a\u{a0}b",
+        "x\u{3000}",
+        "<em>",
+        "</em>",
+        "<strong>",
+        "</strong>",
+        "<a href=\"https://e.example/\">",
+        "</a>",
+        "<sup>2</sup>",
+        "<br>",
+        "<p>",
+        "</p>",
+        "<li>",
+        "<blockquote>",
+        "</blockquote>",
+        "<pre>a  b\n c</pre>",
+        "<td>",
+        "<code>",
+        "</code>",
+        "&nbsp;",
+        "end.",
+    ];
+    let mut state = 0x2545_f491_u32;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state
+    };
+    for _ in 0..3_000 {
+        let n = 1 + next() as usize % 24;
+        let html: String = (0..n)
+            .map(|_| pieces[next() as usize % pieces.len()])
+            .collect();
+        WORD_BY_WORD.set(true);
+        let slow = styled_text(&html);
+        WORD_BY_WORD.set(false);
+        let fast = styled_text(&html);
+        assert_eq!(fast, slow, "{html:?}");
+        check(&html, &fast);
+    }
+}
