@@ -25,8 +25,8 @@
 //! plain text only (no HTML copy), which keeps a million articles to a few GB.
 //!
 //! Options: `--articles N` (default 1,000,000), `--build-only`, `--runs R` (default 5),
-//! `--prune N` (default 100,000), `--prune-step N` (articles per prune step, default the
-//! worker's `PRUNE_BATCH`). `DATELINE_BENCH_DIR` puts the caches somewhere other than
+//! `--prune N` (default 100,000), `--prune-step N` (articles per prune step; default 0, steps
+//! sized by time as the worker's). `DATELINE_BENCH_DIR` puts the caches somewhere other than
 //! `target/million-bench/` (a 1M cache takes about 4 GB).
 
 use std::io::Read;
@@ -37,7 +37,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
 use dateline::model::{EntityKind, FeedSpec, NewArticle};
-use dateline::store::{BulkArticle, NewMention, Store};
+use dateline::store::{BulkArticle, NewMention, PRUNE_STEP_TARGET, StepPacer, Store};
 
 #[path = "../tests/kit/http.rs"]
 mod http;
@@ -856,19 +856,24 @@ fn measure_list(dir: &Path, runs: usize) -> Result<(Vec<Duration>, Vec<Duration>
 
 struct PruneFigures {
     pruned: usize,
-    /// The prune steps: wall time, CPU time of the thread that ran them, steps, longest step.
+    /// The hiding steps (`Store::prune_step`: out of every list and count): wall time, CPU
+    /// time of the thread that ran them, steps, longest step.
     took: Duration,
     cpu: Duration,
     steps: usize,
     longest: Duration,
+    /// The deleting steps afterwards (`Store::remove_pruned_step`): wall, CPU, steps,
+    /// longest step.
+    remove: (Duration, Duration, usize, Duration),
     /// The full-text index's merge steps afterwards: wall, CPU, steps, longest step.
     merge: (Duration, Duration, usize, Duration),
     /// Giving free pages back (`release_free_pages` until none are left): wall, CPU, steps.
     release: (Duration, Duration, usize),
-    /// The second connection's list of the newest 40 rows, during each of the three phases.
-    reader: [Vec<Duration>; 3],
-    /// File size (database and WAL) before, after the prune steps, after the merge, at the end.
-    mb: [u64; 4],
+    /// The second connection's list of the newest 40 rows, during each of the four phases.
+    reader: [Vec<Duration>; 4],
+    /// File size (database and WAL) before, after hiding, after deleting, after the merge,
+    /// at the end.
+    mb: [u64; 5],
 }
 
 /// CPU time this thread has run (the scheduler's figure, in nanoseconds).
@@ -915,8 +920,9 @@ fn prune_cutoff(total: usize, want: usize) -> Result<i64, String> {
 }
 
 /// Prunes the `want` oldest prunable articles of a scratch copy of the cache, as the worker
-/// does (steps of `batch`, `PRUNE_BATCH` in the worker, then the index's merge steps, then free pages given back),
-/// with a second connection listing the newest 40 rows meanwhile.
+/// does (steps sized by time, or of `batch` articles: hiding, then deleting; then the index's
+/// merge steps, then free pages given back), with a second connection listing the newest 40
+/// rows meanwhile.
 fn measure_prune(
     dir: &Path,
     total: usize,
@@ -943,7 +949,7 @@ fn measure_prune(
     let result = std::thread::scope(|scope| {
         let reader = scope.spawn(|| {
             let r = Store::open_reader(&db).expect("reader");
-            let mut v: [Vec<Duration>; 3] = Default::default();
+            let mut v: [Vec<Duration>; 4] = Default::default();
             let q = dateline::query::Query::default();
             while !stop.load(Ordering::Relaxed) {
                 let t = Instant::now();
@@ -951,28 +957,49 @@ fn measure_prune(
                     .query_articles(&q, base_time().fixed_offset(), Some(40), 0)
                     .expect("list");
                 assert!(!rows.is_empty());
-                v[phase.load(Ordering::Relaxed).min(2)].push(t.elapsed());
+                v[phase.load(Ordering::Relaxed).min(3)].push(t.elapsed());
                 std::thread::sleep(Duration::from_millis(5));
             }
             v
         });
         std::thread::sleep(Duration::from_millis(200));
         let mut run = || -> Result<_, dateline::store::StoreError> {
+            // Steps of `batch` articles, or sized by time as the worker's (`batch` 0).
+            let mut pacer = StepPacer::default();
             let (t, c) = (Instant::now(), thread_cpu());
             let (mut pruned, mut steps, mut longest) = (0, 0, Duration::ZERO);
             loop {
+                let n_limit = if batch == 0 { pacer.limit() } else { batch };
                 let s = Instant::now();
-                let n = store.prune_step(1, now, batch)?;
+                let n = store.prune_step(1, now, n_limit)?;
+                pacer.took(n, s.elapsed());
                 longest = longest.max(s.elapsed());
                 pruned += n;
                 steps += 1;
-                if n < batch {
+                if n < n_limit {
                     break;
                 }
             }
-            let prune = (t.elapsed(), thread_cpu() - c, steps, longest);
-            let after_prune = db_mb(&db);
+            let hide = (t.elapsed(), thread_cpu() - c, steps, longest);
+            let after_hide = db_mb(&db);
             phase.store(1, Ordering::Relaxed);
+            let mut pacer = StepPacer::default();
+            let (t, c) = (Instant::now(), thread_cpu());
+            let (mut steps, mut longest) = (0, Duration::ZERO);
+            loop {
+                let n_limit = if batch == 0 { pacer.limit() } else { batch };
+                let s = Instant::now();
+                let n = store.remove_pruned_step(1, now, n_limit)?;
+                pacer.took(n, s.elapsed());
+                longest = longest.max(s.elapsed());
+                steps += 1;
+                if n < n_limit {
+                    break;
+                }
+            }
+            let remove = (t.elapsed(), thread_cpu() - c, steps, longest);
+            let after_remove = db_mb(&db);
+            phase.store(2, Ordering::Relaxed);
             let (t, c) = (Instant::now(), thread_cpu());
             let (mut steps, mut longest) = (0, Duration::ZERO);
             loop {
@@ -986,7 +1013,7 @@ fn measure_prune(
             }
             let merge = (t.elapsed(), thread_cpu() - c, steps, longest);
             let after_merge = db_mb(&db);
-            phase.store(2, Ordering::Relaxed);
+            phase.store(3, Ordering::Relaxed);
             let (t, c) = (Instant::now(), thread_cpu());
             let mut steps = 0;
             let (_, mut free, _) = store.page_counts()?;
@@ -999,7 +1026,14 @@ fn measure_prune(
                 free = left;
             }
             let release = (t.elapsed(), thread_cpu() - c, steps);
-            Ok((pruned, prune, merge, release, after_prune, after_merge))
+            Ok((
+                pruned,
+                hide,
+                remove,
+                merge,
+                release,
+                [after_hide, after_remove, after_merge],
+            ))
         };
         let done = run();
         std::thread::sleep(Duration::from_millis(200));
@@ -1011,18 +1045,18 @@ fn measure_prune(
     let end_mb = db_mb(&db);
     let _ = std::fs::remove_dir_all(&scratch);
     let (done, reader) = result;
-    let (pruned, prune, merge, release, after_prune, after_merge) =
-        done.map_err(|e| e.to_string())?;
+    let (pruned, hide, remove, merge, release, mb) = done.map_err(|e| e.to_string())?;
     Ok(PruneFigures {
         pruned,
-        took: prune.0,
-        cpu: prune.1,
-        steps: prune.2,
-        longest: prune.3,
+        took: hide.0,
+        cpu: hide.1,
+        steps: hide.2,
+        longest: hide.3,
+        remove,
         merge,
         release,
         reader,
-        mb: [before_mb, after_prune, after_merge, end_mb],
+        mb: [before_mb, mb[0], mb[1], mb[2], end_mb],
     })
 }
 
@@ -1401,7 +1435,8 @@ fn main() {
     let mut build_only = false;
     let mut runs = 5usize;
     let mut prune = 100_000usize;
-    let mut prune_step = dateline::store::PRUNE_BATCH;
+    // 0: steps sized by time, as the worker's.
+    let mut prune_step = 0usize;
     let mut refresh_runs = 2usize;
     let mut profile_step = 5_000usize;
     let mut profile_cache_mib = 2i64;
@@ -1474,15 +1509,26 @@ fn main() {
     if part("prune") {
         match measure_prune(&dir, articles, prune, prune_step) {
             Ok(p) => {
+                let step = if prune_step == 0 {
+                    format!("sized to take {} ms", PRUNE_STEP_TARGET.as_millis())
+                } else {
+                    format!("of at most {prune_step} articles")
+                };
                 println!(
-                    "prune of {} articles: {} ({:.0} articles/s), CPU {}, {} steps of at most {} articles, longest {}",
+                    "prune of {} articles, hidden (out of every list and count): {} ({:.0} articles/s), CPU {}, {} steps {step}, longest {}",
                     p.pruned,
                     ms(p.took),
                     p.pruned as f64 / p.took.as_secs_f64(),
                     ms(p.cpu),
                     p.steps,
-                    prune_step,
                     ms(p.longest),
+                );
+                println!(
+                    "  then their rows deleted: {}, CPU {}, {} steps, longest {}",
+                    ms(p.remove.0),
+                    ms(p.remove.1),
+                    p.remove.2,
+                    ms(p.remove.3)
                 );
                 println!(
                     "  then the index's merge: {}, CPU {}, {} steps, longest {}",
@@ -1498,15 +1544,19 @@ fn main() {
                     p.release.2
                 );
                 println!(
-                    "  file (with WAL): {} MB before, {} MB after the prune, {} MB after the merge, {} MB at the end",
-                    p.mb[0], p.mb[1], p.mb[2], p.mb[3]
+                    "  file (with WAL): {} MB before, {} MB hidden, {} MB deleted, {} MB after the merge, {} MB at the end",
+                    p.mb[0], p.mb[1], p.mb[2], p.mb[3], p.mb[4]
                 );
-                for (name, v) in ["prune", "merge", "release"].iter().zip(p.reader) {
+                for (name, v) in ["hiding", "deleting", "merge", "release"]
+                    .iter()
+                    .zip(p.reader)
+                {
                     println!(
                         "  newest 40 rows on a second connection during the {name}: {}",
                         spread(v)
                     );
                 }
+                println!("load {}", uptime());
             }
             Err(e) => println!("prune: not measured ({e})"),
         }

@@ -18,7 +18,11 @@ const DROP_TOMBSTONE: &str = "INSERT OR REPLACE INTO tombstones (feed_id, guid, 
      last_seen) SELECT feed_id, guid, link, ?1, ?1 FROM articles WHERE id = ?2";
 const DROP_UNINDEX: &str = "DELETE FROM articles_fts WHERE rowid = ?1";
 const DROP_DELETE: &str = "DELETE FROM articles WHERE id = ?1";
-const HIDDEN_IDS: &str = "SELECT id FROM articles WHERE hidden = 1";
+/// The articles ignore rules hide: hidden, and not by a prune (those wait for deletion in
+/// `prune_pending`, and must not be shown again when a rule goes).
+const HIDDEN_IDS: &str = "SELECT id FROM articles WHERE hidden = 1
+    AND id NOT IN (SELECT article FROM prune_pending)";
+const PRUNE_PENDING_IDS: &str = "SELECT article FROM prune_pending";
 const SET_HIDDEN: &str = "UPDATE articles SET hidden = ?2 WHERE id = ?1";
 const COUNT_SEEN_SINCE: &str = "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id \
      WHERE f.active = 1 AND a.first_seen >= ?";
@@ -77,6 +81,10 @@ impl Store {
                 .prepare_cached(HIDDEN_IDS)?
                 .query_map([], |row| row.get(0))?
                 .collect::<Result<_, _>>()?;
+            let pruned: HashSet<i64> = tx
+                .prepare_cached(PRUNE_PENDING_IDS)?
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
             let mut after: HashSet<i64> = HashSet::new();
             for query in queries {
                 let mut sql = Sql::default();
@@ -85,7 +93,10 @@ impl Store {
                 let mut stmt = tx.prepare(&sql.text)?;
                 let ids = stmt.query_map(params_from_iter(sql.params.iter()), |row| row.get(0))?;
                 for id in ids {
-                    after.insert(id?);
+                    let id = id?;
+                    if !pruned.contains(&id) {
+                        after.insert(id);
+                    }
                 }
             }
             let mut newly = 0;

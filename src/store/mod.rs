@@ -33,7 +33,7 @@ pub use bulk::BulkArticle;
 pub use entities::{BacklogKey, EntityCount, NewMention, StoredMention};
 pub use entity_page::{EntityPage, PageLimits};
 pub use health::IndexCheck;
-pub use prune::PRUNE_BATCH;
+pub use prune::{PRUNE_BATCH, PRUNE_STEP_TARGET, StepPacer};
 pub use query::Seek;
 pub use state::{ImportedState, ReadMark, STATE_VERSION, SavedArticle, SavedFeed, SavedState};
 pub use stories::{StoryArticle, StorySlot, StorySummary};

@@ -166,7 +166,7 @@ fn a_prune_keeps_everything_else_exactly() {
         .collect();
     assert!(prunable.len() > 150, "{}", prunable.len());
 
-    // Steps smaller than the work, so several run.
+    // Steps smaller than the work, so several run: hiding, then deleting.
     let mut pruned = 0;
     loop {
         let n = store.prune_step(30, at(NOW), 64).unwrap();
@@ -176,6 +176,15 @@ fn a_prune_keeps_everything_else_exactly() {
         }
     }
     assert_eq!(pruned, prunable.len());
+    let mut removed = 0;
+    loop {
+        let n = store.remove_pruned_step(30, at(NOW), 64).unwrap();
+        removed += n;
+        if n < 64 {
+            break;
+        }
+    }
+    assert_eq!(removed, prunable.len());
 
     let expected: Vec<_> = before
         .iter()
@@ -216,6 +225,7 @@ fn a_prune_keeps_everything_else_exactly() {
     // The step turns foreign keys off and holds the counts only while it runs.
     assert_eq!(count(&store, "PRAGMA foreign_keys"), 1);
     assert_eq!(count(&store, "SELECT count(*) FROM counts_held"), 0);
+    assert_eq!(count(&store, "SELECT count(*) FROM prune_pending"), 0);
     // Search finds the kept articles only.
     let hits = count(
         &store,
@@ -257,4 +267,113 @@ fn a_prune_deletes_from_every_table_that_refers_to_articles() {
         .collect();
     listed.sort();
     assert_eq!(listed, children);
+}
+
+/// The articles shown: what the feeds pane counts and what the list holds.
+fn shown(store: &Store) -> (i64, usize) {
+    let counted = store
+        .feeds()
+        .unwrap()
+        .iter()
+        .map(|f| i64::from(f.total))
+        .sum();
+    let now = at(NOW).fixed_offset();
+    let listed = store
+        .query_articles(&crate::query::Query::default(), now, None, 0)
+        .unwrap()
+        .len();
+    (counted, listed)
+}
+
+#[test]
+fn a_prune_hides_at_once_and_deletes_afterwards() {
+    let mut store = cache(300);
+    let all = count(&store, "SELECT count(*) FROM articles");
+    assert_eq!(shown(&store), (all, all as usize));
+
+    // Hiding: from its commit on, the articles are in no list or count, their rows kept.
+    let hidden = store.prune_step(30, at(NOW), 1_000).unwrap();
+    assert!(hidden > 50, "{hidden}");
+    let left = all - hidden as i64;
+    assert_eq!(shown(&store), (left, left as usize));
+    super::count_tests::assert_counts_exact(&store, "a prune's hiding");
+    assert_eq!(count(&store, "SELECT count(*) FROM articles"), all);
+    assert_eq!(
+        count(&store, "SELECT count(*) FROM prune_pending"),
+        hidden as i64
+    );
+    assert_eq!(store.prune_step(30, at(NOW), 1_000).unwrap(), 0);
+    assert!(store.prune_pending().unwrap());
+
+    // Ignore rules recomputed (all removed) meanwhile: the pruned stay hidden.
+    store.hide_queries(&[], at(NOW).fixed_offset()).unwrap();
+    assert_eq!(shown(&store), (left, left as usize));
+
+    // A sync marks one of them unread before its row goes: it is kept, and shown again.
+    let back: i64 = count(&store, "SELECT min(article) FROM prune_pending");
+    store.set_read(&[ArticleId(back)], false).unwrap();
+
+    let mut taken = 0;
+    loop {
+        let n = store.remove_pruned_step(30, at(NOW), 40).unwrap();
+        taken += n;
+        if n < 40 {
+            break;
+        }
+    }
+    assert_eq!(taken, hidden);
+    assert!(!store.prune_pending().unwrap());
+    super::count_tests::assert_counts_exact(&store, "a prune's deleting");
+    assert_eq!(shown(&store), (left + 1, left as usize + 1));
+    assert_eq!(count(&store, "SELECT count(*) FROM articles"), left + 1);
+    assert_eq!(
+        count(
+            &store,
+            &format!("SELECT count(*) FROM articles WHERE id = {back} AND hidden = 0 AND read = 0")
+        ),
+        1
+    );
+    assert_eq!(
+        count(&store, "SELECT count(*) FROM tombstones"),
+        hidden as i64 - 1
+    );
+    assert_eq!(store.check_search_index().unwrap(), IndexCheck::Ok);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+/// An article an ignore rule hid is pruned as any other once it is old and read; the rule
+/// removed afterwards does not bring it back.
+#[test]
+fn a_prune_takes_articles_an_ignore_rule_hid() {
+    let mut store = cache(120);
+    let target: i64 = count(
+        &store,
+        &format!(
+            "SELECT min(id) FROM articles WHERE read = 1 AND starred = 0 AND read_at = {}",
+            NOW - 60 * DAY
+        ),
+    );
+    let rule = crate::query::parse(&format!("\"marker{}\"", target - 1)).unwrap();
+    assert_eq!(
+        store.hide_queries(&[rule], at(NOW).fixed_offset()).unwrap(),
+        1
+    );
+    let prunable = count(
+        &store,
+        &format!(
+            "SELECT count(*) FROM articles WHERE read = 1 AND starred = 0 AND read_at = {}",
+            NOW - 60 * DAY
+        ),
+    );
+    let hidden = store.prune(30, at(NOW)).unwrap();
+    // The rule's article was counted out already: the prune hid the others.
+    assert_eq!(hidden as i64, prunable - 1);
+    assert_eq!(
+        count(
+            &store,
+            &format!("SELECT count(*) FROM articles WHERE id = {target}")
+        ),
+        0
+    );
+    super::count_tests::assert_counts_exact(&store, "a prune of a hidden article");
 }

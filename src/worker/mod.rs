@@ -455,28 +455,63 @@ pub async fn refresh(
         summary.add(&report.outcome);
         let _ = events.send(RefreshEvent::Feed(report));
     }
+    let now = Utc::now();
     if let Some(days) = keep_days {
-        summary.pruned_articles = prune(store, days).await? as u32;
+        summary.pruned_articles = hide_prunable(store, days, now).await? as u32;
     }
     summary.seconds = started.elapsed().as_secs_f64();
+    // The pruned articles are out of every list and count: the refresh is over for the
+    // reader, and their rows are deleted afterwards.
     let _ = events.send(RefreshEvent::Finished(summary));
+    if let Some(days) = keep_days {
+        remove_pruned(store, days, now).await?;
+    }
     Ok(summary)
 }
 
-/// Prunes in steps, one store call each, so the reader's requests to the store thread (a
-/// mark, a window of rows) wait for one step at most; then merges the full-text index where
-/// the prune left tombstones and gives the pages a large prune freed back to the file system,
-/// in steps too. Returns how many articles went.
-async fn prune(store: &StoreActor, days: u32) -> Result<usize, WorkerError> {
-    let now = Utc::now();
-    let batch = crate::store::PRUNE_BATCH;
+/// Hides the prunable articles in steps, one store call each, sized by time
+/// ([`StepPacer`](crate::store::StepPacer)), so the reader's requests to the store thread (a
+/// mark, a window of rows) wait for one short step at most. Returns how many.
+async fn hide_prunable(
+    store: &StoreActor,
+    days: u32,
+    now: DateTime<Utc>,
+) -> Result<usize, WorkerError> {
+    let mut pacer = crate::store::StepPacer::default();
     let mut total = 0;
     loop {
-        let deleted = store
-            .call(move |s| s.prune_step(days, now, batch))
+        let limit = pacer.limit();
+        let started = Instant::now();
+        let hidden = store
+            .call(move |s| s.prune_step(days, now, limit))
             .await??;
-        total += deleted;
-        if deleted < batch {
+        pacer.took(hidden, started.elapsed());
+        total += hidden;
+        if hidden < limit {
+            return Ok(total);
+        }
+    }
+}
+
+/// Deletes what a prune hid (this one's, or one cut short before), in steps sized by time
+/// too; then merges the full-text index where the deletes left tombstones and gives the
+/// pages a large prune freed back to the file system, in steps as well.
+async fn remove_pruned(
+    store: &StoreActor,
+    days: u32,
+    now: DateTime<Utc>,
+) -> Result<(), WorkerError> {
+    let mut pacer = crate::store::StepPacer::default();
+    let mut total = 0;
+    loop {
+        let limit = pacer.limit();
+        let started = Instant::now();
+        let taken = store
+            .call(move |s| s.remove_pruned_step(days, now, limit))
+            .await??;
+        pacer.took(taken, started.elapsed());
+        total += taken;
+        if taken < limit {
             break;
         }
     }
@@ -499,7 +534,7 @@ async fn prune(store: &StoreActor, days: u32) -> Result<usize, WorkerError> {
             }
         }
     }
-    Ok(total)
+    Ok(())
 }
 
 /// Bounds on the CPU and memory a refresh uses between download and store.
