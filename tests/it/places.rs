@@ -161,12 +161,14 @@ fn places_resolve_to_the_right_country_on_gold_spans() {
         eprintln!("{}", tally.wrong.join("\n"));
     }
     assert!(tally.total() >= 1_100);
-    // Measured 96.6% (1,064 of 1,101) at the start of part 2 (94.4% when this set was made);
-    // 89.7% with landmarks alone, before the population
+    // Measured 98.0% (1,079 of 1,101) with an unknown place put in the article's country, US
+    // state abbreviations and generic words ("Island") no longer matching far-away places;
+    // 96.6% before that, at the start of part 2; 94.4% when this set was made; 89.7% with
+    // landmarks alone, before the population
     // prior, the towns of 5,000+, the areas and places named after known ones. The issue's
     // goal is 97%: much of what is left are small places no gazetteer here knows (Tumbler
     // Ridge, Great Nicobar) and "Palestine" as a historical region.
-    assert!(tally.percent() >= 93.5, "place resolution below 93.5%");
+    assert!(tally.percent() >= 97.5, "place resolution below 97.5%");
 }
 
 /// End to end through `dateline extract --jsonl`: the `country` of each gold place mention the
@@ -213,12 +215,9 @@ fn places_through_extract_jsonl_carry_the_right_country() {
         tally.percent()
     );
     assert!(tally.total() >= 900, "the tagger finds most gold places");
-    // Measured 97.7% (993 of 1,016 found; 85 not found) at the start of part 2 (96.8% when
-    // this set was made).
-    assert!(
-        tally.percent() >= 95.5,
-        "places through the CLI below 95.5%"
-    );
+    // Measured 98.6% (1,002 of 1,016 found; 85 not found); 97.7% at the start of part 2;
+    // 96.8% when this set was made.
+    assert!(tally.percent() >= 98.0, "places through the CLI below 98%");
 }
 
 /// The texts of the held-out set by id: a feed item's text as `ner-devset items` gives it
@@ -337,10 +336,11 @@ fn heldout_places_resolve_to_the_right_country_on_gold_spans() {
     );
     print_heldout_misses(&tally);
     assert!(tally.total() >= 400, "the held-out set has 464 mentions");
-    // Measured 89.0% (413 of 464) before any resolution work was tuned.
+    // Measured 89.0% (413 of 464) before any resolution work was tuned; 94.4% (438) after
+    // the unknown place in the article's country (its errors never printed).
     assert!(
-        tally.percent() >= 88.0,
-        "held-out place resolution below 88%"
+        tally.percent() >= 93.5,
+        "held-out place resolution below 93.5%"
     );
 }
 
@@ -389,9 +389,10 @@ fn heldout_places_through_extract_jsonl_carry_the_right_country() {
         tally.total() >= 350,
         "the tagger finds most held-out places"
     );
-    // Measured 93.9% (383 of 408 found; 56 not found) before any resolution work was tuned.
+    // Measured 93.9% (383 of 408 found; 56 not found) before any resolution work was tuned;
+    // 97.3% (397) after the unknown place in the article's country.
     assert!(
-        tally.percent() >= 93.0,
-        "held-out places through the CLI below 93%"
+        tally.percent() >= 96.5,
+        "held-out places through the CLI below 96.5%"
     );
 }

@@ -1,7 +1,8 @@
 //! Places: each distinct place name of an article gets one gazetteer place, chosen with the
 //! article's other places as evidence, a population prior between towns of one name, and
 //! appositions ("Paris, Texas"); buildings named for their institution are placed at the
-//! building, and an unknown place named after a known one takes its country.
+//! building, an unknown place named after a known one takes its country, and any other
+//! unknown place, in an article clearly about one country, takes that country.
 
 use std::collections::{HashMap, HashSet};
 
@@ -69,6 +70,17 @@ pub(super) fn group_places(
             // "US" in capitals: the gazetteer leaves the key "us" out (the pronoun).
             if cands.is_empty() && form == "US" {
                 cands = gaz.places("United States");
+            }
+            // A US state as news abbreviates it after a town ("Greenville, S.C.", "Petrolia,
+            // CA"): the state, never a town whose alternate names include the letters.
+            if cands.is_empty()
+                && let Some(state) = us_state_abbreviation(&form)
+            {
+                cands = gaz
+                    .places(state)
+                    .into_iter()
+                    .filter(|c| c.country_code == "US" && c.kind == PlaceKind::Admin)
+                    .collect();
             }
             // An unknown place named after a known one ("Northern Italy") is in its country.
             if cands.is_empty()
@@ -159,11 +171,29 @@ pub(super) fn group_places(
         }
     }
 
+    // A place no gazetteer here knows (a small town, a mosque, a ministry's compound) is, in
+    // an article that is clearly about one country, in that country.
+    let context = evidence.dominant().and_then(|cc| country_place(gaz, cc));
+
     let mut groups: Vec<Group> = Vec::new();
     let mut place_group: HashMap<(String, String, i64, i64), usize> = HashMap::new();
     for (n, (key, cands, ms)) in names.into_iter().enumerate() {
         let appos = apposition.get(&n).map(Vec::as_slice).unwrap_or(&[]);
-        let chosen = choose(&key, &cands, n, &evidence, appos);
+        let mut chosen = choose(&key, &cands, n, &evidence, appos);
+        if cands.is_empty()
+            && let Some(country) = &context
+            && let Some(&first) = ms.first()
+        {
+            let form = normalise(&mentions[first].text);
+            if in_one_country(&form) {
+                chosen = Some(Place {
+                    name: form,
+                    kind: PlaceKind::Inside,
+                    population: 0,
+                    ..country.clone()
+                });
+            }
+        }
         match chosen {
             Some(p) => {
                 let id = (
@@ -194,6 +224,101 @@ pub(super) fn group_places(
     groups
 }
 
+/// Whether an unknown place name can be put in one country: not a body of water (in no one
+/// country), nor a name of a historical or cross-border region ("ancient Palestine",
+/// "Greater Kurdistan" are not placed by the article's country).
+fn in_one_country(form: &str) -> bool {
+    !form
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .any(|w| {
+            let w = fold(w);
+            WATER_WORDS.contains(&w.as_str()) || ACROSS_WORDS.contains(&w.as_str())
+        })
+}
+
+/// Words of names that cross borders or are no longer any country's: historical regions
+/// ("ancient Palestine", "Greater Kurdistan") and polar lines ("Arctic Circle").
+const ACROSS_WORDS: [&str; 8] = [
+    "ancient",
+    "greater",
+    "pan",
+    "arctic",
+    "antarctic",
+    "polar",
+    "equator",
+    "tropic",
+];
+
+/// The country `code` as a gazetteer place.
+fn country_place(gaz: &Gazetteers, code: &str) -> Option<Place> {
+    gaz.places(gaz.country_name(code)?)
+        .into_iter()
+        .find(|c| c.kind == PlaceKind::Country && c.country_code == code)
+}
+
+/// The US state a news abbreviation names: AP style ("Calif.", "S.C.") or the postal code
+/// in capitals ("CA", "NY"). The tagger has already called the word a place, so "IN" or
+/// "ME" here are Indiana and Maine, not words.
+fn us_state_abbreviation(form: &str) -> Option<&'static str> {
+    const STATES: [(&str, &str, &str); 51] = [
+        ("AL", "Ala.", "Alabama"),
+        ("AK", "", "Alaska"),
+        ("AZ", "Ariz.", "Arizona"),
+        ("AR", "Ark.", "Arkansas"),
+        ("CA", "Calif.", "California"),
+        ("CO", "Colo.", "Colorado"),
+        ("CT", "Conn.", "Connecticut"),
+        ("DE", "Del.", "Delaware"),
+        ("DC", "D.C.", "District of Columbia"),
+        ("FL", "Fla.", "Florida"),
+        ("GA", "Ga.", "Georgia"),
+        ("HI", "", "Hawaii"),
+        ("ID", "", "Idaho"),
+        ("IL", "Ill.", "Illinois"),
+        ("IN", "Ind.", "Indiana"),
+        ("IA", "", "Iowa"),
+        ("KS", "Kan.", "Kansas"),
+        ("KY", "Ky.", "Kentucky"),
+        ("LA", "La.", "Louisiana"),
+        ("ME", "", "Maine"),
+        ("MD", "Md.", "Maryland"),
+        ("MA", "Mass.", "Massachusetts"),
+        ("MI", "Mich.", "Michigan"),
+        ("MN", "Minn.", "Minnesota"),
+        ("MS", "Miss.", "Mississippi"),
+        ("MO", "Mo.", "Missouri"),
+        ("MT", "Mont.", "Montana"),
+        ("NE", "Neb.", "Nebraska"),
+        ("NV", "Nev.", "Nevada"),
+        ("NH", "N.H.", "New Hampshire"),
+        ("NJ", "N.J.", "New Jersey"),
+        ("NM", "N.M.", "New Mexico"),
+        ("NY", "N.Y.", "New York"),
+        ("NC", "N.C.", "North Carolina"),
+        ("ND", "N.D.", "North Dakota"),
+        ("OH", "", "Ohio"),
+        ("OK", "Okla.", "Oklahoma"),
+        ("OR", "Ore.", "Oregon"),
+        ("PA", "Pa.", "Pennsylvania"),
+        ("RI", "R.I.", "Rhode Island"),
+        ("SC", "S.C.", "South Carolina"),
+        ("SD", "S.D.", "South Dakota"),
+        ("TN", "Tenn.", "Tennessee"),
+        ("TX", "", "Texas"),
+        ("UT", "", "Utah"),
+        ("VT", "Vt.", "Vermont"),
+        ("VA", "Va.", "Virginia"),
+        ("WA", "Wash.", "Washington"),
+        ("WV", "W.Va.", "West Virginia"),
+        ("WI", "Wis.", "Wisconsin"),
+        ("WY", "Wyo.", "Wyoming"),
+    ];
+    STATES
+        .iter()
+        .find(|(postal, ap, _)| form == *postal || (!ap.is_empty() && form == *ap))
+        .map(|(_, _, name)| *name)
+}
+
 /// Words that make a name a body of water, which is in no one country ("Gulf of Mexico").
 const WATER_WORDS: [&str; 6] = ["sea", "ocean", "strait", "straits", "gulf", "channel"];
 
@@ -202,6 +327,52 @@ const WATER_WORDS: [&str; 6] = ["sea", "ocean", "strait", "straits", "gulf", "ch
 const PART_WORDS: [&str; 14] = [
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "upper", "lower", "greater", "inner", "outer",
+];
+
+/// Words that say what kind of place a name is ("Elcho Island", "HUDA City Centre"); some are
+/// also names or alternate names of places elsewhere (Iceland is "Island" in its own language,
+/// Cameroon has a Centre region), so on their own they never stand for a place here.
+const GENERIC_WORDS: [&str; 40] = [
+    "island",
+    "islands",
+    "isle",
+    "city",
+    "centre",
+    "center",
+    "town",
+    "village",
+    "beach",
+    "bay",
+    "port",
+    "harbour",
+    "harbor",
+    "river",
+    "lake",
+    "mount",
+    "mountain",
+    "valley",
+    "hill",
+    "ridge",
+    "park",
+    "square",
+    "street",
+    "road",
+    "station",
+    "airport",
+    "house",
+    "palace",
+    "hall",
+    "tower",
+    "bridge",
+    "hospital",
+    "market",
+    "mosque",
+    "temple",
+    "church",
+    "museum",
+    "camp",
+    "fort",
+    "government",
 ];
 
 /// For a place the gazetteer does not know, the known place its name contains (the longest
@@ -234,7 +405,9 @@ fn inside_known_place(gaz: &Gazetteers, form: &str) -> Option<Place> {
             if !run
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                || (len == 1 && PART_WORDS.contains(&fold(run[0]).as_str()))
+                || (len == 1
+                    && (PART_WORDS.contains(&fold(run[0]).as_str())
+                        || GENERIC_WORDS.contains(&fold(run[0]).as_str())))
             {
                 continue;
             }
@@ -300,6 +473,21 @@ impl Evidence {
         if let Some(n) = name {
             self.own.insert(n, (cc.to_string(), level));
         }
+    }
+
+    /// The country the article is clearly about: the one the most names point at (places,
+    /// people and demonyms alike), at least two of them, and at least twice as many as at any
+    /// other country.
+    fn dominant(&self) -> Option<&str> {
+        let mut counts: Vec<(&str, f32)> = self
+            .per_country
+            .iter()
+            .map(|(cc, (local, national))| (cc.as_str(), local + national))
+            .collect();
+        counts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        let &(cc, top) = counts.first()?;
+        let second = counts.get(1).map_or(0.0, |c| c.1);
+        (top >= 1.0 && top >= 2.0 * second).then_some(cc)
     }
 
     /// Weighted support for a candidate from every name but `this`.

@@ -309,6 +309,73 @@ fn unknown_place_named_after_a_known_one_is_in_its_country() {
 }
 
 #[test]
+fn unknown_place_in_an_article_about_one_country_is_in_that_country() {
+    let text = "Police in Canada said the gunman in Zorgovan Flats acted alone. \
+                Ottawa sent help; Ontario mourned. The Arctic Circle lies far north.";
+    let ms = vec![
+        ent(text, "Canada", 0, Label::Loc),
+        ent(text, "Zorgovan Flats", 0, Label::Loc),
+        ent(text, "Ottawa", 0, Label::Loc),
+        ent(text, "Ontario", 0, Label::Loc),
+        ent(text, "Arctic Circle", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    let flats = place_of(&es, "Zorgovan Flats");
+    assert_eq!(flats.canonical, "Zorgovan Flats", "keeps its own name");
+    assert_eq!(country(flats), "CA");
+    // A line of latitude crosses borders: no country however Canadian the article.
+    assert!(place_of(&es, "Arctic Circle").place.is_none());
+
+    // Two countries named as often: no guess.
+    let text = "Talks between Canada and Mexico on Zorgovan Flats.";
+    let ms = vec![
+        ent(text, "Canada", 0, Label::Loc),
+        ent(text, "Mexico", 0, Label::Loc),
+        ent(text, "Zorgovan Flats", 0, Label::Loc),
+    ];
+    assert!(
+        place_of(&resolve(text, &ms), "Zorgovan Flats")
+            .place
+            .is_none()
+    );
+}
+
+#[test]
+fn generic_words_alone_do_not_name_a_place_elsewhere() {
+    // "Island" is Iceland in Icelandic, and Cameroon has a Centre region.
+    let text = "Flights to Elcho Island and HUDA City Centre resumed in Australia and India.";
+    let ms = vec![
+        ent(text, "Elcho Island", 0, Label::Loc),
+        ent(text, "HUDA City Centre", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_ne!(country(place_of(&es, "Elcho Island")), "IS");
+    assert_ne!(country(place_of(&es, "HUDA City Centre")), "CM");
+}
+
+#[test]
+fn us_state_abbreviations_are_states() {
+    for (text, name, state) in [
+        (
+            "A shooting in Greenville, S.C., left two dead.",
+            "S.C.",
+            "South Carolina",
+        ),
+        ("M 3.6 - 15km W of Petrolia, CA", "CA", "California"),
+        (
+            "Rep. Smith of Lansing, Mich., said no.",
+            "Mich.",
+            "Michigan",
+        ),
+    ] {
+        let es = resolve(text, &[ent(text, name, 0, Label::Loc)]);
+        let place = es[0].place.as_ref().expect("a state");
+        assert_eq!(place.country_code, "US", "{name}");
+        assert_eq!(place.name, state, "{name}");
+    }
+}
+
+#[test]
 fn buildings_and_areas_named_exactly_beat_towns_of_that_name() {
     let text = "The White House said Tehran must choose.";
     let ms = vec![
