@@ -149,7 +149,7 @@ pub(super) fn group_places(
     }
 
     // Appositions: "Paris, Texas" points Paris at the US, strongly.
-    let mut apposition: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut apposition: HashMap<usize, Vec<(usize, Place)>> = HashMap::new();
     let name_of: HashMap<usize, usize> = names
         .iter()
         .enumerate()
@@ -164,12 +164,17 @@ pub(super) fn group_places(
             && !first.country_code.is_empty()
             && matches!(first.kind, PlaceKind::Country | PlaceKind::Admin)
         {
-            apposition
-                .entry(n)
-                .or_default()
-                .push(first.country_code.clone());
+            apposition.entry(n).or_default().push((m, first.clone()));
         }
     }
+    // In text order, so that the first apposition is the same on every run.
+    let apposition: HashMap<usize, Vec<Place>> = apposition
+        .into_iter()
+        .map(|(n, mut v)| {
+            v.sort_by_key(|(m, _)| *m);
+            (n, v.into_iter().map(|(_, p)| p).collect())
+        })
+        .collect();
 
     // A place no gazetteer here knows (a small town, a mosque, a ministry's compound) is, in
     // an article that is clearly about one country, in that country.
@@ -178,9 +183,33 @@ pub(super) fn group_places(
     let mut groups: Vec<Group> = Vec::new();
     let mut place_group: HashMap<(String, String, i64, i64), usize> = HashMap::new();
     for (n, (key, cands, ms)) in names.into_iter().enumerate() {
-        let appos = apposition.get(&n).map(Vec::as_slice).unwrap_or(&[]);
-        let mut chosen = choose(&key, &cands, n, &evidence, appos);
-        if cands.is_empty()
+        let apposed = apposition.get(&n).map(Vec::as_slice).unwrap_or(&[]);
+        let appos: Vec<String> = apposed.iter().map(|p| p.country_code.clone()).collect();
+        let mut chosen = choose(&key, &cands, n, &evidence, &appos);
+        // "Cook County, Illinois": a town or area the apposition puts in a state or country
+        // where the gazetteer knows no place of its name is there all the same, not in a
+        // far-away namesake ("Cook" in the Cook Islands).
+        if let Some(there) = apposed.first()
+            && cands
+                .iter()
+                .all(|c| matches!(c.kind, PlaceKind::City | PlaceKind::Inside))
+            && chosen
+                .as_ref()
+                .is_none_or(|p| p.country_code != there.country_code)
+            && let Some(&first) = ms.first()
+        {
+            let form = normalise(&mentions[first].text);
+            if in_one_country(&form) {
+                chosen = Some(Place {
+                    name: form,
+                    kind: PlaceKind::Inside,
+                    population: 0,
+                    ..there.clone()
+                });
+            }
+        }
+        if chosen.is_none()
+            && cands.is_empty()
             && let Some(country) = &context
             && let Some(&first) = ms.first()
         {
@@ -509,6 +538,10 @@ impl Evidence {
     }
 }
 
+/// Head start of a candidate whose own name is the name written, over one that only lists it
+/// among its alternate names.
+const EXACT_NAME: f32 = 0.5;
+
 /// Weight of the population prior: a town ten times smaller than the biggest of its name
 /// starts `POPULATION_PRIOR * ln 10` behind it.
 const POPULATION_PRIOR: f32 = 0.2;
@@ -548,8 +581,10 @@ fn choose(
         if exact && c.kind == PlaceKind::Country {
             s += 0.75;
         }
+        // Writers use a place's own name: a town that merely lists the name among its
+        // alternate names ("Islamabad" for Chattogram) starts behind one called so.
         if exact {
-            s += 0.1;
+            s += EXACT_NAME;
         }
         s
     };

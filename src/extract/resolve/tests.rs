@@ -594,3 +594,46 @@ fn photo_credits_are_not_the_articles_people() {
     find(&es, "David Emery");
     find(&es, "Donald Trump");
 }
+
+#[test]
+fn a_place_the_apposition_puts_in_a_state_is_there() {
+    let text = "The fire in Cook County, Illinois, spread.";
+    let ms = vec![
+        ent(text, "Cook County", 0, Label::Loc),
+        ent(text, "Illinois", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    let county = place_of(&es, "Cook County");
+    assert_eq!(county.canonical, "Cook County");
+    assert_eq!(country(county), "US", "{es:#?}");
+    // A list of countries is no apposition: the first stays itself.
+    let text = "Measles in the US, Canada and Mexico.";
+    let ms = vec![
+        ent(text, "US", 0, Label::Loc),
+        ent(text, "Canada", 0, Label::Loc),
+        ent(text, "Mexico", 0, Label::Loc),
+    ];
+    assert_eq!(country(place_of(&resolve(text, &ms), "US")), "US");
+}
+
+#[test]
+fn a_city_called_by_its_own_name_beats_one_that_lists_it_as_an_alternate() {
+    // GeoNames lists "Islamabad" among Chattogram's alternate names.
+    let text = "Officials in Islamabad said so.";
+    let es = resolve(text, &[ent(text, "Islamabad", 0, Label::Loc)]);
+    assert_eq!(country(&es[0]), "PK");
+}
+
+#[test]
+fn regions_the_city_tables_lack_are_in_their_country() {
+    for (name, cc) in [
+        ("Sicily", "IT"),
+        ("Tuscany", "IT"),
+        ("Mecca", "SA"),
+        ("Chechnya", "RU"),
+    ] {
+        let text = format!("Floods hit {name} on Monday.");
+        let es = resolve(&text, &[ent(&text, name, 0, Label::Loc)]);
+        assert_eq!(country(&es[0]), cc, "{name}");
+    }
+}
