@@ -637,3 +637,13 @@ fn regions_the_city_tables_lack_are_in_their_country() {
         assert_eq!(country(&es[0]), cc, "{name}");
     }
 }
+
+#[test]
+fn royal_residences_and_sights_are_not_namesake_suburbs() {
+    // GeoNames' only Balmoral of 5,000+ people is a suburb of Auckland.
+    for (name, cc) in [("Balmoral", "GB"), ("JFK", "US"), ("Taj Mahal", "IN")] {
+        let text = format!("They flew to {name} on Monday.");
+        let es = resolve(&text, &[ent(&text, name, 0, Label::Loc)]);
+        assert_eq!(country(&es[0]), cc, "{name}");
+    }
+}
