@@ -208,6 +208,31 @@ pub(super) fn group_places(
                 });
             }
         }
+        // A guess from a name's words, or a small town that merely lists the name among its
+        // alternate names, in a country the article never points at, while the article is
+        // clearly about another: an unknown place of that other country ("Ninety Mile Beach"
+        // in a story about New Zealand is not in Mile, Yunnan).
+        if apposed.is_empty()
+            && let (Some(country), Some(p)) = (&context, &chosen)
+            && !p.country_code.is_empty()
+            && p.country_code != country.country_code
+            && (p.kind == PlaceKind::Inside
+                || (p.kind == PlaceKind::City
+                    && fold(&p.name) != key
+                    && p.population < WEAK_TOWN_POPULATION))
+            && evidence.support(n, p) == 0.0
+            && let Some(&first) = ms.first()
+        {
+            let form = normalise(&mentions[first].text);
+            if in_one_country(&form) {
+                chosen = Some(Place {
+                    name: form,
+                    kind: PlaceKind::Inside,
+                    population: 0,
+                    ..country.clone()
+                });
+            }
+        }
         if chosen.is_none()
             && cands.is_empty()
             && let Some(country) = &context
@@ -257,6 +282,10 @@ pub(super) fn group_places(
 /// country), nor a name of a historical or cross-border region ("ancient Palestine",
 /// "Greater Kurdistan" are not placed by the article's country).
 fn in_one_country(form: &str) -> bool {
+    // "the West", "the South": a direction, not a place in the article's country.
+    if PART_WORDS.contains(&fold(form).as_str()) {
+        return false;
+    }
     !form
         .split(|c: char| c.is_whitespace() || c == '-')
         .any(|w| {
@@ -266,8 +295,10 @@ fn in_one_country(form: &str) -> bool {
 }
 
 /// Words of names that cross borders or are no longer any country's: historical regions
-/// ("ancient Palestine", "Greater Kurdistan") and polar lines ("Arctic Circle").
-const ACROSS_WORDS: [&str; 8] = [
+/// ("ancient Palestine", "Greater Kurdistan"), polar lines ("Arctic Circle") and blocs of the
+/// world ("Global South").
+const ACROSS_WORDS: [&str; 9] = [
+    "global",
     "ancient",
     "greater",
     "pan",
@@ -349,7 +380,20 @@ fn us_state_abbreviation(form: &str) -> Option<&'static str> {
 }
 
 /// Words that make a name a body of water, which is in no one country ("Gulf of Mexico").
-const WATER_WORDS: [&str; 6] = ["sea", "ocean", "strait", "straits", "gulf", "channel"];
+const WATER_WORDS: [&str; 12] = [
+    "sea",
+    "ocean",
+    "strait",
+    "straits",
+    "gulf",
+    "channel",
+    "passage",
+    "atlantic",
+    "pacific",
+    "mediterranean",
+    "caribbean",
+    "baltic",
+];
 
 /// Words that only say which part of a place is meant ("Northern Kosovo"); some are also
 /// names of far-away areas (Fiji's Northern Division), so they never stand for a place here.
@@ -505,8 +549,9 @@ impl Evidence {
     }
 
     /// The country the article is clearly about: the one the most names point at (places,
-    /// people and demonyms alike), at least two of them, and at least twice as many as at any
-    /// other country.
+    /// people and demonyms alike), at least twice as many as at any other country. (Counting
+    /// mentions instead lets one repeated name decide: an article about the word "Palestine"
+    /// put Canaan and Medinet Habu in Palestine.)
     fn dominant(&self) -> Option<&str> {
         let mut counts: Vec<(&str, f32)> = self
             .per_country
@@ -537,6 +582,10 @@ impl Evidence {
         local * weight(c.kind, Anchor::Local) + national * weight(c.kind, Anchor::National)
     }
 }
+
+/// Towns below this many people are weak guesses for a name they only list among their
+/// alternate names.
+const WEAK_TOWN_POPULATION: u64 = 50_000;
 
 /// Head start of a candidate whose own name is the name written, over one that only lists it
 /// among its alternate names.
@@ -574,6 +623,18 @@ fn choose(
         if c.kind == PlaceKind::City && biggest_city > 0 {
             let ratio = c.population.max(1_000) as f32 / biggest_city as f32;
             s += POPULATION_PRIOR * ratio.ln().max(-MAX_PRIOR_LOG);
+        }
+        // A state or province named exactly is what news means, not a town abroad that shares
+        // its name ("Virginia" is not Virginia, Free State; "Cornwall" not Cornwall, Ontario).
+        if c.kind == PlaceKind::City
+            && c.population < WEAK_TOWN_POPULATION * 5
+            && cands.iter().any(|a| {
+                a.kind == PlaceKind::Admin
+                    && a.country_code != c.country_code
+                    && fold(&a.name) == key
+            })
+        {
+            s -= 0.5;
         }
         s += 3.0 * appos.iter().filter(|a| **a == c.country_code).count() as f32;
         s += evidence.support(this, c);

@@ -647,3 +647,41 @@ fn royal_residences_and_sights_are_not_namesake_suburbs() {
         assert_eq!(country(&es[0]), cc, "{name}");
     }
 }
+
+#[test]
+fn a_state_named_exactly_beats_a_small_town_abroad() {
+    for (name, cc) in [("Virginia", "US"), ("Cornwall", "GB")] {
+        let text = format!("A train hit a truck in {name} on Wednesday.");
+        let es = resolve(&text, &[ent(&text, name, 0, Label::Loc)]);
+        assert_eq!(country(&es[0]), cc, "{name}");
+    }
+}
+
+#[test]
+fn oceans_and_directions_are_not_put_in_the_articles_country() {
+    let text = "Seattle boats fish Alaska, Kodiak and the Northern Pacific; the South Atlantic \
+                and the Inside Passage too, and the West watches.";
+    let mut ms = vec![
+        ent(text, "Seattle", 0, Label::Loc),
+        ent(text, "Alaska", 0, Label::Loc),
+        ent(text, "Kodiak", 0, Label::Loc),
+    ];
+    for name in [
+        "Northern Pacific",
+        "South Atlantic",
+        "Inside Passage",
+        "West",
+    ] {
+        ms.push(ent(text, name, 0, Label::Loc));
+    }
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "Kodiak")), "US");
+    for name in [
+        "Northern Pacific",
+        "South Atlantic",
+        "Inside Passage",
+        "West",
+    ] {
+        assert_eq!(country(place_of(&es, name)), "", "{name}");
+    }
+}
