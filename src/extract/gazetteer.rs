@@ -154,8 +154,11 @@ pub enum PlaceKind {
     /// between several. Never in `places.bin`.
     Area,
     /// A place the gazetteer does not know, named after one it does ("Northern Italy",
-    /// "Vancouver Children's Hospital", "Canadian Rockies"): it keeps its own name and takes
-    /// the known place's country and coordinates. Made by the resolver, never in `places.bin`.
+    /// "Vancouver Children's Hospital", "Canadian Rockies"), put in a state by an apposition
+    /// ("Cook County, Illinois") or in the one country its article is clearly about ("Tumbler
+    /// Ridge" in a story about Canada): it keeps its own name and takes that place's country
+    /// and coordinates (a country's centre, for the last). Made by the resolver, never in
+    /// `places.bin`.
     Inside,
 }
 

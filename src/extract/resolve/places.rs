@@ -1,7 +1,8 @@
 //! Places: each distinct place name of an article gets one gazetteer place, chosen with the
 //! article's other places as evidence, a population prior between towns of one name, and
 //! appositions ("Paris, Texas"); buildings named for their institution are placed at the
-//! building, and an unknown place named after a known one takes its country.
+//! building, an unknown place named after a known one takes its country, and any other
+//! unknown place, in an article clearly about one country, takes that country.
 
 use std::collections::{HashMap, HashSet};
 
@@ -70,6 +71,17 @@ pub(super) fn group_places(
             if cands.is_empty() && form == "US" {
                 cands = gaz.places("United States");
             }
+            // A US state as news abbreviates it after a town ("Greenville, S.C.", "Petrolia,
+            // CA"): the state, never a town whose alternate names include the letters.
+            if cands.is_empty()
+                && let Some(state) = us_state_abbreviation(&form)
+            {
+                cands = gaz
+                    .places(state)
+                    .into_iter()
+                    .filter(|c| c.country_code == "US" && c.kind == PlaceKind::Admin)
+                    .collect();
+            }
             // An unknown place named after a known one ("Northern Italy") is in its country.
             if cands.is_empty()
                 && let Some(inside) = inside_known_place(gaz, &form)
@@ -137,7 +149,7 @@ pub(super) fn group_places(
     }
 
     // Appositions: "Paris, Texas" points Paris at the US, strongly.
-    let mut apposition: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut apposition: HashMap<usize, Vec<(usize, Place)>> = HashMap::new();
     let name_of: HashMap<usize, usize> = names
         .iter()
         .enumerate()
@@ -152,18 +164,90 @@ pub(super) fn group_places(
             && !first.country_code.is_empty()
             && matches!(first.kind, PlaceKind::Country | PlaceKind::Admin)
         {
-            apposition
-                .entry(n)
-                .or_default()
-                .push(first.country_code.clone());
+            apposition.entry(n).or_default().push((m, first.clone()));
         }
     }
+    // In text order, so that the first apposition is the same on every run.
+    let apposition: HashMap<usize, Vec<Place>> = apposition
+        .into_iter()
+        .map(|(n, mut v)| {
+            v.sort_by_key(|(m, _)| *m);
+            (n, v.into_iter().map(|(_, p)| p).collect())
+        })
+        .collect();
+
+    // A place no gazetteer here knows (a small town, a mosque, a ministry's compound) is, in
+    // an article that is clearly about one country, in that country.
+    let context = evidence.dominant().and_then(|cc| country_place(gaz, cc));
 
     let mut groups: Vec<Group> = Vec::new();
     let mut place_group: HashMap<(String, String, i64, i64), usize> = HashMap::new();
     for (n, (key, cands, ms)) in names.into_iter().enumerate() {
-        let appos = apposition.get(&n).map(Vec::as_slice).unwrap_or(&[]);
-        let chosen = choose(&key, &cands, n, &evidence, appos);
+        let apposed = apposition.get(&n).map(Vec::as_slice).unwrap_or(&[]);
+        let appos: Vec<String> = apposed.iter().map(|p| p.country_code.clone()).collect();
+        let mut chosen = choose(&key, &cands, n, &evidence, &appos);
+        // "Cook County, Illinois": a town or area the apposition puts in a state or country
+        // where the gazetteer knows no place of its name is there all the same, not in a
+        // far-away namesake ("Cook" in the Cook Islands).
+        if let Some(there) = apposed.first()
+            && cands
+                .iter()
+                .all(|c| matches!(c.kind, PlaceKind::City | PlaceKind::Inside))
+            && chosen
+                .as_ref()
+                .is_none_or(|p| p.country_code != there.country_code)
+            && let Some(&first) = ms.first()
+        {
+            let form = normalise(&mentions[first].text);
+            if in_one_country(&form) {
+                chosen = Some(Place {
+                    name: form,
+                    kind: PlaceKind::Inside,
+                    population: 0,
+                    ..there.clone()
+                });
+            }
+        }
+        // A guess from a name's words, or a small town that merely lists the name among its
+        // alternate names, in a country the article never points at, while the article is
+        // clearly about another: an unknown place of that other country ("Ninety Mile Beach"
+        // in a story about New Zealand is not in Mile, Yunnan).
+        if apposed.is_empty()
+            && let (Some(country), Some(p)) = (&context, &chosen)
+            && !p.country_code.is_empty()
+            && p.country_code != country.country_code
+            && (p.kind == PlaceKind::Inside
+                || (p.kind == PlaceKind::City
+                    && fold(&p.name) != key
+                    && p.population < WEAK_TOWN_POPULATION))
+            && evidence.support(n, p) == 0.0
+            && let Some(&first) = ms.first()
+        {
+            let form = normalise(&mentions[first].text);
+            if in_one_country(&form) {
+                chosen = Some(Place {
+                    name: form,
+                    kind: PlaceKind::Inside,
+                    population: 0,
+                    ..country.clone()
+                });
+            }
+        }
+        if chosen.is_none()
+            && cands.is_empty()
+            && let Some(country) = &context
+            && let Some(&first) = ms.first()
+        {
+            let form = normalise(&mentions[first].text);
+            if in_one_country(&form) {
+                chosen = Some(Place {
+                    name: form,
+                    kind: PlaceKind::Inside,
+                    population: 0,
+                    ..country.clone()
+                });
+            }
+        }
         match chosen {
             Some(p) => {
                 let id = (
@@ -194,14 +278,174 @@ pub(super) fn group_places(
     groups
 }
 
+/// Whether an unknown place name can be put in one country: not a body of water (in no one
+/// country), nor a name of a historical or cross-border region ("ancient Palestine",
+/// "Greater Kurdistan" are not placed by the article's country).
+fn in_one_country(form: &str) -> bool {
+    // "the West", "the South": a direction, not a place in the article's country.
+    if PART_WORDS.contains(&fold(form).as_str()) {
+        return false;
+    }
+    !form
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .any(|w| {
+            let w = fold(w);
+            WATER_WORDS.contains(&w.as_str()) || ACROSS_WORDS.contains(&w.as_str())
+        })
+}
+
+/// Words of names that cross borders or are no longer any country's: historical regions
+/// ("ancient Palestine", "Greater Kurdistan"), polar lines ("Arctic Circle") and blocs of the
+/// world ("Global South").
+const ACROSS_WORDS: [&str; 9] = [
+    "global",
+    "ancient",
+    "greater",
+    "pan",
+    "arctic",
+    "antarctic",
+    "polar",
+    "equator",
+    "tropic",
+];
+
+/// The country `code` as a gazetteer place.
+fn country_place(gaz: &Gazetteers, code: &str) -> Option<Place> {
+    gaz.places(gaz.country_name(code)?)
+        .into_iter()
+        .find(|c| c.kind == PlaceKind::Country && c.country_code == code)
+}
+
+/// The US state a news abbreviation names: AP style ("Calif.", "S.C.") or the postal code
+/// in capitals ("CA", "NY"). The tagger has already called the word a place, so "IN" or
+/// "ME" here are Indiana and Maine, not words.
+fn us_state_abbreviation(form: &str) -> Option<&'static str> {
+    const STATES: [(&str, &str, &str); 51] = [
+        ("AL", "Ala.", "Alabama"),
+        ("AK", "", "Alaska"),
+        ("AZ", "Ariz.", "Arizona"),
+        ("AR", "Ark.", "Arkansas"),
+        ("CA", "Calif.", "California"),
+        ("CO", "Colo.", "Colorado"),
+        ("CT", "Conn.", "Connecticut"),
+        ("DE", "Del.", "Delaware"),
+        ("DC", "D.C.", "District of Columbia"),
+        ("FL", "Fla.", "Florida"),
+        ("GA", "Ga.", "Georgia"),
+        ("HI", "", "Hawaii"),
+        ("ID", "", "Idaho"),
+        ("IL", "Ill.", "Illinois"),
+        ("IN", "Ind.", "Indiana"),
+        ("IA", "", "Iowa"),
+        ("KS", "Kan.", "Kansas"),
+        ("KY", "Ky.", "Kentucky"),
+        ("LA", "La.", "Louisiana"),
+        ("ME", "", "Maine"),
+        ("MD", "Md.", "Maryland"),
+        ("MA", "Mass.", "Massachusetts"),
+        ("MI", "Mich.", "Michigan"),
+        ("MN", "Minn.", "Minnesota"),
+        ("MS", "Miss.", "Mississippi"),
+        ("MO", "Mo.", "Missouri"),
+        ("MT", "Mont.", "Montana"),
+        ("NE", "Neb.", "Nebraska"),
+        ("NV", "Nev.", "Nevada"),
+        ("NH", "N.H.", "New Hampshire"),
+        ("NJ", "N.J.", "New Jersey"),
+        ("NM", "N.M.", "New Mexico"),
+        ("NY", "N.Y.", "New York"),
+        ("NC", "N.C.", "North Carolina"),
+        ("ND", "N.D.", "North Dakota"),
+        ("OH", "", "Ohio"),
+        ("OK", "Okla.", "Oklahoma"),
+        ("OR", "Ore.", "Oregon"),
+        ("PA", "Pa.", "Pennsylvania"),
+        ("RI", "R.I.", "Rhode Island"),
+        ("SC", "S.C.", "South Carolina"),
+        ("SD", "S.D.", "South Dakota"),
+        ("TN", "Tenn.", "Tennessee"),
+        ("TX", "", "Texas"),
+        ("UT", "", "Utah"),
+        ("VT", "Vt.", "Vermont"),
+        ("VA", "Va.", "Virginia"),
+        ("WA", "Wash.", "Washington"),
+        ("WV", "W.Va.", "West Virginia"),
+        ("WI", "Wis.", "Wisconsin"),
+        ("WY", "Wyo.", "Wyoming"),
+    ];
+    STATES
+        .iter()
+        .find(|(postal, ap, _)| form == *postal || (!ap.is_empty() && form == *ap))
+        .map(|(_, _, name)| *name)
+}
+
 /// Words that make a name a body of water, which is in no one country ("Gulf of Mexico").
-const WATER_WORDS: [&str; 6] = ["sea", "ocean", "strait", "straits", "gulf", "channel"];
+const WATER_WORDS: [&str; 12] = [
+    "sea",
+    "ocean",
+    "strait",
+    "straits",
+    "gulf",
+    "channel",
+    "passage",
+    "atlantic",
+    "pacific",
+    "mediterranean",
+    "caribbean",
+    "baltic",
+];
 
 /// Words that only say which part of a place is meant ("Northern Kosovo"); some are also
 /// names of far-away areas (Fiji's Northern Division), so they never stand for a place here.
 const PART_WORDS: [&str; 14] = [
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "upper", "lower", "greater", "inner", "outer",
+];
+
+/// Words that say what kind of place a name is ("Elcho Island", "HUDA City Centre"); some are
+/// also names or alternate names of places elsewhere (Iceland is "Island" in its own language,
+/// Cameroon has a Centre region), so on their own they never stand for a place here.
+const GENERIC_WORDS: [&str; 40] = [
+    "island",
+    "islands",
+    "isle",
+    "city",
+    "centre",
+    "center",
+    "town",
+    "village",
+    "beach",
+    "bay",
+    "port",
+    "harbour",
+    "harbor",
+    "river",
+    "lake",
+    "mount",
+    "mountain",
+    "valley",
+    "hill",
+    "ridge",
+    "park",
+    "square",
+    "street",
+    "road",
+    "station",
+    "airport",
+    "house",
+    "palace",
+    "hall",
+    "tower",
+    "bridge",
+    "hospital",
+    "market",
+    "mosque",
+    "temple",
+    "church",
+    "museum",
+    "camp",
+    "fort",
+    "government",
 ];
 
 /// For a place the gazetteer does not know, the known place its name contains (the longest
@@ -234,7 +478,9 @@ fn inside_known_place(gaz: &Gazetteers, form: &str) -> Option<Place> {
             if !run
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                || (len == 1 && PART_WORDS.contains(&fold(run[0]).as_str()))
+                || (len == 1
+                    && (PART_WORDS.contains(&fold(run[0]).as_str())
+                        || GENERIC_WORDS.contains(&fold(run[0]).as_str())))
             {
                 continue;
             }
@@ -302,6 +548,22 @@ impl Evidence {
         }
     }
 
+    /// The country the article is clearly about: the one the most names point at (places,
+    /// people and demonyms alike), at least twice as many as at any other country. (Counting
+    /// mentions instead lets one repeated name decide: an article about the word "Palestine"
+    /// put Canaan and Medinet Habu in Palestine.)
+    fn dominant(&self) -> Option<&str> {
+        let mut counts: Vec<(&str, f32)> = self
+            .per_country
+            .iter()
+            .map(|(cc, (local, national))| (cc.as_str(), local + national))
+            .collect();
+        counts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        let &(cc, top) = counts.first()?;
+        let second = counts.get(1).map_or(0.0, |c| c.1);
+        (top >= 1.0 && top >= 2.0 * second).then_some(cc)
+    }
+
     /// Weighted support for a candidate from every name but `this`.
     fn support(&self, this: usize, c: &Place) -> f32 {
         let (mut local, mut national) = self
@@ -320,6 +582,14 @@ impl Evidence {
         local * weight(c.kind, Anchor::Local) + national * weight(c.kind, Anchor::National)
     }
 }
+
+/// Towns below this many people are weak guesses for a name they only list among their
+/// alternate names.
+const WEAK_TOWN_POPULATION: u64 = 50_000;
+
+/// Head start of a candidate whose own name is the name written, over one that only lists it
+/// among its alternate names.
+const EXACT_NAME: f32 = 0.5;
 
 /// Weight of the population prior: a town ten times smaller than the biggest of its name
 /// starts `POPULATION_PRIOR * ln 10` behind it.
@@ -354,14 +624,28 @@ fn choose(
             let ratio = c.population.max(1_000) as f32 / biggest_city as f32;
             s += POPULATION_PRIOR * ratio.ln().max(-MAX_PRIOR_LOG);
         }
+        // A state or province named exactly is what news means, not a town abroad that shares
+        // its name ("Virginia" is not Virginia, Free State; "Cornwall" not Cornwall, Ontario).
+        if c.kind == PlaceKind::City
+            && c.population < WEAK_TOWN_POPULATION * 5
+            && cands.iter().any(|a| {
+                a.kind == PlaceKind::Admin
+                    && a.country_code != c.country_code
+                    && fold(&a.name) == key
+            })
+        {
+            s -= 0.5;
+        }
         s += 3.0 * appos.iter().filter(|a| **a == c.country_code).count() as f32;
         s += evidence.support(this, c);
         let exact = fold(&c.name) == key;
         if exact && c.kind == PlaceKind::Country {
             s += 0.75;
         }
+        // Writers use a place's own name: a town that merely lists the name among its
+        // alternate names ("Islamabad" for Chattogram) starts behind one called so.
         if exact {
-            s += 0.1;
+            s += EXACT_NAME;
         }
         s
     };

@@ -309,6 +309,73 @@ fn unknown_place_named_after_a_known_one_is_in_its_country() {
 }
 
 #[test]
+fn unknown_place_in_an_article_about_one_country_is_in_that_country() {
+    let text = "Police in Canada said the gunman in Zorgovan Flats acted alone. \
+                Ottawa sent help; Ontario mourned. The Arctic Circle lies far north.";
+    let ms = vec![
+        ent(text, "Canada", 0, Label::Loc),
+        ent(text, "Zorgovan Flats", 0, Label::Loc),
+        ent(text, "Ottawa", 0, Label::Loc),
+        ent(text, "Ontario", 0, Label::Loc),
+        ent(text, "Arctic Circle", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    let flats = place_of(&es, "Zorgovan Flats");
+    assert_eq!(flats.canonical, "Zorgovan Flats", "keeps its own name");
+    assert_eq!(country(flats), "CA");
+    // A line of latitude crosses borders: no country however Canadian the article.
+    assert!(place_of(&es, "Arctic Circle").place.is_none());
+
+    // Two countries named as often: no guess.
+    let text = "Talks between Canada and Mexico on Zorgovan Flats.";
+    let ms = vec![
+        ent(text, "Canada", 0, Label::Loc),
+        ent(text, "Mexico", 0, Label::Loc),
+        ent(text, "Zorgovan Flats", 0, Label::Loc),
+    ];
+    assert!(
+        place_of(&resolve(text, &ms), "Zorgovan Flats")
+            .place
+            .is_none()
+    );
+}
+
+#[test]
+fn generic_words_alone_do_not_name_a_place_elsewhere() {
+    // "Island" is Iceland in Icelandic, and Cameroon has a Centre region.
+    let text = "Flights to Elcho Island and HUDA City Centre resumed in Australia and India.";
+    let ms = vec![
+        ent(text, "Elcho Island", 0, Label::Loc),
+        ent(text, "HUDA City Centre", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    assert_ne!(country(place_of(&es, "Elcho Island")), "IS");
+    assert_ne!(country(place_of(&es, "HUDA City Centre")), "CM");
+}
+
+#[test]
+fn us_state_abbreviations_are_states() {
+    for (text, name, state) in [
+        (
+            "A shooting in Greenville, S.C., left two dead.",
+            "S.C.",
+            "South Carolina",
+        ),
+        ("M 3.6 - 15km W of Petrolia, CA", "CA", "California"),
+        (
+            "Rep. Smith of Lansing, Mich., said no.",
+            "Mich.",
+            "Michigan",
+        ),
+    ] {
+        let es = resolve(text, &[ent(text, name, 0, Label::Loc)]);
+        let place = es[0].place.as_ref().expect("a state");
+        assert_eq!(place.country_code, "US", "{name}");
+        assert_eq!(place.name, state, "{name}");
+    }
+}
+
+#[test]
 fn buildings_and_areas_named_exactly_beat_towns_of_that_name() {
     let text = "The White House said Tehran must choose.";
     let ms = vec![
@@ -526,4 +593,95 @@ fn photo_credits_are_not_the_articles_people() {
     );
     find(&es, "David Emery");
     find(&es, "Donald Trump");
+}
+
+#[test]
+fn a_place_the_apposition_puts_in_a_state_is_there() {
+    let text = "The fire in Cook County, Illinois, spread.";
+    let ms = vec![
+        ent(text, "Cook County", 0, Label::Loc),
+        ent(text, "Illinois", 0, Label::Loc),
+    ];
+    let es = resolve(text, &ms);
+    let county = place_of(&es, "Cook County");
+    assert_eq!(county.canonical, "Cook County");
+    assert_eq!(country(county), "US", "{es:#?}");
+    // A list of countries is no apposition: the first stays itself.
+    let text = "Measles in the US, Canada and Mexico.";
+    let ms = vec![
+        ent(text, "US", 0, Label::Loc),
+        ent(text, "Canada", 0, Label::Loc),
+        ent(text, "Mexico", 0, Label::Loc),
+    ];
+    assert_eq!(country(place_of(&resolve(text, &ms), "US")), "US");
+}
+
+#[test]
+fn a_city_called_by_its_own_name_beats_one_that_lists_it_as_an_alternate() {
+    // GeoNames lists "Islamabad" among Chattogram's alternate names.
+    let text = "Officials in Islamabad said so.";
+    let es = resolve(text, &[ent(text, "Islamabad", 0, Label::Loc)]);
+    assert_eq!(country(&es[0]), "PK");
+}
+
+#[test]
+fn regions_the_city_tables_lack_are_in_their_country() {
+    for (name, cc) in [
+        ("Sicily", "IT"),
+        ("Tuscany", "IT"),
+        ("Mecca", "SA"),
+        ("Chechnya", "RU"),
+    ] {
+        let text = format!("Floods hit {name} on Monday.");
+        let es = resolve(&text, &[ent(&text, name, 0, Label::Loc)]);
+        assert_eq!(country(&es[0]), cc, "{name}");
+    }
+}
+
+#[test]
+fn royal_residences_and_sights_are_not_namesake_suburbs() {
+    // GeoNames' only Balmoral of 5,000+ people is a suburb of Auckland.
+    for (name, cc) in [("Balmoral", "GB"), ("JFK", "US"), ("Taj Mahal", "IN")] {
+        let text = format!("They flew to {name} on Monday.");
+        let es = resolve(&text, &[ent(&text, name, 0, Label::Loc)]);
+        assert_eq!(country(&es[0]), cc, "{name}");
+    }
+}
+
+#[test]
+fn a_state_named_exactly_beats_a_small_town_abroad() {
+    for (name, cc) in [("Virginia", "US"), ("Cornwall", "GB")] {
+        let text = format!("A train hit a truck in {name} on Wednesday.");
+        let es = resolve(&text, &[ent(&text, name, 0, Label::Loc)]);
+        assert_eq!(country(&es[0]), cc, "{name}");
+    }
+}
+
+#[test]
+fn oceans_and_directions_are_not_put_in_the_articles_country() {
+    let text = "Seattle boats fish Alaska, Kodiak and the Northern Pacific; the South Atlantic \
+                and the Inside Passage too, and the West watches.";
+    let mut ms = vec![
+        ent(text, "Seattle", 0, Label::Loc),
+        ent(text, "Alaska", 0, Label::Loc),
+        ent(text, "Kodiak", 0, Label::Loc),
+    ];
+    for name in [
+        "Northern Pacific",
+        "South Atlantic",
+        "Inside Passage",
+        "West",
+    ] {
+        ms.push(ent(text, name, 0, Label::Loc));
+    }
+    let es = resolve(text, &ms);
+    assert_eq!(country(place_of(&es, "Kodiak")), "US");
+    for name in [
+        "Northern Pacific",
+        "South Atlantic",
+        "Inside Passage",
+        "West",
+    ] {
+        assert_eq!(country(place_of(&es, name)), "", "{name}");
+    }
 }
