@@ -585,8 +585,9 @@ fn split_text(query: &Query) -> Option<(String, Query)> {
 /// one or two letters, most of the vocabulary (`co*`: 120 ms on 25,000 articles for the
 /// probe and the first page, four times that on 100,000); for three, still a large part of
 /// it on a big cache (`cou*`: 33 words, 116–140 ms for the first 200 matches on a million
-/// articles, in id order); from four letters on, tens of ms there, less below.
-const SHORT_PREFIX: usize = 3;
+/// articles, in id order; `coun*` 41–76 ms, `mark*` after `police` 90–170 ms); from five
+/// letters on, a few to tens of ms there, less below.
+const SHORT_PREFIX: usize = 4;
 
 /// A prefix word of at most [`SHORT_PREFIX`] characters among the query's top-level `and`
 /// (or the query itself), as its folded characters, and the query without it. Only letters
@@ -968,7 +969,7 @@ impl Store {
         })
     }
 
-    /// The list of `rest` and a word starting with `prefix` (one or two folded characters),
+    /// The list of `rest` and a word starting with `prefix` (one to four folded characters),
     /// checked in Rust on each row read in the plan's order. A short prefix matches most
     /// articles, and FTS5 answers it by merging the posting lists of every word that starts
     /// with it (tens to hundreds of milliseconds on a large cache), while a page of rows is
@@ -1747,7 +1748,7 @@ mod tests {
             .map(String::from);
         let pairs = [
             "mi", "pr", "tr", "el", "Pr", "PR", "ør", "łó", "Łó", "ša", "Še", "ök", "Ök", "3d",
-            "vi", "ra", "xr", "zz", "ts", "min", "Pri", "ele", "łód", "3dx",
+            "vi", "ra", "xr", "zz", "ts", "min", "Pri", "ele", "łód", "3dx", "mini", "elec",
         ];
         let prefixes: Vec<String> = letters.chain(pairs.iter().map(|p| p.to_string())).collect();
         for letter in &prefixes {
@@ -1821,7 +1822,7 @@ mod tests {
             );
         }
         // Longer prefixes and other shapes: left to the index.
-        for text in ["abcd", "e*x", "(e or x)", "-e vucic", "a-"] {
+        for text in ["abcde", "e*x", "(e or x)", "-e vucic", "a-"] {
             let q = parse_with(text, ParseOptions::typing()).unwrap();
             assert!(split_short_prefix(&q).is_none(), "{text:?}");
         }
