@@ -130,6 +130,25 @@ impl TimeUnit {
     }
 }
 
+impl Query {
+    /// Whether a word of the query is a prefix (`word*`, or the word still being typed on
+    /// the filter line).
+    pub fn has_prefix(&self) -> bool {
+        self.expr.as_ref().is_some_and(Expr::has_prefix)
+    }
+}
+
+impl Expr {
+    fn has_prefix(&self) -> bool {
+        match self {
+            Expr::Term(Term::Word { prefix, .. }) => *prefix,
+            Expr::Term(_) => false,
+            Expr::Not(inner) => inner.has_prefix(),
+            Expr::And(items) | Expr::Or(items) => items.iter().any(Expr::has_prefix),
+        }
+    }
+}
+
 impl fmt::Display for Query {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(expr) = &self.expr {

@@ -332,8 +332,12 @@ const PAGE_SIZE: i64 = 16_384;
 /// overflows in the middle of a transaction writes pages to the WAL and reads them back
 /// again and again: at 2,000 KiB that was most of the time `reindex` spent writing mentions
 /// (see benches/README.md, "Entities at full speed, third pass"). SQLite takes the memory
-/// only as pages are used.
+/// only as pages are used. Set only while the extraction queue writes
+/// ([`Store::set_write_cache`]): on every connection, a reader's kept 16 MiB of pages it had
+/// read once (its store thread's start alone filled it on a million articles).
 const CACHE_KIB: i64 = 16_384;
+/// SQLite's own page cache size, in KiB: every connection's outside those writes.
+const DEFAULT_CACHE_KIB: i64 = 2_000;
 
 /// How many tables, indices, views and triggers the file has: none in a new cache.
 const SCHEMA_OBJECTS: &str = "SELECT count(*) FROM sqlite_schema";
@@ -455,7 +459,6 @@ impl Store {
                 conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
             conn.pragma_update(None, "foreign_keys", "ON")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
-            conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
             migrations::migrate_to(conn, version)
         };
         match setup(&mut conn) {
@@ -467,6 +470,18 @@ impl Store {
             Err(StoreError::Sql(source)) => Err(classify_open(&path, source)),
             Err(other) => Err(other),
         }
+    }
+
+    /// Gives this connection the page cache of writes that touch many pages ([`CACHE_KIB`],
+    /// `large`) or SQLite's default back (which frees the pages over it). The extraction
+    /// queue holds the large one while it has entities to write.
+    pub fn set_write_cache(&self, large: bool) -> Result<(), StoreError> {
+        let kib = if large { CACHE_KIB } else { DEFAULT_CACHE_KIB };
+        let result = self
+            .conn
+            .pragma_update(None, "cache_size", -kib)
+            .map_err(StoreError::from);
+        self.busy(result)
     }
 
     /// Turns a lock timeout into [`StoreError::Busy`] naming this cache, and a damaged

@@ -14,8 +14,12 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::{Store, StoreError, summary_from_row};
+
+#[path = "query_by_id.rs"]
+mod by_id;
 use crate::model::{ArticleId, ArticleSummary};
 use crate::query::{Expr, Flag, Query, Sort, Term, TimeSpec, TimeUnit, fold};
+use by_id::ById;
 
 /// The list's columns and joins; the compiled condition is appended after it.
 const SELECT_SUMMARIES: &str =
@@ -546,12 +550,44 @@ fn leading_fts(expr: &Expr) -> Option<String> {
     }
 }
 
+/// The query's full-text expression and the rest of it, when the full-text part restricts
+/// the whole query (as [`leading_fts`]): the query is text, or an `and` with text among its
+/// operands (the text ones merged into one expression, as the compiler merges them).
+fn split_text(query: &Query) -> Option<(String, Query)> {
+    let expr = query.expr.as_ref()?;
+    let (fts, rest) = match expr {
+        Expr::And(items) => {
+            let (text, rest): (Vec<&Expr>, Vec<&Expr>) =
+                items.iter().partition(|item| text_part(item).is_some());
+            let fts = merge_and(&text)?;
+            let mut rest: Vec<Expr> = rest.into_iter().cloned().collect();
+            let rest = match rest.len() {
+                0 => None,
+                1 => rest.pop(),
+                _ => Some(Expr::And(rest)),
+            };
+            (fts, rest)
+        }
+        other => (fts_expr(other)?, None),
+    };
+    Some((
+        fts,
+        Query {
+            expr: rest,
+            sort: query.sort,
+        },
+    ))
+}
+
 /// The longest prefix word, in characters, that is checked row by row rather than asked of
 /// the index (see [`Store::list_checked`]). FTS5 answers a prefix by merging the posting lists
 /// of every word that starts with it, with no prefix index (it went to halve the file): for
 /// one or two letters, most of the vocabulary (`co*`: 120 ms on 25,000 articles for the
-/// probe and the first page, four times that on 100,000); from three letters on, a few ms.
-const SHORT_PREFIX: usize = 2;
+/// probe and the first page, four times that on 100,000); for three, still a large part of
+/// it on a big cache (`cou*`: 33 words, 116–140 ms for the first 200 matches on a million
+/// articles, in id order; `coun*` 41–76 ms, `mark*` after `police` 90–170 ms); from five
+/// letters on, a few to tens of ms there, less below.
+const SHORT_PREFIX: usize = 4;
 
 /// A prefix word of at most [`SHORT_PREFIX`] characters among the query's top-level `and`
 /// (or the query itself), as its folded characters, and the query without it. Only letters
@@ -878,8 +914,24 @@ impl Store {
         if let (true, Some(_), Some((prefix, rest))) =
             (in_date_order, plan.limit, split_short_prefix(query))
         {
-            let by_date = self.dense(&rest)?;
-            if let Some(rows) = self.list_checked(&rest, &prefix, now, plan, by_date)? {
+            let by_id = match split_text(&rest).filter(|_| sort == Sort::Newest) {
+                Some((fts, others)) => self.list_by_id(&fts, &others, Some(&prefix), now, plan)?,
+                None => ById::Unproven,
+            };
+            match by_id {
+                ById::Rows(rows) => return Ok(rows),
+                ById::Rare => {}
+                ById::Unproven => {
+                    let by_date = self.dense(&rest)?;
+                    if let Some(rows) = self.list_checked(&rest, &prefix, now, plan, by_date)? {
+                        return Ok(rows);
+                    }
+                }
+            }
+        }
+        if let Some((fts, others)) = split_text(query).filter(|_| sort == Sort::Newest) {
+            // Before the probe of `dense`, which collects every match.
+            if let ById::Rows(rows) = self.list_by_id(&fts, &others, None, now, plan)? {
                 return Ok(rows);
             }
         }
@@ -917,7 +969,7 @@ impl Store {
         })
     }
 
-    /// The list of `rest` and a word starting with `prefix` (one or two folded characters),
+    /// The list of `rest` and a word starting with `prefix` (one to four folded characters),
     /// checked in Rust on each row read in the plan's order. A short prefix matches most
     /// articles, and FTS5 answers it by merging the posting lists of every word that starts
     /// with it (tens to hundreds of milliseconds on a large cache), while a page of rows is
@@ -1696,7 +1748,7 @@ mod tests {
             .map(String::from);
         let pairs = [
             "mi", "pr", "tr", "el", "Pr", "PR", "ør", "łó", "Łó", "ša", "Še", "ök", "Ök", "3d",
-            "vi", "ra", "xr", "zz", "ts",
+            "vi", "ra", "xr", "zz", "ts", "min", "Pri", "ele", "łód", "3dx", "mini", "elec",
         ];
         let prefixes: Vec<String> = letters.chain(pairs.iter().map(|p| p.to_string())).collect();
         for letter in &prefixes {
@@ -1770,7 +1822,7 @@ mod tests {
             );
         }
         // Longer prefixes and other shapes: left to the index.
-        for text in ["abc", "e*x", "(e or x)", "-e vucic", "a-"] {
+        for text in ["abcde", "e*x", "(e or x)", "-e vucic", "a-"] {
             let q = parse_with(text, ParseOptions::typing()).unwrap();
             assert!(split_short_prefix(&q).is_none(), "{text:?}");
         }
@@ -1903,7 +1955,144 @@ mod tests {
         "w",
         "s is:unread",
         "m sort:-date",
+        "min",
+        "min is:unread",
+        "sunny m",
+        "weather -paris",
+        "minister or sunny",
     ];
+
+    /// A cache whose ids follow the dates (one article stored at a time, oldest first): 60
+    /// articles an hour apart, every third about the minister, every fifth read.
+    fn in_date_order() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        store.sync_feeds(&fixture_feeds()).unwrap();
+        let feeds = store.feeds().unwrap();
+        for n in (0..60_i64).rev() {
+            let text = if n % 3 == 0 {
+                "The minister spoke in Paris."
+            } else {
+                "Sunny weather, mild winds."
+            };
+            let a = item(&format!("d{n}"), &format!("Day {n}"), text, &[], n * HOUR);
+            store_doc(&mut store, feeds[(n % 3) as usize].id, "Feed", vec![a]);
+        }
+        let ids: Vec<ArticleId> = store
+            .query_articles(&Query::default(), now(), None, 0)
+            .unwrap()
+            .iter()
+            .step_by(5)
+            .map(|a| a.id)
+            .collect();
+        store.set_read(&ids, true).unwrap();
+        store
+    }
+
+    /// The full-text index read in id order: taken when the ids follow the dates (and then
+    /// the same window as the date-order plans), refused when an article dated inside the
+    /// window came later, and the list stays right either way.
+    #[test]
+    fn id_order_windows_are_exact_or_refused() {
+        let mut store = in_date_order();
+        let cases = [
+            "minister",
+            "sunny is:unread",
+            "weather -paris",
+            "sunny w",
+            "min",
+        ];
+        let check = |store: &Store, expect_taken: bool| {
+            for text in cases {
+                let q = parse_with(text, ParseOptions::typing()).unwrap();
+                let all = store.list_plan(&q, now(), Plan::top(None, 0)).unwrap();
+                let (rest_q, prefix) = match split_short_prefix(&q) {
+                    Some((prefix, rest)) => (rest, Some(prefix)),
+                    None => (q.clone(), None),
+                };
+                let Some((fts, rest)) = split_text(&rest_q) else {
+                    assert!(prefix.is_some(), "{text:?} is text");
+                    continue;
+                };
+                for (skip, limit) in [(0_u64, 3_u64), (2, 4), (0, 100)] {
+                    let want: Vec<_> = all
+                        .iter()
+                        .skip(skip as usize)
+                        .take(limit as usize)
+                        .cloned()
+                        .collect();
+                    let mut plans = vec![Plan {
+                        forward: true,
+                        from: None,
+                        skip,
+                        limit: Some(limit),
+                    }];
+                    if all.len() > 3 {
+                        // After the row above the window (the keyset plan's start).
+                        let want: Vec<_> = all.iter().skip(3).take(4).cloned().collect();
+                        let plan = Plan {
+                            forward: true,
+                            from: Some(&all[2]),
+                            skip: 0,
+                            limit: Some(4),
+                        };
+                        let got = store
+                            .list_by_id(&fts, &rest, prefix.as_deref(), now(), plan)
+                            .unwrap();
+                        match got {
+                            ById::Rows(rows) => assert_eq!(rows, want, "{text:?} after a row"),
+                            _ => assert!(!expect_taken, "{text:?} after a row: not taken"),
+                        }
+                        plans.clear();
+                    }
+                    for plan in plans {
+                        let got = store
+                            .list_by_id(&fts, &rest, prefix.as_deref(), now(), plan)
+                            .unwrap();
+                        match got {
+                            ById::Rows(rows) => assert_eq!(rows, want, "{text:?} {skip} {limit}"),
+                            _ => assert!(!expect_taken, "{text:?} {skip} {limit}: not taken"),
+                        }
+                    }
+                    // And through the chooser, whatever it picks.
+                    let plan = Plan::top(Some(limit as u32), skip as u32);
+                    assert_eq!(store.list_plan(&q, now(), plan).unwrap(), want, "{text:?}");
+                }
+            }
+        };
+        check(&store, true);
+        // An article about the minister dated 90 minutes ago, stored last (the largest
+        // id): among the newest by date, the last by id.
+        let feed = store.feeds().unwrap()[0].id;
+        let late = item("late", "Late", "The minister spoke again.", &[], 90 * 60);
+        store_doc(&mut store, feed, "Feed", vec![late]);
+        check(&store, false);
+        let q = parse("minister").unwrap();
+        let plan = Plan::top(Some(3), 0);
+        let rows = store.list_plan(&q, now(), plan).unwrap();
+        assert_eq!(
+            rows.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(),
+            ["Day 0", "Late", "Day 3"]
+        );
+        // Reading from the top with the late article's id first: proven (nothing outside
+        // the ids read is dated in the window's range).
+        let (fts, rest) = split_text(&q).unwrap();
+        assert!(matches!(
+            store.list_by_id(&fts, &rest, None, now(), plan).unwrap(),
+            ById::Rows(ref r) if *r == rows
+        ));
+        // Older than the late article's date, the first ids read skip past it: the window
+        // below `Day 0` must take it in, so reading by id is refused or right.
+        let after = Plan {
+            forward: true,
+            from: Some(&rows[0]),
+            skip: 0,
+            limit: Some(2),
+        };
+        match store.list_by_id(&fts, &rest, None, now(), after).unwrap() {
+            ById::Rows(r) => assert_eq!(r, rows[1..3].to_vec()),
+            ById::Rare | ById::Unproven => {}
+        }
+    }
 
     /// Regression guard for keyset and backwards reading: every way of reading a window
     /// (from the top, from the bottom, after or before a row held) gives exactly that slice

@@ -111,6 +111,11 @@ pub struct Entity {
 
 static EMBEDDED: &[u8] = include_bytes!("../../../assets/model/ner.bin");
 
+/// The bytes of `assets/model/ner.bin`, unparsed.
+pub fn embedded_bytes() -> &'static [u8] {
+    EMBEDDED
+}
+
 /// The model shipped in `assets/model/ner.bin`, parsed on first use.
 pub fn embedded_model() -> Result<&'static Model, &'static ModelError> {
     static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
