@@ -109,12 +109,36 @@ const ENTITY_PLACE: &str =
     "UPDATE entities SET lat = ?2, lon = ?3 WHERE id = ?1 AND lat IS NULL AND lon IS NULL";
 const ALIAS_INSERT: &str = "INSERT OR IGNORE INTO entity_aliases (entity, alias, folded)
     SELECT ?1, ?2, ?3 WHERE ?3 <> (SELECT folded FROM entities WHERE id = ?1)";
-/// The mentions of article `?1`, `?2` a JSON array of `[entity, start, end]`, inserted in
-/// the array's order.
+/// Mentions, `?1` a JSON array of `[article, entity, start, end]`, inserted in the array's
+/// order.
 const MENTIONS_INSERT: &str = "INSERT OR IGNORE INTO mentions (article, entity, start, end)
-    SELECT ?1, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?2)";
-const EXTRACTION_MARK: &str =
-    "INSERT OR REPLACE INTO extractions (article, model_version, extracted_at) VALUES (?1, ?2, ?3)";
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?1)";
+/// Marks the articles of the JSON array `?1` extracted by model `?2` at `?3`.
+const EXTRACTIONS_MARK: &str =
+    "INSERT OR REPLACE INTO extractions (article, model_version, extracted_at)
+    SELECT value, ?2, ?3 FROM json_each(?1)";
+/// While `counts_held` has a row, the mention triggers leave the kept counts alone
+/// (migrations 15 and 17); a batch counts its mentions in with the two statements after.
+const HOLD_COUNTS: &str = "INSERT INTO counts_held (held) VALUES (1)";
+const RELEASE_COUNTS: &str = "DELETE FROM counts_held";
+/// Counts the mentions of the articles of the JSON array `?1` (all of them written while
+/// the counts were held) into their feeds' entity counts; hidden articles are not counted.
+const ENTITY_FEED_COUNTS_IN: &str =
+    "INSERT INTO entity_feed_counts (feed_id, entity, mentions, articles)
+    SELECT a.feed_id, m.entity, count(*), count(DISTINCT m.article)
+    FROM mentions m JOIN articles a ON a.id = m.article
+    WHERE m.article IN (SELECT value FROM json_each(?1)) AND a.hidden = 0
+    GROUP BY a.feed_id, m.entity
+    ON CONFLICT (feed_id, entity) DO UPDATE SET mentions = mentions + excluded.mentions,
+        articles = articles + excluded.articles";
+/// The same over every feed.
+const ENTITY_COUNTS_IN: &str = "INSERT INTO entity_counts (entity, mentions, articles)
+    SELECT m.entity, count(*), count(DISTINCT m.article)
+    FROM mentions m JOIN articles a ON a.id = m.article
+    WHERE m.article IN (SELECT value FROM json_each(?1)) AND a.hidden = 0
+    GROUP BY m.entity
+    ON CONFLICT (entity) DO UPDATE SET mentions = mentions + excluded.mentions,
+        articles = articles + excluded.articles";
 const MENTIONS_OF: &str = "SELECT m.entity, e.kind, e.name, m.start, m.end, e.lat, e.lon
     FROM mentions m JOIN entities e ON e.id = m.entity WHERE m.article = ?1
     ORDER BY m.start, m.entity";
@@ -178,14 +202,8 @@ impl Store {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            if !write_one(
-                &tx,
-                article,
-                model_version,
-                mentions,
-                now,
-                &mut Known::default(),
-            )? {
+            let written = write_batch(&tx, model_version, &[(article, mentions)], now)?;
+            if written.is_empty() {
                 return Err(StoreError::NoSuchArticle(article.0));
             }
             tx.commit()?;
@@ -207,14 +225,11 @@ impl Store {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let mut written = Vec::with_capacity(batch.len());
-            // Entities and aliases met earlier in the batch are not looked up again.
-            let mut known = Known::default();
-            for (article, mentions) in batch {
-                if write_one(&tx, *article, model_version, mentions, now, &mut known)? {
-                    written.push(*article);
-                }
-            }
+            let batch: Vec<(ArticleId, &[NewMention])> = batch
+                .iter()
+                .map(|(article, mentions)| (*article, mentions.as_slice()))
+                .collect();
+            let written = write_batch(&tx, model_version, &batch, now)?;
             tx.commit()?;
             Ok(written)
         })();
@@ -423,40 +438,157 @@ pub(super) fn kind_of(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<E
     })
 }
 
-/// Replaces one article's mentions inside `tx`; `false` when the article does not exist.
 /// What one transaction already wrote or found: entity ids by (kind, folded canonical name,
-/// country), and the (entity, folded alias) pairs stored. Mentions repeat the same entities
-/// many times in a batch, and each look-up and alias insert was a statement.
+/// country), the (entity, folded alias) pairs stored, and the entities whose coordinates are
+/// settled (set, or found set). Mentions repeat the same entities many times in a batch, and
+/// each look-up, alias insert and place update was a statement.
 #[derive(Default)]
 struct Known {
     entities: HashMap<(&'static str, String, String), i64>,
     aliases: HashSet<(i64, String)>,
+    placed: HashSet<i64>,
 }
 
-fn write_one(
-    tx: &Transaction<'_>,
-    article: ArticleId,
-    model_version: &str,
-    mentions: &[NewMention],
-    now: DateTime<Utc>,
-    known: &mut Known,
-) -> Result<bool, StoreError> {
-    let exists = tx
-        .prepare_cached(ARTICLE_EXISTS)?
-        .query_row([article.0], |_| Ok(()))
-        .optional()?;
-    if exists.is_none() {
-        return Ok(false);
+/// The kept counts of a batch's mentions (migration 18). While the batch's mentions go in,
+/// a row in `counts_held` keeps the insert trigger from counting them one by one; the
+/// articles written so far are counted in with two statements (per feed and entity, per
+/// entity) before anything that moves or deletes mentions, whose triggers count those
+/// changes against counts that must already hold, and at the end of the batch.
+#[derive(Default)]
+struct Counting {
+    held: bool,
+    /// Mentions `[article, entity, start, end]` not yet inserted, in the order written.
+    rows: Vec<[i64; 4]>,
+    /// Articles whose mentions are inserted (or waiting in `rows`) but not counted.
+    uncounted: Vec<i64>,
+}
+
+impl Counting {
+    /// Inserts the waiting mentions, in one statement, with the count trigger held.
+    fn insert(&mut self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        use std::fmt::Write;
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        if !self.held {
+            tx.prepare_cached(HOLD_COUNTS)?.execute([])?;
+            self.held = true;
+        }
+        // In key order (the table's): each B-tree page is visited once. The sort is stable,
+        // so of two mentions with one key the first written still wins (`OR IGNORE`).
+        self.rows
+            .sort_by_key(|[article, entity, start, _]| (*article, *start, *entity));
+        let mut json = String::with_capacity(self.rows.len() * 24);
+        for (k, [article, entity, start, end]) in self.rows.iter().enumerate() {
+            let sep = if k == 0 { '[' } else { ',' };
+            // Writing to a String cannot fail.
+            let _ = write!(json, "{sep}[{article},{entity},{start},{end}]");
+        }
+        json.push(']');
+        tx.prepare_cached(MENTIONS_INSERT)?.execute([json])?;
+        self.rows.clear();
+        Ok(())
     }
-    tx.prepare_cached(MENTIONS_CLEAR)?.execute([article.0])?;
+
+    /// Inserts the waiting mentions, counts in every article not counted yet, and lets the
+    /// triggers count again.
+    fn settle(&mut self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        self.insert(tx)?;
+        if !self.uncounted.is_empty() {
+            let ids = json_ids(&self.uncounted);
+            tx.prepare_cached(ENTITY_FEED_COUNTS_IN)?.execute([&ids])?;
+            tx.prepare_cached(ENTITY_COUNTS_IN)?.execute([&ids])?;
+            self.uncounted.clear();
+        }
+        if self.held {
+            tx.prepare_cached(RELEASE_COUNTS)?.execute([])?;
+            self.held = false;
+        }
+        Ok(())
+    }
+}
+
+/// `ids` as a JSON array.
+fn json_ids(ids: &[i64]) -> String {
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("[{}]", list.join(","))
+}
+
+/// Replaces the mentions of each article of `batch` that exists (in order; an article given
+/// twice ends with its last mentions) inside `tx`, and marks them extracted by
+/// `model_version`; returns the articles written. What it stores is what writing one article
+/// after another stores: old mentions are cleared first (counted out by their trigger), and
+/// a merge of entities in the middle of an article moves the mentions written before it,
+/// stored or still in memory.
+fn write_batch(
+    tx: &Transaction<'_>,
+    model_version: &str,
+    batch: &[(ArticleId, &[NewMention])],
+    now: DateTime<Utc>,
+) -> Result<Vec<ArticleId>, StoreError> {
+    let mut exists = Vec::with_capacity(batch.len());
+    {
+        let mut exists_stmt = tx.prepare_cached(ARTICLE_EXISTS)?;
+        let mut clear = tx.prepare_cached(MENTIONS_CLEAR)?;
+        for (article, _) in batch {
+            let found = exists_stmt
+                .query_row([article.0], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if found {
+                clear.execute([article.0])?;
+            }
+            exists.push(found);
+        }
+    }
+    // Entities and aliases met earlier in the batch are not looked up again.
+    let mut known = Known::default();
+    let mut counting = Counting::default();
+    let mut written: Vec<ArticleId> = Vec::with_capacity(batch.len());
+    let mut seen: HashSet<i64> = HashSet::with_capacity(batch.len());
+    for ((article, mentions), found) in batch.iter().zip(exists) {
+        if !found {
+            continue;
+        }
+        if !seen.insert(article.0) {
+            // The same article again: its new mentions replace the ones just written.
+            counting.settle(tx)?;
+            tx.prepare_cached(MENTIONS_CLEAR)?.execute([article.0])?;
+        }
+        let rows = resolve_mentions(tx, mentions, &mut known, &mut counting)?;
+        counting.rows.extend(
+            rows.into_iter()
+                .map(|[entity, start, end]| [article.0, entity, start, end]),
+        );
+        counting.uncounted.push(article.0);
+        written.push(*article);
+    }
+    counting.settle(tx)?;
+    if !written.is_empty() {
+        let ids: Vec<i64> = written.iter().map(|a| a.0).collect();
+        tx.prepare_cached(EXTRACTIONS_MARK)?.execute(params![
+            json_ids(&ids),
+            model_version,
+            now.timestamp()
+        ])?;
+    }
+    Ok(written)
+}
+
+/// One article's mentions as rows `[entity, start, end]`, in order: entities found or
+/// created (merging a lone surname or acronym where one joins), aliases and places stored.
+fn resolve_mentions(
+    tx: &Transaction<'_>,
+    mentions: &[NewMention],
+    known: &mut Known,
+    counting: &mut Counting,
+) -> Result<Vec<[i64; 3]>, StoreError> {
     let mut by_folded = tx.prepare_cached(ENTITY_BY_FOLDED)?;
     let mut by_alias = tx.prepare_cached(ENTITY_BY_ALIAS)?;
     let mut insert = tx.prepare_cached(ENTITY_INSERT)?;
     let mut place = tx.prepare_cached(ENTITY_PLACE)?;
     let mut alias = tx.prepare_cached(ALIAS_INSERT)?;
-    // The article's mentions go in together, in order, with one statement (see
-    // `insert_mentions`); those waiting are written before anything moves mentions.
-    let mut pending: Vec<[i64; 3]> = Vec::with_capacity(mentions.len());
+    let mut rows: Vec<[i64; 3]> = Vec::with_capacity(mentions.len());
     for m in mentions {
         let folded = fold(&m.canonical);
         if folded.is_empty() {
@@ -489,7 +621,11 @@ fn write_one(
         let (lat, lon) = m.coords.unzip();
         let id = match found {
             Some(id) => {
-                if let Some((lat, lon)) = m.coords {
+                // Sets coordinates only where none are: once done (or found done) for an
+                // entity, again is a no-op.
+                if let Some((lat, lon)) = m.coords
+                    && known.placed.insert(id)
+                {
                     place.execute(params![id, lat, lon])?;
                 }
                 id
@@ -499,12 +635,13 @@ fn write_one(
                     params![kind, m.canonical.trim(), folded, country, lat, lon],
                     |row| row.get(0),
                 )?;
-                if person {
-                    insert_mentions(tx, article, &mut pending)?;
+                if m.coords.is_some() {
+                    known.placed.insert(id);
                 }
-                if person && absorb_lone_surname(tx, id, &folded)? {
+                if person && let Some(lone) = absorb_lone_surname(tx, id, &folded, counting)? {
                     // An entity went and its names moved: what was known may be stale.
                     *known = Known::default();
+                    moved(&mut rows, lone, id);
                 }
                 known.entities.insert(key, id);
                 id
@@ -516,52 +653,35 @@ fn write_one(
                 alias.execute(params![id, name, alias_folded])?;
                 let acronym =
                     m.kind == EntityKind::Org && alias_folded != folded && is_acronym(name);
-                if acronym {
-                    insert_mentions(tx, article, &mut pending)?;
-                }
-                if acronym && absorb_lone_acronym(tx, id, &alias_folded)? {
+                if acronym && let Some(lone) = absorb_lone_acronym(tx, id, &alias_folded, counting)?
+                {
                     *known = Known::default();
                     known.aliases.insert((id, alias_folded));
+                    moved(&mut rows, lone, id);
                 }
             }
         }
-        pending.push([id, i64::from(m.start), i64::from(m.end)]);
+        rows.push([id, i64::from(m.start), i64::from(m.end)]);
     }
-    insert_mentions(tx, article, &mut pending)?;
-    tx.prepare_cached(EXTRACTION_MARK)?.execute(params![
-        article.0,
-        model_version,
-        now.timestamp()
-    ])?;
-    Ok(true)
+    Ok(rows)
 }
 
-/// Inserts `pending` mentions `[entity, start, end]` of `article`, in order, in one
-/// statement, and empties it. One statement rather than one a mention: every insert fires the
-/// kept-count triggers, so SQLite keeps a statement journal, a copy of each page the
-/// statement is about to change (16 KiB each); one statement copies a page once where one a
-/// mention copied it for every mention (most of the time of writing mentions at 58 an
-/// article, see benches/README.md, "Entities at full speed, third pass").
-fn insert_mentions(
-    tx: &Transaction<'_>,
-    article: ArticleId,
-    pending: &mut Vec<[i64; 3]>,
-) -> Result<(), StoreError> {
-    use std::fmt::Write;
-    if pending.is_empty() {
-        return Ok(());
-    }
-    let mut rows = String::with_capacity(pending.len() * 20);
-    for (k, [entity, start, end]) in pending.iter().enumerate() {
-        let sep = if k == 0 { '[' } else { ',' };
-        // Writing to a String cannot fail.
-        let _ = write!(rows, "{sep}[{entity},{start},{end}]");
-    }
-    rows.push(']');
-    tx.prepare_cached(MENTIONS_INSERT)?
-        .execute(params![article.0, rows])?;
-    pending.clear();
-    Ok(())
+/// The article's rows written so far, after entity `lone` merged into `id`, as
+/// `MENTIONS_MOVE` leaves stored rows: each of `lone` becomes `id`'s, unless `id` already has
+/// one at the same start (then it goes, as the merged entity's leftovers do).
+fn moved(rows: &mut Vec<[i64; 3]>, lone: i64, id: i64) {
+    let taken: HashSet<i64> = rows
+        .iter()
+        .filter(|[entity, ..]| *entity == id)
+        .map(|[_, start, _]| *start)
+        .collect();
+    rows.retain_mut(|row| {
+        if row[0] != lone {
+            return true;
+        }
+        row[0] = id;
+        !taken.contains(&row[1])
+    });
 }
 
 /// Two to eight capitals or digits, at least two of them letters ("KFOR", "G7"), dots
@@ -575,24 +695,43 @@ fn is_acronym(name: &str) -> bool {
         && chars.iter().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
-/// After an organisation `id` was stored with the acronym `acronym` (folded) among its
-/// names, because an article spelled it out ("Kosovo Force (KFOR)"): an organisation an
-/// earlier article stored under the acronym alone joins it, its mentions and names moving
-/// to `id`. The other order needs nothing: a later lone "KFOR" finds `id` by its alias.
-fn absorb_lone_acronym(tx: &Transaction<'_>, id: i64, acronym: &str) -> Result<bool, StoreError> {
-    let lone: Option<i64> = tx
-        .prepare_cached(ORG_BY_LONE_NAME)?
-        .query_row([acronym], |row| row.get(0))
-        .optional()?;
-    let Some(lone) = lone.filter(|&lone| lone != id) else {
-        return Ok(false);
-    };
+/// Moves the stored mentions and names of entity `lone` to `id` and deletes `lone`, its
+/// counts moved by the triggers (so the batch's counts are settled first).
+fn merge_into(
+    tx: &Transaction<'_>,
+    lone: i64,
+    id: i64,
+    counting: &mut Counting,
+) -> Result<(), StoreError> {
+    counting.settle(tx)?;
     tx.prepare_cached(MENTIONS_MOVE)?
         .execute(params![lone, id])?;
     tx.prepare_cached(ALIASES_MOVE)?
         .execute(params![lone, id])?;
     tx.prepare_cached(ENTITY_DELETE)?.execute([lone])?;
-    Ok(true)
+    Ok(())
+}
+
+/// After an organisation `id` was stored with the acronym `acronym` (folded) among its
+/// names, because an article spelled it out ("Kosovo Force (KFOR)"): an organisation an
+/// earlier article stored under the acronym alone joins it, its mentions and names moving
+/// to `id`. The other order needs nothing: a later lone "KFOR" finds `id` by its alias.
+/// Returns the entity that went.
+fn absorb_lone_acronym(
+    tx: &Transaction<'_>,
+    id: i64,
+    acronym: &str,
+    counting: &mut Counting,
+) -> Result<Option<i64>, StoreError> {
+    let lone: Option<i64> = tx
+        .prepare_cached(ORG_BY_LONE_NAME)?
+        .query_row([acronym], |row| row.get(0))
+        .optional()?;
+    let Some(lone) = lone.filter(|&lone| lone != id) else {
+        return Ok(None);
+    };
+    merge_into(tx, lone, id, counting)?;
+    Ok(Some(lone))
 }
 
 /// The one person whose full name ends with `surname` (folded, one word), or `None` when
@@ -615,26 +754,28 @@ fn only_person_with_surname(
 /// After storing the new full-name person `id` (`folded`, several words): if an earlier
 /// article stored the surname alone as its own person ("Macron") and `id` is now the only
 /// person with that surname, the lone entity's mentions and names move to `id` and it goes.
-fn absorb_lone_surname(tx: &Transaction<'_>, id: i64, folded: &str) -> Result<bool, StoreError> {
+/// Returns the entity that went.
+fn absorb_lone_surname(
+    tx: &Transaction<'_>,
+    id: i64,
+    folded: &str,
+    counting: &mut Counting,
+) -> Result<Option<i64>, StoreError> {
     let Some((_, surname)) = folded.rsplit_once(' ') else {
-        return Ok(false);
+        return Ok(None);
     };
     let lone: Option<i64> = tx
         .prepare_cached(PERSON_BY_LONE_NAME)?
         .query_row([surname], |row| row.get(0))
         .optional()?;
     let Some(lone) = lone else {
-        return Ok(false);
+        return Ok(None);
     };
     if lone == id || only_person_with_surname(tx, surname)? != Some(id) {
-        return Ok(false);
+        return Ok(None);
     }
-    tx.prepare_cached(MENTIONS_MOVE)?
-        .execute(params![lone, id])?;
-    tx.prepare_cached(ALIASES_MOVE)?
-        .execute(params![lone, id])?;
-    tx.prepare_cached(ENTITY_DELETE)?.execute([lone])?;
-    Ok(true)
+    merge_into(tx, lone, id, counting)?;
+    Ok(Some(lone))
 }
 
 #[cfg(test)]
@@ -1005,6 +1146,92 @@ pub(crate) mod tests {
             batched.entity_aliases(person[0].id).unwrap(),
             ["Stoltenberg"]
         );
+    }
+
+    #[test]
+    fn a_batch_with_merges_stores_and_counts_what_one_article_at_a_time_does() {
+        let (p, o) = (EntityKind::Person, EntityKind::Org);
+        let mut oslo = m(EntityKind::Place, "Oslo", "Oslo", 40);
+        oslo.coords = Some((59.91, 10.75));
+        let mut oslo_again = m(EntityKind::Place, "Oslo", "Oslo", 60);
+        oslo_again.coords = Some((1.0, 2.0));
+        // Lone names first; then, in the middle of an article, the full names that absorb
+        // them (the surname written before and after the merge, twice at one start); the
+        // same article twice in the batch (the second write replaces the first).
+        let articles = |ids: &[ArticleId]| -> Vec<(ArticleId, Vec<NewMention>)> {
+            vec![
+                (
+                    ids[0],
+                    vec![
+                        m(p, "Macron", "Macron", 0),
+                        m(o, "KFOR", "KFOR", 10),
+                        oslo.clone(),
+                    ],
+                ),
+                (
+                    ids[1],
+                    vec![
+                        m(p, "Macron", "Macron", 0),
+                        m(p, "Macron", "Macron", 0),
+                        m(o, "KFOR", "KFOR", 5),
+                        m(p, "Emmanuel Macron", "Emmanuel Macron", 10),
+                        m(p, "Macron", "Macron", 30),
+                        m(o, "Kosovo Force", "KFOR", 50),
+                        m(o, "KFOR", "KFOR", 55),
+                        oslo_again.clone(),
+                    ],
+                ),
+                (ids[2], vec![m(p, "Macron", "Macron", 0), oslo.clone()]),
+                (
+                    ids[0],
+                    vec![
+                        m(p, "Emmanuel Macron", "Macron", 0),
+                        m(o, "KFOR", "KFOR", 8),
+                    ],
+                ),
+            ]
+        };
+        let (mut one, ids) = setup();
+        for (id, mentions) in articles(&ids) {
+            one.write_mentions(id, "v1", &mentions, t()).unwrap();
+        }
+        let (mut batched, ids_b) = setup();
+        let written = batched
+            .write_mentions_batch("v1", &articles(&ids_b), t())
+            .unwrap();
+        assert_eq!(written.len(), 4);
+        super::super::count_tests::assert_counts_exact(&batched, "a batch with merges");
+        super::super::count_tests::assert_counts_exact(&one, "the same one at a time");
+        for (a, b) in ids.iter().zip(&ids_b) {
+            assert_eq!(one.mentions(*a).unwrap(), batched.mentions(*b).unwrap());
+        }
+        assert_eq!(
+            one.entity_totals().unwrap(),
+            batched.entity_totals().unwrap()
+        );
+        assert_eq!(
+            one.top_entities(None, None, 10).unwrap(),
+            batched.top_entities(None, None, 10).unwrap()
+        );
+        let names: Vec<String> = batched
+            .mentions(ids_b[1])
+            .unwrap()
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Emmanuel Macron",
+                "Kosovo Force",
+                "Emmanuel Macron",
+                "Emmanuel Macron"
+            ]
+            .into_iter()
+            .chain(["Kosovo Force", "Kosovo Force", "Oslo"])
+            .collect::<Vec<_>>()
+        );
+        assert_eq!(batched.mentions(ids_b[1]).unwrap()[6].lat, Some(59.91));
     }
 
     #[test]

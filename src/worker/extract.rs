@@ -48,6 +48,17 @@ pub const BATCH: usize = 16;
 /// consecutive batches that finish together are written in one transaction.
 const IN_FLIGHT_PER_CORE: usize = 2;
 
+/// Articles written per store call, at least, while batches are still being tagged: every
+/// transaction writes each page it changed to the log once, and a batch's mentions change a
+/// page of the index by entity for most of the entities they name, so writing four batches
+/// at a time writes far fewer pages per article than one (see benches/README.md, "Entities
+/// at full speed, fourth pass").
+const WRITE_AT_LEAST: usize = 4 * BATCH;
+
+/// How long a tagged batch waits for others to be written with, at most (an article the
+/// reader opened is in one of them).
+const HOLD_AT_MOST: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Articles of the cache read per look at the queue ([`Store::extraction_backlog`]): a few
 /// milliseconds of the store thread, however far the queue reaches.
 ///
@@ -234,6 +245,9 @@ pub async fn drain(
     let mut tasks: JoinSet<Result<Tagged, WorkerError>> = JoinSet::new();
     // Tagged batches waiting for an earlier one, by their place in the plan.
     let mut pending: BTreeMap<u64, Tagged> = BTreeMap::new();
+    // The next batches in the plan, tagged, waiting to be written together.
+    let mut held: Vec<Tagged> = Vec::new();
+    let mut held_since: Option<Instant> = None;
     let (mut planned, mut next_write) = (0_u64, 0_u64);
     let mut summary = ExtractSummary::default();
     let mut failed: Option<WorkerError> = None;
@@ -325,18 +339,26 @@ pub async fn drain(
         if failed.is_some() {
             continue;
         }
-        // Write the batches that are next in the plan, together.
-        let mut ready: Vec<Tagged> = Vec::new();
+        // The batches that are next in the plan wait to be written together, until there
+        // are enough of them, the oldest has waited long enough, or nothing else is being
+        // tagged.
         while let Some(entry) = pending.first_entry() {
             if *entry.key() != next_write {
                 break;
             }
-            ready.push(entry.remove());
+            held.push(entry.remove());
+            held_since.get_or_insert_with(Instant::now);
             next_write += 1;
         }
-        if ready.is_empty() {
+        let held_articles: usize = held.iter().map(|t| t.ids.len()).sum();
+        let wait = !tasks.is_empty()
+            && held_articles < WRITE_AT_LEAST
+            && held_since.is_some_and(|t| t.elapsed() < HOLD_AT_MOST);
+        if held.is_empty() || wait {
             continue;
         }
+        let ready = std::mem::take(&mut held);
+        held_since = None;
         let mut ids: Vec<ArticleId> = Vec::new();
         let mut extracted: Extracted = Vec::new();
         let mut report = BatchReport::default();
