@@ -1299,7 +1299,7 @@ fn watch_threads(pid: u32, stop: &AtomicBool) -> Vec<(String, Duration)> {
         .into_iter()
         .map(|(n, t)| (n, Duration::from_millis(t * 10)))
         .collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|b| std::cmp::Reverse(b.1));
     v.truncate(4);
     v
 }
