@@ -1277,11 +1277,69 @@ struct RefreshRun {
     total: Duration,
     listed: Option<Duration>,
     summary: String,
+    /// The refresh process's CPU time (user + system) and its busiest threads' by name.
+    cpu: Duration,
+    threads: Vec<(String, Duration)>,
+}
+
+/// The CPU time of the children this process has waited for (`/proc/self/stat`'s
+/// `cutime + cstime`, in clock ticks of 10 ms).
+fn children_cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    // Fields 16 and 17 of the line; `rest` starts at field 3.
+    let ticks: u64 = [13, 14]
+        .iter()
+        .filter_map(|&i| fields.get(i)?.parse::<u64>().ok())
+        .sum();
+    Duration::from_millis(ticks * 10)
+}
+
+/// Polls the threads of process `pid` until `stop`, keeping each thread's last seen CPU time
+/// (`utime + stime`), summed by thread name.
+fn watch_threads(pid: u32, stop: &AtomicBool) -> Vec<(String, Duration)> {
+    let mut seen: std::collections::HashMap<String, (String, u64)> = Default::default();
+    while !stop.load(Ordering::Relaxed) {
+        if let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) {
+            for task in tasks.flatten() {
+                let Ok(stat) = std::fs::read_to_string(task.path().join("stat")) else {
+                    continue;
+                };
+                let Some((head, rest)) = stat.rsplit_once(')') else {
+                    continue;
+                };
+                let name = head.split_once('(').map_or("", |(_, n)| n).to_string();
+                let f: Vec<&str> = rest.split_whitespace().collect();
+                let ticks: u64 = [11, 12]
+                    .iter()
+                    .filter_map(|&i| f.get(i)?.parse::<u64>().ok())
+                    .sum();
+                seen.insert(
+                    task.file_name().to_string_lossy().into_owned(),
+                    (name, ticks),
+                );
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut by_name: std::collections::HashMap<String, u64> = Default::default();
+    for (name, ticks) in seen.into_values() {
+        *by_name.entry(name).or_default() += ticks;
+    }
+    let mut v: Vec<(String, Duration)> = by_name
+        .into_iter()
+        .map(|(n, t)| (n, Duration::from_millis(t * 10)))
+        .collect();
+    v.sort_by_key(|b| std::cmp::Reverse(b.1));
+    v.truncate(4);
+    v
 }
 
 /// Runs `dateline refresh` (with `--no-extract` unless `extract`) on `db` and `config`.
 fn run_refresh(config: &Path, db: &Path, extract: bool) -> Result<RefreshRun, String> {
-    use std::io::BufRead;
     let bin = Path::new(env!("CARGO_BIN_EXE_dateline"));
     let mut cmd = Process::new(bin);
     cmd.arg("--config")
@@ -1292,12 +1350,50 @@ fn run_refresh(config: &Path, db: &Path, extract: bool) -> Result<RefreshRun, St
     if !extract {
         cmd.arg("--no-extract");
     }
+    let cpu_before = children_cpu();
     let start = Instant::now();
     let mut child = cmd
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
+    let stop = AtomicBool::new(false);
+    let pid = child.id();
+    let (read, threads) = std::thread::scope(|scope| {
+        let watcher = scope.spawn(|| watch_threads(pid, &stop));
+        let read = read_refresh(&mut child, start);
+        // The last poll before the process exits is the one kept.
+        let status = child.wait().map_err(|e| e.to_string());
+        stop.store(true, Ordering::Relaxed);
+        (
+            read.and_then(|r| status.map(|s| (r, s))),
+            watcher.join().unwrap_or_default(),
+        )
+    });
+    let ((listed, summary, tail), status) = read?;
+    let total = start.elapsed();
+    let cpu = children_cpu().saturating_sub(cpu_before);
+    if !status.success() {
+        let n = tail.len().saturating_sub(8);
+        return Err(format!(
+            "refresh failed ({status}): {}",
+            tail[n..].join(" / ")
+        ));
+    }
+    Ok(RefreshRun {
+        total,
+        listed,
+        summary,
+        cpu,
+        threads,
+    })
+}
+
+type RefreshLines = (Option<Duration>, String, Vec<String>);
+
+/// Reads the refresh's stderr to its end: when the summary line came, the line, and all lines.
+fn read_refresh(child: &mut std::process::Child, start: Instant) -> Result<RefreshLines, String> {
+    use std::io::BufRead;
     let mut listed = None;
     let mut summary = String::new();
     let mut tail = Vec::new();
@@ -1311,26 +1407,15 @@ fn run_refresh(config: &Path, db: &Path, extract: bool) -> Result<RefreshRun, St
             tail.push(line);
         }
     }
-    let status = child.wait().map_err(|e| e.to_string())?;
-    let total = start.elapsed();
-    if !status.success() {
-        let n = tail.len().saturating_sub(8);
-        return Err(format!(
-            "refresh failed ({status}): {}",
-            tail[n..].join(" / ")
-        ));
-    }
-    Ok(RefreshRun {
-        total,
-        listed,
-        summary,
-    })
+    Ok((listed, summary, tail))
 }
 
 /// Copies the cache for a refresh and points its feeds at the local server (same feeds,
 /// same ids, so the new items land beside the cached ones).
 fn refresh_copy(dir: &Path, db: &Path, urls: &[String]) -> Result<(), String> {
     std::fs::copy(dir.join("cache.db"), db).map_err(|e| e.to_string())?;
+    // Opening migrates an older cache: before the clock starts.
+    drop(Store::open(db).map_err(|e| e.to_string())?);
     let mut conn = rusqlite::Connection::open(db).map_err(|e| e.to_string())?;
     let tx = conn.transaction().map_err(|e| e.to_string())?;
     for (f, url) in urls.iter().enumerate() {
@@ -1402,12 +1487,19 @@ fn measure_refresh(
                 refresh_copy(dir, &db, &urls)?;
             }
             let run = run_refresh(&config_path, &db, extract)?;
+            let threads: Vec<String> = run
+                .threads
+                .iter()
+                .map(|(n, c)| format!("{n} {}", ms(*c)))
+                .collect();
             println!(
-                "  refresh{} into {}: listed {} total {} (load {}): {}",
+                "  refresh{} into {}: listed {} total {} CPU {} [{}] (load {}): {}",
                 if extract { "" } else { " --no-extract" },
                 if full { "the cache" } else { "an empty cache" },
                 run.listed.map_or("-".to_string(), ms),
                 ms(run.total),
+                ms(run.cpu),
+                threads.join(", "),
                 uptime(),
                 run.summary
             );

@@ -416,6 +416,28 @@ mod tests {
     }
 
     #[test]
+    fn the_due_query_seeks_each_feed_by_first_seen() {
+        let (store, _) = store_with(&[("https://news.example/a", "A teaser.")]);
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {DUE}"))
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(params!["[1]", "[2]", 80, 0, 64, 0], |r| r.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let articles: Vec<&String> = plan.iter().filter(|l| l.contains(" a ")).collect();
+        assert!(!articles.is_empty(), "{plan:?}");
+        for line in articles {
+            assert!(
+                line.contains("articles_by_feed_first_seen (feed_id=? AND first_seen>?)"),
+                "{plan:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_due_query_counts_words_stored_with_the_text_not_the_bodies() {
         let long = "word ".repeat(120);
         let (mut store, feed) = store_with(&[
